@@ -77,7 +77,7 @@ def run(argv: list[str] | None = None) -> None:
         _fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
         _fail("interrupted; nothing half-written was kept", 130)
-    except Exception as exc:  # noqa: BLE001 - the edge: never show a traceback to a user
+    except Exception as exc:
         if os.environ.get("ACCORDS_DEBUG"):
             raise
         _fail(f"internal error: {type(exc).__name__}: {exc} "
