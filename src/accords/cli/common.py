@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 import typer
@@ -24,7 +24,7 @@ from accords.errors import DateError
 from accords.settings import Settings, get_settings
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -53,7 +53,10 @@ def state(ctx: typer.Context) -> State:
 
 
 def console(stderr: bool = False) -> Console:
-    return Console(stderr=stderr, soft_wrap=False)
+    # Piped output (files, CI logs) gets wide tables instead of Rich's 80-column default.
+    stream = sys.stderr if stderr else sys.stdout
+    width = None if stream.isatty() else 200
+    return Console(stderr=stderr, soft_wrap=False, width=width)
 
 
 @contextmanager
@@ -105,6 +108,8 @@ def resolve_as_of(st: State, local: str | None) -> datetime | None:
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, list | tuple):
         return ", ".join(_cell(v) for v in value)
     if isinstance(value, float):

@@ -66,8 +66,8 @@ class Statement:
     def provenance(self) -> str:
         """A short human-readable origin: the document and span, the dataset, or the author."""
         if self.document_id:
-            where = f"{self.document_id}[{self.span.start}:{self.span.end}]" if self.span else self.document_id
-            return f"doc {where}"
+            span = f"[{self.span.start}:{self.span.end}]" if self.span else ""
+            return f"doc {self.document_id}{span}"
         if self.dataset:
             return f"{self.dataset} {self.source_url or ''}".strip()
         if self.author:

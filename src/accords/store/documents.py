@@ -53,9 +53,10 @@ def get_document(session: Session, doc_id: str) -> Document:
 
 def list_documents(session: Session) -> list[dict[str, Any]]:
     """Documents with how many statements each produced (no full text)."""
-    counts = dict(session.execute(select(statements.c.document_id, func.count())
-                                  .where(statements.c.document_id.is_not(None))
-                                  .group_by(statements.c.document_id)).all())
+    count_rows = session.execute(select(statements.c.document_id, func.count())
+                                 .where(statements.c.document_id.is_not(None))
+                                 .group_by(statements.c.document_id)).all()
+    counts = {str(r[0]): int(r[1]) for r in count_rows}
     rows = session.execute(select(documents.c.id, documents.c.title, documents.c.media_type,
                                   documents.c.published, documents.c.url, documents.c.size,
                                   documents.c.recorded_at).order_by(documents.c.recorded_at)).all()
