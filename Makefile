@@ -10,7 +10,6 @@ export ACCORDS_DATABASE_URL ?= sqlite:///$(DEMO_DB)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip >/dev/null 2>&1 || true
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import sys
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Optional
@@ -45,6 +46,12 @@ COLUMNS = {
 }
 
 
+def _read_stdin(published: date | None) -> object:
+    from accords.extract.pipeline import extract_bytes
+
+    return extract_bytes(sys.stdin.buffer.read(), filename=None, published=published)
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -71,7 +78,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def ingest(ctx: typer.Context,
-               paths: list[Path] = typer.Argument(..., help="Files to ingest (txt, md, html, pdf, docx)."),
+               paths: list[Path] = typer.Argument(..., help="Files to ingest (txt, md, html, pdf, docx); - reads stdin."),
                published: Optional[str] = typer.Option(  # noqa: UP045
                    None, "--published", help="Publication date YYYY-MM-DD (resolves relative dates)."),
                url: Optional[str] = typer.Option(None, "--url", help="Where the document came from."),  # noqa: UP045
@@ -87,7 +94,7 @@ def register(app: typer.Typer) -> None:
             for path in paths:
                 progress.update(task, description=f"ingesting {path.name}")
                 try:
-                    extraction = extract_file(path, pub)
+                    extraction = _read_stdin(pub) if str(path) == "-" else extract_file(path, pub)
                     with open_session(st_) as session:
                         report = ingest_extraction(session, extraction, who=st_.settings.user, now=_now(), url=url)
                 except AccordsError as exc:
