@@ -56,7 +56,7 @@ def test_correct_rejects_the_old_value_and_keeps_both(cli) -> None:  # type: ign
     cli("ingest", str(SAMPLE), "--published", "2024-07-01")
     cands = json.loads(cli("list", "candidates", "--format", "json")[1])
     target = cands[0]
-    code, out, err = cli("review", "correct", target["id"], "42", "--why", "typo")
+    code, _, err = cli("review", "correct", target["id"], "42", "--why", "typo")
     assert code == 0, err
     shown = json.loads(cli("show", target["entity"], "--format", "json")[1])
     values = {s["value"] for s in shown["statements"]}

@@ -78,7 +78,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def ingest(ctx: typer.Context,
-               paths: list[Path] = typer.Argument(..., help="Files to ingest (txt, md, html, pdf, docx); - reads stdin."),
+               paths: list[Path] = typer.Argument(..., help="Files (txt, md, html, pdf, docx); - is stdin."),
                published: Optional[str] = typer.Option(  # noqa: UP045
                    None, "--published", help="Publication date YYYY-MM-DD (resolves relative dates)."),
                url: Optional[str] = typer.Option(None, "--url", help="Where the document came from."),  # noqa: UP045
