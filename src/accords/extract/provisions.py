@@ -1,0 +1,267 @@
+"""Stage ``provisions``: sentences -> coded provisions of the agreement they speak of.
+
+Rules first, from the codebook's cue patterns. Three things decide whether a cue counts:
+
+* scope - only sentences about an agreement or its parties' commitments are coded. A sentence
+  that names an agreement ("Under the security agreement", "the deal", "the parties", "the
+  UK-Ukraine agreement") opens an agreement context; later sentences of the same paragraph
+  stay in it until a background sentence (a dated past event, "Since ...", "Despite ...") or a
+  hedged one ("may", "could", "has the potential") closes it. A paragraph that continues a
+  broken sentence (starts lower-case, or the previous one ended without a full stop) or opens
+  with "The parties"/"They" inherits the context. An agreement text itself (its first line is
+  a title such as "Agreement on ...") is in scope throughout.
+* negation - a negation word in the same clause before the cue ("makes no reference to",
+  "has not pledged", "without") or a negated predicate after it codes the provision absent.
+* restriction - a codebook restriction ("restricts ... to non-lethal") codes its code present
+  and the codes it excludes absent.
+
+Each result is ``{"agreement", "code", "value", "quote", "span"}`` with
+``text[span[0]:span[1]] == quote``; one item per (agreement, code, value), first quote kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from accords.extract.codebook import ABSENT, PRESENT, Code, Codebook, load_codebook
+
+METHOD = "rules:provisions"
+
+# Counterparts of Ukraine's agreements: names, short forms and demonyms -> ISO3.
+_PARTNERS: dict[str, tuple[str, ...]] = {
+    "GBR": ("United Kingdom", "UK", "U.K.", "Britain", "British"),
+    "DEU": ("Germany", "German"),
+    "FRA": ("France", "French"),
+    "DNK": ("Denmark", "Danish"),
+    "CAN": ("Canada", "Canadian"),
+    "ITA": ("Italy", "Italian"),
+    "NLD": ("Netherlands", "Dutch"),
+    "FIN": ("Finland", "Finnish"),
+    "LVA": ("Latvia", "Latvian"),
+    "ESP": ("Spain", "Spanish"),
+    "BEL": ("Belgium", "Belgian"),
+    "PRT": ("Portugal", "Portuguese"),
+    "SWE": ("Sweden", "Swedish"),
+    "ISL": ("Iceland", "Icelandic"),
+    "NOR": ("Norway", "Norwegian"),
+    "JPN": ("Japan", "Japanese"),
+    "USA": ("United States", "U.S.", "US", "America", "American"),
+    "EUU": ("European Union", "EU"),
+    "LTU": ("Lithuania", "Lithuanian"),
+    "EST": ("Estonia", "Estonian"),
+    "POL": ("Poland", "Polish"),
+    "LUX": ("Luxembourg",),
+    "ROU": ("Romania", "Romanian"),
+    "CZE": ("Czechia", "Czech Republic", "Czech"),
+    "SVN": ("Slovenia", "Slovenian"),
+    "IRL": ("Ireland", "Irish"),
+    "HRV": ("Croatia", "Croatian"),
+    "GRC": ("Greece", "Greek"),
+    "ALB": ("Albania", "Albanian"),
+}
+_NAME_TO_ISO = {n.lower(): iso for iso, names in _PARTNERS.items() for n in names}
+_NAMES = "|".join(re.escape(n) for n in sorted(_NAME_TO_ISO, key=len, reverse=True))
+_DEAL = r"(?:agreement|accord|deal|pact)\b"
+_NAMED_REF = re.compile(
+    rf"(?<![\w.])(?P<a>{_NAMES})[-–]Ukrain(?:e|ian)\s+(?:[\w-]+\s+){{0,2}}?{_DEAL}"
+    rf"|\bUkrain(?:e|ian)[-–](?P<b>{_NAMES})\s+(?:[\w-]+\s+){{0,2}}?{_DEAL}"
+    rf"|\bthe\s+(?P<c>{_NAMES})\s+(?:security\s+)?{_DEAL}"
+    rf"|\b{_DEAL}\s+(?:with|between\s+Ukraine\s+and)\s+(?:the\s+)?(?P<d>{_NAMES})(?![\w.])"
+    rf"|\b{_DEAL}\s+between\s+(?:the\s+)?(?:Government\s+of\s+)?(?P<e>{_NAMES})\s+and\s+Ukraine\b",
+    re.IGNORECASE)
+# A reference to "the" agreement (singular: "56 agreements were signed" is not one).
+_GENERIC_REF = re.compile(
+    rf"\b(?:the|this|that|its|their|a|an)\s+(?:[\w-]+\s+){{0,3}}?{_DEAL}"
+    r"|\b(?:the|both)\s+(?:parties|participants|signatories|sides)\b", re.IGNORECASE)
+_ANAPHORIC_START = re.compile(r"(?:the|both)\s+(?:parties|participants|sides)\b|they\b|it\s+also\b",
+                              re.IGNORECASE)
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december")
+_BACKGROUND = re.compile(
+    rf"\W*(?:since|to\s+date|so\s+far|until\s+now|despite|before|previously|earlier|historically"
+    rf"|last\s+(?:year|month|week|{_MONTHS})"
+    rf"|in\s+(?:early\s+|late\s+|mid-)?(?:{_MONTHS}|\d{{4}}\b|the\s+past)"
+    rf"|on\s+\d{{1,2}}\s+\w+|at\s+the\s+[\w\s]{{0,30}}summit)\b", re.IGNORECASE)
+_HEDGE = re.compile(r"\b(?:may|might|could|would|possibly|potential(?:ly)?|possibility|likely|perhaps"
+                    r"|reportedly)\b", re.IGNORECASE)
+_AGREEMENT_TITLE = re.compile(r"\s*#*\s*(?:[\w-]+\s+){0,4}?(?:agreement|accord|memorandum|treaty)\b",
+                              re.IGNORECASE)
+_NEGATION = re.compile(
+    r"\b(?:no|not|never|neither|nor|without|exclud\w*|omit\w*|lacks?|lacking|absence\s+of"
+    r"|silent\s+(?:on|about)|refrain\w*\s+from|rul\w+\s+out)\b|n't\b", re.IGNORECASE)
+_NOT_NEGATION = re.compile(
+    r"\b(?:not\s+only|not\s+least|no\s+later\s+than|not\s+later\s+than|no\s+less\s+than"
+    r"|no\s+longer\s+than|without\s+delay)\b", re.IGNORECASE)
+_NEGATED_AFTER = re.compile(
+    r"[^.;,]{0,30}?\b(?:is|are|was|were)\s+(?:not\s+(?:mentioned|included|covered|part)|absent|excluded"
+    r"|missing)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;:()]|—|\b(?:although|though|but|however|whereas|while|yet)\b",
+                           re.IGNORECASE)
+_TERMINAL = (".", "!", "?", ":", '"', "'", ")", "]", "”", "’")
+_WORDS = {"ten": 10, "twelve": 12, "twenty-four": 24, "five": 5}
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    code: Code
+    any_cue: re.Pattern[str]  # all cues of the code as one alternation: one search per sentence
+
+
+@lru_cache(maxsize=4)
+def _rules(codebook: Codebook) -> tuple[_Rule, ...]:
+    return tuple(_Rule(c, re.compile("|".join(f"(?:{p.pattern})" for p in c.cues), re.IGNORECASE))
+                 for c in codebook.codes)
+
+
+def agreement_key(*parties: str) -> str:
+    """The extraction format's agreement key: sorted ISO3 parties joined by '-'."""
+    return "-".join(sorted({p.upper() for p in parties}))
+
+
+def _named(sentence: str) -> list[str]:
+    keys: list[str] = []
+    for m in _NAMED_REF.finditer(sentence):
+        name = next(g for g in m.groups() if g)
+        iso = _NAME_TO_ISO.get(name.lower())
+        if iso and iso != "UKR":
+            keys.append(agreement_key(iso, "UKR"))
+    return keys
+
+
+def _refers_to(sentence: str, main: str | None, current: str | None) -> str | None:
+    """The agreement a sentence explicitly speaks of, or None when it names none."""
+    named = _named(sentence)
+    if named:
+        return main if main in named else named[0]
+    if _GENERIC_REF.search(sentence):
+        return current or main
+    return None
+
+
+def _is_heading(sentence: str) -> bool:
+    words = sentence.rstrip(".").split()
+    return 0 < len(words) <= 6 and sentence.endswith(".") and all(
+        w[:1].isupper() or w.lower() in {"and", "of", "the", "for", "in", "on", "&"} for w in words)
+
+
+def _negated(sentence: str, start: int, end: int) -> bool:
+    clause_start = 0
+    for m in _CLAUSE_BREAK.finditer(sentence, 0, start):
+        clause_start = m.end()
+    before = sentence[max(clause_start, start - 90):start]
+    if _NEGATION.search(_NOT_NEGATION.sub(" ", before)):
+        return True
+    return bool(_NEGATED_AFTER.match(sentence, end))
+
+
+def _number(code: Code, sentence: str) -> float | int | None:
+    if code.number is None:
+        return None
+    m = code.number.search(sentence)
+    if not m:
+        return None
+    for raw in m.groups():
+        if raw:
+            value = _WORDS.get(raw.lower()) if not raw.isdigit() else int(raw)
+            return value
+    return None
+
+
+def _code_sentence(sentence: str, rules: tuple[_Rule, ...], codebook: Codebook) -> list[tuple[str, Any]]:
+    """(code, value) pairs one sentence supports; a restriction's 'absent' wins over a cue."""
+    found: dict[str, Any] = {}
+    forced_absent: set[str] = set()
+    for rule in rules:
+        code = rule.code
+        if not rule.any_cue.search(sentence) and not code.restrictions:
+            continue
+        if any(x.search(sentence) for x in code.exclude):
+            continue
+        restricted = next((r for r in code.restrictions if r.pattern.search(sentence)), None)
+        if restricted is not None:
+            found[code.id] = PRESENT
+            forced_absent.update(restricted.absent)
+            continue
+        matches = list(rule.any_cue.finditer(sentence))
+        if not matches:
+            continue
+        if all(_negated(sentence, m.start(), m.end()) for m in matches):
+            found[code.id] = ABSENT
+            continue
+        if code.value_type == "number":
+            num = _number(code, sentence)
+            found[code.id] = num if num is not None else PRESENT
+        elif code.value_type == "text":
+            found[code.id] = next((v for v, p in code.values if p.search(sentence)), PRESENT)
+        else:
+            found[code.id] = PRESENT
+    for cid in forced_absent:
+        if cid in codebook.by_id:
+            found[cid] = ABSENT
+    return list(found.items())
+
+
+def _is_agreement_text(text: str, sentences: list[tuple[int, int]]) -> bool:
+    first_line = text.lstrip().split("\n", 1)[0][:200]
+    return bool(_AGREEMENT_TITLE.match(first_line)) and bool(
+        re.search(r"\b(?:participants|parties|sides|shall)\b", text, re.IGNORECASE))
+
+
+def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreement: str | None,
+                    codebook: Codebook | None = None) -> list[dict[str, Any]]:
+    """Provision codes the sentences of ``text`` support, each with its quote and span.
+
+    ``default_agreement`` is the key of the document's main agreement ("JPN-UKR"); sentences
+    that speak of "the agreement" are coded for it, sentences that name another agreement for
+    that one. Without it only explicitly named agreements are coded.
+    """
+    cb = codebook or load_codebook()
+    rules = _rules(cb)
+    whole_text = _is_agreement_text(text, sentences)
+    items: list[dict[str, Any]] = []
+    context: str | None = default_agreement if whole_text else None
+    prev: tuple[int, int] | None = None
+    for start, end in sentences:
+        sentence = text[start:end]
+        if not sentence.strip():
+            continue
+        if prev is not None and re.search(r"\n\s*\n", text[prev[1]:start]):
+            continues = (not text[prev[0]:prev[1]].rstrip().endswith(_TERMINAL)
+                         or sentence[:1].islower() or bool(_ANAPHORIC_START.match(sentence)))
+            if not continues:
+                context = default_agreement if whole_text else None
+        prev = (start, end)
+        if _is_heading(sentence):
+            context = default_agreement if whole_text else None
+            continue
+        target = _refers_to(sentence, default_agreement, context)
+        if target is not None:
+            context = target
+        elif not whole_text and (_BACKGROUND.match(sentence) or _HEDGE.search(sentence)):
+            context = None
+            continue
+        if context is None:
+            continue
+        for code_id, value in _code_sentence(sentence, rules, cb):
+            items.append({"agreement": context, "code": code_id, "value": value,
+                          "quote": sentence, "span": [start, end]})
+    return _tidy(items, cb)
+
+
+def _tidy(items: list[dict[str, Any]], codebook: Codebook) -> list[dict[str, Any]]:
+    """One item per (agreement, code, value); a number makes a bare 'present' redundant."""
+    numbered = {(i["agreement"], i["code"]) for i in items
+                if isinstance(i["value"], int | float) and not isinstance(i["value"], bool)}
+    seen: set[tuple[str, str, str]] = set()
+    out: list[dict[str, Any]] = []
+    for item in items:
+        if item["value"] == PRESENT and (item["agreement"], item["code"]) in numbered:
+            continue
+        key = (item["agreement"], item["code"], str(item["value"]))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(item)
+    return out
