@@ -183,6 +183,39 @@ def party_record_problems(raw: RawDataset) -> list[str]:
     return out
 
 
+def codebook_problems(facts: Iterable[Fact]) -> list[str]:
+    """Provision codes exist in the codebook, sit in its pillar and hold a value of its type."""
+    from accords.extract.codebook import load_codebook  # the codebook is data; only read it here
+
+    book = load_codebook()
+    out: list[str] = []
+    for f in facts:
+        if f.schema != "provision" or f.prop not in ("code", "value", "pillar"):
+            continue
+        code = f.record.partition(":")[2]
+        spec = book.by_id.get(code)
+        if spec is None:
+            if f.prop == "code":
+                out.append(f"{f.where}: {code!r} is not a code of the codebook")
+            continue
+        if f.prop == "pillar" and f.value != spec.pillar:
+            out.append(f"{f.where}: pillar of {code} is {spec.pillar!r}, not {f.value!r}")
+        if f.prop == "value" and not _fits(spec.value_type, [v for v, _ in spec.values], f.value):
+            out.append(f"{f.where}: {f.value!r} is not a {spec.value_type} value for {code}")
+    return out
+
+
+def _fits(value_type: str, allowed: list[str], value: Any) -> bool:
+    if value in ("present", "absent"):
+        # A number code may be known to be present without its number (e.g. no time limit reported).
+        return value_type in ("presence", "number")
+    if value_type == "number":
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if value_type == "text":
+        return isinstance(value, str) and (not allowed or value in allowed)
+    return False
+
+
 def validate(path: Path | None = None) -> list[str]:
     """Every problem in the dataset at ``path`` (the shipped data by default), one line each."""
     raw = read(path)
@@ -193,5 +226,6 @@ def validate(path: Path | None = None) -> list[str]:
         # Deeper checks on malformed records would only repeat the same fault in other words.
         return problems
     problems += id_problems(raw) + party_record_problems(raw)
-    problems += fact_problems(expand(raw), raw)
+    facts = expand(raw)
+    problems += fact_problems(facts, raw) + codebook_problems(facts)
     return problems
