@@ -65,6 +65,12 @@ _PARTNERS: dict[str, tuple[str, ...]] = {
 _NAME_TO_ISO = {n.lower(): iso for iso, names in _PARTNERS.items() for n in names}
 _NAMES = "|".join(re.escape(n) for n in sorted(_NAME_TO_ISO, key=len, reverse=True))
 _DEAL = r"(?:agreement|accord|deal|pact)\b"
+_TEXT = r"(?:agreement|accord|deal|pact|text|document|arrangement)\b"
+_PARTNER = re.compile(rf"(?<![\w.])(?:{_NAMES})(?![\w])", re.IGNORECASE)
+# A sentence about several agreements at once ("agreements with Lithuania and with Estonia",
+# "Italy and Canada each signed", "Both texts provide ...").
+_MULTI = re.compile(r"\b(?:agreements|accords|texts|documents|deals|pacts|each|both|all\s+(?:two|three|four|five))\b",
+                    re.IGNORECASE)
 _NAMED_REF = re.compile(
     rf"(?<![\w.])(?P<a>{_NAMES})[-–]Ukrain(?:e|ian)\s+(?:[\w-]+\s+){{0,2}}?{_DEAL}"
     rf"|\bUkrain(?:e|ian)[-–](?P<b>{_NAMES})\s+(?:[\w-]+\s+){{0,2}}?{_DEAL}"
@@ -74,7 +80,7 @@ _NAMED_REF = re.compile(
     re.IGNORECASE)
 # A reference to "the" agreement (singular: "56 agreements were signed" is not one).
 _GENERIC_REF = re.compile(
-    rf"\b(?:the|this|that|its|their|a|an)\s+(?:[\w-]+\s+){{0,3}}?{_DEAL}"
+    rf"\b(?:the|this|that|its|their|a|an)\s+(?:[\w-]+\s+){{0,3}}?{_TEXT}"
     r"|\b(?:the|both)\s+(?:parties|participants|signatories|sides)\b", re.IGNORECASE)
 _ANAPHORIC_START = re.compile(r"(?:the|both)\s+(?:parties|participants|sides)\b|they\b|it\s+also\b",
                               re.IGNORECASE)
@@ -84,7 +90,9 @@ _BACKGROUND = re.compile(
     rf"|last\s+(?:year|month|week|{_MONTHS})"
     rf"|in\s+(?:early\s+|late\s+|mid-)?(?:{_MONTHS}|\d{{4}}\b|the\s+past)"
     rf"|on\s+\d{{1,2}}\s+\w+|at\s+the\s+[\w\s]{{0,30}}summit)\b", re.IGNORECASE)
-_HEDGE = re.compile(r"\b(?:may|might|could|would|possibly|potential(?:ly)?|possibility|likely|perhaps"
+# What a party already did is background, not a clause of the agreement.
+_PAST = re.compile(r"\balready\b|\b(?:has|have|had)\s+been\s+(?:providing|supplying)\b", re.IGNORECASE)
+_HEDGE = re.compile(r"\b(?:may|might|could|possibly|potential(?:ly)?|possibility|likely|perhaps"
                     r"|reportedly)\b", re.IGNORECASE)
 _AGREEMENT_TITLE = re.compile(r"\s*#*\s*(?:[\w-]+\s+){0,4}?(?:agreement|accord|memorandum|treaty)\b",
                               re.IGNORECASE)
@@ -141,9 +149,27 @@ def _refers_to(sentence: str, main: str | None, current: str | None) -> str | No
 
 
 def _is_heading(sentence: str) -> bool:
+    """A Markdown heading, a run-in heading ("Security and Defence.") or a short title line."""
+    if sentence.startswith("#"):
+        return True
     words = sentence.rstrip(".").split()
-    return 0 < len(words) <= 6 and sentence.endswith(".") and all(
+    if not 0 < len(words) <= 8:
+        return False
+    if not sentence.endswith(_TERMINAL) and "\n" not in sentence:
+        return True
+    return sentence.endswith(".") and len(words) <= 6 and all(
         w[:1].isupper() or w.lower() in {"and", "of", "the", "for", "in", "on", "&"} for w in words)
+
+
+def _partners(sentence: str) -> list[str]:
+    """Agreement keys of the partners a sentence names, in order, without repeats."""
+    keys: list[str] = []
+    for m in _PARTNER.finditer(sentence):
+        iso = _NAME_TO_ISO.get(m.group().lower())
+        key = agreement_key(iso, "UKR") if iso else None
+        if key and key not in keys:
+            keys.append(key)
+    return keys
 
 
 def _negated(sentence: str, start: int, end: int) -> bool:
@@ -221,7 +247,9 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
     rules = _rules(cb)
     whole_text = _is_agreement_text(text, sentences)
     items: list[dict[str, Any]] = []
-    context: str | None = default_agreement if whole_text else None
+    section: str | None = default_agreement if whole_text else None  # set by headings naming a partner
+    context: list[str] = [section] if section else []
+    seen: list[str] = []  # agreements coded so far, for "all three texts"
     prev: tuple[int, int] | None = None
     for start, end in sentences:
         sentence = text[start:end]
@@ -231,23 +259,49 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             continues = (not text[prev[0]:prev[1]].rstrip().endswith(_TERMINAL)
                          or sentence[:1].islower() or bool(_ANAPHORIC_START.match(sentence)))
             if not continues:
-                context = default_agreement if whole_text else None
+                context = [section] if section else []
+        first = prev is None
         prev = (start, end)
         if _is_heading(sentence):
-            context = default_agreement if whole_text else None
+            named = _partners(sentence)
+            if not first and len(named) == 1:  # the document title does not open a section
+                section = named[0]
+                context = [section]
             continue
-        target = _refers_to(sentence, default_agreement, context)
-        if target is not None:
-            context = target
-        elif not whole_text and (_BACKGROUND.match(sentence) or _HEDGE.search(sentence)):
-            context = None
+        current = context[0] if len(context) == 1 else section
+        targets = _targets(sentence, default_agreement, current, seen)
+        if targets:
+            context = targets
+        elif not whole_text and (_BACKGROUND.match(sentence) or _PAST.search(sentence)
+                                 or _HEDGE.search(sentence)):
+            context = [section] if section and whole_text else []
             continue
-        if context is None:
+        if not context:
             continue
-        for code_id, value in _code_sentence(sentence, rules, cb):
-            items.append({"agreement": context, "code": code_id, "value": value,
-                          "quote": sentence, "span": [start, end]})
+        coded = _code_sentence(sentence, rules, cb)
+        for key in context:
+            if key not in seen:
+                seen.append(key)
+            for code_id, value in coded:
+                items.append({"agreement": key, "code": code_id, "value": value,
+                              "quote": sentence, "span": [start, end]})
     return _tidy(items, cb)
+
+
+def _targets(sentence: str, main: str | None, current: str | None, seen: list[str]) -> list[str]:
+    """The agreements a sentence explicitly speaks of; empty when it names none."""
+    explicit = _named(sentence)
+    if explicit:
+        return [main] if main in explicit else explicit[:1]
+    if _MULTI.search(sentence):
+        named = _partners(sentence)
+        if len(named) >= 2:
+            return named
+        if not named and re.match(r"\W*(?:both|all\s+\w+|each\s+of\s+the)\s+(?:texts|agreements|accords|"
+                                  r"documents|deals)\b", sentence, re.IGNORECASE) and len(seen) >= 2:
+            return list(seen)
+    one = _refers_to(sentence, main, current)
+    return [one] if one else []
 
 
 def _tidy(items: list[dict[str, Any]], codebook: Codebook) -> list[dict[str, Any]]:
