@@ -1,0 +1,1 @@
+"""Analyses over store views: compare agreements, the support ledger."""
