@@ -70,7 +70,7 @@ def to_statements(raw: RawDataset) -> list[Statement]:
     name, version = str(head.get("name")), str(head.get("version"))
     method = method_for(name, version)
     lookups = _lookups(raw)
-    out: list[Statement] = []
+    out: dict[str, Statement] = {}
     for f in expand(raw):
         if f.prop is None:
             continue
@@ -83,11 +83,13 @@ def to_statements(raw: RawDataset) -> list[Statement]:
             extra["unit"] = f.unit
         if f.links:
             extra["links"] = f.links
-        out.append(make_statement(
+        s = make_statement(
             f.entity_id, f.schema, f.prop, _value(f, lookups), method=method, dataset=name,
             source_url=f.sources[0] if f.sources else None, status=ACCEPTED,
-            confidence=CONFIDENCE_SCORE.get(f.confidence or "high"), extra=extra))
-    return out
+            confidence=CONFIDENCE_SCORE.get(f.confidence or "high"), extra=extra)
+        # The same claim written twice (same value, same first source) is one statement.
+        out.setdefault(s.id, s)
+    return list(out.values())
 
 
 def checked(data_dir: Path | None) -> RawDataset:
