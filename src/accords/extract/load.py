@@ -1,0 +1,301 @@
+"""Stage ``load``: raw bytes become the text every span indexes, plus metadata.
+
+The type is decided by content (magic bytes, markup), the file name only breaks ties between
+plain text and Markdown. Anything we cannot read cleanly is an ``UnsupportedFormatError`` or an
+``InputError`` with a hint; no parser exception escapes this module.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import warnings
+import zipfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from accords.errors import InputError, UnsupportedFormatError
+from accords.extract.types import Loaded
+
+PLAIN = "text/plain"
+MARKDOWN = "text/markdown"
+HTML = "text/html"
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+DEFAULT_LIMIT = 50_000_000
+_HTML_HEAD = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+                        re.I | re.S)
+_MD_HINT = re.compile(r"^(?:#{1,6} \S|[-*] \S|\d+\. \S)", re.M)
+_WS = re.compile(r"[ \t\r\f\v\u00a0]+")
+
+
+def check_size(size: int, limit: int) -> None:
+    if size > limit:
+        raise InputError(f"document is {size:,} bytes, over the limit of {limit:,}",
+                         "split it, or raise ACCORDS_MAX_DOCUMENT_BYTES")
+
+
+def read_path(path: Path, limit: int = DEFAULT_LIMIT) -> bytes:
+    """Read a file, refusing an oversized one from its size alone (without reading it)."""
+    try:
+        if path.is_dir():
+            raise InputError(f"{path} is a directory", "give a document file")
+        check_size(path.stat().st_size, limit)
+        with path.open("rb") as fh:
+            data = fh.read(limit + 1)
+    except FileNotFoundError:
+        raise InputError(f"no such file: {path}", "check the path") from None
+    except PermissionError:
+        raise InputError(f"cannot read {path}: permission denied", "check the file's permissions") from None
+    check_size(len(data), limit)
+    return data
+
+
+def sniff(data: bytes, filename: str | None = None) -> str:
+    """The media type of ``data``, by content first."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"%PDF"):
+        return PDF
+    if head.startswith(b"PK\x03\x04"):
+        return DOCX  # verified (or refused) when opened: a ZIP must hold word/document.xml
+    if _HTML_HEAD.match(data[:4096]):
+        return HTML
+    ext = Path(filename).suffix.lower() if filename else ""
+    if ext in {".html", ".htm", ".xhtml"} and b"<" in head:
+        return HTML
+    if ext in {".md", ".markdown"}:
+        return MARKDOWN
+    return PLAIN
+
+
+def load_bytes(data: bytes, filename: str | None = None, limit: int = DEFAULT_LIMIT) -> Loaded:
+    """Turn raw bytes into a :class:`Loaded` document."""
+    check_size(len(data), limit)
+    if not data.strip():
+        raise InputError("document is empty", "give a file with some text in it")
+    sha = hashlib.sha256(data).hexdigest()
+    kind = sniff(data, filename)
+    if kind == PDF:
+        loaded = _load_pdf(data, sha)
+    elif kind == DOCX:
+        loaded = _load_docx(data, sha)
+    else:
+        text = decode_text(data)
+        if kind == PLAIN and _MD_HINT.search(text[:5000]) and text.lstrip().startswith("#"):
+            kind = MARKDOWN
+        loaded = _load_html(text, sha) if kind == HTML else _load_text(text, sha, kind)
+    if not loaded.text.strip():
+        raise InputError("no text found in the document",
+                         "a scanned PDF needs OCR first; an HTML page may hold its text in scripts")
+    return loaded
+
+
+def decode_text(data: bytes) -> str:
+    """Decode text bytes; refuse binary data."""
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnsupportedFormatError("the input looks binary, not text",
+                                     "give a .txt, .md, .html, .pdf or .docx document")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:200_000]).best()
+        encoding = best.encoding if best is not None else "cp1252"
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            text = data.decode("latin-1")
+    controls = sum(1 for ch in text[:8192] if ch < " " and ch not in "\n\r\t\f")
+    if controls > 0.05 * min(len(text), 8192):
+        raise UnsupportedFormatError("the input looks binary, not text",
+                                     "give a .txt, .md, .html, .pdf or .docx document")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _load_text(text: str, sha: str, kind: str) -> Loaded:
+    title = None
+    for line in text.split("\n", 40)[:40]:
+        line = line.strip().lstrip("#").strip()
+        if line:
+            if len(line) < 200 and not line.endswith((".", ":", ";", ",")):
+                title = line
+            break
+    return Loaded(text=text, sha256=sha, media_type=kind, title=title)
+
+
+# --- HTML -------------------------------------------------------------------------------------
+
+_DROP = "script, style, nav, header, footer, aside, form, noscript, iframe, svg, template, button, select"
+_BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, td, th, dt, dd, figcaption, caption, div, section"
+_DATE_META = ("article:published_time", "og:published_time", "date", "dc.date", "dcterms.date",
+              "pubdate", "publish-date", "publication_date", "citation_publication_date")
+
+
+def _load_html(html: str, sha: str) -> Loaded:
+    from selectolax.parser import HTMLParser
+
+    tree = HTMLParser(html)
+    title = None
+    authors: list[str] = []
+    published: date | None = None
+    for meta in tree.css("meta"):
+        attrs = meta.attributes
+        key = (attrs.get("property") or attrs.get("name") or "").strip().lower()
+        value = (attrs.get("content") or "").strip()
+        if not value:
+            continue
+        if key in {"og:title", "twitter:title", "dc.title"} and not title:
+            title = value
+        elif key in {"author", "article:author", "dc.creator", "citation_author"}:
+            authors.extend(a.strip() for a in re.split(r"\s*(?:,|;| and )\s*", value) if a.strip())
+        elif key in _DATE_META and published is None:
+            published = iso_date(value)
+    if published is None:
+        node = tree.css_first("time[datetime]")
+        if node is not None:
+            published = iso_date(node.attributes.get("datetime") or "")
+    if not title:
+        node = tree.css_first("title")
+        title = _squash(node.text()) if node is not None else None
+    for node in tree.css(_DROP):
+        node.decompose()
+    root = tree.css_first("main") or tree.css_first("article") or tree.body or tree.root
+    parts: list[str] = []
+    if root is not None:
+        for node in root.css(_BLOCKS):
+            if node.css_first(_BLOCKS) is not None:
+                continue  # not a leaf block: its children carry the text
+            text = _squash(node.text(deep=True, separator=""))
+            if text:
+                parts.append(text)
+    return Loaded(text="\n\n".join(parts), sha256=sha, media_type=HTML, title=title or None,
+                  authors=_dedupe(authors), published=published,
+                  published_source="text" if published else "none")
+
+
+def _squash(text: str) -> str:
+    return _WS.sub(" ", text.replace("\n", " ")).strip()
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def iso_date(value: str) -> date | None:
+    """A date from an ISO-like metadata value; None when it is malformed or impossible."""
+    m = re.match(r"\s*D?:?(\d{4})-?(\d{2})-?(\d{2})", value)
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+# --- PDF --------------------------------------------------------------------------------------
+
+def _load_pdf(data: bytes, sha: str) -> Loaded:
+    try:
+        from pypdf import PdfReader
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = PdfReader(io.BytesIO(data), strict=False)
+            if reader.is_encrypted:
+                try:
+                    ok = reader.decrypt("")
+                except Exception:  # noqa: BLE001 - unsupported crypto is still "encrypted"
+                    ok = 0
+                if not ok:
+                    raise UnsupportedFormatError("the PDF is encrypted",
+                                                 "save an unencrypted copy and load that")
+            texts = [(page.extract_text() or "") for page in reader.pages]
+            info: Any = reader.metadata
+    except UnsupportedFormatError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many types on broken files
+        raise UnsupportedFormatError(f"cannot read the PDF ({type(exc).__name__})",
+                                     "the file is corrupt or not a PDF; re-export it") from None
+    parts: list[str] = []
+    pages: list[tuple[int, int, int]] = []
+    pos = 0
+    for number, raw in enumerate(texts, start=1):
+        text = raw.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+        if parts:
+            pos += 2  # the "\n\n" that joins pages
+        pages.append((pos, pos + len(text), number))
+        parts.append(text)
+        pos += len(text)
+    title = None
+    authors: list[str] | None = None
+    if info is not None:
+        title = _meta_str(info.get("/Title"))
+        author = _meta_str(info.get("/Author"))
+        authors = [a.strip() for a in re.split(r"\s*(?:,|;| and )\s*", author) if a.strip()] if author else None
+        # CreationDate is when the file was written, often long after the text: not a
+        # publication date, so it never becomes the reference for relative dates.
+    loaded = Loaded(text="\n\n".join(parts), sha256=sha, media_type=PDF, pages=pages,
+                    title=title, authors=authors or [])
+    if not loaded.title:
+        loaded.title = _load_text(loaded.text, sha, PLAIN).title
+    return loaded
+
+
+def _meta_str(value: object) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+# --- DOCX -------------------------------------------------------------------------------------
+
+def _load_docx(data: bytes, sha: str) -> Loaded:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise UnsupportedFormatError("the file is a broken ZIP archive",
+                                     "re-save the DOCX from a word processor") from None
+    if "word/document.xml" not in names:
+        raise UnsupportedFormatError("the ZIP archive is not a Word document (no word/document.xml)",
+                                     "give a .docx saved by a word processor, or the text itself")
+    try:
+        import docx
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            document = docx.Document(io.BytesIO(data))
+            parts: list[str] = []
+            for block in document.iter_inner_content():
+                if isinstance(block, Paragraph):
+                    text = block.text.strip()
+                    if text:
+                        parts.append(text)
+                elif isinstance(block, Table):
+                    rows = []
+                    for row in block.rows:
+                        cells = list(dict.fromkeys(c.text.strip() for c in row.cells))
+                        rows.append(" | ".join(c for c in cells if c))
+                    table = "\n".join(r for r in rows if r)
+                    if table:
+                        parts.append(table)
+            core = document.core_properties
+            title = (core.title or "").strip() or None
+            author = (core.author or "").strip()
+    except Exception as exc:  # noqa: BLE001 - python-docx/lxml raise many types on broken files
+        raise UnsupportedFormatError(f"cannot read the DOCX ({type(exc).__name__})",
+                                     "the file is corrupt; re-save it from a word processor") from None
+    text = "\n\n".join(parts)
+    # core_properties.created is the file's birth (templates carry old dates): not a publication date.
+    loaded = Loaded(text=text, sha256=sha, media_type=DOCX, title=title,
+                    authors=[a.strip() for a in re.split(r"\s*(?:,|;)\s*", author) if a.strip()])
+    if not loaded.title:
+        loaded.title = _load_text(text, sha, PLAIN).title
+    return loaded

@@ -1,0 +1,126 @@
+"""Stage ``normalize``: a cleaner text to recognize in, with a map back to the loaded text.
+
+Edits: Markdown escapes (``\\$`` -> ``$``), link markup dropped but its text kept
+(``[another](#)`` -> ``another``), paragraphs broken mid-sentence re-joined, and typographic
+quotes, dashes and spaces made plain. The :class:`OffsetMap` turns a normalized range into the
+loaded-text range that covers the same words, so ``loaded[start:end]`` is always the quote; markup
+removed just before a range start (``[``, ``\\``) or just after a range end (``](url)``) is kept
+inside the quote so that the quote reads as the source does.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+# One character for one character, so this edit keeps every offset.
+_TRANSLATE = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u2212": "-", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2007": " ", "\u2009": " ",
+    "\u202f": " ", "\t": " ", "\u200b": " ",
+})
+
+_EDITS = re.compile(
+    r"(?P<esc>\\(?=[\\`*_{}\[\]()#+\-.!$&%~|<>]))"
+    r"|(?P<link>!?\[(?P<ltext>[^\[\]\n]{1,300})\]\((?:[^()\s]|\([^()\s]{0,100}\)){0,500}\))"
+    r"|(?P<brk>[ ]*\n(?:[ ]*\n)*[ ]*)"
+)
+_JOIN_BEFORE = re.compile(r"[a-z,;]\Z")
+
+IDENTITY, REPLACE, OPEN, CLOSE = 0, 1, 2, 3
+
+
+@dataclass(slots=True)
+class OffsetMap:
+    """Maps offsets of the normalized text to offsets of the loaded text."""
+
+    norm_len: int
+    orig_len: int
+    # contiguous chunks covering the normalized text: (n_start, n_end, o_start, o_end, kind)
+    chunks: list[tuple[int, int, int, int, int]] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    # markup removed at a normalized position: position -> [(o_start, o_end, OPEN|CLOSE, partner)]
+    # where partner is the other end of the link text (a quote keeps the markup only when it
+    # covers the whole link text), or the position itself for an escape.
+    deleted: dict[int, list[tuple[int, int, int, int]]] = field(default_factory=dict)
+
+    def start(self, n: int, end: int | None = None) -> int:
+        for o_start, _o_end, kind, partner in self.deleted.get(n, ()):
+            if kind == OPEN and (end is None or partner <= end):
+                return o_start
+        if not self.chunks or n >= self.norm_len:
+            return n if not self.chunks else self.orig_len
+        j = bisect_right(self.starts, n) - 1
+        n0, _n1, o0, _o1, kind = self.chunks[j]
+        return o0 + (n - n0) if kind == IDENTITY else o0
+
+    def end(self, n: int, start: int | None = None) -> int:
+        closing = [d for d in self.deleted.get(n, ()) if d[2] == CLOSE and (start is None or d[3] >= start)]
+        if closing:
+            return closing[-1][1]
+        if not self.chunks or n <= 0:
+            return n if not self.chunks else 0
+        j = bisect_left(self.ends, n)
+        n0, _n1, o0, o1, kind = self.chunks[min(j, len(self.chunks) - 1)]
+        return o0 + (n - n0) if kind == IDENTITY else o1
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        s, e = self.start(start, end), self.end(end, start)
+        return (s, max(s, e))
+
+
+def normalize(text: str) -> tuple[str, OffsetMap]:
+    """Return the normalized text and its map back to ``text``."""
+    src = text.translate(_TRANSLATE)
+    out: list[str] = []
+    omap = OffsetMap(norm_len=0, orig_len=len(text))
+    n = 0  # length of normalized text so far
+    o = 0  # position in src up to which we have copied
+
+    def copy_to(pos: int) -> None:
+        nonlocal n, o
+        if pos > o:
+            out.append(src[o:pos])
+            omap.chunks.append((n, n + pos - o, o, pos, IDENTITY))
+            n += pos - o
+            o = pos
+
+    def delete(o_start: int, o_end: int, kind: int, partner: int | None = None) -> None:
+        nonlocal o
+        omap.deleted.setdefault(n, []).append((o_start, o_end, kind, n if partner is None else partner))
+        o = o_end
+
+    for m in _EDITS.finditer(src):
+        if m.lastgroup == "brk":
+            before = src[max(0, m.start() - 1):m.start()]
+            after = src[m.end():m.end() + 1]
+            line_start = src.rfind("\n", 0, m.start()) + 1
+            join = bool(_JOIN_BEFORE.search(before)) and (
+                after.islower() or after == "(" or (after.isalpha() and m.start() - line_start >= 60))
+            if not join:
+                continue
+            copy_to(m.start())
+            out.append(" ")
+            omap.chunks.append((n, n + 1, m.start(), m.end(), REPLACE))
+            n += 1
+            o = m.end()
+            continue
+        copy_to(m.start())
+        if m.lastgroup == "esc":
+            delete(m.start(), m.end(), OPEN)
+        else:  # link: keep the text, drop the brackets and the target
+            text_start = n
+            delete(m.start(), m.start("ltext"), OPEN, n + m.end("ltext") - m.start("ltext"))
+            copy_to(m.end("ltext"))
+            delete(m.end("ltext"), m.end(), CLOSE, text_start)
+    copy_to(len(src))
+    omap.norm_len = n
+    if not omap.deleted and all(c[4] == IDENTITY for c in omap.chunks):
+        omap.chunks = []  # the identity map: offsets are already right
+    omap.starts = [c[0] for c in omap.chunks]
+    omap.ends = [c[1] for c in omap.chunks]
+    return "".join(out), omap

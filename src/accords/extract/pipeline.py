@@ -1,0 +1,241 @@
+"""The extraction pipeline: a registry of named, versioned stages and the chain that runs them.
+
+Public contract (``accords ingest`` relies on it)::
+
+    res = extract_path(path, published=None)        # or extract_bytes(data, filename=None, published=None)
+    res.text, res.sha256, res.media_type, res.data  # data: the corpus README's JSON shape
+
+Every item taken from the text carries ``quote`` and ``span`` with ``res.text[start:end] == quote``
+(and ``page`` when the format has pages). Bad input raises InputError or one of its subclasses.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from accords.errors import AccordsError, DateError, ExtractionError
+from accords.extract import load as load_mod
+from accords.extract import segment as seg
+from accords.extract.normalize import normalize as normalize_text
+from accords.extract.recognize.channels import recognize_channels
+from accords.extract.recognize.dates import recognize_dates, resolve
+from accords.extract.recognize.money import recognize_money
+from accords.extract.recognize.parties import recognize_parties
+from accords.extract.recognize.people import recognize_people
+from accords.extract.recognize.quantities import recognize_durations, recognize_time_limits
+from accords.extract.relate import context
+from accords.extract.relate.agreements import relate_agreements
+from accords.extract.relate.commitments import relate_commitments
+from accords.extract.relate.document import document_record, reference
+from accords.extract.relate.events import relate_channels, relate_events
+from accords.extract.relate.mechanisms import relate_consultations, relate_scope
+from accords.extract.relate.people import relate_people
+from accords.extract.types import Doc, Mention
+
+StageFn = Callable[[Doc], Doc]
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    name: str
+    version: str
+    fn: StageFn
+
+
+REGISTRY: dict[str, Stage] = {}
+
+
+def stage(name: str, version: str) -> Callable[[StageFn], StageFn]:
+    """Register a stage under ``name``; the chain refers to stages by name only."""
+    def wrap(fn: StageFn) -> StageFn:
+        REGISTRY[name] = Stage(name, version, fn)
+        return fn
+    return wrap
+
+
+@stage("normalize", "1")
+def _normalize(doc: Doc) -> Doc:
+    doc.norm, doc.offsets = normalize_text(doc.loaded.text)
+    return doc
+
+
+@stage("segment", "1")
+def _segment(doc: Doc) -> Doc:
+    doc.paragraphs = seg.paragraphs(doc.norm)
+    doc.sentences = seg.sentences(doc.norm, doc.paragraphs)
+    doc.sections = seg.sections(doc.norm, doc.paragraphs)
+    return doc
+
+
+RECOGNIZERS: dict[str, Callable[[str], list[Mention]]] = {
+    "party": recognize_parties,
+    "person": recognize_people,
+    "money": recognize_money,
+    "date": recognize_dates,
+    "duration": recognize_durations,
+    "timelimit": recognize_time_limits,
+    "channel": recognize_channels,
+}
+
+
+@stage("recognize", "1")
+def _recognize(doc: Doc) -> Doc:
+    doc.mentions = {kind: fn(doc.norm) for kind, fn in RECOGNIZERS.items()}
+    return doc
+
+
+@stage("reference", "1")
+def _reference(doc: Doc) -> Doc:
+    doc.reference, doc.reference_source = reference(doc, doc.given)
+    doc.mentions["date"] = [
+        Mention(m.kind, m.start, m.end, m.text, resolve(m.extra, doc.reference), m.extra)
+        for m in doc.mentions.get("date", [])
+    ]
+    return doc
+
+
+@stage("relate", "1")
+def _relate(doc: Doc) -> Doc:
+    ctx = context.build(doc)
+    people = relate_people(ctx)
+    doc.facts = {
+        "agreements": relate_agreements(ctx, people),
+        "commitments": relate_commitments(ctx),
+        "consultation_hours": relate_consultations(ctx),
+        "military_scope": relate_scope(ctx),
+        "people": people,
+        "events": relate_events(ctx),
+        "channels": relate_channels(ctx),
+        "provisions": [],
+    }
+    return doc
+
+
+@stage("provisions", "1")
+def _provisions(doc: Doc) -> Doc:
+    try:  # written by another part of the project; absent until it lands
+        from accords.extract.provisions import code_provisions  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return doc
+    agreements = [a for a in doc.facts.get("agreements", []) if not a.get("mentioned_only")]
+    default = "-".join(sorted(agreements[0]["parties"])) if agreements else None
+    items = code_provisions(doc.norm, doc.sentences, default)
+    out = []
+    for item in items:
+        span = item.get("span")
+        if not span:
+            continue
+        rest = {k: v for k, v in item.items() if k not in ("span", "quote", "page")}
+        rest["_span"] = (int(span[0]), int(span[1]))
+        out.append(rest)
+    doc.facts["provisions"] = out
+    return doc
+
+
+CHAIN: list[str] = ["normalize", "segment", "recognize", "reference", "relate", "provisions"]
+
+_ORDER = {
+    "agreements": ("parties", "date_signed", "place", "duration_years", "title", "basis", "signatories",
+                   "mentioned_only"),
+    "commitments": ("donor", "recipient", "amount", "currency", "status", "period", "category",
+                    "part_of_previous", "qualifier", "instrument"),
+    "consultation_hours": ("parties", "hours", "trigger"),
+    "military_scope": ("donor", "scope"),
+    "people": ("name", "role"),
+    "events": ("date", "what"),
+    "channels": ("name",),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    text: str
+    sha256: str
+    media_type: str
+    data: dict[str, Any]
+
+
+def run_chain(doc: Doc, chain: list[str] | None = None) -> Doc:
+    for name in chain or CHAIN:
+        doc = REGISTRY[name].fn(doc)
+    return doc
+
+
+def assemble(doc: Doc) -> dict[str, Any]:
+    """The output object: facts with ``_span`` become ``quote`` + ``span`` in the loaded text."""
+    text = doc.loaded.text
+    pages = doc.loaded.pages
+    page_starts = [p[0] for p in pages]
+    data: dict[str, Any] = {"document": document_record(doc, doc.given)}
+    for key in ("agreements", "commitments", "consultation_hours", "military_scope", "people", "events",
+                "channels", "provisions"):
+        items = []
+        for fact in doc.facts.get(key, []):
+            order = _ORDER.get(key, tuple(k for k in fact if not k.startswith("_")))
+            item = {k: fact[k] for k in order if fact.get(k) is not None}
+            if key == "agreements":
+                item["mentioned_only"] = bool(fact.get("mentioned_only"))
+            ns, ne = fact["_span"]
+            start, end = doc.offsets.span(ns, ne)
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            while start < end and text[start].isspace():
+                start += 1
+            item["quote"] = text[start:end]
+            item["span"] = [start, end]
+            if pages:
+                i = bisect_right(page_starts, start) - 1
+                if i >= 0:
+                    item["page"] = pages[i][2]
+            items.append(item)
+        data[key] = items
+    return data
+
+
+def _as_date(published: date | str | None) -> date | None:
+    if published is None or isinstance(published, date):
+        return published
+    try:
+        return date.fromisoformat(published.strip())
+    except ValueError:
+        raise DateError(f"bad publication date {published!r}", "give a real calendar date as YYYY-MM-DD") from None
+
+
+def _limit(limit: int | None) -> int:
+    if limit is not None:
+        return limit
+    from accords.settings import get_settings
+
+    return get_settings().max_document_bytes
+
+
+def extract_bytes(data: bytes, filename: str | None = None, published: date | str | None = None,
+                  *, limit: int | None = None) -> Extraction:
+    """Run the whole pipeline over raw bytes."""
+    given = _as_date(published)
+    loaded = load_mod.load_bytes(data, filename, _limit(limit))
+    try:
+        doc = run_chain(Doc(loaded=loaded, given=given))
+        result = assemble(doc)
+    except AccordsError:
+        raise
+    except (RecursionError, MemoryError, ValueError, KeyError, IndexError, TypeError) as exc:
+        raise ExtractionError(f"extraction failed: {type(exc).__name__}: {exc}",
+                              "report this document; meanwhile its facts can be entered by hand") from exc
+    return Extraction(text=loaded.text, sha256=loaded.sha256, media_type=loaded.media_type, data=result)
+
+
+def extract_path(path: Path, published: date | str | None = None, *, limit: int | None = None) -> Extraction:
+    """Read ``path`` (refusing oversized files without reading them) and extract."""
+    lim = _limit(limit)
+    raw = load_mod.read_path(Path(path), lim)
+    return extract_bytes(raw, Path(path).name, published, limit=lim)
+
+
+def versions() -> dict[str, str]:
+    return {name: REGISTRY[name].version for name in CHAIN}

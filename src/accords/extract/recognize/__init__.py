@@ -1,0 +1,1 @@
+"""Stage ``recognize``: mentions of parties, people, money, dates, durations and time limits."""

@@ -1,0 +1,151 @@
+"""Dates: absolute ("13 June 2024", "June 13, 2024", "2024-06-13"), partial ("June 2024",
+"in 2022"), and relative ("last December", "13 June of this year", "by the end of this year",
+"next year", "in April this year", "on Thursday"), resolved against a reference date.
+
+dateparser cannot resolve "last December" against a reference date, so the relative part is ours.
+Impossible dates ("31 February 2024") are dropped, never raised.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from accords.extract.types import Mention
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+_MONTH_D = _MONTH.replace(r"\.", r"\.?")  # abbreviations need no dot before a day number
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_REL_YEAR = r"(?P<{0}>this|last|next|the same|that) year"
+_DATES = re.compile(
+    r"(?<![\w-])(?:"
+    r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))(?!\d)"
+    rf"|(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:\s?-\s?\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<dm>{_MONTH_D})"
+    rf"(?:,?\s+(?P<dy>\d{{4}})(?!\d)|\s+(?:of\s+)?{_REL_YEAR.format('drel')})?"
+    rf"|(?P<mm>{_MONTH_D})\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?![\d,.]\d)(?:,?\s+(?P<my>\d{{4}})(?!\d))?"
+    rf"|(?:(?P<mrel0>last|next|this|early|late|mid-?|earlier this|later this)\s+)?(?P<mo>{_MONTH})('s)?"
+    rf"(?:,?\s+(?P<yy>\d{{4}})(?!\d)|\s+(?:of\s+)?{_REL_YEAR.format('mrel')})?"
+    r"|(?P<rel>(?:by\s+)?(?:the\s+)?end\s+of\s+(?:this|the|next|last)\s+year|(?:earlier|later)\s+this\s+year"
+    r"|(?:this|last|next)\s+(?:year|month)|yesterday|today|tomorrow"
+    rf"|(?<=on )(?:{'|'.join(_DAYS)}))"
+    r"|(?P<year>(?:19[4-9]\d|20\d\d))(?![\d]|[.,]\d)"
+    r")(?![\w])"
+)
+_BARE_CONTEXT = re.compile(
+    r"(?:\b(?:in|since|by|until|till|from|of|during|through|before|after|early|late|mid|end|between|"
+    r"and|to|on|as|For|for|year|the|In|Since|By|Until|From|From|During|Before|After)\s+)\Z")
+_DEADLINE = re.compile(r"(?:\b(?:by|until|till|through|before|no later than|up to)\s+(?:the\s+)?(?:end\s+of\s+)?)\Z",
+                       re.I)
+
+
+def recognize_dates(text: str) -> list[Mention]:
+    """Raw date mentions; call :func:`resolve` with a reference date to get ISO values."""
+    out: list[Mention] = []
+    for m in _DATES.finditer(text):
+        raw: dict[str, Any] = {"y": None, "m": None, "d": None, "rel": None, "kind": "date"}
+        before = text[max(0, m.start() - 30):m.start()]
+        if m["iso"]:
+            raw.update(y=int(m["iy"]), m=int(m["im"]), d=int(m["id"]))
+        elif m["dm"]:
+            raw.update(d=int(m["dd"]), m=_month(m["dm"]), y=int(m["dy"]) if m["dy"] else None,
+                       rel=m["drel"])
+        elif m["mm"]:
+            raw.update(d=int(m["md"]), m=_month(m["mm"]), y=int(m["my"]) if m["my"] else None)
+        elif m["mo"]:
+            rel0 = (m["mrel0"] or "").lower()
+            if not (m["yy"] or m["mrel"] or rel0) and not _BARE_CONTEXT.search(before):
+                continue  # a bare month needs context: "March" at a sentence start may be the verb
+            if m["mo"] == "May" and not (m["yy"] or m["mrel"] or rel0):
+                continue  # "may" is far more often the verb
+            raw.update(m=_month(m["mo"]), y=int(m["yy"]) if m["yy"] else None,
+                       rel=m["mrel"] or ({"last": "last_month", "next": "next_month"}.get(rel0)))
+        elif m["rel"]:
+            raw.update(rel=" ".join(m["rel"].lower().split()), kind="relative")
+        else:
+            if not _BARE_CONTEXT.search(before) and not before.endswith(("(", "-", "/")):
+                continue
+            raw.update(y=int(m["year"]))
+        if _DEADLINE.search(before) or (raw["rel"] or "").startswith("by "):
+            raw["deadline"] = True
+        if re.search(r"\bsince\s+(?:the\s+)?\Z", before, re.I):
+            raw["since"] = True
+        if raw["y"] is not None and not 1900 <= raw["y"] <= 2100:
+            continue
+        out.append(Mention("date", m.start(), m.end(), m.group(), None, raw))
+    return out
+
+
+def _month(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def resolve(raw: dict[str, Any], ref: date | None) -> str | None:
+    """ISO date at the precision the text supports, or None (unresolvable or impossible)."""
+    y, m, d, rel = raw["y"], raw["m"], raw["d"], raw["rel"]
+    if raw["kind"] == "relative":
+        return _relative(rel, ref)
+    if y is None:
+        if ref is None:
+            return None
+        if rel in ("this", "the same", "that", None):
+            y = ref.year
+        elif rel == "last":
+            y = ref.year - 1
+        elif rel == "next":
+            y = ref.year + 1
+        elif rel == "last_month":
+            y = ref.year if m < ref.month else ref.year - 1
+        elif rel == "next_month":
+            y = ref.year if m > ref.month else ref.year + 1
+    if m is None:
+        return f"{y:04d}"
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _relative(rel: str, ref: date | None) -> str | None:
+    if ref is None:
+        return None
+    if rel in ("yesterday", "today", "tomorrow"):
+        return (ref + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[rel])).isoformat()
+    if rel in [d.lower() for d in _DAYS]:
+        back = (ref.weekday() - _DAYS.index(rel.title())) % 7
+        return (ref - timedelta(days=back)).isoformat()
+    if rel.endswith("month"):
+        shift = {"this": 0, "last": -1, "next": 1}[rel.split()[0]]
+        month = ref.month + shift
+        year = ref.year + (month - 1) // 12
+        return f"{year:04d}-{(month - 1) % 12 + 1:02d}"
+    if "last year" in rel:
+        return f"{ref.year - 1:04d}"
+    if "next year" in rel:
+        return f"{ref.year + 1:04d}"
+    return f"{ref.year:04d}"
+
+
+def latest_evidence(mentions: list[Mention]) -> date | None:
+    """The latest date the text states outright (not deadlines): evidence for the writing date."""
+    best: date | None = None
+    for mention in mentions:
+        raw = mention.extra
+        if raw["y"] is None or raw.get("deadline"):
+            continue
+        m = raw["m"] or 1
+        d = raw["d"] or 1
+        try:
+            value = date(raw["y"], m, d)
+        except ValueError:
+            continue
+        if best is None or value > best:
+            best = value
+    return best

@@ -1,0 +1,102 @@
+"""Money: "$12 billion", "USD 4.5bn", "€7 billion", "2.5 billion pounds", "SEK 75 billion",
+"¥520 billion", ranges ("$4-5 billion", "between €1 and €2 billion") and qualifiers ("up to",
+"at least", "more than"). The value is a number in units (4.5e9) with an ISO 4217 code.
+"""
+
+from __future__ import annotations
+
+import re
+
+from accords.extract.types import Mention
+
+_SYMBOLS = {"US$": "USD", "$": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD",
+            "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "zł": "PLN"}
+_CODES = ("USD EUR GBP JPY SEK NOK DKK CAD AUD NZD CHF PLN CZK UAH KRW HUF RON BGN ISK CNY TRY "
+          "EURO").split()
+_WORDS = {
+    "us dollars": "USD", "u.s. dollars": "USD", "dollars": "USD", "euros": "EUR", "euro": "EUR",
+    "pounds sterling": "GBP", "pounds": "GBP", "sterling": "GBP", "yen": "JPY",
+    "swedish kronor": "SEK", "kronor": "SEK", "krona": "SEK", "norwegian kroner": "NOK",
+    "danish kroner": "DKK", "kroner": "NOK", "hryvnias": "UAH", "hryvnia": "UAH", "zlotys": "PLN",
+    "zloty": "PLN", "canadian dollars": "CAD", "australian dollars": "AUD", "swiss francs": "CHF",
+    "czech crowns": "CZK", "koruna": "CZK",
+}
+_SCALES = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9,
+           "milliard": 1e9, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
+
+_SYM = r"(?:US\$|CA\$|AU\$|NZ\$|C\$|A\$|\$|€|£|¥|₴)"
+_CODE = "(?:" + "|".join(_CODES) + ")"
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
+_SCALE = r"(?:trillion|billion|million|thousand|milliard|bln|mln|tn|bn|mn|b|m|k)(?![\w])"
+_WORD = "(?:" + "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True)) + ")"
+_QUAL = r"(?P<qual>up to|at least|more than|over|nearly|almost|about|around|some|approximately|roughly|under|less than)\s+"
+
+_PREFIX = (rf"(?P<cur>{_SYM}|{_CODE}\s?)(?P<n1>{_NUM})(?:\s?(?P<s1>{_SCALE}))?"
+           rf"(?:\s?(?:-|to|and)\s?(?:{_SYM}|{_CODE}\s?)?(?P<n2>{_NUM})(?:\s?(?P<s2>{_SCALE}))?)?")
+_SUFFIX = (rf"(?P<m1>{_NUM})(?:\s?(?P<t1>{_SCALE}))?(?:\s?(?:-|to|and)\s?(?P<m2>{_NUM}))?"
+           rf"(?:\s?(?P<t2>{_SCALE}))?\s(?P<word>{_WORD}|{_CODE})(?![\w])")
+_MONEY = re.compile(rf"(?<![\w.$€£¥])(?:{_QUAL})?(?:between\s+)?(?:{_PREFIX}|{_SUFFIX})", re.I)
+
+
+def _number(text: str) -> float:
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
+        return float(text.replace(",", ""))
+    return float(text.replace(",", "."))  # "4,5" is a decimal comma
+
+
+def _scale(word: str | None) -> float:
+    return _SCALES.get(word.lower(), 1.0) if word else 1.0
+
+
+def _currency(prefix: str | None, word: str | None) -> str | None:
+    if prefix:
+        p = prefix.strip()
+        if p in _SYMBOLS:
+            return _SYMBOLS[p]
+        code = p.upper()
+        return "EUR" if code == "EURO" else code
+    if word:
+        w = word.lower()
+        if w in _WORDS:
+            return _WORDS[w]
+        code = word.upper()
+        return "EUR" if code == "EURO" else code
+    return None
+
+
+def recognize_money(text: str) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _MONEY.finditer(text):
+        if m["n1"] is not None:
+            cur = _currency(m["cur"], None)
+            if m["cur"].strip().isalpha() and not m["cur"].strip().isupper():
+                continue  # "eur 5" in running text is not a currency code
+            n1, n2 = m["n1"], m["n2"]
+            s1, s2 = m["s1"], m["s2"]
+        else:
+            cur = _currency(None, m["word"])
+            if m["word"].isalpha() and m["word"].upper() == m["word"] and m["word"].upper() not in _CODES:
+                continue
+            if m["word"].lower() not in _WORDS and m["word"] != m["word"].upper():
+                continue
+            n1, n2 = m["m1"], m["m2"]
+            s1, s2 = m["t1"], m["t2"]
+        if cur is None:
+            continue
+        scale_hi = _scale(s2 or s1)
+        scale_lo = _scale(s1 or s2)
+        try:
+            low = _number(n1) * scale_lo
+            high = _number(n2) * scale_hi if n2 else None
+        except ValueError:
+            continue
+        if (s1 or s2 or "").lower() in {"m", "b", "k"} and not (m["cur"] or "").strip():
+            continue  # "5 m" after a bare number: metres, not millions
+        qualifier = (m["qual"] or "").lower() or None
+        start = m.start()
+        if m["qual"] and qualifier not in {"up to", "at least", "more than", "over"}:
+            start = m.start("cur") if m["n1"] is not None else m.start("m1")
+        amount = high if (high is not None and qualifier == "up to") else low
+        out.append(Mention("money", start, m.end(), text[start:m.end()], amount,
+                           {"currency": cur, "low": low, "high": high, "qualifier": qualifier}))
+    return out

@@ -1,0 +1,91 @@
+"""Parties: every ISO 3166 state (pycountry), the EU, NATO, G7, UN bodies; short forms,
+demonyms and capitals used as metonyms, in one scan.
+
+Guards: a capital stands for its government only in subject position ("Tokyo pledged",
+"Tokyo's support"), never after a preposition ("in Tokyo") or before a noun ("Tokyo
+conference"); a name followed by more capitalised words is part of an organisation's name
+("Japan External Trade Organization") and is flagged ``in_name``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from accords.extract.recognize.trie import trie_pattern
+from accords.extract.types import Mention
+
+NAME, DEMONYM, CAPITAL = "name", "demonym", "capital"
+_CAPITAL_VERB = re.compile(
+    r"(?:'s\b|\s+(?:has|have|had|will|would|is|was|says|said|pledged|pledges|announced|announces|"
+    r"agreed|agrees|signed|signs|promised|promises|committed|commits|provided|provides|delivered|"
+    r"sent|sends|wants|insists|must|should|can|could|may|also|intends|plans|approved|allocated|"
+    r"decided|remains|continues|supports|backs)\b)")
+_PREPOSITION_BEFORE = re.compile(
+    r"(?:\b(?:in|at|to|from|near|via|visit|visited|visiting|of|outside|around|into|toward|towards|"
+    r"between|through)\s+)\Z", re.I)
+_NAME_CONTINUES = re.compile(r" (?!(?:and|or|The|A|An|In|On|At|As|It|This|That)\b)[A-Z][a-z]+")
+_NAME_BEFORE = re.compile(r"\b(?:Bank|University|Embassy|Ministry|Museum|Institute|Government) of (?:the )?\Z")
+
+
+@cache
+def gazetteer() -> dict[str, tuple[str, str]]:
+    """Surface form -> (code, kind)."""
+    import pycountry
+
+    data: dict[str, Any] = yaml.safe_load(
+        resources.files("accords.extract").joinpath("data/parties.yaml").read_text("utf-8"))
+    table: dict[str, tuple[str, str]] = {}
+    for code, names in data["aliases"].items():
+        for n in names:
+            table.setdefault(n, (code, NAME))
+    for country in pycountry.countries:
+        code = country.alpha_3
+        for attr in ("common_name", "name", "official_name"):
+            value = getattr(country, attr, None)
+            if not value:
+                continue
+            if ", " in value:
+                head, tail = value.split(", ", 1)
+                table.setdefault(f"{tail} {head}", (code, NAME))
+                table.setdefault(head, (code, NAME))
+            else:
+                table.setdefault(value, (code, NAME))
+                if value.startswith("the "):
+                    table.setdefault(value[4:], (code, NAME))
+    for code, names in data["demonyms"].items():
+        for n in names:
+            table.setdefault(n, (code, DEMONYM))
+    for code, names in data["capitals"].items():
+        for n in names:
+            table.setdefault(n, (code, CAPITAL))
+    return table
+
+
+@cache
+def _scanner() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w.])(?:" + trie_pattern(gazetteer()) + r")(?![\w])")
+
+
+def recognize_parties(text: str) -> list[Mention]:
+    table = gazetteer()
+    out: list[Mention] = []
+    for m in _scanner().finditer(text):
+        surface = m.group()
+        if surface.endswith(".") and surface not in table:
+            continue
+        code, kind = table[surface]
+        before = text[max(0, m.start() - 40):m.start()]
+        if kind == CAPITAL:
+            if _PREPOSITION_BEFORE.search(before) or not _CAPITAL_VERB.match(text, m.end()):
+                continue
+        in_name = bool(_NAME_CONTINUES.match(text, m.end())) or bool(_NAME_BEFORE.search(before))
+        if kind == DEMONYM and surface in {"US", "U.S.", "EU"}:
+            continue  # the same surface is already a name
+        out.append(Mention("party", m.start(), m.end(), surface, code,
+                           {"kind": kind, "in_name": in_name}))
+    return out

@@ -1,0 +1,117 @@
+"""People with roles: "Prime Minister Kishida Fumio", "Japanese Prime Minister Fumio Kishida",
+"Fumio Kishida, Japan's prime minister", plus a small gazetteer of office holders so that a
+surname alone ("Kishida") or either name order links to the same person.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from accords.extract.recognize.parties import gazetteer
+from accords.extract.recognize.trie import trie_pattern
+from accords.extract.types import Mention
+
+ROLES = (
+    "Prime Minister", "Deputy Prime Minister", "Vice President", "President", "Federal Chancellor",
+    "Chancellor", "Foreign Minister", "Defence Minister", "Defense Minister", "Finance Minister",
+    "Minister of Foreign Affairs", "Minister for Foreign Affairs", "Minister of Defence",
+    "Minister of Defense", "Minister for Defence", "Minister of Finance", "Foreign Secretary",
+    "Defence Secretary", "Defense Secretary", "Secretary of State", "Secretary of Defense",
+    "Secretary General", "Secretary-General", "High Representative", "Ambassador", "Taoiseach",
+    "King", "Queen", "Emperor", "Premier", "Speaker", "Minister",
+)
+_ROLE = "(?:" + "|".join(re.escape(r) for r in sorted(ROLES, key=len, reverse=True)) + ")"
+_ROLE_I = "(?i:" + _ROLE[3:]
+_TOKEN = r"[A-Z][a-zà-ÿāēīōūčćšžėęįųł'’-]+"
+_NAME = rf"{_TOKEN}(?: (?:von der |van der |van |de |De |da ){_TOKEN}| {_TOKEN}){{0,2}}"
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    party = "(?:" + trie_pattern(k for k, v in gazetteer().items() if v[1] != "capital") + ")"
+    lead = re.compile(rf"(?<![\w])(?:(?P<country>{party})(?:'s)? )?(?P<role>{_ROLE})"
+                      rf"(?: of (?:the )?(?P<of>{party}))?,? (?P<name>{_NAME})")
+    trail = re.compile(rf"(?P<name>{_NAME}), (?:the |a )?(?:(?P<country>{party})(?:'s)? )?"
+                       rf"(?P<role>{_ROLE_I})(?: of (?:the )?(?P<of>{party}))?")
+    return lead, trail
+
+
+@cache
+def leaders() -> list[dict[str, Any]]:
+    data: list[dict[str, Any]] = yaml.safe_load(
+        resources.files("accords.extract").joinpath("data/people.yaml").read_text("utf-8"))
+    return data
+
+
+@cache
+def _known() -> tuple[dict[str, int], re.Pattern[str]]:
+    """Every known surface form (full names, both orders, surnames) -> index in leaders()."""
+    forms: dict[str, int] = {}
+    for i, person in enumerate(leaders()):
+        names = [person["name"], *person.get("also", [])]
+        for n in names:
+            forms.setdefault(n, i)
+            parts = n.split()
+            if len(parts) == 2:
+                forms.setdefault(f"{parts[1]} {parts[0]}", i)
+            forms.setdefault(parts[-1], i)
+    return forms, re.compile(r"(?<![\w])(?:" + trie_pattern(forms) + r")(?![\w])")
+
+
+def _party_code(word: str | None) -> str | None:
+    if not word:
+        return None
+    word = word.removesuffix("'s")
+    hit = gazetteer().get(word)
+    return hit[0] if hit else None
+
+
+def _clean_name(name: str) -> str:
+    words = name.split()
+    # a trailing party or role word is not part of the name ("Zelensky Ukraine")
+    while len(words) > 1 and (words[-1] in gazetteer() or words[-1] in {"On", "In", "At", "And"}):
+        words.pop()
+    return " ".join(words)
+
+
+def recognize_people(text: str) -> list[Mention]:
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _patterns():
+        for m in pattern.finditer(text):
+            name = _clean_name(m["name"])
+            if name in gazetteer() or len(name) < 3:
+                continue
+            start = m.start("name")
+            code = _party_code(m["of"]) or _party_code(m["country"])
+            out.append(Mention("person", start, start + len(name), name, name,
+                               {"role": _title(m["role"]), "country": code}))
+            taken.append((start, start + len(name)))
+    forms, scanner = _known()
+    for m in scanner.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        person = leaders()[forms[m.group()]]
+        out.append(Mention("person", m.start(), m.end(), m.group(), m.group(),
+                           {"role": person["role"], "country": person["country"], "known": person["name"]}))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _title(role: str) -> str:
+    small = {"of", "for", "the"}
+    return " ".join(w if w in small else w[:1].upper() + w[1:] for w in role.split())
+
+
+def known_person(name: str) -> dict[str, Any] | None:
+    forms, _ = _known()
+    idx = forms.get(name)
+    if idx is None:
+        parts = name.split()
+        idx = forms.get(" ".join(reversed(parts))) if len(parts) == 2 else None
+    return leaders()[idx] if idx is not None else None

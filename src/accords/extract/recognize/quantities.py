@@ -1,0 +1,58 @@
+"""Durations ("10-year", "ten years", "a decade") and time limits ("within 24 hours")."""
+
+from __future__ import annotations
+
+import re
+
+from accords.extract.types import Mention
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "twenty-four": 24, "twenty four": 24, "thirty": 30, "forty-eight": 48, "forty eight": 48,
+    "seventy-two": 72, "seventy two": 72, "a": 1, "an": 1,
+}
+_NUM = r"(?:\d{1,3}|" + "|".join(sorted((re.escape(k) for k in NUMBER_WORDS if len(k) > 2),
+                                        key=len, reverse=True)) + ")"
+_DURATION = re.compile(
+    rf"(?<![\w-])(?:(?P<n>{_NUM})[- ](?P<unit>year|month)s?(?:-long)?(?![\w-])|(?P<decade>a decade|decade-long))",
+    re.I)
+_LIMIT = re.compile(
+    rf"(?<![\w-])(?P<lead>within|no later than|not later than|in less than|no more than)\s+(?:the\s+)?"
+    rf"(?:first\s+)?(?P<n>{_NUM})(?:\s*\(\d+\))?[- ](?P<unit>hours?|days?|h)(?![\w])"
+    rf"|(?<![\w-])(?P<n2>{_NUM})-(?P<unit2>hour|day)\s+(?:deadline|window|period|time limit)",
+    re.I)
+
+
+def number(word: str) -> int | None:
+    word = word.lower().strip()
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word)
+
+
+def recognize_durations(text: str) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _DURATION.finditer(text):
+        if m["decade"]:
+            years: float | None = 10
+        else:
+            n = number(m["n"])
+            if n is None or m["n"].lower() in {"a", "an"}:
+                continue
+            years = n if m["unit"].lower() == "year" else round(n / 12, 2)
+        out.append(Mention("duration", m.start(), m.end(), m.group(), years,
+                           {"unit": (m["unit"] or "year").lower()}))
+    return out
+
+
+def recognize_time_limits(text: str) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _LIMIT.finditer(text):
+        raw_n, unit = (m["n"], m["unit"]) if m["n"] else (m["n2"], m["unit2"])
+        n = number(raw_n)
+        if n is None:
+            continue
+        hours = n * 24 if unit.lower().startswith("day") else n
+        out.append(Mention("timelimit", m.start(), m.end(), m.group(), hours, {"unit": unit.lower()}))
+    return out

@@ -1,0 +1,181 @@
+"""Agreements: who signed what, when, where, for how long, on what basis.
+
+A sentence about signing ("the two leaders signed a bilateral security agreement") makes or
+enriches the agreement of the parties it names, or of the document's focus pair when it names
+none. An enumeration ("agreements that Ukraine has concluded with the U.S., the United Kingdom,
+Germany") makes one ``mentioned_only`` agreement per listed party.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from accords.extract.recognize.dates import resolve
+from accords.extract.relate.context import RECIPIENT, Ctx
+
+_NOUN = r"(?:agreements?|accords?|treaty|treaties|pact|security commitments)"
+_AGREEMENT = re.compile(rf"\b{_NOUN}\b", re.I)
+_SIGN = re.compile(r"\b(?:sign(?:ed|s|ing)?|conclud(?:ed|es|ing)|ink(?:ed|s)|concluded)\b", re.I)
+_COUNTED = re.compile(r"\b(?:\d+|two|three|four|five|six|several|many|dozens of|\d+ new)\s+(?:\w+\s+)?"
+                      r"(?:agreements|accords|deals|memoranda)\b", re.I)
+_NOT_SECURITY = re.compile(r"\b(?:trade|free-trade|grain|gas|loan|grant|investment|purchase)\s+"
+                           r"(?:agreements?|deals?|accords?)\b", re.I)
+_ENUM = re.compile(rf"\b{_NOUN}\s+(?:that|which)?\s*(?:(?P<subj>[A-Z][\w.]*(?: [A-Z][\w.]*)?)\s+)?"
+                   r"(?:has|have|had)?\s*(?:already\s+)?(?:concluded|signed|reached|struck)\s+with\s+", re.I)
+_ENUM_SHORT = re.compile(r"\bagreements\s+with\s+")
+_TITLE_LEAD = re.compile(
+    r"(?:formally|officially)\s+(?:known\s+as|called|titled|entitled|named)\s+(?:the\s+)?"
+    r"|\b(?:titled|entitled)\s+(?:the\s+)?\"?")
+_TITLE_HEAD = re.compile(r"(?:the\s+)?(?P<t>(?:Accord|Agreement|Treaty|Memorandum|Joint Security Commitments)"
+                         r"\s+(?:on|between|of|for|concerning)\s+[A-Z])")
+_TITLE_WORD = re.compile(r"[ ]*(?:[A-Z][\w'-]*|of|on|and|for|between|the|in|to|-|&)(?=[ ,.;:\"')]|$)")
+_PLACE = re.compile(r"\b(?:at|on the sidelines of|on the margins of|during|in the margins of)\s+(?:the\s+)?"
+                    r"(?P<p>(?:[A-Z0-9][\w-]*\s+){0,4}summit(?:\s+in\s+[A-Z][\w-]+)?)"
+                    r"|\bin\s+(?P<c>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=[\s,.;])")
+_BASIS = re.compile(r"\b(?:on the basis of|under|in line with|in accordance with|pursuant to|within the framework of)"
+                    r"\s+(?:the\s+)?(?P<b>(?:G7|Joint|joint)[^.;,()]{3,80}?)(?=[.;,(]|\s+(?:and|which|signed)\b|$)")
+_NOT_PLACE = frozenset("January February March April May June July August September October November "
+                       "December This That The It Congress".split())
+HEAD_ROLES = ("President", "Prime Minister", "Chancellor", "Federal Chancellor", "Taoiseach", "Premier",
+              "President of the European Council", "President of the European Commission")
+
+
+def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    found: dict[tuple[str, ...], dict[str, Any]] = {}
+    for idx, (s, e) in enumerate(ctx.sentences):
+        sent = ctx.text[s:e]
+        if not _AGREEMENT.search(sent):
+            continue
+        if _enumeration(ctx, idx, s, sent, found):
+            continue
+        signed = bool(_SIGN.search(sent))
+        if _COUNTED.search(sent) or _NOT_SECURITY.search(sent):
+            continue
+        parties = _parties(ctx, idx)
+        title = _title(sent)
+        duration = next((m.value for m in ctx.in_sentence("duration", idx) if m.extra["unit"] == "year"), None)
+        basis = _basis(sent)
+        if not (signed or title or duration or _compound(sent)):
+            continue
+        if not parties:
+            continue
+        item = found.setdefault(parties, {"parties": list(parties), "mentioned_only": True})
+        if not signed and not title and not duration and not basis and len(_named(ctx, idx)) < 1:
+            continue
+        item["mentioned_only"] = False
+        item.setdefault("_span", (s, e))
+        if signed:
+            date = _sign_date(ctx, idx)
+            if date and (not item.get("date_signed") or len(date) > len(item["date_signed"])):
+                item["date_signed"] = date
+                item["_span"] = (s, e)
+            place = _place(sent)
+            if place and not item.get("place"):
+                item["place"] = place
+            signers = _signatories(ctx, idx, parties, people)
+            if signers and not item.get("signatories"):
+                item["signatories"] = signers
+        if title and not item.get("title"):
+            item["title"] = title
+        if duration and not item.get("duration_years"):
+            item["duration_years"] = int(duration) if float(duration).is_integer() else duration
+        if basis and not item.get("basis"):
+            item["basis"] = basis
+    return [v for v in found.values() if "_span" in v]
+
+
+def _named(ctx: Ctx, idx: int) -> list[str]:
+    return [m.value for m in ctx.parties_in(idx)]
+
+
+def _parties(ctx: Ctx, idx: int) -> tuple[str, ...]:
+    codes = {m.value for m in ctx.parties_in(idx)} - {"RUS"}
+    if len(codes) == 1 and RECIPIENT not in codes:
+        codes.add(RECIPIENT)
+    if len(codes) == 2 and RECIPIENT in codes:
+        return tuple(sorted(codes))
+    if len(codes) == 1 and ctx.focus and codes <= set(ctx.focus):
+        return ctx.focus
+    if not codes or (ctx.focus and set(ctx.focus) <= codes and len(codes) > 2):
+        return ctx.focus
+    return ()
+
+
+def _compound(sent: str) -> bool:
+    return bool(re.search(r"[A-Z][a-z]+-[A-Z][a-z]+\s+(?:security\s+)?(?:agreement|accord)", sent))
+
+
+def _enumeration(ctx: Ctx, idx: int, s: int, sent: str, found: dict[tuple[str, ...], dict[str, Any]]) -> bool:
+    m = _ENUM.search(sent) or _ENUM_SHORT.search(sent)
+    if not m:
+        return False
+    list_start = s + m.end()
+    parties = [p for p in ctx.parties_in(idx, start=list_start) if p.value not in {RECIPIENT, "RUS"}]
+    if len(parties) < 2:
+        return False
+    subject = RECIPIENT
+    for p in ctx.parties_in(idx, start=s + m.start(), end=list_start):
+        if p.value not in {RECIPIENT, "RUS"}:
+            subject = p.value
+    for p in parties:
+        key = tuple(sorted({p.value, subject}))
+        if key in found or len(key) < 2:
+            continue
+        found[key] = {"parties": list(key), "mentioned_only": True, "_span": (p.start, p.end)}
+    return True
+
+
+def _title(sent: str) -> str | None:
+    lead = _TITLE_LEAD.search(sent)
+    pos = lead.end() if lead else None
+    if pos is None:
+        head = _TITLE_HEAD.search(sent)
+        if not head:
+            return None
+        pos = head.start("t")
+    words = []
+    for m in _TITLE_WORD.finditer(sent, pos):
+        if m.start() != pos:
+            break
+        words.append(m.group())
+        pos = m.end()
+    title = "".join(words).strip().strip('"')
+    while title.split() and title.split()[-1] in {"of", "on", "and", "for", "between", "the", "in", "to"}:
+        title = title.rsplit(" ", 1)[0]
+    return title if len(title.split()) >= 3 else None
+
+
+def _basis(sent: str) -> str | None:
+    m = _BASIS.search(sent)
+    return m["b"].strip() if m else None
+
+
+def _place(sent: str) -> str | None:
+    for m in _PLACE.finditer(sent):
+        if m["p"]:
+            return m["p"].strip()
+        if m["c"] and m["c"].split()[0] not in _NOT_PLACE:
+            return m["c"]
+    return None
+
+
+def _sign_date(ctx: Ctx, idx: int) -> str | None:
+    best: str | None = None
+    for m in ctx.in_sentence("date", idx):
+        value = m.value
+        if not value or m.extra.get("deadline") or m.extra.get("since"):
+            continue
+        if best is None or len(value) > len(best):
+            best = value
+    return best
+
+
+def _signatories(ctx: Ctx, idx: int, parties: tuple[str, ...], people: list[dict[str, Any]]) -> list[str]:
+    s, e = ctx.sentences[idx]
+    named = [p["name"] for p in people if any(s <= a < e for a, _ in p["_mentions"])]
+    if named:
+        return named
+    if re.search(r"\b(?:two|both) leaders\b|\bleaders\b", ctx.text[s:e]):
+        return [p["name"] for p in people if p.get("_country") in parties and p.get("_role") in HEAD_ROLES]
+    return []

@@ -1,0 +1,177 @@
+"""Commitments: an amount of money a donor pledged, allocated, provided or expects to give.
+
+Sentences never become facts by keyword alone: the status comes from the verb nearest the amount
+in its own clause, and a clause that is negated ("has not pledged") or hedged ("is considering",
+"could") yields no commitment. "of which" before an amount marks it as part of the previous one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from accords.extract.relate.context import RECIPIENT, Ctx, is_state
+from accords.extract.types import Mention
+
+_STATUS = [
+    ("pledged_and_provided", re.compile(r"\b(?:pledged|committed|promised) and (?:provided|delivered|disbursed)\b")),
+    ("allocated", re.compile(r"\b(?:allocat\w*|earmark\w*|approv\w*|appropriat\w*|set aside)\b")),
+    ("expected", re.compile(r"\b(?:expected|is set to|are set to|due to be|to be (?:disbursed|delivered|provided|paid))\b")),
+    ("provided", re.compile(r"\b(?:provided|delivered|disbursed|sent|transferred|supplied|donated|gave|given|"
+                            r"spent|paid|contributed|handed over)\b")),
+    ("pledged", re.compile(r"\b(?:pledg\w*|commit(?:s|ted|ting|ment)?|promis\w*|announc\w*|unveil\w*|offer\w*|"
+                           r"will (?:provide|allocate|give|deliver|send|contribute|supply|disburse|spend|invest|"
+                           r"make available|fund|finance)|(?:to|would) (?:provide|contribute|allocate)|"
+                           r"intends? to (?:provide|give|allocate)|plans? to (?:provide|give|allocate))\b")),
+]
+_HEDGE = re.compile(r"\b(?:consider\w*|mull\w*|weigh\w*|discuss\w*|debat\w*|could|might|may|propos\w*|"
+                    r"hop\w*|reportedly|possibl\w*|explor\w*|if|whether|ask\w*|request\w*|call\w* for|"
+                    r"urg\w*|demand\w*|seek\w*|estimat\w*|worth of (?:damage|losses)|need\w*)\b", re.I)
+_NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|declined to|refused to|without|yet to)\b|n't\b", re.I)
+_OF_WHICH = re.compile(r"\b(?:of which|of this|including|of that|out of which)\s*(?:amount\s*)?,?\s*\Z", re.I)
+_CATEGORIES = [
+    ("military", re.compile(r"\b(?:military|defen[cs]e|weapons?|arms|ammunition|artillery|air defen[cs]e|"
+                            r"security assistance|equipment)\b", re.I)),
+    ("financial", re.compile(r"\b(?:financial|budget\w*|macro-financial|fiscal|loans?)\b", re.I)),
+    ("humanitarian", re.compile(r"\b(?:humanitarian)\b", re.I)),
+    ("reconstruction", re.compile(r"\b(?:reconstruction|recovery|rebuild\w*|energy)\b", re.I)),
+]
+_INSTRUMENT = re.compile(r"\b(?P<i>grants?|loans?|guarantees?|in-kind)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b")
+_NEXT_PART = re.compile(r",?\s*\b(?:of which|including|out of which)\b")
+_FROM = re.compile(r"\b(?:from|by)\s+(?:the\s+)?\Z")
+_TO = re.compile(r"\b(?:to|for|with|from|against|of|by|than)\s+(?:the\s+)?\Z")
+
+
+def relate_commitments(ctx: Ctx) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[Any, ...]] = set()
+    last_donor: str | None = None
+    for idx, (s, e) in enumerate(ctx.sentences):
+        money = ctx.in_sentence("money", idx)
+        prev_end = s
+        previous: dict[str, Any] | None = None
+        for i, mention in enumerate(money):
+            seg_end = money[i + 1].start if i + 1 < len(money) else e
+            item = _commitment(ctx, idx, mention, prev_end, seg_end, previous, last_donor)
+            prev_end = mention.end
+            if item is None:
+                continue
+            key = (item["donor"], item["amount"], item["currency"], item["status"])
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(item)
+            previous = item
+            last_donor = item["donor"]
+    return out
+
+
+def _status(left: str, right: str) -> tuple[str | None, int]:
+    """The status named nearest the amount: the last cue on its left, else the first on its right."""
+    best: tuple[str | None, int, int] = (None, -1, 0)
+    for status, pattern in _STATUS:
+        for m in pattern.finditer(left):
+            if m.end() > best[1]:
+                best = (status, m.end(), m.start())
+    if best[0] is not None:
+        return best[0], best[2]
+    first: tuple[str | None, int] = (None, 10**9)
+    for status, pattern in _STATUS:
+        m = pattern.search(right[:80])
+        if m and m.start() < first[1]:
+            first = (status, m.start())
+    return first[0], -1
+
+
+def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
+                previous: dict[str, Any] | None, last_donor: str | None) -> dict[str, Any] | None:
+    text = ctx.text
+    s, _e = ctx.sentences[idx]
+    left = text[seg_start:m.start]
+    breaks = list(_CLAUSE_BREAK.finditer(left))
+    if breaks:
+        left = left[breaks[-1].end():]
+    right = text[m.end:seg_end]
+    cut = _CLAUSE_BREAK.search(right) or _NEXT_PART.search(right)
+    if cut:
+        right = right[:cut.start()]
+    part_of = previous is not None and bool(_OF_WHICH.search(text[seg_start:m.start]))
+    status, cue_at = _status(left, right)
+    if status is None:
+        return None
+    scope = left + " " + right[:60]
+    if _HEDGE.search(scope) or _NEGATION.search(left[max(0, cue_at - 40):] if cue_at >= 0 else right[:60]):
+        return None
+    donor = _donor(ctx, idx, m, seg_start)
+    if donor is None:
+        donor = previous["donor"] if part_of and previous else (last_donor or ctx.donor())
+    if donor is None or donor == RECIPIENT:
+        return None
+    item: dict[str, Any] = {
+        "donor": donor,
+        "recipient": RECIPIENT,
+        "amount": m.value,
+        "currency": m.extra["currency"],
+        "status": status,
+        "period": _period(ctx, idx, m, seg_start, seg_end),
+        "category": _category(right[:80] + " " + left[-40:]),
+    }
+    if m.extra.get("qualifier"):
+        item["qualifier"] = m.extra["qualifier"]
+    inst = _INSTRUMENT.search(right[:60])
+    if inst:
+        item["instrument"] = inst["i"].lower().rstrip("s")
+    if part_of:
+        item["part_of_previous"] = True
+    start = m.start if part_of or cue_at < 0 else seg_start + (len(text[seg_start:m.start]) - len(left)) + cue_at
+    start = _subject_start(ctx, idx, start, m.start) if not part_of and cue_at >= 0 else start
+    end = m.end + len(right.rstrip(" ,."))
+    item["_span"] = (max(s, start), end)
+    return item
+
+
+def _subject_start(ctx: Ctx, idx: int, cue: int, money_start: int) -> int:
+    """Start the quote at the donor's name when it stands right before the verb."""
+    for p in reversed(ctx.parties_in(idx, end=cue)):
+        if cue - p.end <= 25:
+            return p.start
+    return cue
+
+
+def _donor(ctx: Ctx, idx: int, m: Mention, seg_start: int) -> str | None:
+    s, _e = ctx.sentences[idx]
+    text = ctx.text
+    for p in reversed(ctx.parties_in(idx, start=s, end=m.start)):
+        if p.value in (RECIPIENT, "RUS") or not is_state(p.value):
+            continue
+        if _TO.search(text[max(s, p.start - 12):p.start]):
+            continue
+        return str(p.value)
+    for p in ctx.parties_in(idx, start=m.end):
+        if p.value != RECIPIENT and _FROM.search(text[max(s, p.start - 12):p.start]):
+            return str(p.value)
+    return None
+
+
+def _category(phrase: str) -> str:
+    found = {name for name, pattern in _CATEGORIES if pattern.search(phrase)}
+    if len(found) == 1 and not re.search(r"\bother\b", phrase):
+        return found.pop()
+    return "unspecified"
+
+
+def _period(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int) -> str | None:
+    since = None
+    year = None
+    for d in ctx.in_sentence("date", idx):
+        if not d.value:
+            continue
+        if d.extra.get("since"):
+            since = d.value
+        elif seg_start <= d.start < seg_end and year is None:
+            year = d.value[:4]
+    ref = ctx.doc.reference
+    if since:
+        return f"{since}/{ref.year}" if ref else since
+    return year

@@ -1,0 +1,91 @@
+"""What the relation rules share: mentions grouped by sentence and the document's focus."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from accords.extract.types import Doc, Mention
+
+RECIPIENT = "UKR"
+ORGS_AS_DONORS = {"EUU"}
+_AGREEMENT_WORD = re.compile(r"\b(?:agreements?|accords?|treaty|pact|security commitments)\b", re.I)
+
+
+@cache
+def _state_codes() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.countries)
+
+
+def is_state(code: str) -> bool:
+    return code in _state_codes() or code in ORGS_AS_DONORS
+
+
+@dataclass
+class Ctx:
+    doc: Doc
+    text: str
+    sentences: list[tuple[int, int]]
+    starts: list[int]
+    by_sentence: dict[str, dict[int, list[Mention]]] = field(default_factory=dict)
+    focus: tuple[str, ...] = ()
+
+    def sentence_of(self, pos: int) -> int:
+        return max(0, bisect_right(self.starts, pos) - 1)
+
+    def in_sentence(self, kind: str, idx: int) -> list[Mention]:
+        return self.by_sentence.get(kind, {}).get(idx, [])
+
+    def sent_text(self, idx: int) -> str:
+        s, e = self.sentences[idx]
+        return self.text[s:e]
+
+    def parties_in(self, idx: int, start: int | None = None, end: int | None = None) -> list[Mention]:
+        """State (or EU) party mentions in a sentence that stand for a party, optionally in a range."""
+        out = []
+        for m in self.in_sentence("party", idx):
+            if m.extra.get("in_name") or not is_state(m.value):
+                continue
+            if start is not None and m.start < start:
+                continue
+            if end is not None and m.end > end:
+                continue
+            out.append(m)
+        return out
+
+    def donor(self) -> str | None:
+        return next((p for p in self.focus if p != RECIPIENT), None)
+
+
+def build(doc: Doc) -> Ctx:
+    ctx = Ctx(doc=doc, text=doc.norm, sentences=doc.sentences, starts=[s for s, _ in doc.sentences])
+    for kind, mentions in doc.mentions.items():
+        groups: dict[int, list[Mention]] = {}
+        for m in mentions:
+            groups.setdefault(ctx.sentence_of(m.start), []).append(m)
+        ctx.by_sentence[kind] = groups
+    ctx.focus = _focus(ctx)
+    return ctx
+
+
+def _focus(ctx: Ctx) -> tuple[str, ...]:
+    """The pair the document is about: Ukraine and the partner named most near agreement words."""
+    near: Counter[str] = Counter()
+    overall: Counter[str] = Counter()
+    for idx in range(len(ctx.sentences)):
+        parties = {m.value for m in ctx.parties_in(idx)} - {RECIPIENT, "RUS", "BLR", "PRK", "IRN"}
+        weight = 3 if _AGREEMENT_WORD.search(ctx.sent_text(idx)) else 1
+        for p in parties:
+            overall[p] += 1
+            if weight > 1:
+                near[p] += 1
+    counts = near + overall
+    if not counts:
+        return ()
+    partner = counts.most_common(1)[0][0]
+    return tuple(sorted({partner, RECIPIENT}))

@@ -1,0 +1,94 @@
+"""The document record, and the reference date relative dates are resolved against.
+
+Order of trust: a date given by the caller (``given``); a publication date in the metadata or a
+dateline at the top of the text (``text``); else the latest date the text states outright or the
+latest named event it refers to as past (``inferred``); else ``none``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from accords.extract.recognize.dates import latest_evidence, resolve
+from accords.extract.types import Doc, Mention
+
+_BYLINE = re.compile(r"^(?:By|by)\s+(?P<a>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}"
+                     r"(?:(?:,| and) [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3})*)\s*$", re.M)
+_NAME_LINE = re.compile(r"[A-Z][a-zà-ÿ'-]+(?: [A-Z]\.)?(?: [A-Z][a-zà-ÿ'-]+){1,2}")
+
+
+@cache
+def _anchors() -> list[tuple[re.Pattern[str], date]]:
+    data: list[dict[str, Any]] = yaml.safe_load(
+        resources.files("accords.extract").joinpath("data/anchors.yaml").read_text("utf-8"))
+    return [(re.compile(e["pattern"]), e["date"]) for e in data]
+
+
+def reference(doc: Doc, given: date | None) -> tuple[date | None, str]:
+    if given is not None:
+        return given, "given"
+    if doc.loaded.published is not None:
+        return doc.loaded.published, "text"
+    dates = doc.mentions.get("date", [])
+    head = _dateline(doc.norm, dates)
+    if head is not None:
+        return head, "text"
+    best = latest_evidence(dates)
+    for pattern, when in _anchors():
+        if pattern.search(doc.norm) and (best is None or when > best):
+            best = when
+    if best is None:
+        return None, "none"
+    return best, "inferred"
+
+
+def _dateline(text: str, dates: list[Mention]) -> date | None:
+    """A full date in the first lines ("KYIV, 13 June 2024 (Reuters) -", "13 June 2024")."""
+    for m in dates:
+        if m.start > 300:
+            break
+        raw = m.extra
+        line_start = text.rfind("\n", 0, m.start) + 1
+        if raw["y"] and raw["m"] and raw["d"] and m.start - line_start < 60:
+            value = resolve(raw, None)
+            if value:
+                return date.fromisoformat(value)
+    return None
+
+
+def document_record(doc: Doc, given: date | None) -> dict[str, Any]:
+    loaded = doc.loaded
+    authors = list(loaded.authors) or _authors(doc.norm, loaded.title)
+    publication = given or loaded.published or (doc.reference if doc.reference_source == "text" else None)
+    return {
+        "title": loaded.title,
+        "authors": authors,
+        "publication_date": publication.isoformat() if publication else None,
+        "reference_date": doc.reference.isoformat() if doc.reference else None,
+        "reference_date_source": doc.reference_source,
+        "media_type": loaded.media_type,
+    }
+
+
+def _authors(text: str, title: str | None) -> list[str]:
+    head = text[:1500]
+    m = _BYLINE.search(head)
+    if m:
+        return [a.strip() for a in re.split(r",| and ", m["a"]) if a.strip()]
+    if title:
+        pos = head.find(title)
+        if pos >= 0:
+            rest = head[pos + len(title):].lstrip()
+            line = rest.split("\n", 1)[0].strip()
+            if _NAME_LINE.fullmatch(line):
+                from accords.extract.recognize.parties import gazetteer
+
+                if not any(w in gazetteer() for w in line.split()):
+                    return [line]
+    return []

@@ -1,0 +1,105 @@
+"""Mechanisms: consultation time limits with their trigger, and the military scope of aid
+(lethal / non-lethal, including limits phrased as restrictions)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from accords.extract.relate.context import RECIPIENT, Ctx
+
+_CONSULT = re.compile(r"\bconsult\w*|\bconvene\w*|\bmeet\w*\b", re.I)
+_TRIGGER = re.compile(r"\b(?:in the event of|in case of|in the case of|following|after|upon|if there is|"
+                      r"if there were|should there be)\s+(?:an?\s+|the\s+|any\s+)?(?P<t>[^.;()]{3,120})")
+_NON_LETHAL = re.compile(r"\bnon-?lethal\b", re.I)
+_LETHAL = re.compile(r"(?<!non-)(?<!non)\blethal\b", re.I)
+_SUPPLY = re.compile(r"\b(?:provid\w*|suppl\w*|deliver\w*|send\w*|sent|transfer\w*|pledg\w*|give|gave|"
+                     r"weapons?|arms|aid|assistance|equipment|restrict\w*|limit\w*|focus\w*)\b", re.I)
+_NEGATED = re.compile(r"\b(?:not|never|no|refus\w*|declin\w*|ban\w*|prohibit\w*|without|except|rather than|"
+                      r"instead of|neither|nor|consider\w*|could|might|may)\b|n't\b", re.I)
+_NOT_ONLY = re.compile(r"\bnot\s+(?:only|just|merely|limited\s+to|restricted\s+to)\b", re.I)
+
+
+def relate_consultations(ctx: Ctx) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[Any, ...]] = set()
+    for idx, (s, e) in enumerate(ctx.sentences):
+        limits = ctx.in_sentence("timelimit", idx)
+        if not limits or not _CONSULT.search(ctx.text[s:e]):
+            continue
+        parties = sorted({p.value for p in ctx.parties_in(idx)} - {"RUS"})
+        if len(parties) == 1 and RECIPIENT not in parties:
+            parties.append(RECIPIENT)
+        if len(parties) != 2 or RECIPIENT not in parties:
+            parties = list(ctx.focus)
+        if not parties:
+            continue
+        for limit in limits:
+            key = (tuple(sorted(parties)), limit.value)
+            if key in seen:
+                continue
+            seen.add(key)
+            trig = _TRIGGER.search(ctx.text, limit.end, e)
+            trigger = trig["t"].strip().rstrip(",") if trig else None
+            start = _clause_start(ctx.text, s, limit.start)
+            end = trig.end() if trig else limit.end
+            out.append({"parties": sorted(parties), "hours": limit.value, "trigger": trigger,
+                        "_span": (start, end)})
+    return out
+
+
+def _clause_start(text: str, sentence_start: int, pos: int) -> int:
+    """Back up to the consultation word before the limit, so the quote reads as a phrase."""
+    m = None
+    for m in _CONSULT.finditer(text, sentence_start, pos):
+        pass
+    return m.start() if m else sentence_start
+
+
+def relate_scope(ctx: Ctx) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+    for idx, (s, e) in enumerate(ctx.sentences):
+        sent = ctx.text[s:e]
+        for pattern, scope in ((_NON_LETHAL, "non-lethal"), (_LETHAL, "lethal")):
+            for m in pattern.finditer(sent):
+                before = sent[:m.start()]
+                clause = re.split(r"[;:]|,\s+(?:but|while|whereas)\b", before)[-1]
+                if scope == "non-lethal" and _NOT_ONLY.search(clause[-40:]):
+                    continue
+                if scope == "lethal" and (_NEGATED.search(clause) or not _SUPPLY.search(sent)):
+                    continue
+                if scope == "non-lethal" and not _SUPPLY.search(sent):
+                    continue
+                donor = _donor(ctx, idx, s + m.start())
+                if donor is None or (donor, scope) in seen:
+                    continue
+                seen.add((donor, scope))
+                start, end = _phrase(sent, m.start(), m.end())
+                out.append({"donor": donor, "scope": scope, "_span": (s + start, s + end)})
+    return out
+
+
+def _donor(ctx: Ctx, idx: int, pos: int) -> str | None:
+    for p in reversed(ctx.parties_in(idx, end=pos)):
+        if p.value not in (RECIPIENT, "RUS"):
+            return str(p.value)
+    for p in ctx.parties_in(idx, start=pos):
+        if p.value not in (RECIPIENT, "RUS"):
+            return str(p.value)
+    return ctx.donor()
+
+
+def _phrase(sent: str, start: int, end: int) -> tuple[int, int]:
+    """A few words either side of the keyword, within the clause."""
+    left = sent.rfind(",", 0, start) + 1
+    words_before = sent[left:start].split()
+    take = " ".join(words_before[-3:])
+    begin = start - len(take) - (1 if take else 0) if take else start
+    stop = end
+    for _ in range(2):
+        nxt = re.match(r"\s+[\w-]+", sent[stop:])
+        if not nxt or "," in nxt.group():
+            break
+        stop += nxt.end()
+    return max(0, begin), stop

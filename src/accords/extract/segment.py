@@ -1,0 +1,121 @@
+"""Stage ``segment``: sections, paragraphs and sentences of the normalized text.
+
+Headings are standalone short lines without final punctuation, Markdown ``#`` lines, or run-in
+headings: a paragraph that opens with a short Title-Case phrase ending in a full stop
+("Security and Defence. In the agreement, ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from accords.extract.types import Section
+
+_PARA = re.compile(r"\n[ ]*\n\s*")
+_BOUNDARY = re.compile(r"[.!?][\"')\]]*[ ]+(?=[\"'(\[]?[A-Z0-9$€£])|\n+")
+_ABBREV = frozenset(
+    "mr mrs ms dr st gen lt col maj sgt capt adm prof sen rep gov jr sr no nos vs etc e.g i.e u.s u.k "
+    "u.n e.u jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp approx art para fig "
+    "p pp ca cf al".split())
+_SMALL = frozenset("and of the for in on to a an with &".split())
+_RUN_IN = re.compile(r"[A-Z][\w'’-]*(?:[ ][\w'’&-]+){0,6}\.[ ]+(?=[A-Z\"'])")
+_MD_HEADING = re.compile(r"#{1,6}[ ]+")
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-empty paragraph ranges, stripped of surrounding whitespace."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in _PARA.finditer(text):
+        _add_stripped(text, pos, m.start(), out)
+        pos = m.end()
+    _add_stripped(text, pos, len(text), out)
+    return out
+
+
+def _add_stripped(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append((start, end))
+
+
+def is_title_case(phrase: str) -> bool:
+    words = [w for w in re.split(r"[ ]+", phrase.strip()) if w]
+    if not words or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w.lower() in _SMALL or w[:1].isdigit() for w in words)
+
+
+def run_in_heading(text: str, start: int, end: int) -> int | None:
+    """End offset of a run-in heading at the start of a paragraph, or None."""
+    m = _RUN_IN.match(text, start, end)
+    if not m:
+        return None
+    phrase = text[start:m.end()].strip().rstrip(".")
+    words = phrase.split()
+    if len(words) < 2 and not phrase.isupper():
+        return None  # one word followed by a stop is a sentence ("Yes."), not a heading
+    if words[-1].lower().rstrip(".") in _ABBREV or not is_title_case(phrase):
+        return None
+    return start + len(phrase) + 1
+
+
+def is_heading_paragraph(text: str, start: int, end: int) -> bool:
+    para = text[start:end]
+    if _MD_HEADING.match(para):
+        return True
+    if "\n" in para or len(para) > 120 or para.rstrip().endswith((".", ",", ";", ":", "?", "!")):
+        return False
+    return len(para.split()) <= 14 and (is_title_case(para) or para.isupper())
+
+
+def sentences(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence ranges; a run-in heading is a sentence of its own."""
+    out: list[tuple[int, int]] = []
+    for start, end in paras:
+        head = run_in_heading(text, start, end)
+        pos = start
+        if head is not None:
+            out.append((start, head))
+            pos = head
+            while pos < end and text[pos] == " ":
+                pos += 1
+        for m in _BOUNDARY.finditer(text, pos, end):
+            if m.group()[0] != "\n":
+                word_start = text.rfind(" ", pos, m.start()) + 1
+                word = text[word_start:m.start()].lower().lstrip("(\"'")
+                if word in _ABBREV or (len(word) == 1 and word.isalpha()):
+                    continue
+                cut = m.start() + len(m.group().rstrip())
+            else:
+                cut = m.start()
+            if cut > pos:
+                _add_stripped(text, pos, cut, out)
+            pos = m.end()
+        if pos < end:
+            _add_stripped(text, pos, end, out)
+    return out
+
+
+def sections(text: str, paras: list[tuple[int, int]]) -> list[Section]:
+    """Sections from headings; text before the first heading is a section without a title."""
+    out: list[Section] = []
+    current = Section(title=None, start=0, end=len(text))
+    for start, end in paras:
+        title: str | None = None
+        if is_heading_paragraph(text, start, end):
+            title = _MD_HEADING.sub("", text[start:end]).strip()
+        else:
+            head = run_in_heading(text, start, end)
+            if head is not None:
+                title = text[start:head - 1].strip()
+        if title is not None:
+            current.end = start
+            if current.end > current.start or current.title:
+                out.append(current)
+            current = Section(title=title, start=start, end=len(text))
+    out.append(current)
+    return out
