@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -51,8 +50,9 @@ def seed(session: Session, rows: list[Any] | None = None, now: datetime = LOADED
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return get_settings(database_url=f"sqlite:///{tmp_path}/a.db", timezone="Europe/Kyiv")
+def settings(db_url: str) -> Settings:
+    """The same store as the root ``cli`` fixture, so CLI tests can seed it first."""
+    return get_settings(database_url=db_url, timezone="Europe/Kyiv")
 
 
 @pytest.fixture

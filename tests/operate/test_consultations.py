@@ -17,8 +17,6 @@ from accords.store import statements as st
 from accords.store.db import session_scope
 from accords.store.tables import statements
 
-from .conftest import seed
-
 AT = datetime.fromisoformat("2026-12-01T04:30+02:00")
 NOW = datetime(2026, 12, 1, 3, 30, tzinfo=UTC)  # one hour after the attack
 
@@ -94,7 +92,7 @@ def test_status_moves_pending_overdue_convened(seeded: Engine) -> None:
 
 
 def test_convene_refuses_bad_input(seeded: Engine) -> None:
-    event, _ = trigger(seeded)
+    trigger(seeded)
     with session_scope(seeded) as s, pytest.raises(NotFoundError):
         cons.convene(s, "UKR-XYZ-2024", at=AT, who="x", now=NOW)
     with session_scope(seeded) as s, pytest.raises(InputError):
