@@ -244,16 +244,43 @@ def _same(x: Cell, y: Cell) -> bool:
     return x.has == y.has
 
 
+def _token(cell: Cell) -> Any:
+    """A cheap comparable form: None unknown, True present, False absent, ("v", value) a value."""
+    if cell.state == VALUE:
+        return ("v", _hashable(cell.value))
+    if cell.state == PRESENT:
+        return True
+    if cell.state == ABSENT:
+        return False
+    return None
+
+
+def _hashable(value: Any) -> Any:
+    return value if isinstance(value, int | float | str) else repr(value)
+
+
+def _tok_same(x: Any, y: Any) -> bool:
+    if isinstance(x, tuple) and isinstance(y, tuple):
+        return x == y
+    return (x is not False) == (y is not False)
+
+
 def similarity(a: str, b: str, cells: Mapping[tuple[str, str], Cell], codes: Sequence[Code]) -> PairScore:
+    """Agreement rate and Jaccard of two agreements over the codes known in both."""
+    return _similarity(a, b, [_token(cells[(a, c.id)]) for c in codes],
+                       [_token(cells[(b, c.id)]) for c in codes])
+
+
+def _similarity(a: str, b: str, xs: Sequence[Any], ys: Sequence[Any]) -> PairScore:
     known = agree = both = either = 0
-    for code in codes:
-        x, y = cells[(a, code.id)], cells[(b, code.id)]
-        if not (x.known and y.known):
+    for x, y in zip(xs, ys, strict=True):
+        if x is None or y is None:
             continue
         known += 1
-        agree += _same(x, y)
-        both += x.has and y.has
-        either += x.has or y.has
+        hx, hy = x is not False, y is not False
+        agree += (x == y) if isinstance(x, tuple) and isinstance(y, tuple) else hx == hy
+        both += hx and hy
+        either += hx or hy
     return PairScore(a, b, known, agree, both, either)
 
 
@@ -263,25 +290,61 @@ def distinctive(agreement: str, others: Sequence[str], cells: Mapping[tuple[str,
     out: list[Distinct] = []
     for code in codes:
         mine = cells[(agreement, code.id)]
-        if not mine.known:
+        x = _token(mine)
+        if x is None:
             continue
-        theirs = [cells[(o, code.id)] for o in others if cells[(o, code.id)].known]
-        if not theirs:
-            continue
-        same = sum(_same(mine, t) for t in theirs)
-        if same * 2 >= len(theirs):
-            continue
-        if mine.has and not any(t.has for t in theirs):
-            kind = "only"
-        elif not mine.has and all(t.has for t in theirs):
-            kind = "lacks"
-        elif mine.state == VALUE:
-            kind = "value"
-        else:
-            kind = "only" if mine.has else "lacks"
-        out.append(Distinct(agreement, code.id, kind, mine, same, len(theirs)))
+        theirs = [t for t in (_token(cells[(o, code.id)]) for o in others) if t is not None]
+        d = _distinct(agreement, code.id, mine, x, len(theirs), sum(_tok_same(x, t) for t in theirs),
+                      sum(t is not False for t in theirs))
+        if d is not None:
+            out.append(d)
     out.sort(key=lambda d: (d.others_same, -d.others_known))
     return tuple(out)
+
+
+def _distinct(agreement: str, code: str, mine: Cell, x: Any, known: int, same: int,
+              has: int) -> Distinct | None:
+    if not known or same * 2 >= known:
+        return None
+    if x is not False and has == 0:
+        kind = "only"
+    elif x is False and has == known:
+        kind = "lacks"
+    elif isinstance(x, tuple):
+        kind = "value"
+    else:
+        kind = "only" if x is not False else "lacks"
+    return Distinct(agreement, code, kind, mine, same, known)
+
+
+def _all_distinctive(ids: Sequence[str], cells: Mapping[tuple[str, str], Cell],
+                     codes: Sequence[Code]) -> dict[str, tuple[Distinct, ...]]:
+    """``distinctive`` for every agreement at once, from per-code counts (linear, not quadratic)."""
+    out: dict[str, list[Distinct]] = {a: [] for a in ids}
+    for code in codes:
+        toks = [_token(cells[(a, code.id)]) for a in ids]
+        present = sum(t is True for t in toks)
+        absent = sum(t is False for t in toks)
+        values: dict[Any, int] = {}
+        for t in toks:
+            if isinstance(t, tuple):
+                values[t] = values.get(t, 0) + 1
+        n_values = sum(values.values())
+        known = present + absent + n_values
+        for a, t in zip(ids, toks, strict=True):
+            if t is None:
+                continue
+            if isinstance(t, tuple):
+                same = values[t] - 1 + present
+            elif t is True:
+                same = present - 1 + n_values
+            else:
+                same = absent - 1
+            has = present + n_values - (t is not False)
+            d = _distinct(a, code.id, cells[(a, code.id)], t, known - 1, same, has)
+            if d is not None:
+                out[a].append(d)
+    return {a: tuple(sorted(ds, key=lambda d: (d.others_same, -d.others_known))) for a, ds in out.items()}
 
 
 def compare(agreements: Sequence[Any], provisions: Iterable[Any], codebook: Codebook,
@@ -291,8 +354,9 @@ def compare(agreements: Sequence[Any], provisions: Iterable[Any], codebook: Code
     ids = tuple(str(_get(a, "id")) for a in agreements)
     labels = {str(_get(a, "id")): label_for(_get(a, "parties") or (), str(_get(a, "id"))) for a in agreements}
     cells = build_matrix(agreements, provisions, codes, evidence)
-    pairs = tuple(similarity(a, b, cells, codes) for a, b in combinations(ids, 2))
-    dist = {a: distinctive(a, [o for o in ids if o != a], cells, codes) for a in ids}
+    tokens = {a: [_token(cells[(a, c.id)]) for c in codes] for a in ids}
+    pairs = tuple(_similarity(a, b, tokens[a], tokens[b]) for a, b in combinations(ids, 2))
+    dist = _all_distinctive(ids, cells, codes)
     base = Comparison(ids, labels, codes, cells, pairs, dist, pillar=pillar,
                       codebook_version=codebook.version)
     return Comparison(ids, labels, codes, cells, pairs, dist, claims_for(base, codebook), pillar,
@@ -360,7 +424,8 @@ def compare_from_store(session: Any, agreement_ids: Sequence[str], pillar: str |
     """Compare agreements as the store shows them (accepted statements; ``include_candidates``
     adds unreviewed ones, e.g. a freshly ingested document), as of a past time if given."""
     from accords.model.entities import Agreement
-    from accords.store import views  # the service reads views; the pure functions above do not
+    from accords.store import statements as st
+    from accords.store import views  # the service reads the store; the pure functions above do not
 
     cb = codebook or load_codebook()
     ag_views = views.entities(session, "agreement", as_of, include_candidates)
@@ -372,16 +437,18 @@ def compare_from_store(session: Any, agreement_ids: Sequence[str], pillar: str |
     for v in ag_views:
         if v.id in ids:
             evidence.update((s.id, _statement_evidence(s)) for s in v.statements)
+    # Only the value statements are read: provision ids are "<agreement id>:<code>" by contract,
+    # and skipping the agreement/code/pillar statements quarters the rows (the 100 ms budget).
+    statuses = ("accepted", "candidate") if include_candidates else ("accepted",)
+    value_stmts = st.find(session, schema="provision", prop="value", status=statuses, as_of=as_of)
     provisions: list[dict[str, Any]] = []
-    for v in views.entities(session, "provision", as_of, include_candidates):
-        agreement = str(v.first("agreement") or v.id.partition(":")[0])
+    for v in views.group(value_stmts):
+        agreement, _, code = v.id.rpartition(":")
         agreement = agreement if agreement in ids else by_parties.get(agreement, agreement)
         if agreement not in ids:
             continue
-        provisions.append({
-            "agreement": agreement, "code": v.first("code") or v.id.partition(":")[2],
-            "values": v.all("value"),
-            "evidence": [_statement_evidence(s) for s in v.statements if s.prop == "value"]})
+        provisions.append({"agreement": agreement, "code": code, "values": v.all("value"),
+                           "evidence": [_statement_evidence(s) for s in v.statements]})
     return compare(chosen, provisions, cb, pillar, evidence)
 
 
