@@ -235,3 +235,67 @@ def test_same_numbers_as_score_py_on_the_seed(make_pred: Any, capsys: pytest.Cap
         assert 0.5 < ours.overall.f1 < 1.0
         assert ours.scores["commitments"] == KeyScore("commitments", 1, 3, 2)
         assert ours.scores["people"].tp == 2
+
+
+# ---------------------------------------------------------------- the `accords eval` command
+
+GOLD_DIR = Path(__file__).resolve().parents[1] / "gold"
+
+
+def _run(args: list[str]) -> Any:
+    from typer.testing import CliRunner
+
+    from accords.cli.main import build_app
+
+    return CliRunner().invoke(build_app(), args)
+
+
+def _pair(tmp_path: Path, gold: dict[str, Any], pred: dict[str, Any]) -> tuple[Path, Path]:
+    g, p = tmp_path / "x.gold.json", tmp_path / "x.pred.json"
+    g.write_text(json.dumps(gold), encoding="utf-8")
+    p.write_text(json.dumps(pred), encoding="utf-8")
+    return g, p
+
+
+def test_eval_command_scores_a_saved_prediction(tmp_path: Path) -> None:
+    gold = {"published": None, "commitments": [commitment(4.5e9)], "events": [{"date": "2024-06-13"}]}
+    g, p = _pair(tmp_path, gold, {"commitments": [commitment(4.5e9)], "events": [{"date": "2024-06"}]})
+    result = _run(["eval", str(g), "--pred", str(p), "--format", "json", "--verbose"])
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.output)
+    assert body["keys"]["commitments"]["f1"] == 1.0 and body["keys"]["events"]["f1"] == 0.0
+    assert {(d["key"], d["kind"]) for d in body["details"]} == {("events", "miss"), ("events", "extra")}
+
+    table = _run(["eval", str(g), "--pred", str(p), "--verbose"])
+    assert table.exit_code == 0 and "overall" in table.output and "MISS" in table.output
+
+    strict = _run(["eval", str(g), "--pred", str(p), "--min-f1", "0.9"])
+    assert strict.exit_code == 1
+    lenient = _run(["eval", str(g), "--pred", str(p), "--min-f1", "0.0"])
+    assert lenient.exit_code == 0
+
+
+def test_eval_command_refuses_bad_input(tmp_path: Path) -> None:
+    from accords.errors import InputError
+
+    g, p = _pair(tmp_path, {"published": None}, {})
+    no_document = _run(["eval", str(g)])
+    assert isinstance(no_document.exception, InputError) and "no document found" in str(no_document.exception)
+    p.write_text("{not json", encoding="utf-8")
+    bad_json = _run(["eval", str(g), "--pred", str(p)])
+    assert isinstance(bad_json.exception, InputError)
+    two = _run(["eval", str(g), str(g), "--pred", str(p)])
+    assert isinstance(two.exception, InputError)
+    missing = _run(["eval", str(tmp_path / "nope.gold.json")])
+    assert isinstance(missing.exception, InputError)
+
+
+def test_eval_command_runs_the_pipeline_on_the_document_beside_the_gold(tmp_path: Path) -> None:
+    pytest.importorskip("accords.extract.pipeline")
+    for name in ("013_air_defence_commentary.txt", "013_air_defence_commentary.gold.json"):
+        (tmp_path / name).write_bytes((GOLD_DIR / name).read_bytes())
+    result = _run(["eval", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.output)
+    assert body["documents"] == ["013_air_defence_commentary"]
+    assert body["keys"]["commitments"]["pred"] == 0 and body["span_problems"] == []
