@@ -1,4 +1,4 @@
-"""Dataset and export commands: dataset validate|load|info|schema, export, import."""
+"""Dataset and export commands: dataset validate|load|info|schema|import, and export."""
 
 from __future__ import annotations
 
@@ -118,7 +118,7 @@ def register(app: typer.Typer) -> None:
             files = export(session, fmt.value, out, now=_now(), as_of=when)
         console().print(f"wrote {len(files)} files; descriptor: {files[-1]}")
 
-    @app.command("import")
+    @ds.command("import")
     def import_cmd(ctx: typer.Context,
                    path: Path = typer.Argument(..., help="An export directory or .xlsx file.")) -> None:
         """Read the statements (and documents) of an export into the store; existing ones are skipped."""

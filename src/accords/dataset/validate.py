@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date
+from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
 import pycountry
+import yaml
 from pydantic import ValidationError
 
 from accords.dataset.facts import Fact, RawDataset, expand, read
@@ -43,7 +45,8 @@ def check_date(text: Any, *, full: bool = False) -> str | None:
 
 
 def check_iso3(code: Any) -> str | None:
-    if isinstance(code, str) and (code in EXTRA_PARTY_CODES or pycountry.countries.get(alpha_3=code)):
+    if isinstance(code, str) and code.isupper() and (code in EXTRA_PARTY_CODES
+                                                     or pycountry.countries.get(alpha_3=code)):
         return None
     return f"{code!r} is not an ISO 3166-1 alpha-3 code (or EUU/XKX)"
 
@@ -183,25 +186,38 @@ def party_record_problems(raw: RawDataset) -> list[str]:
     return out
 
 
+def _codebook() -> dict[str, tuple[str, str, list[str]]]:
+    """``code -> (pillar, value type, allowed text values)`` from the shipped codebook file.
+
+    Read as data, not through the extractor's code: the dataset does not depend on extraction.
+    """
+    text = resources.files("accords.extract").joinpath("codebook.yaml").read_text("utf-8")
+    book = yaml.safe_load(text) or {}
+    out = {}
+    for code in book.get("codes", []):
+        values = code.get("values") or {}
+        out[str(code["id"])] = (str(code.get("pillar")), str(code.get("value", "presence")),
+                                [str(v) for v in values])
+    return out
+
+
 def codebook_problems(facts: Iterable[Fact]) -> list[str]:
     """Provision codes exist in the codebook, sit in its pillar and hold a value of its type."""
-    from accords.extract.codebook import load_codebook  # the codebook is data; only read it here
-
-    book = load_codebook()
+    book = _codebook()
     out: list[str] = []
     for f in facts:
         if f.schema != "provision" or f.prop not in ("code", "value", "pillar"):
             continue
         code = f.record.partition(":")[2]
-        spec = book.by_id.get(code)
-        if spec is None:
+        if code not in book:
             if f.prop == "code":
                 out.append(f"{f.where}: {code!r} is not a code of the codebook")
             continue
-        if f.prop == "pillar" and f.value != spec.pillar:
-            out.append(f"{f.where}: pillar of {code} is {spec.pillar!r}, not {f.value!r}")
-        if f.prop == "value" and not _fits(spec.value_type, [v for v, _ in spec.values], f.value):
-            out.append(f"{f.where}: {f.value!r} is not a {spec.value_type} value for {code}")
+        pillar, value_type, allowed = book[code]
+        if f.prop == "pillar" and f.value != pillar:
+            out.append(f"{f.where}: pillar of {code} is {pillar!r}, not {f.value!r}")
+        if f.prop == "value" and not _fits(value_type, allowed, f.value):
+            out.append(f"{f.where}: {f.value!r} is not a {value_type} value for {code}")
     return out
 
 
