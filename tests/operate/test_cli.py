@@ -116,3 +116,31 @@ def test_notify_run_once_and_log(cli, seeded: Engine, monkeypatch: pytest.Monkey
     log = json.loads(out)
     assert len(log) == 5 and sorted(r["status_code"] for r in log) == [200, 200, 200, 200, 500]
     assert all(r["done"] for r in log)
+
+
+def test_dst_and_as_of_through_the_cli(cli, seeded: Engine) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = cli("trigger", "--kind", "armed attack", "--against", "ukr", "--by", "rus",
+                         "--at", "2026-10-24T12:00+03:00", "--now", "2026-10-24T10:00Z",
+                         "--tz", "Europe/Kyiv", "--format", "json")
+    assert code == 0, err
+    jpn = next(r for r in json.loads(out) if r["agreement"] == "UKR-JPN-2024")
+    assert jpn["event_at"] == "2026-10-24 12:00 EEST"
+    assert jpn["deadline"] == "2026-10-25 11:00 EET"  # 24 elapsed hours across the clock change
+    assert jpn["countdown"] == "23h 00m left"
+    event = jpn["event"]
+    # The store as it was before the event was recorded does not know it.
+    code, _, err = cli("--as-of", "2026-10-23", "consultations", "--event", event)
+    assert code == 4 and "no triggering event" in one_line_error(err)
+
+
+def test_typer_app_runs_under_clirunner(seeded: Engine, db_url: str) -> None:
+    from typer.testing import CliRunner
+
+    from accords.cli.main import build_app
+
+    result = CliRunner().invoke(build_app(), [
+        "trigger", "--kind", "armed-attack", "--against", "UKR", "--by", "RUS", "--at", AT,
+        "--now", SOON, "--format", "json"], env={"ACCORDS_DATABASE_URL": db_url})
+    assert result.exit_code == 0, result.output
+    start = result.stdout.index("[")
+    assert len(json.loads(result.stdout[start:])) == 4
