@@ -62,11 +62,12 @@ def document_for(gold_path: Path) -> Path:
                      f"put {stem}.<{'|'.join(s.lstrip('.') for s in DOCUMENT_SUFFIXES)}> next to it, or use --pred")
 
 
-def published_for(gold: dict[str, Any], override: str | None) -> str | None:
-    if override:
-        return parse_date(override, "--published").isoformat()
-    value = gold.get("published")
-    return str(value) if value else None
+def published_for(gold: dict[str, Any], fallback: str | None) -> str | None:
+    """The gold's own ``published`` (even ``null``) wins; ``fallback`` serves files without one."""
+    if "published" in gold:
+        value = gold["published"]
+        return parse_date(str(value), "published date in the gold file").isoformat() if value else None
+    return parse_date(fallback, "--published").isoformat() if fallback else None
 
 
 def extract_for_gold(gold_path: Path, gold: dict[str, Any], published: str | None) -> tuple[dict[str, Any], str]:
