@@ -19,9 +19,9 @@ pledge) counts in its own stage. Totals are per stage; nothing adds pledged to d
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
 from typing import Any
 
 from accords.analyze import fx
@@ -63,8 +63,8 @@ class LedgerEntry:
     counted: bool = True
     members: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
-    ref_day: date | None = None
-    fx_date: date | None = None
+    ref_day: dt.date | None = None
+    fx_date: dt.date | None = None
     eur_rate: float | None = None
     usd_rate: float | None = None
     amount_eur: float | None = None
@@ -85,15 +85,18 @@ def stage_of(status: Any) -> str:
     return STAGE_OF.get(str(status or "").strip().lower(), UNKNOWN)
 
 
-def source_label(stmt: Any) -> str:
-    """Where a statement came from, as one short string (URL, document, analyst, rule)."""
-    if stmt.source_url:
-        return str(stmt.source_url)
+def source_labels(stmt: Any) -> list[str]:
+    """Where a statement came from: its URLs (a dataset fact may list several), document or analyst."""
+    urls = [str(u) for u in (stmt.extra or {}).get("sources", []) if u]
+    if stmt.source_url and str(stmt.source_url) not in urls:
+        urls.insert(0, str(stmt.source_url))
+    if urls:
+        return urls
     if stmt.document_id:
-        return f"doc:{stmt.document_id}"
+        return [f"doc:{stmt.document_id}"]
     if stmt.author:
-        return f"human:{stmt.author}"
-    return f"method:{stmt.method}"
+        return [f"human:{stmt.author}"]
+    return [f"method:{stmt.method}"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +105,16 @@ class _Raw:
     weight: int  # number of statements behind it: the best-sourced member gives the values
 
 
+def _value(view: Any, prop: str) -> Any:
+    """An analyst's latest statement for ``prop`` wins over sources; else the first-seen value."""
+    human = [s for s in view.statements if s.prop == prop and s.author]
+    if human:
+        return max(human, key=lambda s: (s.recorded_at is not None, s.recorded_at, s.id)).value
+    return view.first(prop)
+
+
 def _raw_entries(view: Any) -> list[_Raw]:
-    values: dict[str, Any] = {f: view.first(f) for f in FIELDS}
+    values: dict[str, Any] = {f: _value(view, f) for f in FIELDS}
     try:
         amount = float(values["amount"]) if values["amount"] is not None else None
     except (TypeError, ValueError):
@@ -115,7 +126,7 @@ def _raw_entries(view: Any) -> list[_Raw]:
         notes.append("a source calls it part of an earlier commitment that is not linked yet")
     description = " ".join(filter(None, [values["description"], *notes])) or None
     stmts = [s for s in view.statements if s.prop not in OVERRIDE_PROPS]
-    sources = tuple(dict.fromkeys(source_label(s) for s in stmts))
+    sources = tuple(dict.fromkeys(u for s in stmts for u in source_labels(s)))
     status = str(view.first("status") or "").strip().lower()
     base = LedgerEntry(
         id=view.id, donor=str(values["donor"] or "UNK").upper(), stage=stage_of(status), amount=amount,
@@ -174,7 +185,7 @@ def build_entries(views: Sequence[Any]) -> list[LedgerEntry]:
     raws = [r for v in views for r in _raw_entries(v)]
     by_id = {r.entry.id: r for r in raws}
     cands = [Candidate(r.entry.id, r.entry.donor, r.entry.recipient, r.entry.stage, r.entry.currency,
-                       r.entry.amount, fx.parse_span(r.entry.date) or fx.parse_span(r.entry.period))
+                       r.entry.amount, fx.parse_span(r.entry.period) or fx.parse_span(r.entry.date))
              for r in raws]
     merges, splits = resolve_overrides(_overrides(views))
     groups = cluster(cands, merges, splits)

@@ -3,7 +3,8 @@
 Rule (two entities are one ledger entry when all hold):
 - same donor, recipient, stage and currency;
 - amounts within 0.5 % of the larger one (both known);
-- their spans (date, else period) overlap, or at least one of them names no span.
+- the spans they cover overlap (the period, else the date: two outlets reporting a 2024 pledge
+  a day apart report the same pledge), or at least one of them names no span.
 
 Analyst overrides are statements on a commitment entity, ``same_as`` / ``not_same_as`` with the
 other entity's id as value (author = the analyst). For one pair the most recently recorded
@@ -73,7 +74,10 @@ def _rule_edges(cands: Sequence[Candidate]) -> list[tuple[str, str]]:
     return edges
 
 
-def resolve_overrides(overrides: Iterable[tuple[str, str, str, object]]) -> tuple[set[frozenset[str]], set[frozenset[str]]]:
+Pairs = set[frozenset[str]]
+
+
+def resolve_overrides(overrides: Iterable[tuple[str, str, str, object]]) -> tuple[Pairs, Pairs]:
     """``(entity, prop, other, recorded_at)`` rows -> (merge pairs, split pairs); latest per pair wins."""
     latest: dict[frozenset[str], tuple[str, str]] = {}
     for entity, prop, other, when in sorted(overrides, key=lambda o: (str(o[3]), o[0], o[2], o[1])):
