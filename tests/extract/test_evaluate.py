@@ -299,3 +299,18 @@ def test_eval_command_runs_the_pipeline_on_the_document_beside_the_gold(tmp_path
     body = json.loads(result.output)
     assert body["documents"] == ["013_air_defence_commentary"]
     assert body["keys"]["commitments"]["pred"] == 0 and body["span_problems"] == []
+
+
+def test_a_gold_files_own_published_date_wins_over_the_fallback() -> None:
+    from accords.cli.eval_cmds import document_for, published_for
+    from accords.errors import DateError, InputError
+
+    assert published_for({"published": "2024-06-17"}, "2030-01-01") == "2024-06-17"
+    assert published_for({"published": None}, "2030-01-01") is None
+    assert published_for({}, "2024-07-15") == "2024-07-15"
+    assert published_for({}, None) is None
+    with pytest.raises(DateError):
+        published_for({"published": "2024-02-31"}, None)
+    assert document_for(GOLD_DIR / "007_eu_joint_commitments.gold.json").suffix == ".pdf"
+    with pytest.raises(InputError):
+        document_for(GOLD_DIR / "999_missing.gold.json")

@@ -134,3 +134,17 @@ def test_documents_without_agreements_yield_no_agreement_or_commitment(
     assert not data.get("consultation_hours") and not data.get("military_scope")
     report = score_document(_gold(gold_path), data, stem)
     assert all(report.scores[k].pred == 0 for k in ("agreements", "commitments", "people"))
+
+
+def test_committed_binaries_are_what_make_binaries_builds(tmp_path: Path) -> None:
+    pytest.importorskip("reportlab")
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_binaries", GOLD_DIR / "make_binaries.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    for stem in module.PDF_SOURCES:
+        assert module.build_pdf(stem, tmp_path).read_bytes() == (GOLD_DIR / f"{stem}.pdf").read_bytes()
+    for stem in module.DOCX_SOURCES:
+        assert module.build_docx(stem, tmp_path).read_bytes() == (GOLD_DIR / f"{stem}.docx").read_bytes()

@@ -9,6 +9,9 @@ page. Output is deterministic (reportlab ``invariant``) so rebuilding does not c
 
 from __future__ import annotations
 
+import datetime as dt
+import io
+import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -21,14 +24,14 @@ def _blocks(text: str) -> list[str]:
     return [" ".join(b.split("\n")).strip() for b in text.split("\n\n") if b.strip()]
 
 
-def build_pdf(stem: str) -> Path:
+def build_pdf(stem: str, out_dir: Path = HERE) -> Path:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.utils import simpleSplit
     from reportlab.pdfgen import canvas
 
     text = (HERE / "src" / f"{stem}.txt").read_text(encoding="utf-8")
     title = text.split("\n", 1)[0].strip()
-    out = HERE / f"{stem}.pdf"
+    out = out_dir / f"{stem}.pdf"
     pdf = canvas.Canvas(str(out), pagesize=A4, invariant=True)
     pdf.setTitle(title)
     pdf.setAuthor(AUTHOR)
@@ -52,7 +55,7 @@ def build_pdf(stem: str) -> Path:
     return out
 
 
-def build_docx(stem: str) -> Path:
+def build_docx(stem: str, out_dir: Path = HERE) -> Path:
     import docx
 
     text = (HERE / "src" / f"{stem}.txt").read_text(encoding="utf-8")
@@ -60,12 +63,29 @@ def build_docx(stem: str) -> Path:
     document = docx.Document()
     document.core_properties.title = blocks[0]
     document.core_properties.author = AUTHOR
+    fixed = dt.datetime(2024, 2, 26, 12, 0, 0)
+    document.core_properties.created = fixed
+    document.core_properties.modified = fixed
+    document.core_properties.last_modified_by = AUTHOR
     document.add_heading(blocks[0], level=1)
     for block in blocks[1:]:
         document.add_paragraph(block)
-    out = HERE / f"{stem}.docx"
-    document.save(str(out))
+    out = out_dir / f"{stem}.docx"
+    buf = io.BytesIO()
+    document.save(buf)
+    out.write_bytes(_fixed_zip(buf.getvalue()))
     return out
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """Rewrite a ZIP with fixed entry times so a rebuilt DOCX is byte-identical."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=(2024, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(entry, src.read(info.filename))
+    return out.getvalue()
 
 
 def main() -> None:
