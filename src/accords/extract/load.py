@@ -136,9 +136,9 @@ _DATE_META = ("article:published_time", "og:published_time", "date", "dc.date", 
 
 
 def _load_html(html: str, sha: str) -> Loaded:
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser
 
-    tree = HTMLParser(html)
+    tree = LexborHTMLParser(html)
     title = None
     authors: list[str] = []
     published: date | None = None
@@ -167,8 +167,8 @@ def _load_html(html: str, sha: str) -> Loaded:
     parts: list[str] = []
     if root is not None:
         for node in root.css(_BLOCKS):
-            if node.css_first(_BLOCKS) is not None:
-                continue  # not a leaf block: its children carry the text
+            if len(node.css(_BLOCKS)) > 1:
+                continue  # not a leaf block (lexbor counts the node itself): its children carry the text
             text = _squash(node.text(deep=True, separator=""))
             if text:
                 parts.append(text)

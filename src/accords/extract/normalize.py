@@ -99,8 +99,13 @@ def normalize(text: str) -> tuple[str, OffsetMap]:
             before = src[max(0, m.start() - 1):m.start()]
             after = src[m.end():m.end() + 1]
             line_start = src.rfind("\n", 0, m.start()) + 1
+            line = src[line_start:m.start()]
+            # a cut sentence: the next line starts in lower case, or the previous line already
+            # holds a finished sentence (so it is body text, not a headline) and is long
             join = bool(_JOIN_BEFORE.search(before)) and (
-                after.islower() or after == "(" or (after.isalpha() and m.start() - line_start >= 60))
+                after.islower() or after == "(" or (
+                    after.isalpha() and len(line) >= 60
+                    and (". " in line or m.group().count("\n") == 1)))
             if not join:
                 continue
             copy_to(m.start())

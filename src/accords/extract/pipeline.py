@@ -23,7 +23,7 @@ from accords.extract import load as load_mod
 from accords.extract import segment as seg
 from accords.extract.normalize import normalize as normalize_text
 from accords.extract.recognize.channels import recognize_channels
-from accords.extract.recognize.dates import recognize_dates, resolve
+from accords.extract.recognize.dates import recognize_dates, resolve, same_day
 from accords.extract.recognize.money import recognize_money
 from accords.extract.recognize.parties import recognize_parties
 from accords.extract.recognize.people import recognize_people
@@ -92,10 +92,10 @@ def _recognize(doc: Doc) -> Doc:
 @stage("reference", "1")
 def _reference(doc: Doc) -> Doc:
     doc.reference, doc.reference_source = reference(doc, doc.given)
-    doc.mentions["date"] = [
+    doc.mentions["date"] = same_day([
         Mention(m.kind, m.start, m.end, m.text, resolve(m.extra, doc.reference), m.extra)
         for m in doc.mentions.get("date", [])
-    ]
+    ], doc.norm)
     return doc
 
 

@@ -26,6 +26,7 @@ _REL_YEAR = r"(?P<{0}>this|last|next|the same|that) year"
 _DATES = re.compile(
     r"(?<![\w-])(?:"
     r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))(?!\d)"
+    r"|(?P<dotted>(?P<ed>\d{1,2})\.(?P<em>\d{1,2})\.(?P<ey>\d{4}))(?!\d)"
     rf"|(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:\s?-\s?\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<dm>{_MONTH_D})"
     rf"(?:,?\s+(?P<dy>\d{{4}})(?!\d)|\s+(?:of\s+)?{_REL_YEAR.format('drel')})?"
     rf"|(?P<mm>{_MONTH_D})\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?![\d,.]\d)(?:,?\s+(?P<my>\d{{4}})(?!\d))?"
@@ -33,7 +34,8 @@ _DATES = re.compile(
     rf"(?:,?\s+(?P<yy>\d{{4}})(?!\d)|\s+(?:of\s+)?{_REL_YEAR.format('mrel')})?"
     r"|(?P<rel>(?:by\s+)?(?:the\s+)?end\s+of\s+(?:this|the|next|last)\s+year|(?:earlier|later)\s+this\s+year"
     r"|(?:this|last|next)\s+(?:year|month)|yesterday|today|tomorrow"
-    rf"|(?<=on )(?:{'|'.join(_DAYS)}))"
+    r"|(?:on\s+)?the\s+same\s+day"
+    rf"|(?<=on |On )(?:{'|'.join(_DAYS)})(?!s\b|\s+(?:evenings|mornings|afternoons|nights)))"
     r"|(?P<year>(?:19[4-9]\d|20\d\d))(?![\d]|[.,]\d)"
     r")(?![\w])"
 )
@@ -52,6 +54,8 @@ def recognize_dates(text: str) -> list[Mention]:
         before = text[max(0, m.start() - 30):m.start()]
         if m["iso"]:
             raw.update(y=int(m["iy"]), m=int(m["im"]), d=int(m["id"]))
+        elif m["dotted"]:  # day.month.year, as most of Europe writes it
+            raw.update(y=int(m["ey"]), m=int(m["em"]), d=int(m["ed"]))
         elif m["dm"]:
             raw.update(d=int(m["dd"]), m=_month(m["dm"]), y=int(m["dy"]) if m["dy"] else None,
                        rel=m["drel"])
@@ -90,6 +94,8 @@ def resolve(raw: dict[str, Any], ref: date | None) -> str | None:
     y, m, d, rel = raw["y"], raw["m"], raw["d"], raw["rel"]
     if raw["kind"] == "relative":
         return _relative(rel, ref)
+    if m is not None and not 1 <= m <= 12:
+        return None
     if y is None:
         if ref is None:
             return None
@@ -116,6 +122,8 @@ def resolve(raw: dict[str, Any], ref: date | None) -> str | None:
 def _relative(rel: str, ref: date | None) -> str | None:
     if ref is None:
         return None
+    if rel.endswith("same day"):
+        return None  # filled in from the date mentioned before it (see same_day)
     if rel in ("yesterday", "today", "tomorrow"):
         return (ref + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[rel])).isoformat()
     if rel in [d.lower() for d in _DAYS]:
@@ -149,3 +157,26 @@ def latest_evidence(mentions: list[Mention]) -> date | None:
         if best is None or value > best:
             best = value
     return best
+
+
+_SIGNED_BEFORE = re.compile(r"\b(?:signed|concluded|signing)\b")
+
+
+def same_day(mentions: list[Mention], text: str) -> list[Mention]:
+    """Give "the same day" the value of the last full date mentioned before it; when it dates a
+    signing, the last full date that dated a signing."""
+    out: list[Mention] = []
+    last: str | None = None
+    last_signed: str | None = None
+    for m in mentions:
+        if m.extra.get("rel", "") and str(m.extra.get("rel")).endswith("same day"):
+            around = text[max(0, m.start - 80):m.end + 20]
+            value = last_signed if _SIGNED_BEFORE.search(around) and last_signed else last
+            m = Mention(m.kind, m.start, m.end, m.text, value, m.extra)
+        elif m.value and len(m.value) == 10:
+            last = m.value
+            line_end = text.find(".", m.end)
+            if _SIGNED_BEFORE.search(text[max(0, m.start - 120):line_end if line_end > 0 else m.end + 200]):
+                last_signed = m.value
+        out.append(m)
+    return out

@@ -31,6 +31,12 @@ _TOKEN = r"[A-Z][a-zà-ÿāēīōūčćšžėęįųł'’-]+"
 _NAME = rf"{_TOKEN}(?: (?:von der |van der |van |de |De |da ){_TOKEN}| {_TOKEN}){{0,2}}"
 
 
+_STOP = frozenset(
+    "January February March April May June July August September October November December Monday "
+    "Tuesday Wednesday Thursday Friday Saturday Sunday The On In At And As For A An Both This That "
+    "Mr Mrs Ms Dr Government Ministry Parliament Council Agreement".split())
+
+
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     party = "(?:" + trie_pattern(k for k, v in gazetteer().items() if v[1] != "capital") + ")"
@@ -85,7 +91,7 @@ def recognize_people(text: str) -> list[Mention]:
     for pattern in _patterns():
         for m in pattern.finditer(text):
             name = _clean_name(m["name"])
-            if name in gazetteer() or len(name) < 3:
+            if name in gazetteer() or len(name) < 3 or any(w in _STOP for w in name.split()):
                 continue
             start = m.start("name")
             code = _party_code(m["of"]) or _party_code(m["country"])

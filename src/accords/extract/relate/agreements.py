@@ -53,6 +53,11 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         if _COUNTED.search(sent) or _NOT_SECURITY.search(sent):
             continue
         parties = _parties(ctx, idx)
+        if not parties and signed and RECIPIENT in _named(ctx, idx):
+            for partner in sorted(_partners(ctx, idx)):  # "X and Y sign agreements with Ukraine"
+                key = tuple(sorted({partner, RECIPIENT}))
+                found.setdefault(key, {"parties": list(key), "mentioned_only": False, "_span": (s, e)})
+            continue
         title = _title(sent)
         duration = next((m.value for m in ctx.in_sentence("duration", idx) if m.extra["unit"] == "year"), None)
         basis = _basis(sent)
@@ -89,16 +94,16 @@ def _named(ctx: Ctx, idx: int) -> list[str]:
     return [m.value for m in ctx.parties_in(idx)]
 
 
+def _partners(ctx: Ctx, idx: int) -> set[str]:
+    return {m.value for m in ctx.parties_in(idx) if m.extra.get("kind") != "demonym"} - {RECIPIENT, "RUS"}
+
+
 def _parties(ctx: Ctx, idx: int) -> tuple[str, ...]:
-    codes = {m.value for m in ctx.parties_in(idx)} - {"RUS"}
-    if len(codes) == 1 and RECIPIENT not in codes:
-        codes.add(RECIPIENT)
-    if len(codes) == 2 and RECIPIENT in codes:
-        return tuple(sorted(codes))
-    if len(codes) == 1 and ctx.focus and codes <= set(ctx.focus):
-        return ctx.focus
-    if not codes or (ctx.focus and set(ctx.focus) <= codes and len(codes) > 2):
-        return ctx.focus
+    partners = _partners(ctx, idx)
+    if len(partners) == 1:
+        return tuple(sorted(partners | {RECIPIENT}))
+    if not partners:
+        return ctx.topic[idx] if ctx.topic else ctx.focus
     return ()
 
 

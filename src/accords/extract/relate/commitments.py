@@ -105,7 +105,7 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
         return None
     donor = _donor(ctx, idx, m, seg_start)
     if donor is None:
-        donor = previous["donor"] if part_of and previous else (last_donor or ctx.donor())
+        donor = previous["donor"] if part_of and previous else (ctx.donor(idx) or last_donor)
     if donor is None or donor == RECIPIENT:
         return None
     item: dict[str, Any] = {

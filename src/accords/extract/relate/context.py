@@ -34,6 +34,10 @@ class Ctx:
     starts: list[int]
     by_sentence: dict[str, dict[int, list[Mention]]] = field(default_factory=dict)
     focus: tuple[str, ...] = ()
+    # per sentence: the pair it is about (named in it, or carried from the previous sentences
+    # of its paragraph, or the document's focus)
+    topic: list[tuple[str, ...]] = field(default_factory=list)
+    explicit: list[bool] = field(default_factory=list)
 
     def sentence_of(self, pos: int) -> int:
         return max(0, bisect_right(self.starts, pos) - 1)
@@ -58,8 +62,9 @@ class Ctx:
             out.append(m)
         return out
 
-    def donor(self) -> str | None:
-        return next((p for p in self.focus if p != RECIPIENT), None)
+    def donor(self, idx: int | None = None) -> str | None:
+        pair = self.topic[idx] if idx is not None and self.topic else self.focus
+        return next((p for p in pair if p != RECIPIENT), None)
 
 
 def build(doc: Doc) -> Ctx:
@@ -70,7 +75,28 @@ def build(doc: Doc) -> Ctx:
             groups.setdefault(ctx.sentence_of(m.start), []).append(m)
         ctx.by_sentence[kind] = groups
     ctx.focus = _focus(ctx)
+    _topics(ctx)
     return ctx
+
+
+_NOT_PARTNERS = {RECIPIENT, "RUS", "BLR", "PRK", "IRN"}
+
+
+def _topics(ctx: Ctx) -> None:
+    para_starts = [s for s, _ in ctx.doc.paragraphs]
+    current: tuple[str, ...] = ctx.focus
+    para = -1
+    for idx, (s, _e) in enumerate(ctx.sentences):
+        p = bisect_right(para_starts, s) - 1
+        if p != para:
+            para, current = p, ctx.focus
+        partners = {m.value for m in ctx.parties_in(idx) if m.extra.get("kind") != "demonym"} - _NOT_PARTNERS
+        if len(partners) == 1:
+            current = tuple(sorted(partners | {RECIPIENT}))
+            ctx.explicit.append(True)
+        else:
+            ctx.explicit.append(False)
+        ctx.topic.append(current)
 
 
 def _focus(ctx: Ctx) -> tuple[str, ...]:

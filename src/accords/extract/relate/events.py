@@ -1,8 +1,10 @@
-"""Events (dated things that happened) and channels.
+"""Events (dated things that happened or are scheduled) and channels.
 
-A date is an event when it is in the past of the reference date, not a deadline ("by the end of
-this year"), and, for a bare year, when it opens its sentence ("In 2022, ...") or dates a
-signing: a year alone is more often a period than an event.
+A date is not an event when it is a deadline ("by the end of this year"), when it dates the
+document itself (a dateline "KYIV, Jan 12 (Newswire) -", a byline or "Updated 3 June 2024"), or
+when it is a bare year that neither opens its sentence ("In 2022, ...") nor dates a signing: a
+year alone is more often a period than an event. A relative year ("next year") is an event only
+beside a conference, summit or visit.
 """
 
 from __future__ import annotations
@@ -12,31 +14,86 @@ from typing import Any
 
 from accords.extract.relate.context import Ctx
 
-_YEAR_EVENT = re.compile(r"\b(?:signed|held|launched|adopted|invaded|annexed|established|founded|took place)"
-                         r"\s+(?:\w+\s+){0,3}in\s+\Z")
+_YEAR_EVENT = re.compile(r"\b(?:signed|held|launched|adopted|invaded|annexed|established|founded|took place|"
+                         r"host\w*)\s+(?:[\w-]+\s+){0,5}in\s+\Z")
+_STAMP = re.compile(r"\b(?:Updated|Posted|Published|Compiled|Last updated|Last modified|Issued|As of)\s*:?\s*\Z", re.I)
+_DATELINE_AFTER = re.compile(r"\s*(?:\([A-Z][\w .&-]*\)\s*)?[-–—]\s")
+_EVENT_NOUN = re.compile(r"\b(?:conference|summit|meeting|visit|election|host\w*|ceremony|talks|session|forum)\b",
+                         re.I)
+_VERBISH = re.compile(r"\b(?:\w+ed|is|are|was|were|will|has|have|held|met|signed|took|begins?|began|"
+                      r"opens?|closes?|closed|starts?)\b")
 
 
 def relate_events(ctx: Ctx) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    ref = ctx.doc.reference
+    seen: set[tuple[str, int]] = set()
     for idx, (s, e) in enumerate(ctx.sentences):
-        for m in ctx.in_sentence("date", idx):
+        sentence = ctx.text[s:e]
+        dates = ctx.in_sentence("date", idx)
+        values = [d.value for d in dates if d.value]
+        signings = _signings(ctx, idx, sentence)
+        for m in dates:
             value = m.value
+            if value and any(v != value and v.startswith(value) for v in values):
+                continue  # "earlier this month, on 3 April": the precise date stands for both
             if not value or m.extra.get("deadline"):
                 continue
-            if ref is not None and value[:len(ref.isoformat()[:len(value)])] > ref.isoformat()[:len(value)]:
-                continue  # in the future of the document: a plan, not an event
-            if len(value) == 4:
-                before = ctx.text[s:m.start]
+            before = ctx.text[s:m.start]
+            if _STAMP.search(before) or _is_dateline(ctx.text, s, m.start, m.end) or _is_stamp_line(sentence, m.start - s):
+                continue
+            if m.extra["kind"] == "relative" and len(value) == 4 and not _EVENT_NOUN.search(sentence):
+                continue
+            if len(value) == 4 and m.extra["kind"] != "relative":
                 if before.strip() not in {"In", "in", ""} and not _YEAR_EVENT.search(before):
                     continue
-            if value in seen:
+            group = -1 - para_of(ctx, idx) if sentence.startswith("|") else idx  # a table is one group
+            if (value, group) in seen:
                 continue
-            seen.add(value)
-            what = _what(ctx.text[s:e])
-            out.append({"date": value, "what": what, "_span": (s, e)})
+            seen.add((value, group))
+            for _ in range(signings if m.extra.get("d") or m.extra.get("rel") else 1):
+                out.append({"date": value, "what": _what(sentence), "_span": (s, e)})
     return out
+
+
+_SIGNED = re.compile(r"\b(?:signed|concluded|inked)\b")
+
+
+_COUNT = re.compile(r"\b(?P<n>two|three|four|five|2|3|4|5)\s+(?:[\w-]+\s+){0,3}(?:agreements|accords|documents|texts)\b",
+                    re.I)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def para_of(ctx: Ctx, idx: int) -> int:
+    from bisect import bisect_right
+
+    return bisect_right([p for p, _ in ctx.doc.paragraphs], ctx.sentences[idx][0])
+
+
+def _signings(ctx: Ctx, idx: int, sentence: str) -> int:
+    """How many agreements a sentence reports signed ("Italy and Canada each signed ...")."""
+    if not _SIGNED.search(sentence):
+        return 1
+    partners = {p.value for p in ctx.parties_in(idx) if p.extra.get("kind") != "demonym"} - {"UKR", "RUS"}
+    counted = _COUNT.search(sentence)
+    number = int(_COUNTS.get(counted["n"].lower(), counted["n"])) if counted else 1
+    return max(1, len(partners), number)
+
+
+def _is_dateline(text: str, sentence_start: int, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    place = text[line_start:start].strip().rstrip(",").replace(" ", "")
+    if start < 300 and text[start - 1:start] == "(" and text[end:end + 1] == ")":
+        return True  # "(20 February 2024)" in the header: when the text was written
+    return start - line_start <= 40 and bool(_DATELINE_AFTER.match(text, end)) and place.isupper()
+
+
+def _is_stamp_line(sentence: str, offset: int) -> bool:
+    """A masthead or byline line such as "Regional Security Monitor, 9 July 2024" (but not a
+    programme line that opens with its date: "6 March 2025 - Counting the pledges")."""
+    if offset == 0 and re.match(r"[^-:]{4,20}\s[-:]\s", sentence):
+        return False
+    words = [w for w in sentence.split() if any(c.isalpha() for c in w)]
+    return len(words) <= 9 and not _VERBISH.search(sentence.replace("'s", ""))
 
 
 def _what(sentence: str) -> str:

@@ -11,6 +11,7 @@ from accords.extract.relate.context import RECIPIENT, Ctx
 _CONSULT = re.compile(r"\bconsult\w*|\bconvene\w*|\bmeet\w*\b", re.I)
 _TRIGGER = re.compile(r"\b(?:in the event of|in case of|in the case of|following|after|upon|if there is|"
                       r"if there were|should there be)\s+(?:an?\s+|the\s+|any\s+)?(?P<t>[^.;()]{3,120})")
+_IF = re.compile(r"\s*(?:If|Should|In the event that|In case)\s+(?P<t>[^,;]{3,120}),")
 _NON_LETHAL = re.compile(r"\bnon-?lethal\b", re.I)
 _LETHAL = re.compile(r"(?<!non-)(?<!non)\blethal\b", re.I)
 _SUPPLY = re.compile(r"\b(?:provid\w*|suppl\w*|deliver\w*|send\w*|sent|transfer\w*|pledg\w*|give|gave|"
@@ -31,7 +32,7 @@ def relate_consultations(ctx: Ctx) -> list[dict[str, Any]]:
         if len(parties) == 1 and RECIPIENT not in parties:
             parties.append(RECIPIENT)
         if len(parties) != 2 or RECIPIENT not in parties:
-            parties = list(ctx.focus)
+            parties = list(ctx.topic[idx])
         if not parties:
             continue
         for limit in limits:
@@ -41,6 +42,9 @@ def relate_consultations(ctx: Ctx) -> list[dict[str, Any]]:
             seen.add(key)
             trig = _TRIGGER.search(ctx.text, limit.end, e)
             trigger = trig["t"].strip().rstrip(",") if trig else None
+            if trigger is None:
+                cond = _IF.match(ctx.text, s, limit.start)
+                trigger = cond["t"].strip() if cond else None
             start = _clause_start(ctx.text, s, limit.start)
             end = trig.end() if trig else limit.end
             out.append({"parties": sorted(parties), "hours": limit.value, "trigger": trigger,
@@ -87,7 +91,7 @@ def _donor(ctx: Ctx, idx: int, pos: int) -> str | None:
     for p in ctx.parties_in(idx, start=pos):
         if p.value not in (RECIPIENT, "RUS"):
             return str(p.value)
-    return ctx.donor()
+    return ctx.donor(idx)
 
 
 def _phrase(sent: str, start: int, end: int) -> tuple[int, int]:
