@@ -172,3 +172,13 @@ def test_bad_trigger_input() -> None:
         ev.normalize_party("Ukraine", "attacked")
     with pytest.raises(InputError):
         ev.event_id("armed-attack", "UKR", "RUS", datetime(2026, 1, 1, 4, 30))  # naive time
+
+
+def test_trigger_source_is_a_url_or_a_stored_document(seeded: Engine) -> None:
+    with session_scope(seeded) as s:
+        event, _ = ev.record_trigger(s, kind="armed-attack", against="UKR", by="RUS", at=AT, who="d",
+                                     now=NOW, source="https://example.org/report")
+        assert event.source == "https://example.org/report"
+        with pytest.raises(NotFoundError, match="no document"):
+            ev.record_trigger(s, kind="armed-attack", against="UKR", by="RUS", at=AT, who="d", now=NOW,
+                              source="D-missing")

@@ -66,3 +66,10 @@ def test_ics_parses_back_with_events_uids_and_dates() -> None:
     assert "UKR-JPN-2024" in str(deadline["summary"])
     # Stable: the same input gives the same file.
     assert to_ics(items, clocks, now=NOW) == data
+
+
+def test_review_clause_without_a_date_is_listed_not_dropped() -> None:
+    coded = Provision("UKR-JPN-2024:review_extension", "UKR-JPN-2024", "review_extension", "present")
+    absent = Provision("UKR-EUU-2024:review_extension", "UKR-EUU-2024", "review_extension", "absent")
+    reviews = [o for o in obligations([JPN, EUU], [coded, absent]) if o.kind == "review"]
+    assert [(o.agreement, o.due, o.note) for o in reviews] == [("UKR-JPN-2024", None, "date unknown")]

@@ -57,9 +57,12 @@ def _show_board(ctx: typer.Context, event: str | None, status: str | None, fmt: 
     now, tz = _now(now_text), _tz(ctx, tz_name)
     with open_session(st) as session:
         rows = cons.board(session, now, event_id=event, status=status, as_of=st.as_of)
+    events = sorted({c.event_id for c in rows})
+    # One event: name it in the title rather than repeating it on every row.
+    columns = [c for c in BOARD_COLUMNS if c != "event" or len(events) > 1]
+    title = f"Consultations at {present.local(now, tz)}" + (f" - {events[0]}" if len(events) == 1 else "")
     render([present.consultation_row(c, now, tz) for c in rows], fmt,
-           BOARD_COLUMNS if fmt == Format.table else None,
-           title=f"Consultations at {present.local(now, tz)}")
+           columns if fmt == Format.table else None, title=title)
 
 
 def _show_events(ctx: typer.Context, tz_name: str | None, fmt: Format) -> None:

@@ -17,7 +17,7 @@ from accords.model.entities import Agreement, Provision
 
 # Most of these accords run ten years; used only to lay out renewals when the term is unknown.
 ASSUMED_TERM_YEARS = 10
-REVIEW_CODES = ("review", "review_clause", "periodic_review", "review_mechanism")
+REVIEW_CODES = ("review_extension", "review", "review_clause", "periodic_review")
 
 
 @dataclass(frozen=True, slots=True)
