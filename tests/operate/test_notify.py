@@ -190,3 +190,13 @@ def test_unreachable_and_refused_stay_pending(seeded: Engine, client: httpx.Clie
 def test_no_webhooks_is_a_clear_error(seeded: Engine) -> None:
     with session_scope(seeded) as s, pytest.raises(NotifyError, match="no webhooks"):
         deliver.run_once(s, [], [], now=AT, clock=Clock(AT), sleep=lambda _: None)
+
+
+def test_enqueue_is_idempotent_across_notifiers(seeded: Engine) -> None:
+    note = notify.Notification(notify.EXPIRING, "UKR-JPN-2024@2034-06-13", "90d", {"text": "x"})
+    hooks = [WebhookSettings(url="http://127.0.0.1:9/hook", secret=SECRET)]
+    with session_scope(seeded) as a, session_scope(seeded) as b:
+        assert deliver.enqueue(a, [note], hooks, AT) == 1
+        a.commit()
+        assert deliver.enqueue(b, [note], hooks, AT) == 0
+        assert len(deliver.pending(b)) == 1

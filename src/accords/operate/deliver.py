@@ -17,6 +17,7 @@ from typing import Any
 
 import httpx
 from sqlalchemy import func, insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from accords.errors import NotifyError
@@ -88,9 +89,17 @@ def enqueue(session: Session, notes: Sequence[Notification], webhooks: Sequence[
                      "subject": n.subject, "payload": body,
                      "payload_hash": hashlib.sha256(body_bytes(body)).hexdigest(),
                      "created_at": now, "done_at": None})
-    if rows:
-        session.execute(insert(notification_outbox), rows)
-    return len(rows)
+    added = 0
+    for row in rows:
+        # A savepoint per row: a second notifier enqueuing the same row at the same moment is
+        # harmless (same id, same payload), so a duplicate key is skipped, not fatal.
+        try:
+            with session.begin_nested():
+                session.execute(insert(notification_outbox).values(**row))
+            added += 1
+        except IntegrityError:
+            continue
+    return added
 
 
 def pending(session: Session) -> list[OutboxItem]:
