@@ -70,6 +70,7 @@ class PersonRecord(Record):
     name: One[str]
     party: One[str]
     role: Many[str] = Field(default_factory=list)
+    alias: Many[str] = Field(default_factory=list)
 
 
 class AgreementRecord(Record):
@@ -182,7 +183,8 @@ FILES: tuple[FileSpec, ...] = (
     FileSpec("parties.yaml", "parties", "party", PartyRecord, {
         "name": S("name"), "iso3": S("iso3", "party"), "kind": S("kind"), "alias": S("alias", multi=True)}),
     FileSpec("people.yaml", "people", "person", PersonRecord, {
-        "name": S("name"), "party": S("party", "party"), "role": S("role", multi=True)}),
+        "name": S("name"), "party": S("party", "party"), "role": S("role", multi=True),
+        "alias": S("alias", multi=True)}),
     FileSpec("declarations.yaml", "declarations", "channel", DeclarationRecord, {
         "name": S("name"), "kind": S("kind"), "description": S("description")}),
     FileSpec("channels.yaml", "channels", "channel", ChannelRecord, {
