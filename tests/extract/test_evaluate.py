@@ -294,10 +294,11 @@ def test_eval_command_runs_the_pipeline_on_the_document_beside_the_gold(tmp_path
     pytest.importorskip("accords.extract.pipeline")
     for name in ("013_air_defence_commentary.txt", "013_air_defence_commentary.gold.json"):
         (tmp_path / name).write_bytes((GOLD_DIR / name).read_bytes())
-    result = _run(["eval", str(tmp_path), "--format", "json"])
+    result = _run(["eval", str(tmp_path), "--format", "json", "--by-document"])
     assert result.exit_code == 0, result.output
     body = json.loads(result.output)
     assert body["documents"] == ["013_air_defence_commentary"]
+    assert [row["document"] for row in body["by_document"]] == ["013_air_defence_commentary"]
     assert body["keys"]["commitments"]["pred"] == 0 and body["span_problems"] == []
 
 

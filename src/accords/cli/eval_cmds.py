@@ -16,7 +16,7 @@ from rich.progress import Progress
 
 from accords.cli.common import Format, console, format_option, parse_date, render, render_json
 from accords.errors import ExtractionError, InputError
-from accords.extract.evaluate import Report, quote_problems, score_document, unwrap
+from accords.extract.evaluate import KEYS, Report, quote_problems, score_document, unwrap
 
 GOLD_SUFFIX = ".gold.json"
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf", ".docx")
@@ -82,12 +82,12 @@ def extract_for_gold(gold_path: Path, gold: dict[str, Any], published: str | Non
 
 
 def evaluate_files(golds: list[Path], pred: Path | None, published: str | None,
-                   show_progress: bool) -> tuple[Report, list[str]]:
-    """Score every gold file; returns the summed report and any span/quote mismatches seen."""
+                   show_progress: bool) -> tuple[Report, list[Report], list[str]]:
+    """Score every gold file: the summed report, one report per file, and any span mismatches."""
     if pred is not None and len(golds) != 1:
         raise InputError("--pred scores one saved extraction against one gold file",
                          "give exactly one GOLD file with --pred")
-    report = Report()
+    per_document: list[Report] = []
     span_problems: list[str] = []
     with Progress(console=console(stderr=True), transient=True, disable=not show_progress) as progress:
         task = progress.add_task("scoring", total=len(golds))
@@ -99,9 +99,20 @@ def evaluate_files(golds: list[Path], pred: Path | None, published: str | None,
             else:
                 prediction, text = extract_for_gold(gold_path, gold, published_for(gold, published))
                 span_problems += [f"{label}: {p}" for p in quote_problems(text, prediction)]
-            report = report + score_document(unwrap(gold), prediction, label)
+            per_document.append(score_document(unwrap(gold), prediction, label))
             progress.advance(task)
-    return report, span_problems
+    return sum(per_document, Report()), per_document, span_problems
+
+
+def document_rows(reports: list[Report]) -> list[dict[str, Any]]:
+    """One row per document: its F1 on each key it was scored on, and overall."""
+    rows = []
+    for r in reports:
+        row: dict[str, Any] = {"document": r.documents[0] if r.documents else ""}
+        row.update({k: round(s.f1, 2) for k, s in r.scores.items()})
+        row["overall"] = round(r.overall.f1, 2)
+        rows.append(row)
+    return rows
 
 
 def _print_details(report: Report) -> None:
@@ -123,15 +134,19 @@ def register(app: typer.Typer) -> None:
         published: Optional[str] = typer.Option(  # noqa: UP045
             None, "--published", help="Reference date YYYY-MM-DD for gold files that do not set one."),
         min_f1: Optional[float] = typer.Option(  # noqa: UP045
-            None, "--min-f1", help="Exit 1 if any key's F1 is below this (for CI)."),
+            None, "--min-f1", help="Exit 1 if any key's F1 is below this, or a span is wrong (for CI)."),
+        by_document: bool = typer.Option(False, "--by-document", help="Also show F1 per document."),
     ) -> None:
         """Score extractions against gold files: precision, recall and F1 per key and overall."""
         golds = gold_files(gold)
-        report, span_problems = evaluate_files(golds, pred, published, show_progress=fmt == Format.table)
+        report, per_document, span_problems = evaluate_files(golds, pred, published,
+                                                             show_progress=fmt == Format.table)
         if fmt == Format.json:
             body = report.as_dict()
             if not verbose:
                 body.pop("details")
+            if by_document:
+                body["by_document"] = document_rows(per_document)
             body["span_problems"] = span_problems
             render_json(body)
         else:
@@ -140,6 +155,8 @@ def register(app: typer.Typer) -> None:
                 rows = [{**r, **{k: f"{r[k]:.2f}" for k in ("precision", "recall", "f1")}} for r in rows]
             render(rows, fmt, COLUMNS,
                    title=f"accords eval: {len(golds)} gold file{'s' if len(golds) != 1 else ''}")
+            if by_document:
+                render(document_rows(per_document), fmt, ["document", *KEYS, "overall"], title="F1 per document")
             if verbose:
                 _print_details(report)
             for problem in span_problems:
