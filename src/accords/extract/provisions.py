@@ -76,22 +76,39 @@ _NAMED_REF = re.compile(
     rf"|\bUkrain(?:e|ian)[-–](?P<b>{_NAMES})\s+(?:[\w-]+\s+){{0,2}}?{_DEAL}"
     rf"|\bthe\s+(?P<c>{_NAMES})\s+(?:security\s+)?{_DEAL}"
     rf"|\b{_DEAL}\s+(?:with|between\s+Ukraine\s+and)\s+(?:the\s+)?(?P<d>{_NAMES})(?![\w.])"
-    rf"|\b{_DEAL}\s+between\s+(?:the\s+)?(?:Government\s+of\s+)?(?P<e>{_NAMES})\s+and\s+Ukraine\b",
+    rf"|\b{_DEAL}\s+(?:on\s+[\w\s,-]{{0,80}}?)?between\s+(?:the\s+)?(?:Government\s+of\s+)?(?P<e>{_NAMES})"
+    rf"\s+and\s+Ukraine\b"
+    rf"|\b{_DEAL}\s+(?:on\s+[\w\s,-]{{0,80}}?)?between\s+Ukraine\s+and\s+(?:the\s+)?(?:(?:Republic|Kingdom|"
+    rf"Government)\s+of\s+(?:the\s+)?)?(?P<f>{_NAMES})(?![\w.])",
     re.IGNORECASE)
 # A reference to "the" agreement (singular: "56 agreements were signed" is not one).
 _GENERIC_REF = re.compile(
     rf"\b(?:the|this|that|its|their|a|an)\s+(?:[\w-]+\s+){{0,3}}?{_TEXT}"
-    r"|\b(?:the|both)\s+(?:parties|participants|signatories|sides)\b", re.IGNORECASE)
+    r"|\b(?:the|both)\s+(?:parties|participants|signatories|sides)\b"
+    r"|\bthe\s+two\s+(?:governments|sides|countries)\b", re.IGNORECASE)
+# A main party as the subject of a commitment ("Ireland has not pledged ...", "Unlike most
+# partners, Poland did not name an amount"): a clause of the main agreement in a document about it.
+_SUBJECT_VERB = re.compile(
+    r"\W*(?:[\w'-]+\W+){0,6}?(?P<who>[A-Z][\w.]*(?:\s+[A-Z]\w+)?)\s+(?:also\s+)?"
+    r"(?:will|would|shall|commits?|pledges?|pledged|undertakes|has\s+not|did\s+not|does\s+not|intends"
+    r"|promises)\b")
+_PLURAL_GENERIC = re.compile(
+    r"[^.;]*\b(?:(?:two|three|four|five|\d)\s+(?:\w+\s+){0,3}?(?:agreements|accords|texts|documents)"
+    r"|(?:\d{1,2}|ten)[- ]year\s+(?:\w+\s+){0,2}?(?:agreements|accords)\b"
+    r"|(?:agreements|accords)\b[^.;]*\beach\b|both\s+(?:texts|agreements|accords|run))", re.IGNORECASE)
 _ANAPHORIC_START = re.compile(r"(?:the|both)\s+(?:parties|participants|sides)\b|they\b|it\s+also\b",
                               re.IGNORECASE)
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december")
 _BACKGROUND = re.compile(
     rf"\W*(?:since|to\s+date|so\s+far|until\s+now|despite|before|previously|earlier|historically"
+    rf"|by\s+contrast|in\s+contrast"
     rf"|last\s+(?:year|month|week|{_MONTHS})"
     rf"|in\s+(?:early\s+|late\s+|mid-)?(?:{_MONTHS}|\d{{4}}\b|the\s+past)"
     rf"|on\s+\d{{1,2}}\s+\w+|at\s+the\s+[\w\s]{{0,30}}summit)\b", re.IGNORECASE)
 # What a party already did is background, not a clause of the agreement.
-_PAST = re.compile(r"\balready\b|\b(?:has|have|had)\s+been\s+(?:providing|supplying)\b", re.IGNORECASE)
+# So is what was announced beside it or agreed in a separate format.
+_PAST = re.compile(r"\balready\b|\b(?:has|have|had)\s+been\s+(?:providing|supplying)\b|\bannounced\b"
+                   r"|\ba\s+separate\b", re.IGNORECASE)
 _HEDGE = re.compile(r"\b(?:may|might|could|possibly|potential(?:ly)?|possibility|likely|perhaps"
                     r"|reportedly)\b", re.IGNORECASE)
 _AGREEMENT_TITLE = re.compile(r"\s*#*\s*(?:[\w-]+\s+){0,4}?(?:agreement|accord|memorandum|treaty)\b",
@@ -246,10 +263,14 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
     cb = codebook or load_codebook()
     rules = _rules(cb)
     whole_text = _is_agreement_text(text, sentences)
+    if default_agreement is None:
+        default_agreement = _guess_main(text, sentences)
+    main_names = _names_of(default_agreement)
     items: list[dict[str, Any]] = []
     section: str | None = default_agreement if whole_text else None  # set by headings naming a partner
     context: list[str] = [section] if section else []
     seen: list[str] = []  # agreements coded so far, for "all three texts"
+    pending: list[tuple[str, int, int, tuple[str, Any]]] = []
     prev: tuple[int, int] | None = None
     for start, end in sentences:
         sentence = text[start:end]
@@ -261,15 +282,26 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             if not continues:
                 context = [section] if section else []
         first = prev is None
+        para_start = first or bool(prev and "\n" in text[prev[1]:start])
         prev = (start, end)
-        if _is_heading(sentence):
+        if _is_heading(sentence) or (para_start and sentence[:1].isupper() and sentence.endswith(".")
+                                     and len(sentence.split()) <= 4):
             named = _partners(sentence)
             if not first and len(named) == 1:  # the document title does not open a section
                 section = named[0]
                 context = [section]
+            elif not first and section is not None and not whole_text:
+                section, context = None, []  # a topic heading after partner sections ends them
             continue
         current = context[0] if len(context) == 1 else section
         targets = _targets(sentence, default_agreement, current, seen)
+        if not targets and _PLURAL_GENERIC.match(sentence) and len(seen) < 2:
+            # "three new agreements, each concluded for ten years": about agreements named later
+            pending.extend((sentence, start, end, cv) for cv in _code_sentence(sentence, rules, cb))
+            continue
+        if not targets and default_agreement and _main_subject(sentence, main_names) \
+                and not _BACKGROUND.match(sentence) and not _HEDGE.search(sentence):
+            targets = [default_agreement]
         if targets:
             context = targets
         elif not whole_text and (_BACKGROUND.match(sentence) or _PAST.search(sentence)
@@ -278,6 +310,8 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             continue
         if not context:
             continue
+        if not targets and _about_others(sentence, context):
+            continue  # "By contrast, the United Kingdom supplies lethal aid": another party's business
         coded = _code_sentence(sentence, rules, cb)
         for key in context:
             if key not in seen:
@@ -285,7 +319,39 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             for code_id, value in coded:
                 items.append({"agreement": key, "code": code_id, "value": value,
                               "quote": sentence, "span": [start, end]})
+    if len(seen) >= 2:
+        items += [{"agreement": key, "code": cid, "value": value, "quote": q, "span": [s, e]}
+                  for q, s, e, (cid, value) in pending for key in seen]
     return _tidy(items, cb)
+
+
+def _about_others(sentence: str, context: list[str]) -> bool:
+    named = _partners(sentence)
+    return bool(named) and not any(k in context for k in named)
+
+
+def _names_of(key: str | None) -> set[str]:
+    """Lower-case names of the non-Ukrainian parties of an agreement key."""
+    parties = set(key.split("-")) - {"UKR"} if key else set()
+    return {n.lower() for iso in parties for n in _PARTNERS.get(iso, ())}
+
+
+def _main_subject(sentence: str, names: set[str]) -> bool:
+    m = _SUBJECT_VERB.match(sentence)
+    return bool(m and names and m.group("who").lower() in names)
+
+
+def _guess_main(text: str, sentences: list[tuple[int, int]]) -> str | None:
+    """Without a main agreement from the pipeline: the one partner the title names, else the
+    first agreement a sentence names."""
+    named = _partners(text.lstrip().split("\n", 1)[0][:200])
+    if len(named) == 1:
+        return named[0]
+    for start, end in sentences:
+        found = _named(text[start:end])
+        if found:
+            return found[0]
+    return None
 
 
 def _targets(sentence: str, main: str | None, current: str | None, seen: list[str]) -> list[str]:
