@@ -6,7 +6,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Engine, inspect
 
-import accords.store.all_tables  # noqa: F401 - every table module registered
+import accords.all_tables  # noqa: F401 - every table module registered
 from accords.operate import tables
 from accords.store.tables import metadata
 

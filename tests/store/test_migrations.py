@@ -10,7 +10,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect
 
-import accords.store.all_tables  # noqa: F401 - every table module registered
+import accords.all_tables  # noqa: F401 - every table module registered
 from accords.store.tables import metadata
 
 ROOT = Path(__file__).resolve().parents[2]

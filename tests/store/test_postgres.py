@@ -10,7 +10,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Engine
 
-import accords.store.all_tables  # noqa: F401
+import accords.all_tables  # noqa: F401
 from accords.model import make_statement
 from accords.settings import get_settings
 from accords.store import statements as st

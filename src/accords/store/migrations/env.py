@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
-import accords.store.all_tables  # noqa: F401 - registers every table on the shared metadata
+import accords.all_tables  # noqa: F401 - registers every table on the shared metadata
 from accords.store.tables import metadata
 
 config = context.config

@@ -51,11 +51,11 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('ledger_entries', schema=None) as batch_op:
         batch_op.create_index('ix_ledger_entries_agreement', ['agreement'], unique=False)
-        batch_op.create_index('ix_ledger_entries_category_cover', ['category', 'stage', 'counted', 'amount_eur', 'amount_usd'], unique=False)
-        batch_op.create_index('ix_ledger_entries_donor_cover', ['donor', 'stage', 'counted', 'amount_eur', 'amount_usd'], unique=False)
+        batch_op.create_index('ix_ledger_entries_category_cover', ['category', 'stage', 'counted', 'amount_eur', 'amount_usd', 'fx_date'], unique=False)
+        batch_op.create_index('ix_ledger_entries_donor_cover', ['donor', 'stage', 'counted', 'amount_eur', 'amount_usd', 'fx_date'], unique=False)
         batch_op.create_index('ix_ledger_entries_parent', ['parent'], unique=False)
-        batch_op.create_index('ix_ledger_entries_stage_cover', ['stage', 'counted', 'amount_eur', 'amount_usd'], unique=False)
-        batch_op.create_index('ix_ledger_entries_year_cover', ['year', 'stage', 'counted', 'amount_eur', 'amount_usd'], unique=False)
+        batch_op.create_index('ix_ledger_entries_stage_cover', ['stage', 'counted', 'amount_eur', 'amount_usd', 'fx_date'], unique=False)
+        batch_op.create_index('ix_ledger_entries_year_cover', ['year', 'stage', 'counted', 'amount_eur', 'amount_usd', 'fx_date'], unique=False)
 
     op.create_table('ledger_totals',
     sa.Column('dim', sa.String(length=20), nullable=False),
