@@ -176,7 +176,8 @@ def same_day(mentions: list[Mention], text: str) -> list[Mention]:
         elif m.value and len(m.value) == 10:
             last = m.value
             line_end = text.find(".", m.end)
-            if _SIGNED_BEFORE.search(text[max(0, m.start - 120):line_end if line_end > 0 else m.end + 200]):
+            begin = max(0, m.start - 120, text.rfind(". ", 0, m.start) + 1, text.rfind(".\n", 0, m.start) + 1)
+            if _SIGNED_BEFORE.search(text[begin:line_end if line_end > 0 else m.end + 200]):
                 last_signed = m.value
         out.append(m)
     return out

@@ -80,7 +80,7 @@ def _party_code(word: str | None) -> str | None:
 def _clean_name(name: str) -> str:
     words = name.split()
     # a trailing party or role word is not part of the name ("Zelensky Ukraine")
-    while len(words) > 1 and (words[-1] in gazetteer() or words[-1] in {"On", "In", "At", "And"}):
+    while len(words) > 1 and words[-1] in {"On", "In", "At", "And"}:
         words.pop()
     return " ".join(words)
 

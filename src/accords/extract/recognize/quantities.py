@@ -15,7 +15,8 @@ NUMBER_WORDS = {
 _NUM = r"(?:\d{1,3}|" + "|".join(sorted((re.escape(k) for k in NUMBER_WORDS if len(k) > 2),
                                         key=len, reverse=True)) + ")"
 _DURATION = re.compile(
-    rf"(?<![\w-])(?:(?P<n>{_NUM})[- ](?P<unit>year|month)s?(?:-long)?(?![\w-])|(?P<decade>a decade|decade-long))",
+    rf"(?<![\w-])(?:(?P<n>{_NUM})[- ](?P<unit>year|month)s?(?:-long)?(?![\w-])"
+    rf"(?!\s+(?:after|ago|later|before|since|earlier|on|old)\b|'s)|(?P<decade>a decade|decade-long))",
     re.I)
 _LIMIT = re.compile(
     rf"(?<![\w-])(?P<lead>within|no later than|not later than|in less than|no more than)\s+(?:the\s+)?"

@@ -41,61 +41,113 @@ HEAD_ROLES = ("President", "Prime Minister", "Chancellor", "Federal Chancellor",
               "President of the European Council", "President of the European Commission")
 
 
+_DOC_NOUN = re.compile(r"\b(?:agreements?|accords?|treaty|pact|security commitments|texts?|documents?|"
+                      r"arrangements?)\b", re.I)
+_COLLECTIVE = re.compile(r"\b(?:both|all\s+(?:three|four|five|six|the)|each\s+of\s+the|every)\b", re.I)
+_SIGNED_LEAD = re.compile(r"\s*(?:[\w,]+\s+){0,3}?(?:Signed|signed)\b")
+_SAME_EVENT = re.compile(r"\bsame\s+(?:summit|day|occasion|ceremony|meeting)\b", re.I)
+
+
 def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, Any]]:
     found: dict[tuple[str, ...], dict[str, Any]] = {}
+    last_date: str | None = None
+    default_duration: float | None = None
     for idx, (s, e) in enumerate(ctx.sentences):
         sent = ctx.text[s:e]
-        if not _AGREEMENT.search(sent):
-            continue
-        if _enumeration(ctx, idx, s, sent, found):
-            continue
-        signed = bool(_SIGN.search(sent))
-        if _COUNTED.search(sent) or _NOT_SECURITY.search(sent):
-            continue
-        parties = _parties(ctx, idx)
-        if not parties and signed and RECIPIENT in _named(ctx, idx):
-            for partner in sorted(_partners(ctx, idx)):  # "X and Y sign agreements with Ukraine"
-                key = tuple(sorted({partner, RECIPIENT}))
-                found.setdefault(key, {"parties": list(key), "mentioned_only": False, "_span": (s, e)})
-            continue
-        title = _title(sent)
+        noun = _AGREEMENT.search(sent)
         duration = next((m.value for m in ctx.in_sentence("duration", idx) if m.extra["unit"] == "year"), None)
+        if not noun and not _DOC_NOUN.search(sent) and not _SIGNED_LEAD.match(sent):
+            if duration and _COLLECTIVE.search(sent):
+                default_duration = default_duration or duration
+            continue
+        if noun and _enumeration(ctx, idx, s, sent, found):
+            continue
+        if _COUNTED.search(sent) and not re.search(r"\b(?:security|bilateral)\b", sent) or _NOT_SECURITY.search(sent):
+            continue
+        signed = bool(_SIGN.search(sent)) and bool(noun or _SIGNED_LEAD.match(sent) or _DOC_NOUN.search(sent))
+        partners = _partners(ctx, idx)
+        if duration and not partners and (_COLLECTIVE.search(sent) or re.search(r"\bagreements\b", sent)):
+            default_duration = default_duration or duration  # "each concluded for ten years"
+        if partners:
+            keys = [tuple(sorted({p, RECIPIENT})) for p in sorted(partners)]
+        elif _COLLECTIVE.search(sent) and not signed:
+            keys = [k for k, v in found.items() if not v["mentioned_only"]] or [ctx.topic[idx]]
+        else:
+            keys = [ctx.topic[idx]] if ctx.topic and ctx.topic[idx] else []
+        keys = [k for k in keys if len(k) == 2]
+        if not keys:
+            continue
+        title = _title(sent) if len(keys) == 1 else None
         basis = _basis(sent)
-        if not (signed or title or duration or _compound(sent)):
+        if not (signed or title or duration or basis or _compound(sent)):
+            if partners and not _SIGN.search(sent):
+                for p in ctx.parties_in(idx):  # "the pattern set by the United Kingdom": named only
+                    if p.value in partners and (_BY_WITH.search(ctx.text, max(s, p.start - 25), p.start)
+                                                or ctx.text.startswith("'s", p.end)):
+                        key = tuple(sorted({p.value, RECIPIENT}))
+                        found.setdefault(key, {"parties": list(key), "mentioned_only": True, "_span": (s, e)})
             continue
-        if not parties:
-            continue
-        item = found.setdefault(parties, {"parties": list(parties), "mentioned_only": True})
-        if not signed and not title and not duration and not basis and len(_named(ctx, idx)) < 1:
-            continue
-        item["mentioned_only"] = False
-        item.setdefault("_span", (s, e))
-        if signed:
-            date = _sign_date(ctx, idx)
-            if date and (not item.get("date_signed") or len(date) > len(item["date_signed"])):
-                item["date_signed"] = date
-                item["_span"] = (s, e)
-            place = _place(sent)
-            if place and not item.get("place"):
-                item["place"] = place
-            signers = _signatories(ctx, idx, parties, people)
-            if signers and not item.get("signatories"):
-                item["signatories"] = signers
-        if title and not item.get("title"):
-            item["title"] = title
-        if duration and not item.get("duration_years"):
-            item["duration_years"] = int(duration) if float(duration).is_integer() else duration
-        if basis and not item.get("basis"):
-            item["basis"] = basis
-    return [v for v in found.values() if "_span" in v]
+        date = _sign_date(ctx, idx) if signed else None
+        if signed and date is None:
+            date = _previous_date(ctx, idx) or (last_date if _SAME_EVENT.search(sent) else None)
+        if date:
+            last_date = date
+        for key in keys:
+            item = found.setdefault(key, {"parties": list(key), "mentioned_only": False, "_span": (s, e)})
+            item["mentioned_only"] = False
+            if signed:
+                if date and (not item.get("date_signed") or len(date) > len(item["date_signed"])):
+                    item["date_signed"] = date
+                    item["_span"] = (s, e)
+                place = _place(sent)
+                if place and not item.get("place"):
+                    item["place"] = place
+                signers = _signatories(ctx, idx, key, people) if len(keys) == 1 else []
+                if signers and not item.get("signatories"):
+                    item["signatories"] = signers
+            if title and not item.get("title"):
+                item["title"] = title
+            if duration and not item.get("duration_years"):
+                item["duration_years"] = int(duration) if float(duration).is_integer() else duration
+            if basis and not item.get("basis"):
+                item["basis"] = basis
+    if default_duration:
+        for item in found.values():
+            if not item["mentioned_only"] and not item.get("duration_years"):
+                item["duration_years"] = int(default_duration)
+    return list(found.values())
+
+
+_BY_WITH = re.compile(r"\b(?:by|with|like|as)\s+(?:the\s+)?\Z")
+
+
+def _previous_date(ctx: Ctx, idx: int) -> str | None:
+    """A signing sentence without a date takes the one its paragraph gave just before."""
+    if idx == 0:
+        return None
+    para_starts = [p for p, _ in ctx.doc.paragraphs]
+    from bisect import bisect_right
+
+    if bisect_right(para_starts, ctx.sentences[idx - 1][0]) != bisect_right(para_starts, ctx.sentences[idx][0]):
+        return None
+    return _sign_date(ctx, idx - 1)
 
 
 def _named(ctx: Ctx, idx: int) -> list[str]:
     return [m.value for m in ctx.parties_in(idx)]
 
 
+_NOUN_AFTER = re.compile(r"(?:'s)?\s+(?:[\w-]+\s+)?(?:agreement|accord|text|document)\b")
+
+
 def _partners(ctx: Ctx, idx: int) -> set[str]:
-    return {m.value for m in ctx.parties_in(idx) if m.extra.get("kind") != "demonym"} - {RECIPIENT, "RUS"}
+    """Partners a sentence names; a demonym counts only on an agreement ("the Finnish agreement")."""
+    out = set()
+    for m in ctx.parties_in(idx):
+        if m.extra.get("kind") == "demonym" and not _NOUN_AFTER.match(ctx.text, m.end):
+            continue
+        out.add(m.value)
+    return out - {RECIPIENT, "RUS"}
 
 
 def _parties(ctx: Ctx, idx: int) -> tuple[str, ...]:
@@ -112,9 +164,11 @@ def _compound(sent: str) -> bool:
 
 
 def _enumeration(ctx: Ctx, idx: int, s: int, sent: str, found: dict[tuple[str, ...], dict[str, Any]]) -> bool:
-    m = _ENUM.search(sent) or _ENUM_SHORT.search(sent)
+    m = _ENUM.search(sent)
     if not m:
-        return False
+        m = _ENUM_SHORT.search(sent)
+        if not m or _SIGN.search(sent, 0, m.start()):
+            return False  # "Ukraine concluded agreements with A and B" reports signings
     list_start = s + m.end()
     parties = [p for p in ctx.parties_in(idx, start=list_start) if p.value not in {RECIPIENT, "RUS"}]
     if len(parties) < 2:

@@ -69,6 +69,10 @@ class Ctx:
 
 def build(doc: Doc) -> Ctx:
     ctx = Ctx(doc=doc, text=doc.norm, sentences=doc.sentences, starts=[s for s, _ in doc.sentences])
+    people = [(m.start, m.end) for m in doc.mentions.get("person", []) if " " in m.text]
+    if people:  # "Luís Montenegro" is a person, not Montenegro
+        doc.mentions["party"] = [p for p in doc.mentions.get("party", [])
+                                 if not any(a <= p.start < b for a, b in people)]
     for kind, mentions in doc.mentions.items():
         groups: dict[int, list[Mention]] = {}
         for m in mentions:
