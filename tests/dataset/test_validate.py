@@ -104,3 +104,13 @@ def test_validate_cli(tmp_path: Path, cli: Any) -> None:
         "commitments.yaml: CMT-GBR-2024-1.currency: 'GBQ' is not an ISO 4217 currency code",
     ]
     assert "2 problem(s)" in err
+
+
+def test_shipped_json_schemas_match_the_models() -> None:
+    from accords.dataset import default_dir
+    from accords.dataset.schema import FILES, json_schema_text
+
+    for spec in FILES:
+        shipped = default_dir() / "schema" / spec.file.replace(".yaml", ".schema.json")
+        assert shipped.read_text("utf-8") == json_schema_text(spec), (
+            f"{shipped.name} is stale: run `accords dataset schema src/accords/dataset/data/schema`")
