@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "compare_cmds",
     "ledger_cmds",
     "operate_cmds",
+    "timeline_cmds",
 )
 
 
