@@ -184,3 +184,56 @@ def _yaml(text: str, where: str) -> Any:
 def _default_codebook() -> Codebook:
     text = resources.files("accords.extract").joinpath(DEFAULT_PATH).read_text(encoding="utf-8")
     return parse_codebook(_yaml(text, DEFAULT_PATH))
+
+
+def render_markdown(codebook: Codebook) -> str:
+    """docs/codebook.md, generated from the codebook (`python -m accords.extract.codebook`)."""
+    lines = [
+        "# The provision codebook",
+        "",
+        f"Version **{codebook.version}**, {len(codebook.codes)} codes in {len(codebook.pillars)} pillars "
+        "that follow the G7 Joint Declaration of Support for Ukraine (12 July 2023).",
+        "Generated from `src/accords/extract/codebook.yaml` by `python -m accords.extract.codebook "
+        "> docs/codebook.md`; edit the YAML, not this page.",
+        "",
+        "Values: `presence` codes are `present` or `absent`; `number` codes carry a figure in their "
+        "unit (a bare `present` when the text gives none); `text` codes carry one of their named values.",
+        "A cue in a sentence about an agreement codes the provision; a negation in the same clause "
+        "(\"makes no reference to\", \"has not pledged\") codes it `absent`; a restriction "
+        "(\"restricted to non-lethal\") codes its code present and the codes it excludes absent.",
+        "",
+        "Compare agreements over these codes with `accords compare UKR-JPN-2024 GBR Germany "
+        "[--pillar P] [--format table|csv|json|html] [--as-of DATE] [--include-candidates]`; "
+        "list the codes with `accords codebook [--pillar P]`. Pair similarity is the agreement rate "
+        "over the codes known in both agreements (the Jaccard index of the provisions present is "
+        "shown beside it); the generated paragraph cites the matrix cells behind every sentence.",
+        "",
+    ]
+    for pillar, title in codebook.pillars.items():
+        codes = codebook.in_pillar(pillar)
+        lines += [f"## {title} (`{pillar}`)", "", "| id | label | value | definition |", "|---|---|---|---|"]
+        for c in codes:
+            value = c.value_type + (f" ({c.unit})" if c.unit else "")
+            if c.values:
+                value += ": " + ", ".join(f"`{v}`" for v, _ in c.values)
+            lines.append(f"| `{c.id}` | {c.label} | {value} | {c.definition} |")
+        lines.append("")
+        for c in codes:
+            lines.append(f"### `{c.id}`")
+            lines.append("")
+            lines.append("Examples: " + " / ".join(f"*{e}*" for e in c.examples))
+            if c.negation:
+                lines.append("")
+                lines.append(f"Negation and restriction: {c.negation}")
+            if c.restrictions:
+                lines.append("")
+                lines.append("Restriction codes absent: " + ", ".join(
+                    sorted({f"`{a}`" for r in c.restrictions for a in r.absent})))
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.stdout.write(render_markdown(load_codebook()))

@@ -249,7 +249,8 @@ def _code_sentence(sentence: str, rules: tuple[_Rule, ...], codebook: Codebook) 
 def _is_agreement_text(text: str, sentences: list[tuple[int, int]]) -> bool:
     first_line = text.lstrip().split("\n", 1)[0][:200]
     return bool(_AGREEMENT_TITLE.match(first_line)) and bool(
-        re.search(r"\b(?:participants|parties|sides|shall)\b", text, re.IGNORECASE))
+        re.search(r"\bbetween\b", first_line, re.IGNORECASE)
+        or re.search(r"\b(?:participants|parties|sides|shall)\b", text, re.IGNORECASE))
 
 
 def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreement: str | None,
@@ -285,7 +286,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         para_start = first or bool(prev and "\n" in text[prev[1]:start])
         prev = (start, end)
         if _is_heading(sentence) or (para_start and sentence[:1].isupper() and sentence.endswith(".")
-                                     and len(sentence.split()) <= 4):
+                                     and len(sentence.split()) <= 3):
             named = _partners(sentence)
             if not first and len(named) == 1:  # the document title does not open a section
                 section = named[0]
@@ -326,7 +327,8 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
 
 
 def _about_others(sentence: str, context: list[str]) -> bool:
-    named = _partners(sentence)
+    # "EU" is skipped: "EU membership" speaks of Ukraine's accession, not of the EU's agreement.
+    named = [k for k in _partners(sentence) if k != "EUU-UKR"]
     return bool(named) and not any(k in context for k in named)
 
 

@@ -1,0 +1,184 @@
+"""Provision coding: negation, restriction, hedging, scope, attribution, and the gold bars."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from accords.extract.provisions import code_provisions
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT.parent / "shared" / "corpus" / "000_e695dc1c15014f9b.txt"
+GOLD_DIR = ROOT / "tests" / "gold"
+
+
+def split(text: str) -> list[tuple[int, int]]:
+    """A simple sentence splitter for tests: full stops followed by a capital, and blank lines."""
+    spans: list[tuple[int, int]] = []
+    for para in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text):
+        pos = para.start()
+        for m in re.finditer(r"(?<=[.!?])\s+(?=[A-Z\[(])", para.group()):
+            spans.append((pos, para.start() + m.start()))
+            pos = para.start() + m.end()
+        spans.append((pos, para.end()))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def code(text: str, main: str | None = "JPN-UKR") -> set[tuple[str, str, Any]]:
+    items = code_provisions(text, split(text), main)
+    for item in items:
+        assert text[item["span"][0]:item["span"][1]] == item["quote"]
+    return {(i["agreement"], i["code"], i["value"]) for i in items}
+
+
+def test_restriction_to_non_lethal_codes_both_codes() -> None:
+    got = code("Under the agreement, these limits restrict the partner's help to non-lethal equipment.")
+    assert ("JPN-UKR", "military_aid_non_lethal", "present") in got
+    assert ("JPN-UKR", "military_aid_lethal", "absent") in got
+    assert ("JPN-UKR", "military_aid_lethal", "present") not in got
+
+
+def test_negations_code_absent() -> None:
+    got = code("In the agreement, Japan has not pledged lethal aid. "
+               "The deal makes no direct reference to Ukraine's NATO membership, although Japan supports "
+               "its Euro-Atlantic aspirations.")
+    assert ("JPN-UKR", "military_aid_lethal", "absent") in got
+    assert ("JPN-UKR", "nato_membership_reference", "absent") in got
+    assert ("JPN-UKR", "nato_membership_reference", "present") not in got
+
+
+def test_not_only_is_not_a_negation() -> None:
+    got = code("The agreement covers not only demining but also cyber security.")
+    assert ("JPN-UKR", "demining", "present") in got
+    assert ("JPN-UKR", "cyber_security", "present") in got
+
+
+def test_numbers_are_values_and_replace_bare_present() -> None:
+    got = code("The agreement sets up a consultation mechanism. The parties will consult within 24 hours "
+               "after any future armed attack. The 10-year accord enters into force at signature.")
+    assert ("JPN-UKR", "consultation_mechanism", 24) in got
+    assert ("JPN-UKR", "consultation_mechanism", "present") not in got
+    assert ("JPN-UKR", "duration", 10) in got
+
+
+def test_hedged_and_background_sentences_are_not_coded() -> None:
+    text = ("The agreement covers humanitarian aid.\n\n"
+            "Since 2022 the donor has imposed sanctions on Russia. "
+            "It also backs Ukraine's territorial integrity.\n\n"
+            "Japan, with its industry, has the potential to help air defence. "
+            "This could apply to artillery.")
+    got = code(text)
+    assert ("JPN-UKR", "humanitarian_assistance", "present") in got
+    codes = {c for _, c, _ in got}
+    assert not codes & {"sanctions", "sovereignty_territorial_integrity", "air_defence", "artillery_long_range"}
+
+
+def test_sentences_without_agreement_context_are_background() -> None:
+    got = code("The Polish army chief discussed training and cyber cooperation in Tokyo.")
+    assert got == set()
+
+
+def test_context_carries_within_a_paragraph_and_into_a_continuation() -> None:
+    text = ("In the agreement, Japan pledges support. Japan and Ukraine will counter hybrid threats.\n\n"
+            "They will also fight organised crime.\n\n"
+            "A separate paragraph about energy.")
+    got = code(text)
+    assert ("JPN-UKR", "hybrid_threats", "present") in got
+    assert ("JPN-UKR", "organised_crime", "present") in got
+    assert ("JPN-UKR", "energy", "present") not in got
+
+
+def test_a_sentence_naming_another_agreement_is_coded_for_it() -> None:
+    got = code("The UK-Ukraine agreement provides for artillery deliveries.")
+    assert got == {("GBR-UKR", "artillery_long_range", "present")}
+
+
+def test_partner_sections_and_plural_sentences() -> None:
+    text = ("Two agreements signed\n\n"
+            "Ukraine signed three new security agreements, each concluded for ten years.\n\n"
+            "Spain. Spain will provide air defence.\n\n"
+            "Belgium. Belgium will deliver F-16 fighter jets.\n\n"
+            "Portugal. Portugal joins the maritime coalition.")
+    got = code(text, main=None)
+    assert ("ESP-UKR", "air_defence", "present") in got
+    assert ("BEL-UKR", "combat_air", "present") in got
+    assert ("PRT-UKR", "maritime_security", "present") in got
+    assert ("BEL-UKR", "air_defence", "present") not in got
+    for key in ("ESP-UKR", "BEL-UKR", "PRT-UKR"):
+        assert (key, "duration", 10) in got
+
+
+def test_dedupe_keeps_the_first_quote() -> None:
+    text = "The agreement covers demining. The agreement also covers demining again."
+    items = code_provisions(text, split(text), "JPN-UKR")
+    demining = [i for i in items if i["code"] == "demining"]
+    assert len(demining) == 1 and demining[0]["quote"] == "The agreement covers demining."
+
+
+def test_text_values_for_legal_nature() -> None:
+    got = code("The accord is a political commitment and not legally binding.")
+    assert ("JPN-UKR", "legal_nature", "non_binding") in got
+
+
+def _score(gold: dict[str, Any], items: list[dict[str, Any]]) -> tuple[float, float]:
+    want = {(a, c, "present") for a, cs in (gold.get("provisions_present") or {}).items() for c in cs}
+    want |= {(a, c, "absent") for a, cs in (gold.get("provisions_absent") or {}).items() for c in cs}
+    got = {(i["agreement"], i["code"], "absent" if i["value"] == "absent" else "present") for i in items}
+    tp = len(want & got)
+    return (tp / len(got) if got else 0.0), (tp / len(want) if want else 1.0)
+
+
+def test_seed_bar_with_a_simple_splitter() -> None:
+    if not SEED.exists():
+        pytest.skip("the seed brief in ../shared/corpus is not available")
+    text = SEED.read_text(encoding="utf-8")
+    gold = json.loads(SEED.with_name(SEED.stem + ".gold.json").read_text(encoding="utf-8"))
+    precision, recall = _score(gold, code_provisions(text, split(text), "JPN-UKR"))
+    assert precision >= 0.9 and recall >= 0.9, (precision, recall)
+
+
+def _pipeline() -> Any:
+    try:
+        from accords.extract.pipeline import extract_path
+    except ImportError:
+        pytest.skip("the extraction pipeline is not available")
+    return extract_path
+
+
+def test_seed_bar_through_the_pipeline() -> None:
+    if not SEED.exists():
+        pytest.skip("the seed brief in ../shared/corpus is not available")
+    extract_path = _pipeline()
+    gold = json.loads(SEED.with_name(SEED.stem + ".gold.json").read_text(encoding="utf-8"))
+    data = extract_path(SEED, published="2024-07-15").data
+    text = extract_path(SEED, published="2024-07-15").text
+    for item in data["provisions"]:
+        assert text[item["span"][0]:item["span"][1]] == item["quote"]
+    precision, recall = _score(gold, data["provisions"])
+    assert precision >= 0.9 and recall >= 0.9, (precision, recall)
+
+
+def _gold_docs() -> list[Path]:
+    out = []
+    for g in sorted(GOLD_DIR.glob("*.gold.json")):
+        gold = json.loads(g.read_text(encoding="utf-8"))
+        gold = gold.get("gold", gold)
+        if gold.get("provisions_present") or gold.get("provisions_absent"):
+            out.append(g)
+    return out
+
+
+@pytest.mark.parametrize("gold_path", _gold_docs(), ids=lambda p: p.name.split(".")[0])
+def test_gold_documents_bar(gold_path: Path) -> None:
+    extract_path = _pipeline()
+    raw = json.loads(gold_path.read_text(encoding="utf-8"))
+    gold = raw.get("gold", raw)
+    stem = gold_path.name[: -len(".gold.json")]
+    doc = next(p for p in gold_path.parent.glob(stem + ".*") if not p.name.endswith(".gold.json"))
+    data = extract_path(doc, published=raw.get("published")).data
+    precision, recall = _score(gold, data["provisions"])
+    assert precision >= 0.85 and recall >= 0.9, (precision, recall)
