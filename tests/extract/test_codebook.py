@@ -12,7 +12,7 @@ from accords.errors import DatasetError, NotFoundError
 from accords.extract.codebook import load_codebook, parse_codebook, render_markdown
 from accords.extract.provisions import code_provisions
 
-REQUIRED = """military_aid_lethal military_aid_non_lethal air_defence artillery_long_range armoured_vehicles
+_REQUIRED_TEXT = """military_aid_lethal military_aid_non_lethal air_defence artillery_long_range armoured_vehicles
 combat_air maritime_security defence_industrial_base training interoperability intelligence_cooperation
 classified_information_exchange cyber_security hybrid_threats disinformation_fimi organised_crime demining
 capability_coalitions nato_cap_contribution medical_treatment_of_soldiers cbrn_resilience security_dialogue
@@ -20,7 +20,8 @@ consultation_mechanism budget_support reconstruction energy critical_infrastruct
 digital manufacturing_industry joint_ventures_research private_sector humanitarian_assistance healthcare
 women_peace_security winter_support sovereignty_territorial_integrity nato_membership_reference
 eu_membership_support reforms_anti_corruption peace_formula sanctions accountability_war_crimes
-compensation_damages immobilised_russian_assets duration termination financial_commitment legal_nature""".split()
+compensation_damages immobilised_russian_assets duration termination financial_commitment legal_nature"""
+REQUIRED = _REQUIRED_TEXT.split()
 PILLARS = {"security_defence", "consultation_mechanism", "economic_reconstruction", "humanitarian",
            "political_reform_accession", "sanctions_accountability", "terms"}
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "codebook.md"
