@@ -103,10 +103,11 @@ def _reference(doc: Doc) -> Doc:
 def _relate(doc: Doc) -> Doc:
     ctx = context.build(doc)
     people = relate_people(ctx)
+    agreements = relate_agreements(ctx, people)
     doc.facts = {
-        "agreements": relate_agreements(ctx, people),
+        "agreements": agreements,
         "commitments": relate_commitments(ctx),
-        "consultation_hours": relate_consultations(ctx),
+        "consultation_hours": relate_consultations(ctx, agreements),
         "military_scope": relate_scope(ctx),
         "people": people,
         "events": relate_events(ctx),

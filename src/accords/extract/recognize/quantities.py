@@ -19,7 +19,8 @@ _DURATION = re.compile(
     rf"(?!\s+(?:after|ago|later|before|since|earlier|on|old)\b|'s)|(?P<decade>a decade|decade-long))",
     re.I)
 _LIMIT = re.compile(
-    rf"(?<![\w-])(?P<lead>within|no later than|not later than|in less than|no more than)\s+(?:the\s+)?"
+    rf"(?<![\w-])(?P<lead>within|no later than|not later than|in less than|no more than|in the term of|"
+    rf"in a term of|in the space of|inside|in)\s+(?:the\s+)?"
     rf"(?:first\s+)?(?P<n>{_NUM})(?:\s*\(\d+\))?[- ](?P<unit>hours?|days?|h)(?![\w])"
     rf"|(?<![\w-])(?P<n2>{_NUM})-(?P<unit2>hour|day)\s+(?:deadline|window|period|time limit)",
     re.I)

@@ -8,6 +8,7 @@ in its own clause, and a clause that is negated ("has not pledged") or hedged ("
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any
 
 from accords.extract.relate.context import RECIPIENT, Ctx, is_state
@@ -15,20 +16,29 @@ from accords.extract.types import Mention
 
 _STATUS = [
     ("pledged_and_provided", re.compile(r"\b(?:pledged|committed|promised) and (?:provided|delivered|disbursed)\b")),
-    ("allocated", re.compile(r"\b(?:allocat\w*|earmark\w*|approv\w*|appropriat\w*|set aside)\b")),
+    ("allocated", re.compile(r"\b(?:allocat\w*|earmark\w*|approv\w*|appropriat\w*|set aside|"
+                             r"(?:[Ff]und|[Pp]rogramme|[Pp]rogram|[Bb]udget|[Ff]acility) of)\b")),
     ("expected", re.compile(r"\b(?:expected|is set to|are set to|due to be|to be (?:disbursed|delivered|provided|paid))\b")),
     ("provided", re.compile(r"\b(?:provided|delivered|disbursed|sent|transferred|supplied|donated|gave|given|"
-                            r"spent|paid|contributed|handed over)\b")),
+                            r"spent|paid|contributed|handed over|went to)\b")),
     ("pledged", re.compile(r"\b(?:pledg\w*|commit(?:s|ted|ting|ment)?|promis\w*|announc\w*|unveil\w*|offer\w*|"
-                           r"will (?:provide|allocate|give|deliver|send|contribute|supply|disburse|spend|invest|"
-                           r"make available|fund|finance)|(?:to|would) (?:provide|contribute|allocate)|"
+                           r"(?:will|would|shall)\s+(?:\w+\s+){0,2}?(?:provide|allocate|give|deliver|send|contribute|"
+                           r"supply|disburse|spend|invest|make available|fund|finance|increase|raise|put|lend|go|"
+                           r"add|commit|pay|donate|grant)|to (?:provide|contribute|allocate)|undertak\w*|"
                            r"intends? to (?:provide|give|allocate)|plans? to (?:provide|give|allocate))\b")),
 ]
 _HEDGE = re.compile(r"\b(?:consider\w*|mull\w*|weigh\w*|discuss\w*|debat\w*|could|might|may|propos\w*|"
                     r"hop\w*|reportedly|possibl\w*|explor\w*|if|whether|ask\w*|request\w*|call\w* for|"
                     r"urg\w*|demand\w*|seek\w*|estimat\w*|worth of (?:damage|losses)|need\w*)\b", re.I)
 _NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|declined to|refused to|without|yet to)\b|n't\b", re.I)
-_OF_WHICH = re.compile(r"\b(?:of which|of this|including|of that|out of which)\s*(?:amount\s*)?,?\s*\Z", re.I)
+_OF_WHICH = re.compile(r"\b(?:of which|of this|including|of that|out of which|of the total)\s*(?:amount\s*)?,?\s*"
+                       r"(?:(?:some|about|around|roughly|nearly|almost|at least|more than|over)\s+)?\Z", re.I)
+_OF_THIS_LEAD = re.compile(r"\s*(?:Of (?:this|that|which|the total)(?: amount| sum)?,?)", re.I)
+_TOTAL = re.compile(r"\b(?:comes? to|came to|amounts? to|amounted to|totals?|totalled|totaled|adds? up to|added up to)\b")
+_SINCE = re.compile(r"\bsince\b", re.I)
+_AND_ONLY = re.compile(r"\A[^.;:]*?\b(?:and|plus|as well as|with)\s+"
+                       r"(?:(?:about|around|some|roughly|nearly|almost|another|a further)\s+)?\Z")
+_AFTER = re.compile(r"\b(?:after|following|on top of|in addition to)\s+(?:\w+\s+){0,2}\Z")
 _CATEGORIES = [
     ("military", re.compile(r"\b(?:military|defen[cs]e|weapons?|arms|ammunition|artillery|air defen[cs]e|"
                             r"security assistance|equipment)\b", re.I)),
@@ -47,13 +57,19 @@ def relate_commitments(ctx: Ctx) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
     last_donor: str | None = None
+    previous: dict[str, Any] | None = None
+    para_starts = [p for p, _ in ctx.doc.paragraphs]
+    last_para = -1
     for idx, (s, e) in enumerate(ctx.sentences):
         money = ctx.in_sentence("money", idx)
         prev_end = s
-        previous: dict[str, Any] | None = None
+        last_item: dict[str, Any] | None = None
+        para = bisect_right(para_starts, s)
+        if para != last_para:
+            previous, last_para = None, para
         for i, mention in enumerate(money):
             seg_end = money[i + 1].start if i + 1 < len(money) else e
-            item = _commitment(ctx, idx, mention, prev_end, seg_end, previous, last_donor)
+            item = _commitment(ctx, idx, mention, prev_end, seg_end, previous, last_donor, last_item)
             prev_end = mention.end
             if item is None:
                 continue
@@ -62,7 +78,9 @@ def relate_commitments(ctx: Ctx) -> list[dict[str, Any]]:
                 continue
             seen.add(key)
             out.append(item)
-            previous = item
+            last_item = item
+            if not item.get("part_of_previous"):
+                previous = item
             last_donor = item["donor"]
     return out
 
@@ -85,7 +103,8 @@ def _status(left: str, right: str) -> tuple[str | None, int]:
 
 
 def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
-                previous: dict[str, Any] | None, last_donor: str | None) -> dict[str, Any] | None:
+                previous: dict[str, Any] | None, last_donor: str | None,
+                sibling_of: dict[str, Any] | None = None) -> dict[str, Any] | None:
     text = ctx.text
     s, _e = ctx.sentences[idx]
     left = text[seg_start:m.start]
@@ -96,8 +115,22 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
     cut = _CLAUSE_BREAK.search(right) or _NEXT_PART.search(right)
     if cut:
         right = right[:cut.start()]
-    part_of = previous is not None and bool(_OF_WHICH.search(text[seg_start:m.start]))
+    if text[m.start - 1:m.start] == "(" or text[max(0, m.start - 8):m.start].rstrip().endswith(("(about", "(around", "(some", "(or", "(roughly")):
+        return None  # a conversion in parentheses: "(about $3 billion)"
+    lead = _OF_THIS_LEAD.match(text, s)
+    part_of = previous is not None and (bool(_OF_WHICH.search(text[seg_start:m.start]))
+                                        or (lead is not None and seg_start == s))
     status, cue_at = _status(left, right)
+    if status is None and _TOTAL.search(left + right[:40]) and _SINCE.search(text[s:_e]):
+        status, cue_at = "provided", -1  # "aid since 2022 comes to EUR 2 billion"
+    if status is None and _SINCE.search(left + right[:40]):
+        status, cue_at = "provided", -1
+    sibling = sibling_of if sibling_of is not None and _AND_ONLY.search(text[seg_start:m.start]) else None
+    if status is None and previous is not None and (part_of or sibling is not None):
+        status, cue_at = (sibling or previous)["status"], -1  # "of which ...", "and at least EUR 40 million"
+        part_of = part_of or bool(sibling and sibling.get("part_of_previous"))
+    if _AFTER.search(left) and _SINCE.search(text[s:_e]):
+        status, cue_at = "provided", -1  # "after more than EUR 2 billion since 2022": already given
     if status is None:
         return None
     scope = left + " " + right[:60]

@@ -21,23 +21,29 @@ _NEGATED = re.compile(r"\b(?:not|never|no|refus\w*|declin\w*|ban\w*|prohibit\w*|
 _NOT_ONLY = re.compile(r"\bnot\s+(?:only|just|merely|limited\s+to|restricted\s+to)\b", re.I)
 
 
-def relate_consultations(ctx: Ctx) -> list[dict[str, Any]]:
+_COLLECTIVE = re.compile(r"\b(?:both|all\s+(?:three|four|five|six|the)|each\s+of\s+the|every)\s+"
+                         r"(?:[\w-]+\s+)?(?:texts|agreements|documents|accords|of them)\b", re.I)
+
+
+def relate_consultations(ctx: Ctx, agreements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Time limits for consultations; "both texts"/"all three texts" apply to every agreement."""
     out: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
     for idx, (s, e) in enumerate(ctx.sentences):
         limits = ctx.in_sentence("timelimit", idx)
         if not limits or not _CONSULT.search(ctx.text[s:e]):
             continue
-        parties = sorted({p.value for p in ctx.parties_in(idx)} - {"RUS"})
-        if len(parties) == 1 and RECIPIENT not in parties:
-            parties.append(RECIPIENT)
-        if len(parties) != 2 or RECIPIENT not in parties:
-            parties = list(ctx.topic[idx])
-        if not parties:
-            continue
-        for limit in limits:
+        partners = sorted({p.value for p in ctx.parties_in(idx) if p.extra.get("kind") != "demonym"}
+                          - {"RUS", RECIPIENT})
+        if _COLLECTIVE.search(ctx.text[s:e]):
+            groups = [sorted(a["parties"]) for a in agreements if not a.get("mentioned_only")]
+        elif partners:
+            groups = [sorted({p, RECIPIENT}) for p in partners]
+        else:
+            groups = [list(ctx.topic[idx])] if ctx.topic[idx] else []
+        for parties, limit in ((g, lim) for g in groups for lim in limits):
             key = (tuple(sorted(parties)), limit.value)
-            if key in seen:
+            if key in seen or len(parties) != 2:
                 continue
             seen.add(key)
             trig = _TRIGGER.search(ctx.text, limit.end, e)
