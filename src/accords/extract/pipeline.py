@@ -35,6 +35,8 @@ from accords.extract.relate.document import document_record, reference
 from accords.extract.relate.events import relate_channels, relate_events
 from accords.extract.relate.mechanisms import relate_consultations, relate_scope
 from accords.extract.relate.people import relate_people
+from accords.extract.relate.tables import merge as merge_tables
+from accords.extract.relate.tables import relate_tables
 from accords.extract.types import Doc, Mention
 
 StageFn = Callable[[Doc], Doc]
@@ -114,6 +116,7 @@ def _relate(doc: Doc) -> Doc:
         "channels": relate_channels(ctx),
         "provisions": [],
     }
+    merge_tables(doc.facts, relate_tables(ctx))
     return doc
 
 

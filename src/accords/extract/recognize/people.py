@@ -38,13 +38,15 @@ _STOP = frozenset(
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     party = "(?:" + trie_pattern(k for k, v in gazetteer().items() if v[1] != "capital") + ")"
     lead = re.compile(rf"(?<![\w])(?:(?P<country>{party})(?:'s)? )?(?P<role>{_ROLE})"
                       rf"(?: of (?:the )?(?P<of>{party}))?,? (?P<name>{_NAME})")
     trail = re.compile(rf"(?P<name>{_NAME}), (?:the |a )?(?:(?P<country>{party})(?:'s)? )?"
                        rf"(?P<role>{_ROLE_I})(?: of (?:the )?(?P<of>{party}))?")
-    return lead, trail
+    owner = re.compile(rf"(?<![\w])(?P<country>{party})'s (?P<role>{_ROLE_I})(?: (?:to|in) (?:the )?(?P<to>{party}))?,? "
+                       rf"(?P<name>{_NAME})")
+    return lead, trail, owner
 
 
 @cache
@@ -78,7 +80,7 @@ def _party_code(word: str | None) -> str | None:
 
 
 def _clean_name(name: str) -> str:
-    words = name.split()
+    words = re.sub(r"['’]s\b", "", name).split()
     # a trailing party or role word is not part of the name ("Zelensky Ukraine")
     while len(words) > 1 and words[-1] in {"On", "In", "At", "And"}:
         words.pop()
@@ -94,7 +96,7 @@ def recognize_people(text: str) -> list[Mention]:
             if name in gazetteer() or len(name) < 3 or any(w in _STOP for w in name.split()):
                 continue
             start = m.start("name")
-            code = _party_code(m["of"]) or _party_code(m["country"])
+            code = _party_code(m.groupdict().get("of")) or _party_code(m["country"])
             out.append(Mention("person", start, start + len(name), name, name,
                                {"role": _title(m["role"]), "country": code}))
             taken.append((start, start + len(name)))

@@ -187,6 +187,10 @@ def _donor(ctx: Ctx, idx: int, m: Mention, seg_start: int) -> str | None:
     return None
 
 
+def category(phrase: str) -> str:
+    return _category(phrase)
+
+
 def _category(phrase: str) -> str:
     found = {name for name, pattern in _CATEGORIES if pattern.search(phrase)}
     if len(found) == 1 and not re.search(r"\bother\b", phrase):
