@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import io
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from accords.cli.common import Format, as_of_option, console, format_option, open_session, render
-from accords.cli.common import resolve_as_of, state
+from accords.cli.common import Format, as_of_option, console, format_option, open_session, render, resolve_as_of, state
 from accords.errors import InputError
 
 
-class CompareFormat(str, Enum):
+class CompareFormat(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
