@@ -98,7 +98,7 @@ def test_every_claim_cites_existing_cells_and_says_what_they_show(cmp: Compariso
     assert "All 3 agreements provide for consultations after a future attack (24 h)" in text
     shared = cmp.claims[0]
     assert set(shared.cells) == {(a, "consultation_mechanism") for a in (JPN, GBR, DEU)}
-    assert "United Kingdom and Germany are the most alike: they agree on 3 of the 4" in text
+    assert "The United Kingdom and Germany are the most alike: they agree on 3 of the 4" in text
     unlike = next(c for c in cmp.claims if c.text.startswith("Unlike the others, Japan"))
     assert "has no lethal military aid" in unlike.text
     assert (JPN, "military_aid_lethal") in unlike.cells and (GBR, "military_aid_lethal") in unlike.cells
@@ -130,7 +130,7 @@ def test_conflicting_values_are_a_conflict_cell() -> None:
 def test_two_agreements_read_naturally() -> None:
     two = compare(agreements()[:2], provisions(), CB)
     assert "Both agreements provide for consultations after a future attack (24 h)." in two.paragraph
-    assert "Unlike United Kingdom, Japan" in two.paragraph
+    assert "Unlike the United Kingdom, Japan" in two.paragraph
 
 
 def test_renderings(cmp: Comparison) -> None:

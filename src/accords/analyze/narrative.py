@@ -26,6 +26,16 @@ def _phrase(code: Code, cell: Cell | None = None) -> str:
     return text
 
 
+_THE = ("United ", "Netherlands", "EU", "European Union", "Czech Republic")
+
+
+def _the(label: str, start: bool = False) -> str:
+    """'the United Kingdom', 'the EU'; capitalised at the start of a sentence."""
+    if not label.startswith(_THE):
+        return label
+    return ("The " if start else "the ") + label
+
+
 def _join(parts: list[str]) -> str:
     if len(parts) <= 1:
         return "".join(parts)
@@ -44,7 +54,7 @@ def claims_for(cmp: Comparison, codebook: Codebook) -> tuple[Claim, ...]:
     if len(ids) < 2:
         return ()
     out: list[Claim] = []
-    names = cmp.labels
+    names = {a: _the(lbl) for a, lbl in cmp.labels.items()}
     n = len(ids)
 
     # What all of them share: known and present in every agreement, with equal values.
@@ -68,15 +78,17 @@ def claims_for(cmp: Comparison, codebook: Codebook) -> tuple[Claim, ...]:
         def cited(a: str, b: str) -> tuple[tuple[str, str], ...]:
             return tuple((x, c.id) for c in cmp.codes for x in (a, b)
                          if cmp.cells[(a, c.id)].known and cmp.cells[(b, c.id)].known)
-        lead = (f"{names[best.a]} and {names[best.b]} agree" if n == 2
-                else f"{names[best.a]} and {names[best.b]} are the most alike: they agree")
+        first = _the(cmp.labels[best.a], start=True)
+        lead = (f"{first} and {names[best.b]} agree" if n == 2
+                else f"{first} and {names[best.b]} are the most alike: they agree")
         out.append(Claim(f"{lead} on {best.agree} of the {best.known_both} provisions known in both.",
                          cited(best.a, best.b)))
         if n > 2:
             worst = min(scored, key=lambda p: (p.score or 0.0, -p.known_both))
             if (worst.a, worst.b) != (best.a, best.b) and (worst.score or 0.0) < (best.score or 0.0):
                 out.append(Claim(
-                    f"{names[worst.a]} and {names[worst.b]} differ most, agreeing on {worst.agree} "
+                    f"{_the(cmp.labels[worst.a], start=True)} and {names[worst.b]} differ most, "
+                    f"agreeing on {worst.agree} "
                     f"of {worst.known_both}.", cited(worst.a, worst.b)))
 
     # What sets each one apart.
@@ -94,7 +106,8 @@ def claims_for(cmp: Comparison, codebook: Codebook) -> tuple[Claim, ...]:
     unknown = [(a, c.id) for c in cmp.codes for a in ids if not cmp.cells[(a, c.id)].known]
     if unknown:
         total = len(ids) * len(cmp.codes)
-        out.append(Claim(f"{len(unknown)} of {total} cells are unknown, so these findings cover only "
+        verb = "is" if len(unknown) == 1 else "are"
+        out.append(Claim(f"{len(unknown)} of {total} cells {verb} unknown, so these findings cover only "
                          "what the sources record.", tuple(unknown)))
     return tuple(out)
 

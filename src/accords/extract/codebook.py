@@ -57,7 +57,7 @@ class Code:
             if self.unit == "hours":
                 return f"{num} h"
             return f"{num} {self.unit}" if self.unit else num
-        return str(value)
+        return str(value).replace("_", " ")
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: compiled rules are cached per codebook
