@@ -72,7 +72,8 @@ def rebuild_ledger(session: Session, now: datetime) -> int:
 
 
 def is_fresh(session: Session) -> bool:
-    built = session.execute(select(func.max(ledger_entries.c.source_tid))).scalar()
+    # Every row of one build carries the same source_tid, so one row tells (no scan of 1M rows).
+    built = session.execute(select(ledger_entries.c.source_tid).limit(1)).scalar()
     return built is not None and int(built) == _last_transition(session)
 
 

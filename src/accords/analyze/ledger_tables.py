@@ -46,10 +46,10 @@ ledger_entries = Table(
     Column("source_tid", Integer, nullable=False),
     Column("built_at", UTCDateTime(), nullable=False),
     # Covering indexes: each main aggregation reads only its index, in group order.
-    Index("ix_ledger_entries_donor_cover", "donor", "stage", "counted", "amount_eur", "amount_usd"),
-    Index("ix_ledger_entries_category_cover", "category", "stage", "counted", "amount_eur", "amount_usd"),
-    Index("ix_ledger_entries_year_cover", "year", "stage", "counted", "amount_eur", "amount_usd"),
-    Index("ix_ledger_entries_stage_cover", "stage", "counted", "amount_eur", "amount_usd"),
+    Index("ix_ledger_entries_donor_cover", "donor", "stage", "counted", "amount_eur", "amount_usd", "fx_date"),
+    Index("ix_ledger_entries_category_cover", "category", "stage", "counted", "amount_eur", "amount_usd", "fx_date"),
+    Index("ix_ledger_entries_year_cover", "year", "stage", "counted", "amount_eur", "amount_usd", "fx_date"),
+    Index("ix_ledger_entries_stage_cover", "stage", "counted", "amount_eur", "amount_usd", "fx_date"),
     Index("ix_ledger_entries_agreement", "agreement"),
     Index("ix_ledger_entries_parent", "parent"),
 )

@@ -85,7 +85,9 @@ def totals_sql(session: Session, by: str, currency: str = "EUR", stage: str | No
     q = (select(dim, ledger_entries.c.stage, func.count(), func.coalesce(func.sum(amount), 0.0),
                 func.count() - func.count(amount), func.min(ledger_entries.c.fx_date),
                 func.max(ledger_entries.c.fx_date))
-         .where(ledger_entries.c.counted.is_(True)).group_by(dim, ledger_entries.c.stage))
+         .where(ledger_entries.c.counted.is_(True)))
+    # Grouping by stage twice would make SQLite sort in a temp B-tree instead of reading the index.
+    q = q.group_by(dim) if by == "stage" else q.group_by(dim, ledger_entries.c.stage)
     if stage:
         q = q.where(ledger_entries.c.stage == stage)
     rows = session.execute(q).all()

@@ -32,6 +32,17 @@ class ChartData:
     source_note: str
     notes: list[str] = field(default_factory=list)
     dates: dict[str, list[date]] = field(default_factory=dict)  # for time series: x per series
+    labels: dict[str, str] = field(default_factory=dict)  # category -> what a reader sees
+
+
+def party_label(iso3: str) -> str:
+    """"Japan (JPN)": readers know names, the code keeps it exact."""
+    import pycountry
+
+    special = {"EUU": "European Union", "UNK": "Unknown donor"}
+    country = pycountry.countries.get(alpha_3=iso3)
+    name = special.get(iso3) or (getattr(country, "common_name", None) or country.name if country else iso3)
+    return f"{name} ({iso3})" if name != iso3 else iso3
 
 
 def _rates_note(entries: Sequence[LedgerEntry]) -> str:
@@ -45,7 +56,9 @@ def _rates_note(entries: Sequence[LedgerEntry]) -> str:
 def _source_note(entries: Sequence[LedgerEntry], built: date | None) -> str:
     n_src = len({s for e in entries for s in e.sources})
     when = f"; ledger as of {built.isoformat()}" if built else ""
-    return f"Source: accords ledger, {len(entries)} entries from {n_src} sources{when}"
+    plural = "entry" if len(entries) == 1 else "entries"
+    return (f"Source: accords ledger, {len(entries)} {plural} from {n_src} cited sources{when}; "
+            "rates: ECB euro reference rates")
 
 
 def _value(e: LedgerEntry, cur: str) -> float | None:
@@ -77,7 +90,8 @@ def donors(entries: Sequence[LedgerEntry], currency: str = "EUR", stage: str = "
     used = [c for c in CATEGORIES if any(acc[d][c] for d in order)]
     return ChartData("donors", f"Support {stage} by donor and category", f"{cur} billion", order,
                      {c: [acc[d][c] for d in order] for c in used}, _rates_note(rows),
-                     _source_note(entries, built), _unconverted_note(rows, cur))
+                     _source_note(entries, built), _unconverted_note(rows, cur),
+                     labels={d: party_label(d) for d in order})
 
 
 def cumulative(entries: Sequence[LedgerEntry], currency: str = "EUR", built: date | None = None) -> ChartData:
@@ -86,21 +100,24 @@ def cumulative(entries: Sequence[LedgerEntry], currency: str = "EUR", built: dat
     rows = _counted(entries)
     series: dict[str, list[float]] = {}
     dates: dict[str, list[date]] = {}
+    start = min((e.ref_day for e in rows if e.ref_day), default=None)
     for stage in STAGES:
         points = sorted((e.ref_day, _value(e, cur) or 0.0) for e in rows
                         if e.stage == stage and e.ref_day and _value(e, cur) is not None)
+        if not points or start is None:
+            continue
+        # Every line starts at zero on the first day of the ledger, so the steps read as growth.
         total = 0.0
-        xs: list[date] = []
-        ys: list[float] = []
+        xs: list[date] = [start]
+        ys: list[float] = [0.0]
         for day, v in points:
             total += v
-            if xs and xs[-1] == day:
+            if xs[-1] == day:
                 ys[-1] = total
             else:
                 xs.append(day)
                 ys.append(total)
-        if xs:
-            series[stage], dates[stage] = ys, xs
+        series[stage], dates[stage] = ys, xs
     return ChartData("cumulative", "Cumulative support over time, by stage", f"{cur} billion", [],
                      series, _rates_note(rows), _source_note(entries, built),
                      [*_unconverted_note(rows, cur), "Each stage is its own line; they are never added together"],
@@ -121,7 +138,8 @@ def pledged_vs_delivered(entries: Sequence[LedgerEntry], currency: str = "EUR",
     stages = [s for s in ("pledged", "allocated", "delivered") if any(acc[d][s] for d in order)]
     return ChartData("pledged-vs-delivered", "Pledged, allocated and delivered, by donor", f"{cur} billion",
                      order, {s: [acc[d][s] for d in order] for s in stages}, _rates_note(rows),
-                     _source_note(entries, built), _unconverted_note(rows, cur))
+                     _source_note(entries, built), _unconverted_note(rows, cur),
+                     labels={d: party_label(d) for d in order})
 
 
 def agreement_fulfilment(entries: Sequence[LedgerEntry], agreement: str, currency: str = "EUR",

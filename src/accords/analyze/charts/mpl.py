@@ -15,9 +15,9 @@ COLORS = {
 }
 
 
-def _fmt(v: float) -> str:
+def _fmt(v: float, zero: str = "") -> str:
     if v == 0:
-        return ""
+        return zero
     return f"{v:,.1f}" if v >= 1 else f"{v:,.2f}" if v >= 0.01 else f"{v:,.3f}"
 
 
@@ -42,19 +42,21 @@ def _hbars(ax: Any, data: ChartData, stacked: bool) -> None:
     for i, name in enumerate(names):
         values = data.series[name]
         pos = ys if stacked else [y + 0.4 - height * (i + 0.5) for y in ys]
+        edge = "#999999" if name.startswith("gap") else "white"
         bars = ax.barh(pos, values, height=height, left=left if stacked else None,
-                       color=COLORS.get(name), label=name, edgecolor="white", linewidth=0.4)
+                       color=COLORS.get(name), label=name, edgecolor=edge, linewidth=0.6)
         if not stacked:
-            ax.bar_label(bars, labels=[_fmt(v) for v in values], padding=2, fontsize=7)
+            zero = "0" if data.kind == "fulfilment" else ""
+            ax.bar_label(bars, labels=[_fmt(v, zero) for v in values], padding=2, fontsize=7)
         if stacked:
             left = [a + b for a, b in zip(left, values, strict=True)]
     if stacked:
         for y, total in zip(ys, left, strict=True):
             ax.text(total, y, " " + _fmt(total), va="center", fontsize=7.5)
-    ax.set_yticks(ys, labels)
+    ax.set_yticks(ys, [data.labels.get(x, x) for x in labels])
     ax.set_xlabel(data.unit)
     ax.margins(x=0.12)
-    ax.legend(frameon=False, fontsize=8, loc="lower right")
+    ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
 
 
 def _lines(ax: Any, data: ChartData) -> None:
@@ -65,7 +67,7 @@ def _lines(ax: Any, data: ChartData) -> None:
         ax.annotate(_fmt(ys[-1]), (xs[-1], ys[-1]), textcoords="offset points", xytext=(4, 0),
                     fontsize=8, color=COLORS.get(name))
     ax.set_ylabel(f"cumulative, {data.unit}")
-    ax.set_xlabel("date of the entry (ECB rate date basis)")
+    ax.set_xlabel("date of the entry (its announcement date, or the mid-point of its period)")
     ax.legend(frameon=False, fontsize=9, loc="upper left")
 
 
@@ -75,8 +77,10 @@ def render(data: ChartData, out: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    # Text stays text in SVG: searchable, selectable, readable by screen readers.
+    matplotlib.rcParams["svg.fonttype"] = "none"
     rows = max(len(data.categories), 1)
-    per_row = 0.32 if data.kind == "donors" else 0.5
+    per_row = 0.32 if data.kind == "donors" else 0.42 if data.kind == "pledged-vs-delivered" else 0.9
     height = 4.5 if data.kind == "cumulative" else min(max(2.6 + per_row * rows, 4.0), 16.0)
     fig, ax = plt.subplots(figsize=(10, height))
     try:
