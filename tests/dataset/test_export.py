@@ -120,3 +120,25 @@ def test_export_and_import_cli(cli: Any, tmp_path: Path) -> None:
     assert code == 2 and err.startswith("error:") and "Traceback" not in err
     code, _, err = cli("export", "--as-of", "2024-02-30", str(tmp_path / "x"))
     assert code == 2 and "bad --as-of" in err
+
+
+def test_documents_with_long_texts_survive_xlsx(session: Session, tmp_path: Path, fresh: Engine) -> None:
+    import hashlib
+
+    from accords.model import Span, make_statement
+    from accords.store import documents as docs
+
+    text = "Japan and Ukraine agree to consult within 24 hours. " * 2000  # ~100k characters
+    did, _ = docs.add_document(session, text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
+                               media_type="text/plain", now=NOW, title="long")
+    quote = "within 24 hours"
+    start = text.index(quote)
+    st.add_statements(session, [make_statement("UKR-JPN-2024", "agreement", "consultation_hours", 24,
+                                               method="test", document_id=did, span=Span(start, start + len(quote)),
+                                               quote=quote)], who="t", now=NOW)
+    out = tmp_path / "long.xlsx"
+    export(session, "xlsx", out, now=NOW)
+    assert "document_text" in openpyxl.load_workbook(out, read_only=True).sheetnames
+    with session_scope(fresh) as s2:
+        assert import_export(s2, out, who="t", now=NOW) == (1, 1)
+        assert docs.get_document(s2, did).text == text

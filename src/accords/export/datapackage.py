@@ -38,6 +38,9 @@ def descriptor(tables: list[Table], fmt: str, paths: dict[str, str], *, as_of: d
         }
         if fmt == "xlsx":
             res["dialect"] = {"sheet": t.name}
+            if t.name == "documents":
+                res["description"] += (" Texts longer than an Excel cell are empty here and stored in parts in the "
+                                       "document_text sheet (id, part, text); join the parts in order.")
         if fmt == "csv":
             res["encoding"] = "utf-8"
         resources.append(res)

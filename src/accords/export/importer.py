@@ -87,7 +87,12 @@ def import_export(session: Session, path: Path, *, who: str, now: datetime) -> t
     if not rows:
         raise InputError(f"no statements table in {path}", "export with `accords export` first")
     added_docs = 0
+    long_texts: dict[str, list[tuple[int, str]]] = {}
+    for part in read_table(path, "document_text"):  # XLSX keeps texts longer than a cell here
+        long_texts.setdefault(str(part["id"]), []).append((int(part["part"]), str(part["text"] or "")))
     for d in read_table(path, "documents"):
+        if not _clean(d.get("text")) and str(d.get("id")) in long_texts:
+            d["text"] = "".join(t for _, t in sorted(long_texts[str(d["id"])]))
         published = _clean(d.get("published"))
         _, created = docs.add_document(
             session, text=str(d.get("text") or ""), sha256=str(d["sha256"]), media_type=str(d["media_type"]),

@@ -16,6 +16,9 @@ from accords.export.datapackage import descriptor
 from accords.export.tables import Table
 
 FORMATS = ("csv", "xlsx", "json", "parquet")
+# Excel refuses cells longer than this; longer document texts go to a sheet of parts.
+XLSX_CELL_LIMIT = 32_767
+TEXT_PART = 32_000
 PANDAS_TYPES = {"string": "object", "number": "float64", "integer": "Int64", "boolean": "boolean",
                 "datetime": "object"}
 
@@ -34,6 +37,19 @@ def _records(table: Table) -> list[dict[str, Any]]:
     return [{n: row.get(n) for n in names} for row in table.rows]
 
 
+def _split_long_texts(table: Table, parts: list[dict[str, Any]]) -> Table:
+    """Move texts too long for one Excel cell into ``parts`` (id, part, text); the cell is left empty."""
+    rows = []
+    for row in table.rows:
+        text = row.get("text") or ""
+        if len(text) > XLSX_CELL_LIMIT:
+            parts.extend({"id": row["id"], "part": i // TEXT_PART, "text": text[i:i + TEXT_PART]}
+                         for i in range(0, len(text), TEXT_PART))
+            row = {**row, "text": None}
+        rows.append(row)
+    return Table(table.name, table.columns, rows, table.description)
+
+
 def write(tables: list[Table], fmt: str, out: Path, *, as_of: datetime | None, now: datetime) -> list[Path]:
     """Write ``tables`` to ``out``; returns the files written (the descriptor last)."""
     if fmt not in FORMATS:
@@ -44,8 +60,14 @@ def write(tables: list[Table], fmt: str, out: Path, *, as_of: datetime | None, n
             raise InputError(f"{out} is not an .xlsx file name", "give OUT as a file ending in .xlsx")
         out.parent.mkdir(parents=True, exist_ok=True)
         with pd.ExcelWriter(out, engine="openpyxl") as xw:
+            parts: list[dict[str, Any]] = []
             for t in tables:
+                if t.name == "documents":
+                    t = _split_long_texts(t, parts)
                 frame(t).to_excel(xw, sheet_name=t.name, index=False)
+            if parts:
+                pd.DataFrame(parts, columns=["id", "part", "text"]).to_excel(xw, sheet_name="document_text",
+                                                                            index=False)
         written.append(out)
         dp_path = out.with_name(out.stem + ".datapackage.json")
         paths = {t.name: out.name for t in tables}
