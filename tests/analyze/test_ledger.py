@@ -169,3 +169,27 @@ def test_materialized_ledger_refreshes_when_statements_change(tmp_path: Path) ->
         add(s, commitment("B", source="https://b", **BASE, status="pledged", amount=500.0))
         assert ls.ensure_fresh(s, T0) is True
         assert {e.id for e in ls.load_entries(s)} == {"A", "B"}
+
+
+def test_a_parent_reported_as_the_same_money_merges_and_running_totals_are_suggested(tmp_path: Path) -> None:
+    from accords.analyze.ledger_report import possible_parts
+
+    with session_scope(store(tmp_path)) as s:
+        # Dec 2023: USD 4.5bn for 2024; June 2024: the accord restates it and names it as parent.
+        add(s, commitment("DEC", source="https://d", **BASE, status="pledged", amount=4.5e9, date="2023-12-06"),
+            commitment("ACC", source="https://a", **BASE, status="pledged", amount=4.5e9, date="2024-06-13",
+                       agreement="UKR-JPN-2024", parent="DEC", part_of_previous=True),
+            commitment("CUM1", source="https://c", **{**BASE, "period": "2022-02/2023-04"}, status="pledged",
+                       amount=7.6e9),
+            commitment("CUM2", source="https://c", **{**BASE, "period": "2022-02/2024-06"}, status="pledged",
+                       amount=12.1e9))
+        entries = ls.entries_as_of(s)
+        merged = next(e for e in entries if "ACC" in e.members)
+        assert merged.members == ("ACC", "DEC") and merged.parent is None and merged.counted
+        assert merged.agreement == "UKR-JPN-2024"
+        assert [(r["part"], r["whole"]) for r in possible_parts(entries)] == [("CUM1", "CUM2")]
+        link(s, "CUM1", "CUM2", who="ana", now=T0 + timedelta(hours=1))
+        entries = ls.entries_as_of(s)
+        assert possible_parts(entries) == []
+        pledged = sum(t.amount for t in lt.totals(entries, "stage", "USD") if t.key == "pledged")
+        assert pledged == pytest.approx(4.5e9 + 12.1e9)

@@ -195,10 +195,13 @@ def build_entries(views: Sequence[Any]) -> list[LedgerEntry]:
     out = []
     for e in merged:
         parent = entry_of.get(e.parent) if e.parent else None
-        if parent == e.id:
-            parent = None
+        if parent == e.id or (parent is None and e.parent in entry_of):
+            # A parent merged into the same entry (the same money reported twice) is no parent.
+            out.append(_convert(replace(e, parent=None, counted=True)))
+            continue
         counted = not (parent is not None and stage[parent] == e.stage)
-        out.append(_convert(replace(e, parent=parent if parent else e.parent, counted=counted)))
+        # A parent outside the ledger (not accepted, or not yet loaded) is kept as written.
+        out.append(_convert(replace(e, parent=parent or e.parent, counted=counted)))
     return sorted(out, key=lambda e: e.id)
 
 

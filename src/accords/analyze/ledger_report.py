@@ -100,7 +100,7 @@ def fulfilment(entries: Sequence[LedgerEntry], agreement: str, currency: str = "
         pledged = p.converted(cur)
         dates = [d for d in [p.fx_date, *(k.fx_date for k in flows)] if d]
         rows.append({
-            "commitment": p.id, "period": p.period or p.date, "reported": p.amount, "currency": p.currency,
+            "commitment": p.id, "members": list(p.members), "period": p.period or p.date, "reported": p.amount, "currency": p.currency,
             f"pledged_{c}": pledged, f"allocated_{c}": sums["allocated"], f"delivered_{c}": sums["delivered"],
             f"gap_{c}": None if pledged is None else pledged - sums["delivered"],
             "delivered_pct": None if not pledged else round(100.0 * sums["delivered"] / pledged, 1),
@@ -112,7 +112,8 @@ def fulfilment(entries: Sequence[LedgerEntry], agreement: str, currency: str = "
              and e.id not in linked]
     for e in loose:
         rows.append({
-            "commitment": "(not linked to a commitment)", "period": e.period or e.date, "reported": e.amount,
+            "commitment": "(not linked to a commitment)", "members": list(e.members),
+            "period": e.period or e.date, "reported": e.amount,
             "currency": e.currency, f"pledged_{c}": None,
             f"allocated_{c}": e.converted(cur) if e.stage == "allocated" else 0.0,
             f"delivered_{c}": e.converted(cur) if e.stage == "delivered" else 0.0,
@@ -120,3 +121,29 @@ def fulfilment(entries: Sequence[LedgerEntry], agreement: str, currency: str = "
             "ecb_rate_dates": _dates(e.fx_date, e.fx_date), "note": "link it with `accords ledger link`",
         })
     return rows
+
+
+def possible_parts(entries: Sequence[LedgerEntry]) -> list[dict[str, Any]]:
+    """Counted entries that may be contained in a larger counted one (a running total, a budget).
+
+    Same donor, stage and currency; the larger entry's period strictly contains the smaller's and
+    its amount is larger. Only a suggestion: the analyst links with `accords ledger link`, so a
+    budget line and a separate package announced in the same year are never folded silently.
+    """
+    spans = {e.id: fx.parse_span(e.period) or fx.parse_span(e.date) for e in entries}
+    counted = [e for e in entries if e.counted and e.amount is not None and spans[e.id] is not None]
+    out = []
+    for whole in counted:
+        ws = spans[whole.id]
+        for part in counted:
+            ps = spans[part.id]
+            if (part.id == whole.id or part.donor != whole.donor or part.stage != whole.stage
+                    or part.currency != whole.currency or ws is None or ps is None):
+                continue
+            inside = ws[0] <= ps[0] and ps[1] <= ws[1] and ws != ps
+            if inside and (part.amount or 0.0) < (whole.amount or 0.0):
+                out.append({"part": part.id, "whole": whole.id, "donor": whole.donor, "stage": whole.stage,
+                            "part_amount": part.amount, "whole_amount": whole.amount, "currency": whole.currency,
+                            "part_period": part.period or part.date, "whole_period": whole.period or whole.date,
+                            "command": f"accords ledger link {part.id} {whole.id}"})
+    return sorted(out, key=lambda r: (r["donor"], r["whole"], r["part"]))

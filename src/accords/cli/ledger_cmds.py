@@ -210,6 +210,19 @@ def register(app: typer.Typer) -> None:
             link(session, child, parent, who=st_.settings.user, now=_now())
         typer.echo(f"linked: {child} -> {parent}")
 
+    @ledger.command("suggest")
+    def suggest_cmd(
+        ctx: typer.Context,
+        as_of: Optional[str] = as_of_option(),  # noqa: UP045
+        fmt: Format = format_option(),
+    ) -> None:
+        """Counted entries that may be parts of a larger one (running totals): link them if so."""
+        from accords.analyze.ledger_report import possible_parts
+
+        with open_session(state(ctx)) as session:
+            entries = _entries(session, resolve_as_of(state(ctx), as_of))
+        render(possible_parts(entries), fmt, title="Possible parts of a larger entry (review, then link)")
+
     @ledger.command("rebuild")
     def rebuild_cmd(ctx: typer.Context) -> None:
         """Rebuild the materialized ledger from the accepted statements now."""
