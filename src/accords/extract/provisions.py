@@ -118,7 +118,8 @@ _NEGATION = re.compile(
     r"|silent\s+(?:on|about)|refrain\w*\s+from|rul\w+\s+out)\b|n't\b", re.IGNORECASE)
 _NOT_NEGATION = re.compile(
     r"\b(?:not\s+only|not\s+least|no\s+later\s+than|not\s+later\s+than|no\s+less\s+than"
-    r"|no\s+longer\s+than|without\s+delay)\b", re.IGNORECASE)
+    r"|no\s+longer\s+than|without\s+delay|not\s+(?:stand|be)\s+in\s+the\s+way"
+    r"|not\s+(?:hinder|prevent|preclude|prejudice|affect))\b", re.IGNORECASE)
 _NEGATED_AFTER = re.compile(
     r"[^.;,]{0,30}?\b(?:is|are|was|were)\s+(?:not\s+(?:mentioned|included|covered|part)|absent|excluded"
     r"|missing)\b", re.IGNORECASE)
@@ -309,8 +310,8 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
                                  or _HEDGE.search(sentence)):
             context = [section] if section and whole_text else []
             continue
-        if not context:
-            continue
+        if not context or (not whole_text and _PAST.search(sentence)):
+            continue  # an explicit reference still sets the context for what follows
         if not targets and _about_others(sentence, context):
             continue  # "By contrast, the United Kingdom supplies lethal aid": another party's business
         coded = _code_sentence(sentence, rules, cb)
