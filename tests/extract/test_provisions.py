@@ -51,6 +51,14 @@ def test_negations_code_absent() -> None:
     assert ("JPN-UKR", "nato_membership_reference", "present") not in got
 
 
+def test_double_negatives_and_announcements() -> None:
+    got = code("The agreement says it does not stand in the way of Ukraine's NATO membership. "
+               "The minister announced that Japan will fund demining.")
+    assert ("JPN-UKR", "nato_membership_reference", "present") in got
+    assert ("JPN-UKR", "nato_membership_reference", "absent") not in got
+    assert all(c != "demining" for _, c, _ in got)
+
+
 def test_not_only_is_not_a_negation() -> None:
     got = code("The agreement covers not only demining but also cyber security.")
     assert ("JPN-UKR", "demining", "present") in got
@@ -181,4 +189,4 @@ def test_gold_documents_bar(gold_path: Path) -> None:
     doc = next(p for p in gold_path.parent.glob(stem + ".*") if not p.name.endswith(".gold.json"))
     data = extract_path(doc, published=raw.get("published")).data
     precision, recall = _score(gold, data["provisions"])
-    assert precision >= 0.85 and recall >= 0.9, (precision, recall)
+    assert precision >= 0.9 and recall >= 0.9, (precision, recall)
