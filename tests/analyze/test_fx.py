@@ -85,3 +85,18 @@ def test_reference_day_rule() -> None:
     assert fx.reference_day("2026-01", None) == date(2026, 1, 16)  # mid-month
     assert fx.reference_day(None, "FY2024/25") == date(2024, 9, 30)
     assert fx.reference_day(None, None) is None
+
+
+def test_rates_load_from_the_bundled_ecb_file_without_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    import currency_converter.currency_converter as cc
+
+    def no_network(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("currencyconverter tried to download rates")
+
+    monkeypatch.setattr(cc, "urlopen", no_network)
+    fx._table.cache_clear()
+    try:
+        assert fx.rate("USD", "EUR", date(2024, 6, 13)) is not None
+        assert fx.latest_fixing() >= date(2024, 12, 31)
+    finally:
+        fx._table.cache_clear()

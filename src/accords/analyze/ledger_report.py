@@ -100,7 +100,8 @@ def fulfilment(entries: Sequence[LedgerEntry], agreement: str, currency: str = "
         pledged = p.converted(cur)
         dates = [d for d in [p.fx_date, *(k.fx_date for k in flows)] if d]
         rows.append({
-            "commitment": p.id, "members": list(p.members), "period": p.period or p.date, "reported": p.amount, "currency": p.currency,
+            "commitment": p.id, "members": list(p.members), "period": p.period or p.date,
+            "reported": p.amount, "currency": p.currency,
             f"pledged_{c}": pledged, f"allocated_{c}": sums["allocated"], f"delivered_{c}": sums["delivered"],
             f"gap_{c}": None if pledged is None else pledged - sums["delivered"],
             "delivered_pct": None if not pledged else round(100.0 * sums["delivered"] / pledged, 1),
