@@ -169,6 +169,8 @@ def test_materialized_ledger_refreshes_when_statements_change(tmp_path: Path) ->
         add(s, commitment("B", source="https://b", **BASE, status="pledged", amount=500.0))
         assert ls.ensure_fresh(s, T0) is True
         assert {e.id for e in ls.load_entries(s)} == {"A", "B"}
+        # Totals never list the bookkeeping row, under any dimension.
+        assert all(t.key != ls.RULES_VERSION for by in lt.DIMENSIONS for t in lt.totals_rollup(s, by))
 
 
 def test_a_parent_reported_as_the_same_money_merges_and_running_totals_are_suggested(tmp_path: Path) -> None:

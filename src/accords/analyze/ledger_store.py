@@ -2,7 +2,7 @@
 
 ``entries_as_of`` always reads the statements (correct for any T, slower); the tables hold the
 current ledger and are rebuilt whenever the statements changed since the last build (any new
-statement or review adds a transition, so the largest transition id tells).
+statement or review adds a transition, so the largest transition id tells) or the rules did.
 """
 
 from __future__ import annotations
@@ -47,20 +47,32 @@ def entry_row(e: LedgerEntry, source_tid: int, now: datetime) -> dict[str, Any]:
     }
 
 
+# Bumped whenever the rules that turn statements into entries change, so stores built by an
+# older version rebuild on their next read instead of showing totals made under old rules.
+RULES_VERSION = "2026-11-28.2"
+_BUILD_DIM = "_build"
+
+
 def write_entries(session: Session, entries: Sequence[LedgerEntry], *, source_tid: int, now: datetime) -> None:
     """Replace both ledger tables with ``entries`` and their totals."""
     session.execute(delete(ledger_totals))
     session.execute(delete(ledger_entries))
     for i in range(0, len(entries), _BATCH):
         session.execute(insert(ledger_entries), [entry_row(e, source_tid, now) for e in entries[i:i + _BATCH]])
-    refresh_totals(session)
+    refresh_totals(session, source_tid=source_tid)
 
 
-def refresh_totals(session: Session) -> None:
+def refresh_totals(session: Session, *, source_tid: int) -> None:
+    """Recompute ``ledger_totals`` from ``ledger_entries`` and record what the build reflects.
+
+    One extra row (dim ``_build``) holds the rules version and the last transition id the
+    entries were built from; reading it is how ``is_fresh`` avoids scanning the entries.
+    """
     session.execute(delete(ledger_totals))
     rows = rollup_rows(session)
-    if rows:
-        session.execute(insert(ledger_totals), rows)
+    rows.append({"dim": _BUILD_DIM, "key": RULES_VERSION, "stage": "-", "entries": source_tid,
+                 "unconverted": 0, "amount_eur": 0.0, "amount_usd": 0.0, "fx_first": None, "fx_last": None})
+    session.execute(insert(ledger_totals), rows)
 
 
 def rebuild_ledger(session: Session, now: datetime) -> int:
@@ -72,13 +84,14 @@ def rebuild_ledger(session: Session, now: datetime) -> int:
 
 
 def is_fresh(session: Session) -> bool:
-    # Every row of one build carries the same source_tid, so one row tells (no scan of 1M rows).
-    built = session.execute(select(ledger_entries.c.source_tid).limit(1)).scalar()
-    return built is not None and int(built) == _last_transition(session)
+    """Built under the current rules from every statement and review recorded so far."""
+    row = session.execute(select(ledger_totals.c.key, ledger_totals.c.entries)
+                          .where(ledger_totals.c.dim == _BUILD_DIM)).first()
+    return row is not None and row[0] == RULES_VERSION and int(row[1]) == _last_transition(session)
 
 
 def ensure_fresh(session: Session, now: datetime) -> bool:
-    """Rebuild when statements changed since the last build; True when it rebuilt."""
+    """Rebuild when statements (or the rules) changed since the last build; True when it rebuilt."""
     if is_fresh(session):
         return False
     rebuild_ledger(session, now)
