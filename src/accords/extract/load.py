@@ -207,17 +207,17 @@ def _load_pdf(data: bytes, sha: str) -> Loaded:
             reader = PdfReader(io.BytesIO(data), strict=False)
             if reader.is_encrypted:
                 try:
-                    ok = reader.decrypt("")
-                except Exception:  # noqa: BLE001 - unsupported crypto is still "encrypted"
-                    ok = 0
-                if not ok:
+                    opened = bool(reader.decrypt(""))
+                except Exception:
+                    opened = False
+                if not opened:
                     raise UnsupportedFormatError("the PDF is encrypted",
                                                  "save an unencrypted copy and load that")
             texts = [(page.extract_text() or "") for page in reader.pages]
             info: Any = reader.metadata
     except UnsupportedFormatError:
         raise
-    except Exception as exc:  # noqa: BLE001 - pypdf raises many types on broken files
+    except Exception as exc:
         raise UnsupportedFormatError(f"cannot read the PDF ({type(exc).__name__})",
                                      "the file is corrupt or not a PDF; re-export it") from None
     parts: list[str] = []
@@ -289,7 +289,7 @@ def _load_docx(data: bytes, sha: str) -> Loaded:
             core = document.core_properties
             title = (core.title or "").strip() or None
             author = (core.author or "").strip()
-    except Exception as exc:  # noqa: BLE001 - python-docx/lxml raise many types on broken files
+    except Exception as exc:
         raise UnsupportedFormatError(f"cannot read the DOCX ({type(exc).__name__})",
                                      "the file is corrupt; re-save it from a word processor") from None
     text = "\n\n".join(parts)

@@ -14,10 +14,11 @@ from accords.extract.types import Section
 _PARA = re.compile(r"\n[ ]*\n\s*")
 _BOUNDARY = re.compile(r"[.!?][\"')\]]*[ ]+(?=[\"'(\[]?[A-Z0-9$€£])|\n+")
 _ABBREV = frozenset(
-    "mr mrs ms dr st gen lt col maj sgt capt adm prof sen rep gov jr sr no nos vs etc e.g i.e u.s u.k "
-    "u.n e.u jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp approx art para fig "
-    "p pp ca cf al".split())
-_SMALL = frozenset("and of the for in on to a an with &".split())
+    ["mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "sgt", "capt", "adm", "prof", "sen",
+     "rep", "gov", "jr", "sr", "no", "nos", "vs", "etc", "e.g", "i.e", "u.s", "u.k", "u.n", "e.u", "jan",
+     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co",
+     "corp", "approx", "art", "para", "fig", "p", "pp", "ca", "cf", "al"])
+_SMALL = frozenset(["and", "of", "the", "for", "in", "on", "to", "a", "an", "with", "&"])
 _RUN_IN = re.compile(r"[A-Z][\w'’-]*(?:[ ][\w'’&-]+){0,6}\.[ ]+(?=[A-Z\"'])")
 _MD_HEADING = re.compile(r"#{1,6}[ ]+")
 
@@ -85,7 +86,8 @@ def sentences(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 pos += 1
         for m in _BOUNDARY.finditer(text, pos, end):
             if m.group()[0] != "\n":
-                word_start = text.rfind(" ", pos, m.start()) + 1
+                space = text.rfind(" ", pos, m.start())
+                word_start = space + 1 if space >= 0 else pos
                 word = text[word_start:m.start()].lower().lstrip("(\"'")
                 if word in _ABBREV or (len(word) == 1 and word.isalpha()):
                     continue

@@ -14,18 +14,51 @@ from accords.extract.types import Mention
 
 
 @cache
-def _scanner() -> tuple[re.Pattern[str], list[str]]:
+def _scanners() -> list[tuple[tuple[str, ...], re.Pattern[str], str]]:
+    # One pattern per channel: each begins with literal text the regex engine can skip to,
+    # which is several times faster than one alternation tried at every position.
     entries: list[dict[str, Any]] = yaml.safe_load(
         resources.files("accords.extract").joinpath("data/channels.yaml").read_text("utf-8"))
-    names = [e["name"] for e in entries]
-    body = "|".join(f"(?P<c{i}>{e['pattern']})" for i, e in enumerate(entries))
-    return re.compile(body), names
+    out = []
+    for e in entries:
+        for branch in _branches(e["pattern"]):
+            out.append((tuple(e["keys"]), re.compile(branch), str(e["name"])))
+    return out
+
+
+def _branches(pattern: str) -> list[str]:
+    """Split a pattern at its top-level ``|``."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
 
 
 def recognize_channels(text: str) -> list[Mention]:
-    pattern, names = _scanner()
+    found: dict[int, Mention] = {}
+    for keys, pattern, name in _scanners():
+        if not any(k in text for k in keys):
+            continue  # substring tests are far cheaper than a regex scan
+        for m in pattern.finditer(text):
+            old = found.get(m.start())
+            if old is None or old.end < m.end():
+                found[m.start()] = Mention("channel", m.start(), m.end(), m.group(), name)
     out: list[Mention] = []
-    for m in pattern.finditer(text):
-        name = names[int(str(m.lastgroup)[1:])]
-        out.append(Mention("channel", m.start(), m.end(), m.group(), name))
+    for start in sorted(found):
+        mention = found[start]
+        if out and start < out[-1].end:
+            continue  # overlapping matches: keep the first, longest
+        out.append(mention)
     return out

@@ -30,7 +30,7 @@ _DATES = re.compile(
     rf"|(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:\s?-\s?\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<dm>{_MONTH_D})"
     rf"(?:,?\s+(?P<dy>\d{{4}})(?!\d)|\s+(?:of\s+)?{_REL_YEAR.format('drel')})?"
     rf"|(?P<mm>{_MONTH_D})\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?![\d,.]\d)(?:,?\s+(?P<my>\d{{4}})(?!\d))?"
-    rf"|(?:(?P<mrel0>last|next|this|early|late|mid-?|earlier this|later this)\s+)?(?P<mo>{_MONTH})('s)?"
+    rf"|(?:(?P<mrel0>(?i:last|next|this|early|late|mid-?|earlier this|later this))\s+)?(?P<mo>{_MONTH})('s)?"
     rf"(?:,?\s+(?P<yy>\d{{4}})(?!\d)|\s+(?:of\s+)?{_REL_YEAR.format('mrel')})?"
     r"|(?P<rel>(?:by\s+)?(?:the\s+)?end\s+of\s+(?:this|the|next|last)\s+year|(?:earlier|later)\s+this\s+year"
     r"|(?:this|last|next)\s+(?:year|month)|yesterday|today|tomorrow"

@@ -11,8 +11,8 @@ from accords.extract.types import Mention
 
 _SYMBOLS = {"US$": "USD", "$": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD",
             "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "zł": "PLN"}
-_CODES = ("USD EUR GBP JPY SEK NOK DKK CAD AUD NZD CHF PLN CZK UAH KRW HUF RON BGN ISK CNY TRY "
-          "EURO").split()
+_CODES = ["USD", "EUR", "GBP", "JPY", "SEK", "NOK", "DKK", "CAD", "AUD", "NZD", "CHF", "PLN", "CZK",
+          "UAH", "KRW", "HUF", "RON", "BGN", "ISK", "CNY", "TRY", "EURO"]
 _WORDS = {
     "us dollars": "USD", "u.s. dollars": "USD", "dollars": "USD", "euros": "EUR", "euro": "EUR",
     "pounds sterling": "GBP", "pounds": "GBP", "sterling": "GBP", "yen": "JPY",
@@ -29,7 +29,8 @@ _CODE = "(?:" + "|".join(_CODES) + ")"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
 _SCALE = r"(?:trillion|billion|million|thousand|milliard|bln|mln|tn|bn|mn|b|m|k)(?![\w])"
 _WORD = "(?:" + "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True)) + ")"
-_QUAL = r"(?P<qual>up to|at least|more than|over|nearly|almost|about|around|some|approximately|roughly|under|less than)\s+"
+_QUAL = (r"(?P<qual>up to|at least|more than|over|nearly|almost|about|around|some|approximately|roughly|"
+         r"under|less than)\s+")
 
 _PREFIX = (rf"(?P<cur>{_SYM}|{_CODE}\s?)(?P<n1>{_NUM})(?:\s?(?P<s1>{_SCALE}))?"
            rf"(?:\s?(?:-|to|and)\s?(?:{_SYM}|{_CODE}\s?)?(?P<n2>{_NUM})(?:\s?(?P<s2>{_SCALE}))?)?")

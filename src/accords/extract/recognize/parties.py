@@ -81,9 +81,8 @@ def recognize_parties(text: str) -> list[Mention]:
             continue
         code, kind = table[surface]
         before = text[max(0, m.start() - 40):m.start()]
-        if kind == CAPITAL:
-            if _PREPOSITION_BEFORE.search(before) or not _CAPITAL_VERB.match(text, m.end()):
-                continue
+        if kind == CAPITAL and (_PREPOSITION_BEFORE.search(before) or not _CAPITAL_VERB.match(text, m.end())):
+            continue
         in_name = bool(_NAME_CONTINUES.match(text, m.end())) or bool(_NAME_BEFORE.search(before))
         if kind == DEMONYM and surface in {"US", "U.S.", "EU"}:
             continue  # the same surface is already a name

@@ -32,9 +32,10 @@ _NAME = rf"{_TOKEN}(?: (?:von der |van der |van |de |De |da ){_TOKEN}| {_TOKEN})
 
 
 _STOP = frozenset(
-    "January February March April May June July August September October November December Monday "
-    "Tuesday Wednesday Thursday Friday Saturday Sunday The On In At And As For A An Both This That "
-    "Mr Mrs Ms Dr Government Ministry Parliament Council Agreement".split())
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+     "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+     "Sunday", "The", "On", "In", "At", "And", "As", "For", "A", "An", "Both", "This", "That", "Mr",
+     "Mrs", "Ms", "Dr", "Government", "Ministry", "Parliament", "Council", "Agreement"])
 
 
 @cache
@@ -44,7 +45,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
                       rf"(?: of (?:the )?(?P<of>{party}))?,? (?P<name>{_NAME})")
     trail = re.compile(rf"(?P<name>{_NAME}), (?:the |a )?(?:(?P<country>{party})(?:'s)? )?"
                        rf"(?P<role>{_ROLE_I})(?: of (?:the )?(?P<of>{party}))?")
-    owner = re.compile(rf"(?<![\w])(?P<country>{party})'s (?P<role>{_ROLE_I})(?: (?:to|in) (?:the )?(?P<to>{party}))?,? "
+    owner = re.compile(rf"(?<![\w])(?P<country>{party})'s (?P<role>{_ROLE_I})"
+                       rf"(?: (?:to|in) (?:the )?(?P<to>{party}))?,? "
                        rf"(?P<name>{_NAME})")
     return lead, trail, owner
 

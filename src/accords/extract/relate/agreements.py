@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from accords.extract.recognize.dates import resolve
 from accords.extract.relate.context import RECIPIENT, Ctx
 
 _NOUN = r"(?:agreements?|accords?|treaty|treaties|pact|security commitments)"
@@ -35,8 +34,9 @@ _PLACE = re.compile(r"\b(?:at|on the sidelines of|on the margins of|during|in th
                     r"|\bin\s+(?P<c>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=[\s,.;])")
 _BASIS = re.compile(r"\b(?:on the basis of|under|in line with|in accordance with|pursuant to|within the framework of)"
                     r"\s+(?:the\s+)?(?P<b>(?:G7|Joint|joint)[^.;,()]{3,80}?)(?=[.;,(]|\s+(?:and|which|signed)\b|$)")
-_NOT_PLACE = frozenset("January February March April May June July August September October November "
-                       "December This That The It Congress".split())
+_NOT_PLACE = frozenset(["January", "February", "March", "April", "May", "June", "July", "August",
+                        "September", "October", "November", "December", "This", "That", "The", "It",
+                        "Congress"])
 HEAD_ROLES = ("President", "Prime Minister", "Chancellor", "Federal Chancellor", "Taoiseach", "Premier",
               "President of the European Council", "President of the European Commission")
 
@@ -62,7 +62,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             continue
         if noun and _enumeration(ctx, idx, s, sent, found):
             continue
-        if _COUNTED.search(sent) and not re.search(r"\b(?:security|bilateral)\b", sent) or _NOT_SECURITY.search(sent):
+        if (_COUNTED.search(sent) and not re.search(r"\b(?:security|bilateral)\b", sent)) or _NOT_SECURITY.search(sent):
             continue
         signed = bool(_SIGN.search(sent)) and bool(noun or _SIGNED_LEAD.match(sent) or _DOC_NOUN.search(sent))
         partners = _partners(ctx, idx)

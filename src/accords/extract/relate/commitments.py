@@ -18,7 +18,8 @@ _STATUS = [
     ("pledged_and_provided", re.compile(r"\b(?:pledged|committed|promised) and (?:provided|delivered|disbursed)\b")),
     ("allocated", re.compile(r"\b(?:allocat\w*|earmark\w*|approv\w*|appropriat\w*|set aside|"
                              r"(?:[Ff]und|[Pp]rogramme|[Pp]rogram|[Bb]udget|[Ff]acility) of)\b")),
-    ("expected", re.compile(r"\b(?:expected|is set to|are set to|due to be|to be (?:disbursed|delivered|provided|paid))\b")),
+    ("expected", re.compile(r"\b(?:expected|is set to|are set to|due to be|"
+                            r"to be (?:disbursed|delivered|provided|paid))\b")),
     ("provided", re.compile(r"\b(?:provided|delivered|disbursed|sent|transferred|supplied|donated|gave|given|"
                             r"spent|paid|contributed|handed over|went to)\b")),
     ("pledged", re.compile(r"\b(?:pledg\w*|commit(?:s|ted|ting|ment)?|promis\w*|announc\w*|unveil\w*|offer\w*|"
@@ -34,7 +35,8 @@ _NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|declined to|refused to|wi
 _OF_WHICH = re.compile(r"\b(?:of which|of this|including|of that|out of which|of the total)\s*(?:amount\s*)?,?\s*"
                        r"(?:(?:some|about|around|roughly|nearly|almost|at least|more than|over)\s+)?\Z", re.I)
 _OF_THIS_LEAD = re.compile(r"\s*(?:Of (?:this|that|which|the total)(?: amount| sum)?,?)", re.I)
-_TOTAL = re.compile(r"\b(?:comes? to|came to|amounts? to|amounted to|totals?|totalled|totaled|adds? up to|added up to)\b")
+_TOTAL = re.compile(r"\b(?:comes? to|came to|amounts? to|amounted to|totals?|totalled|totaled|adds? up to|"
+                    r"added up to)\b")
 _SINCE = re.compile(r"\bsince\b", re.I)
 _AND_ONLY = re.compile(r"\A[^.;:]*?\b(?:and|plus|as well as|with)\s+"
                        r"(?:(?:about|around|some|roughly|nearly|almost|another|a further)\s+)?\Z")
@@ -96,9 +98,9 @@ def _status(left: str, right: str) -> tuple[str | None, int]:
         return best[0], best[2]
     first: tuple[str | None, int] = (None, 10**9)
     for status, pattern in _STATUS:
-        m = pattern.search(right[:80])
-        if m and m.start() < first[1]:
-            first = (status, m.start())
+        hit = pattern.search(right[:80])
+        if hit and hit.start() < first[1]:
+            first = (status, hit.start())
     return first[0], -1
 
 
@@ -115,7 +117,8 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
     cut = _CLAUSE_BREAK.search(right) or _NEXT_PART.search(right)
     if cut:
         right = right[:cut.start()]
-    if text[m.start - 1:m.start] == "(" or text[max(0, m.start - 8):m.start].rstrip().endswith(("(about", "(around", "(some", "(or", "(roughly")):
+    opening = text[max(0, m.start - 9):m.start].rstrip()
+    if text[m.start - 1:m.start] == "(" or opening.endswith(("(about", "(around", "(some", "(or", "(roughly")):
         return None  # a conversion in parentheses: "(about $3 billion)"
     lead = _OF_THIS_LEAD.match(text, s)
     part_of = previous is not None and (bool(_OF_WHICH.search(text[seg_start:m.start]))

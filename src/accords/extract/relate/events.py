@@ -39,13 +39,14 @@ def relate_events(ctx: Ctx) -> list[dict[str, Any]]:
             if not value or m.extra.get("deadline"):
                 continue
             before = ctx.text[s:m.start]
-            if _STAMP.search(before) or _is_dateline(ctx.text, s, m.start, m.end) or _is_stamp_line(sentence, m.start - s):
+            if (_STAMP.search(before) or _is_dateline(ctx.text, s, m.start, m.end)
+                    or _is_stamp_line(sentence, m.start - s)):
                 continue
             if m.extra["kind"] == "relative" and len(value) == 4 and not _EVENT_NOUN.search(sentence):
                 continue
-            if len(value) == 4 and m.extra["kind"] != "relative":
-                if before.strip() not in {"In", "in", ""} and not _YEAR_EVENT.search(before):
-                    continue
+            if (len(value) == 4 and m.extra["kind"] != "relative"
+                    and before.strip() not in {"In", "in", ""} and not _YEAR_EVENT.search(before)):
+                continue
             group = -1 - para_of(ctx, idx) if sentence.startswith("|") else idx  # a table is one group
             if (value, group) in seen:
                 continue
@@ -58,7 +59,8 @@ def relate_events(ctx: Ctx) -> list[dict[str, Any]]:
 _SIGNED = re.compile(r"\b(?:signed|concluded|inked)\b")
 
 
-_COUNT = re.compile(r"\b(?P<n>two|three|four|five|2|3|4|5)\s+(?:[\w-]+\s+){0,3}(?:agreements|accords|documents|texts)\b",
+_COUNT = re.compile(r"\b(?P<n>two|three|four|five|2|3|4|5)\s+(?:[\w-]+\s+){0,3}"
+                    r"(?:agreements|accords|documents|texts)\b",
                     re.I)
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
 
@@ -101,12 +103,31 @@ def _what(sentence: str) -> str:
     return text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "..."
 
 
+COALITIONS = "UDCG capability coalitions"
+UDCG = "Ukraine Defence Contact Group"
+_COALITION_TYPE = re.compile(r"\b(IT|[Dd]rone|[Dd]emining|[Aa]ir [Ff]orce|[Aa]rtillery|[Aa]rmou?r|[Mm]aritime|IAMD)\b")
+
+
 def relate_channels(ctx: Ctx) -> list[dict[str, Any]]:
+    """Channels, one per name. A named coalition keeps its own name; coalitions in the plural
+    said to belong to the Contact Group in the same sentence are part of that channel."""
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
+    headings = {(s.start, s.start + len(s.title or "")) for s in ctx.doc.sections if s.title}
     for m in ctx.doc.mentions.get("channel", []):
-        if m.value in seen:
+        if any(a <= m.start < b for a, b in headings):
+            continue  # a heading ("4. Capability coalitions.") names a topic, not a channel
+        name = m.value
+        if name == COALITIONS:
+            idx = ctx.sentence_of(m.start)
+            plural = m.text.rstrip().endswith("s") or "coalitions" in m.text
+            if plural and any(c.value == UDCG for c in ctx.in_sentence("channel", idx)):
+                continue
+            kind = _COALITION_TYPE.search(m.text)
+            if kind:
+                name = f"{kind.group(1)[:1].upper()}{kind.group(1)[1:]} capability coalition (UDCG)"
+        if name in seen:
             continue
-        seen.add(m.value)
-        out.append({"name": m.value, "_span": (m.start, m.end)})
+        seen.add(name)
+        out.append({"name": name, "_span": (m.start, m.end)})
     return out

@@ -60,10 +60,8 @@ def relate_consultations(ctx: Ctx, agreements: list[dict[str, Any]]) -> list[dic
 
 def _clause_start(text: str, sentence_start: int, pos: int) -> int:
     """Back up to the consultation word before the limit, so the quote reads as a phrase."""
-    m = None
-    for m in _CONSULT.finditer(text, sentence_start, pos):
-        pass
-    return m.start() if m else sentence_start
+    starts = [m.start() for m in _CONSULT.finditer(text, sentence_start, pos)]
+    return starts[-1] if starts else sentence_start
 
 
 def relate_scope(ctx: Ctx) -> list[dict[str, Any]]:
