@@ -19,14 +19,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from accords.analyze.compare import compare_from_store
-from accords.extract.codebook import load_codebook
+from accords.codebook import load_codebook
 from accords.model import make_statement
 from accords.settings import Settings
 from accords.store import statements as st
 from accords.store.db import connect, session_scope
 
-PARTNERS = ("GBR DEU FRA DNK CAN ITA NLD FIN LVA ESP BEL PRT SWE ISL NOR JPN USA EUU LTU EST POL LUX ROU "
-            "CZE SVN IRL HRV GRC ALB AUS BGR MNE").split()
+PARTNERS = (
+    "GBR", "DEU", "FRA", "DNK", "CAN", "ITA", "NLD", "FIN", "LVA", "ESP", "BEL", "PRT",
+    "SWE", "ISL", "NOR", "JPN", "USA", "EUU", "LTU", "EST", "POL", "LUX", "ROU", "CZE",
+    "SVN", "IRL", "HRV", "GRC", "ALB", "AUS", "BGR", "MNE",
+)
 
 
 def build(path: Path, n_agreements: int, seed: int = 7) -> int:

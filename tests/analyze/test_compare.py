@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 
 from accords.analyze.compare import Comparison, Evidence, compare, compare_from_store, resolve_cell, to_dict
 from accords.analyze.compare_render import to_csv, to_html
+from accords.codebook import load_codebook
 from accords.errors import NotFoundError
-from accords.extract.codebook import load_codebook
 from accords.model import make_statement
 from accords.settings import Settings
 from accords.store import statements as st

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 import yaml
 
+from accords.codebook import load_codebook, parse_codebook, render_markdown
 from accords.errors import DatasetError, NotFoundError
-from accords.extract.codebook import load_codebook, parse_codebook, render_markdown
 from accords.extract.provisions import code_provisions
 
 _REQUIRED_TEXT = """military_aid_lethal military_aid_non_lethal air_defence artillery_long_range armoured_vehicles
@@ -30,7 +30,7 @@ DOCS = Path(__file__).resolve().parents[2] / "docs" / "codebook.md"
 def _raw() -> dict[str, Any]:
     from importlib import resources
 
-    text = resources.files("accords.extract").joinpath("codebook.yaml").read_text(encoding="utf-8")
+    text = resources.files("accords.codebook").joinpath("codebook.yaml").read_text(encoding="utf-8")
     data: dict[str, Any] = yaml.safe_load(text)
     return data
 
@@ -112,4 +112,4 @@ def test_docs_page_is_generated_from_the_codebook() -> None:
     if not DOCS.exists():
         pytest.skip("docs/codebook.md not in this checkout")
     assert DOCS.read_text(encoding="utf-8") == render_markdown(load_codebook()), (
-        "regenerate: python -m accords.extract.codebook > docs/codebook.md")
+        "regenerate: python -m accords.codebook > docs/codebook.md")

@@ -20,8 +20,8 @@ from typing import Any
 
 from accords.analyze.names import country_name, iso3_for
 from accords.analyze.narrative import claims_for
+from accords.codebook import ABSENT, PRESENT, Code, Codebook, load_codebook
 from accords.errors import InputError, NotFoundError
-from accords.extract.codebook import ABSENT, PRESENT, Code, Codebook, load_codebook
 
 UNKNOWN = "unknown"
 VALUE = "value"

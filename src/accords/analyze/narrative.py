@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from accords.extract.codebook import Code, Codebook
+from accords.codebook import Code, Codebook
 
 if TYPE_CHECKING:
     from accords.analyze.compare import Cell, Claim, Comparison, Distinct

@@ -111,7 +111,7 @@ def register(app: typer.Typer) -> None:
         fmt: Format = format_option(),
     ) -> None:
         """List the provision codes of the codebook."""
-        from accords.extract.codebook import load_codebook
+        from accords.codebook import load_codebook
 
         cb = load_codebook()
         rows = [{"id": c.id, "pillar": c.pillar, "label": c.label,

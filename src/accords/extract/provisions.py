@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from accords.extract.codebook import ABSENT, PRESENT, Code, Codebook, load_codebook
+from accords.codebook import ABSENT, PRESENT, Code, Codebook, load_codebook
 
 METHOD = "rules:provisions"
 

@@ -182,18 +182,18 @@ def _yaml(text: str, where: str) -> Any:
 
 @lru_cache(maxsize=1)
 def _default_codebook() -> Codebook:
-    text = resources.files("accords.extract").joinpath(DEFAULT_PATH).read_text(encoding="utf-8")
+    text = resources.files("accords.codebook").joinpath(DEFAULT_PATH).read_text(encoding="utf-8")
     return parse_codebook(_yaml(text, DEFAULT_PATH))
 
 
 def render_markdown(codebook: Codebook) -> str:
-    """docs/codebook.md, generated from the codebook (`python -m accords.extract.codebook`)."""
+    """docs/codebook.md, generated from the codebook (`python -m accords.codebook`)."""
     lines = [
         "# The provision codebook",
         "",
         f"Version **{codebook.version}**, {len(codebook.codes)} codes in {len(codebook.pillars)} pillars "
         "that follow the G7 Joint Declaration of Support for Ukraine (12 July 2023).",
-        "Generated from `src/accords/extract/codebook.yaml` by `python -m accords.extract.codebook "
+        "Generated from `src/accords/codebook/codebook.yaml` by `python -m accords.codebook "
         "> docs/codebook.md`; edit the YAML, not this page.",
         "",
         "Values: `presence` codes are `present` or `absent`; `number` codes carry a figure in their "
@@ -232,8 +232,3 @@ def render_markdown(codebook: Codebook) -> str:
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
-
-if __name__ == "__main__":
-    import sys
-
-    sys.stdout.write(render_markdown(load_codebook()))
