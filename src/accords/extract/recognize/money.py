@@ -36,7 +36,9 @@ _PREFIX = (rf"(?P<cur>{_SYM}|{_CODE}\s?)(?P<n1>{_NUM})(?:\s?(?P<s1>{_SCALE}))?"
            rf"(?:\s?(?:-|to|and)\s?(?:{_SYM}|{_CODE}\s?)?(?P<n2>{_NUM})(?:\s?(?P<s2>{_SCALE}))?)?")
 _SUFFIX = (rf"(?P<m1>{_NUM})(?:\s?(?P<t1>{_SCALE}))?(?:\s?(?:-|to|and)\s?(?P<m2>{_NUM}))?"
            rf"(?:\s?(?P<t2>{_SCALE}))?\s(?P<word>{_WORD}|{_CODE})(?![\w])")
-_MONEY = re.compile(rf"(?<![\w.$€£¥])(?:{_QUAL})?(?:between\s+)?(?:{_PREFIX}|{_SUFFIX})", re.I)
+# The lookahead rejects most positions on their first character before the alternation runs.
+_START = r"(?=[\d$€£¥₴uaonsrlbmUCANEGJSDKPRTHBIZ])"
+_MONEY = re.compile(rf"(?<![\w.$€£¥]){_START}(?:{_QUAL})?(?:between\s+)?(?:{_PREFIX}|{_SUFFIX})", re.I)
 
 
 def _number(text: str) -> float:

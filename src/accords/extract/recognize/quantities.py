@@ -33,9 +33,33 @@ def number(word: str) -> int | None:
     return NUMBER_WORDS.get(word)
 
 
+_DURATION_UNIT = re.compile(r"year|month|decade")
+_LIMIT_UNIT = re.compile(r"(?<=[\s-])(?:hours?|days?|h)\b")
+
+
+def _windows(text: str, unit: re.Pattern[str], before: int, after: int) -> list[tuple[int, int]]:
+    """Ranges around each unit word: the full pattern runs only there (units are rare, so this
+    is much cheaper than trying the pattern at every position of the text)."""
+    spans: list[tuple[int, int]] = []
+    for m in unit.finditer(text):
+        a, b = max(0, m.start() - before), min(len(text), m.end() + after)
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
+    return spans
+
+
 def recognize_durations(text: str) -> list[Mention]:
     out: list[Mention] = []
-    for m in _DURATION.finditer(text):
+    for a, b in _windows(text, _DURATION_UNIT, 20, 40):
+        out.extend(_durations(text, a, b))
+    return out
+
+
+def _durations(text: str, a: int, b: int) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _DURATION.finditer(text, a, b):
         if m["decade"]:
             years: float | None = 10
         else:
@@ -50,7 +74,14 @@ def recognize_durations(text: str) -> list[Mention]:
 
 def recognize_time_limits(text: str) -> list[Mention]:
     out: list[Mention] = []
-    for m in _LIMIT.finditer(text):
+    for a, b in _windows(text, _LIMIT_UNIT, 45, 30):
+        out.extend(_limits(text, a, b))
+    return out
+
+
+def _limits(text: str, a: int, b: int) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _LIMIT.finditer(text, a, b):
         raw_n, unit = (m["n"], m["unit"]) if m["n"] else (m["n2"], m["unit2"])
         n = number(raw_n)
         if n is None:

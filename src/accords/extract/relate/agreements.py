@@ -70,7 +70,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             default_duration = default_duration or duration  # "each concluded for ten years"
         if partners:
             keys = [tuple(sorted({p, RECIPIENT})) for p in sorted(partners)]
-        elif _COLLECTIVE.search(sent) and not signed:
+        elif _COLLECTIVE.search(sent):
             keys = [k for k, v in found.items() if not v["mentioned_only"]] or [ctx.topic[idx]]
         else:
             keys = [ctx.topic[idx]] if ctx.topic and ctx.topic[idx] else []
@@ -87,8 +87,9 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                         key = tuple(sorted({p.value, RECIPIENT}))
                         found.setdefault(key, {"parties": list(key), "mentioned_only": True, "_span": (s, e)})
             continue
+        collective = not partners and bool(_COLLECTIVE.search(sent))
         date = _sign_date(ctx, idx) if signed else None
-        if signed and date is None:
+        if signed and date is None and not collective:
             date = _previous_date(ctx, idx) or (last_date if _SAME_EVENT.search(sent) else None)
         if date:
             last_date = date
@@ -102,8 +103,10 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                 place = _place(sent)
                 if place and not item.get("place"):
                     item["place"] = place
-                signers = _signatories(ctx, idx, key, people) if len(keys) == 1 else []
-                if signers and not item.get("signatories"):
+                signers = _signatories(ctx, idx, key, people) if len(keys) == 1 or collective else []
+                if signers and collective:  # "every agreement was signed by President Zelensky"
+                    item["signatories"] = list(dict.fromkeys([*item.get("signatories", []), *signers]))
+                elif signers and not item.get("signatories"):
                     item["signatories"] = signers
             if title and not item.get("title"):
                 item["title"] = title
