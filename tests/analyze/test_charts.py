@@ -60,7 +60,7 @@ def test_pledged_vs_delivered_per_donor() -> None:
 
 def test_fulfilment_of_one_agreement() -> None:
     d = charts.series("fulfilment", ENTRIES, agreement="UKR-DEU-2024")
-    assert d.categories == ["P1 (undated)"]
+    assert d.categories == ["P1"] and d.labels["P1"] == "EUR 7.10 bn, undated\nP1"
     assert d.series["pledged"] == [pytest.approx(7.1)]
     assert d.series["allocated"] == [pytest.approx(2.0)]
     assert d.series["delivered"] == [pytest.approx(1.5)]

@@ -148,7 +148,10 @@ def agreement_fulfilment(entries: Sequence[LedgerEntry], agreement: str, currenc
     cur = fx.check_target(currency)
     c = cur.lower()
     rows = fulfilment(entries, agreement, cur)
-    labels = [f"{r['commitment']} ({r['period'] or 'undated'})" for r in rows]
+    labels = [r["commitment"] for r in rows]
+    # What the commitment is (as reported) above its id, so a reader need not look it up.
+    shown = {r["commitment"]: (f"{r['currency'] or ''} {(r['reported'] or 0) / BILLION:,.2f} bn, "
+                               f"{r['period'] or 'undated'}\n{r['commitment']}") for r in rows}
 
     def col(name: str) -> list[float]:
         return [(r[name] or 0.0) / BILLION for r in rows]
@@ -160,4 +163,4 @@ def agreement_fulfilment(entries: Sequence[LedgerEntry], agreement: str, currenc
                      {"pledged": col(f"pledged_{c}"), "allocated": col(f"allocated_{c}"),
                       "delivered": col(f"delivered_{c}"),
                       "gap (pledged - delivered)": [max(v, 0.0) for v in col(f"gap_{c}")]},
-                     _rates_note(used), _source_note(used, built), notes)
+                     _rates_note(used), _source_note(used, built), notes, labels=shown)

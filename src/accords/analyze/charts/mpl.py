@@ -32,30 +32,53 @@ def _frame(fig: Any, ax: Any, data: ChartData) -> None:
     ax.set_axisbelow(True)
 
 
-def _hbars(ax: Any, data: ChartData, stacked: bool) -> None:
+def _stacked(ax: Any, data: ChartData) -> None:
     labels = data.categories
-    n = len(labels)
-    ys = list(range(n))[::-1]  # first (largest) on top
-    names = list(data.series)
-    height = 0.8 if stacked else 0.8 / max(len(names), 1)
-    left = [0.0] * n
-    for i, name in enumerate(names):
-        values = data.series[name]
-        pos = ys if stacked else [y + 0.4 - height * (i + 0.5) for y in ys]
-        edge = "#999999" if name.startswith("gap") else "white"
-        bars = ax.barh(pos, values, height=height, left=left if stacked else None,
-                       color=COLORS.get(name), label=name, edgecolor=edge, linewidth=0.6)
-        if not stacked:
-            zero = "0" if data.kind == "fulfilment" else ""
-            ax.bar_label(bars, labels=[_fmt(v, zero) for v in values], padding=2, fontsize=7)
-        if stacked:
-            left = [a + b for a, b in zip(left, values, strict=True)]
-    if stacked:
-        for y, total in zip(ys, left, strict=True):
-            ax.text(total, y, " " + _fmt(total), va="center", fontsize=7.5)
+    ys = list(range(len(labels)))[::-1]  # first (largest) on top
+    left = [0.0] * len(labels)
+    for name, values in data.series.items():
+        ax.barh(ys, values, height=0.8, left=left, color=COLORS.get(name), label=name,
+                edgecolor="white", linewidth=0.4)
+        left = [a + b for a, b in zip(left, values, strict=True)]
+    for y, total in zip(ys, left, strict=True):
+        ax.text(total, y, " " + _fmt(total), va="center", fontsize=7.5)
     ax.set_yticks(ys, [data.labels.get(x, x) for x in labels])
+
+
+BULLET = {"pledged": 0.8, "allocated": 0.5, "delivered": 0.26}
+
+
+def _bullets(ax: Any, data: ChartData) -> None:
+    """Stages overlaid on one centred row per item: pledged wide, allocated narrower, delivered
+    narrowest, so each bar sits on its own label and delivery reads as progress against the pledge."""
+    labels = data.categories
+    ys = list(range(len(labels)))[::-1]
+    stages = [s for s in BULLET if s in data.series]
+    for name in stages:
+        ax.barh(ys, data.series[name], height=BULLET[name], color=COLORS.get(name), label=name,
+                edgecolor="white", linewidth=0.4)
+    for i, y in enumerate(ys):
+        end = max(data.series[s][i] for s in stages) if stages else 0.0
+        parts = [f"{s} {_fmt(data.series[s][i], '0')}" for s in stages
+                 if data.series[s][i] or data.kind == "fulfilment"]
+        gap = data.series.get("gap (pledged - delivered)")
+        if gap is not None:
+            parts.append(f"gap {_fmt(gap[i], '0')}")
+        ax.text(end, y, "  " + " · ".join(parts), va="center", fontsize=7.5)
+    ax.set_yticks(ys, [data.labels.get(x, x) for x in labels])
+    widest = max((max(v) for v in data.series.values() if v), default=0.0)
+    if widest > 0:
+        ax.set_xlim(0, widest * 1.7)  # room for the value text right of the longest bar
+
+
+def _hbars(ax: Any, data: ChartData) -> None:
+    if data.kind == "donors":
+        _stacked(ax, data)
+    else:
+        _bullets(ax, data)
     ax.set_xlabel(data.unit)
-    ax.margins(x=0.12)
+    if data.kind == "donors":
+        ax.margins(x=0.12)
     ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
 
 
@@ -80,8 +103,8 @@ def render(data: ChartData, out: Path) -> None:
     # Text stays text in SVG: searchable, selectable, readable by screen readers.
     matplotlib.rcParams["svg.fonttype"] = "none"
     rows = max(len(data.categories), 1)
-    per_row = 0.32 if data.kind == "donors" else 0.42 if data.kind == "pledged-vs-delivered" else 0.9
-    height = 4.5 if data.kind == "cumulative" else min(max(2.6 + per_row * rows, 4.0), 16.0)
+    per_row = 0.32 if data.kind != "fulfilment" else 0.6
+    height = 4.5 if data.kind == "cumulative" else min(max(2.6 + per_row * rows, 3.2), 16.0)
     fig, ax = plt.subplots(figsize=(10, height))
     try:
         if not data.series:
@@ -90,7 +113,7 @@ def render(data: ChartData, out: Path) -> None:
         elif data.kind == "cumulative":
             _lines(ax, data)
         else:
-            _hbars(ax, data, stacked=data.kind == "donors")
+            _hbars(ax, data)
         _frame(fig, ax, data)
         fig.tight_layout(rect=(0, 0.04, 1, 1))
         metadata = {"Title": data.title} if out.suffix.lower() == ".png" else {"Title": data.title, "Date": None}
