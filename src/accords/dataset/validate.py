@@ -191,10 +191,13 @@ def _codebook() -> dict[str, tuple[str, str, list[str]]]:
 
     Read as data, not through the extractor's code: the dataset does not depend on extraction.
     """
-    text = resources.files("accords.extract").joinpath("codebook.yaml").read_text("utf-8")
-    book = yaml.safe_load(text) or {}
+    try:
+        text = resources.files("accords.extract").joinpath("codebook.yaml").read_text("utf-8")
+        book = yaml.safe_load(text) or {}
+    except (OSError, yaml.YAMLError):
+        return {}
     out = {}
-    for code in book.get("codes", []):
+    for code in book.get("codes", []) if isinstance(book, dict) else []:
         values = code.get("values") or {}
         out[str(code["id"])] = (str(code.get("pillar")), str(code.get("value", "presence")),
                                 [str(v) for v in values])
@@ -204,6 +207,8 @@ def _codebook() -> dict[str, tuple[str, str, list[str]]]:
 def codebook_problems(facts: Iterable[Fact]) -> list[str]:
     """Provision codes exist in the codebook, sit in its pillar and hold a value of its type."""
     book = _codebook()
+    if not book:
+        return ["codebook.yaml of accords.extract is missing or unreadable: provision codes were not checked"]
     out: list[str] = []
     for f in facts:
         if f.schema != "provision" or f.prop not in ("code", "value", "pillar"):
