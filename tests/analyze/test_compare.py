@@ -254,3 +254,22 @@ def test_cli_codebook_listing() -> None:
     assert ids[:2] == ["duration", "termination"] and "legal_nature" in ids
     res = _invoke("codebook", "-f", "csv")
     assert res.exit_code == 0 and len(res.stdout.splitlines()) == len(CB.codes) + 1
+
+
+def test_model_dataclasses_and_an_evidence_map() -> None:
+    from accords.model import Agreement, Provision
+
+    ags = [Agreement(id=JPN, parties=("JPN", "UKR"), military_scope="non-lethal",
+                     sources={"military_scope": ["s-scope"]}),
+           Agreement(id=GBR, parties=("GBR", "UKR"), mentions_nato_membership="yes")]
+    provs = [Provision(id=f"{JPN}:demining", agreement=JPN, code="demining", value="present",
+                       sources={"value": ["s-dem"]})]
+    evidence = {"s-dem": Evidence(quote="demining kit", source="doc D-1[10:22]"),
+                "s-scope": Evidence(quote="non-lethal only", source="https://example.org")}
+    cmp = compare(ags, provs, CB, evidence=evidence)
+    assert cmp.cell(JPN, "demining").evidence == (evidence["s-dem"],)
+    lethal = cmp.cell(JPN, "military_aid_lethal")
+    assert (lethal.state, lethal.derived_from, lethal.evidence) == ("absent", "military_scope",
+                                                                     (evidence["s-scope"],))
+    assert cmp.cell(GBR, "nato_membership_reference").state == "present"
+    assert cmp.labels == {JPN: "Japan", GBR: "United Kingdom"}
