@@ -189,10 +189,10 @@ def party_record_problems(raw: RawDataset) -> list[str]:
 def _codebook() -> dict[str, tuple[str, str, list[str]]]:
     """``code -> (pillar, value type, allowed text values)`` from the shipped codebook file.
 
-    Read as data, not through the extractor's code: the dataset does not depend on extraction.
+    Read as data: the dataset checks codes against the codebook without depending on its code.
     """
     try:
-        text = resources.files("accords.extract").joinpath("codebook.yaml").read_text("utf-8")
+        text = resources.files("accords.codebook").joinpath("codebook.yaml").read_text("utf-8")
         book = yaml.safe_load(text) or {}
     except (OSError, yaml.YAMLError):
         return {}
@@ -208,7 +208,7 @@ def codebook_problems(facts: Iterable[Fact]) -> list[str]:
     """Provision codes exist in the codebook, sit in its pillar and hold a value of its type."""
     book = _codebook()
     if not book:
-        return ["codebook.yaml of accords.extract is missing or unreadable: provision codes were not checked"]
+        return ["codebook.yaml of accords.codebook is missing or unreadable: provision codes were not checked"]
     out: list[str] = []
     for f in facts:
         if f.schema != "provision" or f.prop not in ("code", "value", "pillar"):
