@@ -29,6 +29,7 @@ DEFAULT_LIMIT = 50_000_000
 _HTML_HEAD = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                         re.I | re.S)
 _MD_HINT = re.compile(r"^(?:#{1,6} \S|[-*] \S|\d+\. \S)", re.M)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _WS = re.compile(r"[ \t\r\f\v\u00a0]+")
 
 
@@ -109,7 +110,7 @@ def decode_text(data: bytes) -> str:
             text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             text = data.decode("latin-1")
-    controls = sum(1 for ch in text[:8192] if ch < " " and ch not in "\n\r\t\f")
+    controls = len(_CONTROL.findall(text, 0, 8192))
     if controls > 0.05 * min(len(text), 8192):
         raise UnsupportedFormatError("the input looks binary, not text",
                                      "give a .txt, .md, .html, .pdf or .docx document")

@@ -43,6 +43,9 @@ HEAD_ROLES = ("President", "Prime Minister", "Chancellor", "Federal Chancellor",
 
 _DOC_NOUN = re.compile(r"\b(?:agreements?|accords?|treaty|pact|security commitments|texts?|documents?|"
                       r"arrangements?)\b", re.I)
+# Sentences that can say anything about an agreement contain one of these (one scan finds them).
+_CANDIDATE = re.compile(r"\b(?:agreements?|accords?|treaty|treaties|pact|security commitments|texts?|documents?|"
+                        r"arrangements?|[Ss]igned)\b", re.I)
 _COLLECTIVE = re.compile(r"\b(?:both|all\s+(?:three|four|five|six|the)|each\s+of\s+the|every)\b", re.I)
 _SIGNED_LEAD = re.compile(r"\s*(?:[\w,]+\s+){0,3}?(?:Signed|signed)\b")
 _SAME_EVENT = re.compile(r"\bsame\s+(?:summit|day|occasion|ceremony|meeting)\b", re.I)
@@ -52,7 +55,9 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
     found: dict[tuple[str, ...], dict[str, Any]] = {}
     last_date: str | None = None
     default_duration: float | None = None
-    for idx, (s, e) in enumerate(ctx.sentences):
+    candidates = set(ctx.sentences_matching(_CANDIDATE)) | set(ctx.by_sentence.get("duration", {}))
+    for idx in sorted(candidates):
+        s, e = ctx.sentences[idx]
         sent = ctx.text[s:e]
         noun = _AGREEMENT.search(sent)
         duration = next((m.value for m in ctx.in_sentence("duration", idx) if m.extra["unit"] == "year"), None)

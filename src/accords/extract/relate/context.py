@@ -38,6 +38,22 @@ class Ctx:
     # of its paragraph, or the document's focus)
     topic: list[tuple[str, ...]] = field(default_factory=list)
     explicit: list[bool] = field(default_factory=list)
+    _parties: dict[int, list[Mention]] = field(default_factory=dict)
+    _para_starts: list[int] = field(default_factory=list)
+
+    def sentences_matching(self, pattern: re.Pattern[str]) -> list[int]:
+        """Indices of the sentences where ``pattern`` matches: one scan of the whole text."""
+        out: list[int] = []
+        for m in pattern.finditer(self.text):
+            idx = self.sentence_of(m.start())
+            if not out or out[-1] != idx:
+                out.append(idx)
+        return out
+
+    def paragraph_of(self, idx: int) -> int:
+        if not self._para_starts:
+            self._para_starts = [p for p, _ in self.doc.paragraphs] or [0]
+        return bisect_right(self._para_starts, self.sentences[idx][0])
 
     def sentence_of(self, pos: int) -> int:
         return max(0, bisect_right(self.starts, pos) - 1)
@@ -51,16 +67,14 @@ class Ctx:
 
     def parties_in(self, idx: int, start: int | None = None, end: int | None = None) -> list[Mention]:
         """State (or EU) party mentions in a sentence that stand for a party, optionally in a range."""
-        out = []
-        for m in self.in_sentence("party", idx):
-            if m.extra.get("in_name") or not is_state(m.value):
-                continue
-            if start is not None and m.start < start:
-                continue
-            if end is not None and m.end > end:
-                continue
-            out.append(m)
-        return out
+        found = self._parties.get(idx)
+        if found is None:
+            found = [m for m in self.in_sentence("party", idx)
+                     if not m.extra.get("in_name") and is_state(m.value)]
+            self._parties[idx] = found
+        if start is None and end is None:
+            return found
+        return [m for m in found if (start is None or m.start >= start) and (end is None or m.end <= end)]
 
     def donor(self, idx: int | None = None) -> str | None:
         pair = self.topic[idx] if idx is not None and self.topic else self.focus
@@ -107,9 +121,10 @@ def _focus(ctx: Ctx) -> tuple[str, ...]:
     """The pair the document is about: Ukraine and the partner named most near agreement words."""
     near: Counter[str] = Counter()
     overall: Counter[str] = Counter()
-    for idx in range(len(ctx.sentences)):
+    about_agreements = set(ctx.sentences_matching(_AGREEMENT_WORD))
+    for idx in ctx.by_sentence.get("party", {}):
         parties = {m.value for m in ctx.parties_in(idx)} - {RECIPIENT, "RUS", "BLR", "PRK", "IRN"}
-        weight = 3 if _AGREEMENT_WORD.search(ctx.sent_text(idx)) else 1
+        weight = 3 if idx in about_agreements else 1
         for p in parties:
             overall[p] += 1
             if weight > 1:

@@ -27,9 +27,9 @@ _VERBISH = re.compile(r"\b(?:\w+ed|is|are|was|were|will|has|have|held|met|signed
 def relate_events(ctx: Ctx) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: set[tuple[str, int]] = set()
-    for idx, (s, e) in enumerate(ctx.sentences):
+    for idx, dates in sorted(ctx.by_sentence.get("date", {}).items()):
+        s, e = ctx.sentences[idx]
         sentence = ctx.text[s:e]
-        dates = ctx.in_sentence("date", idx)
         values = [d.value for d in dates if d.value]
         signings = _signings(ctx, idx, sentence)
         for m in dates:
@@ -66,9 +66,7 @@ _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
 
 
 def para_of(ctx: Ctx, idx: int) -> int:
-    from bisect import bisect_right
-
-    return bisect_right([p for p, _ in ctx.doc.paragraphs], ctx.sentences[idx][0])
+    return ctx.paragraph_of(idx)
 
 
 def _signings(ctx: Ctx, idx: int, sentence: str) -> int:

@@ -1,0 +1,139 @@
+"""Extraction throughput and memory: ``python benchmarks/bench_extract.py [--words N]``.
+
+Builds a corpus of at least N words (default 1,000,000) by repeating the project's gold documents
+(tests/gold) and the shared seed brief, then streams it document by document through the whole
+pipeline (load -> JSON) on one process and prints words per second. Beside it, in the same run:
+a plain regex scan over the same texts (the floor of the cost) and spaCy ``en_core_web_sm`` NER if
+it is importable (a baseline only, never a dependency). Peak RSS is measured in fresh child
+processes for 100k and 1M words, to show that memory does not grow with the corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import re
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "gold"
+SEED = Path("/work/shared/corpus/000_e695dc1c15014f9b.txt")
+SUFFIXES = {".txt", ".md", ".html", ".pdf", ".docx"}
+FLOOR = re.compile(r"(?:[$€£¥]|USD|EUR|GBP)\s?\d[\d.,]*\s?(?:billion|million|bn|m)?|\b\d{1,2} [A-Z][a-z]+ \d{4}\b"
+                   r"|\b(?:Japan|Ukraine|Germany|France|Poland|United Kingdom|U\.S\.)\b")
+
+
+def documents() -> list[tuple[str, bytes, str | None]]:
+    """(name, raw bytes, published) for every source document."""
+    docs = []
+    for path in sorted(GOLD.glob("*")):
+        if path.suffix in SUFFIXES and path.name != "README.md":
+            gold = path.with_name(path.name.split(".")[0] + ".gold.json")
+            published = json.loads(gold.read_text()).get("published") if gold.exists() else None
+            docs.append((path.name, path.read_bytes(), published))
+    if SEED.exists():
+        docs.append((SEED.name, SEED.read_bytes(), "2024-07-15"))
+    if not docs:
+        raise SystemExit("no documents found in tests/gold or the shared corpus")
+    return docs
+
+
+def stream(target_words: int) -> Iterator[tuple[str, bytes, str | None, int]]:
+    """Documents, repeated until ``target_words`` words have gone by (words of the loaded text)."""
+    from accords.extract.load import load_bytes
+
+    counted = [(name, raw, pub, len(load_bytes(raw, name).text.split())) for name, raw, pub in documents()]
+    total = 0
+    for name, raw, pub, words in itertools.cycle(counted):
+        if total >= target_words:
+            return
+        total += words
+        yield name, raw, pub, words
+
+
+def run_pipeline(target_words: int) -> tuple[int, float]:
+    from accords.extract.pipeline import extract_bytes
+
+    words = 0
+    t0 = time.perf_counter()
+    for name, raw, published, n in stream(target_words):
+        json.dumps(extract_bytes(raw, name, published, limit=50_000_000).data)
+        words += n
+    return words, time.perf_counter() - t0
+
+
+def run_floor(target_words: int) -> tuple[int, float]:
+    from accords.extract.load import load_bytes
+
+    texts = {name: load_bytes(raw, name).text for name, raw, _ in documents()}
+    words = 0
+    t0 = time.perf_counter()
+    for name, _raw, _pub, n in stream(target_words):
+        sum(1 for _ in FLOOR.finditer(texts[name]))
+        words += n
+    return words, time.perf_counter() - t0
+
+
+def run_spacy(target_words: int) -> str:
+    try:
+        import spacy  # type: ignore[import-not-found,unused-ignore]
+
+        nlp = spacy.load("en_core_web_sm", disable=["parser", "lemmatizer", "tagger", "attribute_ruler"])
+    except Exception:  # noqa: BLE001 - any failure means "not available here"
+        return "not installed"
+    from accords.extract.load import load_bytes
+
+    texts = {name: load_bytes(raw, name).text for name, raw, _ in documents()}
+    words = 0
+    t0 = time.perf_counter()
+    for name, _raw, _pub, n in stream(min(target_words, 200_000)):
+        _ = [e.label_ for e in nlp(texts[name]).ents]
+        words += n
+    return f"{words / (time.perf_counter() - t0):,.0f} words/s (en_core_web_sm NER, {words:,} words)"
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def child(words: int) -> None:
+    """Run the pipeline over ``words`` words and print JSON with the peak RSS."""
+    done, seconds = run_pipeline(words)
+    print(json.dumps({"words": done, "seconds": seconds, "peak_rss_mb": peak_rss_mb()}))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", type=int, default=1_000_000)
+    parser.add_argument("--child", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--no-memory", action="store_true", help="skip the 100k/1M peak-RSS runs")
+    args = parser.parse_args()
+    if args.child:
+        child(args.child)
+        return
+    docs = documents()
+    print(f"corpus: {len(docs)} documents repeated to >= {args.words:,} words")
+    run_pipeline(20_000)  # warm up: compile patterns, load gazetteers
+    words, seconds = run_pipeline(args.words)
+    print(f"pipeline (load -> JSON, one process): {words / seconds:,.0f} words/s "
+          f"({words:,} words in {seconds:.1f} s)")
+    fwords, fseconds = run_floor(args.words)
+    print(f"plain regex scan (floor):             {fwords / fseconds:,.0f} words/s")
+    print(f"spaCy en_core_web_sm NER:             {run_spacy(args.words)}")
+    if not args.no_memory:
+        for size in (100_000, 1_000_000):
+            out = subprocess.run([sys.executable, __file__, "--child", str(size)], capture_output=True,
+                                 text=True, check=True).stdout
+            result = json.loads(out.strip().splitlines()[-1])
+            print(f"peak RSS for {result['words']:>9,} words: {result['peak_rss_mb']:.0f} MB "
+                  f"({result['words'] / result['seconds']:,.0f} words/s)")
+
+
+if __name__ == "__main__":
+    main()
