@@ -119,6 +119,12 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def _csv_cell(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return _cell(value)
+    return repr(value) if isinstance(value, float) and not value.is_integer() else int(value)
+
+
 def _jsonable(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
@@ -141,7 +147,8 @@ def render(rows: Sequence[dict[str, Any]], fmt: Format, columns: Sequence[str] |
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(cols)
         for r in rows:
-            writer.writerow([_cell(r.get(c)) for c in cols])
+            # CSV is for other tools: plain numbers, no thousands separators.
+            writer.writerow([_csv_cell(r.get(c)) for c in cols])
         sys.stdout.write(buf.getvalue())
         return
     table = Table(title=title, show_lines=False)
