@@ -97,7 +97,10 @@ def to_dataclass(view: EntityView, cls: type[T]) -> T:
         if prop not in view.props:
             continue
         if spec.is_multi(prop) or fld.type in ("tuple[str, ...]",):
-            kwargs[name] = tuple(view.props[prop])
+            values = view.props[prop]
+            # Parties are a set; sorted codes read and compare the same from every source.
+            party_set = prop in spec.props and spec.props[prop].type == "party"
+            kwargs[name] = tuple(sorted(values, key=str)) if party_set else tuple(values)
         else:
             kwargs[name] = view.props[prop][0]
     if "conflicts" in names:
