@@ -122,15 +122,19 @@ def _focus(ctx: Ctx) -> tuple[str, ...]:
     near: Counter[str] = Counter()
     overall: Counter[str] = Counter()
     about_agreements = set(ctx.sentences_matching(_AGREEMENT_WORD))
-    for idx in ctx.by_sentence.get("party", {}):
-        parties = {m.value for m in ctx.parties_in(idx)} - {RECIPIENT, "RUS", "BLR", "PRK", "IRN"}
-        weight = 3 if idx in about_agreements else 1
+    first: dict[str, int] = {}
+    for idx in sorted(ctx.by_sentence.get("party", {})):
+        parties = [m.value for m in ctx.parties_in(idx) if m.value not in _NOT_PARTNERS]
         for p in parties:
+            first.setdefault(p, idx)
+        weight = 3 if idx in about_agreements else 1
+        for p in dict.fromkeys(parties):
             overall[p] += 1
             if weight > 1:
                 near[p] += 1
     counts = near + overall
     if not counts:
         return ()
-    partner = counts.most_common(1)[0][0]
+    # ties go to the partner named first, so the result never depends on set order
+    partner = min(counts, key=lambda p: (-counts[p], first[p]))
     return tuple(sorted({partner, RECIPIENT}))
