@@ -6,7 +6,7 @@ import sys
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -166,8 +166,10 @@ def register(app: typer.Typer) -> None:
                 sids += [s.id for s in st.find(session, entity_id=ident, status=("rejected", "superseded"))]
             except AccordsError:
                 sids = [ident]
-            rows = [{"statement": t.statement_id, "from": t.from_status, "to": t.to_status, "who": t.who,
-                     "at": t.at, "why": t.why} for sid in sids for t in st.history(session, sid)]
+            rows: list[dict[str, Any]] = [
+                {"statement": t.statement_id, "from": t.from_status, "to": t.to_status, "who": t.who,
+                 "at": t.at, "why": t.why}
+                for sid in sids for t in st.history(session, sid)]
         rows.sort(key=lambda r: r["at"])
         render(rows, fmt, ["at", "statement", "from", "to", "who", "why"], title=f"history of {ident}")
 
