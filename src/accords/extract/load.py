@@ -29,6 +29,7 @@ DEFAULT_LIMIT = 50_000_000
 _HTML_HEAD = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                         re.I | re.S)
 _MD_HINT = re.compile(r"^(?:#{1,6} \S|[-*] \S|\d+\. \S)", re.M)
+_BLANK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _WS = re.compile(r"[ \t\r\f\v\u00a0]+")
 
@@ -167,12 +168,13 @@ def _load_html(html: str, sha: str) -> Loaded:
     root = tree.css_first("main") or tree.css_first("article") or tree.body or tree.root
     parts: list[str] = []
     if root is not None:
-        for node in root.css(_BLOCKS):
-            if len(node.css(_BLOCKS)) > 1:
-                continue  # not a leaf block (lexbor counts the node itself): its children carry the text
-            text = _squash(node.text(deep=True, separator=""))
-            if text:
-                parts.append(text)
+        # Mark block boundaries with blank lines, then read the text once: linear in the page
+        # size, whatever the nesting (checking each block for block descendants is quadratic).
+        for node in root.css(_BLOCKS + ", br, tr"):
+            node.insert_before("\n\n")
+            node.insert_after("\n\n")
+        raw = root.text(deep=True, separator="")
+        parts = [t for t in (_squash(chunk) for chunk in _BLANK.split(raw)) if t]
     return Loaded(text="\n\n".join(parts), sha256=sha, media_type=HTML, title=title or None,
                   authors=_dedupe(authors), published=published,
                   published_source="text" if published else "none")

@@ -131,12 +131,7 @@ _BY_WITH = re.compile(r"\b(?:by|with|like|as)\s+(?:the\s+)?\Z")
 
 def _previous_date(ctx: Ctx, idx: int) -> str | None:
     """A signing sentence without a date takes the one its paragraph gave just before."""
-    if idx == 0:
-        return None
-    para_starts = [p for p, _ in ctx.doc.paragraphs]
-    from bisect import bisect_right
-
-    if bisect_right(para_starts, ctx.sentences[idx - 1][0]) != bisect_right(para_starts, ctx.sentences[idx][0]):
+    if idx == 0 or ctx.paragraph_of(idx - 1) != ctx.paragraph_of(idx):
         return None
     return _sign_date(ctx, idx - 1)
 

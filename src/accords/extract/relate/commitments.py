@@ -177,6 +177,7 @@ def _subject_start(ctx: Ctx, idx: int, cue: int, money_start: int) -> int:
 
 def _donor(ctx: Ctx, idx: int, m: Mention, seg_start: int) -> str | None:
     s, _e = ctx.sentences[idx]
+    s = max(s, m.start - 300)  # the donor is named near its verb; bounded for huge sentences
     text = ctx.text
     for p in reversed(ctx.parties_in(idx, start=s, end=m.start)):
         if p.value in (RECIPIENT, "RUS") or not is_state(p.value):
@@ -184,7 +185,7 @@ def _donor(ctx: Ctx, idx: int, m: Mention, seg_start: int) -> str | None:
         if _TO.search(text[max(s, p.start - 12):p.start]):
             continue
         return str(p.value)
-    for p in ctx.parties_in(idx, start=m.end):
+    for p in ctx.parties_in(idx, start=m.end, end=m.end + 300):
         if p.value != RECIPIENT and _FROM.search(text[max(s, p.start - 12):p.start]):
             return str(p.value)
     return None

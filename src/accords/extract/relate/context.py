@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -40,6 +40,7 @@ class Ctx:
     explicit: list[bool] = field(default_factory=list)
     _parties: dict[int, list[Mention]] = field(default_factory=dict)
     _para_starts: list[int] = field(default_factory=list)
+    _party_starts: dict[int, list[int]] = field(default_factory=dict)
 
     def sentences_matching(self, pattern: re.Pattern[str]) -> list[int]:
         """Indices of the sentences where ``pattern`` matches: one scan of the whole text."""
@@ -72,9 +73,13 @@ class Ctx:
             found = [m for m in self.in_sentence("party", idx)
                      if not m.extra.get("in_name") and is_state(m.value)]
             self._parties[idx] = found
+            self._party_starts[idx] = [m.start for m in found]
         if start is None and end is None:
             return found
-        return [m for m in found if (start is None or m.start >= start) and (end is None or m.end <= end)]
+        starts = self._party_starts[idx]
+        lo = bisect_left(starts, start) if start is not None else 0
+        hi = bisect_left(starts, end) if end is not None else len(found)
+        return [m for m in found[lo:hi] if end is None or m.end <= end]
 
     def donor(self, idx: int | None = None) -> str | None:
         pair = self.topic[idx] if idx is not None and self.topic else self.focus
@@ -83,10 +88,15 @@ class Ctx:
 
 def build(doc: Doc) -> Ctx:
     ctx = Ctx(doc=doc, text=doc.norm, sentences=doc.sentences, starts=[s for s, _ in doc.sentences])
-    people = [(m.start, m.end) for m in doc.mentions.get("person", []) if " " in m.text]
+    people = sorted((m.start, m.end) for m in doc.mentions.get("person", []) if " " in m.text)
     if people:  # "Luís Montenegro" is a person, not Montenegro
-        doc.mentions["party"] = [p for p in doc.mentions.get("party", [])
-                                 if not any(a <= p.start < b for a, b in people)]
+        starts = [a for a, _ in people]
+
+        def inside_person(pos: int) -> bool:
+            i = bisect_right(starts, pos) - 1
+            return i >= 0 and people[i][0] <= pos < people[i][1]
+
+        doc.mentions["party"] = [p for p in doc.mentions.get("party", []) if not inside_person(p.start)]
     for kind, mentions in doc.mentions.items():
         groups: dict[int, list[Mention]] = {}
         for m in mentions:

@@ -30,22 +30,24 @@ def relate_events(ctx: Ctx) -> list[dict[str, Any]]:
     for idx, dates in sorted(ctx.by_sentence.get("date", {}).items()):
         s, e = ctx.sentences[idx]
         sentence = ctx.text[s:e]
-        values = [d.value for d in dates if d.value]
+        coarser = {v[:n] for v in (d.value for d in dates if d.value) for n in (4, 7) if len(v) > n}
         signings = _signings(ctx, idx, sentence)
+        stamp_line = _is_stamp_line(sentence, -1)
         for m in dates:
             value = m.value
-            if value and any(v != value and v.startswith(value) for v in values):
+            if value in coarser:
                 continue  # "earlier this month, on 3 April": the precise date stands for both
             if not value or m.extra.get("deadline"):
                 continue
-            before = ctx.text[s:m.start]
+            before = ctx.text[max(s, m.start - 80):m.start]  # bounded: sentences can be huge
             if (_STAMP.search(before) or _is_dateline(ctx.text, s, m.start, m.end)
-                    or _is_stamp_line(sentence, m.start - s)):
+                    or (stamp_line and not _is_listing(sentence, m.start - s))):
                 continue
             if m.extra["kind"] == "relative" and len(value) == 4 and not _EVENT_NOUN.search(sentence):
                 continue
             if (len(value) == 4 and m.extra["kind"] != "relative"
-                    and before.strip() not in {"In", "in", ""} and not _YEAR_EVENT.search(before)):
+                    and not (m.start - s < 8 and ctx.text[s:m.start].strip() in {"In", "in", ""})
+                    and not _YEAR_EVENT.search(before)):
                 continue
             group = -1 - para_of(ctx, idx) if sentence.startswith("|") else idx  # a table is one group
             if (value, group) in seen:
@@ -87,10 +89,14 @@ def _is_dateline(text: str, sentence_start: int, start: int, end: int) -> bool:
     return start - line_start <= 40 and bool(_DATELINE_AFTER.match(text, end)) and place.isupper()
 
 
+def _is_listing(sentence: str, offset: int) -> bool:
+    """A programme line that opens with its date: "6 March 2025 - Counting the pledges"."""
+    return offset == 0 and bool(re.match(r"[^-:]{4,20}\s[-:]\s", sentence))
+
+
 def _is_stamp_line(sentence: str, offset: int) -> bool:
-    """A masthead or byline line such as "Regional Security Monitor, 9 July 2024" (but not a
-    programme line that opens with its date: "6 March 2025 - Counting the pledges")."""
-    if offset == 0 and re.match(r"[^-:]{4,20}\s[-:]\s", sentence):
+    """A masthead or byline line such as "Regional Security Monitor, 9 July 2024"."""
+    if len(sentence) > 200:
         return False
     words = [w for w in sentence.split() if any(c.isalpha() for c in w)]
     return len(words) <= 9 and not _VERBISH.search(sentence.replace("'s", ""))
