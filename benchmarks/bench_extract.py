@@ -57,13 +57,13 @@ def stream(target_words: int) -> Iterator[tuple[str, bytes, str | None, int]]:
         yield name, raw, pub, words
 
 
-def run_pipeline(target_words: int) -> tuple[int, float]:
+def run_pipeline(target_words: int, chain: list[str] | None = None) -> tuple[int, float]:
     from accords.extract.pipeline import extract_bytes
 
     words = 0
     t0 = time.perf_counter()
     for name, raw, published, n in stream(target_words):
-        json.dumps(extract_bytes(raw, name, published, limit=50_000_000).data)
+        json.dumps(extract_bytes(raw, name, published, limit=50_000_000, chain=chain).data)
         words += n
     return words, time.perf_counter() - t0
 
@@ -123,6 +123,11 @@ def main() -> None:
     words, seconds = run_pipeline(args.words)
     print(f"pipeline (load -> JSON, one process): {words / seconds:,.0f} words/s "
           f"({words:,} words in {seconds:.1f} s)")
+    from accords.extract.pipeline import CHAIN
+
+    no_codes = [name for name in CHAIN if name != "provisions"]
+    pwords, pseconds = run_pipeline(args.words, no_codes)
+    print(f"  the same without the provisions stage: {pwords / pseconds:,.0f} words/s")
     fwords, fseconds = run_floor(args.words)
     print(f"plain regex scan (floor):             {fwords / fseconds:,.0f} words/s")
     print(f"spaCy en_core_web_sm NER:             {run_spacy(args.words)}")

@@ -219,12 +219,12 @@ def _limit(limit: int | None) -> int:
 
 
 def extract_bytes(data: bytes, filename: str | None = None, published: date | str | None = None,
-                  *, limit: int | None = None) -> Extraction:
-    """Run the whole pipeline over raw bytes."""
+                  *, limit: int | None = None, chain: list[str] | None = None) -> Extraction:
+    """Run the whole pipeline over raw bytes (``chain`` names the stages; default :data:`CHAIN`)."""
     given = _as_date(published)
     loaded = load_mod.load_bytes(data, filename, _limit(limit))
     try:
-        doc = run_chain(Doc(loaded=loaded, given=given))
+        doc = run_chain(Doc(loaded=loaded, given=given), chain)
         result = assemble(doc)
     except AccordsError:
         raise

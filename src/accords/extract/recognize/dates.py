@@ -49,6 +49,7 @@ _DEADLINE = re.compile(r"(?:\b(?:by|until|till|through|before|no later than|up t
 def recognize_dates(text: str) -> list[Mention]:
     """Raw date mentions; call :func:`resolve` with a reference date to get ISO values."""
     out: list[Mention] = []
+    # (scanning only near triggers does not pay here: digits, months and "year" are everywhere)
     for m in _DATES.finditer(text):
         raw: dict[str, Any] = {"y": None, "m": None, "d": None, "rel": None, "kind": "date"}
         before = text[max(0, m.start() - 30):m.start()]

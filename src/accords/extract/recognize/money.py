@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from accords.extract.recognize.windows import scan
 from accords.extract.types import Mention
 
 _SYMBOLS = {"US$": "USD", "$": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD",
@@ -67,9 +68,13 @@ def _currency(prefix: str | None, word: str | None) -> str | None:
     return None
 
 
+_DIGIT = re.compile(r"\d+")
+
+
 def recognize_money(text: str) -> list[Mention]:
     out: list[Mention] = []
-    for m in _MONEY.finditer(text):
+    # every amount has a digit; the longest lead is "approximately EUR " (18 chars)
+    for m in scan(_MONEY, text, _DIGIT, 32, 40):
         if m["n1"] is not None:
             cur = _currency(m["cur"], None)
             if m["cur"].strip().isalpha() and not m["cur"].strip().isupper():

@@ -72,7 +72,6 @@ def document_record(doc: Doc, given: date | None) -> dict[str, Any]:
         "publication_date": publication.isoformat() if publication else None,
         "reference_date": doc.reference.isoformat() if doc.reference else None,
         "reference_date_source": doc.reference_source,
-        "media_type": loaded.media_type,
     }
 
 
