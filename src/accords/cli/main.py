@@ -9,6 +9,7 @@ error's exit code; anything else is reported as an internal error without a trac
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 import sys
 from typing import Optional
@@ -68,8 +69,16 @@ def _fail(message: str, code: int) -> None:
     sys.exit(code)
 
 
+def _quiet_libraries() -> None:
+    # Parsers such as pypdf log warnings ("EOF marker not found") on their own; the CLI
+    # reports every failure as one line, so their chatter stays out of stderr.
+    for name in ("pypdf", "docx", "charset_normalizer", "alembic", "matplotlib", "fontTools"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
 def run(argv: list[str] | None = None) -> None:
     """Entry point of the console script."""
+    _quiet_libraries()
     app = build_app()
     try:
         # standalone mode: Typer itself reports usage errors and exits with their codes.

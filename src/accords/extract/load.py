@@ -95,6 +95,24 @@ def load_bytes(data: bytes, filename: str | None = None, limit: int = DEFAULT_LI
     return loaded
 
 
+# Short Western European texts score the same under several 8-bit code pages; the analysts'
+# material is overwhelmingly Western European, so ties go to Windows-1252 / Latin-1.
+_PREFERRED_8BIT = ("cp1252", "latin_1", "iso8859_15", "iso8859_1")
+
+
+def _guess_encoding(matches: Any) -> str:
+    ranked = sorted(matches, key=lambda m: (round(m.chaos, 3), -round(m.coherence, 3)))
+    if not ranked:
+        return "cp1252"
+    top = (round(ranked[0].chaos, 3), round(ranked[0].coherence, 3))
+    for m in ranked:
+        if (round(m.chaos, 3), round(m.coherence, 3)) != top:
+            break
+        if m.encoding in _PREFERRED_8BIT:
+            return str(m.encoding)
+    return str(ranked[0].encoding)
+
+
 def decode_text(data: bytes) -> str:
     """Decode text bytes; refuse binary data."""
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -105,8 +123,7 @@ def decode_text(data: bytes) -> str:
     except UnicodeDecodeError:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data[:200_000]).best()
-        encoding = best.encoding if best is not None else "cp1252"
+        encoding = _guess_encoding(from_bytes(data[:200_000]))
         try:
             text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
