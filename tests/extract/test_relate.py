@@ -98,3 +98,12 @@ def test_table_rows_become_facts() -> None:
     assert data["agreements"][0]["date_signed"] == "2024-02-23"
     assert data["commitments"][0]["donor"] == "DNK" and data["commitments"][0]["status"] == "pledged"
     assert data["consultation_hours"][0]["parties"] == ["DNK", "UKR"]
+
+
+def test_each_of_several_donors_and_plans() -> None:
+    data = _run("Norway and Denmark each pledged EUR 100 million for demining. Germany has so far delivered "
+                "weapons worth EUR 28 billion, and it plans to add EUR 8 billion in 2025. Ukraine has received "
+                "more than $100 billion since 2022.")
+    got = [(c["donor"], c["amount"], c["status"]) for c in data["commitments"]]
+    assert got == [("NOR", 1e8, "pledged"), ("DNK", 1e8, "pledged"), ("DEU", 28e9, "provided"),
+                   ("DEU", 8e9, "pledged")]

@@ -147,3 +147,19 @@ def test_channels() -> None:
         "It joins the Ukraine Defense Contact Group, the Donor Coordination Platform and the IT Coalition.")}
     assert names == {"Ukraine Defence Contact Group", "Donor Coordination Platform for Ukraine",
                      "UDCG capability coalitions"}
+
+
+def test_pipeline_registry_names_every_stage_with_a_version() -> None:
+    from accords.extract.pipeline import CHAIN, REGISTRY, versions
+
+    assert CHAIN[0] == "normalize" and "relate" in CHAIN
+    assert set(CHAIN) <= set(REGISTRY)
+    assert all(v for v in versions().values())
+
+
+def test_chain_can_stop_early() -> None:
+    from accords.extract.pipeline import extract_bytes
+
+    res = extract_bytes(b"Japan pledged $1 billion to Ukraine.", "x.txt", "2024-07-15",
+                        chain=["normalize", "segment", "recognize", "reference"])
+    assert res.data["commitments"] == [] and res.data["document"]["reference_date"] == "2024-07-15"

@@ -21,12 +21,15 @@ _STATUS = [
     ("expected", re.compile(r"\b(?:expected|is set to|are set to|due to be|"
                             r"to be (?:disbursed|delivered|provided|paid))\b")),
     ("provided", re.compile(r"\b(?:provided|delivered|disbursed|sent|transferred|supplied|donated|gave|given|"
-                            r"spent|paid|contributed|handed over|went to)\b")),
+                            r"spent|paid|contributed|handed over|went to|received|obtained)\b")),
     ("pledged", re.compile(r"\b(?:pledg\w*|commit(?:s|ted|ting|ment)?|promis\w*|announc\w*|unveil\w*|offer\w*|"
                            r"(?:will|would|shall)\s+(?:\w+\s+){0,2}?(?:provide|allocate|give|deliver|send|contribute|"
                            r"supply|disburse|spend|invest|make available|fund|finance|increase|raise|put|lend|go|"
                            r"add|commit|pay|donate|grant)|to (?:provide|contribute|allocate)|undertak\w*|"
-                           r"intends? to (?:provide|give|allocate)|plans? to (?:provide|give|allocate))\b")),
+                           r"(?:intends?|intended|plans?|planned|aims?|vow(?:s|ed)?|agree[sd]?|decided?|decides|"
+                           r"undert(?:akes?|ook)|is set|are set|is ready|are ready)\s+to\s+(?:\w+\s+)?"
+                           r"(?:provide|give|allocate|add|contribute|send|deliver|spend|invest|make available|lend|"
+                           r"transfer|fund|finance|donate))\b")),
 ]
 _HEDGE = re.compile(r"\b(?:consider\w*|mull\w*|weigh\w*|discuss\w*|debat\w*|could|might|may|propos\w*|"
                     r"hop\w*|reportedly|possibl\w*|explor\w*|if|whether|ask\w*|request\w*|call\w* for|"
@@ -50,7 +53,7 @@ _CATEGORIES = [
 ]
 _INSTRUMENT = re.compile(r"\b(?P<i>grants?|loans?|guarantees?|in-kind)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b")
-_NEXT_PART = re.compile(r",?\s*\b(?:of which|including|out of which)\b")
+_NEXT_PART = re.compile(r",?\s*\b(?:of which|including|out of which)\b|,\s+(?:and|but|while)\s+(?=[a-z])")
 _FROM = re.compile(r"\b(?:from|by)\s+(?:the\s+)?\Z")
 _TO = re.compile(r"\b(?:to|for|with|from|against|of|by|than)\s+(?:the\s+)?\Z")
 
@@ -79,6 +82,9 @@ def relate_commitments(ctx: Ctx) -> list[dict[str, Any]]:
             if key in seen:
                 continue
             seen.add(key)
+            for other in item.pop("_also", []):
+                out.append({**item, "donor": other})
+                seen.add((other, item["amount"], item["currency"], item["status"]))
             out.append(item)
             last_item = item
             if not item.get("part_of_previous"):
@@ -140,6 +146,8 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
     if _HEDGE.search(scope) or _NEGATION.search(left[max(0, cue_at - 40):] if cue_at >= 0 else right[:60]):
         return None
     donor = _donor(ctx, idx, m, seg_start)
+    if donor is None and re.search(r"\b(?:received|obtained)\b", left + right[:40]):
+        return None  # "Ukraine received $100 billion": from whom, the sentence does not say
     if donor is None:
         donor = previous["donor"] if part_of and previous else (ctx.donor(idx) or last_donor)
     if donor is None or donor == RECIPIENT:
@@ -160,11 +168,26 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
         item["instrument"] = inst["i"].lower().rstrip("s")
     if part_of:
         item["part_of_previous"] = True
+    others = _co_donors(ctx, idx, m, donor) if re.search(r"\beach\b", left) else []
+    if others:
+        item["_also"] = others  # "Norway and Denmark each pledged ...": one commitment per donor
     start = m.start if part_of or cue_at < 0 else seg_start + (len(text[seg_start:m.start]) - len(left)) + cue_at
     start = _subject_start(ctx, idx, start, m.start) if not part_of and cue_at >= 0 else start
     end = m.end + len(right.rstrip(" ,."))
     item["_span"] = (max(s, start), end)
     return item
+
+
+def _co_donors(ctx: Ctx, idx: int, m: Mention, donor: str) -> list[str]:
+    """The other donors listed with ``donor`` before the amount ("Norway and Denmark each ...")."""
+    s, _e = ctx.sentences[idx]
+    before = [p for p in ctx.parties_in(idx, start=max(s, m.start - 300), end=m.start)
+              if p.value not in (RECIPIENT, "RUS")]
+    chain: list[str] = []
+    for a, b in zip(before, before[1:], strict=False):
+        if re.fullmatch(r"\s*(?:,|and|, and)\s*", ctx.text[a.end:b.start]):
+            chain.extend(x for x in (str(a.value), str(b.value)) if x not in chain)
+    return [c for c in chain if c != donor]
 
 
 def _subject_start(ctx: Ctx, idx: int, cue: int, money_start: int) -> int:
