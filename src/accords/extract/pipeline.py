@@ -228,7 +228,7 @@ def extract_bytes(data: bytes, filename: str | None = None, published: date | st
         result = assemble(doc)
     except AccordsError:
         raise
-    except Exception as exc:  # noqa: BLE001 - a stage bug must still reach the user as one clean line
+    except Exception as exc:  # a stage bug must still reach the user as one clean line
         raise ExtractionError(f"extraction failed: {type(exc).__name__}: {exc}",
                               "report this document; meanwhile its facts can be entered by hand") from exc
     return Extraction(text=loaded.text, sha256=loaded.sha256, media_type=loaded.media_type, data=result)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import pairwise
 from typing import Any
 
 from accords.extract.relate.context import RECIPIENT, Ctx, is_state
@@ -184,7 +185,7 @@ def _co_donors(ctx: Ctx, idx: int, m: Mention, donor: str) -> list[str]:
     before = [p for p in ctx.parties_in(idx, start=max(s, m.start - 300), end=m.start)
               if p.value not in (RECIPIENT, "RUS")]
     chain: list[str] = []
-    for a, b in zip(before, before[1:], strict=False):
+    for a, b in pairwise(before):
         if re.fullmatch(r"\s*(?:,|and|, and)\s*", ctx.text[a.end:b.start]):
             chain.extend(x for x in (str(a.value), str(b.value)) if x not in chain)
     return [c for c in chain if c != donor]
