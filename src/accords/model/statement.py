@@ -69,7 +69,7 @@ class Statement:
             span = f"[{self.span.start}:{self.span.end}]" if self.span else ""
             return f"doc {self.document_id}{span}"
         if self.dataset:
-            return f"{self.dataset} {self.source_url or ''}".strip()
+            return self.method if self.method.startswith("dataset:") else f"dataset:{self.dataset}"
         if self.author:
             return f"human:{self.author}"
         return self.method
