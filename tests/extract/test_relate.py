@@ -107,3 +107,16 @@ def test_each_of_several_donors_and_plans() -> None:
     got = [(c["donor"], c["amount"], c["status"]) for c in data["commitments"]]
     assert got == [("NOR", 1e8, "pledged"), ("DNK", 1e8, "pledged"), ("DEU", 28e9, "provided"),
                    ("DEU", 8e9, "pledged")]
+
+
+def test_agreement_text_with_articles_and_signature_formula() -> None:
+    data = _run("AGREEMENT ON SECURITY COOPERATION BETWEEN UKRAINE AND THE KINGDOM OF SPAIN\n\n"
+                "Article 3. Consultations. In the event of future Russian armed attack against Ukraine, the "
+                "Participants will consult within 24 hours to determine next steps.\n\n"
+                "Article 4. This Agreement shall remain in force for ten years.\n\n"
+                "Done at Madrid on 27 May 2024, in two originals.", published=None)  # type: ignore[arg-type]
+    (agreement,) = data["agreements"]
+    assert (agreement["parties"], agreement["date_signed"], agreement["place"], agreement["duration_years"]) == (
+        ["ESP", "UKR"], "2024-05-27", "Madrid", 10)
+    (consult,) = data["consultation_hours"]
+    assert consult["parties"] == ["ESP", "UKR"] and consult["trigger"] == "future Russian armed attack against Ukraine"

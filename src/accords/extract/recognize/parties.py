@@ -58,6 +58,9 @@ def gazetteer() -> dict[str, tuple[str, str]]:
                 table.setdefault(value, (code, NAME))
                 if value.startswith("the "):
                     table.setdefault(value[4:], (code, NAME))
+    for name, (code, kind) in list(table.items()):
+        if len(name) >= 4 and not name.isupper():
+            table.setdefault(name.upper(), (code, kind))  # titles in capitals: "UKRAINE AND SPAIN"
     for code, names in data["demonyms"].items():
         for n in names:
             table.setdefault(n, (code, DEMONYM))

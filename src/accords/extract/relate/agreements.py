@@ -15,7 +15,7 @@ from accords.extract.relate.context import RECIPIENT, Ctx
 
 _NOUN = r"(?:agreements?|accords?|treaty|treaties|pact|security commitments)"
 _AGREEMENT = re.compile(rf"\b{_NOUN}\b", re.I)
-_SIGN = re.compile(r"\b(?:sign(?:ed|s|ing)?|conclud(?:ed|es|ing)|ink(?:ed|s)|concluded)\b", re.I)
+_SIGN = re.compile(r"\b(?:sign(?:ed|s|ing)?|conclud(?:ed|es|ing)|ink(?:ed|s)|concluded)\b|^\s*Done at\b", re.I)
 _COUNTED = re.compile(r"\b(?:\d+|two|three|four|five|six|several|many|dozens of|\d+ new)\s+(?:\w+\s+)?"
                       r"(?:agreements|accords|deals|memoranda)\b", re.I)
 _NOT_SECURITY = re.compile(r"\b(?:trade|free-trade|grain|gas|loan|grant|investment|purchase)\s+"
@@ -31,7 +31,7 @@ _TITLE_HEAD = re.compile(r"(?:the\s+)?(?P<t>(?:Accord|Agreement|Treaty|Memorandu
 _TITLE_WORD = re.compile(r"[ ]*(?:[A-Z][\w'-]*|of|on|and|for|between|the|in|to|-|&)(?=[ ,.;:\"')]|$)")
 _PLACE = re.compile(r"\b(?:at|on the sidelines of|on the margins of|during|in the margins of)\s+(?:the\s+)?"
                     r"(?P<p>(?:[A-Z0-9][\w-]*\s+){0,4}summit(?:\s+in\s+[A-Z][\w-]+)?)"
-                    r"|\bin\s+(?P<c>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=[\s,.;])")
+                    r"|\b(?:in|Done at|done at)\s+(?P<c>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=[\s,.;])")
 _BASIS = re.compile(r"\b(?:on the basis of|under|in line with|in accordance with|pursuant to|within the framework of)"
                     r"\s+(?:the\s+)?(?P<b>(?:G7|Joint|joint)[^.;,()]{3,80}?)(?=[.;,(]|\s+(?:and|which|signed)\b|$)")
 _NOT_PLACE = frozenset(["January", "February", "March", "April", "May", "June", "July", "August",
@@ -45,9 +45,9 @@ _DOC_NOUN = re.compile(r"\b(?:agreements?|accords?|treaty|pact|security commitme
                       r"arrangements?)\b", re.I)
 # Sentences that can say anything about an agreement contain one of these (one scan finds them).
 _CANDIDATE = re.compile(r"\b(?:agreements?|accords?|treaty|treaties|pact|security commitments|texts?|documents?|"
-                        r"arrangements?|[Ss]igned)\b", re.I)
+                        r"arrangements?|[Ss]igned|Done at)\b", re.I)
 _COLLECTIVE = re.compile(r"\b(?:both|all\s+(?:three|four|five|six|the)|each\s+of\s+the|every)\b", re.I)
-_SIGNED_LEAD = re.compile(r"\s*(?:[\w,]+\s+){0,3}?(?:Signed|signed)\b")
+_SIGNED_LEAD = re.compile(r"\s*(?:(?:[\w,]+\s+){0,3}?(?:Signed|signed)\b|Done at\b)")
 _SAME_EVENT = re.compile(r"\bsame\s+(?:summit|day|occasion|ceremony|meeting)\b", re.I)
 
 

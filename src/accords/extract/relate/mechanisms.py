@@ -11,7 +11,8 @@ from accords.extract.relate.context import RECIPIENT, Ctx
 _CONSULT = re.compile(r"\bconsult\w*|\bconvene\w*|\bmeet\w*\b", re.I)
 _TRIGGER = re.compile(r"\b(?:in the event of|in case of|in the case of|following|after|upon|if there is|"
                       r"if there were|should there be)\s+(?:an?\s+|the\s+|any\s+)?(?P<t>[^.;()]{3,120})")
-_IF = re.compile(r"\s*(?:If|Should|In the event that|In case)\s+(?P<t>[^,;]{3,120}),")
+_IF = re.compile(r"\s*(?:If|Should|In the event that|In the event of|In case of|In case)\s+(?:an?\s+|the\s+)?"
+                 r"(?P<t>[^,;]{3,120}),")
 _NON_LETHAL = re.compile(r"\bnon-?lethal\b", re.I)
 _LETHAL = re.compile(r"(?<!non-)(?<!non)\blethal\b", re.I)
 _SUPPLY = re.compile(r"\b(?:provid\w*|suppl\w*|deliver\w*|send\w*|sent|transfer\w*|pledg\w*|give|gave|"
