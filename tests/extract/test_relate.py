@@ -120,3 +120,10 @@ def test_agreement_text_with_articles_and_signature_formula() -> None:
         ["ESP", "UKR"], "2024-05-27", "Madrid", 10)
     (consult,) = data["consultation_hours"]
     assert consult["parties"] == ["ESP", "UKR"] and consult["trigger"] == "future Russian armed attack against Ukraine"
+
+
+def test_organisations_keep_their_own_money() -> None:
+    data = _run("Poland had already provided more than 4 billion euros since 2022. Separately, the European "
+                "Investment Bank approved a 400 million euro loan for Ukraine. The International Monetary Fund "
+                "disbursed $2.2 billion to Kyiv last month.")
+    assert [c["donor"] for c in data["commitments"]] == ["POL", "EIB", "IMF"]

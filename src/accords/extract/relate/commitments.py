@@ -12,7 +12,7 @@ from bisect import bisect_right
 from itertools import pairwise
 from typing import Any
 
-from accords.extract.relate.context import RECIPIENT, Ctx, is_state
+from accords.extract.relate.context import RECIPIENT, Ctx
 from accords.extract.types import Mention
 
 _STATUS = [
@@ -55,7 +55,7 @@ _CATEGORIES = [
 _INSTRUMENT = re.compile(r"\b(?P<i>grants?|loans?|guarantees?|in-kind)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b")
 _NEXT_PART = re.compile(r",?\s*\b(?:of which|including|out of which)\b|,\s+(?:and|but|while)\s+(?=[a-z])")
-_FROM = re.compile(r"\b(?:from|by)\s+(?:the\s+)?\Z")
+_FROM = re.compile(r"\b(?:from|provided by|given by|paid by)\s+(?:the\s+)?\Z")
 _TO = re.compile(r"\b(?:to|for|with|from|against|of|by|than)\s+(?:the\s+)?\Z")
 
 
@@ -200,16 +200,20 @@ def _subject_start(ctx: Ctx, idx: int, cue: int, money_start: int) -> int:
 
 
 def _donor(ctx: Ctx, idx: int, m: Mention, seg_start: int) -> str | None:
+    """The nearest party before the amount that is not governed by a preposition ("to Ukraine");
+    an organisation counts too ("the European Investment Bank approved ..."), so that its money
+    is never credited to a state named earlier; else "from X" after the amount."""
     s, _e = ctx.sentences[idx]
     s = max(s, m.start - 300)  # the donor is named near its verb; bounded for huge sentences
     text = ctx.text
-    for p in reversed(ctx.parties_in(idx, start=s, end=m.start)):
-        if p.value in (RECIPIENT, "RUS") or not is_state(p.value):
+    named = [p for p in ctx.in_sentence("party", idx) if not p.extra.get("in_name")]
+    for p in reversed([p for p in named if s <= p.start and p.end <= m.start]):
+        if p.value in (RECIPIENT, "RUS"):
             continue
         if _TO.search(text[max(s, p.start - 12):p.start]):
             continue
         return str(p.value)
-    for p in ctx.parties_in(idx, start=m.end, end=m.end + 300):
+    for p in [p for p in named if m.end <= p.start < m.end + 300]:
         if p.value != RECIPIENT and _FROM.search(text[max(s, p.start - 12):p.start]):
             return str(p.value)
     return None
