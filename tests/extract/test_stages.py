@@ -163,3 +163,11 @@ def test_chain_can_stop_early() -> None:
     res = extract_bytes(b"Japan pledged $1 billion to Ukraine.", "x.txt", "2024-07-15",
                         chain=["normalize", "segment", "recognize", "reference"])
     assert res.data["commitments"] == [] and res.data["document"]["reference_date"] == "2024-07-15"
+
+
+@pytest.mark.parametrize(("text", "amount", "currency"), [
+    ("4.5 mlrd USD", 4.5e9, "USD"), ("USD 4.5 billions", 4.5e9, "USD"), ("300 millions of dollars", 3e8, "USD"),
+    ("EUR 5 mln", 5e6, "EUR"), ("2,5 billion euro", 2.5e9, "EUR")])
+def test_money_non_native_forms(text: str, amount: float, currency: str) -> None:
+    (m,) = recognize_money(text)
+    assert m.value == pytest.approx(amount) and m.extra["currency"] == currency

@@ -23,12 +23,12 @@ _WORDS = {
     "czech crowns": "CZK", "koruna": "CZK",
 }
 _SCALES = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9,
-           "milliard": 1e9, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
+           "milliard": 1e9, "mlrd": 1e9, "mld": 1e9, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
 
 _SYM = r"(?:US\$|CA\$|AU\$|NZ\$|C\$|A\$|\$|€|£|¥|₴)"
 _CODE = "(?:" + "|".join(_CODES) + ")"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
-_SCALE = r"(?:trillion|billion|million|thousand|milliard|bln|mln|tn|bn|mn|b|m|k)(?![\w])"
+_SCALE = r"(?:trillions?|billions?|millions?|thousands?|milliards?|mlrd|mld|bln|mln|tn|bn|mn|b|m|k)(?![\w])"
 _WORD = "(?:" + "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True)) + ")"
 _QUAL = (r"(?P<qual>up to|at least|more than|over|nearly|almost|about|around|some|approximately|roughly|"
          r"under|less than)\s+")
@@ -36,7 +36,7 @@ _QUAL = (r"(?P<qual>up to|at least|more than|over|nearly|almost|about|around|som
 _PREFIX = (rf"(?P<cur>{_SYM}|{_CODE}\s?)(?P<n1>{_NUM})(?:\s?(?P<s1>{_SCALE}))?"
            rf"(?:\s?(?:-|to|and)\s?(?:{_SYM}|{_CODE}\s?)?(?P<n2>{_NUM})(?:\s?(?P<s2>{_SCALE}))?)?")
 _SUFFIX = (rf"(?P<m1>{_NUM})(?:\s?(?P<t1>{_SCALE}))?(?:\s?(?:-|to|and)\s?(?P<m2>{_NUM}))?"
-           rf"(?:\s?(?P<t2>{_SCALE}))?\s(?P<word>{_WORD}|{_CODE})(?![\w])")
+           rf"(?:\s?(?P<t2>{_SCALE}))?\s(?:of\s)?(?P<word>{_WORD}|{_CODE})(?![\w])")
 # The lookahead rejects most positions on their first character before the alternation runs.
 _START = r"(?=[\d$€£¥₴uaonsrlbmUCANEGJSDKPRTHBIZ])"
 _MONEY = re.compile(rf"(?<![\w.$€£¥]){_START}(?:{_QUAL})?(?:between\s+)?(?:{_PREFIX}|{_SUFFIX})", re.I)
@@ -49,7 +49,10 @@ def _number(text: str) -> float:
 
 
 def _scale(word: str | None) -> float:
-    return _SCALES.get(word.lower(), 1.0) if word else 1.0
+    if not word:
+        return 1.0
+    w = word.lower()
+    return _SCALES.get(w, _SCALES.get(w.rstrip("s"), 1.0))
 
 
 def _currency(prefix: str | None, word: str | None) -> str | None:
@@ -89,6 +92,8 @@ def recognize_money(text: str) -> list[Mention]:
                 continue
             n1, n2 = m["m1"], m["m2"]
             s1, s2 = m["t1"], m["t2"]
+            if not (s1 or s2) and " of " in m.group():
+                continue  # "5 of EUR ...": "of" only after a scale ("300 millions of dollars")
         if cur is None:
             continue
         scale_hi = _scale(s2 or s1)
