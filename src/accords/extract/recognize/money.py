@@ -23,7 +23,8 @@ _WORDS = {
     "czech crowns": "CZK", "koruna": "CZK",
 }
 _SCALES = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9,
-           "milliard": 1e9, "mlrd": 1e9, "mld": 1e9, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
+           "milliard": 1e9, "mlrd": 1e9, "mld": 1e9, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
+           "thousand": 1e3, "k": 1e3}
 
 _SYM = r"(?:US\$|CA\$|AU\$|NZ\$|C\$|A\$|\$|€|£|¥|₴)"
 _CODE = "(?:" + "|".join(_CODES) + ")"
