@@ -127,3 +127,12 @@ def test_organisations_keep_their_own_money() -> None:
                 "Investment Bank approved a 400 million euro loan for Ukraine. The International Monetary Fund "
                 "disbursed $2.2 billion to Kyiv last month.")
     assert [c["donor"] for c in data["commitments"]] == ["POL", "EIB", "IMF"]
+
+
+def test_signatories_and_speakers_name_the_partner() -> None:
+    data = _run("On 16 February, Chancellor Olaf Scholz and President Zelensky signed an agreement in Berlin; "
+                "on the same day, President Macron signed one in Paris. Macron announced EUR 3 billion in "
+                "military aid for 2024.")
+    assert sorted((a["parties"][0], a["date_signed"]) for a in data["agreements"]) == [
+        ("DEU", "2024-02-16"), ("FRA", "2024-02-16")]
+    assert [(c["donor"], c["amount"]) for c in data["commitments"]] == [("FRA", 3e9)]

@@ -71,6 +71,9 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             continue
         signed = bool(_SIGN.search(sent)) and bool(noun or _SIGNED_LEAD.match(sent) or _DOC_NOUN.search(sent))
         partners = _partners(ctx, idx)
+        if signed:  # "Chancellor Olaf Scholz ... signed": a signatory names the partner
+            partners |= {c for _, c in ctx.people_countries(s, e) if c not in (RECIPIENT, "RUS")}
+        explicit = bool(partners)
         if duration and not partners and (_COLLECTIVE.search(sent) or re.search(r"\bagreements\b", sent)):
             default_duration = default_duration or duration  # "each concluded for ten years"
         if partners:
@@ -102,10 +105,15 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             item = found.setdefault(key, {"parties": list(key), "mentioned_only": False, "_span": (s, e)})
             item["mentioned_only"] = False
             if signed:
-                if date and (not item.get("date_signed") or len(date) > len(item["date_signed"])):
+                better = not item.get("date_signed") or len(date or "") > len(item["date_signed"]) or (
+                    explicit and not item.get("_explicit"))
+                if date and better:
                     item["date_signed"] = date
+                    item["_explicit"] = explicit
                     item["_span"] = (s, e)
                 place = _place(sent)
+                if len(keys) > 1 and sum(1 for p in _PLACE.finditer(sent) if p["c"]) > 1:
+                    place = None  # "signed in Berlin; ... in Paris": which city is whose is unclear
                 if place and not item.get("place"):
                     item["place"] = place
                 signers = _signatories(ctx, idx, key, people) if len(keys) == 1 or collective else []

@@ -216,7 +216,8 @@ def _donor(ctx: Ctx, idx: int, m: Mention, seg_start: int) -> str | None:
     for p in [p for p in named if m.end <= p.start < m.end + 300]:
         if p.value != RECIPIENT and _FROM.search(text[max(s, p.start - 12):p.start]):
             return str(p.value)
-    return None
+    people = [c for _, c in ctx.people_countries(s, m.start) if c not in (RECIPIENT, "RUS")]
+    return people[-1] if people else None  # "Macron announced EUR 3 billion"
 
 
 def category(phrase: str) -> str:

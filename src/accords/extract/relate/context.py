@@ -41,6 +41,12 @@ class Ctx:
     _parties: dict[int, list[Mention]] = field(default_factory=dict)
     _para_starts: list[int] = field(default_factory=list)
     _party_starts: dict[int, list[int]] = field(default_factory=dict)
+    # (start, end, country) of every mention of a person whose country is known
+    person_countries: list[tuple[int, int, str]] = field(default_factory=list)
+
+    def people_countries(self, start: int, end: int) -> list[tuple[int, str]]:
+        """(position, country) of the people named in ``[start, end)``."""
+        return [(a, c) for a, b, c in self.person_countries if start <= a and b <= end]
 
     def sentences_matching(self, pattern: re.Pattern[str]) -> list[int]:
         """Indices of the sentences where ``pattern`` matches: one scan of the whole text."""

@@ -62,4 +62,7 @@ def relate_people(ctx: Ctx) -> list[dict[str, Any]]:
         p["role"] = role
         if role:
             out.append(p)
+        if p["_country"]:
+            ctx.person_countries.extend((a, b, p["_country"]) for a, b in p["_mentions"])
+    ctx.person_countries.sort()
     return out
