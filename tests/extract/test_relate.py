@@ -136,3 +136,11 @@ def test_signatories_and_speakers_name_the_partner() -> None:
     assert sorted((a["parties"][0], a["date_signed"]) for a in data["agreements"]) == [
         ("DEU", "2024-02-16"), ("FRA", "2024-02-16")]
     assert [(c["donor"], c["amount"]) for c in data["commitments"]] == [("FRA", 3e9)]
+
+
+def test_wire_dateline_without_year_takes_the_inferred_year() -> None:
+    data = _run("TOKYO, April 19 (Newswire) - Japan will lend Ukraine 471.9 billion yen, officials said on "
+                "Friday. G7 leaders agreed on the loans at their summit in Apulia last June.",
+                published=None)  # type: ignore[arg-type]
+    assert data["document"]["reference_date"] == "2025-04-19"
+    assert {"2025-04-18", "2024-06"} <= {e["date"] for e in data["events"]}

@@ -23,7 +23,7 @@ ROLES = (
     "Minister of Defense", "Minister for Defence", "Minister of Finance", "Foreign Secretary",
     "Defence Secretary", "Defense Secretary", "Secretary of State", "Secretary of Defense",
     "Secretary General", "Secretary-General", "High Representative", "Ambassador", "Taoiseach",
-    "King", "Queen", "Emperor", "Premier", "Speaker", "Minister",
+    "King", "Queen", "Emperor", "Premier", "Speaker", "Minister", "PM",
 )
 _ROLE = "(?:" + "|".join(re.escape(r) for r in sorted(ROLES, key=len, reverse=True)) + ")"
 _ROLE_I = "(?i:" + _ROLE[3:]
@@ -114,6 +114,8 @@ def recognize_people(text: str) -> list[Mention]:
 
 
 def _title(role: str) -> str:
+    if role == "PM":
+        return "Prime Minister"
     small = {"of", "for", "the"}
     return " ".join(w if w in small else w[:1].upper() + w[1:] for w in role.split())
 

@@ -45,7 +45,33 @@ def reference(doc: Doc, given: date | None) -> tuple[date | None, str]:
             best = when
     if best is None:
         return None, "none"
+    partial = _dateline_day(doc.norm, dates)
+    if partial is not None:  # "KYIV, Jan 12 (Newswire) -": the day from the dateline, the year inferred
+        month, day = partial
+        for year in (best.year, best.year + 1):
+            try:
+                candidate = date(year, month, day)
+            except ValueError:
+                break
+            if candidate >= best:
+                return candidate, "inferred"
     return best, "inferred"
+
+
+_DATELINE = re.compile(r"\s*(?:\([A-Z][\w .&-]*\)\s*)?[-–—]\s")
+
+
+def _dateline_day(text: str, dates: list[Mention]) -> tuple[int, int] | None:
+    """Month and day of a wire dateline without a year, near the top of the text."""
+    for m in dates:
+        if m.start > 400:
+            break
+        raw = m.extra
+        line_start = text.rfind("\n", 0, m.start) + 1
+        place = text[line_start:m.start].strip().rstrip(",").replace(" ", "")
+        if raw["m"] and raw["d"] and not raw["y"] and place.isupper() and _DATELINE.match(text, m.end):
+            return raw["m"], raw["d"]
+    return None
 
 
 def _dateline(text: str, dates: list[Mention]) -> date | None:
