@@ -46,12 +46,30 @@ def _branches(pattern: str) -> list[str]:
     return parts
 
 
+def _key_windows(text: str, keys: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Ranges around every occurrence of a key: every match contains a key, and a match is at
+    most ~80 characters long, so the pattern only needs to run there (``str.find`` is far
+    cheaper than a regex scan of the whole text)."""
+    spans: list[tuple[int, int]] = []
+    for key in keys:
+        pos = text.find(key)
+        while pos >= 0:
+            spans.append((max(0, pos - 80), min(len(text), pos + len(key) + 80)))
+            pos = text.find(key, pos + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
 def recognize_channels(text: str) -> list[Mention]:
     found: dict[int, Mention] = {}
     for keys, pattern, name in _scanners():
-        if not any(k in text for k in keys):
-            continue  # substring tests are far cheaper than a regex scan
-        for m in pattern.finditer(text):
+        for m in (hit for a, b in _key_windows(text, keys) for hit in pattern.finditer(text, a, b)):
             old = found.get(m.start())
             if old is None or old.end < m.end():
                 found[m.start()] = Mention("channel", m.start(), m.end(), m.group(), name)
