@@ -28,6 +28,8 @@ demo: install
 	@bash scripts/demo.sh
 
 test: install system-deps
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
 	$(BIN)/accords dataset validate
 	$(BIN)/pytest -q
 
