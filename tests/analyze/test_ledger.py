@@ -195,3 +195,19 @@ def test_a_parent_reported_as_the_same_money_merges_and_running_totals_are_sugge
         assert possible_parts(entries) == []
         pledged = sum(t.amount for t in lt.totals(entries, "stage", "USD") if t.key == "pledged")
         assert pledged == pytest.approx(4.5e9 + 12.1e9)
+
+
+def test_a_merged_pair_keeps_the_running_total_one_of_them_belongs_to(tmp_path: Path) -> None:
+    with session_scope(store(tmp_path)) as s:
+        # DEC sits inside the June running total; ACC restates DEC (same money) and names DEC as parent.
+        add(s, commitment("CUM", source="https://c", **{**BASE, "period": "2022-02/2024-06"}, status="pledged",
+                          amount=12.1e9),
+            commitment("DEC", source="https://d", **BASE, status="pledged", amount=4.5e9, date="2023-12-06",
+                       parent="CUM"),
+            commitment("ACC", source="https://a", **BASE, status="pledged", amount=4.5e9, date="2024-06-13",
+                       agreement="UKR-JPN-2024", parent="DEC"))
+        entries = ls.entries_as_of(s)
+        merged = next(e for e in entries if "ACC" in e.members)
+        assert merged.members == ("ACC", "DEC") and merged.parent == "CUM" and not merged.counted
+        pledged = sum(t.amount for t in lt.totals(entries, "stage", "USD") if t.key == "pledged")
+        assert pledged == pytest.approx(12.1e9)

@@ -163,6 +163,10 @@ def _merge(raws: Sequence[_Raw]) -> LedgerEntry:
             if v is None:
                 filled[f] = getattr(r.entry, f)
     members = tuple(sorted(m for r in raws for m in r.entry.members))
+    # A member pointing at another member only says they are the same money; the cluster's
+    # parent is the first one that points outside it (a running total that contains them all).
+    outside = [r.entry.parent for r in ordered if r.entry.parent and r.entry.parent not in members]
+    filled["parent"] = outside[0] if outside else filled["parent"]
     sources = tuple(dict.fromkeys(s for r in ordered for s in r.entry.sources))
     return replace(best, id=members[0], members=members, sources=sources, **filled)
 

@@ -49,7 +49,7 @@ def entry_row(e: LedgerEntry, source_tid: int, now: datetime) -> dict[str, Any]:
 
 # Bumped whenever the rules that turn statements into entries change, so stores built by an
 # older version rebuild on their next read instead of showing totals made under old rules.
-RULES_VERSION = "2026-11-28.2"
+RULES_VERSION = "2026-11-28.3"
 _BUILD_DIM = "_build"
 
 
