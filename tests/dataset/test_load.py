@@ -32,7 +32,7 @@ def test_statements_are_sourced_and_named_after_the_version() -> None:
     assert len(stmts) > 2000
     assert len({s.id for s in stmts}) == len(stmts)
     for s in stmts:
-        assert s.method == "dataset:accords-reference@2026.11.0" and s.dataset == "accords-reference"
+        assert s.method == "dataset:accords-reference@2026.11.1" and s.dataset == "accords-reference"
         assert s.status == "accepted"
         assert s.source_url and s.source_url.startswith(("http://", "https://"))
         assert s.extra["sources"][0] == s.source_url and s.extra["accessed"] == "2026-11-28"
@@ -102,9 +102,9 @@ def test_broken_dataset_is_refused_and_nothing_is_written(session: Session, tmp_
 
 def test_load_and_info_cli(cli: Any) -> None:
     code, out, _ = cli("dataset", "load")
-    assert code == 0 and "2026.11.0" in out and "agreement=29" in out
+    assert code == 0 and "2026.11.1" in out and "agreement=29" in out
     code, out, _ = cli("dataset", "info")
-    assert code == 0 and "version 2026.11.0" in out and "2026-11-28" in out
-    assert "store: dataset:accords-reference@2026.11.0: accepted=" in out
+    assert code == 0 and "version 2026.11.1" in out and "2026-11-28" in out
+    assert "store: dataset:accords-reference@2026.11.1: accepted=" in out
     code, out, _ = cli("list", "agreements", "--format", "csv")
     assert code == 0 and len(out.strip().splitlines()) == 30 and "UKR-JPN-2024" in out

@@ -19,7 +19,7 @@ def test_shipped_dataset_is_valid() -> None:
 
 def test_shipped_dataset_covers_the_system() -> None:
     about = info()
-    assert about.version == "2026.11.0"
+    assert about.version == "2026.11.1"
     assert about.records["agreements"] == 29
     assert about.records["declarations"] == 2
     assert about.accessed == ("2026-11-28",)
@@ -93,7 +93,7 @@ def test_missing_file_and_bad_yaml(tmp_path: Path) -> None:
 
 def test_validate_cli(tmp_path: Path, cli: Any) -> None:
     code, out, _ = cli("dataset", "validate")
-    assert code == 0 and out.startswith("ok: accords-reference@2026.11.0")
+    assert code == 0 and out.startswith("ok: accords-reference@2026.11.1")
     root = copy_shipped(tmp_path)
     edit(root, "agreements.yaml", _set(["agreements", 0, "date_signed"], "2024-02-30"))
     edit(root, "commitments.yaml", _set(["commitments", 0, "currency"], "GBQ"))
