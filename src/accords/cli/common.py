@@ -72,6 +72,11 @@ def open_session(st: State) -> Iterator[Any]:
         engine.dispose()
 
 
+def now() -> datetime:
+    """The wall clock, read here at the edge only; the core takes ``now`` as an argument."""
+    return datetime.now(UTC)
+
+
 def parse_date(text: str, what: str = "date") -> date:
     """Parse YYYY-MM-DD strictly; a malformed or impossible date is a DateError."""
     try:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Optional
@@ -10,7 +9,7 @@ from typing import Optional
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from accords.cli.common import console, open_session, resolve_as_of, state
+from accords.cli.common import console, now, open_session, resolve_as_of, state
 
 
 class ExportFormat(StrEnum):
@@ -18,10 +17,6 @@ class ExportFormat(StrEnum):
     xlsx = "xlsx"
     json = "json"
     parquet = "parquet"
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 def register(app: typer.Typer) -> None:
@@ -59,7 +54,7 @@ def register(app: typer.Typer) -> None:
                 progress.update(task, completed=done, total=total)
 
             with open_session(st_) as session:
-                report = load_reference(session, who=st_.settings.user, now=_now(), data_dir=path, progress=tick)
+                report = load_reference(session, who=st_.settings.user, now=now(), data_dir=path, progress=tick)
         out = console()
         out.print(f"{report.dataset}@{report.version}: {report.statements} statements, {report.added} new, "
                   f"{report.superseded} superseded")
@@ -115,7 +110,7 @@ def register(app: typer.Typer) -> None:
         st_ = state(ctx)
         when = resolve_as_of(st_, as_of)
         with open_session(st_) as session:
-            files = export(session, fmt.value, out, now=_now(), as_of=when)
+            files = export(session, fmt.value, out, now=now(), as_of=when)
         console().print(f"wrote {len(files)} files; descriptor: {files[-1]}")
 
     @ds.command("import")
@@ -126,5 +121,5 @@ def register(app: typer.Typer) -> None:
 
         st_ = state(ctx)
         with open_session(st_) as session:
-            added, added_docs = import_export(session, path, who=st_.settings.user, now=_now())
+            added, added_docs = import_export(session, path, who=st_.settings.user, now=now())
         console().print(f"{added} statements and {added_docs} documents added")

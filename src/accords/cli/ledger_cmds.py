@@ -6,7 +6,7 @@ with --as-of they rebuild the ledger from the statements as they stood then (slo
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Optional
@@ -18,6 +18,7 @@ from accords.cli.common import (
     as_of_option,
     console,
     format_option,
+    now,
     open_session,
     render,
     resolve_as_of,
@@ -45,16 +46,12 @@ class Stage(StrEnum):
     expected = "expected"
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 def _entries(session: Any, as_of: datetime | None) -> list[Any]:
     from accords.analyze import ledger_store
 
     if as_of is not None:
         return ledger_store.entries_as_of(session, as_of)
-    ledger_store.ensure_fresh(session, _now())
+    ledger_store.ensure_fresh(session, now())
     return ledger_store.load_entries(session)
 
 
@@ -94,7 +91,7 @@ def register(app: typer.Typer) -> None:
                 rows = lt.totals(entries, by.value, cur, stage_name)
                 usd = lt.totals(entries, by.value, "USD", stage_name)
             else:
-                ledger_store.ensure_fresh(session, _now())
+                ledger_store.ensure_fresh(session, now())
                 rows = lt.totals_rollup(session, by.value, cur, stage_name)
                 usd = lt.totals_rollup(session, by.value, "USD", stage_name)
         out = total_rows(rows, by.value, cur, usd)
@@ -175,7 +172,7 @@ def register(app: typer.Typer) -> None:
                             date=date, period=period, category=category, instrument=instrument, channel=channel,
                             agreement=agreement, parent=parent, source_url=source_url, description=description)
         with open_session(st_) as session:
-            eid = add_entry(session, entry, who=st_.settings.user, now=_now())
+            eid = add_entry(session, entry, who=st_.settings.user, now=now())
         typer.echo(eid)
 
     def _pair_cmd(action: str) -> Any:
@@ -189,7 +186,7 @@ def register(app: typer.Typer) -> None:
 
             st_ = state(ctx)
             with open_session(st_) as session:
-                getattr(ledger_edit, action)(session, a, b, who=st_.settings.user, now=_now(), why=why)
+                getattr(ledger_edit, action)(session, a, b, who=st_.settings.user, now=now(), why=why)
             typer.echo(f"{action}: {a} {b}")
         return cmd
 
@@ -207,7 +204,7 @@ def register(app: typer.Typer) -> None:
 
         st_ = state(ctx)
         with open_session(st_) as session:
-            link(session, child, parent, who=st_.settings.user, now=_now())
+            link(session, child, parent, who=st_.settings.user, now=now())
         typer.echo(f"linked: {child} -> {parent}")
 
     @ledger.command("suggest")
@@ -229,7 +226,7 @@ def register(app: typer.Typer) -> None:
         from accords.analyze.ledger_store import rebuild_ledger
 
         with open_session(state(ctx)) as session:
-            n = rebuild_ledger(session, _now())
+            n = rebuild_ledger(session, now())
         typer.echo(f"{n} ledger entries")
 
     @app.command("chart")
@@ -248,6 +245,6 @@ def register(app: typer.Typer) -> None:
         when = resolve_as_of(state(ctx), as_of)
         with open_session(state(ctx)) as session:
             entries = _entries(session, when)
-        data = charts.series(kind, entries, currency=cur, agreement=agreement, built=(when or _now()).date())
+        data = charts.series(kind, entries, currency=cur, agreement=agreement, built=(when or now()).date())
         charts.render(data, out)
         typer.echo(str(out))

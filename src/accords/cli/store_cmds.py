@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import UTC, date, datetime
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Optional
@@ -15,6 +15,7 @@ from accords import services
 from accords.cli.common import (
     Format,
     console,
+    now,
     open_session,
     parse_date,
     render,
@@ -52,10 +53,6 @@ def _read_stdin(published: date | None) -> object:
     return extract_bytes(sys.stdin.buffer.read(), filename=None, published=published)
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 def register(app: typer.Typer) -> None:
     review_app = typer.Typer(help="Accept, reject or correct candidate statements.", no_args_is_help=True)
     app.add_typer(review_app, name="review")
@@ -68,7 +65,7 @@ def register(app: typer.Typer) -> None:
         st_ = state(ctx)
         out = console()
         with open_session(st_) as session:
-            report = services.load_dataset(session, who=st_.settings.user, now=_now()) if dataset else None
+            report = services.load_dataset(session, who=st_.settings.user, now=now()) if dataset else None
         out.print(f"store ready: [bold]{st_.settings.database_url}[/bold]")
         if report is not None:
             out.print("reference dataset: " + ", ".join(f"{k}={v}" for k, v in report.items()
@@ -96,7 +93,7 @@ def register(app: typer.Typer) -> None:
                 try:
                     extraction = _read_stdin(pub) if str(path) == "-" else extract_file(path, pub)
                     with open_session(st_) as session:
-                        report = ingest_extraction(session, extraction, who=st_.settings.user, now=_now(), url=url)
+                        report = ingest_extraction(session, extraction, who=st_.settings.user, now=now(), url=url)
                 except AccordsError as exc:
                     if len(paths) == 1:
                         raise
@@ -176,9 +173,9 @@ def register(app: typer.Typer) -> None:
     def _review(ctx: typer.Context, ids: list[str], document: str | None, to: str, why: str | None) -> None:
         st_ = state(ctx)
         with open_session(st_) as session:
-            n = services.review_many(session, ids, to, who=st_.settings.user, now=_now(), why=why)
+            n = services.review_many(session, ids, to, who=st_.settings.user, now=now(), why=why)
             if document:
-                n += services.review_document(session, document, to, who=st_.settings.user, now=_now(), why=why)
+                n += services.review_document(session, document, to, who=st_.settings.user, now=now(), why=why)
         console().print(f"{n} statement(s) {to}")
 
     @review_app.command("accept")
@@ -203,5 +200,5 @@ def register(app: typer.Typer) -> None:
         st_ = state(ctx)
         with open_session(st_) as session:
             new = services.correct(session, ident, services.parse_value(value), who=st_.settings.user,
-                                   now=_now(), why=why)
+                                   now=now(), why=why)
         console().print(f"recorded {new.id} ({new.prop} = {new.value!r}); {ident} rejected")
