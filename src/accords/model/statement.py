@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 CANDIDATE = "candidate"
@@ -118,7 +118,3 @@ def make_statement(entity_id: str, schema: str, prop: str, value: Any, *, method
                      document_id=document_id, span=span, quote=quote, source_url=source_url,
                      author=author, dataset=dataset, confidence=confidence, status=status,
                      recorded_at=recorded_at, extra=dict(extra or {}))
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
