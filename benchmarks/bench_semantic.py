@@ -126,7 +126,7 @@ def prepare(name: str, raw: bytes, published: str | None) -> tuple[Any, str | No
 Prepared = tuple[str, Any, str | None, list[dict[str, Any]], dict[str, Any]]
 
 
-def run(docs: list[Prepared], threshold: float | None, top_k: int,
+def run(docs: list[Prepared], threshold: float | None, top_k: int, use_null: bool = True,
         show: list[str] | None = None) -> tuple[Any, int, float]:
     """Provision score of rules (+ semantic at ``threshold``), items added, seconds spent on them."""
     from accords.extract import semantic
@@ -140,7 +140,7 @@ def run(docs: list[Prepared], threshold: float | None, top_k: int,
             already = {(str(i["agreement"]), str(i["code"])) for i in rules}
             t0 = time.perf_counter()
             sem = semantic.semantic_provisions(doc.norm, doc.sentences, default, threshold=threshold,
-                                               already=already, top_k=top_k)
+                                               already=already, top_k=top_k, use_null=use_null)
             spent += time.perf_counter() - t0
             assert all(doc.norm[i["span"][0]:i["span"][1]] == i["quote"] for i in sem)
             assert all(i["value"] == "present" for i in sem)  # the matcher never codes absent
@@ -154,6 +154,9 @@ def run(docs: list[Prepared], threshold: float | None, top_k: int,
     return score_corpus(pairs, keys=("provisions",)).scores["provisions"], added, spent
 
 
+VARIANTS = ((1, True), (1, False), (3, True))  # (top_k, use_null)
+
+
 def table(title: str, docs: list[Prepared], thresholds: list[float], top_ks: list[int],
           show_at: float | None) -> tuple[float, int]:
     base, _, _ = run(docs, None, 1)
@@ -164,17 +167,19 @@ def table(title: str, docs: list[Prepared], thresholds: list[float], top_ks: lis
           f"{base.pred:5d} {base.gold:5d} {0:6d} {0:4d}")
     shown: list[str] = []
     spent = 0.0
-    for k in top_ks:
+    variants = [(k, null) for k, null in VARIANTS if k in top_ks]
+    for k, null in variants:
         for th in thresholds:
-            show = shown if show_at is not None and abs(th - show_at) < 1e-9 and k == top_ks[0] else None
-            ks, added, s = run(docs, th, k, show)
+            show = shown if show_at is not None and abs(th - show_at) < 1e-9 and (k, null) == variants[0] else None
+            ks, added, s = run(docs, th, k, null, show)
             spent += s
-            print(f"  {'rules + semantic top-' + str(k):24} {th:5.2f} {ks.precision:6.3f} {ks.recall:6.3f} "
+            label = f"+ semantic top-{k}" + ("" if null else " no-null")
+            print(f"  {label:24} {th:5.2f} {ks.precision:6.3f} {ks.recall:6.3f} "
                   f"{ks.f1:6.3f} {ks.tp:4d} {ks.pred:5d} {ks.gold:5d} {added:6d} {ks.tp - base.tp:4d}")
     if shown:
         print(f"  proposals at threshold {show_at} (top-{top_ks[0]}):")
         print("\n".join(shown))
-    return spent, len(thresholds) * len(top_ks)
+    return spent, len(thresholds) * len(variants)
 
 
 def main() -> int:
