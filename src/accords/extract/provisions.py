@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import Any
 
 from accords.codebook import ABSENT, PRESENT, Code, Codebook, load_codebook
+from accords.extract.prefilter import any_keywords, fold, keywords
 
 METHOD = "rules:provisions"
 
@@ -133,12 +134,47 @@ _WORDS = {"ten": 10, "twelve": 12, "twenty-four": 24, "five": 5}
 class _Rule:
     code: Code
     any_cue: re.Pattern[str]  # all cues of the code as one alternation: one search per sentence
+    # Lower-case keywords one of which any cue or restriction match contains (None: unknown).
+    # A sentence (or a whole document) without them cannot be coded with this code, so the
+    # regexes are not run at all: most sentences name only a handful of topics.
+    trigger: tuple[str, ...] | None
+
+
+def _rule(code: Code) -> _Rule:
+    cue = re.compile("|".join(f"(?:{p.pattern})" for p in code.cues), re.IGNORECASE)
+    trigger = any_keywords((cue, *(r.pattern for r in code.restrictions)))
+    return _Rule(code, cue, tuple(sorted(trigger)) if trigger is not None else None)
 
 
 @lru_cache(maxsize=4)
 def _rules(codebook: Codebook) -> tuple[_Rule, ...]:
-    return tuple(_Rule(c, re.compile("|".join(f"(?:{p.pattern})" for p in c.cues), re.IGNORECASE))
-                 for c in codebook.codes)
+    return tuple(_rule(c) for c in codebook.codes)
+
+
+def _gate(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    found = keywords(pattern)
+    return tuple(sorted(found)) if found is not None else None
+
+
+def _may(gate: tuple[str, ...] | None, low: str) -> bool:
+    """False when the folded text ``low`` holds none of the gate's keywords (no match possible)."""
+    if gate is None:
+        return True
+    for k in gate:  # noqa: SIM110 - a plain loop is measurably cheaper than any() over a generator
+        if k in low:
+            return True
+    return False
+
+
+# Every branch of _NAMED_REF ends in _DEAL, a rarer word than the "with"/"between" the
+# automatic analysis would pick for one of them.
+_G_NAMED = ("accord", "agreement", "deal", "pact")
+_G_GENERIC = _gate(_GENERIC_REF)
+_G_MULTI = _gate(_MULTI)
+_G_HEDGE = _gate(_HEDGE)
+_G_PAST = _gate(_PAST)
+_G_PLURAL = _gate(_PLURAL_GENERIC)
+_G_SUBJECT = _gate(_SUBJECT_VERB)
 
 
 def agreement_key(*parties: str) -> str:
@@ -146,8 +182,10 @@ def agreement_key(*parties: str) -> str:
     return "-".join(sorted({p.upper() for p in parties}))
 
 
-def _named(sentence: str) -> list[str]:
+def _named(sentence: str, low: str) -> list[str]:
     keys: list[str] = []
+    if not _may(_G_NAMED, low):
+        return keys
     for m in _NAMED_REF.finditer(sentence):
         name = next(g for g in m.groups() if g)
         iso = _NAME_TO_ISO.get(name.lower())
@@ -156,12 +194,12 @@ def _named(sentence: str) -> list[str]:
     return keys
 
 
-def _refers_to(sentence: str, main: str | None, current: str | None) -> str | None:
+def _refers_to(sentence: str, low: str, named: list[str], main: str | None,
+               current: str | None) -> str | None:
     """The agreement a sentence explicitly speaks of, or None when it names none."""
-    named = _named(sentence)
     if named:
         return main if main in named else named[0]
-    if _GENERIC_REF.search(sentence):
+    if _may(_G_GENERIC, low) and _GENERIC_REF.search(sentence):
         return current or main
     return None
 
@@ -213,24 +251,37 @@ def _number(code: Code, sentence: str) -> float | int | None:
     return None
 
 
-def _code_sentence(sentence: str, rules: tuple[_Rule, ...], codebook: Codebook) -> list[tuple[str, Any]]:
-    """(code, value) pairs one sentence supports; a restriction's 'absent' wins over a cue."""
+def _code_sentence(sentence: str, low: str, rules: tuple[_Rule, ...],
+                   codebook: Codebook) -> list[tuple[str, Any]]:
+    """(code, value) pairs one sentence supports; a restriction's 'absent' wins over a cue.
+
+    ``low`` is the folded sentence; ``rules`` those whose trigger the document holds."""
     found: dict[str, Any] = {}
     forced_absent: set[str] = set()
     for rule in rules:
+        trigger = rule.trigger
+        if trigger is not None:
+            for k in trigger:
+                if k in low:
+                    break
+            else:
+                continue  # neither a cue nor a restriction can match
         code = rule.code
-        if not rule.any_cue.search(sentence) and not code.restrictions:
-            continue
-        if any(x.search(sentence) for x in code.exclude):
-            continue
-        restricted = next((r for r in code.restrictions if r.pattern.search(sentence)), None)
-        if restricted is not None:
-            found[code.id] = PRESENT
-            forced_absent.update(restricted.absent)
-            continue
-        matches = list(rule.any_cue.finditer(sentence))
-        if not matches:
-            continue
+        if not code.restrictions:
+            matches = list(rule.any_cue.finditer(sentence))
+            if not matches or any(x.search(sentence) for x in code.exclude):
+                continue
+        else:
+            if any(x.search(sentence) for x in code.exclude):
+                continue
+            restricted = next((r for r in code.restrictions if r.pattern.search(sentence)), None)
+            if restricted is not None:
+                found[code.id] = PRESENT
+                forced_absent.update(restricted.absent)
+                continue
+            matches = list(rule.any_cue.finditer(sentence))
+            if not matches:
+                continue
         if all(_negated(sentence, m.start(), m.end()) for m in matches):
             found[code.id] = ABSENT
             continue
@@ -263,10 +314,11 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
     that one. Without it only explicitly named agreements are coded.
     """
     cb = codebook or load_codebook()
-    rules = _rules(cb)
+    folded = fold(text)  # lower-cased once; sentence slices of it feed the keyword gates
+    rules = tuple(r for r in _rules(cb) if _may(r.trigger, folded))
     whole_text = _is_agreement_text(text, sentences)
     if default_agreement is None:
-        default_agreement = _guess_main(text, sentences)
+        default_agreement = _guess_main(text, folded, sentences)
     main_names = _names_of(default_agreement)
     items: list[dict[str, Any]] = []
     section: str | None = default_agreement if whole_text else None  # set by headings naming a partner
@@ -278,6 +330,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         sentence = text[start:end]
         if not sentence.strip():
             continue
+        low = folded[start:end]
         if prev is not None and re.search(r"\n\s*\n", text[prev[1]:start]):
             continues = (not text[prev[0]:prev[1]].rstrip().endswith(_TERMINAL)
                          or sentence[:1].islower() or bool(_ANAPHORIC_START.match(sentence)))
@@ -296,25 +349,26 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
                 section, context = None, []  # a topic heading after partner sections ends them
             continue
         current = context[0] if len(context) == 1 else section
-        targets = _targets(sentence, default_agreement, current, seen)
-        if not targets and _PLURAL_GENERIC.match(sentence) and len(seen) < 2:
+        targets = _targets(sentence, low, default_agreement, current, seen)
+        if not targets and len(seen) < 2 and _may(_G_PLURAL, low) and _PLURAL_GENERIC.match(sentence):
             # "three new agreements, each concluded for ten years": about agreements named later
-            pending.extend((sentence, start, end, cv) for cv in _code_sentence(sentence, rules, cb))
+            pending.extend((sentence, start, end, cv) for cv in _code_sentence(sentence, low, rules, cb))
             continue
-        if not targets and default_agreement and _main_subject(sentence, main_names) \
-                and not _BACKGROUND.match(sentence) and not _HEDGE.search(sentence):
+        hedged = _may(_G_HEDGE, low) and bool(_HEDGE.search(sentence))
+        past = _may(_G_PAST, low) and bool(_PAST.search(sentence))
+        if not targets and default_agreement and _main_subject(sentence, low, main_names) \
+                and not _BACKGROUND.match(sentence) and not hedged:
             targets = [default_agreement]
         if targets:
             context = targets
-        elif not whole_text and (_BACKGROUND.match(sentence) or _PAST.search(sentence)
-                                 or _HEDGE.search(sentence)):
+        elif not whole_text and (_BACKGROUND.match(sentence) or past or hedged):
             context = [section] if section and whole_text else []
             continue
-        if not context or (not whole_text and _PAST.search(sentence)):
+        if not context or (not whole_text and past):
             continue  # an explicit reference still sets the context for what follows
         if not targets and _about_others(sentence, context):
             continue  # "By contrast, the United Kingdom supplies lethal aid": another party's business
-        coded = _code_sentence(sentence, rules, cb)
+        coded = _code_sentence(sentence, low, rules, cb)
         for key in context:
             if key not in seen:
                 seen.append(key)
@@ -339,37 +393,40 @@ def _names_of(key: str | None) -> set[str]:
     return {n.lower() for iso in parties for n in _PARTNERS.get(iso, ())}
 
 
-def _main_subject(sentence: str, names: set[str]) -> bool:
+def _main_subject(sentence: str, low: str, names: set[str]) -> bool:
+    if not names or not _may(_G_SUBJECT, low):
+        return False
     m = _SUBJECT_VERB.match(sentence)
     return bool(m and names and m.group("who").lower() in names)
 
 
-def _guess_main(text: str, sentences: list[tuple[int, int]]) -> str | None:
+def _guess_main(text: str, folded: str, sentences: list[tuple[int, int]]) -> str | None:
     """Without a main agreement from the pipeline: the one partner the title names, else the
     first agreement a sentence names."""
     named = _partners(text.lstrip().split("\n", 1)[0][:200])
     if len(named) == 1:
         return named[0]
     for start, end in sentences:
-        found = _named(text[start:end])
+        found = _named(text[start:end], folded[start:end])
         if found:
             return found[0]
     return None
 
 
-def _targets(sentence: str, main: str | None, current: str | None, seen: list[str]) -> list[str]:
+def _targets(sentence: str, low: str, main: str | None, current: str | None,
+             seen: list[str]) -> list[str]:
     """The agreements a sentence explicitly speaks of; empty when it names none."""
-    explicit = _named(sentence)
+    explicit = _named(sentence, low)
     if explicit:
         return [main] if main in explicit else explicit[:1]
-    if _MULTI.search(sentence):
+    if _may(_G_MULTI, low) and _MULTI.search(sentence):
         named = _partners(sentence)
         if len(named) >= 2:
             return named
         if not named and re.match(r"\W*(?:both|all\s+\w+|each\s+of\s+the)\s+(?:texts|agreements|accords|"
                                   r"documents|deals)\b", sentence, re.IGNORECASE) and len(seen) >= 2:
             return list(seen)
-    one = _refers_to(sentence, main, current)
+    one = _refers_to(sentence, low, explicit, main, current)
     return [one] if one else []
 
 
