@@ -27,7 +27,8 @@ from functools import lru_cache
 from typing import Any
 
 from accords.codebook import ABSENT, PRESENT, Code, Codebook, load_codebook
-from accords.extract.prefilter import any_keywords, fold, keywords
+from accords.extract.prefilter import KeywordIndex, Occurrences, any_keywords, fold, keywords
+from accords.extract.recognize.trie import trie_pattern
 
 METHOD = "rules:provisions"
 
@@ -64,7 +65,10 @@ _PARTNERS: dict[str, tuple[str, ...]] = {
     "ALB": ("Albania", "Albanian"),
 }
 _NAME_TO_ISO = {n.lower(): iso for iso, names in _PARTNERS.items() for n in names}
-_NAMES = "|".join(re.escape(n) for n in sorted(_NAME_TO_ISO, key=len, reverse=True))
+# As a prefix tree: the same matches as the longest-first alternation of the names (at any
+# position the longest name that lets the rest match wins), but the engine rejects a position
+# on its first character instead of trying every name there.
+_NAMES = trie_pattern(_NAME_TO_ISO)
 _DEAL = r"(?:agreement|accord|deal|pact)\b"
 _TEXT = r"(?:agreement|accord|deal|pact|text|document|arrangement)\b"
 _PARTNER = re.compile(rf"(?<![\w.])(?:{_NAMES})(?![\w])", re.IGNORECASE)
@@ -126,29 +130,34 @@ _NEGATED_AFTER = re.compile(
     r"|missing)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:()]|—|\b(?:although|though|but|however|whereas|while|yet)\b",
                            re.IGNORECASE)
+_BLANK_LINE = re.compile(r"\n\s*\n")
 _TERMINAL = (".", "!", "?", ":", '"', "'", ")", "]", "”", "’")
 _WORDS = {"ten": 10, "twelve": 12, "twenty-four": 24, "five": 5}
 
 
 @dataclass(frozen=True, slots=True)
 class _Rule:
+    """The compiled cues of one code.
+
+    All cues of the code run as one alternation: one scan per sentence. Each cue has keyword
+    gate (lower-case strings one of which any match of the cue contains, see prefilter), and so
+    do the restrictions together. A cue whose keywords a sentence lacks cannot match anywhere
+    in it, so the alternation of the remaining cues finds exactly the same matches; a code whose
+    cues and restrictions are all gated out is skipped - most sentences name only a few topics.
+    """
+
     code: Code
-    any_cue: re.Pattern[str]  # all cues of the code as one alternation: one search per sentence
-    # Lower-case keywords one of which any cue or restriction match contains (None: unknown).
-    # A sentence (or a whole document) without them cannot be coded with this code, so the
-    # regexes are not run at all: most sentences name only a handful of topics.
-    trigger: tuple[str, ...] | None
+    cue_gates: tuple[tuple[str, ...] | None, ...]
+    restriction_gate: tuple[str, ...] | None  # only used when the code has restrictions
+    _alternations: dict[tuple[int, ...], re.Pattern[str]]
 
-
-def _rule(code: Code) -> _Rule:
-    cue = re.compile("|".join(f"(?:{p.pattern})" for p in code.cues), re.IGNORECASE)
-    trigger = any_keywords((cue, *(r.pattern for r in code.restrictions)))
-    return _Rule(code, cue, tuple(sorted(trigger)) if trigger is not None else None)
-
-
-@lru_cache(maxsize=4)
-def _rules(codebook: Codebook) -> tuple[_Rule, ...]:
-    return tuple(_rule(c) for c in codebook.codes)
+    def cues(self, which: tuple[int, ...]) -> re.Pattern[str]:
+        """The alternation of the cues ``which`` (indexes, in codebook order), compiled once."""
+        pattern = self._alternations.get(which)
+        if pattern is None:
+            pattern = re.compile("|".join(f"(?:{self.code.cues[i].pattern})" for i in which), re.IGNORECASE)
+            self._alternations[which] = pattern
+        return pattern
 
 
 def _gate(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
@@ -156,14 +165,15 @@ def _gate(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     return tuple(sorted(found)) if found is not None else None
 
 
-def _may(gate: tuple[str, ...] | None, low: str) -> bool:
-    """False when the folded text ``low`` holds none of the gate's keywords (no match possible)."""
-    if gate is None:
-        return True
-    for k in gate:  # noqa: SIM110 - a plain loop is measurably cheaper than any() over a generator
-        if k in low:
-            return True
-    return False
+def _rule(code: Code) -> _Rule:
+    restriction = any_keywords(r.pattern for r in code.restrictions)
+    return _Rule(code, tuple(_gate(p) for p in code.cues),
+                 tuple(sorted(restriction)) if restriction is not None else None, {})
+
+
+@lru_cache(maxsize=4)
+def _rules(codebook: Codebook) -> tuple[_Rule, ...]:
+    return tuple(_rule(c) for c in codebook.codes)
 
 
 # Every branch of _NAMED_REF ends in _DEAL, a rarer word than the "with"/"between" the
@@ -175,6 +185,41 @@ _G_HEDGE = _gate(_HEDGE)
 _G_PAST = _gate(_PAST)
 _G_PLURAL = _gate(_PLURAL_GENERIC)
 _G_SUBJECT = _gate(_SUBJECT_VERB)
+# Keyword groups indexed in one KeywordIndex: these gates first, then the cue gates of every
+# rule followed by its restriction gate (when it has restrictions).
+_GATES = (_G_NAMED, _G_GENERIC, _G_MULTI, _G_HEDGE, _G_PAST, _G_PLURAL, _G_SUBJECT)
+_NAMED_I, _GENERIC_I, _MULTI_I, _HEDGE_I, _PAST_I, _PLURAL_I, _SUBJECT_I = range(len(_GATES))
+_NG = len(_GATES)
+
+
+@dataclass(frozen=True, slots=True)
+class _Gates:
+    index: KeywordIndex
+    owner: dict[int, int]  # gate index -> rule index
+    cue_ids: tuple[tuple[int, ...], ...]  # rule index -> its cue gate indexes
+    restriction_id: tuple[int | None, ...]  # rule index -> its restriction gate index
+
+
+@lru_cache(maxsize=4)
+def _gates(codebook: Codebook) -> _Gates:  # cached per codebook, hashed by identity
+    groups: list[tuple[str, ...] | None] = list(_GATES)
+    owner: dict[int, int] = {}
+    cue_ids: list[tuple[int, ...]] = []
+    restriction_id: list[int | None] = []
+    for ri, rule in enumerate(_rules(codebook)):
+        ids = []
+        for gate in rule.cue_gates:
+            owner[len(groups)] = ri
+            ids.append(len(groups))
+            groups.append(gate)
+        cue_ids.append(tuple(ids))
+        if rule.code.restrictions:
+            owner[len(groups)] = ri
+            restriction_id.append(len(groups))
+            groups.append(rule.restriction_gate)
+        else:
+            restriction_id.append(None)
+    return _Gates(KeywordIndex(groups), owner, tuple(cue_ids), tuple(restriction_id))
 
 
 def agreement_key(*parties: str) -> str:
@@ -182,9 +227,9 @@ def agreement_key(*parties: str) -> str:
     return "-".join(sorted({p.upper() for p in parties}))
 
 
-def _named(sentence: str, low: str) -> list[str]:
+def _named(sentence: str, hits: set[int]) -> list[str]:
     keys: list[str] = []
-    if not _may(_G_NAMED, low):
+    if _NAMED_I not in hits:
         return keys
     for m in _NAMED_REF.finditer(sentence):
         name = next(g for g in m.groups() if g)
@@ -194,12 +239,12 @@ def _named(sentence: str, low: str) -> list[str]:
     return keys
 
 
-def _refers_to(sentence: str, low: str, named: list[str], main: str | None,
+def _refers_to(sentence: str, hits: set[int], named: list[str], main: str | None,
                current: str | None) -> str | None:
     """The agreement a sentence explicitly speaks of, or None when it names none."""
     if named:
         return main if main in named else named[0]
-    if _may(_G_GENERIC, low) and _GENERIC_REF.search(sentence):
+    if _GENERIC_I in hits and _GENERIC_REF.search(sentence):
         return current or main
     return None
 
@@ -251,35 +296,34 @@ def _number(code: Code, sentence: str) -> float | int | None:
     return None
 
 
-def _code_sentence(sentence: str, low: str, rules: tuple[_Rule, ...],
+def _code_sentence(sentence: str, hits: set[int], rules: tuple[_Rule, ...], gates: _Gates,
                    codebook: Codebook) -> list[tuple[str, Any]]:
     """(code, value) pairs one sentence supports; a restriction's 'absent' wins over a cue.
 
-    ``low`` is the folded sentence; ``rules`` those whose trigger the document holds."""
+    ``hits`` are the keyword gates the sentence passes: only the cues and restrictions that can
+    match are run (codebook order is kept)."""
     found: dict[str, Any] = {}
     forced_absent: set[str] = set()
-    for rule in rules:
-        trigger = rule.trigger
-        if trigger is not None:
-            for k in trigger:
-                if k in low:
-                    break
-            else:
-                continue  # neither a cue nor a restriction can match
+    owner = gates.owner
+    for ri in sorted({owner[g] for g in hits if g >= _NG}):
+        rule = rules[ri]
         code = rule.code
+        which = tuple(i for i, g in enumerate(gates.cue_ids[ri]) if g in hits)
         if not code.restrictions:
-            matches = list(rule.any_cue.finditer(sentence))
+            matches = list(rule.cues(which).finditer(sentence))
             if not matches or any(x.search(sentence) for x in code.exclude):
                 continue
         else:
             if any(x.search(sentence) for x in code.exclude):
                 continue
-            restricted = next((r for r in code.restrictions if r.pattern.search(sentence)), None)
+            restricted = None
+            if gates.restriction_id[ri] in hits:
+                restricted = next((r for r in code.restrictions if r.pattern.search(sentence)), None)
             if restricted is not None:
                 found[code.id] = PRESENT
                 forced_absent.update(restricted.absent)
                 continue
-            matches = list(rule.any_cue.finditer(sentence))
+            matches = list(rule.cues(which).finditer(sentence)) if which else []
             if not matches:
                 continue
         if all(_negated(sentence, m.start(), m.end()) for m in matches):
@@ -314,11 +358,12 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
     that one. Without it only explicitly named agreements are coded.
     """
     cb = codebook or load_codebook()
-    folded = fold(text)  # lower-cased once; sentence slices of it feed the keyword gates
-    rules = tuple(r for r in _rules(cb) if _may(r.trigger, folded))
+    rules = _rules(cb)
+    gates = _gates(cb)
+    occ = gates.index.scan(fold(text))  # which keyword gates each sentence passes
     whole_text = _is_agreement_text(text, sentences)
     if default_agreement is None:
-        default_agreement = _guess_main(text, folded, sentences)
+        default_agreement = _guess_main(text, occ, sentences)
     main_names = _names_of(default_agreement)
     items: list[dict[str, Any]] = []
     section: str | None = default_agreement if whole_text else None  # set by headings naming a partner
@@ -330,8 +375,8 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         sentence = text[start:end]
         if not sentence.strip():
             continue
-        low = folded[start:end]
-        if prev is not None and re.search(r"\n\s*\n", text[prev[1]:start]):
+        hits = occ.groups_in(start, end)
+        if prev is not None and _BLANK_LINE.search(text, prev[1], start):
             continues = (not text[prev[0]:prev[1]].rstrip().endswith(_TERMINAL)
                          or sentence[:1].islower() or bool(_ANAPHORIC_START.match(sentence)))
             if not continues:
@@ -349,14 +394,14 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
                 section, context = None, []  # a topic heading after partner sections ends them
             continue
         current = context[0] if len(context) == 1 else section
-        targets = _targets(sentence, low, default_agreement, current, seen)
-        if not targets and len(seen) < 2 and _may(_G_PLURAL, low) and _PLURAL_GENERIC.match(sentence):
+        targets = _targets(sentence, hits, default_agreement, current, seen)
+        if not targets and len(seen) < 2 and _PLURAL_I in hits and _PLURAL_GENERIC.match(sentence):
             # "three new agreements, each concluded for ten years": about agreements named later
-            pending.extend((sentence, start, end, cv) for cv in _code_sentence(sentence, low, rules, cb))
+            pending.extend((sentence, start, end, cv) for cv in _code_sentence(sentence, hits, rules, gates, cb))
             continue
-        hedged = _may(_G_HEDGE, low) and bool(_HEDGE.search(sentence))
-        past = _may(_G_PAST, low) and bool(_PAST.search(sentence))
-        if not targets and default_agreement and _main_subject(sentence, low, main_names) \
+        hedged = _HEDGE_I in hits and bool(_HEDGE.search(sentence))
+        past = _PAST_I in hits and bool(_PAST.search(sentence))
+        if not targets and default_agreement and _main_subject(sentence, hits, main_names) \
                 and not _BACKGROUND.match(sentence) and not hedged:
             targets = [default_agreement]
         if targets:
@@ -368,7 +413,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             continue  # an explicit reference still sets the context for what follows
         if not targets and _about_others(sentence, context):
             continue  # "By contrast, the United Kingdom supplies lethal aid": another party's business
-        coded = _code_sentence(sentence, low, rules, cb)
+        coded = _code_sentence(sentence, hits, rules, gates, cb)
         for key in context:
             if key not in seen:
                 seen.append(key)
@@ -393,40 +438,40 @@ def _names_of(key: str | None) -> set[str]:
     return {n.lower() for iso in parties for n in _PARTNERS.get(iso, ())}
 
 
-def _main_subject(sentence: str, low: str, names: set[str]) -> bool:
-    if not names or not _may(_G_SUBJECT, low):
+def _main_subject(sentence: str, hits: set[int], names: set[str]) -> bool:
+    if not names or _SUBJECT_I not in hits:
         return False
     m = _SUBJECT_VERB.match(sentence)
     return bool(m and names and m.group("who").lower() in names)
 
 
-def _guess_main(text: str, folded: str, sentences: list[tuple[int, int]]) -> str | None:
+def _guess_main(text: str, occ: Occurrences, sentences: list[tuple[int, int]]) -> str | None:
     """Without a main agreement from the pipeline: the one partner the title names, else the
     first agreement a sentence names."""
     named = _partners(text.lstrip().split("\n", 1)[0][:200])
     if len(named) == 1:
         return named[0]
     for start, end in sentences:
-        found = _named(text[start:end], folded[start:end])
+        found = _named(text[start:end], occ.groups_in(start, end))
         if found:
             return found[0]
     return None
 
 
-def _targets(sentence: str, low: str, main: str | None, current: str | None,
+def _targets(sentence: str, hits: set[int], main: str | None, current: str | None,
              seen: list[str]) -> list[str]:
     """The agreements a sentence explicitly speaks of; empty when it names none."""
-    explicit = _named(sentence, low)
+    explicit = _named(sentence, hits)
     if explicit:
         return [main] if main in explicit else explicit[:1]
-    if _may(_G_MULTI, low) and _MULTI.search(sentence):
+    if _MULTI_I in hits and _MULTI.search(sentence):
         named = _partners(sentence)
         if len(named) >= 2:
             return named
         if not named and re.match(r"\W*(?:both|all\s+\w+|each\s+of\s+the)\s+(?:texts|agreements|accords|"
                                   r"documents|deals)\b", sentence, re.IGNORECASE) and len(seen) >= 2:
             return list(seen)
-    one = _refers_to(sentence, low, explicit, main, current)
+    one = _refers_to(sentence, hits, explicit, main, current)
     return [one] if one else []
 
 
