@@ -37,13 +37,16 @@ def fold(text: str) -> str:
     return low.translate(_FOLD)
 
 
+def _score(keys: frozenset[str]) -> tuple[int, int]:
+    return (min(len(k) for k in keys), -len(keys))  # long and few keywords filter best
+
+
 def _best(cands: list[frozenset[str]]) -> frozenset[str] | None:
-    if not cands:
-        return None
-    return max(cands, key=lambda s: (min(len(k) for k in s), -len(s)))
+    return max(cands, key=_score) if cands else None
 
 
-def _required(items: Any) -> frozenset[str] | None:
+def _conjuncts(items: Any) -> list[frozenset[str]]:
+    """Keyword sets that are all required: every match holds a keyword of each."""
     cands: list[frozenset[str]] = []
     run: list[str] = []
 
@@ -57,30 +60,42 @@ def _required(items: Any) -> frozenset[str] | None:
             run.append(chr(av).lower())
             continue
         flush()
-        inner: frozenset[str] | None = None
         if op is _c.SUBPATTERN:
-            inner = _required(av[-1])
+            cands.extend(_conjuncts(av[-1]))
         elif op is _c.BRANCH:
-            subs = [_required(b) for b in av[1]]
+            subs = [_best(_conjuncts(b)) for b in av[1]]
             if subs and all(s is not None for s in subs):
-                inner = frozenset().union(*[s for s in subs if s is not None])
+                cands.append(frozenset().union(*[s for s in subs if s is not None]))
         elif op in _REPEATS and av[0] >= 1:
-            inner = _required(av[2])
-        if inner:
-            cands.append(inner)
+            cands.extend(_conjuncts(av[2]))
     flush()
-    return _best(cands)
+    return [c for c in cands if c and all(c)]
+
+
+def _parse(pattern: re.Pattern[str] | str) -> list[frozenset[str]] | None:
+    source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
+    flags = pattern.flags if isinstance(pattern, re.Pattern) else 0
+    try:
+        return _conjuncts(_parser.parse(source, flags))
+    except Exception:  # an exotic pattern the analysis does not know: no filter
+        return None
+
+
+def requirements(pattern: re.Pattern[str] | str, most: int = 2) -> tuple[frozenset[str], ...] | None:
+    """Up to ``most`` keyword sets, the best first, such that every match of ``pattern`` holds
+    a keyword of each ("security dialogue" needs "security" and "dialogue"); None when unknown."""
+    found = _parse(pattern)
+    if not found:
+        return None
+    ranked = sorted(set(found), key=lambda c: (_score(c), sorted(c)), reverse=True)
+    # a further set only pays when it is not made of short, common words ("for", "the")
+    return (ranked[0], *[c for c in ranked[1:most] if _score(c)[0] >= 4])
 
 
 def keywords(pattern: re.Pattern[str] | str) -> frozenset[str] | None:
     """Lower-case strings one of which every match contains; None when unknown."""
-    source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
-    flags = pattern.flags if isinstance(pattern, re.Pattern) else 0
-    try:
-        found = _required(_parser.parse(source, flags))
-    except Exception:  # an exotic pattern the analysis does not know: no filter
-        return None
-    return found if found and all(found) else None
+    found = _parse(pattern)
+    return _best(found) if found else None
 
 
 def any_keywords(patterns: Any) -> frozenset[str] | None:

@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Any
 
 from accords.codebook import ABSENT, PRESENT, Code, Codebook, load_codebook
-from accords.extract.prefilter import KeywordIndex, Occurrences, any_keywords, fold, keywords
+from accords.extract.prefilter import KeywordIndex, Occurrences, any_keywords, fold, keywords, requirements
 from accords.extract.recognize.trie import trie_pattern
 
 METHOD = "rules:provisions"
@@ -147,7 +147,8 @@ class _Rule:
     """
 
     code: Code
-    cue_gates: tuple[tuple[str, ...] | None, ...]
+    # per cue: keyword sets that a match needs one keyword of each (None: no gate)
+    cue_gates: tuple[tuple[tuple[str, ...], ...] | None, ...]
     restriction_gate: tuple[str, ...] | None  # only used when the code has restrictions
     _alternations: dict[tuple[int, ...], re.Pattern[str]]
 
@@ -165,9 +166,14 @@ def _gate(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     return tuple(sorted(found)) if found is not None else None
 
 
+def _cue_gate(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...] | None:
+    found = requirements(pattern)
+    return tuple(tuple(sorted(c)) for c in found) if found is not None else None
+
+
 def _rule(code: Code) -> _Rule:
     restriction = any_keywords(r.pattern for r in code.restrictions)
-    return _Rule(code, tuple(_gate(p) for p in code.cues),
+    return _Rule(code, tuple(_cue_gate(p) for p in code.cues),
                  tuple(sorted(restriction)) if restriction is not None else None, {})
 
 
@@ -192,34 +198,54 @@ _NAMED_I, _GENERIC_I, _MULTI_I, _HEDGE_I, _PAST_I, _PLURAL_I, _SUBJECT_I = range
 _NG = len(_GATES)
 
 
+_RESTRICTION = -1  # the cue index that stands for a rule's restrictions
+
+
 @dataclass(frozen=True, slots=True)
 class _Gates:
     index: KeywordIndex
-    owner: dict[int, int]  # gate index -> rule index
-    cue_ids: tuple[tuple[int, ...], ...]  # rule index -> its cue gate indexes
-    restriction_id: tuple[int | None, ...]  # rule index -> its restriction gate index
+    # the first gate of every cue (and of the restrictions) -> (rule index, cue index)
+    first: dict[int, tuple[int, int]]
+    # (rule index, cue index) -> the further gates the cue also needs
+    further: dict[tuple[int, int], tuple[int, ...]]
 
 
 @lru_cache(maxsize=4)
 def _gates(codebook: Codebook) -> _Gates:  # cached per codebook, hashed by identity
     groups: list[tuple[str, ...] | None] = list(_GATES)
-    owner: dict[int, int] = {}
-    cue_ids: list[tuple[int, ...]] = []
-    restriction_id: list[int | None] = []
+    first: dict[int, tuple[int, int]] = {}
+    further: dict[tuple[int, int], tuple[int, ...]] = {}
+
+    def add(ri: int, ci: int, sets: tuple[tuple[str, ...] | None, ...]) -> None:
+        first[len(groups)] = (ri, ci)
+        groups.append(sets[0])
+        more = []
+        for keys in sets[1:]:
+            more.append(len(groups))
+            groups.append(keys)
+        further[(ri, ci)] = tuple(more)
+
     for ri, rule in enumerate(_rules(codebook)):
-        ids = []
-        for gate in rule.cue_gates:
-            owner[len(groups)] = ri
-            ids.append(len(groups))
-            groups.append(gate)
-        cue_ids.append(tuple(ids))
+        for ci, gate in enumerate(rule.cue_gates):
+            add(ri, ci, gate if gate is not None else (None,))
         if rule.code.restrictions:
-            owner[len(groups)] = ri
-            restriction_id.append(len(groups))
-            groups.append(rule.restriction_gate)
-        else:
-            restriction_id.append(None)
-    return _Gates(KeywordIndex(groups), owner, tuple(cue_ids), tuple(restriction_id))
+            add(ri, _RESTRICTION, (rule.restriction_gate,))
+    return _Gates(KeywordIndex(groups), first, further)
+
+
+def _possible(hits: set[int], gates: _Gates) -> dict[int, list[int]]:
+    """Rule index -> the cue indexes (and _RESTRICTION) whose gates the sentence passes."""
+    out: dict[int, list[int]] = {}
+    first, further = gates.first, gates.further
+    for g in sorted(hits):
+        rc = first.get(g)
+        if rc is None:
+            continue
+        more = further[rc]
+        if more and not all(x in hits for x in more):
+            continue
+        out.setdefault(rc[0], []).append(rc[1])
+    return out
 
 
 def agreement_key(*parties: str) -> str:
@@ -304,11 +330,10 @@ def _code_sentence(sentence: str, hits: set[int], rules: tuple[_Rule, ...], gate
     match are run (codebook order is kept)."""
     found: dict[str, Any] = {}
     forced_absent: set[str] = set()
-    owner = gates.owner
-    for ri in sorted({owner[g] for g in hits if g >= _NG}):
+    for ri, cues in _possible(hits, gates).items():  # rules in codebook order, cues in cue order
         rule = rules[ri]
         code = rule.code
-        which = tuple(i for i, g in enumerate(gates.cue_ids[ri]) if g in hits)
+        which = tuple(ci for ci in cues if ci != _RESTRICTION)
         if not code.restrictions:
             matches = list(rule.cues(which).finditer(sentence))
             if not matches or any(x.search(sentence) for x in code.exclude):
@@ -317,7 +342,7 @@ def _code_sentence(sentence: str, hits: set[int], rules: tuple[_Rule, ...], gate
             if any(x.search(sentence) for x in code.exclude):
                 continue
             restricted = None
-            if gates.restriction_id[ri] in hits:
+            if _RESTRICTION in cues:
                 restricted = next((r for r in code.restrictions if r.pattern.search(sentence)), None)
             if restricted is not None:
                 found[code.id] = PRESENT
