@@ -37,8 +37,21 @@ def fold(text: str) -> str:
     return low.translate(_FOLD)
 
 
-def _score(keys: frozenset[str]) -> tuple[int, int]:
-    return (min(len(k) for k in keys), -len(keys))  # long and few keywords filter best
+# Words in nearly every sentence of the material: a set holding one filters nothing.
+_COMMON = frozenset(["the", "and", "for", "with", "into", "from", "that", "this", "will", "ukraine",
+                     "support", "security", "agreement"])
+
+
+def _score(keys: frozenset[str]) -> tuple[int, int, int]:
+    # long, few and uncommon keywords filter best
+    return (0 if keys & _COMMON else 1, min(len(k) for k in keys), -len(keys))
+
+
+def _caseless(ch: str) -> bool:
+    """A character that IGNORECASE matches only as itself ("$", "€", "5"), or an ASCII letter."""
+    if ch.isascii():
+        return ch.isprintable()
+    return ch.lower() == ch == ch.upper() and not ch.isalpha()
 
 
 def _best(cands: list[frozenset[str]]) -> frozenset[str] | None:
@@ -68,6 +81,8 @@ def _conjuncts(items: Any) -> list[frozenset[str]]:
                 cands.append(frozenset().union(*[s for s in subs if s is not None]))
         elif op in _REPEATS and av[0] >= 1:
             cands.extend(_conjuncts(av[2]))
+        elif op is _c.IN and 0 < len(av) <= 8 and all(o is _c.LITERAL and _caseless(chr(a)) for o, a in av):
+            cands.append(frozenset(chr(a).lower() for _, a in av))  # a small class: "[$€£¥]"
     flush()
     return [c for c in cands if c and all(c)]
 
@@ -88,8 +103,8 @@ def requirements(pattern: re.Pattern[str] | str, most: int = 2) -> tuple[frozens
     if not found:
         return None
     ranked = sorted(set(found), key=lambda c: (_score(c), sorted(c)), reverse=True)
-    # a further set only pays when it is not made of short, common words ("for", "the")
-    return (ranked[0], *[c for c in ranked[1:most] if _score(c)[0] >= 4])
+    # a further set only pays when it is not made of short or common words ("to", "the")
+    return (ranked[0], *[c for c in ranked[1:most] if _score(c)[:2] >= (1, 3)])
 
 
 def keywords(pattern: re.Pattern[str] | str) -> frozenset[str] | None:
