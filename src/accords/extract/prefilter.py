@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib
 import re
 from bisect import bisect_left
+from itertools import pairwise
 from typing import Any
 
 from accords.extract.recognize.trie import trie_pattern
@@ -151,13 +152,8 @@ class KeywordIndex:
         self._pattern = re.compile("(?=(" + trie_pattern(by_keyword) + "))") if by_keyword else None
 
     def scan(self, folded: str) -> Occurrences:
-        occ: list[tuple[int, int, int]] = []
-        if self._pattern is not None:
-            at = self._at
-            for m in self._pattern.finditer(folded):
-                i = m.start()
-                occ.extend((i, i + n, gi) for n, gi in at[m.group(1)])
-        return Occurrences(occ, self._always)
+        found = [(m.start(), m.group(1)) for m in self._pattern.finditer(folded)] if self._pattern else []
+        return Occurrences(found, self._at, self._always)
 
 
 class Occurrences:
@@ -167,24 +163,50 @@ class Occurrences:
     A group that is None (no keywords known) is always reported.
     """
 
-    __slots__ = ("_always", "_occ", "_starts")
+    __slots__ = ("_always", "_at", "_found", "_starts")
 
-    def __init__(self, occ: list[tuple[int, int, int]], always: frozenset[int]) -> None:
-        self._occ = occ  # (start, end, group), by start
-        self._starts = [o[0] for o in occ]
+    def __init__(self, found: list[tuple[int, str]], at: dict[str, list[tuple[int, int]]],
+                 always: frozenset[int]) -> None:
+        self._found = found  # (position, longest keyword there), by position
+        self._starts = [f[0] for f in found]
+        self._at = at
         self._always = always
 
     def groups_in(self, start: int, end: int) -> set[int]:
         """Indexes of the groups with a keyword occurrence inside ``[start, end)``."""
         out = set(self._always)
-        occ = self._occ
+        found, at = self._found, self._at
         j = bisect_left(self._starts, start)
-        size = len(occ)
+        size = len(found)
         while j < size:
-            s, e, gi = occ[j]
-            if s >= end:
+            pos, key = found[j]
+            if pos >= end:
                 break
-            if e <= end:
-                out.add(gi)
+            for n, gi in at[key]:
+                if pos + n <= end:
+                    out.add(gi)
             j += 1
+        return out
+
+    def per_range(self, ranges: list[tuple[int, int]]) -> list[set[int]]:
+        """``[groups_in(s, e) for s, e in ranges]``, in one sweep when the ranges are sorted and
+        do not overlap (sentences): each occurrence then falls in at most one of them."""
+        if any(a[1] > b[0] for a, b in pairwise(ranges)) \
+                or any(s > e for s, e in ranges):
+            return [self.groups_in(s, e) for s, e in ranges]
+        out = [set(self._always) for _ in ranges]
+        at = self._at
+        k, size = 0, len(ranges)
+        for pos, key in self._found:
+            while k < size and ranges[k][1] <= pos:
+                k += 1
+            if k == size:
+                break
+            start, end = ranges[k]
+            if pos < start:
+                continue
+            target = out[k]
+            for n, gi in at[key]:
+                if pos + n <= end:
+                    target.add(gi)
         return out

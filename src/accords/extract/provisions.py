@@ -396,11 +396,12 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
     seen: list[str] = []  # agreements coded so far, for "all three texts"
     pending: list[tuple[str, int, int, tuple[str, Any]]] = []
     prev: tuple[int, int] | None = None
-    for start, end in sentences:
+    all_hits = occ.per_range(sentences)
+    for si, (start, end) in enumerate(sentences):
         sentence = text[start:end]
         if not sentence.strip():
             continue
-        hits = occ.groups_in(start, end)
+        hits = all_hits[si]
         if prev is not None and _BLANK_LINE.search(text, prev[1], start):
             continues = (not text[prev[0]:prev[1]].rstrip().endswith(_TERMINAL)
                          or sentence[:1].islower() or bool(_ANAPHORIC_START.match(sentence)))
