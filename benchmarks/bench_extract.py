@@ -68,6 +68,30 @@ def run_pipeline(target_words: int, chain: list[str] | None = None) -> tuple[int
     return words, time.perf_counter() - t0
 
 
+def run_stages(target_words: int) -> tuple[int, dict[str, float]]:
+    """The pipeline again, timing each stage: where the time goes (load, each stage, output)."""
+    from accords.extract import pipeline
+    from accords.extract.load import load_bytes
+    from accords.extract.types import Doc
+
+    spent = {name: 0.0 for name in ["load", *pipeline.CHAIN, "assemble+json"]}
+    clock = time.perf_counter
+    words = 0
+    for name, raw, published, n in stream(target_words):
+        t = clock()
+        doc = Doc(loaded=load_bytes(raw, name, 50_000_000), given=pipeline._as_date(published))
+        spent["load"] += clock() - t
+        for stage in pipeline.CHAIN:
+            t = clock()
+            doc = pipeline.REGISTRY[stage].fn(doc)
+            spent[stage] += clock() - t
+        t = clock()
+        json.dumps(pipeline.assemble(doc))
+        spent["assemble+json"] += clock() - t
+        words += n
+    return words, spent
+
+
 def run_floor(target_words: int) -> tuple[int, float]:
     from accords.extract.load import load_bytes
 
@@ -128,6 +152,11 @@ def main() -> None:
     no_codes = [name for name in CHAIN if name != "provisions"]
     pwords, pseconds = run_pipeline(args.words, no_codes)
     print(f"  the same without the provisions stage: {pwords / pseconds:,.0f} words/s")
+    swords, spent = run_stages(min(args.words, 300_000))
+    total = sum(spent.values())
+    print(f"  per stage ({swords:,} words; share of the time, words/s of the stage alone):")
+    for stage, seconds in spent.items():
+        print(f"    {stage:<14} {seconds / total:6.1%}  {swords / seconds:>12,.0f} words/s")
     fwords, fseconds = run_floor(args.words)
     print(f"plain regex scan (floor):             {fwords / fseconds:,.0f} words/s")
     print(f"spaCy en_core_web_sm NER:             {run_spacy(args.words)}")
