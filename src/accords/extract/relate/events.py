@@ -98,8 +98,13 @@ def _is_stamp_line(sentence: str, offset: int) -> bool:
     """A masthead or byline line such as "Regional Security Monitor, 9 July 2024"."""
     if len(sentence) > 200:
         return False
-    words = [w for w in sentence.split() if any(c.isalpha() for c in w)]
-    return len(words) <= 9 and not _VERBISH.search(sentence.replace("'s", ""))
+    words = 0  # words with a letter in them, counted only until there are too many
+    for w in sentence.split():
+        if w.isalpha() or any(c.isalpha() for c in w):
+            words += 1
+            if words > 9:
+                return False
+    return not _VERBISH.search(sentence.replace("'s", ""))
 
 
 def _what(sentence: str) -> str:

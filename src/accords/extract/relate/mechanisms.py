@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from accords.extract.prefilter import fold
 from accords.extract.relate.context import RECIPIENT, Ctx
 
 _CONSULT = re.compile(r"\bconsult\w*|\bconvene\w*|\bmeet\w*\b", re.I)
@@ -68,7 +69,12 @@ def _clause_start(text: str, sentence_start: int, pos: int) -> int:
 def relate_scope(ctx: Ctx) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
+    folded = fold(ctx.text)
+    if "lethal" not in folded:  # both patterns need the word: nothing to find (most documents)
+        return out
     for idx, (s, e) in enumerate(ctx.sentences):
+        if "lethal" not in folded[s:e]:
+            continue
         sent = ctx.text[s:e]
         for pattern, scope in ((_NON_LETHAL, "non-lethal"), (_LETHAL, "lethal")):
             for m in pattern.finditer(sent):
