@@ -210,3 +210,23 @@ class Occurrences:
                 if pos + n <= end:
                     target.add(gi)
         return out
+
+
+class Gate:
+    """A pattern's keyword test: ``may(folded)`` is False only when the pattern cannot match
+    ``folded``'s original text (it lacks a keyword of one of the required sets)."""
+
+    __slots__ = ("_sets",)
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        found = requirements(pattern)
+        self._sets = tuple(tuple(sorted(s)) for s in found) if found else ()
+
+    def may(self, folded: str) -> bool:
+        for keys in self._sets:
+            for k in keys:
+                if k in folded:
+                    break
+            else:
+                return False
+        return True

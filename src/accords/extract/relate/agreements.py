@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from accords.extract.prefilter import Gate, fold
 from accords.extract.relate.context import RECIPIENT, Ctx
 
 _NOUN = r"(?:agreements?|accords?|treaty|treaties|pact|security commitments)"
@@ -49,6 +50,11 @@ _CANDIDATE = re.compile(r"\b(?:agreements?|accords?|treaty|treaties|pact|securit
 _COLLECTIVE = re.compile(r"\b(?:both|all\s+(?:three|four|five|six|the)|each\s+of\s+the|every)\b", re.I)
 _SIGNED_LEAD = re.compile(r"\s*(?:(?:[\w,]+\s+){0,3}?(?:Signed|signed)\b|Done at\b)")
 _SAME_EVENT = re.compile(r"\bsame\s+(?:summit|day|occasion|ceremony|meeting)\b", re.I)
+# Keyword tests run on the lower-cased sentence first: most sentences lack the words these
+# patterns need, and a substring test costs far less than a regex scan (same results).
+_G_COUNTED, _G_NOT_SECURITY = Gate(_COUNTED), Gate(_NOT_SECURITY)
+_G_ENUM, _G_ENUM_SHORT = Gate(_ENUM), Gate(_ENUM_SHORT)
+_G_TITLE_LEAD, _G_TITLE_HEAD, _G_BASIS = Gate(_TITLE_LEAD), Gate(_TITLE_HEAD), Gate(_BASIS)
 
 
 def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -59,15 +65,17 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
     for idx in sorted(candidates):
         s, e = ctx.sentences[idx]
         sent = ctx.text[s:e]
+        low = fold(sent)
         noun = _AGREEMENT.search(sent)
         duration = next((m.value for m in ctx.in_sentence("duration", idx) if m.extra["unit"] == "year"), None)
         if not noun and not _DOC_NOUN.search(sent) and not _SIGNED_LEAD.match(sent):
             if duration and _COLLECTIVE.search(sent):
                 default_duration = default_duration or duration
             continue
-        if noun and _enumeration(ctx, idx, s, sent, found):
+        if noun and _enumeration(ctx, idx, s, sent, low, found):
             continue
-        if (_COUNTED.search(sent) and not re.search(r"\b(?:security|bilateral)\b", sent)) or _NOT_SECURITY.search(sent):
+        if (_G_COUNTED.may(low) and _COUNTED.search(sent) and not re.search(r"\b(?:security|bilateral)\b", sent)) \
+                or (_G_NOT_SECURITY.may(low) and _NOT_SECURITY.search(sent)):
             continue
         signed = bool(_SIGN.search(sent)) and bool(noun or _SIGNED_LEAD.match(sent) or _DOC_NOUN.search(sent))
         partners = _partners(ctx, idx)
@@ -85,8 +93,8 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         keys = [k for k in keys if len(k) == 2]
         if not keys:
             continue
-        title = _title(sent) if len(keys) == 1 else None
-        basis = _basis(sent)
+        title = _title(sent, low) if len(keys) == 1 else None
+        basis = _basis(sent) if _G_BASIS.may(low) else None
         if not (signed or title or duration or basis or _compound(sent)):
             if partners and not _SIGN.search(sent):
                 for p in ctx.parties_in(idx):  # "the pattern set by the United Kingdom": named only
@@ -174,10 +182,11 @@ def _compound(sent: str) -> bool:
     return bool(re.search(r"[A-Z][a-z]+-[A-Z][a-z]+\s+(?:security\s+)?(?:agreement|accord)", sent))
 
 
-def _enumeration(ctx: Ctx, idx: int, s: int, sent: str, found: dict[tuple[str, ...], dict[str, Any]]) -> bool:
-    m = _ENUM.search(sent)
+def _enumeration(ctx: Ctx, idx: int, s: int, sent: str, low: str,
+                 found: dict[tuple[str, ...], dict[str, Any]]) -> bool:
+    m = _ENUM.search(sent) if _G_ENUM.may(low) else None
     if not m:
-        m = _ENUM_SHORT.search(sent)
+        m = _ENUM_SHORT.search(sent) if _G_ENUM_SHORT.may(low) else None
         if not m or _SIGN.search(sent, 0, m.start()):
             return False  # "Ukraine concluded agreements with A and B" reports signings
     list_start = s + m.end()
@@ -196,11 +205,11 @@ def _enumeration(ctx: Ctx, idx: int, s: int, sent: str, found: dict[tuple[str, .
     return True
 
 
-def _title(sent: str) -> str | None:
-    lead = _TITLE_LEAD.search(sent)
+def _title(sent: str, low: str) -> str | None:
+    lead = _TITLE_LEAD.search(sent) if _G_TITLE_LEAD.may(low) else None
     pos = lead.end() if lead else None
     if pos is None:
-        head = _TITLE_HEAD.search(sent)
+        head = _TITLE_HEAD.search(sent) if _G_TITLE_HEAD.may(low) else None
         if not head:
             return None
         pos = head.start("t")
