@@ -68,8 +68,12 @@ def _key_windows(text: str, keys: tuple[str, ...]) -> list[tuple[int, int]]:
 
 def recognize_channels(text: str) -> list[Mention]:
     found: dict[int, Mention] = {}
+    windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # the branches of a channel share keys
     for keys, pattern, name in _scanners():
-        for m in (hit for a, b in _key_windows(text, keys) for hit in pattern.finditer(text, a, b)):
+        spans = windows.get(keys)
+        if spans is None:
+            spans = windows[keys] = _key_windows(text, keys)
+        for m in (hit for a, b in spans for hit in pattern.finditer(text, a, b)):
             old = found.get(m.start())
             if old is None or old.end < m.end():
                 found[m.start()] = Mention("channel", m.start(), m.end(), m.group(), name)
