@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Any
 
 from accords.codebook import ABSENT, PRESENT, Code, Codebook, load_codebook
-from accords.extract.prefilter import KeywordIndex, Occurrences, any_keywords, fold, keywords, requirements
+from accords.extract.prefilter import Gate, KeywordIndex, Occurrences, any_keywords, fold, keywords, requirements
 from accords.extract.recognize.trie import trie_pattern
 
 METHOD = "rules:provisions"
@@ -196,6 +196,7 @@ _G_SUBJECT = _gate(_SUBJECT_VERB)
 _GATES = (_G_NAMED, _G_GENERIC, _G_MULTI, _G_HEDGE, _G_PAST, _G_PLURAL, _G_SUBJECT)
 _NAMED_I, _GENERIC_I, _MULTI_I, _HEDGE_I, _PAST_I, _PLURAL_I, _SUBJECT_I = range(len(_GATES))
 _NG = len(_GATES)
+_G_NEGATION = Gate(_NEGATION)
 
 
 _RESTRICTION = -1  # the cue index that stands for a rule's restrictions
@@ -304,7 +305,9 @@ def _negated(sentence: str, start: int, end: int) -> bool:
     for m in _CLAUSE_BREAK.finditer(sentence, 0, start):
         clause_start = m.end()
     before = sentence[max(clause_start, start - 90):start]
-    if _NEGATION.search(_NOT_NEGATION.sub(" ", before)):
+    # The substitution only blanks text out, so without a negation keyword before it there is
+    # none after it either: skip both regexes then.
+    if _G_NEGATION.may(fold(before)) and _NEGATION.search(_NOT_NEGATION.sub(" ", before)):
         return True
     return bool(_NEGATED_AFTER.match(sentence, end))
 
