@@ -72,7 +72,10 @@ def _known() -> tuple[dict[str, int], re.Pattern[str]]:
             if len(parts) == 2:
                 forms.setdefault(f"{parts[1]} {parts[0]}", i)
             forms.setdefault(parts[-1], i)
-    return forms, re.compile(r"(?<![\w])(?:" + trie_pattern(forms) + r")(?![\w])")
+    # the look-ahead on the first letters rejects most positions at once (same matches)
+    first = "".join(sorted({re.escape(f[0]) for f in forms if f}))
+    look = f"(?=[{first}])" if first else ""
+    return forms, re.compile(look + r"(?<![\w])(?:" + trie_pattern(forms) + r")(?![\w])")
 
 
 def _party_code(word: str | None) -> str | None:
