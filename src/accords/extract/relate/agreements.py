@@ -45,8 +45,9 @@ HEAD_ROLES = ("President", "Prime Minister", "Chancellor", "Federal Chancellor",
 _DOC_NOUN = re.compile(r"\b(?:agreements?|accords?|treaty|pact|security commitments|texts?|documents?|"
                       r"arrangements?)\b", re.I)
 # Sentences that can say anything about an agreement contain one of these (one scan finds them).
-_CANDIDATE = re.compile(r"\b(?:agreements?|accords?|treaty|treaties|pact|security commitments|texts?|documents?|"
-                        r"arrangements?|[Ss]igned|Done at)\b", re.I)
+# (the look-ahead names the initials of the words: it rejects most positions at once, same matches)
+_CANDIDATE = re.compile(r"(?=[atpsd])\b(?:agreements?|accords?|treaty|treaties|pact|security commitments|texts?"
+                        r"|documents?|arrangements?|[Ss]igned|Done at)\b", re.I)
 _COLLECTIVE = re.compile(r"\b(?:both|all\s+(?:three|four|five|six|the)|each\s+of\s+the|every)\b", re.I)
 _SIGNED_LEAD = re.compile(r"\s*(?:(?:[\w,]+\s+){0,3}?(?:Signed|signed)\b|Done at\b)")
 _SAME_EVENT = re.compile(r"\bsame\s+(?:summit|day|occasion|ceremony|meeting)\b", re.I)

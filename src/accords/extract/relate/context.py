@@ -12,7 +12,8 @@ from accords.extract.types import Doc, Mention
 
 RECIPIENT = "UKR"
 ORGS_AS_DONORS = {"EUU"}
-_AGREEMENT_WORD = re.compile(r"\b(?:agreements?|accords?|treaty|pact|security commitments)\b", re.I)
+# (the look-ahead names the initials of the words: it rejects most positions at once, same matches)
+_AGREEMENT_WORD = re.compile(r"(?=[atps])\b(?:agreements?|accords?|treaty|pact|security commitments)\b", re.I)
 
 
 @cache
