@@ -90,7 +90,9 @@ def recognize_parties(text: str) -> list[Mention]:
         before = text[max(0, m.start() - 40):m.start()]
         if kind == CAPITAL and (_PREPOSITION_BEFORE.search(before) or not _CAPITAL_VERB.match(text, m.end())):
             continue
-        in_name = bool(_NAME_CONTINUES.match(text, m.end())) or bool(_NAME_BEFORE.search(before))
+        # (_NAME_BEFORE ends in "of " or "of the " at the end of ``before``: test that first)
+        in_name = bool(_NAME_CONTINUES.match(text, m.end())) or (
+            before.endswith(("of ", "of the ")) and bool(_NAME_BEFORE.search(before)))
         if kind == DEMONYM and surface in {"US", "U.S.", "EU"}:
             continue  # the same surface is already a name
         out.append(Mention("party", m.start(), m.end(), surface, code,
