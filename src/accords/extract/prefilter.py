@@ -21,10 +21,12 @@ from typing import Any
 
 from accords.extract.recognize.trie import trie_pattern
 
-_parser: Any = importlib.import_module("re._parser")  # the stdlib regex parser (no stub, no warning)
-_c: Any = importlib.import_module("re._constants")
-
-_REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)}
+try:  # the stdlib regex parser (private, no stub; "sre_parse" would warn): without it, no gates
+    _parser: Any = importlib.import_module("re._parser")
+    _c: Any = importlib.import_module("re._constants")
+    _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)}
+except (ImportError, AttributeError):  # pragma: no cover - a Python without it
+    _parser = None
 _FOLD = str.maketrans({"\u0131": "i", "\u017f": "s"})
 
 
@@ -91,6 +93,8 @@ def _conjuncts(items: Any) -> list[frozenset[str]]:
 def _parse(pattern: re.Pattern[str] | str) -> list[frozenset[str]] | None:
     source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
     flags = pattern.flags if isinstance(pattern, re.Pattern) else 0
+    if _parser is None:
+        return None
     try:
         return _conjuncts(_parser.parse(source, flags))
     except Exception:  # an exotic pattern the analysis does not know: no filter
