@@ -22,12 +22,13 @@ Each result is ``{"agreement", "code", "value", "quote", "span"}`` with
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from accords.codebook import ABSENT, PRESENT, Code, Codebook, load_codebook
-from accords.extract.prefilter import Gate, KeywordIndex, Occurrences, any_keywords, fold, keywords, requirements
+from accords.extract.cues import RESTRICTION, Gates, Rule, possible
+from accords.extract.cues import gates as compile_gates
+from accords.extract.cues import rules as compile_rules
+from accords.extract.prefilter import Gate, Occurrences, fold, keywords
 from accords.extract.recognize.trie import trie_pattern
 
 METHOD = "rules:provisions"
@@ -135,51 +136,9 @@ _TERMINAL = (".", "!", "?", ":", '"', "'", ")", "]", "”", "’")
 _WORDS = {"ten": 10, "twelve": 12, "twenty-four": 24, "five": 5}
 
 
-@dataclass(frozen=True, slots=True)
-class _Rule:
-    """The compiled cues of one code.
-
-    All cues of the code run as one alternation: one scan per sentence. Each cue has keyword
-    gate (lower-case strings one of which any match of the cue contains, see prefilter), and so
-    do the restrictions together. A cue whose keywords a sentence lacks cannot match anywhere
-    in it, so the alternation of the remaining cues finds exactly the same matches; a code whose
-    cues and restrictions are all gated out is skipped - most sentences name only a few topics.
-    """
-
-    code: Code
-    # per cue: keyword sets that a match needs one keyword of each (None: no gate)
-    cue_gates: tuple[tuple[tuple[str, ...], ...] | None, ...]
-    restriction_gate: tuple[str, ...] | None  # only used when the code has restrictions
-    _alternations: dict[tuple[int, ...], re.Pattern[str]]
-
-    def cues(self, which: tuple[int, ...]) -> re.Pattern[str]:
-        """The alternation of the cues ``which`` (indexes, in codebook order), compiled once."""
-        pattern = self._alternations.get(which)
-        if pattern is None:
-            pattern = re.compile("|".join(f"(?:{self.code.cues[i].pattern})" for i in which), re.IGNORECASE)
-            self._alternations[which] = pattern
-        return pattern
-
-
 def _gate(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     found = keywords(pattern)
     return tuple(sorted(found)) if found is not None else None
-
-
-def _cue_gate(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...] | None:
-    found = requirements(pattern)
-    return tuple(tuple(sorted(c)) for c in found) if found is not None else None
-
-
-def _rule(code: Code) -> _Rule:
-    restriction = any_keywords(r.pattern for r in code.restrictions)
-    return _Rule(code, tuple(_cue_gate(p) for p in code.cues),
-                 tuple(sorted(restriction)) if restriction is not None else None, {})
-
-
-@lru_cache(maxsize=4)
-def _rules(codebook: Codebook) -> tuple[_Rule, ...]:
-    return tuple(_rule(c) for c in codebook.codes)
 
 
 # Every branch of _NAMED_REF ends in _DEAL, a rarer word than the "with"/"between" the
@@ -197,56 +156,6 @@ _GATES = (_G_NAMED, _G_GENERIC, _G_MULTI, _G_HEDGE, _G_PAST, _G_PLURAL, _G_SUBJE
 _NAMED_I, _GENERIC_I, _MULTI_I, _HEDGE_I, _PAST_I, _PLURAL_I, _SUBJECT_I = range(len(_GATES))
 _NG = len(_GATES)
 _G_NEGATION = Gate(_NEGATION)
-
-
-_RESTRICTION = -1  # the cue index that stands for a rule's restrictions
-
-
-@dataclass(frozen=True, slots=True)
-class _Gates:
-    index: KeywordIndex
-    # the first gate of every cue (and of the restrictions) -> (rule index, cue index)
-    first: dict[int, tuple[int, int]]
-    # (rule index, cue index) -> the further gates the cue also needs
-    further: dict[tuple[int, int], tuple[int, ...]]
-
-
-@lru_cache(maxsize=4)
-def _gates(codebook: Codebook) -> _Gates:  # cached per codebook, hashed by identity
-    groups: list[tuple[str, ...] | None] = list(_GATES)
-    first: dict[int, tuple[int, int]] = {}
-    further: dict[tuple[int, int], tuple[int, ...]] = {}
-
-    def add(ri: int, ci: int, sets: tuple[tuple[str, ...] | None, ...]) -> None:
-        first[len(groups)] = (ri, ci)
-        groups.append(sets[0])
-        more = []
-        for keys in sets[1:]:
-            more.append(len(groups))
-            groups.append(keys)
-        further[(ri, ci)] = tuple(more)
-
-    for ri, rule in enumerate(_rules(codebook)):
-        for ci, gate in enumerate(rule.cue_gates):
-            add(ri, ci, gate if gate is not None else (None,))
-        if rule.code.restrictions:
-            add(ri, _RESTRICTION, (rule.restriction_gate,))
-    return _Gates(KeywordIndex(groups), first, further)
-
-
-def _possible(hits: set[int], gates: _Gates) -> dict[int, list[int]]:
-    """Rule index -> the cue indexes (and _RESTRICTION) whose gates the sentence passes."""
-    out: dict[int, list[int]] = {}
-    first, further = gates.first, gates.further
-    for g in sorted(hits):
-        rc = first.get(g)
-        if rc is None:
-            continue
-        more = further[rc]
-        if more and not all(x in hits for x in more):
-            continue
-        out.setdefault(rc[0], []).append(rc[1])
-    return out
 
 
 def agreement_key(*parties: str) -> str:
@@ -325,7 +234,7 @@ def _number(code: Code, sentence: str) -> float | int | None:
     return None
 
 
-def _code_sentence(sentence: str, hits: set[int], rules: tuple[_Rule, ...], gates: _Gates,
+def _code_sentence(sentence: str, hits: set[int], rules: tuple[Rule, ...], gates: Gates,
                    codebook: Codebook) -> list[tuple[str, Any]]:
     """(code, value) pairs one sentence supports; a restriction's 'absent' wins over a cue.
 
@@ -333,10 +242,10 @@ def _code_sentence(sentence: str, hits: set[int], rules: tuple[_Rule, ...], gate
     match are run (codebook order is kept)."""
     found: dict[str, Any] = {}
     forced_absent: set[str] = set()
-    for ri, cues in _possible(hits, gates).items():  # rules in codebook order, cues in cue order
+    for ri, cues in possible(hits, gates).items():  # rules in codebook order, cues in cue order
         rule = rules[ri]
         code = rule.code
-        which = tuple(ci for ci in cues if ci != _RESTRICTION)
+        which = tuple(ci for ci in cues if ci != RESTRICTION)
         if not code.restrictions:
             matches = list(rule.cues(which).finditer(sentence))
             if not matches or any(x.search(sentence) for x in code.exclude):
@@ -345,7 +254,7 @@ def _code_sentence(sentence: str, hits: set[int], rules: tuple[_Rule, ...], gate
             if any(x.search(sentence) for x in code.exclude):
                 continue
             restricted = None
-            if _RESTRICTION in cues:
+            if RESTRICTION in cues:
                 restricted = next((r for r in code.restrictions if r.pattern.search(sentence)), None)
             if restricted is not None:
                 found[code.id] = PRESENT
@@ -386,8 +295,8 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
     that one. Without it only explicitly named agreements are coded.
     """
     cb = codebook or load_codebook()
-    rules = _rules(cb)
-    gates = _gates(cb)
+    rules = compile_rules(cb)
+    gates = compile_gates(cb, _GATES)
     occ = gates.index.scan(fold(text))  # which keyword gates each sentence passes
     whole_text = _is_agreement_text(text, sentences)
     if default_agreement is None:

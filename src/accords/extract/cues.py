@@ -1,0 +1,110 @@
+"""The codebook's cue patterns compiled for the provision classifier, behind keyword gates.
+
+A gate is a set of lower-case keywords one of which every match of a pattern contains
+(:mod:`accords.extract.prefilter`); one :class:`~accords.extract.prefilter.KeywordIndex` scan
+per document tells which gates each sentence passes, and only the cues (and restrictions) whose
+gates pass are run. Skipping a cue that cannot match changes no result.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from accords.codebook import Code, Codebook
+from accords.extract.prefilter import KeywordIndex, any_keywords, requirements
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """The compiled cues of one code.
+
+    All cues of the code run as one alternation: one scan per sentence. Each cue has keyword
+    gate (lower-case strings one of which any match of the cue contains, see prefilter), and so
+    do the restrictions together. A cue whose keywords a sentence lacks cannot match anywhere
+    in it, so the alternation of the remaining cues finds exactly the same matches; a code whose
+    cues and restrictions are all gated out is skipped - most sentences name only a few topics.
+    """
+
+    code: Code
+    # per cue: keyword sets that a match needs one keyword of each (None: no gate)
+    cue_gates: tuple[tuple[tuple[str, ...], ...] | None, ...]
+    restriction_gate: tuple[str, ...] | None  # only used when the code has restrictions
+    _alternations: dict[tuple[int, ...], re.Pattern[str]]
+
+    def cues(self, which: tuple[int, ...]) -> re.Pattern[str]:
+        """The alternation of the cues ``which`` (indexes, in codebook order), compiled once."""
+        pattern = self._alternations.get(which)
+        if pattern is None:
+            pattern = re.compile("|".join(f"(?:{self.code.cues[i].pattern})" for i in which), re.IGNORECASE)
+            self._alternations[which] = pattern
+        return pattern
+
+
+def _cue_gate(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...] | None:
+    found = requirements(pattern)
+    return tuple(tuple(sorted(c)) for c in found) if found is not None else None
+
+
+def _rule(code: Code) -> Rule:
+    restriction = any_keywords(r.pattern for r in code.restrictions)
+    return Rule(code, tuple(_cue_gate(p) for p in code.cues),
+                 tuple(sorted(restriction)) if restriction is not None else None, {})
+
+
+@lru_cache(maxsize=4)
+def rules(codebook: Codebook) -> tuple[Rule, ...]:
+    return tuple(_rule(c) for c in codebook.codes)
+
+
+RESTRICTION = -1  # the cue index that stands for a rule's restrictions
+
+
+@dataclass(frozen=True, slots=True)
+class Gates:
+    index: KeywordIndex
+    # the first gate of every cue (and of the restrictions) -> (rule index, cue index)
+    first: dict[int, tuple[int, int]]
+    # (rule index, cue index) -> the further gates the cue also needs
+    further: dict[tuple[int, int], tuple[int, ...]]
+
+
+@lru_cache(maxsize=4)
+def gates(codebook: Codebook, leading: tuple[tuple[str, ...] | None, ...]) -> Gates:
+    """Gates of every cue of ``codebook``, numbered after the ``leading`` groups (cached;
+    the codebook hashes by identity)."""
+    groups: list[tuple[str, ...] | None] = list(leading)
+    first: dict[int, tuple[int, int]] = {}
+    further: dict[tuple[int, int], tuple[int, ...]] = {}
+
+    def add(ri: int, ci: int, sets: tuple[tuple[str, ...] | None, ...]) -> None:
+        first[len(groups)] = (ri, ci)
+        groups.append(sets[0])
+        more = []
+        for keys in sets[1:]:
+            more.append(len(groups))
+            groups.append(keys)
+        further[(ri, ci)] = tuple(more)
+
+    for ri, rule in enumerate(rules(codebook)):
+        for ci, gate in enumerate(rule.cue_gates):
+            add(ri, ci, gate if gate is not None else (None,))
+        if rule.code.restrictions:
+            add(ri, RESTRICTION, (rule.restriction_gate,))
+    return Gates(KeywordIndex(groups), first, further)
+
+
+def possible(hits: set[int], compiled: Gates) -> dict[int, list[int]]:
+    """Rule index -> the cue indexes (and RESTRICTION) whose gates the sentence passes."""
+    out: dict[int, list[int]] = {}
+    first, further = compiled.first, compiled.further
+    for g in sorted(hits):
+        rc = first.get(g)
+        if rc is None:
+            continue
+        more = further[rc]
+        if more and not all(x in hits for x in more):
+            continue
+        out.setdefault(rc[0], []).append(rc[1])
+    return out
