@@ -37,7 +37,9 @@ def fold(text: str) -> str:
         return low
     if len(low) != len(text):  # a letter whose lower case is two characters ("İ" -> "i̇")
         low = "".join(ch.lower()[:1] for ch in text)
-    return low.translate(_FOLD)
+    if "\u0131" in low or "\u017f" in low:  # (str.translate is slow on non-ASCII text)
+        low = low.translate(_FOLD)
+    return low
 
 
 # Words in nearly every sentence of the material: a set holding one filters nothing.
