@@ -6,9 +6,6 @@ migrations test compare against this metadata.
 
 from __future__ import annotations
 
-import accords.analyze.ledger_tables
-import accords.operate.tables
 from accords.store import tables
 
-TABLE_MODULES = (tables, accords.analyze.ledger_tables, accords.operate.tables)
 metadata = tables.metadata

@@ -15,7 +15,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from accords.errors import InputError
 from accords.model import ids
 from accords.model.statement import Span, Statement, make_statement
 from accords.store import documents as docs
@@ -156,38 +155,8 @@ def ingest_extraction(session: Session, extraction: Any, *, who: str, now: datet
 
 
 def extract_file(path: Path, published: date | None) -> Any:
-    """Run the extraction pipeline on a file (raises InputError subclasses on bad input)."""
-    if not path.exists():
-        raise InputError(f"no such file: {path}", "check the path")
-    if path.is_dir():
-        raise InputError(f"{path} is a folder", "give one or more files")
-    try:
-        from accords.extract.pipeline import extract_path
-    except ModuleNotFoundError as exc:  # the pipeline is its own capability
-        if exc.name and exc.name.startswith("accords.extract"):
-            return _plain_text(path)
-        raise
+    """Run the extraction pipeline on a file (InputError subclasses on bad input: the loader
+    checks existence, type, size and encoding)."""
+    from accords.extract.pipeline import extract_path
+
     return extract_path(path, published=published)
-
-
-@dataclass(frozen=True)
-class _PlainExtraction:
-    text: str
-    sha256: str
-    media_type: str
-    data: dict[str, Any]
-
-
-def _plain_text(path: Path) -> _PlainExtraction:
-    import hashlib
-
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror}", "check the file's permissions") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise InputError(f"{path} is not UTF-8 text", "convert it to UTF-8") from None
-    return _PlainExtraction(text, hashlib.sha256(raw).hexdigest(), "text/plain",
-                            {"document": {"title": path.stem}})

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from accords.analyze.timeline import money_label
 from accords.errors import NotFoundError, ReviewError
 from accords.model.statement import ACCEPTED, CANDIDATE, REJECTED, Statement, make_statement
 from accords.store import documents as docs
@@ -49,9 +49,7 @@ def headline_commitments(session: Session, as_of: datetime | None) -> dict[str, 
     out: dict[str, list[str]] = {}
     for c in views.commitments(session, as_of=as_of):
         if c.agreement and c.amount is not None:
-            out.setdefault(c.agreement, []).append(f"{c.currency or ''} {c.amount / 1e9:g}bn {c.status or ''}"
-                                                   .strip() if c.amount >= 1e8 else
-                                                   f"{c.currency or ''} {c.amount / 1e6:g}m {c.status or ''}")
+            out.setdefault(c.agreement, []).append(f"{money_label(c)} {c.status or ''}".strip())
     return out
 
 
@@ -149,5 +147,3 @@ def parse_value(text: str) -> Any:
             pass
     return {"true": True, "false": False}.get(text.lower(), text)
 
-
-ReviewFn = Callable[..., int]

@@ -42,7 +42,8 @@ def _period_start(period: str | None) -> str | None:
     return head if head[:4].isdigit() else None
 
 
-def _money(c: Commitment) -> str:
+def money_label(c: Commitment) -> str:
+    """A commitment's amount as people write it: 'USD 4.5bn', 'EUR 80m'."""
     if c.amount is None:
         return "an unspecified amount"
     scale, unit = (1e9, "bn") if c.amount >= 1e9 else (1e6, "m") if c.amount >= 1e6 else (1.0, "")
@@ -65,7 +66,7 @@ def build(agreements: Iterable[Agreement], events: Iterable[Event], commitments:
         when = c.date or _period_start(c.period)
         if when:
             parties = tuple(p for p in (c.donor, c.recipient) if p)
-            what = f"{c.donor or '?'} {c.status or 'commitment'}: {_money(c)}" + (
+            what = f"{c.donor or '?'} {c.status or 'commitment'}: {money_label(c)}" + (
                 f" ({c.category})" if c.category and c.category != "unspecified" else "")
             entries.append(Entry(str(when), "commitment", what, parties, c.id))
     return sorted((x for x in entries if _keep(x, party, start, end)), key=_sort_key)

@@ -44,7 +44,7 @@ def read_path(path: Path, limit: int = DEFAULT_LIMIT) -> bytes:
     """Read a file, refusing an oversized one from its size alone (without reading it)."""
     try:
         if path.is_dir():
-            raise InputError(f"{path} is a directory", "give a document file")
+            raise InputError(f"{path} is a folder, not a document", "give one or more document files")
         check_size(path.stat().st_size, limit)
         with path.open("rb") as fh:
             data = fh.read(limit + 1)

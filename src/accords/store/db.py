@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
-from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import SQLAlchemyError
@@ -89,6 +88,3 @@ def session_scope(engine: Engine) -> Iterator[Session]:
     finally:
         session.close()
 
-
-def store_path(settings: Settings) -> Path | None:
-    return settings.sqlite_path()
