@@ -14,7 +14,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from accords import services
 from accords.cli.common import (
     Format,
+    as_of_option,
     console,
+    format_option,
     now,
     open_session,
     parse_date,
@@ -111,8 +113,8 @@ def register(app: typer.Typer) -> None:
 
     @app.command("list")
     def list_(ctx: typer.Context, kind: Kind = typer.Argument(..., help="What to list."),
-              fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
-              as_of: Optional[str] = typer.Option(None, "--as-of", help="As the store was then."),  # noqa: UP045
+              fmt: Format = format_option(),
+              as_of: Optional[str] = as_of_option(),  # noqa: UP045
               ) -> None:
         """List agreements, commitments, provisions, people, events, channels, documents or candidates."""
         st_ = state(ctx)
@@ -124,8 +126,8 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def show(ctx: typer.Context, ident: str = typer.Argument(..., metavar="ID"),
-             fmt: Format = typer.Option(Format.table, "--format", "-f"),
-             as_of: Optional[str] = typer.Option(None, "--as-of"),  # noqa: UP045
+             fmt: Format = format_option(),
+             as_of: Optional[str] = as_of_option(),  # noqa: UP045
              ) -> None:
         """Show an agreement, commitment, person, document or statement with every fact and its source."""
         st_ = state(ctx)
@@ -151,7 +153,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def history(ctx: typer.Context, ident: str = typer.Argument(..., metavar="ID"),
-                fmt: Format = typer.Option(Format.table, "--format", "-f")) -> None:
+                fmt: Format = format_option()) -> None:
         """Every review transition of a statement, or of all statements of an entity."""
         from accords.store import statements as st
         from accords.store import views

@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from accords.analyze import timeline
-from accords.cli.common import Format, open_session, render, resolve_as_of, state
+from accords.cli.common import Format, format_option, open_session, render, resolve_as_of, state
 from accords.store import views
 
 
@@ -18,7 +18,7 @@ def register(app: typer.Typer) -> None:
         party: Optional[str] = typer.Option(None, "--party", help="Only entries involving this ISO3 party."),  # noqa: UP045
         start: Optional[str] = typer.Option(None, "--from", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD)."),  # noqa: UP045
         end: Optional[str] = typer.Option(None, "--to", help="Up to this date (inclusive)."),  # noqa: UP045
-        fmt: Format = typer.Option(Format.table, "--format", "-f"),
+        fmt: Format = format_option(),
         as_of: Optional[str] = typer.Option(None, "--as-of", help="As the store was then."),  # noqa: UP045
         include_candidates: bool = typer.Option(False, "--include-candidates",
                                                 help="Also show unreviewed extracted facts."),
