@@ -100,17 +100,12 @@ _PAST = re.compile(r"\b(?:had|was|were|did|signed|announced|floated|held|met|agr
                    r"unveiled|took place|came)\b")
 _FUTURE = re.compile(r"\b(?:will|would|shall|going to|to be|is to|are to|plans?|planned|scheduled|expected|due|"
                      r"next|upcoming|intends?)\b", re.I)
-_CLAUSE_END = re.compile(r"[.;!?\n]")
 
 
 def _reported_past(text: str, start: int) -> bool:
     """Whether the clause before a year-less date reports a past event (bounded look-back)."""
     before = text[max(0, start - 120):start]
-    cut = None
-    for cut in _CLAUSE_END.finditer(before):
-        pass
-    if cut is not None:
-        before = before[cut.end():]
+    before = before[max(before.rfind(c) for c in ".;!?\n") + 1:]
     return bool(_PAST.search(before)) and not _FUTURE.search(before)
 
 

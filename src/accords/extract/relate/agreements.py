@@ -127,8 +127,8 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         # where the sentence names the declaration an agreement rests on, its date and place are not the agreement's
         declared = [(s + m.start(), s + m.end()) for m in _DECLARATION.finditer(sent)] if "declaration" in low else []
         if signed and partners and "other" in low and _OTHERS.search(sent) and not _sign_date(ctx, idx, declared):
-            for p in sorted(partners):  # "Finland, Latvia and several others also signed": named only
-                key = tuple(sorted({p, RECIPIENT}))
+            for partner in sorted(partners):  # "Finland, Latvia and several others also signed": named only
+                key = tuple(sorted({partner, RECIPIENT}))
                 found.setdefault(key, {"parties": list(key), "mentioned_only": True, "_span": (s, e)})
             continue
         explicit = bool(partners)
