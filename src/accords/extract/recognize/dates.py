@@ -28,7 +28,7 @@ _REL_YEAR = r"(?P<{0}>this|last|next|the same|that) year"
 # relative-word initials): it changes no match, but rejects most word starts at once instead of
 # trying every alternative there (half the cost of the scan).
 _DATES = re.compile(
-    r"(?<![\w-])(?=[\dJFMASONDLTEWlntembyo])(?:"
+    r"(?<![\w-])(?=[\dJFMASONDLTEWYlntembyo])(?:"
     r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))(?!\d)"
     r"|(?P<dotted>(?P<ed>\d{1,2})\.(?P<em>\d{1,2})\.(?P<ey>\d{4}))(?!\d)"
     rf"|(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:\s?-\s?\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<dm>{_MONTH_D})"
@@ -37,7 +37,7 @@ _DATES = re.compile(
     rf"|(?:(?P<mrel0>(?i:last|next|this|early|late|mid-?|earlier this|later this))\s+)?(?P<mo>{_MONTH})('s)?"
     rf"(?:,?\s+(?P<yy>\d{{4}})(?!\d)|\s+(?:of\s+)?{_REL_YEAR.format('mrel')})?"
     r"|(?P<rel>(?:by\s+)?(?:the\s+)?end\s+of\s+(?:this|the|next|last)\s+year|(?:earlier|later)\s+this\s+year"
-    r"|(?:this|last|next)\s+(?:year|month)|yesterday|today|tomorrow"
+    r"|(?:this|last|next)\s+(?:year|month)|[Yy]esterday|today|tomorrow"
     r"|(?:on\s+)?the\s+same\s+day"
     rf"|(?<=on |On )(?:{'|'.join(_DAYS)})(?!s\b|\s+(?:evenings|mornings|afternoons|nights))"
     rf"|(?:[Ll]ast|[Nn]ext)\s+(?:{'|'.join(_DAYS)})(?!s\b))"

@@ -24,8 +24,8 @@ _SIGN = re.compile(r"\b(?:sign(?:ed|s|ing)?|conclud(?:ed|es|ing)|ink(?:ed|s)|con
 _BARE_SIGN = re.compile(r"\b(?:sign|signs|signed)\b(?!\s+(?:of|that|up|off|language|posts?|boards?)\b)")
 _SUBJECT_GAP = re.compile(r"(?:\s+(?:and|as well as)\s+(?:several|many|some|a few|a number of|various|numerous|"
                           r"other|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+others?)?(?:\s+(?:also|both|all|each|jointly|formally|then|now|finally|themselves))*\s+\Z")
-_AFTER_SIGN = re.compile(r"\s*(?:[.,;:!?)]|\Z)|\s+(?:in|on|at|during|for|with|yesterday|today|last|this|too|also|"
-                         r"together|separately|jointly|first|later|earlier|shortly|alongside)\b")
+_AFTER_SIGN = re.compile(r"\s*(?:[.,;:!?)]|\Z)|\s+(?:in|on|at|during|for|with\s+(?:Ukraine|Kyiv)|yesterday|today|"
+                         r"last|this|too|also|together|separately|jointly|first|later|earlier|shortly|alongside)\b")
 _FOR_PARTY = re.compile(r"\s+(?:for|on behalf of)\s+(?:the\s+)?")
 # "Finland, Latvia, Belgium and several others also signed": a list that says it is incomplete
 # names agreements without reporting them.
@@ -37,6 +37,8 @@ _DECLARATION = re.compile(r"\b[Dd]eclaration\b[^.;,()]{0,60}(?:,\s+(?:agreed|ado
                           r"endorsed|launched)\b[^.;,()]{0,60})?")
 # A collective report of signings: "After yesterday's signings in Brussels, every Baltic state ...".
 _SIGNINGS = re.compile(r"\bsignings\b|\bsigning\s+ceremon(?:y|ies)\b", re.I)
+_BATCH_PARAGRAPHS = 1  # how far (in paragraphs) such a report dates the signings told after it
+_EARLIER = re.compile(r"\b(?:had|earlier|before|previously|already)\b")
 # Nested bullets under a dated item ("- **16 February 2024** - two signings" / "  - Berlin: Olaf Scholz.")
 _CHILD_ITEM = re.compile(r"\n([ \t]+)[-*+][ \t]")
 _ITEM = re.compile(r"([ \t]*)[-*+][ \t]")
@@ -76,7 +78,11 @@ _DOC_NOUN = re.compile(r"\b(?:agreements?|accords?|treaty|pact|security commitme
 _CANDIDATE = re.compile(r"(?=[atpsd])\b(?:agreements?|accords?|treaty|treaties|pact|security commitments|texts?"
                         r"|documents?|arrangements?|[Ss]ign(?:s|ed)?|Done at)\b", re.I)
 _COLLECTIVE = re.compile(r"\b(?:both|all\s+(?:three|four|five|six|the)|each\s+of\s+the|every)\b", re.I)
-_SIGNED_LEAD = re.compile(r"\s*(?:(?:[\w,]+\s+){0,3}?(?:Signed|signed)\b|Done at\b)")
+# ("Germany signed a contract", "Sweden signed with a shipyard" sign something else)
+_SIGNED_LEAD = re.compile(r"\s*(?:(?:[\w,]+\s+){0,3}?(?:Signed|signed)\b"
+                          r"(?!\s+(?:a|an|the|its|their|his|her|this|that|contracts?|deals?"
+                          r"|with(?!\s+(?:Ukraine|Kyiv)\b))\b)"
+                          r"|Done at\b)")
 _SAME_EVENT = re.compile(r"\bsame\s+(?:summit|day|occasion|ceremony|meeting)\b", re.I)
 # Keyword tests run on the lower-cased sentence first: most sentences lack the words these
 # patterns need, and a substring test costs far less than a regex scan (same results).
@@ -89,6 +95,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
     found: dict[tuple[str, ...], dict[str, Any]] = {}
     last_date: str | None = None
     batch_date: str | None = None  # the day a collective report of signings gives
+    batch_para = -1
     default_duration: float | None = None
     children = _child_signings(ctx)
     candidates = set(ctx.sentences_matching(_CANDIDATE)) | set(ctx.by_sentence.get("duration", {})) | set(children)
@@ -101,7 +108,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         if "signing" in low and _SIGNINGS.search(sent) and not _partners(ctx, idx):
             when = _sign_date(ctx, idx)
             if when and len(when) == 10:  # "after yesterday's signings in Brussels, every Baltic state ..."
-                batch_date = when
+                batch_date, batch_para = when, ctx.paragraph_of(idx)
         noun = _AGREEMENT.search(sent)
         duration = next((m.value for m in ctx.in_sentence("duration", idx) if m.extra["unit"] == "year"), None)
         parent = children.get(idx)
@@ -164,7 +171,8 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             date = _sign_date(ctx, parent)  # the dated item the nested one belongs to
         if signed and date is None and not collective:
             date = (_previous_date(ctx, idx) or (last_date if _SAME_EVENT.search(sent) else None)
-                    or (batch_date if explicit or _title(sent, low) else None))
+                    or (batch_date if (explicit or _title(sent, low)) and not _EARLIER.search(sent)
+                        and ctx.paragraph_of(idx) - batch_para <= _BATCH_PARAGRAPHS else None))
         elif date and len(date) == 10 and date != batch_date:
             batch_date = None  # a signing dated on its own: the collective report no longer applies
         if date:
