@@ -16,8 +16,9 @@ from accords.extract.relate.context import RECIPIENT, Ctx
 
 _NOUN = r"(?:agreements?|accords?|treaty|treaties|pact|security commitments)"
 _AGREEMENT = re.compile(rf"\b{_NOUN}\b", re.I)
-_SIGN = re.compile(r"\b(?:sign(?:ed|s|ing)?|conclud(?:ed|es|ing)|ink(?:ed|s)|concluded)\b|^\s*Done at\b"
-                   r"|\bput\s+(?:his|her|their|its)\s+(?:signatures?|names?)\s+to\b", re.I)
+# (the look-ahead names the initials of the words: it rejects most positions at once, same matches)
+_SIGN = re.compile(r"^\s*Done at\b|(?=[scip])\b(?:sign(?:ed|s|ing)?|conclud(?:ed|es|ing)|ink(?:ed|s)|concluded"
+                   r"|put\s+(?:his|her|their|its)\s+(?:signatures?|names?)\s+to)\b", re.I)
 # "Sweden, Norway and Iceland sign", "Joe Biden and Fumio Kishida sign during the summit": a
 # signing verb right after the states or people who sign reports a signing without any
 # agreement noun (timelines and headlines drop it). "signs of fatigue" is the noun.
@@ -98,8 +99,8 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
     batch_para = -1
     default_duration: float | None = None
     children = _child_signings(ctx)
-    candidates = set(ctx.sentences_matching(_CANDIDATE)) | set(ctx.by_sentence.get("duration", {})) | set(children)
-    order = sorted(candidates)
+    worded = ctx.sentences_matching(_CANDIDATE)
+    order = sorted(set(worded) | set(ctx.by_sentence.get("duration", {})) | set(children))
     tied: set[str] | None = None  # partners the text ties to an agreement (computed when first needed)
     for idx in order:
         s, e = ctx.sentences[idx]
@@ -145,7 +146,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             keys = [tuple(sorted({p, RECIPIENT})) for p in sorted(partners)]
         else:
             if tied is None:
-                tied = _tied_partners(ctx, order)
+                tied = _tied_partners(ctx, worded)
             if _COLLECTIVE.search(sent):
                 keys = [k for k, v in found.items() if not v["mentioned_only"]] or [ctx.topic[idx]]
             else:
@@ -210,15 +211,14 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
     return list(found.values())
 
 
-def _tied_partners(ctx: Ctx, order: list[int]) -> set[str]:
-    """Partners named in a sentence with an agreement word or a signing (or by a person who signs
+def _tied_partners(ctx: Ctx, worded: list[int]) -> set[str]:
+    """Partners named in a sentence with an agreement word or a signing (or by a person named
     there): "researchers from Ukraine and Moldova" elsewhere does not make a Moldovan agreement."""
     out: set[str] = set()
-    for idx in order:
-        s, e = ctx.sentences[idx]
-        sent = ctx.text[s:e]
-        if _AGREEMENT.search(sent) or _SIGN.search(sent):
-            out |= _partners(ctx, idx) | {c for _, c in ctx.people_countries(s, e)}
+    for idx in worded:
+        out |= _partners(ctx, idx)
+    chosen = set(worded)
+    out.update(c for a, _, c in ctx.person_countries if ctx.sentence_of(a) in chosen)  # one pass over people
     return out
 
 
