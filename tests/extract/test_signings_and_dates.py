@@ -139,6 +139,29 @@ def test_states_signing_with_ukraine_without_an_agreement_noun() -> None:
                                                                ("NOR", "UKR"): "2024-05-31"}
 
 
+def test_numbered_list_of_signings() -> None:
+    found = _agreements(_run("1. Poland (9 July 2024) - signed in Warsaw by Donald Tusk.\n"
+                             "2. Spain (27 May 2024) - signed in Madrid by Pedro Sanchez.\n", name="t.md"))
+    assert {k: (v["date_signed"], v.get("place")) for k, v in found.items()} == {
+        ("POL", "UKR"): ("2024-07-09", "Warsaw"), ("ESP", "UKR"): ("2024-05-27", "Madrid")}
+
+
+def test_passive_report_of_several_signings_is_no_mere_mention() -> None:
+    found = _agreements(_run("Agreements were signed with Latvia, Lithuania and Estonia on 11 April 2024."))
+    assert sorted(found) == [("EST", "UKR"), ("LTU", "UKR"), ("LVA", "UKR")]
+    assert all(not a["mentioned_only"] and a["date_signed"] == "2024-04-11" for a in found.values())
+
+
+def test_one_city_for_two_signings_in_two_cities_is_left_out() -> None:
+    found = _agreements(_run("On 16 February 2024 Germany and France sign in Berlin and Paris."))
+    assert all("place" not in a for a in found.values())
+
+
+def test_weekday_possessive_dates_the_ceremony() -> None:
+    data = _run("At Friday's ceremony in Kyiv, Canada and Ukraine signed the agreement.", "2024-02-27")
+    assert _agreements(data)[("CAN", "UKR")]["date_signed"] == "2024-02-23"
+
+
 def test_collective_signing_report_dates_the_signings_told_after_it() -> None:
     data = _run("After yesterday's signings in Brussels, every Nordic state has a security agreement.\n\n"
                 "Finland. President Alexander Stubb signed the Agreement on Security Cooperation and Long-term "

@@ -40,7 +40,8 @@ _DATES = re.compile(
     r"|(?:this|last|next)\s+(?:year|month)|[Yy]esterday|today|tomorrow"
     r"|(?:on\s+)?the\s+same\s+day"
     rf"|(?<=on |On )(?:{'|'.join(_DAYS)})(?!s\b|\s+(?:evenings|mornings|afternoons|nights))"
-    rf"|(?:[Ll]ast|[Nn]ext)\s+(?:{'|'.join(_DAYS)})(?!s\b))"
+    rf"|(?:[Ll]ast|[Nn]ext)\s+(?:{'|'.join(_DAYS)})(?!s\b)"
+    rf"|(?:{'|'.join(_DAYS)})(?='s\s+(?:signing|ceremony|meeting|summit|talks|visit|session|vote|decision)))"
     r"|(?P<year>(?:19[4-9]\d|20\d\d))(?![\d]|[.,]\d)"
     r")(?![\w])"
 )

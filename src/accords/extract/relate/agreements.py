@@ -27,6 +27,9 @@ _SUBJECT_GAP = re.compile(r"(?:\s+(?:and|as well as)\s+(?:several|many|some|a fe
                           r"other|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+others?)?(?:\s+(?:also|both|all|each|jointly|formally|then|now|finally|themselves))*\s+\Z")
 _AFTER_SIGN = re.compile(r"\s*(?:[.,;:!?)]|\Z)|\s+(?:in|on|at|during|for|with\s+(?:Ukraine|Kyiv)|yesterday|today|"
                          r"last|this|too|also|together|separately|jointly|first|later|earlier|shortly|alongside)\b")
+# an item that names the partner, then says "signed" after a dash or colon
+_ITEM_SIGNED = re.compile(r"(?:[-:]|\))\s+\Z")
+_ITEM_HEAD = 60
 _FOR_PARTY = re.compile(r"\s+(?:for|on behalf of)\s+(?:the\s+)?")
 # "Finland, Latvia, Belgium and several others also signed": a list that says it is incomplete
 # names agreements without reporting them.
@@ -179,8 +182,9 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         if date:
             last_date = date
         place = (_item_place(ctx, idx, s) or _place(sent, s, declared)) if signed else None
-        if place and len(keys) > 1 and sum(1 for p in _PLACE.finditer(sent) if p["c"]) > 1:
-            place = None  # "signed in Berlin; ... in Paris": which city is whose is unclear
+        if place and len(keys) > 1 and (sum(1 for p in _PLACE.finditer(sent) if p["c"]) > 1
+                                        or re.search(rf"\b{re.escape(place)},?\s+and\s+[A-Z]", sent)):
+            place = None  # "signed in Berlin; ... in Paris", "in Berlin and Paris": which city is whose is unclear
         for key in keys:
             item = found.setdefault(key, {"parties": list(key), "mentioned_only": False, "_span": (s, e)})
             item["mentioned_only"] = False
@@ -227,6 +231,8 @@ def _bare_signing(ctx: Ctx, idx: int, s: int, sent: str) -> bool:
     or followed by the state signed for ("signs for Denmark"); not "Germany signed a contract"."""
     for m in _BARE_SIGN.finditer(sent):
         pos, after = s + m.start(), s + m.end()
+        if m.start() <= _ITEM_HEAD and _ITEM_SIGNED.search(sent, 0, m.start()) and ctx.parties_in(idx, end=pos):
+            return True  # "1. Germany (16 February 2024) - signed in Berlin by Olaf Scholz"
         f = _FOR_PARTY.match(ctx.text, after)
         if f and any(p.start == f.end() for p in ctx.parties_in(idx)):
             return True
@@ -282,6 +288,7 @@ def _item_place(ctx: Ctx, idx: int, s: int) -> str | None:
     return m["c"]
 
 
+_PASSIVE = frozenset(["were", "was", "are", "is", "been", "being", "got"])
 _BY_WITH = re.compile(r"\b(?:by|with|like|as)\s+(?:the\s+)?\Z")
 
 
@@ -325,6 +332,8 @@ def _compound(sent: str) -> bool:
 def _enumeration(ctx: Ctx, idx: int, s: int, sent: str, low: str,
                  found: dict[tuple[str, ...], dict[str, Any]]) -> bool:
     m = _ENUM.search(sent) if _G_ENUM.may(low) else None
+    if m and m["subj"] and m["subj"].lower() in _PASSIVE:
+        return False  # "Agreements were signed with A and B on 31 May" reports signings
     if not m:
         m = _ENUM_SHORT.search(sent) if _G_ENUM_SHORT.may(low) else None
         if not m or _SIGN.search(sent, 0, m.start()):
