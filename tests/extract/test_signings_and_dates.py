@@ -82,6 +82,13 @@ def test_declaration_alone_gives_no_signing_date() -> None:
     assert "date_signed" not in agreement and "place" not in agreement
 
 
+def test_date_of_what_was_promised_at_a_summit_is_not_the_signing() -> None:
+    data = _run("Britain and Ukraine signed a ten-year security agreement in Kyiv, the first of the accords that "
+                "Western governments promised Kyiv at the NATO summit in Vilnius last July.", "2024-01-17")
+    (agreement,) = data["agreements"]
+    assert "date_signed" not in agreement and agreement["place"] == "Kyiv"
+
+
 # --- lists of signings ----------------------------------------------------------------------
 
 _TIMELINE = """# Signings this spring

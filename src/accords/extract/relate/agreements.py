@@ -38,7 +38,10 @@ _OTHERS = re.compile(r"\b(?:and|as well as|among)\s+(?:several|many|some|a few|a
 # "the G7 declaration agreed in Vilnius last July": the date and place of the declaration an
 # agreement rests on are not the agreement's own.
 _DECLARATION = re.compile(r"\b[Dd]eclaration\b[^.;,()]{0,60}(?:,\s+(?:agreed|adopted|issued|signed|made|"
-                          r"endorsed|launched)\b[^.;,()]{0,60})?")
+                          r"endorsed|launched)\b[^.;,()]{0,60})?"
+                          # "the accords that Western governments promised Kyiv at the NATO summit in Vilnius last July"
+                          r"|\b(?:promised|pledged|adopted|issued)\s+(?:[\w-]+\s+){0,3}?at\s+the\s+[^.;,()]{0,60}")
+_G_DECLARATION = Gate(_DECLARATION)
 # A collective report of signings: "After yesterday's signings in Brussels, every Baltic state ...".
 _SIGNINGS = re.compile(r"\bsignings\b|\bsigning\s+ceremon(?:y|ies)\b", re.I)
 _BATCH_PARAGRAPHS = 1  # how far (in paragraphs) such a report dates the signings told after it
@@ -135,8 +138,9 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             partners |= {c for _, c in ctx.people_countries(s, e) if c not in (RECIPIENT, "RUS")}
         if parent is not None and not partners:
             continue
-        # where the sentence names the declaration an agreement rests on, its date and place are not the agreement's
-        declared = [(s + m.start(), s + m.end()) for m in _DECLARATION.finditer(sent)] if "declaration" in low else []
+        # the date and place of the declaration an agreement rests on (or of a promise made at a summit) are not its own
+        declared = ([(s + m.start(), s + m.end()) for m in _DECLARATION.finditer(sent)]
+                    if _G_DECLARATION.may(low) else [])
         if signed and partners and "other" in low and _OTHERS.search(sent) and not _sign_date(ctx, idx, declared):
             for partner in sorted(partners):  # "Finland, Latvia and several others also signed": named only
                 key = tuple(sorted({partner, RECIPIENT}))
