@@ -200,6 +200,11 @@ def test_publication_lines_are_no_events(head: str) -> None:
     assert [e["date"] for e in data["events"]] == ["2024-03-02"]
 
 
+def test_publication_line_at_the_foot_is_no_event() -> None:
+    data = _run("On 2 March 2024 ministers met in Brussels.\n\nCirculated to delegations, 4 March 2024\n", None)
+    assert [e["date"] for e in data["events"]] == ["2024-03-02"]
+
+
 def test_bulleted_date_heading_is_an_event() -> None:
     data = _run("- **3 March 2024** - two signings on one day.\n  - Warsaw: Donald Tusk.\n", name="t.md")
     assert [e["date"] for e in data["events"]] == ["2024-03-03"]

@@ -18,13 +18,13 @@ _YEAR_EVENT = re.compile(r"\b(?:signed|held|launched|adopted|invaded|annexed|est
                          r"host\w*)\s+(?:[\w-]+\s+){0,5}in\s+\Z")
 _STAMP = re.compile(r"\b(?:Updated|Posted|Published|Compiled|Last updated|Last modified|Issued|As of)\s*:?\s*\Z", re.I)
 _DATELINE_AFTER = re.compile(r"\s*(?:\([A-Z][\w .&-]*\)\s*)?[-–—]\s")
-# A short line near the top that says how the document came about ("Transcript prepared by the
+# A short line near the top (or the foot) that says how the document came about ("Transcript prepared by the
 # clerks, 17 January 2024", "Working paper 7/2024 - ... - 20 March 2024", "Sent to participants on
 # ..."): its date is the publication date, which is not an event (project convention).
 _PUBLICATION = re.compile(r"\b(?:transcript|prepared by|sent to|circulated|distributed|published|compiled|written by|"
                           r"(?:working|policy|discussion|briefing|occasional) paper|press release|newsletter)\b",
                           re.I)
-_HEAD = 600  # characters: where mastheads and publication lines sit
+_HEAD = 600  # characters from either end: where mastheads, publication lines and footers sit
 _HEAD_LINE = 160
 # A year after an occasion ("host an international conference on mine action in Ukraine in 2025")
 _YEAR_OCCASION = re.compile(r"\b(?:conference|summit|forum|election|ceremony)s?\b(?:\s+[\w-]+){0,6}\s+in\s+\Z",
@@ -53,7 +53,8 @@ def relate_events(ctx: Ctx) -> list[dict[str, Any]]:
             before = ctx.text[max(s, m.start - 80):m.start]  # bounded: sentences can be huge
             if (_STAMP.search(before) or _is_dateline(ctx.text, s, m.start, m.end)
                     or (stamp_line and not _is_listing(sentence, m.start - s))
-                    or (m.start < _HEAD and _publication_line(ctx.text, m.start))):
+                    or ((m.start < _HEAD or m.start > len(ctx.text) - _HEAD)
+                        and _publication_line(ctx.text, m.start))):
                 continue
             if m.extra["kind"] == "relative" and len(value) == 4 and not _EVENT_NOUN.search(sentence):
                 continue
@@ -101,8 +102,8 @@ def _is_dateline(text: str, sentence_start: int, start: int, end: int) -> bool:
     return start - line_start <= 40 and bool(_DATELINE_AFTER.match(text, end)) and place.isupper()
 
 
-_LIST_LEAD = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*|__)?\Z")
-_LISTING = re.compile(r"(?:[-*+]\s+)?(?:\*\*|__)?[^-:*_]{4,20}(?:\*\*|__)?\s[-:]\s")
+_LIST_LEAD = re.compile(r"\s*(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:\*\*|__)?\Z")
+_LISTING = re.compile(r"(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:\*\*|__)?[^-:*_]{4,20}(?:\*\*|__)?\s[-:]\s")
 
 
 def _is_listing(sentence: str, offset: int) -> bool:
