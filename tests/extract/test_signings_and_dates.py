@@ -120,6 +120,13 @@ def test_timeline_gives_one_agreement_per_listed_signing() -> None:
         assert found[key]["mentioned_only"] and "date_signed" not in found[key]
 
 
+def test_numbered_nested_timeline() -> None:
+    found = _agreements(_run("1. **3 March 2024** - two signings on one day.\n   1. Warsaw: Donald Tusk.\n"
+                             "   2. Rome: Giorgia Meloni.\n", name="t.md"))
+    assert {k: (v["date_signed"], v.get("place")) for k, v in found.items()} == {
+        ("POL", "UKR"): ("2024-03-03", "Warsaw"), ("ITA", "UKR"): ("2024-03-03", "Rome")}
+
+
 def test_two_people_signing_each_sign_their_own_agreement() -> None:
     found = _agreements(_run("On 13 June 2024 Joe Biden and Fumio Kishida sign during the G7 summit."))
     assert found[("UKR", "USA")]["signatories"] == ["Joe Biden"]

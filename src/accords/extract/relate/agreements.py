@@ -47,11 +47,11 @@ _SIGNINGS = re.compile(r"\bsignings\b|\bsigning\s+ceremon(?:y|ies)\b", re.I)
 _BATCH_PARAGRAPHS = 1  # how far (in paragraphs) such a report dates the signings told after it
 _EARLIER = re.compile(r"\b(?:had|earlier|before|previously|already)\b")
 # Nested bullets under a dated item ("- **16 February 2024** - two signings" / "  - Berlin: Olaf Scholz.")
-_CHILD_ITEM = re.compile(r"\n([ \t]+)[-*+][ \t]")
-_ITEM = re.compile(r"([ \t]*)[-*+][ \t]")
+_CHILD_ITEM = re.compile(r"\n([ \t]+)(?:[-*+]|\d{1,2}[.)])[ \t]")
+_ITEM = re.compile(r"([ \t]*)(?:[-*+]|\d{1,2}[.)])[ \t]")
 _SIGN_WORD = re.compile(r"\bsign(?:s|ed|ings?)?\b", re.I)
 # The place a timeline item opens with: "- **31 May 2024, Stockholm** - ...", "- Berlin: ..."
-_ITEM_PLACE = re.compile(r"[ \t]*[-*+][ \t]+(?:\*\*|__)?(?:[^*_\n,:]{4,30}?,[ \t]*)?"
+_ITEM_PLACE = re.compile(r"[ \t]*(?:[-*+]|\d{1,2}[.)])[ \t]+(?:\*\*|__)?(?:[^*_\n,:]{4,30}?,[ \t]*)?"
                          r"(?P<c>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:\*\*|__)?[ \t]*[:-][ \t]")
 _COUNTED = re.compile(r"\b(?:\d+|two|three|four|five|six|several|many|dozens of|\d+ new)\s+(?:\w+\s+)?"
                       r"(?:agreements|accords|deals|memoranda)\b", re.I)
@@ -282,10 +282,8 @@ def _child_signings(ctx: Ctx) -> dict[int, int]:
 def _item_place(ctx: Ctx, idx: int, s: int) -> str | None:
     """The place a list item opens with, when the sentence opens the item."""
     line_start = ctx.text.rfind("\n", 0, s + 1) + 1
-    if ctx.text[line_start:s].strip():
-        return None
     m = _ITEM_PLACE.match(ctx.text, line_start)
-    if not m or m["c"].split()[0] in _NOT_PLACE:
+    if not m or s > m.start("c") or m["c"].split()[0] in _NOT_PLACE:  # (the sentence opens the item)
         return None
     if any(p.start == m.start("c") for p in ctx.in_sentence("party", idx)):
         return None  # "- Sweden: SEK 75 billion" names a state, not a place
