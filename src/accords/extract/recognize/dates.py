@@ -22,12 +22,13 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
           r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
 _MONTH_D = _MONTH.replace(r"\.", r"\.?")  # abbreviations need no dot before a day number
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_DAY_NAMES = tuple(d.lower() for d in _DAYS)
 _REL_YEAR = r"(?P<{0}>this|last|next|the same|that) year"
 # The look-ahead lists every character a date can start with (digits; month, weekday and
 # relative-word initials): it changes no match, but rejects most word starts at once instead of
 # trying every alternative there (half the cost of the scan).
 _DATES = re.compile(
-    r"(?<![\w-])(?=[\dJFMASONDLTEWlntembyo])(?:"
+    r"(?<![\w-])(?=[\dJFMASONDLTEWYlntembyo])(?:"
     r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))(?!\d)"
     r"|(?P<dotted>(?P<ed>\d{1,2})\.(?P<em>\d{1,2})\.(?P<ey>\d{4}))(?!\d)"
     rf"|(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:\s?-\s?\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<dm>{_MONTH_D})"
@@ -36,9 +37,11 @@ _DATES = re.compile(
     rf"|(?:(?P<mrel0>(?i:last|next|this|early|late|mid-?|earlier this|later this))\s+)?(?P<mo>{_MONTH})('s)?"
     rf"(?:,?\s+(?P<yy>\d{{4}})(?!\d)|\s+(?:of\s+)?{_REL_YEAR.format('mrel')})?"
     r"|(?P<rel>(?:by\s+)?(?:the\s+)?end\s+of\s+(?:this|the|next|last)\s+year|(?:earlier|later)\s+this\s+year"
-    r"|(?:this|last|next)\s+(?:year|month)|yesterday|today|tomorrow"
+    r"|(?:this|last|next)\s+(?:year|month)|[Yy]esterday|today|tomorrow"
     r"|(?:on\s+)?the\s+same\s+day"
-    rf"|(?<=on |On )(?:{'|'.join(_DAYS)})(?!s\b|\s+(?:evenings|mornings|afternoons|nights)))"
+    rf"|(?<=on |On )(?:{'|'.join(_DAYS)})(?!s\b|\s+(?:evenings|mornings|afternoons|nights))"
+    rf"|(?:[Ll]ast|[Nn]ext)\s+(?:{'|'.join(_DAYS)})(?!s\b)"
+    rf"|(?:{'|'.join(_DAYS)})(?='s\s+(?:signing|ceremony|meeting|summit|talks|visit|session|vote|decision)))"
     r"|(?P<year>(?:19[4-9]\d|20\d\d))(?![\d]|[.,]\d)"
     r")(?![\w])"
 )
@@ -85,8 +88,26 @@ def recognize_dates(text: str) -> list[Mention]:
             raw["since"] = True
         if raw["y"] is not None and not 1900 <= raw["y"] <= 2100:
             continue
+        if raw["y"] is None and raw["rel"] is None and raw["m"] is not None and _reported_past(text, m.start()):
+            raw["past"] = True
         out.append(Mention("date", m.start(), m.end(), m.group(), None, raw))
     return out
+
+
+# A clause reporting what happened: "had first floated that figure ... in December". Past-tense
+# forms of the verbs briefs use for events; "-ed" alone would also catch "scheduled", "expected".
+_PAST = re.compile(r"\b(?:had|was|were|did|signed|announced|floated|held|met|agreed|pledged|promised|visited|"
+                   r"launched|adopted|concluded|decided|said|stated|declared|approved|hosted|delivered|provided|"
+                   r"unveiled|took place|came)\b")
+_FUTURE = re.compile(r"\b(?:will|would|shall|going to|to be|is to|are to|plans?|planned|scheduled|expected|due|"
+                     r"next|upcoming|intends?)\b", re.I)
+
+
+def _reported_past(text: str, start: int) -> bool:
+    """Whether the clause before a year-less date reports a past event (bounded look-back)."""
+    before = text[max(0, start - 120):start]
+    before = before[max(before.rfind(c) for c in ".;!?\n") + 1:]
+    return bool(_PAST.search(before)) and not _FUTURE.search(before)
 
 
 def _month(word: str) -> int:
@@ -113,6 +134,8 @@ def resolve(raw: dict[str, Any], ref: date | None) -> str | None:
             y = ref.year if m < ref.month else ref.year - 1
         elif rel == "next_month":
             y = ref.year if m > ref.month else ref.year + 1
+        if raw.get("past") and (m, d or 1) > (ref.month, ref.day):
+            y -= 1  # "had announced it in December", written in August: last December
     if m is None:
         return f"{y:04d}"
     if d is None:
@@ -130,9 +153,14 @@ def _relative(rel: str, ref: date | None) -> str | None:
         return None  # filled in from the date mentioned before it (see same_day)
     if rel in ("yesterday", "today", "tomorrow"):
         return (ref + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[rel])).isoformat()
-    if rel in [d.lower() for d in _DAYS]:
-        back = (ref.weekday() - _DAYS.index(rel.title())) % 7
+    if rel in _DAY_NAMES:  # "on Tuesday" in a report: the latest such day up to the reference date
+        back = (ref.weekday() - _DAY_NAMES.index(rel)) % 7
         return (ref - timedelta(days=back)).isoformat()
+    word, _, day = rel.partition(" ")
+    if day in _DAY_NAMES:  # "last Friday" is never the reference day itself, nor is "next Friday"
+        if word == "last":
+            return (ref - timedelta(days=(ref.weekday() - _DAY_NAMES.index(day)) % 7 or 7)).isoformat()
+        return (ref + timedelta(days=(_DAY_NAMES.index(day) - ref.weekday()) % 7 or 7)).isoformat()
     if rel.endswith("month"):
         shift = {"this": 0, "last": -1, "next": 1}[rel.split()[0]]
         month = ref.month + shift

@@ -16,7 +16,43 @@ from accords.extract.relate.context import RECIPIENT, Ctx
 
 _NOUN = r"(?:agreements?|accords?|treaty|treaties|pact|security commitments)"
 _AGREEMENT = re.compile(rf"\b{_NOUN}\b", re.I)
-_SIGN = re.compile(r"\b(?:sign(?:ed|s|ing)?|conclud(?:ed|es|ing)|ink(?:ed|s)|concluded)\b|^\s*Done at\b", re.I)
+# (the look-ahead names the initials of the words: it rejects most positions at once, same matches)
+_SIGN = re.compile(r"^\s*Done at\b|(?=[scip])\b(?:sign(?:ed|s|ing)?|conclud(?:ed|es|ing)|ink(?:ed|s)|concluded"
+                   r"|put\s+(?:his|her|their|its)\s+(?:signatures?|names?)\s+to)\b", re.I)
+# "Sweden, Norway and Iceland sign", "Joe Biden and Fumio Kishida sign during the summit": a
+# signing verb right after the states or people who sign reports a signing without any
+# agreement noun (timelines and headlines drop it). "signs of fatigue" is the noun.
+_BARE_SIGN = re.compile(r"\b(?:sign|signs|signed)\b(?!\s+(?:of|that|up|off|language|posts?|boards?)\b)")
+_SUBJECT_GAP = re.compile(r"(?:\s+(?:and|as well as)\s+(?:several|many|some|a few|a number of|various|numerous|"
+                          r"other|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+others?)?(?:\s+(?:also|both|all|each|jointly|formally|then|now|finally|themselves))*\s+\Z")
+_AFTER_SIGN = re.compile(r"\s*(?:[.,;:!?)]|\Z)|\s+(?:in|on|at|during|for|with\s+(?:Ukraine|Kyiv)|yesterday|today|"
+                         r"last|this|too|also|together|separately|jointly|first|later|earlier|shortly|alongside)\b")
+# an item that names the partner, then says "signed" after a dash or colon
+_ITEM_SIGNED = re.compile(r"(?:[-:]|\))\s+\Z")
+_ITEM_HEAD = 60
+_FOR_PARTY = re.compile(r"\s+(?:for|on behalf of)\s+(?:the\s+)?")
+# "Finland, Latvia, Belgium and several others also signed": a list that says it is incomplete
+# names agreements without reporting them.
+_OTHERS = re.compile(r"\b(?:and|as well as|among)\s+(?:several|many|some|a few|a number of|various|numerous|"
+                     r"\d+|two|three|four|five|six|seven|eight|nine|ten|other)\s+others?\b", re.I)
+# "the G7 declaration agreed in Vilnius last July": the date and place of the declaration an
+# agreement rests on are not the agreement's own.
+_DECLARATION = re.compile(r"\b[Dd]eclaration\b[^.;,()]{0,60}(?:,\s+(?:agreed|adopted|issued|signed|made|"
+                          r"endorsed|launched)\b[^.;,()]{0,60})?"
+                          # "the accords that Western governments promised Kyiv at the NATO summit in Vilnius last July"
+                          r"|\b(?:promised|pledged|adopted|issued)\s+(?:[\w-]+\s+){0,3}?at\s+the\s+[^.;,()]{0,60}")
+_G_DECLARATION = Gate(_DECLARATION)
+# A collective report of signings: "After yesterday's signings in Brussels, every Baltic state ...".
+_SIGNINGS = re.compile(r"\bsignings\b|\bsigning\s+ceremon(?:y|ies)\b", re.I)
+_BATCH_PARAGRAPHS = 1  # how far (in paragraphs) such a report dates the signings told after it
+_EARLIER = re.compile(r"\b(?:had|earlier|before|previously|already)\b")
+# Nested bullets under a dated item ("- **16 February 2024** - two signings" / "  - Berlin: Olaf Scholz.")
+_CHILD_ITEM = re.compile(r"\n([ \t]+)(?:[-*+]|\d{1,2}[.)])[ \t]")
+_ITEM = re.compile(r"([ \t]*)(?:[-*+]|\d{1,2}[.)])[ \t]")
+_SIGN_WORD = re.compile(r"\bsign(?:s|ed|ings?)?\b", re.I)
+# The place a timeline item opens with: "- **31 May 2024, Stockholm** - ...", "- Berlin: ..."
+_ITEM_PLACE = re.compile(r"[ \t]*(?:[-*+]|\d{1,2}[.)])[ \t]+(?:\*\*|__)?(?:[^*_\n,:]{4,30}?,[ \t]*)?"
+                         r"(?P<c>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:\*\*|__)?[ \t]*[:-][ \t]")
 _COUNTED = re.compile(r"\b(?:\d+|two|three|four|five|six|several|many|dozens of|\d+ new)\s+(?:\w+\s+)?"
                       r"(?:agreements|accords|deals|memoranda)\b", re.I)
 _NOT_SECURITY = re.compile(r"\b(?:trade|free-trade|grain|gas|loan|grant|investment|purchase)\s+"
@@ -47,9 +83,13 @@ _DOC_NOUN = re.compile(r"\b(?:agreements?|accords?|treaty|pact|security commitme
 # Sentences that can say anything about an agreement contain one of these (one scan finds them).
 # (the look-ahead names the initials of the words: it rejects most positions at once, same matches)
 _CANDIDATE = re.compile(r"(?=[atpsd])\b(?:agreements?|accords?|treaty|treaties|pact|security commitments|texts?"
-                        r"|documents?|arrangements?|[Ss]igned|Done at)\b", re.I)
+                        r"|documents?|arrangements?|[Ss]ign(?:s|ed)?|Done at)\b", re.I)
 _COLLECTIVE = re.compile(r"\b(?:both|all\s+(?:three|four|five|six|the)|each\s+of\s+the|every)\b", re.I)
-_SIGNED_LEAD = re.compile(r"\s*(?:(?:[\w,]+\s+){0,3}?(?:Signed|signed)\b|Done at\b)")
+# ("Germany signed a contract", "Sweden signed with a shipyard" sign something else)
+_SIGNED_LEAD = re.compile(r"\s*(?:(?:[\w,]+\s+){0,3}?(?:Signed|signed)\b"
+                          r"(?!\s+(?:a|an|the|its|their|his|her|this|that|contracts?|deals?"
+                          r"|with(?!\s+(?:Ukraine|Kyiv)\b))\b)"
+                          r"|Done at\b)")
 _SAME_EVENT = re.compile(r"\bsame\s+(?:summit|day|occasion|ceremony|meeting)\b", re.I)
 # Keyword tests run on the lower-cased sentence first: most sentences lack the words these
 # patterns need, and a substring test costs far less than a regex scan (same results).
@@ -61,36 +101,65 @@ _G_TITLE_LEAD, _G_TITLE_HEAD, _G_BASIS = Gate(_TITLE_LEAD), Gate(_TITLE_HEAD), G
 def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, Any]]:
     found: dict[tuple[str, ...], dict[str, Any]] = {}
     last_date: str | None = None
+    batch_date: str | None = None  # the day a collective report of signings gives
+    batch_para = -1
     default_duration: float | None = None
-    candidates = set(ctx.sentences_matching(_CANDIDATE)) | set(ctx.by_sentence.get("duration", {}))
-    for idx in sorted(candidates):
+    children = _child_signings(ctx)
+    worded = ctx.sentences_matching(_CANDIDATE)
+    order = sorted(set(worded) | set(ctx.by_sentence.get("duration", {})) | set(children))
+    tied: set[str] | None = None  # partners the text ties to an agreement (computed when first needed)
+    for idx in order:
         s, e = ctx.sentences[idx]
         sent = ctx.text[s:e]
         low = fold(sent)
+        if "signing" in low and _SIGNINGS.search(sent) and not _partners(ctx, idx):
+            when = _sign_date(ctx, idx)
+            if when and len(when) == 10:  # "after yesterday's signings in Brussels, every Baltic state ..."
+                batch_date, batch_para = when, ctx.paragraph_of(idx)
         noun = _AGREEMENT.search(sent)
         duration = next((m.value for m in ctx.in_sentence("duration", idx) if m.extra["unit"] == "year"), None)
+        parent = children.get(idx)
+        bare = False
         if not noun and not _DOC_NOUN.search(sent) and not _SIGNED_LEAD.match(sent):
-            if duration and _COLLECTIVE.search(sent):
-                default_duration = default_duration or duration
-            continue
+            bare = parent is None and "sign" in low and _bare_signing(ctx, idx, s, sent)
+            if parent is None and not bare:
+                if duration and _COLLECTIVE.search(sent):
+                    default_duration = default_duration or duration
+                continue
         if noun and _enumeration(ctx, idx, s, sent, low, found):
             continue
         if (_G_COUNTED.may(low) and _COUNTED.search(sent) and not re.search(r"\b(?:security|bilateral)\b", sent)) \
                 or (_G_NOT_SECURITY.may(low) and _NOT_SECURITY.search(sent)):
             continue
-        signed = bool(_SIGN.search(sent)) and bool(noun or _SIGNED_LEAD.match(sent) or _DOC_NOUN.search(sent))
+        signed = parent is not None or bare or (
+            bool(_SIGN.search(sent)) and bool(noun or _SIGNED_LEAD.match(sent) or _DOC_NOUN.search(sent)))
         partners = _partners(ctx, idx)
         if signed:  # "Chancellor Olaf Scholz ... signed": a signatory names the partner
             partners |= {c for _, c in ctx.people_countries(s, e) if c not in (RECIPIENT, "RUS")}
+        if parent is not None and not partners:
+            continue
+        # the date and place of the declaration an agreement rests on (or of a promise made at a summit) are not its own
+        declared = ([(s + m.start(), s + m.end()) for m in _DECLARATION.finditer(sent)]
+                    if _G_DECLARATION.may(low) else [])
+        if signed and partners and "other" in low and _OTHERS.search(sent) and not _sign_date(ctx, idx, declared):
+            for partner in sorted(partners):  # "Finland, Latvia and several others also signed": named only
+                key = tuple(sorted({partner, RECIPIENT}))
+                found.setdefault(key, {"parties": list(key), "mentioned_only": True, "_span": (s, e)})
+            continue
         explicit = bool(partners)
         if duration and not partners and (_COLLECTIVE.search(sent) or re.search(r"\bagreements\b", sent)):
             default_duration = default_duration or duration  # "each concluded for ten years"
         if partners:
             keys = [tuple(sorted({p, RECIPIENT})) for p in sorted(partners)]
-        elif _COLLECTIVE.search(sent):
-            keys = [k for k, v in found.items() if not v["mentioned_only"]] or [ctx.topic[idx]]
         else:
-            keys = [ctx.topic[idx]] if ctx.topic and ctx.topic[idx] else []
+            if tied is None:
+                tied = _tied_partners(ctx, worded)
+            if _COLLECTIVE.search(sent):
+                keys = [k for k, v in found.items() if not v["mentioned_only"]] or [ctx.topic[idx]]
+            else:
+                keys = [ctx.topic[idx]] if ctx.topic and ctx.topic[idx] else []
+            # a pair carried from elsewhere counts only when the text ties its partner to an agreement
+            keys = [k for k in keys if k in found or set(k) - {RECIPIENT} <= tied]
         keys = [k for k in keys if len(k) == 2]
         if not keys:
             continue
@@ -105,11 +174,21 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                         found.setdefault(key, {"parties": list(key), "mentioned_only": True, "_span": (s, e)})
             continue
         collective = not partners and bool(_COLLECTIVE.search(sent))
-        date = _sign_date(ctx, idx) if signed else None
+        date = _sign_date(ctx, idx, declared) if signed else None
+        if parent is not None and date is None:
+            date = _sign_date(ctx, parent)  # the dated item the nested one belongs to
         if signed and date is None and not collective:
-            date = _previous_date(ctx, idx) or (last_date if _SAME_EVENT.search(sent) else None)
+            date = (_previous_date(ctx, idx) or (last_date if _SAME_EVENT.search(sent) else None)
+                    or (batch_date if (explicit or _title(sent, low)) and not _EARLIER.search(sent)
+                        and ctx.paragraph_of(idx) - batch_para <= _BATCH_PARAGRAPHS else None))
+        elif date and len(date) == 10 and date != batch_date:
+            batch_date = None  # a signing dated on its own: the collective report no longer applies
         if date:
             last_date = date
+        place = (_item_place(ctx, idx, s) or _place(sent, s, declared)) if signed else None
+        if place and len(keys) > 1 and (sum(1 for p in _PLACE.finditer(sent) if p["c"]) > 1
+                                        or re.search(rf"\b{re.escape(place)},?\s+and\s+[A-Z]", sent)):
+            place = None  # "signed in Berlin; ... in Paris", "in Berlin and Paris": which city is whose is unclear
         for key in keys:
             item = found.setdefault(key, {"parties": list(key), "mentioned_only": False, "_span": (s, e)})
             item["mentioned_only"] = False
@@ -120,12 +199,9 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                     item["date_signed"] = date
                     item["_explicit"] = explicit
                     item["_span"] = (s, e)
-                place = _place(sent)
-                if len(keys) > 1 and sum(1 for p in _PLACE.finditer(sent) if p["c"]) > 1:
-                    place = None  # "signed in Berlin; ... in Paris": which city is whose is unclear
                 if place and not item.get("place"):
                     item["place"] = place
-                signers = _signatories(ctx, idx, key, people) if len(keys) == 1 or collective else []
+                signers = _signatories(ctx, idx, key, people, own=len(keys) > 1 and not collective)
                 if signers and collective:  # "every agreement was signed by President Zelensky"
                     item["signatories"] = list(dict.fromkeys([*item.get("signatories", []), *signers]))
                 elif signers and not item.get("signatories"):
@@ -143,6 +219,78 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
     return list(found.values())
 
 
+def _tied_partners(ctx: Ctx, worded: list[int]) -> set[str]:
+    """Partners named in a sentence with an agreement word or a signing (or by a person named
+    there): "researchers from Ukraine and Moldova" elsewhere does not make a Moldovan agreement."""
+    out: set[str] = set()
+    for idx in worded:
+        out |= _partners(ctx, idx)
+    chosen = set(worded)
+    out.update(c for a, _, c in ctx.person_countries if ctx.sentence_of(a) in chosen)  # one pass over people
+    return out
+
+
+def _bare_signing(ctx: Ctx, idx: int, s: int, sent: str) -> bool:
+    """A signing verb right after the states or people who sign ("Sweden, Norway and Iceland sign"),
+    or followed by the state signed for ("signs for Denmark"); not "Germany signed a contract"."""
+    for m in _BARE_SIGN.finditer(sent):
+        pos, after = s + m.start(), s + m.end()
+        if m.start() <= _ITEM_HEAD and _ITEM_SIGNED.search(sent, 0, m.start()) and ctx.parties_in(idx, end=pos):
+            return True  # "1. Germany (16 February 2024) - signed in Berlin by Olaf Scholz"
+        f = _FOR_PARTY.match(ctx.text, after)
+        if f and any(p.start == f.end() for p in ctx.parties_in(idx)):
+            return True
+        if not _AFTER_SIGN.match(ctx.text, after, s + len(sent)):
+            continue
+        ends = [p.end for p in ctx.parties_in(idx)] + [p.end for p in ctx.in_sentence("person", idx)]
+        if any(end <= pos and _SUBJECT_GAP.fullmatch(ctx.text, end, pos) for end in ends):
+            return True
+    return False
+
+
+def _child_signings(ctx: Ctx) -> dict[int, int]:
+    """Nested bullets under an item that reports signings without naming who signed
+    ("- 16 February 2024 - two signings on one day" / "  - Berlin: Olaf Scholz."): sentence -> parent."""
+    out: dict[int, int] = {}
+    text = ctx.text
+    if "\n " not in text and "\n\t" not in text:
+        return out
+    for m in _CHILD_ITEM.finditer(text):
+        indent = len(m.group(1))
+        line_end = m.start()
+        parent = None
+        for _ in range(20):  # up the list to the item it is nested in
+            start = text.rfind("\n", 0, line_end) + 1
+            if not text[start:line_end].strip():
+                break  # a blank line ends the list
+            item = _ITEM.match(text, start, line_end)
+            if item and len(item.group(1)) < indent:
+                parent = ctx.sentence_of(item.end())
+                break
+            if start == 0:
+                break
+            line_end = start - 1
+        if parent is None:
+            continue
+        ps, pe = ctx.sentences[parent]
+        if (_SIGN_WORD.search(text, ps, pe) and not _partners(ctx, parent)
+                and not ctx.people_countries(ps, pe)):
+            out[ctx.sentence_of(m.end())] = parent
+    return out
+
+
+def _item_place(ctx: Ctx, idx: int, s: int) -> str | None:
+    """The place a list item opens with, when the sentence opens the item."""
+    line_start = ctx.text.rfind("\n", 0, s + 1) + 1
+    m = _ITEM_PLACE.match(ctx.text, line_start)
+    if not m or s > m.start("c") or m["c"].split()[0] in _NOT_PLACE:  # (the sentence opens the item)
+        return None
+    if any(p.start == m.start("c") for p in ctx.in_sentence("party", idx)):
+        return None  # "- Sweden: SEK 75 billion" names a state, not a place
+    return m["c"]
+
+
+_PASSIVE = frozenset(["were", "was", "are", "is", "been", "being", "got"])
 _BY_WITH = re.compile(r"\b(?:by|with|like|as)\s+(?:the\s+)?\Z")
 
 
@@ -186,6 +334,8 @@ def _compound(sent: str) -> bool:
 def _enumeration(ctx: Ctx, idx: int, s: int, sent: str, low: str,
                  found: dict[tuple[str, ...], dict[str, Any]]) -> bool:
     m = _ENUM.search(sent) if _G_ENUM.may(low) else None
+    if m and m["subj"] and m["subj"].lower() in _PASSIVE:
+        return False  # "Agreements were signed with A and B on 31 May" reports signings
     if not m:
         m = _ENUM_SHORT.search(sent) if _G_ENUM_SHORT.may(low) else None
         if not m or _SIGN.search(sent, 0, m.start()):
@@ -231,8 +381,10 @@ def _basis(sent: str) -> str | None:
     return m["b"].strip() if m else None
 
 
-def _place(sent: str) -> str | None:
+def _place(sent: str, s: int = 0, skip: list[tuple[int, int]] | None = None) -> str | None:
     for m in _PLACE.finditer(sent):
+        if skip and any(a <= s + m.start() < b for a, b in skip):
+            continue
         if m["p"]:
             return m["p"].strip()
         if m["c"] and m["c"].split()[0] not in _NOT_PLACE:
@@ -240,20 +392,26 @@ def _place(sent: str) -> str | None:
     return None
 
 
-def _sign_date(ctx: Ctx, idx: int) -> str | None:
+def _sign_date(ctx: Ctx, idx: int, skip: list[tuple[int, int]] | None = None) -> str | None:
     best: str | None = None
     for m in ctx.in_sentence("date", idx):
         value = m.value
         if not value or m.extra.get("deadline") or m.extra.get("since"):
+            continue
+        if skip and any(a <= m.start < b for a, b in skip):
             continue
         if best is None or len(value) > len(best):
             best = value
     return best
 
 
-def _signatories(ctx: Ctx, idx: int, parties: tuple[str, ...], people: list[dict[str, Any]]) -> list[str]:
+def _signatories(ctx: Ctx, idx: int, parties: tuple[str, ...], people: list[dict[str, Any]],
+                 own: bool = False) -> list[str]:
+    """People named in the signing sentence; with ``own``, only those of the pair's partner
+    ("Joe Biden and Fumio Kishida sign": each signs his country's agreement)."""
     s, e = ctx.sentences[idx]
-    named = [p["name"] for p in people if any(s <= a < e for a, _ in p["_mentions"])]
+    named = [p["name"] for p in people if any(s <= a < e for a, _ in p["_mentions"])
+             and (not own or p.get("_country") in parties)]
     if named:
         return named
     if re.search(r"\b(?:two|both) leaders\b|\bleaders\b", ctx.text[s:e]):

@@ -18,6 +18,17 @@ _YEAR_EVENT = re.compile(r"\b(?:signed|held|launched|adopted|invaded|annexed|est
                          r"host\w*)\s+(?:[\w-]+\s+){0,5}in\s+\Z")
 _STAMP = re.compile(r"\b(?:Updated|Posted|Published|Compiled|Last updated|Last modified|Issued|As of)\s*:?\s*\Z", re.I)
 _DATELINE_AFTER = re.compile(r"\s*(?:\([A-Z][\w .&-]*\)\s*)?[-–—]\s")
+# A short line near the top (or the foot) that says how the document came about ("Transcript prepared by the
+# clerks, 17 January 2024", "Working paper 7/2024 - ... - 20 March 2024", "Sent to participants on
+# ..."): its date is the publication date, which is not an event (project convention).
+_PUBLICATION = re.compile(r"\b(?:transcript|prepared by|sent to|circulated|distributed|published|compiled|written by|"
+                          r"(?:working|policy|discussion|briefing|occasional) paper|press release|newsletter)\b",
+                          re.I)
+_HEAD = 600  # characters from either end: where mastheads, publication lines and footers sit
+_HEAD_LINE = 160
+# A year after an occasion ("host an international conference on mine action in Ukraine in 2025")
+_YEAR_OCCASION = re.compile(r"\b(?:conference|summit|forum|election|ceremony)s?\b(?:\s+[\w-]+){0,6}\s+in\s+\Z",
+                            re.I)
 _EVENT_NOUN = re.compile(r"\b(?:conference|summit|meeting|visit|election|host\w*|ceremony|talks|session|forum)\b",
                          re.I)
 _VERBISH = re.compile(r"\b(?:\w+ed|is|are|was|were|will|has|have|held|met|signed|took|begins?|began|"
@@ -41,13 +52,15 @@ def relate_events(ctx: Ctx) -> list[dict[str, Any]]:
                 continue
             before = ctx.text[max(s, m.start - 80):m.start]  # bounded: sentences can be huge
             if (_STAMP.search(before) or _is_dateline(ctx.text, s, m.start, m.end)
-                    or (stamp_line and not _is_listing(sentence, m.start - s))):
+                    or (stamp_line and not _is_listing(sentence, m.start - s))
+                    or ((m.start < _HEAD or m.start > len(ctx.text) - _HEAD)
+                        and _publication_line(ctx.text, m.start))):
                 continue
             if m.extra["kind"] == "relative" and len(value) == 4 and not _EVENT_NOUN.search(sentence):
                 continue
             if (len(value) == 4 and m.extra["kind"] != "relative"
                     and not (m.start - s < 8 and ctx.text[s:m.start].strip() in {"In", "in", ""})
-                    and not _YEAR_EVENT.search(before)):
+                    and not _YEAR_EVENT.search(before) and not _YEAR_OCCASION.search(before)):
                 continue
             group = -1 - para_of(ctx, idx) if sentence.startswith("|") else idx  # a table is one group
             if (value, group) in seen:
@@ -89,9 +102,21 @@ def _is_dateline(text: str, sentence_start: int, start: int, end: int) -> bool:
     return start - line_start <= 40 and bool(_DATELINE_AFTER.match(text, end)) and place.isupper()
 
 
+_LIST_LEAD = re.compile(r"\s*(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:\*\*|__)?\Z")
+_LISTING = re.compile(r"(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:\*\*|__)?[^-:*_]{4,20}(?:\*\*|__)?\s[-:]\s")
+
+
 def _is_listing(sentence: str, offset: int) -> bool:
-    """A programme line that opens with its date: "6 March 2025 - Counting the pledges"."""
-    return offset == 0 and bool(re.match(r"[^-:]{4,20}\s[-:]\s", sentence))
+    """A programme or timeline line that opens with its date: "6 March 2025 - Counting the pledges",
+    "- **16 February 2024** - two signings on one day" (a bullet, bold)."""
+    return bool(_LIST_LEAD.match(sentence[:offset])) and bool(_LISTING.match(sentence))
+
+
+def _publication_line(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    return line_end - line_start <= _HEAD_LINE and bool(_PUBLICATION.search(text, line_start, line_end))
 
 
 def _is_stamp_line(sentence: str, offset: int) -> bool:
