@@ -1,0 +1,84 @@
+"""Phrasings met in news, timelines and fact sheets: amounts without a classic status verb,
+floors, consultation clauses over several agreements, and their negatives."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from accords.extract.pipeline import extract_bytes
+
+from .helpers import assert_spans
+
+
+def _run(text: str, published: str = "2024-07-15", name: str = "t.txt") -> dict[str, Any]:
+    res = extract_bytes(text.encode(), name, published, limit=10**6)
+    assert_spans(res.text, res.data)
+    return res.data
+
+
+def _money(data: dict[str, Any]) -> list[tuple[Any, ...]]:
+    return [(c["donor"], c["amount"], c["currency"], c["status"]) for c in data["commitments"]]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Norway puts NOK 10 billion on the table for 2025.", ("NOR", 10e9, "NOK", "pledged")),
+    ("Under its new agreement, Portugal sets out EUR 126 million in military support for 2024.",
+     ("PRT", 126e6, "EUR", "pledged")),
+    ("Belgium's text comes with EUR 977 million for 2024, earmarked for F-16 support.",
+     ("BEL", 977e6, "EUR", "pledged")),
+    ("The Finnish agreement provides for EUR 188 million in defence aid.", ("FIN", 188e6, "EUR", "pledged")),
+])
+def test_pledges_without_a_classic_status_verb(sentence: str, expected: tuple[Any, ...]) -> None:
+    assert _money(_run(sentence)) == [expected]
+
+
+def test_fact_sheet_lines_name_donor_and_amount() -> None:
+    text = ("# Pledges at the summit\n\n"
+            "- Norway: NOK 15 billion of military aid spread over 2025-2027.\n"
+            "- Finland: no less than EUR 100 million a year from 2024 to 2027.\n"
+            "- Denmark: EUR 500 million delivered since 2022.\n")
+    data = _run(text, name="t.md")
+    assert _money(data) == [("NOR", 15e9, "NOK", "pledged"), ("FIN", 100e6, "EUR", "pledged"),
+                            ("DNK", 500e6, "EUR", "provided")]
+    assert data["commitments"][0]["category"] == "military"
+    assert data["commitments"][1]["qualifier"] == "at least"
+
+
+@pytest.mark.parametrize("text", [
+    "- Damage: USD 486 billion by the end of 2023.\n",  # a label that is no donor
+    "- Norway: is considering NOK 15 billion for 2025.\n",  # hedged
+    "A EUR 50 billion package for Ukraine is on the table in Brussels.",  # proposed, not offered
+    "Norway will give NOK 2 billion more than last year.",  # a difference between two sums
+    "Greece, which signed on 5 May, could provide EUR 50 million later.",  # the month is no hedge; could is
+])
+def test_no_commitment(text: str) -> None:
+    assert _run(text, name="t.md")["commitments"] == []
+
+
+def test_floor_with_a_negation_word_is_a_pledge() -> None:
+    data = _run("Canada promised not less than CAD 500 million in 2024.")
+    assert _money(data) == [("CAN", 500e6, "CAD", "pledged")]
+    assert data["commitments"][0]["qualifier"] == "at least"
+
+
+def test_month_may_is_no_hedge() -> None:
+    data = _run("Sweden, which signed on 31 May, promised at least SEK 7 billion a year.")
+    assert _money(data) == [("SWE", 7e9, "SEK", "pledged")]
+
+
+def test_out_of_that_total_is_part_of_previous() -> None:
+    data = _run("In the financial year 2025/26 the United Kingdom will provide £3 billion in military aid to "
+                "Ukraine. Out of that total, "
+                "no less than £300 million is reserved for drones.")
+    assert _money(data) == [("GBR", 3e9, "GBP", "pledged"), ("GBR", 300e6, "GBP", "pledged")]
+    assert data["commitments"][1]["part_of_previous"] is True
+    assert data["commitments"][0]["category"] == "military"  # "financial year" before it does not count
+
+
+def test_amount_next_to_another_shares_its_status_and_own_category() -> None:
+    data = _run("Poland will provide EUR 30 million in humanitarian aid this year, next to EUR 90 million "
+                "of military support.")
+    assert _money(data) == [("POL", 30e6, "EUR", "pledged"), ("POL", 90e6, "EUR", "pledged")]
+    assert [c["category"] for c in data["commitments"]] == ["humanitarian", "military"]
