@@ -82,3 +82,39 @@ def test_amount_next_to_another_shares_its_status_and_own_category() -> None:
                 "of military support.")
     assert _money(data) == [("POL", 30e6, "EUR", "pledged"), ("POL", 90e6, "EUR", "pledged")]
     assert [c["category"] for c in data["commitments"]] == ["humanitarian", "military"]
+
+
+_THREE = ("Austria signed its agreement in Kyiv on 2 May 2024. Greece signed its agreement in Athens on "
+          "10 May 2024. Portugal signed its agreement in Lisbon on 30 May 2024. ")
+
+
+@pytest.mark.parametrize("clause", [
+    "In each of the three, the parties undertake to consult within 24 hours if Russia launches a new attack.",
+    "For all three texts the parties undertake to consult within 24 hours if Russia launches a new attack.",
+])
+def test_one_consultation_per_agreement_in_scope(clause: str) -> None:
+    data = _run(_THREE + clause)
+    got = sorted((tuple(c["parties"]), c["hours"], c["trigger"]) for c in data["consultation_hours"])
+    assert got == [(("AUT", "UKR"), 24, "Russia launches a new attack"),
+                   (("GRC", "UKR"), 24, "Russia launches a new attack"),
+                   (("PRT", "UKR"), 24, "Russia launches a new attack")]
+
+
+def test_collective_count_that_does_not_fit_is_not_spread() -> None:
+    data = _run(_THREE + "In all four, the parties undertake to consult within 24 hours.")
+    assert len(data["consultation_hours"]) <= 1
+
+
+def test_consultations_within_a_period_of_hours_with_leading_condition() -> None:
+    data = _run("Spain and Ukraine signed an agreement in Madrid on 27 May 2024. In the case of a new armed "
+                "attack by Russia against Ukraine, the Parties shall hold consultations within a period of "
+                "24 hours.")
+    (c,) = data["consultation_hours"]
+    assert (c["parties"], c["hours"], c["trigger"]) == (["ESP", "UKR"], 24, "new armed attack by Russia against Ukraine")
+
+
+def test_condition_inside_the_sentence_is_the_trigger() -> None:
+    data = _run("Ireland and Ukraine signed an agreement in Kyiv on 4 September 2024. What it requires is that, "
+                "if Russia attacks Ukraine again, the two governments consult within 24 hours.")
+    (c,) = data["consultation_hours"]
+    assert c["trigger"] == "Russia attacks Ukraine again"
