@@ -118,3 +118,23 @@ def test_condition_inside_the_sentence_is_the_trigger() -> None:
                 "if Russia attacks Ukraine again, the two governments consult within 24 hours.")
     (c,) = data["consultation_hours"]
     assert c["trigger"] == "Russia attacks Ukraine again"
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Japan also pays into NATO's trust fund for Ukraine.", "NATO Comprehensive Assistance Package for Ukraine"),
+    ("Dutch money also goes to the Czech-led initiative that buys shells.", "Czech-led ammunition initiative"),
+    ("Part of it goes to the Grain from Ukraine programme.", "Grain from Ukraine programme"),
+])
+def test_channel_short_forms(sentence: str, name: str) -> None:
+    assert [c["name"] for c in _run(sentence)["channels"]] == [name]
+
+
+def test_trust_fund_of_someone_else_is_no_nato_channel() -> None:
+    assert _run("The World Bank's trust fund pays for schools.")["channels"] == []
+
+
+def test_generic_coalition_gives_way_to_named_ones_in_the_same_sentence() -> None:
+    data = _run("Each of them leads a capability coalition: Latvia the drone coalition and Estonia the IT "
+                "coalition. Spain joins the capability coalitions.")
+    assert [c["name"] for c in data["channels"]] == ["Drone capability coalition (UDCG)",
+                                                     "IT capability coalition (UDCG)", "UDCG capability coalitions"]
