@@ -66,6 +66,18 @@ _PARTNERS: dict[str, tuple[str, ...]] = {
     "ALB": ("Albania", "Albanian"),
 }
 _NAME_TO_ISO = {n.lower(): iso for iso, names in _PARTNERS.items() for n in names}
+# Names of states (not their adjectives: "German officials" is no subject standing for Germany).
+_STATE_NAMES = {n.lower(): iso for iso, names in _PARTNERS.items() for n in names
+                if n == names[0] or n in {"UK", "U.K.", "Britain", "US", "U.S.", "America", "EU", "Czech Republic"}}
+# Capitals stand for their governments only as the subject of a sentence ("Riga promises ...");
+# elsewhere they are places ("signed in Vilnius").
+_CAPITALS: dict[str, str] = {
+    "London": "GBR", "Berlin": "DEU", "Paris": "FRA", "Copenhagen": "DNK", "Ottawa": "CAN", "Rome": "ITA",
+    "The Hague": "NLD", "Helsinki": "FIN", "Riga": "LVA", "Madrid": "ESP", "Lisbon": "PRT", "Stockholm": "SWE",
+    "Reykjavik": "ISL", "Oslo": "NOR", "Tokyo": "JPN", "Washington": "USA", "Vilnius": "LTU", "Tallinn": "EST",
+    "Warsaw": "POL", "Bucharest": "ROU", "Prague": "CZE", "Ljubljana": "SVN", "Dublin": "IRL", "Zagreb": "HRV",
+    "Athens": "GRC", "Tirana": "ALB",
+}
 # As a prefix tree: the same matches as the longest-first alternation of the names (at any
 # position the longest name that lets the rest match wins), but the engine rejects a position
 # on its first character instead of trying every name there.
@@ -102,6 +114,34 @@ _PLURAL_GENERIC = re.compile(
     r"[^.;]*\b(?:(?:two|three|four|five|\d)\s+(?:\w+\s+){0,3}?(?:agreements|accords|texts|documents)"
     r"|(?:\d{1,2}|ten)[- ]year\s+(?:\w+\s+){0,2}?(?:agreements|accords)\b"
     r"|(?:agreements|accords)\b[^.;]*\beach\b|both\s+(?:texts|agreements|accords|run))", re.IGNORECASE)
+# A partner (or its capital) as the subject of a sentence: "Latvia had set the pattern",
+# "Slovenia signed its agreement", "Iceland, which signed in May, promised", "Riga promises".
+_SUBJECT = re.compile(
+    r"\W*(?P<who>(?i:" + trie_pattern(_STATE_NAMES) + ")|"
+    + "|".join(re.escape(c) for c in _CAPITALS)
+    + r")(?![\w.])(?:,\s+(?:which|who)\b[^,;.]{0,80},)?\s+(?:also\s+|now\s+|then\s+)?(?P<verb>[a-z][\w']*)\b")
+# Verbs that make a subject sentence about the partner's own agreement or commitments.
+_COMMIT_VERB = re.compile(r"(?:sign\w*|conclud\w*|promis\w*|pledg\w*|commit\w*|undert\w+|will|shall|would|"
+                          r"devot\w*|offer\w*|agree\w*|provid\w*|contribut\w*|earmark\w*|allocat\w*)\Z")
+# What a sentence about several partners needs to be about their agreements rather than about
+# the countries ("Each of the three also leads a coalition: Estonia ..., Lithuania ...").
+_CONTENT = re.compile(r"\b(?:agreements?|accords?|texts?|documents?|deals?|pacts?|sign\w*|will|shall|would|"
+                      r"undert\w+|commit\w*|pledg\w*|promis\w*|provid\w*|contribut\w*|devot\w*)\b", re.I)
+# "every Baltic state now has an agreement": a clause about all the agreements of the document.
+_EVERY = re.compile(r"\b(?:every|each)\s+(?:[\w-]+\s+){0,2}?(?:state|country|government|partner|signatory|ally)\b"
+                    r"[^.;]*\b(?:agreement|accord)\b", re.I)
+# A cue in the second term of a comparison is not what the sentence says the party does
+# ("more comfortable with bulldozers than with howitzers").
+# ("more than EUR 2 billion" is a quantity, not a comparison.)
+_COMPARED = re.compile(r"(?:(?<!more )(?<!less )(?<!fewer )(?<!greater )(?<!higher )(?<!lower )(?<!other )"
+                       r"(?<!no )\bthan(?:\s+with)?|\brather\s+than|\binstead\s+of)\s+(?:[\w-]+\s+){0,2}\Z", re.I)
+# "already" inside a relative clause ("..., which our forces already carry out") describes the
+# background of one item, not the whole sentence.
+_RELATIVE = re.compile(r",\s+(?:which|who|whom)\b[^,;]*")
+_COLLECTIVE_START = re.compile(
+    r"\W*(?:(?:in|for|under|across)\s+)?(?:(?:both|all\s+\w+|each\s+of\s+the)\s+(?:texts|agreements|accords|"
+    r"documents|deals)\b|(?:all|each\s+of|both\s+of)\s+(?:the\s+|these\s+)?(?:two|three|four|five|six)\s*[,:])",
+    re.IGNORECASE)
 _ANAPHORIC_START = re.compile(r"(?:the|both)\s+(?:parties|participants|sides)\b|they\b|it\s+also\b",
                               re.IGNORECASE)
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december")
@@ -263,8 +303,11 @@ def _code_sentence(sentence: str, hits: set[int], rules: tuple[Rule, ...], gates
             matches = list(rule.cues(which).finditer(sentence)) if which else []
             if not matches:
                 continue
-        if all(_negated(sentence, m.start(), m.end()) for m in matches):
-            found[code.id] = ABSENT
+        matches = [m for m in matches if not _COMPARED.search(sentence, max(0, m.start() - 40), m.start())]
+        if not matches:
+            continue
+        if code.value_type != "text" and all(_negated(sentence, m.start(), m.end()) for m in matches):
+            found[code.id] = ABSENT  # a text code's value says it ("not legally binding" is non-binding)
             continue
         if code.value_type == "number":
             num = _number(code, sentence)
@@ -287,12 +330,14 @@ def _is_agreement_text(text: str, sentences: list[tuple[int, int]]) -> bool:
 
 
 def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreement: str | None,
-                    codebook: Codebook | None = None) -> list[dict[str, Any]]:
+                    codebook: Codebook | None = None, signed: list[str] | None = None) -> list[dict[str, Any]]:
     """Provision codes the sentences of ``text`` support, each with its quote and span.
 
     ``default_agreement`` is the key of the document's main agreement ("JPN-UKR"); sentences
     that speak of "the agreement" are coded for it, sentences that name another agreement for
-    that one. Without it only explicitly named agreements are coded.
+    that one. Without it only explicitly named agreements are coded. ``signed`` are the keys of
+    the agreements the document reports as concluded: a sentence whose subject is one of those
+    partners ("Slovenia signed its agreement ...", "Riga promises ...") speaks of its agreement.
     """
     cb = codebook or load_codebook()
     rules = compile_rules(cb)
@@ -332,13 +377,21 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
                 section, context = None, []  # a topic heading after partner sections ends them
             continue
         current = context[0] if len(context) == 1 else section
-        targets = _targets(sentence, hits, default_agreement, current, seen)
+        named = [k for k in _partners(sentence) if k != "EUU-UKR"]
+        if len(named) >= 2 and not _named(sentence, hits) and not _CONTENT.search(sentence):
+            continue  # facts about several countries, not about their agreements
+        subject = _subject(sentence, para_start, signed)
+        targets = [subject] if subject and not _named(sentence, hits) else \
+            _targets(sentence, hits, default_agreement, current, seen)
+        if signed and len(signed) >= 2 and not named and _EVERY.search(sentence):
+            pending.extend((sentence, start, end, cv) for cv in _code_sentence(sentence, hits, rules, gates, cb))
+            continue
         if not targets and len(seen) < 2 and _PLURAL_I in hits and _PLURAL_GENERIC.match(sentence):
             # "three new agreements, each concluded for ten years": about agreements named later
             pending.extend((sentence, start, end, cv) for cv in _code_sentence(sentence, hits, rules, gates, cb))
             continue
         hedged = _HEDGE_I in hits and bool(_HEDGE.search(sentence))
-        past = _PAST_I in hits and bool(_PAST.search(sentence))
+        past = _PAST_I in hits and bool(_PAST.search(sentence)) and bool(_PAST.search(_RELATIVE.sub("", sentence)))
         if not targets and default_agreement and _main_subject(sentence, hits, main_names) \
                 and not _BACKGROUND.match(sentence) and not hedged:
             targets = [default_agreement]
@@ -362,6 +415,24 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         items += [{"agreement": key, "code": cid, "value": value, "quote": q, "span": [s, e]}
                   for q, s, e, (cid, value) in pending for key in seen]
     return _tidy(items, cb)
+
+
+def _subject(sentence: str, para_start: bool, signed: list[str] | None) -> str | None:
+    """The agreement of a signed partner that is the sentence's subject: at a paragraph's start
+    with any verb (the paragraph is about it), elsewhere with a verb of signing or committing."""
+    if not signed:
+        return None
+    m = _SUBJECT.match(sentence)
+    if m is None:
+        return None
+    who = m.group("who")
+    iso = _CAPITALS.get(who) or _STATE_NAMES.get(who.lower())
+    key = agreement_key(iso, "UKR") if iso and iso != "UKR" else None
+    if key is None or key not in signed:
+        return None
+    if who in _CAPITALS and m.group("verb") in ("in", "on", "at", "and", "or"):
+        return None
+    return key if para_start or _COMMIT_VERB.match(m.group("verb")) else None
 
 
 def _about_others(sentence: str, context: list[str]) -> bool:
@@ -406,8 +477,7 @@ def _targets(sentence: str, hits: set[int], main: str | None, current: str | Non
         named = _partners(sentence)
         if len(named) >= 2:
             return named
-        if not named and re.match(r"\W*(?:both|all\s+\w+|each\s+of\s+the)\s+(?:texts|agreements|accords|"
-                                  r"documents|deals)\b", sentence, re.IGNORECASE) and len(seen) >= 2:
+        if not named and _COLLECTIVE_START.match(sentence) and len(seen) >= 2:
             return list(seen)
     one = _refers_to(sentence, hits, explicit, main, current)
     return [one] if one else []
@@ -417,10 +487,15 @@ def _tidy(items: list[dict[str, Any]], codebook: Codebook) -> list[dict[str, Any
     """One item per (agreement, code, value); a number makes a bare 'present' redundant."""
     numbered = {(i["agreement"], i["code"]) for i in items
                 if isinstance(i["value"], int | float) and not isinstance(i["value"], bool)}
+    # A sum stated anywhere is a financial commitment; "names no figure for later years" only
+    # says the commitment does not cover them.
+    funded = {i["agreement"] for i in items if i["code"] == "financial_commitment" and i["value"] == PRESENT}
     seen: set[tuple[str, str, str]] = set()
     out: list[dict[str, Any]] = []
     for item in items:
         if item["value"] == PRESENT and (item["agreement"], item["code"]) in numbered:
+            continue
+        if item["value"] == ABSENT and item["code"] == "financial_commitment" and item["agreement"] in funded:
             continue
         key = (item["agreement"], item["code"], str(item["value"]))
         if key in seen:
