@@ -66,6 +66,7 @@ _PARTNERS: dict[str, tuple[str, ...]] = {
     "ALB": ("Albania", "Albanian"),
 }
 _NAME_TO_ISO = {n.lower(): iso for iso, names in _PARTNERS.items() for n in names}
+_ACRONYMS = frozenset({"uk", "u.k.", "us", "u.s.", "eu"})
 # Names of states (not their adjectives: "German officials" is no subject standing for Germany).
 _STATE_NAMES = {n.lower(): iso for iso, names in _PARTNERS.items() for n in names
                 if n == names[0] or n in {"UK", "U.K.", "Britain", "US", "U.S.", "America", "EU", "Czech Republic"}}
@@ -242,6 +243,8 @@ def _partners(sentence: str) -> list[str]:
     """Agreement keys of the partners a sentence names, in order, without repeats."""
     keys: list[str] = []
     for m in _PARTNER.finditer(sentence):
+        if m.group().lower() in _ACRONYMS and not m.group().isupper():
+            continue  # "raised with us" names no one
         iso = _NAME_TO_ISO.get(m.group().lower())
         key = agreement_key(iso, "UKR") if iso else None
         if key and key not in keys:
@@ -378,10 +381,12 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             continue
         current = context[0] if len(context) == 1 else section
         named = [k for k in _partners(sentence) if k != "EUU-UKR"]
-        if len(named) >= 2 and not _named(sentence, hits) and not _CONTENT.search(sentence):
+        explicit = _named(sentence, hits)
+        if len(named) >= 2 and not explicit and not _CONTENT.search(sentence):
             continue  # facts about several countries, not about their agreements
-        subject = _subject(sentence, para_start, signed)
-        targets = [subject] if subject and not _named(sentence, hits) else \
+        hedged = _HEDGE_I in hits and bool(_HEDGE.search(sentence))
+        subject = _subject(sentence, para_start, signed) if not hedged and not _BACKGROUND.match(sentence) else None
+        targets = [subject] if subject and not explicit else \
             _targets(sentence, hits, default_agreement, current, seen)
         if signed and len(signed) >= 2 and not named and _EVERY.search(sentence):
             pending.extend((sentence, start, end, cv) for cv in _code_sentence(sentence, hits, rules, gates, cb))
@@ -390,7 +395,6 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             # "three new agreements, each concluded for ten years": about agreements named later
             pending.extend((sentence, start, end, cv) for cv in _code_sentence(sentence, hits, rules, gates, cb))
             continue
-        hedged = _HEDGE_I in hits and bool(_HEDGE.search(sentence))
         past = _PAST_I in hits and bool(_PAST.search(sentence)) and bool(_PAST.search(_RELATIVE.sub("", sentence)))
         if not targets and default_agreement and _main_subject(sentence, hits, main_names) \
                 and not _BACKGROUND.match(sentence) and not hedged:
@@ -426,6 +430,8 @@ def _subject(sentence: str, para_start: bool, signed: list[str] | None) -> str |
     if m is None:
         return None
     who = m.group("who")
+    if who.lower() in _ACRONYMS and not who.isupper():
+        return None
     iso = _CAPITALS.get(who) or _STATE_NAMES.get(who.lower())
     key = agreement_key(iso, "UKR") if iso and iso != "UKR" else None
     if key is None or key not in signed:
