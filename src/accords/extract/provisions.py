@@ -156,7 +156,8 @@ _BACKGROUND = re.compile(
 # So is what was announced beside it or agreed in a separate format.
 _PAST = re.compile(r"\balready\b|\b(?:has|have|had)\s+been\s+(?:providing|supplying)\b|\bannounced\b"
                    r"|\ba\s+separate\b", re.IGNORECASE)
-_HEDGE = re.compile(r"\b(?:may|might|could|possibly|potential(?:ly)?|possibility|likely|perhaps"
+# "may" in lower case only: "signed on 31 May" is the month.
+_HEDGE = re.compile(r"\b(?:(?-i:may)|might|could|possibly|potential(?:ly)?|possibility|likely|perhaps"
                     r"|reportedly)\b", re.IGNORECASE)
 _AGREEMENT_TITLE = re.compile(r"\s*#*\s*(?:[\w-]+\s+){0,4}?(?:agreement|accord|memorandum|treaty)\b",
                               re.IGNORECASE)
