@@ -138,3 +138,89 @@ def test_generic_coalition_gives_way_to_named_ones_in_the_same_sentence() -> Non
                 "coalition. Spain joins the capability coalitions.")
     assert [c["name"] for c in data["channels"]] == ["Drone capability coalition (UDCG)",
                                                      "IT capability coalition (UDCG)", "UDCG capability coalitions"]
+
+
+def _prov(data: dict[str, Any]) -> set[tuple[str, str, Any]]:
+    return {(p["agreement"], p["code"], p["value"] if p["value"] in ("present", "absent") else "present")
+            for p in data["provisions"]}
+
+
+_BALTIC = ("Lithuania. President Gitanas Nauseda signed the agreement between Ukraine and Lithuania in Brussels on "
+           "27 June 2024. The agreement also leaves room for a training mission.\n\n"
+           "Latvia had set the pattern in the spring. Its agreement was signed on 11 April 2024 in Vilnius. Riga "
+           "promises EUR 5 million a year for reconstruction until 2026.\n\n"
+           "Each of the two also leads a capability coalition: Lithuania the demining coalition and Latvia the "
+           "drone coalition.\n")
+
+
+def test_subject_and_capital_open_the_partners_agreement() -> None:
+    got = _prov(_run(_BALTIC))
+    assert ("LVA-UKR", "reconstruction", "present") in got
+    assert ("LVA-UKR", "financial_commitment", "present") in got
+    assert ("LTU-UKR", "reconstruction", "present") not in got  # "Vilnius" is where Latvia signed
+
+
+def test_facts_about_several_countries_are_no_provisions() -> None:
+    got = _prov(_run(_BALTIC))
+    assert not {c for _, c, _ in got} & {"demining", "capability_coalitions"}
+
+
+def test_every_state_has_an_agreement_applies_to_all() -> None:
+    text = ("Every Baltic state now has a ten-year security agreement with Ukraine.\n\n" + _BALTIC)
+    got = _prov(_run(text))
+    assert {("LTU-UKR", "duration", "present"), ("LVA-UKR", "duration", "present")} <= got
+
+
+def test_hedged_subject_sentence_opens_nothing() -> None:
+    text = ("Norway and Ukraine signed an agreement in Oslo on 3 May 2024. Finland and Ukraine signed an agreement "
+            "in Helsinki on 3 April 2024.\n\nFinland could also fund demining later.\n")
+    assert not any(p["code"] == "demining" for p in _run(text)["provisions"])
+
+
+def test_legal_nature_phrasings_are_present_never_absent() -> None:
+    for sentence in ("The President underlined that the Agreement has a political character and does not constitute "
+                     "an international treaty.", "The agreement is not legally binding."):
+        got = _prov(_run("Spain and Ukraine signed an agreement in Madrid on 27 May 2024. " + sentence))
+        assert ("ESP-UKR", "legal_nature", "present") in got
+        assert ("ESP-UKR", "legal_nature", "absent") not in got
+
+
+def test_no_financial_figure_is_absent_but_a_later_years_gap_is_not() -> None:
+    silent = _prov(_run("Italy and Ukraine signed an agreement in Kyiv on 24 February 2024. It is silent on money: "
+                        "there is no new financial figure anywhere in the agreement."))
+    assert ("ITA-UKR", "financial_commitment", "absent") in silent
+    funded = _prov(_run("The United Kingdom and Ukraine signed an agreement in Kyiv on 12 January 2024. Under the "
+                        "agreement the UK will provide £2.5 billion in 2024. For later years the agreement does not "
+                        "name a figure."))
+    assert ("GBR-UKR", "financial_commitment", "present") in funded
+    assert ("GBR-UKR", "financial_commitment", "absent") not in funded
+
+
+def test_news_prose_cues() -> None:
+    text = ("Britain and Ukraine signed an agreement in Kyiv on 12 January 2024. The agreement is meant to last ten "
+            "years. Alongside that, it covers the sharing of intelligence, cooperation on cyber defence and the "
+            "training of Ukrainian soldiers, which British forces already carry out. It sets up a regular strategic "
+            "dialogue between the two governments and money for NATO's trust fund.")
+    got = _prov(_run(text))
+    for code in ("duration", "intelligence_cooperation", "cyber_security", "training", "security_dialogue",
+                 "nato_cap_contribution"):
+        assert ("GBR-UKR", code, "present") in got, code
+
+
+def test_second_term_of_a_comparison_is_no_cue() -> None:
+    got = _prov(_run("Japan and Ukraine signed an agreement in Apulia on 13 June 2024. The agreement suits a "
+                     "government more comfortable with bulldozers than with howitzers."))
+    assert not any(c == "artillery_long_range" for _, c, _ in got)
+
+
+def test_lowercase_us_is_no_party() -> None:
+    got = _prov(_run("Ireland and Ukraine signed an agreement in Kyiv on 4 September 2024. Under the agreement "
+                     "Ireland gives humanitarian aid. Demining is also covered, a point members raised with us."))
+    assert ("IRL-UKR", "demining", "present") in got
+
+
+def test_collective_clause_codes_every_agreement() -> None:
+    got = _prov(_run(_THREE + "In each of the three, the parties undertake to consult within 24 hours if Russia "
+                     "attacks again."))
+    assert {("AUT-UKR", "consultation_mechanism", "present"), ("GRC-UKR", "consultation_mechanism", "present"),
+            ("PRT-UKR", "consultation_mechanism", "present")} <= got
