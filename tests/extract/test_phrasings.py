@@ -52,6 +52,8 @@ def test_fact_sheet_lines_name_donor_and_amount() -> None:
     "A EUR 50 billion package for Ukraine is on the table in Brussels.",  # proposed, not offered
     "Norway will give NOK 2 billion more than last year.",  # a difference between two sums
     "Greece, which signed on 5 May, could provide EUR 50 million later.",  # the month is no hedge; could is
+    "Greece signed in Athens. The damage assessment sets out USD 486 billion of losses.",  # not aid
+    "Norway signed in Oslo. Norway's contribution comes with strings: NOK 5 billion of it is a loan.",  # no label
 ])
 def test_no_commitment(text: str) -> None:
     assert _run(text, name="t.md")["commitments"] == []

@@ -24,7 +24,6 @@ _STATUS = [
     ("provided", re.compile(r"\b(?:provided|delivered|disbursed|sent|transferred|supplied|donated|gave|given|"
                             r"spent|paid|contributed|handed over|went to|received|obtained)\b")),
     ("pledged", re.compile(r"\b(?:pledg\w*|commit(?:s|ted|ting|ment)?|promis\w*|announc\w*|unveil\w*|offer\w*|"
-                           r"sets? out|setting out|comes? with|came with|provides? for|"
                            r"(?:will|would|shall)\s+(?:\w+\s+){0,2}?(?:provide|allocate|give|deliver|send|contribute|"
                            r"supply|disburse|spend|invest|make available|fund|finance|increase|raise|put|lend|go|"
                            r"add|commit|pay|donate|grant)|to (?:provide|contribute|allocate)|undertak\w*|"
@@ -58,6 +57,12 @@ _CATEGORIES = [
 _INSTRUMENT = re.compile(r"\b(?P<i>grants?|loans?|guarantees?|in-kind)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b")
 _NEXT_PART = re.compile(r",?\s*\b(?:of which|including|out of which)\b|,\s+(?:and|but|while)\s+(?=[a-z])")
+# Verbs that name a sum without saying what it is for ("sets out", "comes with", "provides for");
+# they pledge only when the words after the amount say it is aid or give its period ("CAD 3
+# billion in military support", "EUR 5 million for 2024"), not for "USD 486 billion of damage".
+_WEAK = re.compile(r"\b(?:sets? out|setting out|comes? with|came with|provides? for)\s+\Z")
+_AID_AFTER = re.compile(r"[^.;]{0,40}?\b(?:aid|support|assistance|funding|help|package|contribution|"
+                        r"for\s+(?:20\d\d|the\s+year|this\s+year|next\s+year))\b")
 # "puts EUR 7 billion on the table" offers the money ("is on the table" only proposes it).
 _PUT = re.compile(r"\b(?:puts?|putting|lays?|laid)\s+\Z")
 _ON_TABLE = re.compile(r"\s*on the table\b")
@@ -143,7 +148,11 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
                                         or (lead is not None and seg_start == s))
     if _DIFFERENCE.match(right):
         return None
-    status, cue_at = _status(left, right)
+    weak = _WEAK.search(left)  # nearest the amount, so it is the verb that governs it
+    if weak and _AID_AFTER.match(right):
+        status, cue_at = "pledged", weak.start()
+    else:
+        status, cue_at = _status(left, right)
     put = _PUT.search(left) if status is None else None
     if put and _ON_TABLE.match(right):
         status, cue_at = "pledged", put.start()
@@ -208,7 +217,7 @@ def _label(ctx: Ctx, idx: int, m: Mention) -> bool:
         return False
     parties = [p for p in ctx.parties_in(idx, start=label.start("who"), end=label.end("who"))
                if p.value not in (RECIPIENT, "RUS")]
-    return len(parties) == 1 and parties[0].start == label.start("who")
+    return len(parties) == 1 and (parties[0].start, parties[0].end) == (label.start("who"), label.end("who"))
 
 
 def _co_donors(ctx: Ctx, idx: int, m: Mention, donor: str) -> list[str]:
