@@ -120,7 +120,7 @@ _PLURAL_GENERIC = re.compile(
 _SUBJECT = re.compile(
     r"\W*(?P<who>(?i:" + trie_pattern(_STATE_NAMES) + ")|"
     + "|".join(re.escape(c) for c in _CAPITALS)
-    + r")(?![\w.])(?:,\s+(?:which|who)\b[^,;.]{0,80},)?\s+(?:also\s+|now\s+|then\s+)?(?P<verb>[a-z][\w']*)\b")
+    + r")(?![\w.])(?:,\s+(?:which|who)\b[^,;.]{0,80},)?\s+(?:(?:also|now|then|has|have|had|already)\s+)*(?P<verb>[a-z][\w']*)\b")
 # Verbs that make a subject sentence about the partner's own agreement or commitments.
 _COMMIT_VERB = re.compile(r"(?:sign\w*|conclud\w*|promis\w*|pledg\w*|commit\w*|undert\w+|will|shall|would|"
                           r"devot\w*|offer\w*|agree\w*|provid\w*|contribut\w*|earmark\w*|allocat\w*)\Z")
@@ -386,7 +386,9 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         if len(named) >= 2 and not explicit and not _CONTENT.search(sentence):
             continue  # facts about several countries, not about their agreements
         hedged = _HEDGE_I in hits and bool(_HEDGE.search(sentence))
-        subject = _subject(sentence, para_start, signed) if not hedged and not _BACKGROUND.match(sentence) else None
+        subject, commits = _subject(sentence, signed) if not hedged and not _BACKGROUND.match(sentence) else (None, False)
+        if not commits and not para_start:
+            subject = None  # a paragraph opening with a partner is about it; later, only signing or committing says so
         targets = [subject] if subject and not explicit else \
             _targets(sentence, hits, default_agreement, current, seen)
         if signed and len(signed) >= 2 and not named and _EVERY.search(sentence):
@@ -422,24 +424,20 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
     return _tidy(items, cb)
 
 
-def _subject(sentence: str, para_start: bool, signed: list[str] | None) -> str | None:
-    """The agreement of a signed partner that is the sentence's subject: at a paragraph's start
-    with any verb (the paragraph is about it), elsewhere with a verb of signing or committing."""
-    if not signed:
-        return None
-    m = _SUBJECT.match(sentence)
-    if m is None:
-        return None
+def _subject(sentence: str, signed: list[str] | None) -> tuple[str | None, bool]:
+    """The agreement of a signed partner that is the sentence's subject, and whether the verb is
+    one of signing or committing (else the sentence describes the country)."""
+    m = _SUBJECT.match(sentence) if signed else None
+    if m is None or signed is None:
+        return None, False
     who = m.group("who")
     if who.lower() in _ACRONYMS and not who.isupper():
-        return None
+        return None, False
     iso = _CAPITALS.get(who) or _STATE_NAMES.get(who.lower())
     key = agreement_key(iso, "UKR") if iso and iso != "UKR" else None
     if key is None or key not in signed:
-        return None
-    if who in _CAPITALS and m.group("verb") in ("in", "on", "at", "and", "or"):
-        return None
-    return key if para_start or _COMMIT_VERB.match(m.group("verb")) else None
+        return None, False
+    return key, bool(_COMMIT_VERB.match(m.group("verb")))
 
 
 def _about_others(sentence: str, context: list[str]) -> bool:
