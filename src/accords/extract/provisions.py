@@ -120,7 +120,8 @@ _PLURAL_GENERIC = re.compile(
 _SUBJECT = re.compile(
     r"\W*(?P<who>(?i:" + trie_pattern(_STATE_NAMES) + ")|"
     + "|".join(re.escape(c) for c in _CAPITALS)
-    + r")(?![\w.])(?:,\s+(?:which|who)\b[^,;.]{0,80},)?\s+(?:(?:also|now|then|has|have|had|already)\s+)*(?P<verb>[a-z][\w']*)\b")
+    + r")(?![\w.])(?:,\s+(?:which|who)\b[^,;.]{0,80},)?\s+(?:(?:also|now|then|has|have|had|already)\s+)*"
+    r"(?P<verb>[a-z][\w']*)\b")
 # Verbs that make a subject sentence about the partner's own agreement or commitments.
 _COMMIT_VERB = re.compile(r"(?:sign\w*|conclud\w*|promis\w*|pledg\w*|commit\w*|undert\w+|will|shall|would|"
                           r"devot\w*|offer\w*|agree\w*|provid\w*|contribut\w*|earmark\w*|allocat\w*)\Z")

@@ -148,6 +148,7 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
                                         or (lead is not None and seg_start == s))
     if _DIFFERENCE.match(right):
         return None
+    status: str | None
     weak = _WEAK.search(left)  # nearest the amount, so it is the verb that governs it
     if weak and _AID_AFTER.match(right):
         status, cue_at = "pledged", weak.start()
