@@ -387,7 +387,8 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         if len(named) >= 2 and not explicit and not _CONTENT.search(sentence):
             continue  # facts about several countries, not about their agreements
         hedged = _HEDGE_I in hits and bool(_HEDGE.search(sentence))
-        subject, commits = _subject(sentence, signed) if not hedged and not _BACKGROUND.match(sentence) else (None, False)
+        background = hedged or bool(_BACKGROUND.match(sentence))
+        subject, commits = _subject(sentence, signed) if not background else (None, False)
         if not commits and not para_start:
             subject = None  # a paragraph opening with a partner is about it; later, only signing or committing says so
         targets = [subject] if subject and not explicit else \
