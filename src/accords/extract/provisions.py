@@ -120,8 +120,11 @@ _PLURAL_GENERIC = re.compile(
 _SUBJECT = re.compile(
     r"\W*(?P<who>(?i:" + trie_pattern(_STATE_NAMES) + ")|"
     + "|".join(re.escape(c) for c in _CAPITALS)
-    + r")(?![\w.])(?:,\s+(?:which|who)\b[^,;.]{0,80},)?\s+(?:(?:also|now|then|has|have|had|already)\s+)*"
+    + r")(?![\w.])(?:,\s+(?:which|who)\b[^,;.]{0,80},)?\s+(?P<aux>(?:(?:also|now|then|has|have|had|already)\s+)*)"
     r"(?P<verb>[a-z][\w']*)\b")
+# The word after the subject must look like a verb: "Washington summit" is no subject.
+_VERBISH = re.compile(r"(?:\w+(?:s|ed)|also|now|then|already|will|would|shall|can|must|has|have|had|is|was|are|were|"
+                      r"did|does|set|put|gave|took|made|led|paid|sent|spent|kept|held|met)\Z")
 # Verbs that make a subject sentence about the partner's own agreement or commitments.
 _COMMIT_VERB = re.compile(r"(?:sign\w*|conclud\w*|promis\w*|pledg\w*|commit\w*|undert\w+|will|shall|would|"
                           r"devot\w*|offer\w*|agree\w*|provid\w*|contribut\w*|earmark\w*|allocat\w*)\Z")
@@ -438,6 +441,9 @@ def _subject(sentence: str, signed: list[str] | None) -> tuple[str | None, bool]
     iso = _CAPITALS.get(who) or _STATE_NAMES.get(who.lower())
     key = agreement_key(iso, "UKR") if iso and iso != "UKR" else None
     if key is None or key not in signed:
+        return None, False
+    first = (m.group("aux") or m.group("verb")).split()[0]
+    if not _VERBISH.match(first):
         return None, False
     return key, bool(_COMMIT_VERB.match(m.group("verb")))
 
