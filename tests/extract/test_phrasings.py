@@ -229,6 +229,6 @@ def test_collective_clause_codes_every_agreement() -> None:
 
 
 def test_capital_before_a_noun_is_no_subject() -> None:
-    text = ("The United States and Ukraine signed an agreement in Apulia on 13 June 2024. Japan and Ukraine signed "
-            "an agreement there too.\n\nWashington summit delegates discussed air defence at length.\n")
+    text = ("Japan and Ukraine signed an agreement in Apulia on 13 June 2024. The United States and Ukraine signed "
+            "an agreement there too.\n\nWashington delegates discussed air defence at length.\n")
     assert not any(p["agreement"] == "UKR-USA" and p["code"] == "air_defence" for p in _run(text)["provisions"])

@@ -443,9 +443,10 @@ def _subject(sentence: str, signed: list[str] | None) -> tuple[str | None, bool]
     if key is None or key not in signed:
         return None, False
     first = (m.group("aux") or m.group("verb")).split()[0]
-    if not _VERBISH.match(first):
-        return None, False
-    return key, bool(_COMMIT_VERB.match(m.group("verb")))
+    commits = bool(_COMMIT_VERB.match(m.group("verb")))
+    if not _VERBISH.match(first) or (who in _CAPITALS and not commits):
+        return None, False  # a capital is a government only when it signs or commits ("Riga promises")
+    return key, commits
 
 
 def _about_others(sentence: str, context: list[str]) -> bool:
