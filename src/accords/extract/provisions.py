@@ -198,8 +198,11 @@ _G_PLURAL = _gate(_PLURAL_GENERIC)
 _G_SUBJECT = _gate(_SUBJECT_VERB)
 # Keyword groups indexed in one KeywordIndex: these gates first, then the cue gates of every
 # rule followed by its restriction gate (when it has restrictions).
-_GATES = (_G_NAMED, _G_GENERIC, _G_MULTI, _G_HEDGE, _G_PAST, _G_PLURAL, _G_SUBJECT)
-_NAMED_I, _GENERIC_I, _MULTI_I, _HEDGE_I, _PAST_I, _PLURAL_I, _SUBJECT_I = range(len(_GATES))
+_G_EVERY = _gate(_EVERY)
+_G_CONTENT = _gate(_CONTENT)
+_GATES = (_G_NAMED, _G_GENERIC, _G_MULTI, _G_HEDGE, _G_PAST, _G_PLURAL, _G_SUBJECT, _G_EVERY, _G_CONTENT)
+(_NAMED_I, _GENERIC_I, _MULTI_I, _HEDGE_I, _PAST_I, _PLURAL_I, _SUBJECT_I, _EVERY_I,
+ _CONTENT_I) = range(len(_GATES))
 _NG = len(_GATES)
 _G_NEGATION = Gate(_NEGATION)
 
@@ -311,9 +314,10 @@ def _code_sentence(sentence: str, hits: set[int], rules: tuple[Rule, ...], gates
             matches = list(rule.cues(which).finditer(sentence)) if which else []
             if not matches:
                 continue
-        matches = [m for m in matches if not _COMPARED.search(sentence, max(0, m.start() - 40), m.start())]
-        if not matches:
-            continue
+        if "than" in sentence or "nstead" in sentence:  # (every comparison has one of them)
+            matches = [m for m in matches if not _COMPARED.search(sentence, max(0, m.start() - 40), m.start())]
+            if not matches:
+                continue
         if code.value_type != "text" and all(_negated(sentence, m.start(), m.end()) for m in matches):
             found[code.id] = ABSENT  # a text code's value says it ("not legally binding" is non-binding)
             continue
@@ -385,18 +389,20 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
                 section, context = None, []  # a topic heading after partner sections ends them
             continue
         current = context[0] if len(context) == 1 else section
-        named = [k for k in _partners(sentence) if k != "EUU-UKR"]
+        # The partners named (but "EU", see _about_others) are counted only where they matter:
+        # here for a sentence about several agreements, below for one that codes something.
+        named = _others(sentence) if _MULTI_I in hits and _MULTI.search(sentence) else None
         explicit = _named(sentence, hits)
-        if len(named) >= 2 and not explicit and not _CONTENT.search(sentence):
+        if named and len(named) >= 2 and not explicit and not _content(sentence, hits):
             continue  # facts about several countries, not about their agreements
         hedged = _HEDGE_I in hits and bool(_HEDGE.search(sentence))
-        background = hedged or bool(_BACKGROUND.match(sentence))
-        subject, commits = _subject(sentence, signed) if not background else (None, False)
-        if not commits and not para_start:
+        subject, commits = _subject(sentence, signed)
+        if subject and (hedged or _BACKGROUND.match(sentence) or not (commits or para_start)):
             subject = None  # a paragraph opening with a partner is about it; later, only signing or committing says so
         targets = [subject] if subject and not explicit else \
-            _targets(sentence, hits, default_agreement, current, seen)
-        if signed and len(signed) >= 2 and not named and _EVERY.search(sentence):
+            _targets(sentence, hits, explicit, default_agreement, current, seen)
+        if signed and len(signed) >= 2 and _EVERY_I in hits and _EVERY.search(sentence) \
+                and not (named if named is not None else _others(sentence)):
             pending.extend((sentence, start, end, cv) for cv in _code_sentence(sentence, hits, rules, gates, cb))
             continue
         if not targets and len(seen) < 2 and _PLURAL_I in hits and _PLURAL_GENERIC.match(sentence):
@@ -414,9 +420,15 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             continue
         if not context or (not whole_text and past):
             continue  # an explicit reference still sets the context for what follows
-        if not targets and _about_others(sentence, context):
-            continue  # "By contrast, the United Kingdom supplies lethal aid": another party's business
+        if not targets:
+            named = _others(sentence) if named is None else named
+            if named and not any(k in context for k in named):
+                continue  # "By contrast, the United Kingdom supplies lethal aid": another party's business
         coded = _code_sentence(sentence, hits, rules, gates, cb)
+        if coded and not explicit and not subject and not _content(sentence, hits):
+            named = _others(sentence) if named is None else named
+            if len(named) >= 2:
+                coded = []  # facts about several countries, not about their agreements
         for key in context:
             if key not in seen:
                 seen.append(key)
@@ -449,10 +461,13 @@ def _subject(sentence: str, signed: list[str] | None) -> tuple[str | None, bool]
     return key, commits
 
 
-def _about_others(sentence: str, context: list[str]) -> bool:
+def _content(sentence: str, hits: set[int]) -> bool:
+    return _CONTENT_I in hits and bool(_CONTENT.search(sentence))
+
+
+def _others(sentence: str) -> list[str]:
     # "EU" is skipped: "EU membership" speaks of Ukraine's accession, not of the EU's agreement.
-    named = [k for k in _partners(sentence) if k != "EUU-UKR"]
-    return bool(named) and not any(k in context for k in named)
+    return [k for k in _partners(sentence) if k != "EUU-UKR"]
 
 
 def _names_of(key: str | None) -> set[str]:
@@ -481,10 +496,10 @@ def _guess_main(text: str, occ: Occurrences, sentences: list[tuple[int, int]]) -
     return None
 
 
-def _targets(sentence: str, hits: set[int], main: str | None, current: str | None,
+def _targets(sentence: str, hits: set[int], explicit: list[str], main: str | None, current: str | None,
              seen: list[str]) -> list[str]:
-    """The agreements a sentence explicitly speaks of; empty when it names none."""
-    explicit = _named(sentence, hits)
+    """The agreements a sentence explicitly speaks of (``explicit``: the agreements it names);
+    empty when it names none."""
     if explicit:
         return [main] if main in explicit else explicit[:1]
     if _MULTI_I in hits and _MULTI.search(sentence):
