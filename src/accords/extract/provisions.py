@@ -381,17 +381,17 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         prev = (start, end)
         if _is_heading(sentence) or (para_start and sentence[:1].isupper() and sentence.endswith(".")
                                      and len(sentence.split()) <= 3):
-            named = _partners(sentence)
-            if not first and len(named) == 1:  # the document title does not open a section
-                section = named[0]
+            heading = _partners(sentence)
+            if not first and len(heading) == 1:  # the document title does not open a section
+                section = heading[0]
                 context = [section]
             elif not first and section is not None and not whole_text:
                 section, context = None, []  # a topic heading after partner sections ends them
             continue
         current = context[0] if len(context) == 1 else section
-        # The partners named (but "EU", see _about_others) are counted only where they matter:
+        # The partners named (but "EU", see _others) are counted only where they matter:
         # here for a sentence about several agreements, below for one that codes something.
-        named = _others(sentence) if _MULTI_I in hits and _MULTI.search(sentence) else None
+        named: list[str] | None = _others(sentence) if _MULTI_I in hits and _MULTI.search(sentence) else None
         explicit = _named(sentence, hits)
         if named and len(named) >= 2 and not explicit and not _content(sentence, hits):
             continue  # facts about several countries, not about their agreements
