@@ -232,3 +232,8 @@ def test_capital_before_a_noun_is_no_subject() -> None:
     text = ("Japan and Ukraine signed an agreement in Apulia on 13 June 2024. The United States and Ukraine signed "
             "an agreement there too.\n\nWashington delegates discussed air defence at length.\n")
     assert not any(p["agreement"] == "UKR-USA" and p["code"] == "air_defence" for p in _run(text)["provisions"])
+
+
+def test_source_named_right_after_a_sibling_amount_is_its_donor() -> None:
+    data = _run("Spain will give EUR 1 billion this year, alongside EUR 300 million from Portugal.")
+    assert _money(data) == [("ESP", 1e9, "EUR", "pledged"), ("PRT", 300e6, "EUR", "pledged")]

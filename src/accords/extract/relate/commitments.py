@@ -249,6 +249,9 @@ def _donor(ctx: Ctx, idx: int, m: Mention, seg_start: int) -> str | None:
     s = max(s, m.start - 300)  # the donor is named near its verb; bounded for huge sentences
     text = ctx.text
     named = [p for p in ctx.in_sentence("party", idx) if not p.extra.get("in_name")]
+    for p in [p for p in named if m.end <= p.start < m.end + 25]:
+        if p.value not in (RECIPIENT, "RUS") and _FROM.search(text[m.end:p.start]):
+            return str(p.value)  # "EUR 300 million from the EIB": the source is named with the sum
     for p in reversed([p for p in named if s <= p.start and p.end <= m.start]):
         if p.value in (RECIPIENT, "RUS"):
             continue
