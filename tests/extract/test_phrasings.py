@@ -237,3 +237,19 @@ def test_capital_before_a_noun_is_no_subject() -> None:
 def test_source_named_right_after_a_sibling_amount_is_its_donor() -> None:
     data = _run("Spain will give EUR 1 billion this year, alongside EUR 300 million from Portugal.")
     assert _money(data) == [("ESP", 1e9, "EUR", "pledged"), ("PRT", 300e6, "EUR", "pledged")]
+
+
+@pytest.mark.parametrize(("sentence", "code"), [
+    ("The agreement expands intelligence-sharing between the two services.", "intelligence_cooperation"),
+    ("Under the agreement the donor will help with clearing landmines from farmland.", "demining"),
+    ("The agreement holds for a decade.", "duration"),
+])
+def test_more_news_prose_cues(sentence: str, code: str) -> None:
+    got = _prov(_run("Norway and Ukraine signed an agreement in Oslo on 31 May 2024. " + sentence))
+    assert ("NOR-UKR", code, "present") in got
+
+
+def test_cue_after_a_negation_is_absent_not_present() -> None:
+    got = _prov(_run("Norway and Ukraine signed an agreement in Oslo on 31 May 2024. The agreement does not "
+                     "cover intelligence-sharing."))
+    assert ("NOR-UKR", "intelligence_cooperation", "absent") in got
