@@ -128,7 +128,8 @@ def _provisions(doc: Doc) -> Doc:
         return doc
     agreements = [a for a in doc.facts.get("agreements", []) if not a.get("mentioned_only")]
     default = "-".join(sorted(agreements[0]["parties"])) if agreements else None
-    items = code_provisions(doc.norm, doc.sentences, default)
+    items = code_provisions(doc.norm, doc.sentences, default,
+                            signed=["-".join(sorted(a["parties"])) for a in agreements])
     out = []
     for item in items:
         span = item.get("span")

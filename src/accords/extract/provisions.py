@@ -66,6 +66,19 @@ _PARTNERS: dict[str, tuple[str, ...]] = {
     "ALB": ("Albania", "Albanian"),
 }
 _NAME_TO_ISO = {n.lower(): iso for iso, names in _PARTNERS.items() for n in names}
+_ACRONYMS = frozenset({"uk", "u.k.", "us", "u.s.", "eu"})
+# Names of states (not their adjectives: "German officials" is no subject standing for Germany).
+_STATE_NAMES = {n.lower(): iso for iso, names in _PARTNERS.items() for n in names
+                if n == names[0] or n in {"UK", "U.K.", "Britain", "US", "U.S.", "America", "EU", "Czech Republic"}}
+# Capitals stand for their governments only as the subject of a sentence ("Riga promises ...");
+# elsewhere they are places ("signed in Vilnius").
+_CAPITALS: dict[str, str] = {
+    "London": "GBR", "Berlin": "DEU", "Paris": "FRA", "Copenhagen": "DNK", "Ottawa": "CAN", "Rome": "ITA",
+    "The Hague": "NLD", "Helsinki": "FIN", "Riga": "LVA", "Madrid": "ESP", "Lisbon": "PRT", "Stockholm": "SWE",
+    "Reykjavik": "ISL", "Oslo": "NOR", "Tokyo": "JPN", "Washington": "USA", "Vilnius": "LTU", "Tallinn": "EST",
+    "Warsaw": "POL", "Bucharest": "ROU", "Prague": "CZE", "Ljubljana": "SVN", "Dublin": "IRL", "Zagreb": "HRV",
+    "Athens": "GRC", "Tirana": "ALB",
+}
 # As a prefix tree: the same matches as the longest-first alternation of the names (at any
 # position the longest name that lets the rest match wins), but the engine rejects a position
 # on its first character instead of trying every name there.
@@ -102,6 +115,38 @@ _PLURAL_GENERIC = re.compile(
     r"[^.;]*\b(?:(?:two|three|four|five|\d)\s+(?:\w+\s+){0,3}?(?:agreements|accords|texts|documents)"
     r"|(?:\d{1,2}|ten)[- ]year\s+(?:\w+\s+){0,2}?(?:agreements|accords)\b"
     r"|(?:agreements|accords)\b[^.;]*\beach\b|both\s+(?:texts|agreements|accords|run))", re.IGNORECASE)
+# A partner (or its capital) as the subject of a sentence: "Latvia had set the pattern",
+# "Slovenia signed its agreement", "Iceland, which signed in May, promised", "Riga promises".
+_SUBJECT = re.compile(
+    r"\W*(?P<who>(?i:" + trie_pattern(_STATE_NAMES) + ")|"
+    + "|".join(re.escape(c) for c in _CAPITALS)
+    + r")(?![\w.])(?:,\s+(?:which|who)\b[^,;.]{0,80},)?\s+(?P<aux>(?:(?:also|now|then|has|have|had|already)\s+)*)"
+    r"(?P<verb>[a-z][\w']*)\b")
+# The word after the subject must look like a verb: "Washington summit" is no subject.
+_VERBISH = re.compile(r"(?:\w+(?:s|ed)|also|now|then|already|will|would|shall|can|must|has|have|had|is|was|are|were|"
+                      r"did|does|set|put|gave|took|made|led|paid|sent|spent|kept|held|met)\Z")
+# Verbs that make a subject sentence about the partner's own agreement or commitments.
+_COMMIT_VERB = re.compile(r"(?:sign\w*|conclud\w*|promis\w*|pledg\w*|commit\w*|undert\w+|will|shall|would|"
+                          r"devot\w*|offer\w*|agree\w*|provid\w*|contribut\w*|earmark\w*|allocat\w*)\Z")
+# What a sentence about several partners needs to be about their agreements rather than about
+# the countries ("Each of the three also leads a coalition: Estonia ..., Lithuania ...").
+_CONTENT = re.compile(r"\b(?:agreements?|accords?|texts?|documents?|deals?|pacts?|sign\w*|will|shall|would|"
+                      r"undert\w+|commit\w*|pledg\w*|promis\w*|provid\w*|contribut\w*|devot\w*)\b", re.I)
+# "every Baltic state now has an agreement": a clause about all the agreements of the document.
+_EVERY = re.compile(r"\b(?:every|each)\s+(?:[\w-]+\s+){0,2}?(?:state|country|government|partner|signatory|ally)\b"
+                    r"[^.;]*\b(?:agreement|accord)\b", re.I)
+# A cue in the second term of a comparison is not what the sentence says the party does
+# ("more comfortable with bulldozers than with howitzers").
+# ("more than EUR 2 billion" is a quantity, not a comparison.)
+_COMPARED = re.compile(r"(?:(?<!more )(?<!less )(?<!fewer )(?<!greater )(?<!higher )(?<!lower )(?<!other )"
+                       r"(?<!no )\bthan(?:\s+with)?|\brather\s+than|\binstead\s+of)\s+(?:[\w-]+\s+){0,2}\Z", re.I)
+# "already" inside a relative clause ("..., which our forces already carry out") describes the
+# background of one item, not the whole sentence.
+_RELATIVE = re.compile(r",\s+(?:which|who|whom)\b[^,;]*")
+_COLLECTIVE_START = re.compile(
+    r"\W*(?:(?:in|for|under|across)\s+)?(?:(?:both|all\s+\w+|each\s+of\s+the)\s+(?:texts|agreements|accords|"
+    r"documents|deals)\b|(?:all|each\s+of|both\s+of)\s+(?:the\s+|these\s+)?(?:two|three|four|five|six)\s*[,:])",
+    re.IGNORECASE)
 _ANAPHORIC_START = re.compile(r"(?:the|both)\s+(?:parties|participants|sides)\b|they\b|it\s+also\b",
                               re.IGNORECASE)
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december")
@@ -115,7 +160,8 @@ _BACKGROUND = re.compile(
 # So is what was announced beside it or agreed in a separate format.
 _PAST = re.compile(r"\balready\b|\b(?:has|have|had)\s+been\s+(?:providing|supplying)\b|\bannounced\b"
                    r"|\ba\s+separate\b", re.IGNORECASE)
-_HEDGE = re.compile(r"\b(?:may|might|could|possibly|potential(?:ly)?|possibility|likely|perhaps"
+# "may" in lower case only: "signed on 31 May" is the month.
+_HEDGE = re.compile(r"\b(?:(?-i:may)|might|could|possibly|potential(?:ly)?|possibility|likely|perhaps"
                     r"|reportedly)\b", re.IGNORECASE)
 _AGREEMENT_TITLE = re.compile(r"\s*#*\s*(?:[\w-]+\s+){0,4}?(?:agreement|accord|memorandum|treaty)\b",
                               re.IGNORECASE)
@@ -152,8 +198,11 @@ _G_PLURAL = _gate(_PLURAL_GENERIC)
 _G_SUBJECT = _gate(_SUBJECT_VERB)
 # Keyword groups indexed in one KeywordIndex: these gates first, then the cue gates of every
 # rule followed by its restriction gate (when it has restrictions).
-_GATES = (_G_NAMED, _G_GENERIC, _G_MULTI, _G_HEDGE, _G_PAST, _G_PLURAL, _G_SUBJECT)
-_NAMED_I, _GENERIC_I, _MULTI_I, _HEDGE_I, _PAST_I, _PLURAL_I, _SUBJECT_I = range(len(_GATES))
+_G_EVERY = _gate(_EVERY)
+_G_CONTENT = _gate(_CONTENT)
+_GATES = (_G_NAMED, _G_GENERIC, _G_MULTI, _G_HEDGE, _G_PAST, _G_PLURAL, _G_SUBJECT, _G_EVERY, _G_CONTENT)
+(_NAMED_I, _GENERIC_I, _MULTI_I, _HEDGE_I, _PAST_I, _PLURAL_I, _SUBJECT_I, _EVERY_I,
+ _CONTENT_I) = range(len(_GATES))
 _NG = len(_GATES)
 _G_NEGATION = Gate(_NEGATION)
 
@@ -202,6 +251,8 @@ def _partners(sentence: str) -> list[str]:
     """Agreement keys of the partners a sentence names, in order, without repeats."""
     keys: list[str] = []
     for m in _PARTNER.finditer(sentence):
+        if m.group().lower() in _ACRONYMS and not m.group().isupper():
+            continue  # "raised with us" names no one
         iso = _NAME_TO_ISO.get(m.group().lower())
         key = agreement_key(iso, "UKR") if iso else None
         if key and key not in keys:
@@ -263,8 +314,12 @@ def _code_sentence(sentence: str, hits: set[int], rules: tuple[Rule, ...], gates
             matches = list(rule.cues(which).finditer(sentence)) if which else []
             if not matches:
                 continue
-        if all(_negated(sentence, m.start(), m.end()) for m in matches):
-            found[code.id] = ABSENT
+        if "than" in sentence or "nstead" in sentence:  # (every comparison has one of them)
+            matches = [m for m in matches if not _COMPARED.search(sentence, max(0, m.start() - 40), m.start())]
+            if not matches:
+                continue
+        if code.value_type != "text" and all(_negated(sentence, m.start(), m.end()) for m in matches):
+            found[code.id] = ABSENT  # a text code's value says it ("not legally binding" is non-binding)
             continue
         if code.value_type == "number":
             num = _number(code, sentence)
@@ -287,12 +342,14 @@ def _is_agreement_text(text: str, sentences: list[tuple[int, int]]) -> bool:
 
 
 def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreement: str | None,
-                    codebook: Codebook | None = None) -> list[dict[str, Any]]:
+                    codebook: Codebook | None = None, signed: list[str] | None = None) -> list[dict[str, Any]]:
     """Provision codes the sentences of ``text`` support, each with its quote and span.
 
     ``default_agreement`` is the key of the document's main agreement ("JPN-UKR"); sentences
     that speak of "the agreement" are coded for it, sentences that name another agreement for
-    that one. Without it only explicitly named agreements are coded.
+    that one. Without it only explicitly named agreements are coded. ``signed`` are the keys of
+    the agreements the document reports as concluded: a sentence whose subject is one of those
+    partners ("Slovenia signed its agreement ...", "Riga promises ...") speaks of its agreement.
     """
     cb = codebook or load_codebook()
     rules = compile_rules(cb)
@@ -324,21 +381,35 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         prev = (start, end)
         if _is_heading(sentence) or (para_start and sentence[:1].isupper() and sentence.endswith(".")
                                      and len(sentence.split()) <= 3):
-            named = _partners(sentence)
-            if not first and len(named) == 1:  # the document title does not open a section
-                section = named[0]
+            heading = _partners(sentence)
+            if not first and len(heading) == 1:  # the document title does not open a section
+                section = heading[0]
                 context = [section]
             elif not first and section is not None and not whole_text:
                 section, context = None, []  # a topic heading after partner sections ends them
             continue
         current = context[0] if len(context) == 1 else section
-        targets = _targets(sentence, hits, default_agreement, current, seen)
+        # The partners named (but "EU", see _others) are counted only where they matter:
+        # here for a sentence about several agreements, below for one that codes something.
+        named: list[str] | None = _others(sentence) if _MULTI_I in hits and _MULTI.search(sentence) else None
+        explicit = _named(sentence, hits)
+        if named and len(named) >= 2 and not explicit and not _content(sentence, hits):
+            continue  # facts about several countries, not about their agreements
+        hedged = _HEDGE_I in hits and bool(_HEDGE.search(sentence))
+        subject, commits = _subject(sentence, signed)
+        if subject and (hedged or _BACKGROUND.match(sentence) or not (commits or para_start)):
+            subject = None  # a paragraph opening with a partner is about it; later, only signing or committing says so
+        targets = [subject] if subject and not explicit else \
+            _targets(sentence, hits, explicit, default_agreement, current, seen)
+        if signed and len(signed) >= 2 and _EVERY_I in hits and _EVERY.search(sentence) \
+                and not (named if named is not None else _others(sentence)):
+            pending.extend((sentence, start, end, cv) for cv in _code_sentence(sentence, hits, rules, gates, cb))
+            continue
         if not targets and len(seen) < 2 and _PLURAL_I in hits and _PLURAL_GENERIC.match(sentence):
             # "three new agreements, each concluded for ten years": about agreements named later
             pending.extend((sentence, start, end, cv) for cv in _code_sentence(sentence, hits, rules, gates, cb))
             continue
-        hedged = _HEDGE_I in hits and bool(_HEDGE.search(sentence))
-        past = _PAST_I in hits and bool(_PAST.search(sentence))
+        past = _PAST_I in hits and bool(_PAST.search(sentence)) and bool(_PAST.search(_RELATIVE.sub("", sentence)))
         if not targets and default_agreement and _main_subject(sentence, hits, main_names) \
                 and not _BACKGROUND.match(sentence) and not hedged:
             targets = [default_agreement]
@@ -349,9 +420,15 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             continue
         if not context or (not whole_text and past):
             continue  # an explicit reference still sets the context for what follows
-        if not targets and _about_others(sentence, context):
-            continue  # "By contrast, the United Kingdom supplies lethal aid": another party's business
+        if not targets:
+            named = _others(sentence) if named is None else named
+            if named and not any(k in context for k in named):
+                continue  # "By contrast, the United Kingdom supplies lethal aid": another party's business
         coded = _code_sentence(sentence, hits, rules, gates, cb)
+        if coded and not explicit and not subject and not _content(sentence, hits):
+            named = _others(sentence) if named is None else named
+            if len(named) >= 2:
+                coded = []  # facts about several countries, not about their agreements
         for key in context:
             if key not in seen:
                 seen.append(key)
@@ -364,10 +441,33 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
     return _tidy(items, cb)
 
 
-def _about_others(sentence: str, context: list[str]) -> bool:
+def _subject(sentence: str, signed: list[str] | None) -> tuple[str | None, bool]:
+    """The agreement of a signed partner that is the sentence's subject, and whether the verb is
+    one of signing or committing (else the sentence describes the country)."""
+    m = _SUBJECT.match(sentence) if signed else None
+    if m is None or signed is None:
+        return None, False
+    who = m.group("who")
+    if who.lower() in _ACRONYMS and not who.isupper():
+        return None, False
+    iso = _CAPITALS.get(who) or _STATE_NAMES.get(who.lower())
+    key = agreement_key(iso, "UKR") if iso and iso != "UKR" else None
+    if key is None or key not in signed:
+        return None, False
+    first = (m.group("aux") or m.group("verb")).split()[0]
+    commits = bool(_COMMIT_VERB.match(m.group("verb")))
+    if not _VERBISH.match(first) or (who in _CAPITALS and not commits):
+        return None, False  # a capital is a government only when it signs or commits ("Riga promises")
+    return key, commits
+
+
+def _content(sentence: str, hits: set[int]) -> bool:
+    return _CONTENT_I in hits and bool(_CONTENT.search(sentence))
+
+
+def _others(sentence: str) -> list[str]:
     # "EU" is skipped: "EU membership" speaks of Ukraine's accession, not of the EU's agreement.
-    named = [k for k in _partners(sentence) if k != "EUU-UKR"]
-    return bool(named) and not any(k in context for k in named)
+    return [k for k in _partners(sentence) if k != "EUU-UKR"]
 
 
 def _names_of(key: str | None) -> set[str]:
@@ -396,18 +496,17 @@ def _guess_main(text: str, occ: Occurrences, sentences: list[tuple[int, int]]) -
     return None
 
 
-def _targets(sentence: str, hits: set[int], main: str | None, current: str | None,
+def _targets(sentence: str, hits: set[int], explicit: list[str], main: str | None, current: str | None,
              seen: list[str]) -> list[str]:
-    """The agreements a sentence explicitly speaks of; empty when it names none."""
-    explicit = _named(sentence, hits)
+    """The agreements a sentence explicitly speaks of (``explicit``: the agreements it names);
+    empty when it names none."""
     if explicit:
         return [main] if main in explicit else explicit[:1]
     if _MULTI_I in hits and _MULTI.search(sentence):
         named = _partners(sentence)
         if len(named) >= 2:
             return named
-        if not named and re.match(r"\W*(?:both|all\s+\w+|each\s+of\s+the)\s+(?:texts|agreements|accords|"
-                                  r"documents|deals)\b", sentence, re.IGNORECASE) and len(seen) >= 2:
+        if not named and _COLLECTIVE_START.match(sentence) and len(seen) >= 2:
             return list(seen)
     one = _refers_to(sentence, hits, explicit, main, current)
     return [one] if one else []
@@ -417,10 +516,15 @@ def _tidy(items: list[dict[str, Any]], codebook: Codebook) -> list[dict[str, Any
     """One item per (agreement, code, value); a number makes a bare 'present' redundant."""
     numbered = {(i["agreement"], i["code"]) for i in items
                 if isinstance(i["value"], int | float) and not isinstance(i["value"], bool)}
+    # A sum stated anywhere is a financial commitment; "names no figure for later years" only
+    # says the commitment does not cover them.
+    funded = {i["agreement"] for i in items if i["code"] == "financial_commitment" and i["value"] == PRESENT}
     seen: set[tuple[str, str, str]] = set()
     out: list[dict[str, Any]] = []
     for item in items:
         if item["value"] == PRESENT and (item["agreement"], item["code"]) in numbered:
+            continue
+        if item["value"] == ABSENT and item["code"] == "financial_commitment" and item["agreement"] in funded:
             continue
         key = (item["agreement"], item["code"], str(item["value"]))
         if key in seen:

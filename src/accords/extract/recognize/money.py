@@ -31,8 +31,11 @@ _CODE = "(?:" + "|".join(_CODES) + ")"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
 _SCALE = r"(?:trillions?|billions?|millions?|thousands?|milliards?|mlrd|mld|bln|mln|tn|bn|mn|b|m|k)(?![\w])"
 _WORD = "(?:" + "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True)) + ")"
-_QUAL = (r"(?P<qual>up to|at least|more than|over|nearly|almost|about|around|some|approximately|roughly|"
-         r"under|less than)\s+")
+_QUAL = (r"(?P<qual>up to|at least|no less than|not less than|a minimum of|more than|over|nearly|almost|about|"
+         r"around|some|approximately|roughly|under|less than)\s+")
+# Floors phrased with a negation word name the same thing as "at least" (and keep the "no" of
+# "no less than" out of the clause a negation test reads).
+_FLOORS = {"no less than": "at least", "not less than": "at least", "a minimum of": "at least"}
 
 _PREFIX = (rf"(?P<cur>{_SYM}|{_CODE}\s?)(?P<n1>{_NUM})(?:\s?(?P<s1>{_SCALE}))?"
            rf"(?:\s?(?:-|to|and)\s?(?:{_SYM}|{_CODE}\s?)?(?P<n2>{_NUM})(?:\s?(?P<s2>{_SCALE}))?)?")
@@ -107,6 +110,7 @@ def recognize_money(text: str) -> list[Mention]:
         if (s1 or s2 or "").lower() in {"m", "b", "k"} and not (m["cur"] or "").strip():
             continue  # "5 m" after a bare number: metres, not millions
         qualifier = (m["qual"] or "").lower() or None
+        qualifier = _FLOORS.get(qualifier, qualifier) if qualifier else None
         start = m.start()
         if m["qual"] and qualifier not in {"up to", "at least", "more than", "over"}:
             start = m.start("cur") if m["n1"] is not None else m.start("m1")

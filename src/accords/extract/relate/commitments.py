@@ -32,29 +32,45 @@ _STATUS = [
                            r"(?:provide|give|allocate|add|contribute|send|deliver|spend|invest|make available|lend|"
                            r"transfer|fund|finance|donate))\b")),
 ]
-_HEDGE = re.compile(r"\b(?:consider\w*|mull\w*|weigh\w*|discuss\w*|debat\w*|could|might|may|propos\w*|"
+# "may" in lower case only: "May" is far more often the month ("signed on 31 May, promised ...").
+_HEDGE = re.compile(r"\b(?:consider\w*|mull\w*|weigh\w*|discuss\w*|debat\w*|could|might|(?-i:may)|propos\w*|"
                     r"hop\w*|reportedly|possibl\w*|explor\w*|if|whether|ask\w*|request\w*|call\w* for|"
                     r"urg\w*|demand\w*|seek\w*|estimat\w*|worth of (?:damage|losses)|need\w*)\b", re.I)
 _NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|declined to|refused to|without|yet to)\b|n't\b", re.I)
-_OF_WHICH = re.compile(r"\b(?:of which|of this|including|of that|out of which|of the total)\s*(?:amount\s*)?,?\s*"
+_OF_WHICH = re.compile(r"\b(?:of which|of this|including|of that|out of which|of the total|"
+                       r"out of (?:this|that|the) (?:total|sum|amount))\s*(?:amount\s*)?,?\s*"
                        r"(?:(?:some|about|around|roughly|nearly|almost|at least|more than|over)\s+)?\Z", re.I)
-_OF_THIS_LEAD = re.compile(r"\s*(?:Of (?:this|that|which|the total)(?: amount| sum)?,?)", re.I)
+_OF_THIS_LEAD = re.compile(r"\s*(?:(?:Out )?[Oo]f (?:this|that|which|the total)(?: total| amount| sum)?,?)", re.I)
 _TOTAL = re.compile(r"\b(?:comes? to|came to|amounts? to|amounted to|totals?|totalled|totaled|adds? up to|"
                     r"added up to)\b")
 _SINCE = re.compile(r"\bsince\b", re.I)
-_AND_ONLY = re.compile(r"\A[^.;:]*?\b(?:and|plus|as well as|with)\s+"
+_AND_ONLY = re.compile(r"\A[^.;:]*?\b(?:and|plus|as well as|with|next to|alongside|besides|together with)\s+"
                        r"(?:(?:about|around|some|roughly|nearly|almost|another|a further)\s+)?\Z")
 _AFTER = re.compile(r"\b(?:after|following|on top of|in addition to)\s+(?:\w+\s+){0,2}\Z")
 _CATEGORIES = [
     ("military", re.compile(r"\b(?:military|defen[cs]e|weapons?|arms|ammunition|artillery|air defen[cs]e|"
-                            r"security assistance|equipment)\b", re.I)),
-    ("financial", re.compile(r"\b(?:financial|budget\w*|macro-financial|fiscal|loans?)\b", re.I)),
+                            r"security assistance|equipment|drones?)\b", re.I)),
+    ("financial", re.compile(r"\b(?:financial(?! year)|budget\w*|macro-financial|fiscal|loans?)\b", re.I)),
     ("humanitarian", re.compile(r"\b(?:humanitarian)\b", re.I)),
     ("reconstruction", re.compile(r"\b(?:reconstruction|recovery|rebuild\w*|energy)\b", re.I)),
 ]
 _INSTRUMENT = re.compile(r"\b(?P<i>grants?|loans?|guarantees?|in-kind)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b")
 _NEXT_PART = re.compile(r",?\s*\b(?:of which|including|out of which)\b|,\s+(?:and|but|while)\s+(?=[a-z])")
+# Verbs that name a sum without saying what it is for ("sets out", "comes with", "provides for");
+# they pledge only when the words after the amount say it is aid or give its period ("CAD 3
+# billion in military support", "EUR 5 million for 2024"), not for "USD 486 billion of damage".
+_WEAK = re.compile(r"\b(?:sets? out|setting out|comes? with|came with|provides? for)\s+\Z")
+_AID_AFTER = re.compile(r"[^.;]{0,40}?\b(?:aid|support|assistance|funding|help|package|contribution|"
+                        r"for\s+(?:20\d\d|the\s+year|this\s+year|next\s+year))\b")
+# "puts EUR 7 billion on the table" offers the money ("is on the table" only proposes it).
+_PUT = re.compile(r"\b(?:puts?|putting|lays?|laid)\s+\Z")
+_ON_TABLE = re.compile(r"\s*on the table\b")
+# A fact-sheet or timeline line "Sweden: SEK 75 billion of military aid ...": the label is the
+# donor and the amount is what it pledged (a status verb elsewhere in the line still wins).
+_LABEL = re.compile(r"[ \t]*(?:[-*•+][ \t]+)?(?:\*\*)?(?P<who>[A-Z][\w .'-]{1,40}?)(?:\*\*)?:(?:\*\*)?[ \t]*\Z")
+# "EUR 200 million more than last year" is a difference between two sums, not a sum given.
+_DIFFERENCE = re.compile(r"\s*(?:more|less|fewer|higher|lower)\s+than\b")
 _FROM = re.compile(r"\b(?:from|provided by|given by|paid by)\s+(?:the\s+)?\Z")
 _TO = re.compile(r"\b(?:to|for|with|from|against|of|by|than)\s+(?:the\s+)?\Z")
 
@@ -130,7 +146,19 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
     lead = _OF_THIS_LEAD.match(text, s)
     part_of = previous is not None and (bool(_OF_WHICH.search(text[seg_start:m.start]))
                                         or (lead is not None and seg_start == s))
-    status, cue_at = _status(left, right)
+    if _DIFFERENCE.match(right):
+        return None
+    status: str | None
+    weak = _WEAK.search(left)  # nearest the amount, so it is the verb that governs it
+    if weak and _AID_AFTER.match(right):
+        status, cue_at = "pledged", weak.start()
+    else:
+        status, cue_at = _status(left, right)
+    put = _PUT.search(left) if status is None else None
+    if put and _ON_TABLE.match(right):
+        status, cue_at = "pledged", put.start()
+    if status is None and seg_start == s and _label(ctx, idx, m):
+        status, cue_at = "pledged", 0
     if status is None and _TOTAL.search(left + right[:40]) and _SINCE.search(text[s:_e]):
         status, cue_at = "provided", -1  # "aid since 2022 comes to EUR 2 billion"
     if status is None and _SINCE.search(left + right[:40]):
@@ -160,7 +188,7 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
         "currency": m.extra["currency"],
         "status": status,
         "period": _period(ctx, idx, m, seg_start, seg_end),
-        "category": _category(right[:80] + " " + left[-40:]),
+        "category": _category_near(right[:80], left[-40:]),
     }
     if m.extra.get("qualifier"):
         item["qualifier"] = m.extra["qualifier"]
@@ -177,6 +205,20 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
     end = m.end + len(right.rstrip(" ,."))
     item["_span"] = (max(s, start), end)
     return item
+
+
+def _label(ctx: Ctx, idx: int, m: Mention) -> bool:
+    """The amount opens a line after a party's name and a colon ("- Sweden: SEK 75 billion")."""
+    s, _e = ctx.sentences[idx]
+    line = max(s, ctx.text.rfind("\n", 0, m.start) + 1)
+    if m.start - line > 60 or ":" not in ctx.text[line:m.start]:
+        return False
+    label = _LABEL.match(ctx.text, line, m.start)
+    if label is None:
+        return False
+    parties = [p for p in ctx.parties_in(idx, start=label.start("who"), end=label.end("who"))
+               if p.value not in (RECIPIENT, "RUS")]
+    return len(parties) == 1 and (parties[0].start, parties[0].end) == (label.start("who"), label.end("who"))
 
 
 def _co_donors(ctx: Ctx, idx: int, m: Mention, donor: str) -> list[str]:
@@ -207,6 +249,9 @@ def _donor(ctx: Ctx, idx: int, m: Mention, seg_start: int) -> str | None:
     s = max(s, m.start - 300)  # the donor is named near its verb; bounded for huge sentences
     text = ctx.text
     named = [p for p in ctx.in_sentence("party", idx) if not p.extra.get("in_name")]
+    for p in [p for p in named if m.end <= p.start < m.end + 25]:
+        if p.value not in (RECIPIENT, "RUS") and _FROM.search(text[m.end:p.start]):
+            return str(p.value)  # "EUR 300 million from the EIB": the source is named with the sum
     for p in reversed([p for p in named if s <= p.start and p.end <= m.start]):
         if p.value in (RECIPIENT, "RUS"):
             continue
@@ -222,6 +267,16 @@ def _donor(ctx: Ctx, idx: int, m: Mention, seg_start: int) -> str | None:
 
 def category(phrase: str) -> str:
     return _category(phrase)
+
+
+def _category_near(right: str, left: str) -> str:
+    """The words right after the amount ("EUR 5 million of military support") name what it is
+    for; the words before it count only when those are silent ("In the financial year we will
+    provide £2.5 billion in military aid" is military)."""
+    found = {name for name, pattern in _CATEGORIES if pattern.search(right)}
+    if len(found) == 1 and not re.search(r"\bother\b", right):
+        return found.pop()
+    return _category(right + " " + left) if not found else "unspecified"
 
 
 def _category(phrase: str) -> str:

@@ -158,6 +158,9 @@ def relate_channels(ctx: Ctx) -> list[dict[str, Any]]:
             if plural and any(c.value == UDCG for c in ctx.in_sentence("channel", idx)):
                 continue
             kind = _COALITION_TYPE.search(m.text)
+            if kind is None and any(c.value == COALITIONS and _COALITION_TYPE.search(c.text)
+                                    for c in ctx.in_sentence("channel", idx)):
+                continue  # "a capability coalition: Estonia in the IT coalition": the named ones say it
             if kind:
                 name = f"{kind.group(1)[:1].upper()}{kind.group(1)[1:]} capability coalition (UDCG)"
         if name in seen:

@@ -11,9 +11,11 @@ from accords.extract.relate.context import RECIPIENT, Ctx
 
 _CONSULT = re.compile(r"\bconsult\w*|\bconvene\w*|\bmeet\w*\b", re.I)
 _TRIGGER = re.compile(r"\b(?:in the event of|in case of|in the case of|following|after|upon|if there is|"
-                      r"if there were|should there be)\s+(?:an?\s+|the\s+|any\s+)?(?P<t>[^.;()]{3,120})")
-_IF = re.compile(r"\s*(?:If|Should|In the event that|In the event of|In case of|In case)\s+(?:an?\s+|the\s+)?"
-                 r"(?P<t>[^,;]{3,120}),")
+                      r"if there were|should there be|if|should(?=\s+[A-Z])|in the event that|in case)\s+"
+                      r"(?:an?\s+|the\s+|any\s+)?(?P<t>[^.;()]{3,120})")
+# The condition before the clause: at the start of the sentence or after "that,"/"but,".
+_IF = re.compile(r"(?:[^.;]*?\b(?:that|but|and|then|so),)?\s*(?:[Ii]f|[Ss]hould|[Ii]n the event that|"
+                 r"[Ii]n the event of|[Ii]n (?:the )?case of|[Ii]n case)\s+(?:an?\s+|the\s+)?(?P<t>[^,;]{3,120}),")
 _NON_LETHAL = re.compile(r"\bnon-?lethal\b", re.I)
 _LETHAL = re.compile(r"(?<!non-)(?<!non)\blethal\b", re.I)
 _SUPPLY = re.compile(r"\b(?:provid\w*|suppl\w*|deliver\w*|send\w*|sent|transfer\w*|pledg\w*|give|gave|"
@@ -23,8 +25,15 @@ _NEGATED = re.compile(r"\b(?:not|never|no|refus\w*|declin\w*|ban\w*|prohibit\w*|
 _NOT_ONLY = re.compile(r"\bnot\s+(?:only|just|merely|limited\s+to|restricted\s+to)\b", re.I)
 
 
-_COLLECTIVE = re.compile(r"\b(?:both|all\s+(?:three|four|five|six|the)|each\s+of\s+the|every)\s+"
-                         r"(?:[\w-]+\s+)?(?:texts|agreements|documents|accords|of them)\b", re.I)
+_COUNT = r"two|three|four|five|six|seven|eight|nine|ten"
+# "both texts", "all three agreements", "each of the three texts", and without the noun when a
+# count stands for it: "In each of the three, the parties ...", "for all three:".
+_COLLECTIVE = re.compile(
+    rf"\b(?:both|all\s+(?:{_COUNT}|the)|each\s+of\s+(?:the|these|those)(?:\s+(?P<n>{_COUNT}))?|every)\s+"
+    rf"(?:[\w-]+\s+)?(?:texts|agreements|documents|accords|of them)\b"
+    rf"|\b(?:in|for|under|across)\s+(?:all|each\s+of|both\s+of)?\s*(?:the\s+|these\s+|those\s+)?"
+    rf"(?P<m>{_COUNT})\s*[,:]", re.I)
+_COUNTS = {w: i for i, w in enumerate(_COUNT.split("|"), start=2)}
 
 
 def relate_consultations(ctx: Ctx, agreements: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -37,8 +46,13 @@ def relate_consultations(ctx: Ctx, agreements: list[dict[str, Any]]) -> list[dic
             continue
         partners = sorted({p.value for p in ctx.parties_in(idx) if p.extra.get("kind") != "demonym"}
                           - {"RUS", RECIPIENT})
-        if _COLLECTIVE.search(ctx.text[s:e]):
-            groups = [sorted(a["parties"]) for a in agreements if not a.get("mentioned_only")]
+        collective = _COLLECTIVE.search(ctx.text[s:e])
+        groups = [sorted(a["parties"]) for a in agreements if not a.get("mentioned_only")] if collective else []
+        count = (collective["n"] or collective["m"]) if collective else None
+        if count and len(groups) != _COUNTS[count.lower()]:
+            groups = []  # "all three" but the document signs some other number: who is meant is unclear
+        if groups:
+            pass
         elif partners:
             groups = [sorted({p, RECIPIENT}) for p in partners]
         else:
