@@ -158,8 +158,10 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                 keys = [k for k, v in found.items() if not v["mentioned_only"]] or [ctx.topic[idx]]
             else:
                 keys = [ctx.topic[idx]] if ctx.topic and ctx.topic[idx] else []
-            # a pair carried from elsewhere counts only when the text ties its partner to an agreement
-            keys = [k for k in keys if k in found or set(k) - {RECIPIENT} <= tied]
+            # a pair carried from elsewhere counts only when the text ties its partner to an agreement,
+            # or names it just before ("Latvia set the pattern. Its agreement was signed ...")
+            near = _partners(ctx, idx - 1) if idx and ctx.paragraph_of(idx - 1) == ctx.paragraph_of(idx) else set()
+            keys = [k for k in keys if k in found or set(k) - {RECIPIENT} <= tied | near]
         keys = [k for k in keys if len(k) == 2]
         if not keys:
             continue
