@@ -19,7 +19,7 @@ from bisect import bisect_left
 from itertools import pairwise
 from typing import Any
 
-from accords.extract.recognize.trie import trie_pattern
+import ahocorasick
 
 try:  # the stdlib regex parser (private, no stub; "sre_parse" would warn): without it, no gates
     _parser: Any = importlib.import_module("re._parser")
@@ -132,15 +132,14 @@ def any_keywords(patterns: Any) -> frozenset[str] | None:
 
 
 class KeywordIndex:
-    """Finds the keywords of several keyword groups in a folded text, in one regex pass.
+    """Finds the keywords of several keyword groups in a folded text, in one pass.
 
-    The keywords form one prefix-tree pattern inside a look-ahead, so the scan reports, at
-    every position, the longest keyword starting there; the shorter keywords starting there are
-    exactly its prefixes that are keywords too, looked up in a table. So every occurrence,
-    overlapping ones included, is found (a ``str.find`` per keyword costs three times as much).
+    An Aho-Corasick automaton (pyahocorasick, in C) reports every occurrence of every keyword,
+    overlapping ones included, in time linear in the text: four times faster than one regex
+    look-ahead over a prefix tree of the keywords, which the engine has to try at every letter.
     """
 
-    __slots__ = ("_always", "_at", "_pattern")
+    __slots__ = ("_always", "_at", "_automaton")
 
     def __init__(self, groups: list[tuple[str, ...] | None]) -> None:
         by_keyword: dict[str, list[int]] = {}
@@ -151,14 +150,21 @@ class KeywordIndex:
                 continue
             for k in group:
                 by_keyword.setdefault(k, []).append(gi)
-        # keyword -> (length, group) of every keyword that is a prefix of it (itself included)
-        self._at = {k: [(len(p), gi) for p in by_keyword if k.startswith(p) for gi in by_keyword[p]]
-                    for k in by_keyword}
+        # keyword -> (length, group) of the groups it belongs to
+        self._at = {k: [(len(k), gi) for gi in gis] for k, gis in by_keyword.items()}
         self._always = frozenset(always)
-        self._pattern = re.compile("(?=(" + trie_pattern(by_keyword) + "))") if by_keyword else None
+        self._automaton: Any = None
+        if by_keyword:
+            self._automaton = ahocorasick.Automaton()
+            for k in by_keyword:
+                self._automaton.add_word(k, (len(k) - 1, k))
+            self._automaton.make_automaton()
 
     def scan(self, folded: str) -> Occurrences:
-        found = [(m.start(), m.group(1)) for m in self._pattern.finditer(folded)] if self._pattern else []
+        found: list[tuple[int, str]] = []
+        if self._automaton is not None:
+            # reported by end position; Occurrences wants them by start
+            found = sorted([(end - back, k) for end, (back, k) in self._automaton.iter(folded)])
         return Occurrences(found, self._at, self._always)
 
 
@@ -173,7 +179,7 @@ class Occurrences:
 
     def __init__(self, found: list[tuple[int, str]], at: dict[str, list[tuple[int, int]]],
                  always: frozenset[int]) -> None:
-        self._found = found  # (position, longest keyword there), by position
+        self._found = found  # (position, keyword) of every occurrence, by position
         self._starts = [f[0] for f in found]
         self._at = at
         self._always = always
