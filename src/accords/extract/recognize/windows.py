@@ -34,3 +34,26 @@ def scan(pattern: re.Pattern[str], text: str, trigger: re.Pattern[str], before: 
         for m in pattern.finditer(text, max(a, last_end), b):
             last_end = m.end()
             yield m
+
+
+def skipping(pattern: re.Pattern[str], first: str) -> re.Pattern[str]:
+    """``pattern`` led by the character class ``first`` that every one of its matches starts with.
+
+    A pattern that opens with look-arounds is tried at every position of the text; one that opens
+    with a character class lets the engine skip to the next such character in C (capitals, say,
+    are a few percent of a text). The original pattern runs in a look-ahead at that character,
+    its match captured as group ``_m``; :func:`skipped` turns the results back into exactly the
+    matches ``pattern.finditer`` gives.
+    """
+    return re.compile(first + r"(?<=(?=(?P<_m>" + pattern.pattern + r"))(?s:.))", pattern.flags)
+
+
+def skipped(fast: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of a :func:`skipping` pattern that ``finditer`` of the original would give
+    (read them through group ``_m``): a match starting inside the previous one is dropped."""
+    last = 0
+    for m in fast.finditer(text):
+        start = m.start("_m")
+        if start >= last:
+            last = max(m.end("_m"), start + 1)
+            yield m
