@@ -74,7 +74,7 @@ def _conjuncts(items: Any) -> list[frozenset[str]]:
             run.clear()
 
     for op, av in items:
-        if op is _c.LITERAL and av < 128:
+        if op is _c.LITERAL and (av < 128 or _caseless(chr(av))):  # "€" matches only itself
             run.append(chr(av).lower())
             continue
         flush()

@@ -10,7 +10,14 @@ matches for a fraction of the cost.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+import ahocorasick
+
+from accords.extract.prefilter import fold, keywords
 
 
 def windows(text: str, trigger: re.Pattern[str], before: int, after: int) -> list[tuple[int, int]]:
@@ -26,11 +33,43 @@ def windows(text: str, trigger: re.Pattern[str], before: int, after: int) -> lis
     return spans
 
 
+@lru_cache(maxsize=32)
+def _keyword_finder(pattern: re.Pattern[str]) -> Any:
+    """An automaton of the keywords one of which every match of ``pattern`` holds, or None."""
+    keys = keywords(pattern)
+    if not keys:
+        return None
+    finder = ahocorasick.Automaton()
+    for key in keys:
+        finder.add_word(key, len(key))
+    finder.make_automaton()
+    return finder
+
+
+def _with_keyword(pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The windows that hold a whole keyword of ``pattern``: no match can lie in the others
+    (an amount needs a currency: most windows around digits are dates and counts)."""
+    finder = _keyword_finder(pattern)
+    if finder is None or not spans:
+        return spans
+    found = sorted((end - n + 1, end + 1) for end, n in finder.iter(fold(text)))
+    starts = [a for a, _ in found]
+    kept = []
+    for a, b in spans:
+        i = bisect_left(starts, a)
+        while i < len(found) and found[i][0] < b:
+            if found[i][1] <= b:
+                kept.append((a, b))
+                break
+            i += 1
+    return kept
+
+
 def scan(pattern: re.Pattern[str], text: str, trigger: re.Pattern[str], before: int,
          after: int) -> Iterator[re.Match[str]]:
     """``pattern.finditer`` restricted to the windows around ``trigger``; no match is reported twice."""
     last_end = -1
-    for a, b in windows(text, trigger, before, after):
+    for a, b in _with_keyword(pattern, text, windows(text, trigger, before, after)):
         for m in pattern.finditer(text, max(a, last_end), b):
             last_end = m.end()
             yield m
