@@ -10,7 +10,6 @@ matches for a fraction of the cost.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
@@ -52,17 +51,9 @@ def _with_keyword(pattern: re.Pattern[str], text: str, spans: list[tuple[int, in
     finder = _keyword_finder(pattern)
     if finder is None or not spans:
         return spans
-    found = sorted((end - n + 1, end + 1) for end, n in finder.iter(fold(text)))
-    starts = [a for a, _ in found]
-    kept = []
-    for a, b in spans:
-        i = bisect_left(starts, a)
-        while i < len(found) and found[i][0] < b:
-            if found[i][1] <= b:
-                kept.append((a, b))
-                break
-            i += 1
-    return kept
+    folded = fold(text)
+    # the automaton stops at the first keyword wholly inside the window
+    return [(a, b) for a, b in spans if next(finder.iter(folded, a, b), None) is not None]
 
 
 def scan(pattern: re.Pattern[str], text: str, trigger: re.Pattern[str], before: int,
