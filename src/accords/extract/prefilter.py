@@ -16,6 +16,8 @@ from __future__ import annotations
 import importlib
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -129,6 +131,90 @@ def any_keywords(patterns: Any) -> frozenset[str] | None:
             return None
         out |= kws
     return frozenset(out)
+
+
+_MOST_PREFIXES = 200
+
+
+def _prefixes(items: Any) -> tuple[set[str], bool] | None:
+    """Lower-case strings one of which every match of ``items`` starts with, and whether they
+    are the whole of every match (so that what follows may be appended); None when unknown."""
+    out = {""}
+    for op, av in items:
+        if op is _c.LITERAL and (av < 128 or _caseless(chr(av))):
+            out = {p + chr(av).lower() for p in out}
+            continue
+        if op is _c.IN and 0 < len(av) <= 8 and all(o is _c.LITERAL and _caseless(chr(a)) for o, a in av):
+            subs: tuple[set[str], bool] | None = ({chr(a).lower() for _, a in av}, True)  # "[Ss]"
+        elif op is _c.SUBPATTERN:
+            subs = _prefixes(av[-1])
+        elif op is _c.BRANCH:
+            found = [_prefixes(b) for b in av[1]]
+            subs = None if any(f is None for f in found) else (
+                set().union(*[f[0] for f in found if f]), all(f[1] for f in found if f))
+        elif op in _REPEATS and av[0] >= 1:
+            subs = _prefixes(av[2])
+            subs = (subs[0], False) if subs else None  # its first repetition, then unknown
+        else:
+            subs = None
+        if subs is None or "" in subs[0]:
+            return (out, False) if "" not in out else None
+        out = {p + q for p in out for q in subs[0]}
+        if len(out) > _MOST_PREFIXES:
+            return None
+        if not subs[1]:
+            return out, False
+    return out, True
+
+
+def leading_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-case strings one of which every match of ``pattern`` starts with (after its leading
+    zero-width assertions: ``\\b``, look-arounds); None when the analysis cannot tell."""
+    if _parser is None:
+        return None
+    try:
+        items = list(_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:
+        return None
+    while items and items[0][0] in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        items.pop(0)
+    found = _prefixes(items)
+    if found is None or not found[0] or "" in found[0]:
+        return None
+    return frozenset(found[0])
+
+
+@lru_cache(maxsize=64)
+def _start_finder(pattern: re.Pattern[str]) -> Any:
+    starts = leading_literals(pattern)
+    if starts is None:
+        return None
+    finder = ahocorasick.Automaton()
+    for key in starts:
+        finder.add_word(key, len(key))
+    finder.make_automaton()
+    return finder
+
+
+def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Exactly ``pattern.finditer(text)``, tried only where the text (lower-cased) has one of the
+    pattern's leading literals: one Aho-Corasick pass finds those places, and the pattern is
+    matched there alone (``\\b`` and look-behinds still see the text before). For a pattern
+    such as ``\\b(?:agreements?|accords?)\\b`` under IGNORECASE, which the regex engine tries
+    at every position, this is several times faster."""
+    finder = _start_finder(pattern)
+    if finder is None:
+        yield from pattern.finditer(text)
+        return
+    starts = sorted({end - n + 1 for end, n in finder.iter(fold(text))})
+    last = 0
+    for pos in starts:
+        if pos < last:
+            continue  # inside the previous match: finditer resumes after it
+        m = pattern.match(text, pos)
+        if m:
+            last = max(m.end(), pos + 1)
+            yield m
 
 
 class KeywordIndex:
