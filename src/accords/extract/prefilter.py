@@ -134,6 +134,7 @@ def any_keywords(patterns: Any) -> frozenset[str] | None:
 
 
 _MOST_PREFIXES = 200
+_LONG_ENOUGH = 6
 
 
 def _prefixes(items: Any) -> tuple[set[str], bool] | None:
@@ -141,6 +142,10 @@ def _prefixes(items: Any) -> tuple[set[str], bool] | None:
     are the whole of every match (so that what follows may be appended); None when unknown."""
     out = {""}
     for op, av in items:
+        if min(map(len, out)) >= _LONG_ENOUGH:
+            return out, False  # longer prefixes would hardly be rarer
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # zero-width ("\\b", look-arounds): the matched text goes on after it
         if op is _c.LITERAL and (av < 128 or _caseless(chr(av))):
             out = {p + chr(av).lower() for p in out}
             continue
@@ -168,16 +173,14 @@ def _prefixes(items: Any) -> tuple[set[str], bool] | None:
 
 
 def leading_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """Lower-case strings one of which every match of ``pattern`` starts with (after its leading
-    zero-width assertions: ``\\b``, look-arounds); None when the analysis cannot tell."""
+    """Lower-case strings one of which the text of every match of ``pattern`` starts with
+    (zero-width assertions such as ``\\b`` and look-arounds are skipped); None when unknown."""
     if _parser is None:
         return None
     try:
         items = list(_parser.parse(pattern.pattern, pattern.flags))
     except Exception:
         return None
-    while items and items[0][0] in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-        items.pop(0)
     found = _prefixes(items)
     if found is None or not found[0] or "" in found[0]:
         return None
@@ -196,25 +199,31 @@ def _start_finder(pattern: re.Pattern[str]) -> Any:
     return finder
 
 
-def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """Exactly ``pattern.finditer(text)``, tried only where the text (lower-cased) has one of the
-    pattern's leading literals: one Aho-Corasick pass finds those places, and the pattern is
-    matched there alone (``\\b`` and look-behinds still see the text before). For a pattern
-    such as ``\\b(?:agreements?|accords?)\\b`` under IGNORECASE, which the regex engine tries
-    at every position, this is several times faster."""
+def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """Exactly ``pattern.finditer(text, pos, endpos)``, tried only where the text (lower-cased)
+    has one of the pattern's leading literals: one Aho-Corasick pass finds those places, and
+    the pattern is matched there alone (``\\b`` and look-behinds still see the text before).
+    For a pattern such as ``\\b(?:agreements?|accords?)\\b`` under IGNORECASE, which the
+    regex engine tries at every position, this is several times faster."""
+    end = len(text) if endpos is None else min(endpos, len(text))
     finder = _start_finder(pattern)
     if finder is None:
-        yield from pattern.finditer(text)
+        yield from pattern.finditer(text, pos, end)
         return
-    starts = sorted({end - n + 1 for end, n in finder.iter(fold(text))})
-    last = 0
-    for pos in starts:
-        if pos < last:
+    starts = sorted({stop - n + 1 for stop, n in finder.iter(fold(text), pos, end)}) if pos < end else []
+    last = pos
+    for at in starts:
+        if at < last:
             continue  # inside the previous match: finditer resumes after it
-        m = pattern.match(text, pos)
+        m = pattern.match(text, at, end)
         if m:
-            last = max(m.end(), pos + 1)
+            last = max(m.end(), at + 1)
             yield m
+
+
+def search(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+    """Exactly ``pattern.search(text, pos, endpos)`` (see :func:`finditer`)."""
+    return next(finditer(pattern, text, pos, endpos), None)
 
 
 class KeywordIndex:
