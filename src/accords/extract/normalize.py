@@ -23,10 +23,15 @@ _TRANSLATE = str.maketrans({
     "\u202f": " ", "\t": " ", "\u200b": " ",
 })
 
+# Every alternative starts with a literal character, so the engine skips straight to the next
+# "\\", "!", "[" or newline instead of trying the pattern at every position (eight times faster).
+# A line break's leading spaces are taken back in Python (in the loop below); the two link
+# forms ("![...](...)" and "[...](...)") are the same pattern with and without the "!".
+_LINK = r"\[(?P<{0}>[^\[\]\n]{{1,300}})\]\((?:[^()\s]|\([^()\s]{{0,100}}\)){{0,500}}\)"
 _EDITS = re.compile(
-    r"(?P<esc>\\(?=[\\`*_{}\[\]()#+\-.!$&%~|<>]))"
-    r"|(?P<link>!?\[(?P<ltext>[^\[\]\n]{1,300})\]\((?:[^()\s]|\([^()\s]{0,100}\)){0,500}\))"
-    r"|(?P<brk>[ ]*\n(?:[ ]*\n)*[ ]*)"
+    r"\\(?=[\\`*_{}\[\]()#+\-.!$&%~|<>])"
+    "|!" + _LINK.format("ltext") + "|" + _LINK.format("ltext2")
+    + r"|\n(?:[ ]*\n)*[ ]*"
 )
 _JOIN_BEFORE = re.compile(r"[a-z,;]\Z")
 
@@ -96,12 +101,18 @@ def normalize(text: str) -> tuple[str, OffsetMap]:
         omap.deleted.setdefault(n, []).append((o_start, o_end, kind, n if partner is None else partner))
         o = o_end
 
+    last_end = 0
     for m in _EDITS.finditer(src):
-        if m.lastgroup == "brk":
-            before = src[max(0, m.start() - 1):m.start()]
+        first = src[m.start()]
+        if first == "\n":
+            start = m.start()
+            while start > last_end and src[start - 1] == " ":
+                start -= 1  # the spaces before a line break belong to it
+            last_end = m.end()
+            before = src[max(0, start - 1):start]
             after = src[m.end():m.end() + 1]
-            line_start = src.rfind("\n", 0, m.start()) + 1
-            line = src[line_start:m.start()]
+            line_start = src.rfind("\n", 0, start) + 1
+            line = src[line_start:start]
             # a cut sentence: the next line starts in lower case, or the previous line already
             # holds a finished sentence (so it is body text, not a headline) and is long
             join = bool(_JOIN_BEFORE.search(before)) and (
@@ -110,20 +121,22 @@ def normalize(text: str) -> tuple[str, OffsetMap]:
                     and (". " in line or m.group().count("\n") == 1)))
             if not join:
                 continue
-            copy_to(m.start())
+            copy_to(start)
             out.append(" ")
-            omap.chunks.append((n, n + 1, m.start(), m.end(), REPLACE))
+            omap.chunks.append((n, n + 1, start, m.end(), REPLACE))
             n += 1
             o = m.end()
             continue
+        last_end = m.end()
         copy_to(m.start())
-        if m.lastgroup == "esc":
+        if first == "\\":
             delete(m.start(), m.end(), OPEN)
         else:  # link: keep the text, drop the brackets and the target
+            group = "ltext" if m["ltext"] is not None else "ltext2"
             text_start = n
-            delete(m.start(), m.start("ltext"), OPEN, n + m.end("ltext") - m.start("ltext"))
-            copy_to(m.end("ltext"))
-            delete(m.end("ltext"), m.end(), CLOSE, text_start)
+            delete(m.start(), m.start(group), OPEN, n + m.end(group) - m.start(group))
+            copy_to(m.end(group))
+            delete(m.end(group), m.end(), CLOSE, text_start)
     copy_to(len(src))
     omap.norm_len = n
     if not omap.deleted and all(c[4] == IDENTITY for c in omap.chunks):

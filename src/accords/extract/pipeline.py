@@ -180,8 +180,9 @@ def assemble(doc: Doc) -> dict[str, Any]:
     for key in ("agreements", "commitments", "consultation_hours", "military_scope", "people", "events",
                 "channels", "provisions"):
         items = []
+        fixed = _ORDER.get(key)
         for fact in doc.facts.get(key, []):
-            order = _ORDER.get(key, tuple(k for k in fact if not k.startswith("_")))
+            order = fixed if fixed is not None else tuple(k for k in fact if not k.startswith("_"))
             item = {k: fact[k] for k in order if fact.get(k) is not None}
             if key == "agreements":
                 item["mentioned_only"] = bool(fact.get("mentioned_only"))

@@ -28,7 +28,7 @@ from accords.codebook import ABSENT, PRESENT, Code, Codebook, load_codebook
 from accords.extract.cues import RESTRICTION, Gates, Rule, possible
 from accords.extract.cues import gates as compile_gates
 from accords.extract.cues import rules as compile_rules
-from accords.extract.prefilter import Gate, Occurrences, fold, keywords
+from accords.extract.prefilter import Gate, Occurrences, finditer, fold, keywords
 from accords.extract.recognize.trie import trie_pattern
 
 METHOD = "rules:provisions"
@@ -216,7 +216,7 @@ def _named(sentence: str, hits: set[int]) -> list[str]:
     keys: list[str] = []
     if _NAMED_I not in hits:
         return keys
-    for m in _NAMED_REF.finditer(sentence):
+    for m in finditer(_NAMED_REF, sentence):
         name = next(g for g in m.groups() if g)
         iso = _NAME_TO_ISO.get(name.lower())
         if iso and iso != "UKR":
@@ -250,7 +250,7 @@ def _is_heading(sentence: str) -> bool:
 def _partners(sentence: str) -> list[str]:
     """Agreement keys of the partners a sentence names, in order, without repeats."""
     keys: list[str] = []
-    for m in _PARTNER.finditer(sentence):
+    for m in finditer(_PARTNER, sentence):
         if m.group().lower() in _ACRONYMS and not m.group().isupper():
             continue  # "raised with us" names no one
         iso = _NAME_TO_ISO.get(m.group().lower())
@@ -262,7 +262,7 @@ def _partners(sentence: str) -> list[str]:
 
 def _negated(sentence: str, start: int, end: int) -> bool:
     clause_start = 0
-    for m in _CLAUSE_BREAK.finditer(sentence, 0, start):
+    for m in finditer(_CLAUSE_BREAK, sentence, 0, start):
         clause_start = m.end()
     before = sentence[max(clause_start, start - 90):start]
     # The substitution only blanks text out, so without a negation keyword before it there is

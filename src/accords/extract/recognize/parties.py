@@ -80,21 +80,22 @@ def _scanner() -> re.Pattern[str]:
 def recognize_parties(text: str) -> list[Mention]:
     table = gazetteer()
     out: list[Mention] = []
+    name_continues = _NAME_CONTINUES.match
     for m in _scanner().finditer(text):
-        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_."):
+        start, end = m.span()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "_."):
             continue  # not at the start of a word
         surface = m.group()
         if surface.endswith(".") and surface not in table:
             continue
         code, kind = table[surface]
-        before = text[max(0, m.start() - 40):m.start()]
-        if kind == CAPITAL and (_PREPOSITION_BEFORE.search(before) or not _CAPITAL_VERB.match(text, m.end())):
-            continue
-        # (_NAME_BEFORE ends in "of " or "of the " at the end of ``before``: test that first)
-        in_name = bool(_NAME_CONTINUES.match(text, m.end())) or (
-            before.endswith(("of ", "of the ")) and bool(_NAME_BEFORE.search(before)))
         if kind == DEMONYM and surface in {"US", "U.S.", "EU"}:
             continue  # the same surface is already a name
-        out.append(Mention("party", m.start(), m.end(), surface, code,
-                           {"kind": kind, "in_name": in_name}))
+        before = text[max(0, start - 40):start]
+        if kind == CAPITAL and (_PREPOSITION_BEFORE.search(before) or not _CAPITAL_VERB.match(text, end)):
+            continue
+        # (_NAME_BEFORE ends in "of " or "of the " at the end of ``before``: test that first)
+        in_name = bool(name_continues(text, end)) or (
+            before.endswith(("of ", "of the ")) and bool(_NAME_BEFORE.search(before)))
+        out.append(Mention("party", start, end, surface, code, {"kind": kind, "in_name": in_name}))
     return out

@@ -5,6 +5,7 @@ surname alone ("Kishida") or either name order links to the same person.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 from importlib import resources
@@ -14,6 +15,7 @@ import yaml
 
 from accords.extract.recognize.parties import gazetteer
 from accords.extract.recognize.trie import trie_pattern
+from accords.extract.recognize.windows import skipped, skipping
 from accords.extract.types import Mention
 
 ROLES = (
@@ -50,7 +52,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     owner = re.compile(rf"(?=[A-Z])(?<![\w])(?P<country>{party})'s (?P<role>{_ROLE_I})"
                        rf"(?: (?:to|in) (?:the )?(?P<to>{party}))?,? "
                        rf"(?P<name>{_NAME})")
-    return lead, trail, owner
+    # lead and owner start with a capital: scanned capital to capital (same matches, see skipping)
+    return skipping(lead, "[A-Z]"), trail, skipping(owner, "[A-Z]")
 
 
 @cache
@@ -75,7 +78,8 @@ def _known() -> tuple[dict[str, int], re.Pattern[str]]:
     # the look-ahead on the first letters rejects most positions at once (same matches)
     first = "".join(sorted({re.escape(f[0]) for f in forms if f}))
     look = f"(?=[{first}])" if first else ""
-    return forms, re.compile(look + r"(?<![\w])(?:" + trie_pattern(forms) + r")(?![\w])")
+    pattern = re.compile(look + r"(?<![\w])(?:" + trie_pattern(forms) + r")(?![\w])")
+    return forms, skipping(pattern, f"[{first}]")  # (the shipped list is never empty)
 
 
 def _party_code(word: str | None) -> str | None:
@@ -97,22 +101,23 @@ def _clean_name(name: str) -> str:
 def recognize_people(text: str) -> list[Mention]:
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    for pattern in _patterns():
-        for m in pattern.finditer(text):
-            name = _clean_name(m["name"])
-            if name in gazetteer() or len(name) < 3 or any(w in _STOP for w in name.split()):
-                continue
-            start = m.start("name")
-            code = _party_code(m.groupdict().get("of")) or _party_code(m["country"])
-            out.append(Mention("person", start, start + len(name), name, name,
-                               {"role": _title(m["role"]), "country": code}))
-            taken.append((start, start + len(name)))
-    forms, scanner = _known()
-    for m in scanner.finditer(text):
-        if any(s <= m.start() < e for s, e in taken):
+    lead, trail, owner = _patterns()
+    for m in itertools.chain(skipped(lead, text), trail.finditer(text), skipped(owner, text)):
+        name = _clean_name(m["name"])
+        if name in gazetteer() or len(name) < 3 or any(w in _STOP for w in name.split()):
             continue
-        person = leaders()[forms[m.group()]]
-        out.append(Mention("person", m.start(), m.end(), m.group(), m.group(),
+        start = m.start("name")
+        code = _party_code(m.groupdict().get("of")) or _party_code(m["country"])
+        out.append(Mention("person", start, start + len(name), name, name,
+                           {"role": _title(m["role"]), "country": code}))
+        taken.append((start, start + len(name)))
+    forms, scanner = _known()
+    for m in skipped(scanner, text):
+        if any(s <= m.start("_m") < e for s, e in taken):
+            continue
+        found = m["_m"]
+        person = leaders()[forms[found]]
+        out.append(Mention("person", m.start("_m"), m.end("_m"), found, found,
                            {"role": person["role"], "country": person["country"], "known": person["name"]}))
     out.sort(key=lambda x: x.start)
     return out

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
+from accords.extract import prefilter
 from accords.extract.types import Doc, Mention
 
 RECIPIENT = "UKR"
@@ -52,7 +53,7 @@ class Ctx:
     def sentences_matching(self, pattern: re.Pattern[str]) -> list[int]:
         """Indices of the sentences where ``pattern`` matches: one scan of the whole text."""
         out: list[int] = []
-        for m in pattern.finditer(self.text):
+        for m in prefilter.finditer(pattern, self.text):  # (same matches, found faster)
             idx = self.sentence_of(m.start())
             if not out or out[-1] != idx:
                 out.append(idx)
