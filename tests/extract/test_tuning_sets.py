@@ -1,0 +1,64 @@
+"""The gold sets the rules were tuned on after the development set, held at a floor so a later
+change cannot quietly undo what they taught; and every output span, on every gold set, points at
+its quote.
+
+tests/gold_heldout (set 1) became a tuning set in session 2 and is held at the issue's bar, F1 0.9
+on every key. tests/gold_heldout2 (set 2) is never tuned on and is not scored here: it is the
+honest measurement (``accords eval tests/gold_heldout2``), only its spans are checked.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from accords.extract.evaluate import score_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+SUFFIXES = (".txt", ".md", ".html", ".pdf", ".docx")
+FLOORS = {"gold_heldout": 0.9}  # set -> minimum F1 on every key
+
+
+def _cases(folder: str) -> list[tuple[str, Path, Path, str | None]]:
+    out = []
+    for gold_path in sorted((ROOT / folder).glob("*.gold.json")):
+        stem = gold_path.name.removesuffix(".gold.json")
+        doc = next(gold_path.with_name(stem + s) for s in SUFFIXES if gold_path.with_name(stem + s).exists())
+        out.append((stem, gold_path, doc, json.loads(gold_path.read_text(encoding="utf-8")).get("published")))
+    return out
+
+
+@cache
+def _extract(doc: Path, published: str | None) -> tuple[str, dict[str, Any]]:
+    from accords.extract.pipeline import extract_path
+
+    result = extract_path(doc, published=published)
+    return result.text, result.data
+
+
+@pytest.mark.parametrize("folder", sorted(FLOORS))
+def test_tuning_set_holds_its_floor_on_every_key(folder: str) -> None:
+    cases = _cases(folder)
+    assert len(cases) >= 8
+    report = score_corpus((stem, json.loads(g.read_text(encoding="utf-8")), _extract(doc, pub)[1])
+                          for stem, g, doc, pub in cases)
+    low = {s.key: round(s.f1, 3) for s in report.below(FLOORS[folder])}
+    assert not low, f"{folder}: F1 below {FLOORS[folder]}: {json.dumps(low)}"
+
+
+@pytest.mark.parametrize("folder", ["gold_heldout", "gold_heldout2", "gold_heldout3"])
+def test_every_span_points_at_its_quote(folder: str) -> None:
+    checked = 0
+    for _stem, _gold, doc, published in _cases(folder):
+        text, data = _extract(doc, published)
+        for items in data.values():
+            for it in items if isinstance(items, list) else []:
+                if isinstance(it, dict) and "quote" in it:
+                    start, end = it["span"]
+                    assert text[start:end] == it["quote"], (doc.name, it)
+                    checked += 1
+    assert checked
