@@ -1,8 +1,12 @@
-"""Tables (Markdown pipes, or DOCX rows joined with " | "): one row per partner, columns named
-by the header ("Signed", "Place", "Term", "Money", "Consultations").
+"""Tables: Markdown pipes, or DOCX and HTML rows loaded as cells joined with " | ".
 
 A fact sheet says in a row what prose says in a sentence; the header tells what each cell is, so
-a date under "Signed" is a signing date and an amount under "Money named at signing" a pledge.
+a date under "Signed" (or "Date of signature") is a signing date, an amount under "Money named at
+signing" (or "Pledge") a pledge, "within 24 hours" under "Consultations" a consultation limit,
+"military, lethal" under "Aid type" the scope of aid, and a person under "Signatory" (or "Signed
+by") who signed. One row is one partner's agreement; its signing date and partner also make the
+signing event. A table whose header row names the partners (and whose first column names what
+each row is) is read column by column.
 """
 
 from __future__ import annotations
@@ -11,117 +15,423 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from accords.extract.relate.context import RECIPIENT, Ctx
+from accords.extract.recognize.quantities import number
+from accords.extract.relate.context import RECIPIENT, Ctx, is_state
 from accords.extract.types import Mention
 
 _SEPARATOR = re.compile(r"^[\s|:+-]+$")
-_COLUMNS = {  # first match wins: "Money named at signing" is money, not a signing date
-    "money": re.compile(r"\bmoney|\bcommit|\bpledge|\bamount|\baid\b|\bsupport|\bfunding|\bsum\b", re.I),
-    "consult": re.compile(r"\bconsult", re.I),
-    "term": re.compile(r"\bterm\b|\bduration|\bvalid", re.I),
-    "place": re.compile(r"\bplace|\bvenue|\bwhere\b", re.I),
-    "signed": re.compile(r"\bsigned\b|\bsigning date|\bdate\b|^\s*signed", re.I),
-}
-_STATUS = [("allocated", re.compile(r"\b(?:allocated|earmarked|fund\b)", re.I)),
-           ("provided", re.compile(r"\b(?:provided|delivered|disbursed)\b", re.I))]
+# What a header cell names, first match wins: "Signatory for the partner" is a signatory, not the
+# partner; "Aid type" the scope, not money; "Money named at signing" money, not a signing date;
+# "Entry into force" or "Date delivered" neither a signing date nor anything read here.
+_COLUMNS = [
+    ("signatory", re.compile(r"\bsignator(?:y|ies)\b|\bsigned\s+(?:by|for)\b|\bsigners?\b|\bwho\s+signed\b|"
+                             r"\bleaders?\b|\bhead\s+of\b", re.I)),
+    ("scope", re.compile(r"\btype\b|\bkind\b|\bnature\b|\bscope\b|\blethal", re.I)),
+    ("consult", re.compile(r"\bconsult|\bconven", re.I)),
+    ("money", re.compile(r"\bmoney|\bcommit|\bpledge|\bamount|\baid\b|\bsupport|\bfunding|\bsums?\b|\bpackages?\b|"
+                         r"\bbudget|\bassistance|\bvalue\b|\bcontribution|\bfinanc|\ballocat|\bprovided\b|"
+                         r"\bdelivered\b|\bUSD\b|\bEUR\b|\bGBP\b|[€$£¥]", re.I)),
+    ("term", re.compile(r"\bterm\b|\bduration|\bvalid|\blength\b|\blasts?\b|\bruns?\s+for\b", re.I)),
+    (None, re.compile(r"\bforce\b|\bexpir|\buntil\b|\bends?\b|\bdeliver|\bannounc|\bratif|\bupdated\b", re.I)),
+    ("place", re.compile(r"\bplace|\bvenue|\bwhere\b|\bcity\b|\blocation", re.I)),
+    ("signed", re.compile(r"\bsign(?:ed|ing|ature)\b|\bconclu", re.I)),
+    ("date", re.compile(r"^\W*(?:date|when|dated?\s+of\s+(?:the\s+)?agreement)\W*$", re.I)),
+    ("partner", re.compile(r"\bpartners?\b|\bcountry\b|\bcountries\b|\bstates?\b|\bdonors?\b|\bnations?\b|"
+                           r"\bgovernments?\b|\ballies\b|\bally\b|\bparty\b|\bparties\b|\bsignatory\s+state", re.I)),
+]
+# Columns that show a table is about agreements: only then is a bare "Date" the signing date.
+_AGREEMENT_COLUMNS = {"signed", "signatory", "place", "term", "consult", "scope"}
+_AGREEMENT_WORD = re.compile(r"\bagreements?\b|\baccords?\b|\bsign", re.I)
+_STATUS = [("allocated", re.compile(r"\b(?:allocat\w*|earmark\w*|set aside|budget\w*|fund\b)", re.I)),
+           ("provided", re.compile(r"\b(?:provided|delivered|disbursed|given|spent|paid|donated|sent)\b", re.I)),
+           ("expected", re.compile(r"\bexpected\b", re.I))]
+_NEGATED = re.compile(r"\b(?:no|not|none|without|nothing|excluding|except)\b|n't\b", re.I)
+_HEDGED = re.compile(r"\b(?:could|might|possibl\w*|propos\w*|consider\w*|discuss\w*|under\s+review|tbc|tbd)\b|"
+                     r"(?-i:\bmay\b)", re.I)
+_SINCE = re.compile(r"\bsince\s+(\d{4})\b", re.I)
+_YEARS = re.compile(r"(?<![\d.,])((?:19|20)\d\d)\s*(?:-|–|/|to|until|through|and)\s*((?:19|20)\d\d)(?![\d.,])", re.I)
+_YEAR = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?![\d.,%])")
+_PER_YEAR = re.compile(r"\b(?:per\s+(?:year|annum)|a\s+year|annually|each\s+year|every\s+year|yearly)\b", re.I)
+_LIMIT = re.compile(r"^\W*(?:within\s+|in\s+|no\s+later\s+than\s+)?(?P<n>\d{1,3}|[a-z]+(?:[- ][a-z]+)?)\s*[- ]?"
+                    r"(?P<u>hours?|hrs?|h|days?)\b", re.I)
+_TRIGGER = re.compile(r"\b(?:after|following|upon|in\s+(?:the\s+)?(?:event|case)\s+of|if)\s+(?:an?\s+|the\s+|any\s+)?"
+                      r"(?P<t>[^()|]{3,60}?)\s*(?:\(|$)", re.I)
+_NON_LETHAL = re.compile(r"\bnon-?\s?lethal\b", re.I)
+_LETHAL = re.compile(r"(?<!non-)(?<!non)(?<!non )\b(?:lethal|weapons|arms|ammunition|munitions)\b", re.I)
+_NOT_STATED = re.compile(r"^\W*$|^\W*(?:n/?a|none|unknown|not\b|no\b|tbc|tbd|to be\b|\?|various|online|virtual)",
+                         re.I)
+_NAME = re.compile(r"[A-Z][\w'.-]+(?:\s+(?:[A-Z][\w'.-]+|de|De|van|von|der|da|di|la|le)){1,3}")
+_PLACE_AFTER = re.compile(r"[\s,;(–-]*(?:in\s+|at\s+)?(?P<p>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\)?\s*$")
+# A bare number under a header that gives the currency and scale ("Pledge (EUR million)" / "977")
+_HEAD_CURRENCY = re.compile(r"(?<![A-Za-z])(?P<c>USD|EUR|GBP|JPY|SEK|NOK|DKK|CAD|AUD|CHF|PLN|CZK|ISK|€|\$|£|¥)"
+                            r"(?![A-Za-z])")
+_HEAD_SCALE = re.compile(r"\b(?P<s>thousands?|millions?|mn|mln|m|billions?|bn|bln)\b", re.I)
+_SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY"}
+_SCALES = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "bln": 1e9}
+_BARE_AMOUNT = re.compile(r"^\s*(?:(?P<q>at least|about|around|some|over|more than|up to|approx\.?|c\.|~)\s*)?"
+                          r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d%])", re.I)
+_SIGN_WORD = re.compile(r"\bsign(?:ed|ings?)\b", re.I)
+
+Cell = tuple[int, int]
 
 
 @dataclass
 class Row:
+    start: int  # the row's line (the partner's header cell when the table is read by columns)
+    end: int
+    cells: dict[str, Cell] = field(default_factory=dict)  # column kind -> cell range
+    heads: dict[str, Cell] = field(default_factory=dict)  # column kind -> its header cell
+
+
+@dataclass
+class _Line:
     start: int
     end: int
-    cells: dict[str, tuple[int, int]] = field(default_factory=dict)  # column kind -> cell range
+    cells: list[Cell]
 
 
-def find_rows(text: str) -> list[Row]:
+def find_rows(text: str, partner_of: Any = None) -> list[Row]:
+    """The rows of every table in ``text``; ``partner_of(cell)`` (the partner a cell names, or
+    None) lets a table whose header row names the partners be read by columns."""
     rows: list[Row] = []
-    header: list[str | None] | None = None
+    for table in _tables(text):
+        rows.extend(_read(text, table, partner_of))
+    return rows
+
+
+def _tables(text: str) -> list[list[_Line]]:
+    """Runs of lines with cells: a blank line ends a table; a line without a pipe inside one (a
+    single-cell row, a caption) is skipped."""
+    tables: list[list[_Line]] = []
+    current: list[_Line] = []
     pos = 0
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
-        if line.count("|") < 2:
-            header = None
+        if not line.strip():
+            if len(current) >= 2:
+                tables.append(current)
+            current = []
             continue
-        if _SEPARATOR.match(line):
+        if "|" not in line or _SEPARATOR.match(line):
             continue
         cells = _cells(line, start)
-        if header is None:
-            header = [next((k for k, p in _COLUMNS.items() if p.search(text[a:b])), None) for a, b in cells]
-            continue
-        row = Row(start, end)
-        for kind, cell in zip(header, cells, strict=False):
-            if kind and kind not in row.cells:
-                row.cells[kind] = cell
-        if cells:
-            row.cells.setdefault("first", cells[0])
-        rows.append(row)
-    return rows
+        if len(cells) >= 2:
+            current.append(_Line(start, end, cells))
+    if len(current) >= 2:
+        tables.append(current)
+    return tables
 
 
-def _cells(line: str, offset: int) -> list[tuple[int, int]]:
-    out = []
+def _cells(line: str, offset: int) -> list[Cell]:
+    """Cell ranges, empty cells kept (so that every cell stays under its header); the outer pipes
+    of a Markdown row are edges, not empty cells."""
+    parts = line.split("|")
     pos = 0
-    for part in line.split("|"):
-        a, b = pos, pos + len(part)
-        pos = b + 1
+    out: list[Cell] = []
+    for i, part in enumerate(parts):
+        a = pos
+        pos += len(part) + 1
+        if (i == 0 and not part.strip() and line.lstrip().startswith("|")) or (
+                i == len(parts) - 1 and i > 0 and not part.strip() and line.rstrip().endswith("|")):
+            continue
         stripped = part.strip()
-        if stripped:
-            lead = len(part) - len(part.lstrip())
-            out.append((offset + a + lead, offset + a + lead + len(stripped)))
+        lead = len(part) - len(part.lstrip())
+        out.append((offset + a + lead, offset + a + lead + len(stripped)))
     return out
 
 
-def _in(mentions: list[Mention], cell: tuple[int, int]) -> list[Mention]:
+def _kind(words: str) -> str | None:
+    return next((k for k, p in _COLUMNS if p.search(words)), None)
+
+
+def _read(text: str, table: list[_Line], partner_of: Any) -> list[Row]:
+    header, body = table[0], table[1:]
+    kinds = [_kind(text[a:b]) for a, b in header.cells]
+    side = [_kind(text[line.cells[0][0]:line.cells[0][1]]) for line in body]
+    by_columns = (partner_of is not None and not any(k for k in kinds[1:] if k != "partner")
+                  and any(k for k in side if k) and all(partner_of(c) for c in header.cells[1:] if c[1] > c[0]))
+    if by_columns:  # partners across the top, what each row is down the side
+        kinds, lines = side, body
+        names = [k for k in side if k]
+        agreement_table = bool(set(names) & _AGREEMENT_COLUMNS)
+        rows = []
+        for j, cell in enumerate(header.cells[1:], start=1):
+            row = Row(cell[0], cell[1], {"partner": cell})
+            for kind, line in zip(kinds, lines, strict=True):
+                kind = "signed" if kind == "date" and agreement_table else kind
+                if kind and kind not in row.cells and j < len(line.cells):
+                    row.cells[kind] = line.cells[j]
+                    row.heads[kind] = line.cells[0]
+            rows.append(row)
+        return rows
+    agreement_table = bool(set(kinds) & _AGREEMENT_COLUMNS) or any(
+        _AGREEMENT_WORD.search(text[a:b]) for a, b in header.cells)
+    kinds = ["signed" if k == "date" and agreement_table else k for k in kinds]
+    partner_col = kinds.index("partner") if "partner" in kinds else 0
+    rows = []
+    for line in body:
+        row = Row(line.start, line.end)
+        for i, (kind, cell) in enumerate(zip(kinds, line.cells, strict=False)):
+            if i == partner_col:
+                row.cells["partner"] = cell
+            elif kind and kind != "partner" and kind not in row.cells:
+                row.cells[kind] = cell
+                row.heads[kind] = header.cells[i]
+        if "partner" in row.cells:
+            rows.append(row)
+    return rows
+
+
+def _in(mentions: list[Mention], cell: Cell) -> list[Mention]:
     return [m for m in mentions if cell[0] <= m.start and m.end <= cell[1]]
 
 
 def relate_tables(ctx: Ctx) -> dict[str, list[dict[str, Any]]]:
-    out: dict[str, list[dict[str, Any]]] = {"agreements": [], "commitments": [], "consultation_hours": []}
+    out: dict[str, list[dict[str, Any]]] = {"agreements": [], "commitments": [], "consultation_hours": [],
+                                            "military_scope": [], "events": [], "_signers": [], "_drop": []}
     if "|" not in ctx.text:
         return out
     mentions = ctx.doc.mentions
-    for row in find_rows(ctx.text):
-        first = row.cells["first"]
-        partners = [p.value for p in _in(mentions.get("party", []), first)
-                    if p.value not in (RECIPIENT, "RUS") and not p.extra.get("in_name")]
+    parties = [p for p in mentions.get("party", [])
+               if p.value not in (RECIPIENT, "RUS") and not p.extra.get("in_name") and is_state(p.value)]
+
+    def partners_in(cell: Cell) -> list[str]:
+        return list(dict.fromkeys(str(p.value) for p in _in(parties, cell)))
+
+    def partner_of(cell: Cell) -> str | None:
+        found = partners_in(cell)
+        return found[0] if found else None
+
+    signing_dates: set[str] = set()
+    for row in find_rows(ctx.text, partner_of):
+        partners = partners_in(row.cells["partner"])
         if not partners:
             continue
-        key = sorted({partners[0], RECIPIENT})
-        agreement: dict[str, Any] = {"parties": key, "mentioned_only": False, "_span": (row.start, row.end)}
-        if "signed" in row.cells:
-            dates = [d.value for d in _in(mentions.get("date", []), row.cells["signed"]) if d.value]
-            if dates:
-                agreement["date_signed"] = dates[0]
-        if "place" in row.cells:
-            a, b = row.cells["place"]
-            agreement["place"] = ctx.text[a:b]
-        if "term" in row.cells:
-            years = [d.value for d in _in(mentions.get("duration", []), row.cells["term"]) if d.extra["unit"] == "year"]
-            if years:
-                agreement["duration_years"] = int(years[0])
-        if len(agreement) > 3:
-            out["agreements"].append(agreement)
-        if "money" in row.cells:
-            cell = row.cells["money"]
-            for m in _in(mentions.get("money", []), cell):
-                words = ctx.text[cell[0]:cell[1]]
-                status = next((s for s, p in _STATUS if p.search(words)), "pledged")
-                out["commitments"].append({
-                    "donor": key[0] if key[0] != RECIPIENT else key[1], "recipient": RECIPIENT,
-                    "amount": m.value, "currency": m.extra["currency"], "status": status,
-                    "category": _category(words), "_span": cell})
-        if "consult" in row.cells:
-            for limit in _in(mentions.get("timelimit", []), row.cells["consult"]):
-                out["consultation_hours"].append({"parties": key, "hours": limit.value, "trigger": None,
-                                                  "_span": row.cells["consult"]})
+        fields = _agreement_fields(ctx, row)
+        words = {k: ctx.text[a:b] for k, (a, b) in row.cells.items()}
+        heads = {k: ctx.text[a:b] for k, (a, b) in row.heads.items()}
+        for partner in partners:
+            key = sorted({partner, RECIPIENT})
+            if len(fields) > 1 or (fields and "signatories" not in fields):
+                out["agreements"].append({"parties": key, "mentioned_only": False, **fields,
+                                          "_span": (row.start, row.end)})
+            for a, b in fields.get("_signer_cells", []):
+                out["_signers"].append({"span": (a, b), "country": partner})
+            if "consult" in row.cells:
+                for hours, span in _limits(ctx, row.cells["consult"]):
+                    trig = _TRIGGER.search(heads.get("consult", ""))
+                    out["consultation_hours"].append({"parties": key, "hours": hours,
+                                                      "trigger": trig["t"].strip() if trig else None,
+                                                      "_span": span})
+            for cell_kind in ("scope", "money"):
+                if cell_kind in row.cells:
+                    for scope, span in _scopes(ctx, row.cells[cell_kind], strict=cell_kind == "money"):
+                        out["military_scope"].append({"donor": partner, "scope": scope, "_span": span})
+            date = fields.get("date_signed")
+            if date:
+                signing_dates.add(date)
+                out["events"].append({"date": date, "what": _signing_what(partner, fields.get("place")),
+                                      "_span": row.cells.get("signed", (row.start, row.end)),
+                                      "_row": (row.start, row.end),
+                                      "_prose": _prose_signings(ctx, partner, date)})
+        if "money" in row.cells and len(partners) == 1:
+            category_words = " ".join([heads.get("money", ""), words.get("scope", "")])
+            out["commitments"].extend(_commitments(ctx, partners[0], row.cells["money"], heads.get("money", ""),
+                                                   category_words))
+    out["_drop"] = [{"span": span, "date": date} for span, date in _summaries(ctx, signing_dates)]
+    for a in out["agreements"]:
+        a.pop("_signer_cells", None)
     return out
+
+
+def _agreement_fields(ctx: Ctx, row: Row) -> dict[str, Any]:
+    text, mentions = ctx.text, ctx.doc.mentions
+    fields: dict[str, Any] = {}
+    if "signed" in row.cells:
+        cell = row.cells["signed"]
+        dates = [d for d in _in(mentions.get("date", []), cell) if d.value and not d.extra.get("deadline")]
+        if dates:
+            best = max(dates, key=lambda d: len(d.value))
+            fields["date_signed"] = best.value
+            if "place" not in row.cells:  # "27 May 2024, Madrid" / "27 May 2024 (Madrid)"
+                after = _PLACE_AFTER.match(text, best.end, cell[1])
+                if after and not _in(mentions.get("date", []), (after.start("p"), after.end("p"))):
+                    fields["place"] = after["p"]
+    if "place" in row.cells:
+        a, b = row.cells["place"]
+        place = text[a:b].strip()
+        if place and not _NOT_STATED.match(place) and place[0].isupper() and len(place) <= 60:
+            fields["place"] = place
+    if "term" in row.cells:
+        years = [d.value for d in _in(mentions.get("duration", []), row.cells["term"]) if d.extra["unit"] == "year"]
+        if years:
+            fields["duration_years"] = int(years[0]) if float(years[0]).is_integer() else years[0]
+    if "signatory" in row.cells:
+        names, spans = _signatories(ctx, row.cells["signatory"])
+        if names:
+            fields["signatories"] = names
+            fields["_signer_cells"] = spans
+    return fields
+
+
+def _signatories(ctx: Ctx, cell: Cell) -> tuple[list[str], list[Cell]]:
+    """People named in a signatory cell ("Pedro Sánchez, Prime Minister"; "Olaf Scholz and ...");
+    a name the recognizer missed is taken from the cell's capitalised words before a comma."""
+    people = _in(ctx.doc.mentions.get("person", []), cell)
+    if people:
+        return [m.text for m in people], [(m.start, m.end) for m in people]
+    a, b = cell
+    head = ctx.text[a:b].split(",")[0].split("(")[0].strip()
+    m = _NAME.fullmatch(head)
+    if m and not _NOT_STATED.match(head) and not any(p.start < a + len(head) for p in _in(
+            ctx.doc.mentions.get("party", []), cell)):
+        return [head], [(a, a + len(head))]
+    return [], []
+
+
+def _limits(ctx: Ctx, cell: Cell) -> list[tuple[int, Cell]]:
+    found = [(m.value, (m.start, m.end)) for m in _in(ctx.doc.mentions.get("timelimit", []), cell)]
+    if found:
+        return found
+    m = _LIMIT.match(ctx.text, cell[0], cell[1])  # a bare "24 hours" / "48h": the header says what it is
+    if m is None or _NEGATED.search(ctx.text, cell[0], m.start("n")):
+        return []
+    n = number(m["n"])
+    if n is None or n == 0:
+        return []
+    hours = n * 24 if m["u"].lower().startswith("d") else n
+    return [(hours, (m.start("n"), m.end("u")))]
+
+
+def _scopes(ctx: Ctx, cell: Cell, strict: bool) -> list[tuple[str, Cell]]:
+    """"military, lethal" -> lethal; "non-lethal" -> non-lethal; "no weapons" -> non-lethal (a
+    limit is a scope); in a money cell only the words lethal / non-lethal count."""
+    a, b = cell
+    words = ctx.text[a:b]
+    out: list[tuple[str, Cell]] = []
+    nl = _NON_LETHAL.search(words)
+    if nl:
+        out.append(("non-lethal", (a, b)))
+    for m in _LETHAL.finditer(words):
+        if strict and m.group().lower() != "lethal":
+            continue
+        negated = bool(_NEGATED.search(words, 0, m.start()))
+        if negated and not nl and not strict:
+            out.append(("non-lethal", (a, b)))
+        elif not negated:
+            out.append(("lethal", (a, b)))
+        break
+    return list(dict.fromkeys(out))
+
+
+def _commitments(ctx: Ctx, donor: str, cell: Cell, head: str, category_words: str) -> list[dict[str, Any]]:
+    text = ctx.text
+    found: list[tuple[Cell, float, str, str | None]] = [
+        ((m.start, m.end), m.value, m.extra["currency"], m.extra.get("qualifier"))
+        for m in _in(ctx.doc.mentions.get("money", []), cell) if m.value]
+    if not found:
+        bare = _bare_amount(text, cell, head)
+        found = [bare] if bare else []
+    out = []
+    prev_end = cell[0]
+    for i, ((start, end), amount, currency, qualifier) in enumerate(found):
+        seg_end = found[i + 1][0][0] if i + 1 < len(found) else cell[1]
+        left, right = text[prev_end:start], text[end:seg_end]
+        prev_end = end
+        if _NEGATED.search(left) or _HEDGED.search(left + right):
+            continue  # "no new sum beyond EUR 300 million", "EUR 1 billion (proposed)"
+        status = next((s for s, p in _STATUS if p.search(left + right)), None) or next(
+            (s for s, p in _STATUS if p.search(head)), "pledged")
+        item: dict[str, Any] = {
+            "donor": donor, "recipient": RECIPIENT, "amount": amount, "currency": currency, "status": status,
+            "period": _period(right, ctx) or _period(left, ctx) or _period(head, ctx),
+            "category": _category(" ".join([right, left, head, category_words])),
+            "_span": (start, end + len(right.rstrip(" ,;.")) if i + 1 == len(found) else end)}
+        if qualifier:
+            item["qualifier"] = qualifier
+        if i and re.search(r"\b(?:of which|including|incl\.)\s*\Z", left, re.I):
+            item["part_of_previous"] = True
+        out.append(item)
+    return out
+
+
+def _bare_amount(text: str, cell: Cell, head: str) -> tuple[Cell, float, str, str | None] | None:
+    cur = _HEAD_CURRENCY.search(head)
+    m = _BARE_AMOUNT.match(text, cell[0], cell[1])
+    if cur is None or m is None:
+        return None
+    rest = text[m.end():cell[1]].strip()
+    if rest and not re.match(r"[(;,]|in\b|for\b|per\b|since\b|over\b", rest, re.I):
+        return None  # "977 jets", "2024": the number is not the amount the header prices
+    raw = m["n"]
+    value = float(raw.replace(",", "")) if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", raw) else float(raw)
+    if re.fullmatch(r"(?:19|20)\d\d", raw) and not _HEAD_SCALE.search(head):
+        return None
+    scale = _HEAD_SCALE.search(head)
+    if scale:
+        value *= _SCALES.get(scale["s"].lower().rstrip("s"), _SCALES.get(scale["s"].lower(), 1.0))
+    qualifier = (m["q"] or "").lower() or None
+    code = _SYMBOLS.get(cur["c"], cur["c"])
+    return (m.start("q") if m["q"] else m.start("n"), m.end("n")), value, code, qualifier
+
+
+def _period(words: str, ctx: Ctx) -> str | None:
+    per_year = " (per year)" if _PER_YEAR.search(words) else ""
+    since = _SINCE.search(words)
+    ref = ctx.doc.reference
+    if since:
+        return f"{since[1]}/{ref.year}" if ref else since[1]
+    span = _YEARS.search(words)
+    if span:
+        return f"{span[1]}/{span[2]}{per_year}"
+    year = _YEAR.search(words)
+    return f"{year[1]}{per_year}" if year else None
 
 
 def _category(words: str) -> str:
     from accords.extract.relate.commitments import category
 
     return category(words)
+
+
+def _signing_what(partner: str, place: str | None) -> str:
+    from accords.extract.relate.people import party_name
+
+    name = (party_name(partner) or partner).removeprefix("the ")
+    return f"{name}–Ukraine agreement signed" + (f" in {place}" if place else "")
+
+
+def _prose_signings(ctx: Ctx, partner: str, date: str) -> list[Cell]:
+    """Sentences outside tables that date this partner's signing: their event is the same one."""
+    out = []
+    for idx, dates in ctx.by_sentence.get("date", {}).items():
+        if not any(d.value == date for d in dates):
+            continue
+        s, e = ctx.sentences[idx]
+        if "|" in ctx.text[s:e]:
+            continue
+        if any(p.value == partner for p in ctx.parties_in(idx)):
+            out.append((s, e))
+    return out
+
+
+def _summaries(ctx: Ctx, signing_dates: set[str]) -> list[tuple[Cell, str]]:
+    """Prose that sums up the table's signings without naming a partner ("Four agreements signed
+    in late May, and a fifth in October"): its month or year stands for dates the rows give."""
+    out: list[tuple[Cell, str]] = []
+    if not signing_dates:
+        return out
+    for idx, dates in ctx.by_sentence.get("date", {}).items():
+        s, e = ctx.sentences[idx]
+        sentence = ctx.text[s:e]
+        if "|" in sentence or not _SIGN_WORD.search(sentence) or ctx.parties_in(idx):
+            continue
+        for d in dates:
+            if d.value and len(d.value) < 10 and any(x.startswith(d.value) and len(x) > len(d.value)
+                                                     for x in signing_dates):
+                out.append(((s, e), d.value))
+    return out
 
 
 def merge(facts: dict[str, list[dict[str, Any]]], extra: dict[str, list[dict[str, Any]]]) -> None:
@@ -134,14 +444,63 @@ def merge(facts: dict[str, list[dict[str, Any]]], extra: dict[str, list[dict[str
             by_parties[tuple(item["parties"])] = item
             continue
         known["mentioned_only"] = False
+        if item.get("date_signed") and not known.get("date_signed"):
+            known["_span"] = item["_span"]  # the row that dates the signing is the better evidence
         for k, v in item.items():
-            if not known.get(k) and not k.startswith("_"):
+            if k == "signatories" and known.get(k):
+                known[k] = list(dict.fromkeys([*known[k], *v]))
+            elif not known.get(k) and not k.startswith("_"):
                 known[k] = v
     seen = {(c["donor"], c["amount"], c["currency"], c["status"]) for c in facts["commitments"]}
     for item in extra["commitments"]:
         if (item["donor"], item["amount"], item["currency"], item["status"]) not in seen:
             facts["commitments"].append(item)
+            seen.add((item["donor"], item["amount"], item["currency"], item["status"]))
     seen_c = {(tuple(c["parties"]), c["hours"]) for c in facts["consultation_hours"]}
     for item in extra["consultation_hours"]:
         if (tuple(item["parties"]), item["hours"]) not in seen_c:
             facts["consultation_hours"].append(item)
+            seen_c.add((tuple(item["parties"]), item["hours"]))
+    seen_s = {(s["donor"], s["scope"]) for s in facts["military_scope"]}
+    for item in extra["military_scope"]:
+        if (item["donor"], item["scope"]) not in seen_s:
+            facts["military_scope"].append(item)
+            seen_s.add((item["donor"], item["scope"]))
+    _merge_events(facts, extra)
+    _merge_people(facts, extra)
+
+
+def _merge_events(facts: dict[str, list[dict[str, Any]]], extra: dict[str, list[dict[str, Any]]]) -> None:
+    """A row's signing replaces the event the generic reader made of the row's line; prose that
+    dates the same partner's signing keeps its own event; prose that only sums up the rows'
+    signings ("four agreements signed in late May") gives no event of its own."""
+    rows = {(e["_row"], e["date"]) for e in extra["events"]}
+    drop = {(tuple(d["span"]), d["date"]) for d in extra.get("_drop", [])}
+    events = []
+    for e in facts["events"]:
+        s, end = e["_span"]
+        if any(a <= s and end <= b and e["date"] == d for (a, b), d in rows):
+            continue
+        if ((s, end), e["date"]) in drop:
+            continue
+        events.append(e)
+    for e in extra["events"]:
+        if any(p["date"] == e["date"] and tuple(p["_span"]) in {tuple(x) for x in e["_prose"]} for p in events):
+            continue
+        events.append({"date": e["date"], "what": e["what"], "_span": e["_span"]})
+    facts["events"] = events
+
+
+def _merge_people(facts: dict[str, list[dict[str, Any]]], extra: dict[str, list[dict[str, Any]]]) -> None:
+    """A signatory's role names the partner of the row ("Prime Minister" -> "Prime Minister of Portugal")."""
+    from accords.extract.relate.people import party_name
+
+    for person in facts.get("people", []):
+        role = person.get("role")
+        if not role or " of " in role:
+            continue
+        for signer in extra.get("_signers", []):
+            a, b = signer["span"]
+            if any(a <= s and e <= b for s, e in person.get("_mentions", [])):
+                person["role"] = f"{role} of {party_name(signer['country'])}"
+                break
