@@ -12,6 +12,7 @@ each row is) is read column by column.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,7 +53,7 @@ _SINCE = re.compile(r"\bsince\s+(\d{4})\b", re.I)
 _YEARS = re.compile(r"(?<![\d.,])((?:19|20)\d\d)\s*(?:-|–|/|to|until|through|and)\s*((?:19|20)\d\d)(?![\d.,])", re.I)
 _YEAR = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?![\d.,%])")
 _PER_YEAR = re.compile(r"\b(?:per\s+(?:year|annum)|a\s+year|annually|each\s+year|every\s+year|yearly)\b", re.I)
-_LIMIT = re.compile(r"^\W*(?:within\s+|in\s+|no\s+later\s+than\s+)?(?P<n>\d{1,3}|[a-z]+(?:[- ][a-z]+)?)\s*[- ]?"
+_LIMIT = re.compile(r"\W*(?:within\s+|in\s+|no\s+later\s+than\s+)?(?P<n>\d{1,3}|[a-z]+(?:[- ][a-z]+)?)\s*[- ]?"
                     r"(?P<u>hours?|hrs?|h|days?)\b", re.I)
 _TRIGGER = re.compile(r"\b(?:after|following|upon|in\s+(?:the\s+)?(?:event|case)\s+of|if)\s+(?:an?\s+|the\s+|any\s+)?"
                       r"(?P<t>[^()|]{3,60}?)\s*(?:\(|$)", re.I)
@@ -68,7 +69,7 @@ _HEAD_CURRENCY = re.compile(r"(?<![A-Za-z])(?P<c>USD|EUR|GBP|JPY|SEK|NOK|DKK|CAD
 _HEAD_SCALE = re.compile(r"\b(?P<s>thousands?|millions?|mn|mln|m|billions?|bn|bln)\b", re.I)
 _SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY"}
 _SCALES = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "bln": 1e9}
-_BARE_AMOUNT = re.compile(r"^\s*(?:(?P<q>at least|about|around|some|over|more than|up to|approx\.?|c\.|~)\s*)?"
+_BARE_AMOUNT = re.compile(r"\s*(?:(?P<q>at least|about|around|some|over|more than|up to|approx\.?|c\.|~)\s*)?"
                           r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d%])", re.I)
 _SIGN_WORD = re.compile(r"\bsign(?:ed|ings?)\b", re.I)
 
@@ -81,6 +82,7 @@ class Row:
     end: int
     cells: dict[str, Cell] = field(default_factory=dict)  # column kind -> cell range
     heads: dict[str, Cell] = field(default_factory=dict)  # column kind -> its header cell
+    table: Cell = (0, 0)  # the whole table
 
 
 @dataclass
@@ -146,6 +148,13 @@ def _kind(words: str) -> str | None:
 
 
 def _read(text: str, table: list[_Line], partner_of: Any) -> list[Row]:
+    rows = _read_rows(text, table, partner_of)
+    for row in rows:
+        row.table = (table[0].start, table[-1].end)
+    return rows
+
+
+def _read_rows(text: str, table: list[_Line], partner_of: Any) -> list[Row]:
     header, body = table[0], table[1:]
     kinds = [_kind(text[a:b]) for a, b in header.cells]
     side = [_kind(text[line.cells[0][0]:line.cells[0][1]]) for line in body]
@@ -189,7 +198,8 @@ def _in(mentions: list[Mention], cell: Cell) -> list[Mention]:
 
 def relate_tables(ctx: Ctx) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {"agreements": [], "commitments": [], "consultation_hours": [],
-                                            "military_scope": [], "events": [], "_signers": [], "_drop": []}
+                                            "military_scope": [], "events": [], "_signers": [], "_drop": [],
+                                            "_tables": []}
     if "|" not in ctx.text:
         return out
     mentions = ctx.doc.mentions
@@ -208,6 +218,9 @@ def relate_tables(ctx: Ctx) -> dict[str, list[dict[str, Any]]]:
         partners = partners_in(row.cells["partner"])
         if not partners:
             continue
+        if not out["_tables"] or out["_tables"][-1]["span"] != row.table:
+            a, b = row.table
+            out["_tables"].append({"span": row.table, "cells": [a + i for i, c in enumerate(ctx.text[a:b]) if c == "|"]})
         fields = _agreement_fields(ctx, row)
         words = {k: ctx.text[a:b] for k, (a, b) in row.cells.items()}
         heads = {k: ctx.text[a:b] for k, (a, b) in row.heads.items()}
@@ -233,7 +246,7 @@ def relate_tables(ctx: Ctx) -> dict[str, list[dict[str, Any]]]:
                 signing_dates.add(date)
                 out["events"].append({"date": date, "what": _signing_what(partner, fields.get("place")),
                                       "_span": row.cells.get("signed", (row.start, row.end)),
-                                      "_row": (row.start, row.end),
+                                      "_row": row.table,
                                       "_prose": _prose_signings(ctx, partner, date)})
         if "money" in row.cells and len(partners) == 1:
             category_words = " ".join([heads.get("money", ""), words.get("scope", "")])
@@ -347,7 +360,9 @@ def _commitments(ctx: Ctx, donor: str, cell: Cell, head: str, category_words: st
             "donor": donor, "recipient": RECIPIENT, "amount": amount, "currency": currency, "status": status,
             "period": _period(right, ctx) or _period(left, ctx) or _period(head, ctx),
             "category": _category(" ".join([right, left, head, category_words])),
-            "_span": (start, end + len(right.rstrip(" ,;.")) if i + 1 == len(found) else end)}
+            # one sum: the cell is the quote ("defence package of about EUR 188 million announced")
+            "_span": cell if len(found) == 1 else (start, end + len(right.rstrip(" ,;.")) if i + 1 == len(found)
+                                                   else end)}
         if qualifier:
             item["qualifier"] = qualifier
         if i and re.search(r"\b(?:of which|including|incl\.)\s*\Z", left, re.I):
@@ -451,23 +466,37 @@ def merge(facts: dict[str, list[dict[str, Any]]], extra: dict[str, list[dict[str
                 known[k] = list(dict.fromkeys([*known[k], *v]))
             elif not known.get(k) and not k.startswith("_"):
                 known[k] = v
-    seen = {(c["donor"], c["amount"], c["currency"], c["status"]) for c in facts["commitments"]}
-    for item in extra["commitments"]:
-        if (item["donor"], item["amount"], item["currency"], item["status"]) not in seen:
-            facts["commitments"].append(item)
-            seen.add((item["donor"], item["amount"], item["currency"], item["status"]))
-    seen_c = {(tuple(c["parties"]), c["hours"]) for c in facts["consultation_hours"]}
-    for item in extra["consultation_hours"]:
-        if (tuple(item["parties"]), item["hours"]) not in seen_c:
-            facts["consultation_hours"].append(item)
-            seen_c.add((tuple(item["parties"]), item["hours"]))
-    seen_s = {(s["donor"], s["scope"]) for s in facts["military_scope"]}
-    for item in extra["military_scope"]:
-        if (item["donor"], item["scope"]) not in seen_s:
-            facts["military_scope"].append(item)
-            seen_s.add((item["donor"], item["scope"]))
+    for key, ident in _IDENTITY.items():
+        _merge_key(facts, extra, key, ident)
     _merge_events(facts, extra)
     _merge_people(facts, extra)
+
+
+_IDENTITY: dict[str, Callable[[dict[str, Any]], tuple[Any, ...]]] = {
+    "commitments": lambda c: (c["donor"], c["amount"], c["currency"], c["status"]),
+    "consultation_hours": lambda c: (tuple(c["parties"]), c["hours"]),
+    "military_scope": lambda c: (c["donor"], c["scope"]),
+}
+
+
+def _merge_key(facts: dict[str, list[dict[str, Any]]], extra: dict[str, list[dict[str, Any]]], key: str,
+               ident: Callable[[dict[str, Any]], tuple[Any, ...]]) -> None:
+    """Inside a table the header-aware reading wins: a prose reading of a row line that runs across
+    cells ("EUR 1.7 billion provided | military, lethal") or repeats a cell's fact is dropped."""
+    from_table = {ident(x) for x in extra[key]}
+    kept = []
+    for item in facts[key]:
+        s, e = item["_span"]
+        table = next((t for t in extra.get("_tables", []) if t["span"][0] <= s and e <= t["span"][1]), None)
+        if table is not None and (ident(item) in from_table or any(s < p < e for p in table["cells"])):
+            continue
+        kept.append(item)
+    seen = {ident(x) for x in kept}
+    for item in extra[key]:
+        if ident(item) not in seen:
+            kept.append(item)
+            seen.add(ident(item))
+    facts[key] = kept
 
 
 def _merge_events(facts: dict[str, list[dict[str, Any]]], extra: dict[str, list[dict[str, Any]]]) -> None:
