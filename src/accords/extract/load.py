@@ -193,10 +193,15 @@ def _load_html(html: str, sha: str) -> Loaded:
         # A table becomes one block, a line per row with its cells joined by " | " (as DOCX tables
         # are), so that a row keeps together what the header says about one partner. Inner tables
         # come first (reversed document order), so an outer cell reads an inner table as text.
+        # A table used for layout (fewer than two rows of cells, or a cell holding an article)
+        # keeps its cells as paragraphs.
         for table in reversed(root.css("table")):
+            rows = _table_rows(table)
+            if sum(" | " in r for r in rows) < 2 or max(map(len, rows)) > _LAYOUT_ROW:
+                continue
             caption = table.css_first("caption")
             lead = _squash(caption.text(deep=True, separator="")) if caption is not None else ""
-            table.replace_with(f"\n\n{lead}\n\n{_ROW_BREAK.join(_table_rows(table))}\n\n")
+            table.replace_with(f"\n\n{lead}\n\n{_ROW_BREAK.join(rows)}\n\n")
         raw = root.text(deep=True, separator="")
         parts = [t.replace(_ROW_BREAK, "\n") for t in (_squash(chunk) for chunk in _BLANK.split(raw)) if t]
     return Loaded(text="\n\n".join(parts), sha256=sha, media_type=HTML, title=title or None,
@@ -208,6 +213,7 @@ def _load_html(html: str, sha: str) -> Loaded:
 # (the same character in a page, an icon-font glyph at most, is dropped first).
 _ROW_BREAK = "\ue000"
 _SPAN_LIMIT = 50  # a colspan/rowspan beyond this is a markup error, not a layout
+_LAYOUT_ROW = 2000  # characters: a row this long holds running text, not facts
 
 
 def _table_rows(table: Any) -> list[str]:
@@ -241,10 +247,9 @@ def _table_rows(table: Any) -> list[str]:
             cells.pop()
         if not cells:
             continue
-        if len(cells) == 1:
-            line = cells[0]
-        else:  # a leading empty cell (a corner) would be lost to stripping: write the edges
-            line = " | ".join(cells) if cells[0] else "| " + " | ".join(cells) + " |"
+        line = " | ".join(cells)
+        if not cells[0]:  # a leading empty cell (a corner) would be lost to stripping: write the edges
+            line = f"| {line} |"
         section = tr.parent.tag if tr.parent is not None else ""
         (head if section == "thead" else foot if section == "tfoot" else body).append(line)
     return head + body + foot

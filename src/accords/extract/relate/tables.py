@@ -25,8 +25,8 @@ _SEPARATOR = re.compile(r"^[\s|:+-]+$")
 # partner; "Aid type" the scope, not money; "Money named at signing" money, not a signing date;
 # "Entry into force" or "Date delivered" neither a signing date nor anything read here.
 _COLUMNS = [
-    ("signatory", re.compile(r"\bsignator(?:y|ies)\b|\bsigned\s+(?:by|for)\b|\bsigners?\b|\bwho\s+signed\b|"
-                             r"\bleaders?\b|\bhead\s+of\b", re.I)),
+    ("signatory", re.compile(r"\bsignator(?:y|ies)\b|\bsigned\s+(?:by|for)\b|\bsigners?\b|\bwho\s+signed\b",
+                             re.I)),
     ("scope", re.compile(r"\btype\b|\bkind\b|\bnature\b|\bscope\b|\blethal", re.I)),
     ("consult", re.compile(r"\bconsult|\bconven", re.I)),
     ("money", re.compile(r"\bmoney|\bcommit|\bpledge|\bamount|\baid\b|\bsupport|\bfunding|\bsums?\b|\bpackages?\b|"
@@ -220,13 +220,14 @@ def relate_tables(ctx: Ctx) -> dict[str, list[dict[str, Any]]]:
             continue
         if not out["_tables"] or out["_tables"][-1]["span"] != row.table:
             a, b = row.table
-            out["_tables"].append({"span": row.table, "cells": [a + i for i, c in enumerate(ctx.text[a:b]) if c == "|"]})
+            pipes = [a + i for i, c in enumerate(ctx.text[a:b]) if c == "|"]
+            out["_tables"].append({"span": row.table, "cells": pipes})
         fields = _agreement_fields(ctx, row)
         words = {k: ctx.text[a:b] for k, (a, b) in row.cells.items()}
         heads = {k: ctx.text[a:b] for k, (a, b) in row.heads.items()}
         for partner in partners:
             key = sorted({partner, RECIPIENT})
-            if len(fields) > 1 or (fields and "signatories" not in fields):
+            if any(not k.startswith("_") and k != "signatories" for k in fields):  # who signed alone: no agreement
                 out["agreements"].append({"parties": key, "mentioned_only": False, **fields,
                                           "_span": (row.start, row.end)})
             for a, b in fields.get("_signer_cells", []):
@@ -253,8 +254,8 @@ def relate_tables(ctx: Ctx) -> dict[str, list[dict[str, Any]]]:
             out["commitments"].extend(_commitments(ctx, partners[0], row.cells["money"], heads.get("money", ""),
                                                    category_words))
     out["_drop"] = [{"span": span, "date": date} for span, date in _summaries(ctx, signing_dates)]
-    for a in out["agreements"]:
-        a.pop("_signer_cells", None)
+    for agreement in out["agreements"]:
+        agreement.pop("_signer_cells", None)
     return out
 
 
