@@ -235,3 +235,23 @@ def test_layout_table_keeps_its_paragraphs() -> None:
     html = ("<html><body><table><tr><td><p>Spain signed in Madrid.</p><p>Belgium signed later.</p></td>"
             "</tr></table></body></html>")
     assert load_bytes(html.encode(), "t.html").text == "Spain signed in Madrid.\n\nBelgium signed later."
+
+
+def test_two_header_rows_units_in_the_header_and_yes_no_answers() -> None:
+    html = ("<html><body><main><h1>Agreements and money</h1><table><thead>"
+            "<tr><th colspan='3'>Agreement</th><th colspan='2'>Money (EUR million)</th><th>Lethal aid?</th>"
+            "<th>Consultations (hours)</th><th>Term (years)</th></tr>"
+            "<tr><th>Partner</th><th>Signed</th><th>Place</th><th>Pledged for 2024</th><th>Provided since 2022</th>"
+            "<th></th><th></th><th></th></tr></thead><tbody>"
+            "<tr><td>Sweden</td><td>31.05.2024</td><td>Stockholm</td><td>1,100</td><td>3,400</td><td>Yes</td>"
+            "<td>24</td><td>10</td></tr>"
+            "<tr><td>Japan</td><td>13.06.2024</td><td>Fasano</td><td>4,100</td><td>-</td><td>No</td><td>-</td>"
+            "<td>10</td></tr></tbody></table></main></body></html>")
+    data = _run(html, "t.html")
+    agreements = _by_partner(data, "agreements")
+    assert {p: (a["date_signed"], a["place"], a["duration_years"]) for p, a in agreements.items()} == {
+        "SWE": ("2024-05-31", "Stockholm", 10), "JPN": ("2024-06-13", "Fasano", 10)}
+    assert {(c["donor"], c["amount"], c["status"], c["period"]) for c in data["commitments"]} == {
+        ("SWE", 1.1e9, "pledged", "2024"), ("SWE", 3.4e9, "provided", "2022/2024"), ("JPN", 4.1e9, "pledged", "2024")}
+    assert {(s["donor"], s["scope"]) for s in data["military_scope"]} == {("SWE", "lethal"), ("JPN", "non-lethal")}
+    assert [(c["parties"], c["hours"]) for c in data["consultation_hours"]] == [(["SWE", "UKR"], 24)]

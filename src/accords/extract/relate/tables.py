@@ -71,6 +71,10 @@ _SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY"}
 _SCALES = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "bln": 1e9}
 _BARE_AMOUNT = re.compile(r"\s*(?:(?P<q>at least|about|around|some|over|more than|up to|approx\.?|c\.|~)\s*)?"
                           r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d%])", re.I)
+_YES_NO = re.compile(r"\W*(yes|no)\b", re.I)
+_HEAD_UNIT = re.compile(r"\b(?:hours?|days?|hrs?|h)\b", re.I)
+_YEARS_HEAD = re.compile(r"\byears?\b", re.I)
+_BARE_NUMBER = re.compile(r"\s*(\d{1,3})\s*$")
 _SIGN_WORD = re.compile(r"\bsign(?:ed|ings?)\b", re.I)
 
 Cell = tuple[int, int]
@@ -81,7 +85,8 @@ class Row:
     start: int  # the row's line (the partner's header cell when the table is read by columns)
     end: int
     cells: dict[str, Cell] = field(default_factory=dict)  # column kind -> cell range
-    heads: dict[str, Cell] = field(default_factory=dict)  # column kind -> its header cell
+    heads: dict[str, str] = field(default_factory=dict)  # column kind -> its header's words
+    money: list[tuple[Cell, str]] = field(default_factory=list)  # every money cell, with its header's words
     table: Cell = (0, 0)  # the whole table
 
 
@@ -161,21 +166,32 @@ def _read_rows(text: str, table: list[_Line], partner_of: Any) -> list[Row]:
     by_columns = (partner_of is not None and not any(k for k in kinds[1:] if k != "partner")
                   and any(k for k in side if k) and all(partner_of(c) for c in header.cells[1:] if c[1] > c[0]))
     if by_columns:  # partners across the top, what each row is down the side
-        kinds, lines = side, body
-        names = [k for k in side if k]
-        agreement_table = bool(set(names) & _AGREEMENT_COLUMNS)
+        agreement_table = bool(set(side) & _AGREEMENT_COLUMNS)
         rows = []
         for j, cell in enumerate(header.cells[1:], start=1):
             row = Row(cell[0], cell[1], {"partner": cell})
-            for kind, line in zip(kinds, lines, strict=True):
-                kind = "signed" if kind == "date" and agreement_table else kind
-                if kind and kind not in row.cells and j < len(line.cells):
-                    row.cells[kind] = line.cells[j]
-                    row.heads[kind] = line.cells[0]
+            for kind, line in zip(side, body, strict=True):
+                if j < len(line.cells):
+                    a, b = line.cells[0]
+                    _put(row, "signed" if kind == "date" and agreement_table else kind, line.cells[j], text[a:b])
             rows.append(row)
         return rows
-    agreement_table = bool(set(kinds) & _AGREEMENT_COLUMNS) or any(
-        _AGREEMENT_WORD.search(text[a:b]) for a, b in header.cells)
+    # A header may take two lines ("Agreement | | Money" over "Partner | Signed | Pledged | Provided"):
+    # lines before the first that names a partner, with words a header uses, add to it.
+    heads = [text[a:b] for a, b in header.cells]
+    while body and partner_of is not None and len(heads) < 4 * len(header.cells) and not any(
+            partner_of(c) for c in body[0].cells) and any(_kind(text[a:b]) for a, b in body[0].cells):
+        top = list(heads)
+        for i, (a, b) in enumerate(body[0].cells):
+            if i < len(heads):
+                # a cell that spans columns above ("Money (EUR million)") loads as one cell and empty ones
+                above = top[i] or (next((t for t in reversed(top[:i]) if t), "") if a < b else "")
+                heads[i] = f"{above} {text[a:b]}".strip()
+            else:
+                heads.append(text[a:b])
+        body = body[1:]
+    kinds = [_kind(h) for h in heads]
+    agreement_table = bool(set(kinds) & _AGREEMENT_COLUMNS) or any(_AGREEMENT_WORD.search(h) for h in heads)
     kinds = ["signed" if k == "date" and agreement_table else k for k in kinds]
     partner_col = kinds.index("partner") if "partner" in kinds else 0
     rows = []
@@ -184,12 +200,21 @@ def _read_rows(text: str, table: list[_Line], partner_of: Any) -> list[Row]:
         for i, (kind, cell) in enumerate(zip(kinds, line.cells, strict=False)):
             if i == partner_col:
                 row.cells["partner"] = cell
-            elif kind and kind != "partner" and kind not in row.cells:
-                row.cells[kind] = cell
-                row.heads[kind] = header.cells[i]
+            elif kind != "partner":
+                _put(row, kind, cell, heads[i])
         if "partner" in row.cells:
             rows.append(row)
     return rows
+
+
+def _put(row: Row, kind: str | None, cell: Cell, head: str) -> None:
+    """File a cell under its kind: the first column of a kind counts, except that every money
+    column does ("Pledged" and "Provided" side by side)."""
+    if kind == "money":
+        row.money.append((cell, head))
+    elif kind and kind not in row.cells:
+        row.cells[kind] = cell
+        row.heads[kind] = head
 
 
 def _in(mentions: list[Mention], cell: Cell) -> list[Mention]:
@@ -224,7 +249,7 @@ def relate_tables(ctx: Ctx) -> dict[str, list[dict[str, Any]]]:
             out["_tables"].append({"span": row.table, "cells": pipes})
         fields = _agreement_fields(ctx, row)
         words = {k: ctx.text[a:b] for k, (a, b) in row.cells.items()}
-        heads = {k: ctx.text[a:b] for k, (a, b) in row.heads.items()}
+        heads = row.heads
         for partner in partners:
             key = sorted({partner, RECIPIENT})
             if any(not k.startswith("_") and k != "signatories" for k in fields):  # who signed alone: no agreement
@@ -233,15 +258,15 @@ def relate_tables(ctx: Ctx) -> dict[str, list[dict[str, Any]]]:
             for a, b in fields.get("_signer_cells", []):
                 out["_signers"].append({"span": (a, b), "country": partner})
             if "consult" in row.cells:
-                for hours, span in _limits(ctx, row.cells["consult"]):
+                for hours, span in _limits(ctx, row.cells["consult"], heads["consult"]):
                     trig = _TRIGGER.search(heads.get("consult", ""))
                     out["consultation_hours"].append({"parties": key, "hours": hours,
                                                       "trigger": trig["t"].strip() if trig else None,
                                                       "_span": span})
-            for cell_kind in ("scope", "money"):
-                if cell_kind in row.cells:
-                    for scope, span in _scopes(ctx, row.cells[cell_kind], strict=cell_kind == "money"):
-                        out["military_scope"].append({"donor": partner, "scope": scope, "_span": span})
+            scopes = [(row.cells["scope"], heads["scope"], False)] if "scope" in row.cells else []
+            for cell, head, strict in [*scopes, *((c, h, True) for c, h in row.money)]:
+                for scope, span in _scopes(ctx, cell, head, strict=strict):
+                    out["military_scope"].append({"donor": partner, "scope": scope, "_span": span})
             date = fields.get("date_signed")
             if date:
                 signing_dates.add(date)
@@ -249,10 +274,9 @@ def relate_tables(ctx: Ctx) -> dict[str, list[dict[str, Any]]]:
                                       "_span": row.cells.get("signed", (row.start, row.end)),
                                       "_row": row.table,
                                       "_prose": _prose_signings(ctx, partner, date)})
-        if "money" in row.cells and len(partners) == 1:
-            category_words = " ".join([heads.get("money", ""), words.get("scope", "")])
-            out["commitments"].extend(_commitments(ctx, partners[0], row.cells["money"], heads.get("money", ""),
-                                                   category_words))
+        if len(partners) == 1:
+            for cell, head in row.money:
+                out["commitments"].extend(_commitments(ctx, partners[0], cell, head, words.get("scope", "")))
     out["_drop"] = [{"span": span, "date": date} for span, date in _summaries(ctx, signing_dates)]
     for agreement in out["agreements"]:
         agreement.pop("_signer_cells", None)
@@ -279,6 +303,9 @@ def _agreement_fields(ctx: Ctx, row: Row) -> dict[str, Any]:
             fields["place"] = place
     if "term" in row.cells:
         years = [d.value for d in _in(mentions.get("duration", []), row.cells["term"]) if d.extra["unit"] == "year"]
+        bare = _BARE_NUMBER.match(text, *row.cells["term"])
+        if not years and bare and _YEARS_HEAD.search(row.heads["term"]):  # "10" under "Term (years)"
+            years = [int(bare[1])]
         if years:
             fields["duration_years"] = int(years[0]) if float(years[0]).is_integer() else years[0]
     if "signatory" in row.cells:
@@ -304,26 +331,35 @@ def _signatories(ctx: Ctx, cell: Cell) -> tuple[list[str], list[Cell]]:
     return [], []
 
 
-def _limits(ctx: Ctx, cell: Cell) -> list[tuple[int, Cell]]:
+def _limits(ctx: Ctx, cell: Cell, head: str) -> list[tuple[int, Cell]]:
     found = [(m.value, (m.start, m.end)) for m in _in(ctx.doc.mentions.get("timelimit", []), cell)]
     if found:
         return found
+    bare = _BARE_NUMBER.match(ctx.text, cell[0], cell[1])
+    unit = _HEAD_UNIT.search(head)
+    if bare and unit:  # "24" under "Consultations (hours)"
+        count = int(bare[1]) * (24 if unit[0].lower().startswith("d") else 1)
+        return [(count, (bare.start(1), bare.end(1)))] if count else []
     m = _LIMIT.match(ctx.text, cell[0], cell[1])  # a bare "24 hours" / "48h": the header says what it is
     if m is None or _NEGATED.search(ctx.text, cell[0], m.start("n")):
         return []
     n = number(m["n"])
-    if n is None or n == 0:
+    if not n:
         return []
     hours = n * 24 if m["u"].lower().startswith("d") else n
     return [(hours, (m.start("n"), m.end("u")))]
 
 
-def _scopes(ctx: Ctx, cell: Cell, strict: bool) -> list[tuple[str, Cell]]:
+def _scopes(ctx: Ctx, cell: Cell, head: str, strict: bool) -> list[tuple[str, Cell]]:
     """"military, lethal" -> lethal; "non-lethal" -> non-lethal; "no weapons" -> non-lethal (a
-    limit is a scope); in a money cell only the words lethal / non-lethal count."""
+    limit is a scope); "Yes" / "No" under "Lethal aid?"; in a money cell only the words lethal /
+    non-lethal count."""
     a, b = cell
     words = ctx.text[a:b]
     out: list[tuple[str, Cell]] = []
+    answer = _YES_NO.match(words)
+    if answer and not strict and _LETHAL.search(head) and not _NON_LETHAL.search(head):
+        return [("lethal" if answer[1].lower() == "yes" else "non-lethal", (a, b))]
     nl = _NON_LETHAL.search(words)
     if nl:
         out.append(("non-lethal", (a, b)))
@@ -356,7 +392,8 @@ def _commitments(ctx: Ctx, donor: str, cell: Cell, head: str, category_words: st
         if _NEGATED.search(left) or _HEDGED.search(left + right):
             continue  # "no new sum beyond EUR 300 million", "EUR 1 billion (proposed)"
         status = next((s for s, p in _STATUS if p.search(left + right)), None) or next(
-            (s for s, p in _STATUS if p.search(head)), "pledged")
+            (s for s, p in _STATUS if p.search(head)), None) or (
+            "provided" if _SINCE.search(left + right + head) else "pledged")  # "since 2022": already given
         item: dict[str, Any] = {
             "donor": donor, "recipient": RECIPIENT, "amount": amount, "currency": currency, "status": status,
             "period": _period(right, ctx) or _period(left, ctx) or _period(head, ctx),
