@@ -12,6 +12,7 @@ each row is) is read column by column.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -217,8 +218,15 @@ def _put(row: Row, kind: str | None, cell: Cell, head: str) -> None:
         row.heads[kind] = head
 
 
-def _in(mentions: list[Mention], cell: Cell) -> list[Mention]:
-    return [m for m in mentions if cell[0] <= m.start and m.end <= cell[1]]
+def _in(ctx: Ctx, kind: str, cell: Cell) -> list[Mention]:
+    """Mentions of ``kind`` inside a cell (looked up by sentence: tables can be long)."""
+    a, b = cell
+    out: list[Mention] = []
+    if b <= a:
+        return out
+    for idx in range(ctx.sentence_of(a), ctx.sentence_of(b - 1) + 1):
+        out.extend(m for m in ctx.in_sentence(kind, idx) if a <= m.start and m.end <= b)
+    return out
 
 
 def relate_tables(ctx: Ctx) -> dict[str, list[dict[str, Any]]]:
@@ -227,19 +235,19 @@ def relate_tables(ctx: Ctx) -> dict[str, list[dict[str, Any]]]:
                                             "_tables": []}
     if "|" not in ctx.text:
         return out
-    mentions = ctx.doc.mentions
-    parties = [p for p in mentions.get("party", [])
-               if p.value not in (RECIPIENT, "RUS") and not p.extra.get("in_name") and is_state(p.value)]
 
     def partners_in(cell: Cell) -> list[str]:
-        return list(dict.fromkeys(str(p.value) for p in _in(parties, cell)))
+        return list(dict.fromkeys(str(p.value) for p in _in(ctx, "party", cell) if p.value not in (RECIPIENT, "RUS")
+                                  and not p.extra.get("in_name") and is_state(p.value)))
 
     def partner_of(cell: Cell) -> str | None:
         found = partners_in(cell)
         return found[0] if found else None
 
     signing_dates: set[str] = set()
-    for row in find_rows(ctx.text, partner_of):
+    rows = find_rows(ctx.text, partner_of)
+    prose = _prose_signings(ctx) if rows else {}
+    for row in rows:
         partners = partners_in(row.cells["partner"])
         if not partners:
             continue
@@ -273,7 +281,7 @@ def relate_tables(ctx: Ctx) -> dict[str, list[dict[str, Any]]]:
                 out["events"].append({"date": date, "what": _signing_what(partner, fields.get("place")),
                                       "_span": row.cells.get("signed", (row.start, row.end)),
                                       "_row": row.table,
-                                      "_prose": _prose_signings(ctx, partner, date)})
+                                      "_prose": prose.get((date, partner), [])})
         if len(partners) == 1:
             for cell, head in row.money:
                 out["commitments"].extend(_commitments(ctx, partners[0], cell, head, words.get("scope", "")))
@@ -284,17 +292,17 @@ def relate_tables(ctx: Ctx) -> dict[str, list[dict[str, Any]]]:
 
 
 def _agreement_fields(ctx: Ctx, row: Row) -> dict[str, Any]:
-    text, mentions = ctx.text, ctx.doc.mentions
+    text = ctx.text
     fields: dict[str, Any] = {}
     if "signed" in row.cells:
         cell = row.cells["signed"]
-        dates = [d for d in _in(mentions.get("date", []), cell) if d.value and not d.extra.get("deadline")]
+        dates = [d for d in _in(ctx, "date", cell) if d.value and not d.extra.get("deadline")]
         if dates:
             best = max(dates, key=lambda d: len(d.value))
             fields["date_signed"] = best.value
             if "place" not in row.cells:  # "27 May 2024, Madrid" / "27 May 2024 (Madrid)"
                 after = _PLACE_AFTER.match(text, best.end, cell[1])
-                if after and not _in(mentions.get("date", []), (after.start("p"), after.end("p"))):
+                if after and not _in(ctx, "date", (after.start("p"), after.end("p"))):
                     fields["place"] = after["p"]
     if "place" in row.cells:
         a, b = row.cells["place"]
@@ -302,7 +310,7 @@ def _agreement_fields(ctx: Ctx, row: Row) -> dict[str, Any]:
         if place and not _NOT_STATED.match(place) and place[0].isupper() and len(place) <= 60:
             fields["place"] = place
     if "term" in row.cells:
-        years = [d.value for d in _in(mentions.get("duration", []), row.cells["term"]) if d.extra["unit"] == "year"]
+        years = [d.value for d in _in(ctx, "duration", row.cells["term"]) if d.extra["unit"] == "year"]
         bare = _BARE_NUMBER.match(text, *row.cells["term"])
         if not years and bare and _YEARS_HEAD.search(row.heads["term"]):  # "10" under "Term (years)"
             years = [int(bare[1])]
@@ -319,20 +327,19 @@ def _agreement_fields(ctx: Ctx, row: Row) -> dict[str, Any]:
 def _signatories(ctx: Ctx, cell: Cell) -> tuple[list[str], list[Cell]]:
     """People named in a signatory cell ("Pedro Sánchez, Prime Minister"; "Olaf Scholz and ...");
     a name the recognizer missed is taken from the cell's capitalised words before a comma."""
-    people = _in(ctx.doc.mentions.get("person", []), cell)
+    people = _in(ctx, "person", cell)
     if people:
         return [m.text for m in people], [(m.start, m.end) for m in people]
     a, b = cell
     head = ctx.text[a:b].split(",")[0].split("(")[0].strip()
     m = _NAME.fullmatch(head)
-    if m and not _NOT_STATED.match(head) and not any(p.start < a + len(head) for p in _in(
-            ctx.doc.mentions.get("party", []), cell)):
+    if m and not _NOT_STATED.match(head) and not any(p.start < a + len(head) for p in _in(ctx, "party", cell)):
         return [head], [(a, a + len(head))]
     return [], []
 
 
 def _limits(ctx: Ctx, cell: Cell, head: str) -> list[tuple[int, Cell]]:
-    found = [(m.value, (m.start, m.end)) for m in _in(ctx.doc.mentions.get("timelimit", []), cell)]
+    found = [(m.value, (m.start, m.end)) for m in _in(ctx, "timelimit", cell)]
     if found:
         return found
     bare = _BARE_NUMBER.match(ctx.text, cell[0], cell[1])
@@ -379,7 +386,7 @@ def _commitments(ctx: Ctx, donor: str, cell: Cell, head: str, category_words: st
     text = ctx.text
     found: list[tuple[Cell, float, str, str | None]] = [
         ((m.start, m.end), m.value, m.extra["currency"], m.extra.get("qualifier"))
-        for m in _in(ctx.doc.mentions.get("money", []), cell) if m.value]
+        for m in _in(ctx, "money", cell) if m.value]
     if not found:
         bare = _bare_amount(text, cell, head)
         found = [bare] if bare else []
@@ -455,17 +462,18 @@ def _signing_what(partner: str, place: str | None) -> str:
     return f"{name}–Ukraine agreement signed" + (f" in {place}" if place else "")
 
 
-def _prose_signings(ctx: Ctx, partner: str, date: str) -> list[Cell]:
-    """Sentences outside tables that date this partner's signing: their event is the same one."""
-    out = []
+def _prose_signings(ctx: Ctx) -> dict[tuple[str, str], list[Cell]]:
+    """(date, partner) -> sentences outside tables that give that date and name that partner: a
+    signing they report is the row's signing (one pass over the dated sentences)."""
+    out: dict[tuple[str, str], list[Cell]] = {}
     for idx, dates in ctx.by_sentence.get("date", {}).items():
-        if not any(d.value == date for d in dates):
-            continue
         s, e = ctx.sentences[idx]
         if "|" in ctx.text[s:e]:
             continue
-        if any(p.value == partner for p in ctx.parties_in(idx)):
-            out.append((s, e))
+        partners = {str(p.value) for p in ctx.parties_in(idx)}
+        for value in {d.value for d in dates if d.value}:
+            for partner in partners:
+                out.setdefault((value, partner), []).append((s, e))
     return out
 
 
@@ -526,7 +534,8 @@ def _merge_key(facts: dict[str, list[dict[str, Any]]], extra: dict[str, list[dic
     for item in facts[key]:
         s, e = item["_span"]
         table = next((t for t in extra.get("_tables", []) if t["span"][0] <= s and e <= t["span"][1]), None)
-        if table is not None and (ident(item) in from_table or any(s < p < e for p in table["cells"])):
+        if table is not None and (ident(item) in from_table or bisect_right(table["cells"], s) < bisect_left(
+                table["cells"], e)):
             continue
         kept.append(item)
     seen = {ident(x) for x in kept}
@@ -541,18 +550,21 @@ def _merge_events(facts: dict[str, list[dict[str, Any]]], extra: dict[str, list[
     """A row's signing replaces the event the generic reader made of the row's line; prose that
     dates the same partner's signing keeps its own event; prose that only sums up the rows'
     signings ("four agreements signed in late May") gives no event of its own."""
-    rows = {(e["_row"], e["date"]) for e in extra["events"]}
+    tables: dict[str, set[tuple[int, int]]] = {}  # date -> the tables that give it as a signing date
+    for e in extra["events"]:
+        tables.setdefault(e["date"], set()).add(tuple(e["_row"]))
     drop = {(tuple(d["span"]), d["date"]) for d in extra.get("_drop", [])}
     events = []
     for e in facts["events"]:
         s, end = e["_span"]
-        if any(a <= s and end <= b and e["date"] == d for (a, b), d in rows):
+        if any(a <= s and end <= b for a, b in tables.get(e["date"], ())):
             continue
         if ((s, end), e["date"]) in drop:
             continue
         events.append(e)
+    kept = {(e["date"], tuple(e["_span"])) for e in events}
     for e in extra["events"]:
-        if any(p["date"] == e["date"] and tuple(p["_span"]) in {tuple(x) for x in e["_prose"]} for p in events):
+        if any((e["date"], tuple(span)) in kept for span in e["_prose"]):
             continue
         events.append({"date": e["date"], "what": e["what"], "_span": e["_span"]})
     facts["events"] = events
