@@ -255,3 +255,37 @@ def test_two_header_rows_units_in_the_header_and_yes_no_answers() -> None:
         ("SWE", 1.1e9, "pledged", "2024"), ("SWE", 3.4e9, "provided", "2022/2024"), ("JPN", 4.1e9, "pledged", "2024")}
     assert {(s["donor"], s["scope"]) for s in data["military_scope"]} == {("SWE", "lethal"), ("JPN", "non-lethal")}
     assert [(c["parties"], c["hours"]) for c in data["consultation_hours"]] == [(["SWE", "UKR"], 24)]
+
+
+_THREE_ROWS = ("| Partner | Signed | Place |\n|---|---|---|\n| Spain | 27 May 2024 | Madrid |\n"
+               "| Belgium | 28 May 2024 | Brussels |\n| Portugal | 28 May 2024 | Lisbon |\n\n")
+
+
+@pytest.mark.parametrize("note", [
+    "All three agreements run for ten years.",
+    "Each agreement is concluded for a period of 10 years.",
+    "Every one of these accords lasts ten years.",
+    "They all run for 10 years.",
+    "The texts are each valid for ten years.",
+])
+def test_a_note_on_all_the_agreements_gives_each_row_the_term(note: str) -> None:
+    agreements = _by_partner(_run(_THREE_ROWS + note + "\n", "t.md"), "agreements")
+    assert {p: a.get("duration_years") for p, a in agreements.items()} == {"ESP": 10, "BEL": 10, "PRT": 10}
+
+
+@pytest.mark.parametrize("note", [
+    "Both texts run for ten years.",  # two, under three rows: which two is unclear
+    "Not all the agreements run for ten years.",
+    "All agreements but Spain's run for ten years.",
+    "The agreement with the longest history runs for ten years.",
+])
+def test_a_note_that_does_not_cover_every_row_gives_no_term(note: str) -> None:
+    agreements = _by_partner(_run(_THREE_ROWS + note + "\n", "t.md"), "agreements")
+    assert agreements["BEL"].get("duration_years") is None and agreements["PRT"].get("duration_years") is None
+
+
+def test_a_note_on_all_the_agreements_gives_each_row_the_consultation_limit() -> None:
+    data = _run(_THREE_ROWS + "Each of them provides for consultations within 24 hours in the event of a future "
+                "attack.\n", "t.md")
+    assert sorted(_partner(c["parties"]) for c in data["consultation_hours"] if c["hours"] == 24) == [
+        "BEL", "ESP", "PRT"]

@@ -288,7 +288,52 @@ def relate_tables(ctx: Ctx) -> dict[str, list[dict[str, Any]]]:
     out["_drop"] = [{"span": span, "date": date} for span, date in _summaries(ctx, signing_dates)]
     for agreement in out["agreements"]:
         agreement.pop("_signer_cells", None)
+    _collective(ctx, out)
     return out
+
+
+_ALL = re.compile(r"\b(?:all|both|each|every)\b", re.I)
+_THEM = re.compile(r"\b(?:agreements?|accords?|texts?|documents?|them|they)\b", re.I)
+_NUMBERS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+_COUNT_WORDS = {w: i for i, w in enumerate(_NUMBERS, start=2)} | {str(i): i for i in range(2, 100)}
+_COUNTED = re.compile(rf"\b(?:all|both|each of(?: the)?|the|these|those)\s+({'|'.join(_NUMBERS)}|\d{{1,2}})\b", re.I)
+_BOTH = re.compile(r"\bboth\b", re.I)
+_CONSULT = re.compile(r"\bconsult|\bconven|\bmeet", re.I)
+_SENTENCE_TRIGGER = re.compile(r"\b(?:in the event of|in case of|following|after|upon|if)\s+(?:an?\s+|the\s+|any\s+)?"
+                               r"(?P<t>[^.;()]{3,80})")
+
+
+def _collective(ctx: Ctx, out: dict[str, list[dict[str, Any]]]) -> None:
+    """A sentence that speaks of all the agreements ("All three agreements run for ten years",
+    "Each of them provides for consultations within 24 hours") gives the table's agreements its
+    term and consultation limit; a count that is not the table's ("both texts" under five rows)
+    leaves them alone, as does a sentence that names a partner."""
+    keys = list(dict.fromkeys(tuple(a["parties"]) for a in out["agreements"]))
+    if len(keys) < 2:
+        return
+    candidates = sorted(set(ctx.by_sentence.get("duration", {})) | set(ctx.by_sentence.get("timelimit", {})))
+    for idx in candidates:
+        s, e = ctx.sentences[idx]
+        sentence = ctx.text[s:e]
+        if "|" in sentence or not _ALL.search(sentence) or not _THEM.search(sentence) or _NEGATED.search(sentence):
+            continue
+        if any(p.value not in (RECIPIENT, "RUS") for p in ctx.parties_in(idx)):
+            continue
+        counted = _COUNTED.search(sentence)
+        count = _COUNT_WORDS.get(counted[1].lower()) if counted else 2 if _BOTH.search(sentence) else None
+        if count is not None and count != len(keys):
+            continue
+        years = [m.value for m in ctx.in_sentence("duration", idx) if m.extra["unit"] == "year"]
+        if years:
+            for a in out["agreements"]:
+                a.setdefault("duration_years", int(years[0]) if float(years[0]).is_integer() else years[0])
+        if _CONSULT.search(sentence):
+            for limit in ctx.in_sentence("timelimit", idx):
+                trig = _SENTENCE_TRIGGER.search(ctx.text, limit.end, e)
+                for key in keys:
+                    out["consultation_hours"].append({"parties": list(key), "hours": limit.value,
+                                                      "trigger": trig["t"].strip() if trig else None,
+                                                      "_span": (s, e)})
 
 
 def _agreement_fields(ctx: Ctx, row: Row) -> dict[str, Any]:
