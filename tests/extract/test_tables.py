@@ -289,3 +289,18 @@ def test_a_note_on_all_the_agreements_gives_each_row_the_consultation_limit() ->
                 "attack.\n", "t.md")
     assert sorted(_partner(c["parties"]) for c in data["consultation_hours"] if c["hours"] == 24) == [
         "BEL", "ESP", "PRT"]
+
+
+def test_partner_column_found_by_its_header_or_its_states_and_both_signatories_kept() -> None:
+    text = ("| # | Signatory country | Date | Signed for Ukraine by | Signed by |\n|---|---|---|---|---|\n"
+            "| 1 | Spain | 27 May 2024 | Volodymyr Zelensky, President | Pedro Sanchez, Prime Minister |\n"
+            "| 2 | Belgium | 28 May 2024 | Volodymyr Zelensky | Alexander De Croo |\n\n"
+            "| No. | Donor | Pledge |\n|---|---|---|\n| 1 | Sweden | SEK 75 billion |\n\n"
+            "| No. | Where the money goes | Pledge |\n|---|---|---|\n| 1 | Norway | NOK 13.5 billion |\n")
+    data = _run(text, "t.md")
+    agreements = _by_partner(data, "agreements")
+    assert agreements["ESP"]["date_signed"] == "2024-05-27"
+    assert agreements["BEL"]["signatories"] == ["Volodymyr Zelensky", "Alexander De Croo"]
+    roles = {p["name"]: p["role"] for p in data["people"]}
+    assert roles["Volodymyr Zelensky"] == "President of Ukraine"  # not "of Spain": he signs for Ukraine
+    assert {(c["donor"], c["amount"]) for c in data["commitments"]} == {("SWE", 75e9), ("NOR", 13.5e9)}

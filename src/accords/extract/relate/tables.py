@@ -26,6 +26,8 @@ _SEPARATOR = re.compile(r"^[\s|:+-]+$")
 # partner; "Aid type" the scope, not money; "Money named at signing" money, not a signing date;
 # "Entry into force" or "Date delivered" neither a signing date nor anything read here.
 _COLUMNS = [
+    ("partner", re.compile(r"\b(?:signatory|signing|partner|donor)\s+"
+                           r"(?:states?|countr(?:y|ies)|nations?|governments?)\b", re.I)),
     ("signatory", re.compile(r"\bsignator(?:y|ies)\b|\bsigned\s+(?:by|for)\b|\bsigners?\b|\bwho\s+signed\b",
                              re.I)),
     ("scope", re.compile(r"\btype\b|\bkind\b|\bnature\b|\bscope\b|\blethal", re.I)),
@@ -72,6 +74,7 @@ _SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY"}
 _SCALES = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "bln": 1e9}
 _BARE_AMOUNT = re.compile(r"\s*(?:(?P<q>at least|about|around|some|over|more than|up to|approx\.?|c\.|~)\s*)?"
                           r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d%])", re.I)
+_UKRAINE = re.compile(r"\bukrain|\bkyiv\b", re.I)
 _YES_NO = re.compile(r"\W*(yes|no)\b", re.I)
 _HEAD_UNIT = re.compile(r"\b(?:hours?|days?|hrs?|h)\b", re.I)
 _YEARS_HEAD = re.compile(r"\byears?\b", re.I)
@@ -88,6 +91,7 @@ class Row:
     cells: dict[str, Cell] = field(default_factory=dict)  # column kind -> cell range
     heads: dict[str, str] = field(default_factory=dict)  # column kind -> its header's words
     money: list[tuple[Cell, str]] = field(default_factory=list)  # every money cell, with its header's words
+    signers: list[tuple[Cell, str]] = field(default_factory=list)  # every signatory cell, with its header's words
     table: Cell = (0, 0)  # the whole table
 
 
@@ -194,7 +198,10 @@ def _read_rows(text: str, table: list[_Line], partner_of: Any) -> list[Row]:
     kinds = [_kind(h) for h in heads]
     agreement_table = bool(set(kinds) & _AGREEMENT_COLUMNS) or any(_AGREEMENT_WORD.search(h) for h in heads)
     kinds = ["signed" if k == "date" and agreement_table else k for k in kinds]
-    partner_col = kinds.index("partner") if "partner" in kinds else 0
+    # the partner is the column the header names so, else the first of the first three that names a state
+    partner_col = kinds.index("partner") if "partner" in kinds else next(
+        (i for i in range(min(3, len(body[0].cells))) if partner_of is not None and partner_of(body[0].cells[i])),
+        0) if body else 0
     rows = []
     for line in body:
         row = Row(line.start, line.end)
@@ -210,9 +217,12 @@ def _read_rows(text: str, table: list[_Line], partner_of: Any) -> list[Row]:
 
 def _put(row: Row, kind: str | None, cell: Cell, head: str) -> None:
     """File a cell under its kind: the first column of a kind counts, except that every money
-    column does ("Pledged" and "Provided" side by side)."""
+    column does ("Pledged" and "Provided" side by side), and every signatory column ("Signed for
+    Ukraine by", "Signed by")."""
     if kind == "money":
         row.money.append((cell, head))
+    elif kind == "signatory":
+        row.signers.append((cell, head))
     elif kind and kind not in row.cells:
         row.cells[kind] = cell
         row.heads[kind] = head
@@ -361,11 +371,12 @@ def _agreement_fields(ctx: Ctx, row: Row) -> dict[str, Any]:
             years = [int(bare[1])]
         if years:
             fields["duration_years"] = int(years[0]) if float(years[0]).is_integer() else years[0]
-    if "signatory" in row.cells:
-        names, spans = _signatories(ctx, row.cells["signatory"])
+    for cell, head in row.signers:
+        names, spans = _signatories(ctx, cell)
         if names:
-            fields["signatories"] = names
-            fields["_signer_cells"] = spans
+            fields["signatories"] = list(dict.fromkeys([*fields.get("signatories", []), *names]))
+        if not _UKRAINE.search(head):  # "Signed for Ukraine by": not the partner's people
+            fields.setdefault("_signer_cells", []).extend(spans)
     return fields
 
 
@@ -625,6 +636,8 @@ def _merge_people(facts: dict[str, list[dict[str, Any]]], extra: dict[str, list[
             continue
         for signer in extra.get("_signers", []):
             a, b = signer["span"]
+            if person.get("_country") not in (None, signer["country"]):
+                continue  # "Volodymyr Zelensky" in a row of Spain signs for Ukraine
             if any(a <= s and e <= b for s, e in person.get("_mentions", [])):
                 person["role"] = f"{role} of {party_name(signer['country'])}"
                 break
