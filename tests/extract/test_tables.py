@@ -304,3 +304,13 @@ def test_partner_column_found_by_its_header_or_its_states_and_both_signatories_k
     roles = {p["name"]: p["role"] for p in data["people"]}
     assert roles["Volodymyr Zelensky"] == "President of Ukraine"  # not "of Spain": he signs for Ukraine
     assert {(c["donor"], c["amount"]) for c in data["commitments"]} == {("SWE", 75e9), ("NOR", 13.5e9)}
+
+
+def test_header_words_that_only_look_like_scope_term_or_signatory() -> None:
+    text = ("| Partner | Signed | In-kind aid (EUR million) | Last updated | Signatory |\n|---|---|---|---|---|\n"
+            "| Canada | 24 February 2024 | 250 | 1 March 2024 | Prime Minister |\n")
+    data = _run(text, "t.md")
+    (agreement,) = data["agreements"]
+    assert "duration_years" not in agreement and "signatories" not in agreement  # a role alone names no one
+    assert [(c["donor"], c["amount"]) for c in data["commitments"]] == [("CAN", 250e6)]
+    assert data["military_scope"] == []

@@ -30,12 +30,14 @@ _COLUMNS = [
                            r"(?:states?|countr(?:y|ies)|nations?|governments?)\b", re.I)),
     ("signatory", re.compile(r"\bsignator(?:y|ies)\b|\bsigned\s+(?:by|for)\b|\bsigners?\b|\bwho\s+signed\b",
                              re.I)),
-    ("scope", re.compile(r"\btype\b|\bkind\b|\bnature\b|\bscope\b|\blethal", re.I)),
+    ("scope", re.compile(r"\b(?:type|kind|nature|scope)\s+of\s+(?:the\s+)?"
+                         r"(?:aid|support|assistance|help|equipment|weapons)|\b(?:aid|support|assistance|equipment)\s+(?:type|kind|nature|scope)\b|\blethal|\bscope\b"
+                         r"|^\W*(?:type|kind|nature)\W*$", re.I)),
     ("consult", re.compile(r"\bconsult|\bconven", re.I)),
     ("money", re.compile(r"\bmoney|\bcommit|\bpledge|\bamount|\baid\b|\bsupport|\bfunding|\bsums?\b|\bpackages?\b|"
                          r"\bbudget|\bassistance|\bvalue\b|\bcontribution|\bfinanc|\ballocat|\bprovided\b|"
                          r"\bdelivered\b|\bUSD\b|\bEUR\b|\bGBP\b|[€$£¥]", re.I)),
-    ("term", re.compile(r"\bterm\b|\bduration|\bvalid|\blength\b|\blasts?\b|\bruns?\s+for\b", re.I)),
+    ("term", re.compile(r"(?<!-)\bterm\b|\bduration|\bvalid|\blength\b|\bruns?\s+for\b", re.I)),
     (None, re.compile(r"\bforce\b|\bexpir|\buntil\b|\bends?\b|\bdeliver|\bannounc|\bratif|\bupdated\b", re.I)),
     ("place", re.compile(r"\bplace|\bvenue|\bwhere\b|\bcity\b|\blocation", re.I)),
     ("signed", re.compile(r"\bsign(?:ed|ing|ature)\b|\bconclu", re.I)),
@@ -74,6 +76,8 @@ _SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY"}
 _SCALES = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "bln": 1e9}
 _BARE_AMOUNT = re.compile(r"\s*(?:(?P<q>at least|about|around|some|over|more than|up to|approx\.?|c\.|~)\s*)?"
                           r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d%])", re.I)
+_ROLE_WORD = re.compile(r"\b(?:Minister|President|Chancellor|Premier|Ambassador|Secretary|King|Queen|Prince|"
+                        r"Taoiseach|Government|Ministry|Head|Leader|Embassy|Office|Council|Commission)\b")
 _UKRAINE = re.compile(r"\bukrain|\bkyiv\b", re.I)
 _YES_NO = re.compile(r"\W*(yes|no)\b", re.I)
 _HEAD_UNIT = re.compile(r"\b(?:hours?|days?|hrs?|h)\b", re.I)
@@ -255,16 +259,16 @@ def relate_tables(ctx: Ctx) -> dict[str, list[dict[str, Any]]]:
         return found[0] if found else None
 
     signing_dates: set[str] = set()
-    rows = find_rows(ctx.text, partner_of)
+    rows: list[Row] = []
+    for table in _tables(ctx.text):
+        rows.extend(_read(ctx.text, table, partner_of))
+        a, b = table[0].start, table[-1].end  # where a prose reading must not run across cells
+        out["_tables"].append({"span": (a, b), "cells": [a + i for i, c in enumerate(ctx.text[a:b]) if c == "|"]})
     prose = _prose_signings(ctx) if rows else {}
     for row in rows:
         partners = partners_in(row.cells["partner"])
         if not partners:
             continue
-        if not out["_tables"] or out["_tables"][-1]["span"] != row.table:
-            a, b = row.table
-            pipes = [a + i for i, c in enumerate(ctx.text[a:b]) if c == "|"]
-            out["_tables"].append({"span": row.table, "cells": pipes})
         fields = _agreement_fields(ctx, row)
         words = {k: ctx.text[a:b] for k, (a, b) in row.cells.items()}
         heads = row.heads
@@ -389,7 +393,8 @@ def _signatories(ctx: Ctx, cell: Cell) -> tuple[list[str], list[Cell]]:
     a, b = cell
     head = ctx.text[a:b].split(",")[0].split("(")[0].strip()
     m = _NAME.fullmatch(head)
-    if m and not _NOT_STATED.match(head) and not any(p.start < a + len(head) for p in _in(ctx, "party", cell)):
+    states = _in(ctx, "party", (a, a + len(head)))
+    if m and not _NOT_STATED.match(head) and not _ROLE_WORD.search(head) and not states:
         return [head], [(a, a + len(head))]
     return [], []
 
