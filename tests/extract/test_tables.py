@@ -314,3 +314,14 @@ def test_header_words_that_only_look_like_scope_term_or_signatory() -> None:
     assert "duration_years" not in agreement and "signatories" not in agreement  # a role alone names no one
     assert [(c["donor"], c["amount"]) for c in data["commitments"]] == [("CAN", 250e6)]
     assert data["military_scope"] == []
+
+
+def test_a_row_that_names_no_partner_does_not_borrow_the_row_above() -> None:
+    html = ("<html><body><h1>Pledges</h1><table><tr><th>Partner</th><th>Signed</th><th>Notes</th></tr>"
+            "<tr><td>Spain</td><td>27 May 2024</td><td>first of the five</td></tr>"
+            "<tr><td>Belgium</td><td>28 May 2024</td><td>second</td></tr>"
+            "<tr><td>Total</td><td></td><td>EUR 1.977 billion pledged this year</td></tr>"
+            "<tr><td>Also</td><td></td><td>Portugal provided EUR 5 million of lethal aid</td></tr>"
+            "</table></body></html>")
+    data = _run(html, "t.html")
+    assert [(c["donor"], c["amount"]) for c in data["commitments"]] == [("PRT", 5e6)]

@@ -263,7 +263,9 @@ def relate_tables(ctx: Ctx) -> dict[str, list[dict[str, Any]]]:
     for table in _tables(ctx.text):
         rows.extend(_read(ctx.text, table, partner_of))
         a, b = table[0].start, table[-1].end  # where a prose reading must not run across cells
-        out["_tables"].append({"span": (a, b), "cells": [a + i for i, c in enumerate(ctx.text[a:b]) if c == "|"]})
+        out["_tables"].append({"span": (a, b), "cells": [a + i for i, c in enumerate(ctx.text[a:b]) if c == "|"],
+                               "lines": [(line.start, line.end, set(partners_in((line.start, line.end))))
+                                         for line in table]})
     prose = _prose_signings(ctx) if rows else {}
     for row in rows:
         partners = partners_in(row.cells["partner"])
@@ -596,7 +598,7 @@ def _merge_key(facts: dict[str, list[dict[str, Any]]], extra: dict[str, list[dic
         s, e = item["_span"]
         table = next((t for t in extra.get("_tables", []) if t["span"][0] <= s and e <= t["span"][1]), None)
         if table is not None and (ident(item) in from_table or bisect_right(table["cells"], s) < bisect_left(
-                table["cells"], e)):
+                table["cells"], e) or not _named_on_line(table, s, item)):
             continue
         kept.append(item)
     seen = {ident(x) for x in kept}
@@ -605,6 +607,14 @@ def _merge_key(facts: dict[str, list[dict[str, Any]]], extra: dict[str, list[dic
             kept.append(item)
             seen.add(ident(item))
     facts[key] = kept
+
+
+def _named_on_line(table: dict[str, Any], start: int, item: dict[str, Any]) -> bool:
+    """Whether the partner of a prose fact read in a table is named on its own line: a row that
+    names none ("Total | EUR 2 billion pledged") does not belong to the row above it."""
+    partners = {item["donor"]} if "donor" in item else set(item.get("parties", [])) - {RECIPIENT}
+    line: set[str] = next((names for a, b, names in table["lines"] if a <= start <= b), set())
+    return bool(partners) and partners <= line
 
 
 def _merge_events(facts: dict[str, list[dict[str, Any]]], extra: dict[str, list[dict[str, Any]]]) -> None:
