@@ -325,3 +325,11 @@ def test_a_row_that_names_no_partner_does_not_borrow_the_row_above() -> None:
             "</table></body></html>")
     data = _run(html, "t.html")
     assert [(c["donor"], c["amount"]) for c in data["commitments"]] == [("PRT", 5e6)]
+
+
+def test_a_signed_column_without_dates_leaves_the_date_to_a_date_column() -> None:
+    data = _run("| Country | Signed? | Date | Venue |\n|---|---|---|---|\n| Finland | yes | 3 April 2024 | Kyiv |\n"
+                "| Moldova | no | | |\n", "t.md")
+    agreements = _by_partner(data, "agreements")
+    assert set(agreements) == {"FIN"} and agreements["FIN"]["date_signed"] == "2024-04-03"
+    assert [(e["date"], e["quote"]) for e in data["events"]] == [("2024-04-03", "3 April 2024")]

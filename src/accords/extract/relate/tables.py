@@ -182,7 +182,7 @@ def _read_rows(text: str, table: list[_Line], partner_of: Any) -> list[Row]:
             for kind, line in zip(side, body, strict=True):
                 if j < len(line.cells):
                     a, b = line.cells[0]
-                    _put(row, "signed" if kind == "date" and agreement_table else kind, line.cells[j], text[a:b])
+                    _put(row, "signed_date" if kind == "date" and agreement_table else kind, line.cells[j], text[a:b])
             rows.append(row)
         return rows
     # A header may take two lines ("Agreement | | Money" over "Partner | Signed | Pledged | Provided"):
@@ -201,7 +201,7 @@ def _read_rows(text: str, table: list[_Line], partner_of: Any) -> list[Row]:
         body = body[1:]
     kinds = [_kind(h) for h in heads]
     agreement_table = bool(set(kinds) & _AGREEMENT_COLUMNS) or any(_AGREEMENT_WORD.search(h) for h in heads)
-    kinds = ["signed" if k == "date" and agreement_table else k for k in kinds]
+    kinds = ["signed_date" if k == "date" and agreement_table else k for k in kinds]
     # the partner is the column the header names so, else the first of the first three that names a state
     partner_col = kinds.index("partner") if "partner" in kinds else next(
         (i for i in range(min(3, len(body[0].cells))) if partner_of is not None and partner_of(body[0].cells[i])),
@@ -295,7 +295,7 @@ def relate_tables(ctx: Ctx) -> dict[str, list[dict[str, Any]]]:
             if date:
                 signing_dates.add(date)
                 out["events"].append({"date": date, "what": _signing_what(partner, fields.get("place")),
-                                      "_span": row.cells.get("signed", (row.start, row.end)),
+                                      "_span": fields["_date_cell"],
                                       "_row": row.table,
                                       "_prose": prose.get((date, partner), [])})
         if len(partners) == 1:
@@ -304,6 +304,7 @@ def relate_tables(ctx: Ctx) -> dict[str, list[dict[str, Any]]]:
     out["_drop"] = [{"span": span, "date": date} for span, date in _summaries(ctx, signing_dates)]
     for agreement in out["agreements"]:
         agreement.pop("_signer_cells", None)
+        agreement.pop("_date_cell", None)
     _collective(ctx, out)
     return out
 
@@ -355,16 +356,17 @@ def _collective(ctx: Ctx, out: dict[str, list[dict[str, Any]]]) -> None:
 def _agreement_fields(ctx: Ctx, row: Row) -> dict[str, Any]:
     text = ctx.text
     fields: dict[str, Any] = {}
-    if "signed" in row.cells:
-        cell = row.cells["signed"]
+    # a "Signed" column that holds no date ("yes") leaves the date to a bare "Date" column
+    for cell in [row.cells[k] for k in ("signed", "signed_date") if k in row.cells][:2]:
         dates = [d for d in _in(ctx, "date", cell) if d.value and not d.extra.get("deadline")]
         if dates:
             best = max(dates, key=lambda d: len(d.value))
-            fields["date_signed"] = best.value
+            fields["date_signed"], fields["_date_cell"] = best.value, cell
             if "place" not in row.cells:  # "27 May 2024, Madrid" / "27 May 2024 (Madrid)"
                 after = _PLACE_AFTER.match(text, best.end, cell[1])
                 if after and not _in(ctx, "date", (after.start("p"), after.end("p"))):
                     fields["place"] = after["p"]
+            break
     if "place" in row.cells:
         a, b = row.cells["place"]
         place = text[a:b].strip()
