@@ -333,3 +333,15 @@ def test_a_signed_column_without_dates_leaves_the_date_to_a_date_column() -> Non
     agreements = _by_partner(data, "agreements")
     assert set(agreements) == {"FIN"} and agreements["FIN"]["date_signed"] == "2024-04-03"
     assert [(e["date"], e["quote"]) for e in data["events"]] == [("2024-04-03", "3 April 2024")]
+
+
+def test_a_record_table_of_one_agreement() -> None:
+    html = ("<html><body><h1>The Danish agreement</h1><table>"
+            "<tr><th>Signed</th><td>23 February 2024</td></tr><tr><th>Partner</th><td>Denmark</td></tr>"
+            "<tr><th>Venue</th><td>Lviv</td></tr><tr><th>Funding</th><td>EUR 1.8 billion in 2024</td></tr>"
+            "<tr><th>Duration</th><td>10 years</td></tr></table></body></html>")
+    data = _run(html, "t.html")
+    (agreement,) = data["agreements"]
+    assert (agreement["parties"], agreement["date_signed"], agreement["place"], agreement["duration_years"]) == (
+        ["DNK", "UKR"], "2024-02-23", "Lviv", 10)
+    assert [(c["donor"], c["amount"], c["period"]) for c in data["commitments"]] == [("DNK", 1.8e9, "2024")]

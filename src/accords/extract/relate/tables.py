@@ -171,16 +171,15 @@ def _read(text: str, table: list[_Line], partner_of: Any) -> list[Row]:
 def _read_rows(text: str, table: list[_Line], partner_of: Any) -> list[Row]:
     header, body = table[0], table[1:]
     kinds = [_kind(text[a:b]) for a, b in header.cells]
-    side = [_kind(text[line.cells[0][0]:line.cells[0][1]]) for line in body]
-    by_columns = (partner_of is not None and not any(k for k in kinds[1:] if k != "partner")
-                  and any(k for k in side if k) and all(partner_of(c) for c in header.cells[1:] if c[1] > c[0]))
-    if by_columns:  # partners across the top, what each row is down the side
+    across = _partners_across(text, table, kinds, partner_of)
+    if across is not None:  # partners across the top (or a "Partner | Spain" line), what each row is down the side
+        side = [_kind(text[line.cells[0][0]:line.cells[0][1]]) for line in table]
         agreement_table = bool(set(side) & _AGREEMENT_COLUMNS)
         rows = []
-        for j, cell in enumerate(header.cells[1:], start=1):
+        for j, cell in enumerate(table[across].cells[1:], start=1):
             row = Row(cell[0], cell[1], {"partner": cell})
-            for kind, line in zip(side, body, strict=True):
-                if j < len(line.cells):
+            for i, (kind, line) in enumerate(zip(side, table, strict=True)):
+                if i != across and j < len(line.cells):
                     a, b = line.cells[0]
                     _put(row, "signed_date" if kind == "date" and agreement_table else kind, line.cells[j], text[a:b])
             rows.append(row)
@@ -217,6 +216,25 @@ def _read_rows(text: str, table: list[_Line], partner_of: Any) -> list[Row]:
         if "partner" in row.cells:
             rows.append(row)
     return rows
+
+
+def _partners_across(text: str, table: list[_Line], kinds: list[str | None], partner_of: Any) -> int | None:
+    """The line that names the partners when a table is read by columns: the header, when its
+    cells after the first name states and none is a column word ("| | Spain | Belgium |"), or a
+    line headed "Partner" whose other cells name states (a record: "Partner | Spain" over
+    "Signed | 27 May 2024"); None for a table of one row per partner."""
+    if partner_of is None:
+        return None
+    side = [_kind(text[line.cells[0][0]:line.cells[0][1]]) for line in table]
+    if not any(k for k in side[1:]):
+        return None
+    for i, line in enumerate(table):
+        named = [c for c in line.cells[1:] if c[1] > c[0]]
+        if i == 0 and any(k for k in kinds[1:] if k != "partner"):
+            continue
+        if (i == 0 or side[i] == "partner") and named and all(partner_of(c) for c in named):
+            return i
+    return None
 
 
 def _put(row: Row, kind: str | None, cell: Cell, head: str) -> None:
