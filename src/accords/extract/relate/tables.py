@@ -6,7 +6,13 @@ signing" (or "Pledge") a pledge, "within 24 hours" under "Consultations" a consu
 "military, lethal" under "Aid type" the scope of aid, and a person under "Signatory" (or "Signed
 by") who signed. One row is one partner's agreement; its signing date and partner also make the
 signing event. A table whose header row names the partners (and whose first column names what
-each row is) is read column by column.
+each row is), or a record of one agreement ("Partner | Denmark", "Signed | 23 February 2024"), is
+read column by column. A note on all the agreements ("All three run for ten years") gives every
+row's agreement its term or consultation limit.
+
+Inside a table the header-aware reading wins over the prose readers, which see each row as a
+sentence: their facts that run across cells, repeat a cell's fact, or take a partner the line does
+not name are dropped when the two are merged.
 """
 
 from __future__ import annotations
