@@ -345,3 +345,23 @@ def test_a_record_table_of_one_agreement() -> None:
     assert (agreement["parties"], agreement["date_signed"], agreement["place"], agreement["duration_years"]) == (
         ["DNK", "UKR"], "2024-02-23", "Lviv", 10)
     assert [(c["donor"], c["amount"], c["period"]) for c in data["commitments"]] == [("DNK", 1.8e9, "2024")]
+
+
+def test_a_timeline_table_makes_one_event_per_dated_row() -> None:
+    html = ("<html><body><h1>Timeline</h1><table><tr><th>Date</th><th>Event</th></tr>"
+            "<tr><td>27 May 2024</td><td>Spain and Ukraine sign a security agreement in Madrid</td></tr>"
+            "<tr><td>28 May 2024</td><td>Belgium signs its agreement with Ukraine in Brussels</td></tr>"
+            "<tr><td>June 2024</td><td>Peace summit</td></tr><tr><td>later</td><td>Review</td></tr>"
+            "</table></body></html>")
+    data = _run(html, "t.html")
+    assert [(e["date"], e["what"]) for e in data["events"]] == [
+        ("2024-05-27", "Spain and Ukraine sign a security agreement in Madrid"),
+        ("2024-05-28", "Belgium signs its agreement with Ukraine in Brussels"), ("2024-06", "Peace summit")]
+    assert {_partner(a["parties"]): a.get("date_signed") for a in data["agreements"]} == {
+        "ESP": "2024-05-27", "BEL": "2024-05-28"}
+
+
+def test_a_pledge_log_with_a_date_column_is_no_signing() -> None:
+    data = _run("| Donor | Date | Pledge since signing (EUR million) |\n|---|---|---|\n| Spain | 3 June 2024 | 50 |\n",
+                "t.md")
+    assert data["agreements"] == [] and [(c["donor"], c["amount"]) for c in data["commitments"]] == [("ESP", 5e7)]

@@ -48,12 +48,13 @@ _COLUMNS = [
     ("place", re.compile(r"\bplace|\bvenue|\bwhere\b|\bcity\b|\blocation", re.I)),
     ("signed", re.compile(r"\bsign(?:ed|ing|ature)\b|\bconclu", re.I)),
     ("date", re.compile(r"^\W*(?:date|when|dated?\s+of\s+(?:the\s+)?agreement)\W*$", re.I)),
+    ("event", re.compile(r"^\W*(?:events?|what\s+happened|developments?|milestones?|description|step)\W*$", re.I)),
     ("partner", re.compile(r"\bpartners?\b|\bcountry\b|\bcountries\b|\bstates?\b|\bdonors?\b|\bnations?\b|"
                            r"\bgovernments?\b|\ballies\b|\bally\b|\bparty\b|\bparties\b|\bsignatory\s+state", re.I)),
 ]
 # Columns that show a table is about agreements: only then is a bare "Date" the signing date.
 _AGREEMENT_COLUMNS = {"signed", "signatory", "place", "term", "consult", "scope"}
-_AGREEMENT_WORD = re.compile(r"\bagreements?\b|\baccords?\b|\bsign", re.I)
+_AGREEMENT_WORD = re.compile(r"\bagreements?\b|\baccords?\b|\btreat(?:y|ies)\b", re.I)
 _STATUS = [("allocated", re.compile(r"\b(?:allocat\w*|earmark\w*|set aside|budget\w*|fund\b)", re.I)),
            ("provided", re.compile(r"\b(?:provided|delivered|disbursed|given|spent|paid|donated|sent)\b", re.I)),
            ("expected", re.compile(r"\bexpected\b", re.I))]
@@ -224,6 +225,24 @@ def _read_rows(text: str, table: list[_Line], partner_of: Any) -> list[Row]:
     return rows
 
 
+def _timeline(ctx: Ctx, table: list[_Line]) -> list[dict[str, Any]]:
+    """A timeline ("Date | Event"): every dated row is an event, told by its event cell."""
+    kinds = [_kind(ctx.text[a:b]) for a, b in table[0].cells]
+    if "date" not in kinds or "event" not in kinds:
+        return []
+    when, what = kinds.index("date"), kinds.index("event")
+    out = []
+    for line in table[1:]:
+        if max(when, what) >= len(line.cells):
+            continue
+        a, b = line.cells[what]
+        dates = [d.value for d in _in(ctx, "date", line.cells[when]) if d.value]
+        if dates and b > a:
+            out.append({"date": max(dates, key=len), "what": " ".join(ctx.text[a:b].split()),
+                        "_span": (line.start, line.end), "_row": (table[0].start, table[-1].end), "_prose": []})
+    return out
+
+
 def _partners_across(text: str, table: list[_Line], kinds: list[str | None], partner_of: Any) -> int | None:
     """The line that names the partners when a table is read by columns: the header, when its
     cells after the first name states and none is a column word ("| | Spain | Belgium |"), or a
@@ -290,6 +309,7 @@ def relate_tables(ctx: Ctx) -> dict[str, list[dict[str, Any]]]:
         out["_tables"].append({"span": (a, b), "cells": [a + i for i, c in enumerate(ctx.text[a:b]) if c == "|"],
                                "lines": [(line.start, line.end, set(partners_in((line.start, line.end))))
                                          for line in table]})
+        out["events"].extend(_timeline(ctx, table))
     prose = _prose_signings(ctx) if rows else {}
     for row in rows:
         partners = partners_in(row.cells["partner"])
