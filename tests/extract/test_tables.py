@@ -365,3 +365,8 @@ def test_a_pledge_log_with_a_date_column_is_no_signing() -> None:
     data = _run("| Donor | Date | Pledge since signing (EUR million) |\n|---|---|---|\n| Spain | 3 June 2024 | 50 |\n",
                 "t.md")
     assert data["agreements"] == [] and [(c["donor"], c["amount"]) for c in data["commitments"]] == [("ESP", 5e7)]
+
+
+def test_bare_numbers_with_a_decimal_comma_or_a_space_group() -> None:
+    data = _run("| Country | Pledge (EUR bn) |\n|---|---|\n| Spain | 1,8 |\n| France | 3.5 |\n| Japan | 1 800 |\n", "t.md")
+    assert [(c["donor"], c["amount"]) for c in data["commitments"]] == [("ESP", 1.8e9), ("FRA", 3.5e9)]

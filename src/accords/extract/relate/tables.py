@@ -82,7 +82,7 @@ _HEAD_SCALE = re.compile(r"\b(?P<s>thousands?|millions?|mn|mln|m|billions?|bn|bl
 _SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY"}
 _SCALES = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "bln": 1e9}
 _BARE_AMOUNT = re.compile(r"\s*(?:(?P<q>at least|about|around|some|over|more than|up to|approx\.?|c\.|~)\s*)?"
-                          r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d%])", re.I)
+                          r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}|\d+(?:\.\d+)?)(?![\d%]|[.,]\d)", re.I)
 _ROLE_WORD = re.compile(r"\b(?:Minister|President|Chancellor|Premier|Ambassador|Secretary|King|Queen|Prince|"
                         r"Taoiseach|Government|Ministry|Head|Leader|Embassy|Office|Council|Commission)\b")
 _UKRAINE = re.compile(r"\bukrain|\bkyiv\b", re.I)
@@ -534,7 +534,9 @@ def _bare_amount(text: str, cell: Cell, head: str) -> tuple[Cell, float, str, st
     if rest and not re.match(r"[(;,]|in\b|for\b|per\b|since\b|over\b", rest, re.I):
         return None  # "977 jets", "2024": the number is not the amount the header prices
     raw = m["n"]
-    value = float(raw.replace(",", "")) if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", raw) else float(raw)
+    # "1,800" groups thousands; "1,8" is a decimal comma (as the money recognizer reads "4,5")
+    value = float(raw.replace(",", "")) if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", raw) else float(
+        raw.replace(",", "."))
     if re.fullmatch(r"(?:19|20)\d\d", raw) and not _HEAD_SCALE.search(head):
         return None
     scale = _HEAD_SCALE.search(head)
