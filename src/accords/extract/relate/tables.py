@@ -113,15 +113,6 @@ class _Line:
     cells: list[Cell]
 
 
-def find_rows(text: str, partner_of: Any = None) -> list[Row]:
-    """The rows of every table in ``text``; ``partner_of(cell)`` (the partner a cell names, or
-    None) lets a table whose header row names the partners be read by columns."""
-    rows: list[Row] = []
-    for table in _tables(text):
-        rows.extend(_read(text, table, partner_of))
-    return rows
-
-
 def _tables(text: str) -> list[list[_Line]]:
     """Runs of lines with cells: a blank line ends a table; a line without a pipe inside one (a
     single-cell row, a caption) is skipped."""
