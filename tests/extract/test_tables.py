@@ -370,3 +370,11 @@ def test_a_pledge_log_with_a_date_column_is_no_signing() -> None:
 def test_bare_numbers_with_a_decimal_comma_or_a_space_group() -> None:
     data = _run("| Country | Pledge (EUR bn) |\n|---|---|\n| Spain | 1,8 |\n| France | 3.5 |\n| Japan | 1 800 |\n", "t.md")
     assert [(c["donor"], c["amount"]) for c in data["commitments"]] == [("ESP", 1.8e9), ("FRA", 3.5e9)]
+
+
+def test_prose_months_of_signings_the_rows_date_in_full_add_no_event() -> None:
+    text = ("Spain and Portugal signed in May. Croatia signed in October. Germany signed in February.\n\n"
+            "| Partner | Signed | Place |\n|---|---|---|\n| Spain | 27 May 2024 | Madrid |\n"
+            "| Portugal | 28 May 2024 | Lisbon |\n| Croatia | not yet public | Dubrovnik |\n")
+    data = _run(text, "t.md", published="2024-12-01")
+    assert sorted(e["date"] for e in data["events"]) == ["2024-02", "2024-05-27", "2024-05-28", "2024-10"]

@@ -292,7 +292,7 @@ def relate_tables(ctx: Ctx) -> dict[str, list[dict[str, Any]]]:
         found = partners_in(cell)
         return found[0] if found else None
 
-    signing_dates: set[str] = set()
+    signing_dates: dict[str, set[str]] = {}  # partner -> the days its rows give as signed
     rows: list[Row] = []
     for table in _tables(ctx.text):
         rows.extend(_read(ctx.text, table, partner_of))
@@ -328,7 +328,8 @@ def relate_tables(ctx: Ctx) -> dict[str, list[dict[str, Any]]]:
                     out["military_scope"].append({"donor": partner, "scope": scope, "_span": span})
             date = fields.get("date_signed")
             if date:
-                signing_dates.add(date)
+                if len(date) == 10:
+                    signing_dates.setdefault(partner, set()).add(date)
                 out["events"].append({"date": date, "what": _signing_what(partner, fields.get("place")),
                                       "_span": fields["_date_cell"],
                                       "_row": row.table,
@@ -579,20 +580,25 @@ def _prose_signings(ctx: Ctx) -> dict[tuple[str, str], list[Cell]]:
     return out
 
 
-def _summaries(ctx: Ctx, signing_dates: set[str]) -> list[tuple[Cell, str]]:
-    """Prose that sums up the table's signings without naming a partner ("Four agreements signed
-    in late May, and a fifth in October"): its month or year stands for dates the rows give."""
+def _summaries(ctx: Ctx, signing_dates: dict[str, set[str]]) -> list[tuple[Cell, str]]:
+    """Prose that sums up the table's signings ("Four agreements signed in late May, and a fifth
+    in October", "Spain and Portugal signed in May"): its month or year stands for dates the rows
+    give in full, for every partner it names (or for some row when it names none)."""
     out: list[tuple[Cell, str]] = []
     if not signing_dates:
         return out
+    every = set().union(*signing_dates.values())
     for idx, dates in ctx.by_sentence.get("date", {}).items():
         s, e = ctx.sentences[idx]
         sentence = ctx.text[s:e]
-        if "|" in sentence or not _SIGN_WORD.search(sentence) or ctx.parties_in(idx):
+        if "|" in sentence or not _SIGN_WORD.search(sentence):
             continue
+        named = {str(p.value) for p in ctx.parties_in(idx)} - {RECIPIENT, "RUS"}
         for d in dates:
-            if d.value and len(d.value) < 10 and any(x.startswith(d.value) and len(x) > len(d.value)
-                                                     for x in signing_dates):
+            if not d.value or len(d.value) >= 10:
+                continue
+            covered = [any(x.startswith(d.value) for x in signing_dates.get(p, ())) for p in named]
+            if all(covered) if named else any(x.startswith(d.value) for x in every):
                 out.append(((s, e), d.value))
     return out
 
