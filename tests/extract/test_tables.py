@@ -378,3 +378,11 @@ def test_prose_months_of_signings_the_rows_date_in_full_add_no_event() -> None:
             "| Portugal | 28 May 2024 | Lisbon |\n| Croatia | not yet public | Dubrovnik |\n")
     data = _run(text, "t.md", published="2024-12-01")
     assert sorted(e["date"] for e in data["events"]) == ["2024-02", "2024-05-27", "2024-05-28", "2024-10"]
+
+
+def test_the_row_day_refines_the_month_prose_gives() -> None:
+    text = ("Spain and Portugal signed their agreements in June 2024.\n\n"
+            "| Partner | Signed | Place |\n|---|---|---|\n| Spain | 27 June 2024 | Madrid |\n"
+            "| Portugal | 28 June 2024 | Lisbon |\n")
+    agreements = _by_partner(_run(text, "t.md", published="2024-12-01"), "agreements")
+    assert {p: a["date_signed"] for p, a in agreements.items()} == {"ESP": "2024-06-27", "PRT": "2024-06-28"}

@@ -613,8 +613,10 @@ def merge(facts: dict[str, list[dict[str, Any]]], extra: dict[str, list[dict[str
             by_parties[tuple(item["parties"])] = item
             continue
         known["mentioned_only"] = False
-        if item.get("date_signed") and not known.get("date_signed"):
-            known["_span"] = item["_span"]  # the row that dates the signing is the better evidence
+        day, known_day = item.get("date_signed") or "", known.get("date_signed") or ""
+        if day and (not known_day or (len(day) > len(known_day) and day.startswith(known_day))):
+            known["date_signed"] = day  # "in June" in prose, "27 June 2024" in the row: the row is precise
+            known["_span"] = item["_span"]  # and the row that dates the signing is the better evidence
         for k, v in item.items():
             if k == "signatories" and known.get(k):
                 known[k] = list(dict.fromkeys([*known[k], *v]))
