@@ -386,3 +386,10 @@ def test_the_row_day_refines_the_month_prose_gives() -> None:
             "| Portugal | 28 June 2024 | Lisbon |\n")
     agreements = _by_partner(_run(text, "t.md", published="2024-12-01"), "agreements")
     assert {p: a["date_signed"] for p, a in agreements.items()} == {"ESP": "2024-06-27", "PRT": "2024-06-28"}
+
+
+def test_a_term_given_as_an_end_year_counts_from_the_signing() -> None:
+    data = _run("| Partner | Signed | Valid |\n|---|---|---|\n| Spain | 27 May 2024 | until 31 December 2034 |\n"
+                "| Italy | 24 February 2024 | indefinitely |\n", "t.md")
+    agreements = _by_partner(data, "agreements")
+    assert agreements["ESP"]["duration_years"] == 10 and "duration_years" not in agreements["ITA"]

@@ -88,6 +88,8 @@ _ROLE_WORD = re.compile(r"\b(?:Minister|President|Chancellor|Premier|Ambassador|
 _UKRAINE = re.compile(r"\bukrain|\bkyiv\b", re.I)
 _YES_NO = re.compile(r"\W*(yes|no)\b", re.I)
 _HEAD_UNIT = re.compile(r"\b(?:hours?|days?|hrs?|h)\b", re.I)
+_UNTIL = re.compile(r"\b(?:until|till|to|through|expires?(?:\s+in)?|ends?(?:\s+in)?)\s+(?:\w+\s+){0,2}?"
+                    r"((?:20|21)\d\d)\b", re.I)
 _YEARS_HEAD = re.compile(r"\byears?\b", re.I)
 _BARE_NUMBER = re.compile(r"\s*(\d{1,3})\s*$")
 _SIGN_WORD = re.compile(r"\bsign(?:ed|ings?)\b", re.I)
@@ -413,6 +415,10 @@ def _agreement_fields(ctx: Ctx, row: Row) -> dict[str, Any]:
         bare = _BARE_NUMBER.match(text, *row.cells["term"])
         if not years and bare and _YEARS_HEAD.search(row.heads["term"]):  # "10" under "Term (years)"
             years = [int(bare[1])]
+        until = _UNTIL.search(text, *row.cells["term"])
+        signed = fields.get("date_signed")
+        if not years and until and signed and 0 < int(until[1]) - int(signed[:4]) <= 50:
+            years = [int(until[1]) - int(signed[:4])]  # "until 2034", signed in 2024: ten years
         if years:
             fields["duration_years"] = int(years[0]) if float(years[0]).is_integer() else years[0]
     for cell, head in row.signers:
