@@ -157,7 +157,7 @@ _DATE_META = ("article:published_time", "og:published_time", "date", "dc.date", 
 def _load_html(html: str, sha: str) -> Loaded:
     from selectolax.lexbor import LexborHTMLParser
 
-    tree = LexborHTMLParser(html)
+    tree = LexborHTMLParser(html.replace(_ROW_BREAK, ""))
     title = None
     authors: list[str] = []
     published: date | None = None
@@ -190,11 +190,83 @@ def _load_html(html: str, sha: str) -> Loaded:
         for node in root.css(_BLOCKS + ", br, tr"):
             node.insert_before("\n\n")
             node.insert_after("\n\n")
+        # A table becomes one block, a line per row with its cells joined by " | " (as DOCX tables
+        # are), so that a row keeps together what the header says about one partner. Inner tables
+        # come first (reversed document order), so an outer cell reads an inner table as text.
+        # A table used for layout (fewer than two rows of cells, or a cell holding an article)
+        # keeps its cells as paragraphs.
+        for table in reversed(root.css("table")):
+            rows = _table_rows(table)
+            if sum(" | " in r for r in rows) < 2 or max(map(len, rows)) > _LAYOUT_ROW:
+                continue
+            caption = table.css_first("caption")
+            lead = _squash(caption.text(deep=True, separator="")) if caption is not None else ""
+            table.replace_with(f"\n\n{lead}\n\n{_ROW_BREAK.join(rows)}\n\n")
         raw = root.text(deep=True, separator="")
-        parts = [t for t in (_squash(chunk) for chunk in _BLANK.split(raw)) if t]
+        parts = [t.replace(_ROW_BREAK, "\n") for t in (_squash(chunk) for chunk in _BLANK.split(raw)) if t]
     return Loaded(text="\n\n".join(parts), sha256=sha, media_type=HTML, title=title or None,
                   authors=_dedupe(authors), published=published,
                   published_source="text" if published else "none")
+
+
+# Rows are joined with a private-use character that survives squashing, then become newlines
+# (the same character in a page, an icon-font glyph at most, is dropped first).
+_ROW_BREAK = "\ue000"
+_SPAN_LIMIT = 50  # a colspan/rowspan beyond this is a markup error, not a layout
+_LAYOUT_ROW = 2000  # characters: a row this long holds running text, not facts
+
+
+def _table_rows(table: Any) -> list[str]:
+    """The rows of a table as lines, header rows first and footer rows last. A cell spanning
+    several columns is followed by empty cells and one spanning several rows is repeated in
+    them, so every cell stays under its header; a row that is a single cell is its text alone."""
+    head: list[str] = []
+    body: list[str] = []
+    foot: list[str] = []
+    carried: dict[int, tuple[int, str]] = {}  # column -> (rows still to fill, text) of a rowspan
+    for tr in table.css("tr"):
+        cells: list[str] = []
+        col = 0
+        for cell in tr.iter():
+            if cell.tag not in ("td", "th"):
+                continue
+            while col in carried:
+                cells.append(_carry(carried, col))
+                col += 1
+            text = _squash(cell.text(deep=True, separator="").replace(_ROW_BREAK, " ")).replace("|", "/")
+            cols, rows = _span(cell, "colspan"), _span(cell, "rowspan")
+            for i in range(cols):
+                cells.append(text if i == 0 else "")
+                if rows > 1:
+                    carried[col] = (rows - 1, text if i == 0 else "")
+                col += 1
+        while any(c >= col for c in carried):
+            cells.append(_carry(carried, col) if col in carried else "")
+            col += 1
+        while cells and not cells[-1]:
+            cells.pop()
+        if not cells:
+            continue
+        line = " | ".join(cells)
+        if not cells[0]:  # a leading empty cell (a corner) would be lost to stripping: write the edges
+            line = f"| {line} |"
+        section = tr.parent.tag if tr.parent is not None else ""
+        (head if section == "thead" else foot if section == "tfoot" else body).append(line)
+    return head + body + foot
+
+
+def _carry(carried: dict[int, tuple[int, str]], col: int) -> str:
+    left, text = carried[col]
+    if left > 1:
+        carried[col] = (left - 1, text)
+    else:
+        del carried[col]
+    return text
+
+
+def _span(cell: Any, name: str) -> int:
+    value = (cell.attributes.get(name) or "1").strip()
+    return min(int(value), _SPAN_LIMIT) if value.isdigit() and int(value) > 0 else 1
 
 
 def _squash(text: str) -> str:

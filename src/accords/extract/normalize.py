@@ -114,8 +114,9 @@ def normalize(text: str) -> tuple[str, OffsetMap]:
             line_start = src.rfind("\n", 0, start) + 1
             line = src[line_start:start]
             # a cut sentence: the next line starts in lower case, or the previous line already
-            # holds a finished sentence (so it is body text, not a headline) and is long
-            join = bool(_JOIN_BEFORE.search(before)) and (
+            # holds a finished sentence (so it is body text, not a headline) and is long; a table
+            # row (cells joined by " | ", as DOCX and HTML tables load) is never cut
+            join = bool(_JOIN_BEFORE.search(before)) and " | " not in line and (
                 after.islower() or after == "(" or (
                     after.isalpha() and len(line) >= 60
                     and (". " in line or m.group().count("\n") == 1)))

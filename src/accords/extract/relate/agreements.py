@@ -307,15 +307,24 @@ def _named(ctx: Ctx, idx: int) -> list[str]:
     return [m.value for m in ctx.parties_in(idx)]
 
 
-_NOUN_AFTER = re.compile(r"(?:'s)?\s+(?:[\w-]+\s+)?(?:agreement|accord|text|document)\b")
+_NOUN_AFTER = re.compile(r"(?:'s)?\s+(?:[\w-]+\s+)?(?:agreements?|accords?|texts?|documents?)\b")
+# "The Spanish, Belgian and Norwegian agreements": every demonym of the list is on the noun
+_LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 
 
 def _partners(ctx: Ctx, idx: int) -> set[str]:
     """Partners a sentence names; a demonym counts only on an agreement ("the Finnish agreement")."""
     out = set()
-    for m in ctx.parties_in(idx):
-        if m.extra.get("kind") == "demonym" and not _NOUN_AFTER.match(ctx.text, m.end):
-            continue
+    on_noun = -1  # start of the demonym after this one when that one is on the noun
+    for m in reversed(ctx.parties_in(idx)):
+        if m.extra.get("kind") == "demonym":
+            if not (_NOUN_AFTER.match(ctx.text, m.end) or (on_noun > m.end and _LIST_GAP.fullmatch(
+                    ctx.text, m.end, on_noun))):
+                on_noun = -1
+                continue
+            on_noun = m.start
+        else:
+            on_noun = -1
         out.add(m.value)
     return out - {RECIPIENT, "RUS"}
 
