@@ -101,6 +101,22 @@ def test_docx_paragraphs_and_tables() -> None:
     assert "Body paragraph." in loaded.text and "Italy | 2024-02-24" in loaded.text
 
 
+def test_docx_table_cells_stay_under_their_headers() -> None:
+    import docx
+
+    document = docx.Document()
+    t = document.add_table(rows=3, cols=3)
+    for c, head in enumerate(["Partner", "Signed", "Money"]):
+        t.cell(0, c).text = head
+    t.cell(1, 0).text, t.cell(1, 2).text = "Italy", "EUR 1 billion"  # no date: an empty cell
+    t.cell(2, 0).merge(t.cell(2, 1)).text = "Total"  # one cell across two columns
+    t.cell(2, 2).text = "EUR 1 billion"  # the same text as the row above: not a repeat
+    buf = io.BytesIO()
+    document.save(buf)
+    text = load.load_bytes(buf.getvalue(), "table.docx").text
+    assert text.splitlines() == ["Partner | Signed | Money", "Italy |  | EUR 1 billion", "Total |  | EUR 1 billion"]
+
+
 @pytest.mark.parametrize("data", [b"", b"   \n\n  "])
 def test_empty_is_refused(data: bytes) -> None:
     with pytest.raises(InputError, match="empty"):

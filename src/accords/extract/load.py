@@ -432,8 +432,13 @@ def _docx_text(body_xml: bytes, core_xml: bytes | None) -> tuple[list[str], str 
         elif isinstance(element, CT_Tbl):
             rows = []
             for row in Table(element, None).rows:  # type: ignore[arg-type]
-                cells = list(dict.fromkeys(c.text.strip() for c in row.cells))
-                rows.append(" | ".join(c for c in cells if c))
+                # a cell merged across columns comes back once per column: write it once, then
+                # empty cells (as the HTML loader does), so every cell stays under its header
+                cells, seen = [], set()
+                for cell in row.cells:
+                    cells.append("" if id(cell._tc) in seen else cell.text.strip())
+                    seen.add(id(cell._tc))
+                rows.append(" | ".join(cells) if any(cells) else "")
             table = "\n".join(r for r in rows if r)
             if table:
                 parts.append(table)
