@@ -28,7 +28,7 @@ _REL_YEAR = r"(?P<{0}>this|last|next|the same|that) year"
 # relative-word initials): it changes no match, but rejects most word starts at once instead of
 # trying every alternative there (half the cost of the scan).
 _DATES = re.compile(
-    r"(?<![\w-])(?=[\dJFMASONDLTEWYlntembyo])(?:"
+    r"(?<![\w-])(?=[\dJFMASONDLTEWYlntembyoasf])(?:"
     r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))(?!\d)"
     r"|(?P<dotted>(?P<ed>\d{1,2})\.(?P<em>\d{1,2})\.(?P<ey>\d{4}))(?!\d)"
     rf"|(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:\s?-\s?\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<dm>{_MONTH_D})"
@@ -38,7 +38,13 @@ _DATES = re.compile(
     rf"(?:,?\s+(?P<yy>\d{{4}})(?!\d)|\s+(?:of\s+)?{_REL_YEAR.format('mrel')})?"
     r"|(?P<rel>(?:by\s+)?(?:the\s+)?end\s+of\s+(?:this|the|next|last)\s+year|(?:earlier|later)\s+this\s+year"
     r"|(?:this|last|next)\s+(?:year|month)|[Yy]esterday|today|tomorrow"
+    # what happened moments before the writing: the reference day ("signed ... a few minutes ago")
+    r"|(?:(?:a\s+few|several|\d{1,2}|two|three|four|an?)\s+(?:minutes?|hours?)\s+ago|[Ee]arlier\s+today"
+    r"|[Tt]his\s+(?:morning|afternoon|evening))"
     r"|(?:on\s+)?the\s+same\s+day"
+    # a day counted from the date told just before ("signed the following day", "a week later")
+    r"|(?:on\s+)?the\s+(?:following|next|previous)\s+day|the\s+day\s+(?:before|after)(?!\s+(?:the|a|an|its|his|her)\b)"
+    r"|(?:a|one|two|three|four|five|six|\d{1,2})\s+(?:days?|weeks?)\s+(?:later|earlier|before)(?!\s+(?:the|a|an)\b)"
     rf"|(?<=on |On )(?:{'|'.join(_DAYS)})(?!s\b|\s+(?:evenings|mornings|afternoons|nights))"
     rf"|(?:[Ll]ast|[Nn]ext)\s+(?:{'|'.join(_DAYS)})(?!s\b)"
     rf"|(?:{'|'.join(_DAYS)})(?='s\s+(?:signing|ceremony|meeting|summit|talks|visit|session|vote|decision)))"
@@ -90,8 +96,14 @@ def recognize_dates(text: str) -> list[Mention]:
             continue
         if raw["y"] is None and raw["rel"] is None and raw["m"] is not None and _reported_past(text, m.start()):
             raw["past"] = True
+        if raw["d"] and out and out[-1].extra["kind"] == "relative" and _WEEKDAY_GAP.fullmatch(
+                text, out[-1].end, m.start()) and str(out[-1].extra["rel"]).split()[-1] in _DAY_NAMES:
+            out.pop()  # "On Friday 31 May 2024": the explicit date says which Friday
         out.append(Mention("date", m.start(), m.end(), m.group(), None, raw))
     return out
+
+
+_WEEKDAY_GAP = re.compile(r",?[ ]?(?:the[ ])?")
 
 
 # A clause reporting what happened: "had first floated that figure ... in December". Past-tense
@@ -149,8 +161,10 @@ def resolve(raw: dict[str, Any], ref: date | None) -> str | None:
 def _relative(rel: str, ref: date | None) -> str | None:
     if ref is None:
         return None
-    if rel.endswith("same day"):
+    if rel.endswith("same day") or _SHIFT.match(rel):
         return None  # filled in from the date mentioned before it (see same_day)
+    if rel.endswith((" ago", "today", "morning", "afternoon", "evening")):
+        return ref.isoformat()
     if rel in ("yesterday", "today", "tomorrow"):
         return (ref + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[rel])).isoformat()
     if rel in _DAY_NAMES:  # "on Tuesday" in a report: the latest such day up to the reference date
@@ -192,6 +206,23 @@ def latest_evidence(mentions: list[Mention]) -> date | None:
 
 
 _SIGNED_BEFORE = re.compile(r"\b(?:signed|concluded|signing)\b")
+# A day counted from the date told before it: "(on) the following day", "the day before", "a week later"
+_SHIFT = re.compile(r"(?:on )?the (?P<w>following|next|previous) day|the day (?P<w2>before|after)"
+                    r"|(?P<n>\S+) (?P<u>day|week)s? (?P<d>later|earlier|before)")
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _shifted(rel: str, base: str | None) -> str | None:
+    """The day ``rel`` ("the following day", "two weeks later") names, counted from ``base``."""
+    m = _SHIFT.match(rel)
+    if not m or not base or len(base) != 10:
+        return None
+    if m["n"]:
+        n = _NUMBERS.get(m["n"]) or (int(m["n"]) if m["n"].isdigit() else 0)
+        days = n * (7 if m["u"] == "week" else 1) * (1 if m["d"] == "later" else -1)
+    else:
+        days = -1 if (m["w"] or m["w2"]) in ("previous", "before") else 1
+    return (date.fromisoformat(base) + timedelta(days=days)).isoformat()
 
 
 def same_day(mentions: list[Mention], text: str) -> list[Mention]:
@@ -201,9 +232,12 @@ def same_day(mentions: list[Mention], text: str) -> list[Mention]:
     last: str | None = None
     last_signed: str | None = None
     for m in mentions:
-        if m.extra.get("rel", "") and str(m.extra.get("rel")).endswith("same day"):
+        rel = str(m.extra.get("rel") or "")
+        if rel.endswith("same day") or (m.extra["kind"] == "relative" and _SHIFT.match(rel)):
             around = text[max(0, m.start - 80):m.end + 20]
             value = last_signed if _SIGNED_BEFORE.search(around) and last_signed else last
+            if not rel.endswith("same day"):
+                value = _shifted(rel, value)
             m = Mention(m.kind, m.start, m.end, m.text, value, m.extra)
         elif m.value and len(m.value) == 10:
             last = m.value
