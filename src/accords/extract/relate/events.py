@@ -16,7 +16,19 @@ from accords.extract.relate.context import Ctx
 
 _YEAR_EVENT = re.compile(r"\b(?:signed|held|launched|adopted|invaded|annexed|established|founded|took place|"
                          r"host\w*)\s+(?:[\w-]+\s+){0,5}in\s+\Z")
-_STAMP = re.compile(r"\b(?:Updated|Posted|Published|Compiled|Last updated|Last modified|Issued|As of)\s*:?\s*\Z", re.I)
+_STAMP = re.compile(r"\b(?:Updated|Posted|Published|Compiled|Last updated|Last modified|Issued|As of)\s*:?\s*"
+                    r"(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\Z", re.I)
+# "today" (or "this morning") dates an event only beside something that happens: "signed today",
+# "the talks today"; not "that is all for today", "I am not announcing anything today".
+_NOW = frozenset(["today", "earlier today", "this morning", "this afternoon", "this evening"])
+_HAPPENS = re.compile(r"\b(?:signed|met|held|visited|announced|opened|launched|adopted|agreed|arrived|began|"
+                      r"hosted|approved|initialled|took place|put\s+(?:their|his|her|its)\s+names?|ceremony|summit|"
+                      r"meeting|visit|talks|conference|session)\b", re.I)
+_NOT_HAPPENED = re.compile(r"\b(?:not|no|never|nothing|would|could|might|if)\b", re.I)
+# "Four agreements signed within a week in late May, and a fifth in October": a count of signings
+# at coarse dates sums up what the document tells one by one; it is not an event of its own.
+_SUMMARY = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?"
+                      r"(?:agreements|accords|signings|texts|documents)\s+(?:were\s+)?(?:signed|concluded)\b", re.I)
 _DATELINE_AFTER = re.compile(r"\s*(?:\([A-Z][\w .&-]*\)\s*)?[-–—]\s")
 # A short line near the top (or the foot) that says how the document came about ("Transcript prepared by the
 # clerks, 17 January 2024", "Working paper 7/2024 - ... - 20 March 2024", "Sent to participants on
@@ -44,6 +56,8 @@ def relate_events(ctx: Ctx) -> list[dict[str, Any]]:
         coarser = {v[:n] for v in (d.value for d in dates if d.value) for n in (4, 7) if len(v) > n}
         signings = _signings(ctx, idx, sentence)
         stamp_line = _is_stamp_line(sentence, -1)
+        summary = bool(_SUMMARY.search(sentence)) and not any(
+            p.extra.get("kind") != "demonym" and p.value not in ("UKR", "RUS") for p in ctx.parties_in(idx))
         for m in dates:
             value = m.value
             if value in coarser:
@@ -57,6 +71,11 @@ def relate_events(ctx: Ctx) -> list[dict[str, Any]]:
                         and _publication_line(ctx.text, m.start))):
                 continue
             if m.extra["kind"] == "relative" and len(value) == 4 and not _EVENT_NOUN.search(sentence):
+                continue
+            if m.extra.get("rel") in _NOW and (not _HAPPENS.search(sentence) or _NOT_HAPPENED.search(
+                    before[max(before.rfind(c) for c in ",;:") + 1:])):
+                continue
+            if len(value) < 10 and summary:
                 continue
             if (len(value) == 4 and m.extra["kind"] != "relative"
                     and not (m.start - s < 8 and ctx.text[s:m.start].strip() in {"In", "in", ""})
