@@ -45,8 +45,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     party = "(?:" + trie_pattern(k for k, v in gazetteer().items() if v[1] != "capital") + ")"
     lead = re.compile(rf"(?=[A-Z])(?<![\w])(?:(?P<country>{party})(?:'s)? )?(?P<role>{_ROLE})"
                       rf"(?: of (?:the )?(?P<of>{party}))?,? (?P<name>{_NAME})")
+    # (a role followed by a name introduces that name: "in Dubrovnik, Prime Minister Andrej Plenković")
     trail = re.compile(rf"(?P<name>{_NAME}), (?:the |a )?(?:(?P<country>{party})(?:'s)? )?"
-                       rf"(?P<role>{_ROLE_I})(?: of (?:the )?(?P<of>{party}))?")
+                       rf"(?P<role>{_ROLE_I})(?: of (?:the )?(?P<of>{party}))?(?!,? {_TOKEN})")
     owner = re.compile(rf"(?=[A-Z])(?<![\w])(?P<country>{party})'s (?P<role>{_ROLE_I})"
                        rf"(?: (?:to|in) (?:the )?(?P<to>{party}))?,? "
                        rf"(?P<name>{_NAME})")
@@ -97,11 +98,14 @@ def _clean_name(name: str) -> str:
 def recognize_people(text: str) -> list[Mention]:
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
+    trail = _patterns()[1]
     for pattern in _patterns():
         for m in pattern.finditer(text):
             name = _clean_name(m["name"])
             if name in gazetteer() or len(name) < 3 or any(w in _STOP for w in name.split()):
                 continue
+            if pattern is trail and " " not in name and known_person(name) is None:
+                continue  # one word before ", Prime Minister" is as often a place ("Oxfordshire") as a surname
             start = m.start("name")
             code = _party_code(m.groupdict().get("of")) or _party_code(m["country"])
             out.append(Mention("person", start, start + len(name), name, name,
