@@ -117,6 +117,9 @@ def _relate(doc: Doc) -> Doc:
         "provisions": [],
     }
     merge_tables(doc.facts, relate_tables(ctx))
+    if ctx.withdrawn:  # what a correction notice withdraws is no fact
+        for key in ("commitments", "consultation_hours", "military_scope", "events"):
+            doc.facts[key] = [f for f in doc.facts[key] if not ctx.is_withdrawn(*f["_span"])]
     return doc
 
 

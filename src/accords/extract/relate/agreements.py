@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from accords.extract.prefilter import Gate, fold
-from accords.extract.relate.context import RECIPIENT, Ctx
+from accords.extract.relate.context import ORGS_AS_DONORS, RECIPIENT, Ctx
 
 _NOUN = r"(?:agreements?|accords?|treaty|treaties|pact|security commitments)"
 _AGREEMENT = re.compile(rf"\b{_NOUN}\b", re.I)
@@ -23,7 +23,7 @@ _SIGN = re.compile(r"^\s*Done at\b|(?=[scip])\b(?:sign(?:ed|s|ing)?|conclud(?:ed
 # signing verb right after the states or people who sign reports a signing without any
 # agreement noun (timelines and headlines drop it). "signs of fatigue" is the noun.
 _BARE_SIGN = re.compile(r"\b(?:sign|signs|signed)\b(?!\s+(?:of|that|up|off|language|posts?|boards?)\b)")
-_SUBJECT_GAP = re.compile(r"(?:\s+(?:and|as well as)\s+(?:several|many|some|a few|a number of|various|numerous|"
+_SUBJECT_GAP = re.compile(r"(?:,\s+(?:a|an|the|its|whose)\s+[^,.;:()]{1,50},)?(?:\s+(?:and|as well as)\s+(?:several|many|some|a few|a number of|various|numerous|"
                           r"other|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+others?)?(?:\s+(?:also|both|all|each|jointly|formally|then|now|finally|themselves))*\s+\Z")
 _AFTER_SIGN = re.compile(r"\s*(?:[.,;:!?)]|\Z)|\s+(?:in|on|at|during|for|with\s+(?:Ukraine|Kyiv)|yesterday|today|"
                          r"last|this|too|also|together|separately|jointly|first|later|earlier|shortly|alongside)\b")
@@ -55,8 +55,10 @@ _ITEM_PLACE = re.compile(r"[ \t]*(?:[-*+]|\d{1,2}[.)])[ \t]+(?:\*\*|__)?(?:[^*_\
                          r"(?P<c>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:\*\*|__)?[ \t]*[:-][ \t]")
 _COUNTED = re.compile(r"\b(?:\d+|two|three|four|five|six|several|many|dozens of|\d+ new)\s+(?:\w+\s+)?"
                       r"(?:agreements|accords|deals|memoranda)\b", re.I)
-_NOT_SECURITY = re.compile(r"\b(?:trade|free-trade|grain|gas|loan|grant|investment|purchase)\s+"
-                           r"(?:agreements?|deals?|accords?)\b", re.I)
+# (a friendship or trade treaty is a text of another kind: its date and place are not the security agreement's)
+_OTHER_SUBJECT = r"(?:trade|free[- ]trade|grain|gas|loan|grant|investment|purchase|friendship|good[- ]neighbou?rliness)"
+_NOT_SECURITY = re.compile(rf"\b{_OTHER_SUBJECT}\s+(?:agreements?|deals?|accords?|treat(?:y|ies))\b"
+                           rf"|\b(?:agreements?|accords?|treat(?:y|ies))\s+(?:on|of|for)\s+{_OTHER_SUBJECT}\b", re.I)
 _ENUM = re.compile(rf"\b{_NOUN}\s+(?:that|which)?\s*(?:(?P<subj>[A-Z][\w.]*(?: [A-Z][\w.]*)?)\s+)?"
                    r"(?:has|have|had)?\s*(?:already\s+)?(?:concluded|signed|reached|struck)\s+with\s+", re.I)
 _ENUM_SHORT = re.compile(r"\bagreements\s+with\s+")
@@ -104,12 +106,16 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
     batch_date: str | None = None  # the day a collective report of signings gives
     batch_para = -1
     default_duration: float | None = None
+    terms: dict[tuple[str, ...], float] = {}  # a term told of the pair a passage is about
+    last_place: str | None = None
     children = _child_signings(ctx)
     worded = ctx.sentences_matching(_CANDIDATE)
     order = sorted(set(worded) | set(ctx.by_sentence.get("duration", {})) | set(children))
     tied: set[str] | None = None  # partners the text ties to an agreement (computed when first needed)
     for idx in order:
         s, e = ctx.sentences[idx]
+        if ctx.withdrawn and ctx.is_withdrawn(s, e):
+            continue  # "the article said that the agreement runs for five years": a correction withdrew it
         sent = ctx.text[s:e]
         low = fold(sent)
         if "signing" in low and _SIGNINGS.search(sent) and not _partners(ctx, idx):
@@ -117,7 +123,8 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             if when and len(when) == 10:  # "after yesterday's signings in Brussels, every Baltic state ..."
                 batch_date, batch_para = when, ctx.paragraph_of(idx)
         noun = _AGREEMENT.search(sent)
-        duration = next((m.value for m in ctx.in_sentence("duration", idx) if m.extra["unit"] == "year"), None)
+        duration = next((m.value for m in ctx.in_sentence("duration", idx) if m.extra["unit"] == "year"
+                         and not ctx.is_withdrawn(m.start)), None)
         parent = children.get(idx)
         bare = False
         if not noun and not _DOC_NOUN.search(sent) and not _SIGNED_LEAD.match(sent):
@@ -125,6 +132,11 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             if parent is None and not bare:
                 if duration and _COLLECTIVE.search(sent):
                     default_duration = default_duration or duration
+                elif duration and _is_term(ctx, idx, s, sent):  # "It is concluded for ten years."
+                    if _THEY.search(sent):  # "They each run for ten years."
+                        default_duration = default_duration or duration
+                    elif ctx.topic and ctx.topic[idx]:
+                        terms.setdefault(ctx.topic[idx], duration)
                 continue
         if noun and _enumeration(ctx, idx, s, sent, low, found):
             continue
@@ -188,6 +200,10 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         if date:
             last_date = date
         place = (_item_place(ctx, idx, s) or _place(sent, s, declared)) if signed else None
+        if signed and not place and _SAME_EVENT.search(sent):
+            place = last_place  # "Norway and Iceland signed their own agreements at the same summit"
+        if place:
+            last_place = place
         if place and len(keys) > 1 and (sum(1 for p in _PLACE.finditer(sent) if p["c"]) > 1
                                         or re.search(rf"\b{re.escape(place)},?\s+and\s+[A-Z]", sent)):
             place = None  # "signed in Berlin; ... in Paris", "in Berlin and Paris": which city is whose is unclear
@@ -214,11 +230,36 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                 item["duration_years"] = int(duration) if float(duration).is_integer() else duration
             if basis and not item.get("basis"):
                 item["basis"] = basis
+    for key, years in terms.items():
+        item = found.get(key)
+        if item and not item["mentioned_only"] and not item.get("duration_years"):
+            item["duration_years"] = int(years) if float(years).is_integer() else years
     if default_duration:
         for item in found.values():
             if not item["mentioned_only"] and not item.get("duration_years"):
                 item["duration_years"] = int(default_duration)
     return list(found.values())
+
+
+# A duration is the agreement's term after a verb or noun of validity ("It is concluded for ten years",
+# "runs for ten years", "valid for a decade"), or as the whole answer to "How long does it run?";
+# not "for the three years 2024 to 2026" (a funding period).
+_TERM_BEFORE = re.compile(r"\b(?:runs?|running|ran|valid|concluded|lasts?|lasting|in\s+force|term|duration|expires?|"
+                          r"applies|apply)\b[^.;:!?]{0,30}\Z", re.I)
+_TERM_QUESTION = re.compile(r"\b(?:how\s+long|duration|term|valid|validity|run|runs|last|expire)\b", re.I)
+_YEARS_AFTER = re.compile(r"\s*(?:\(|,)?\s*(?:from\s+|in\s+|of\s+)?(?:19|20)\d\d\b")
+_THEY = re.compile(r"\b(?:they|each|all|both|these|those)\b", re.I)
+
+
+def _is_term(ctx: Ctx, idx: int, s: int, sent: str) -> bool:
+    for m in ctx.in_sentence("duration", idx):
+        if m.extra["unit"] != "year" or _YEARS_AFTER.match(ctx.text, m.end):
+            continue
+        if _TERM_BEFORE.search(ctx.text, s, m.start):
+            return True
+        if len(sent.strip(" .!")) <= len(m.text) + 6 and idx and _TERM_QUESTION.search(ctx.sent_text(idx - 1)):
+            return True  # "How long does it run?" / "Ten years."
+    return False
 
 
 def _tied_partners(ctx: Ctx, worded: list[int]) -> set[str]:
@@ -293,7 +334,7 @@ def _item_place(ctx: Ctx, idx: int, s: int) -> str | None:
 
 
 _PASSIVE = frozenset(["were", "was", "are", "is", "been", "being", "got"])
-_BY_WITH = re.compile(r"\b(?:by|with|like|as)\s+(?:the\s+)?\Z")
+_BY_WITH = re.compile(r"\b(?<!together )(?<!along )(?<!jointly )(?:by|with|like|as)\s+(?:the\s+)?\Z")
 
 
 def _previous_date(ctx: Ctx, idx: int) -> str | None:
@@ -307,6 +348,7 @@ def _named(ctx: Ctx, idx: int) -> list[str]:
     return [m.value for m in ctx.parties_in(idx)]
 
 
+_MEMBERS_AFTER = re.compile(r"\s+(?:member\s+)?(?:states?|countries|members|capitals|governments|leaders)\b")
 _NOUN_AFTER = re.compile(r"(?:'s)?\s+(?:[\w-]+\s+)?(?:agreement|accord|text|document)\b")
 
 
@@ -316,6 +358,8 @@ def _partners(ctx: Ctx, idx: int) -> set[str]:
     for m in ctx.parties_in(idx):
         if m.extra.get("kind") == "demonym" and not _NOUN_AFTER.match(ctx.text, m.end):
             continue
+        if m.value in ORGS_AS_DONORS and _MEMBERS_AFTER.match(ctx.text, m.end):
+            continue  # "the 21st EU member state to sign such a text" is one of its members' agreements
         out.add(m.value)
     return out - {RECIPIENT, "RUS"}
 
