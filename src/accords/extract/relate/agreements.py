@@ -93,6 +93,7 @@ _SIGNED_LEAD = re.compile(r"\s*(?:(?:[\w,]+\s+){0,3}?(?:Signed|signed)\b"
                           r"|with(?!\s+(?:Ukraine|Kyiv)\b))\b)"
                           r"|Done at\b)")
 _SAME_EVENT = re.compile(r"\bsame\s+(?:summit|day|occasion|ceremony|meeting)\b", re.I)
+_SAME_PLACE = re.compile(r"\bsame\s+(?:summit|occasion|ceremony|meeting|venue)\b", re.I)  # ("the same day" may be elsewhere)
 # Keyword tests run on the lower-cased sentence first: most sentences lack the words these
 # patterns need, and a substring test costs far less than a regex scan (same results).
 _G_COUNTED, _G_NOT_SECURITY = Gate(_COUNTED), Gate(_NOT_SECURITY)
@@ -199,8 +200,13 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             batch_date = None  # a signing dated on its own: the collective report no longer applies
         if date:
             last_date = date
+        if signed and date and len(keys) > 1:
+            earlier = _signed_earlier(ctx, idx, s, e)
+            for key in [k for k in keys if set(k) & earlier]:  # "..., and Denmark had signed earlier"
+                found.setdefault(key, {"parties": list(key), "mentioned_only": True, "_span": (s, e)})
+                keys.remove(key)
         place = (_item_place(ctx, idx, s) or _place(sent, s, declared)) if signed else None
-        if signed and not place and _SAME_EVENT.search(sent):
+        if signed and not place and _SAME_PLACE.search(sent):
             place = last_place  # "Norway and Iceland signed their own agreements at the same summit"
         if place:
             last_place = place
@@ -335,6 +341,22 @@ def _item_place(ctx: Ctx, idx: int, s: int) -> str | None:
 
 _PASSIVE = frozenset(["were", "was", "are", "is", "been", "being", "got"])
 _BY_WITH = re.compile(r"\b(?<!together )(?<!along )(?<!jointly )(?:by|with|like|as)\s+(?:the\s+)?\Z")
+
+
+_CLAUSE = re.compile(r"[;:]\s+|,\s+(?=(?:and|but|while|whereas|so|although)\b)")
+
+
+def _signed_earlier(ctx: Ctx, idx: int, s: int, e: int) -> set[str]:
+    """Partners named in a clause of their own that says they signed before, without a date of its own
+    ("Norway signed at the same summit, and Denmark and Finland had signed theirs earlier in the year")."""
+    out: set[str] = set()
+    dates = [m.start for m in ctx.in_sentence("date", idx) if m.value and len(m.value) == 10]
+    pos = s
+    for cut in [*(s + m.start() for m in _CLAUSE.finditer(ctx.text[s:e])), e]:
+        if _EARLIER.search(ctx.text, pos, cut) and not any(pos <= d < cut for d in dates):
+            out.update(p.value for p in ctx.parties_in(idx, start=pos, end=cut))
+        pos = cut
+    return out
 
 
 def _previous_date(ctx: Ctx, idx: int) -> str | None:

@@ -1,0 +1,302 @@
+"""Signings dated from the one told before, terms stated on their own, corrections, and what is
+no event, agreement or person.
+
+Every sentence here was written for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from accords.extract.pipeline import extract_bytes
+from accords.extract.recognize.dates import recognize_dates, resolve, same_day
+from accords.extract.recognize.people import recognize_people
+from accords.extract.types import Mention
+
+from .helpers import assert_spans
+
+
+def _run(text: str, published: str | None = "2024-07-15", name: str = "t.txt") -> dict[str, Any]:
+    res = extract_bytes(text.encode(), name, published, limit=10**6)
+    assert_spans(res.text, res.data)
+    return res.data
+
+
+def _agreements(data: dict[str, Any]) -> dict[tuple[str, ...], dict[str, Any]]:
+    return {tuple(a["parties"]): a for a in data["agreements"]}
+
+
+def _dates(text: str, ref: date = date(2024, 7, 15)) -> list[tuple[str, str | None]]:
+    found = recognize_dates(text)
+    resolved = [Mention(m.kind, m.start, m.end, m.text, resolve(m.extra, ref), m.extra) for m in found]
+    return [(m.text, m.value) for m in same_day(resolved, text)]
+
+
+# --- an explicit date beats the weekday before it ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("On Friday 31 May 2024 in Stockholm the leaders signed.", "2024-05-31"),
+    ("On Tuesday, 4 June 2024, the ministers met.", "2024-06-04"),
+    ("They signed last Friday, 7 June, in Brussels.", "2024-06-07"),
+    ("On Wednesday the 12th of June the vote took place.", "2024-06-12"),
+    ("It was signed on Monday, June 10, 2024.", "2024-06-10"),
+])
+def test_explicit_date_after_a_weekday_wins(text: str, want: str) -> None:
+    assert [v for _, v in _dates(text)] == [want]
+
+
+def test_weekday_alone_stays_relative() -> None:
+    assert _dates("On Friday the two leaders met in Kyiv.", date(2024, 6, 12)) == [("Friday", "2024-06-07")]
+
+
+# --- days counted from the date told before ----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Luxembourg signed on 10 July 2024. Romania signed the following day.", "2024-07-11"),
+    ("Luxembourg signed on 10 July 2024. Romania signed the next day.", "2024-07-11"),
+    ("Latvia signed on 11 April 2024; Spain had signed the day before.", "2024-04-10"),
+    ("The Netherlands signed on 1 March 2024. Denmark signed a week later in Lviv.", "2024-03-08"),
+    ("Spain signed on 27 May 2024, Portugal one day later.", "2024-05-28"),
+    ("Estonia signed on 27 June 2024; Lithuania two days earlier.", "2024-06-25"),
+    ("Italy signed on 24 February 2024 and Canada three weeks later.", "2024-03-16"),
+])
+def test_day_counted_from_the_date_before(text: str, want: str) -> None:
+    assert _dates(text)[-1][1] == want
+
+
+@pytest.mark.parametrize("text", [
+    "The ministers met the day before the summit.",
+    "Two weeks before the vote the text was published.",
+    "The text was signed a week later than planned.",
+])
+def test_shift_without_a_date_before_or_counted_from_an_event_gives_nothing(text: str) -> None:
+    assert all(v is None for _, v in _dates(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The two leaders signed the text a few minutes ago.",
+    "Both presidents signed two hours ago.",
+    "Earlier today the agreement was signed.",
+    "This morning the ministers met in Kyiv.",
+])
+def test_moments_before_the_writing_are_the_reference_day(text: str) -> None:
+    assert _dates(text, date(2025, 1, 21))[-1][1] == "2025-01-21"
+
+
+def test_later_signings_inherit_date_and_place() -> None:
+    data = _run("Sweden signed its agreement with Ukraine on 31 May 2024 in Stockholm. Norway and Iceland "
+                "signed their own agreements at the same summit, and Denmark had signed earlier in the year.")
+    found = _agreements(data)
+    for pair in (("NOR", "UKR"), ("ISL", "UKR")):
+        assert found[pair]["date_signed"] == "2024-05-31"
+        assert found[pair]["place"] == "Stockholm"
+    assert found[("DNK", "UKR")].get("date_signed") != "2024-05-31"
+
+
+def test_signing_the_following_day_at_the_same_summit() -> None:
+    data = _run("The agreement between Ukraine and Luxembourg was signed on 10 July 2024 in Washington. "
+                "One member compared it with Romania's agreement, signed the following day at the same summit, "
+                "which names no sum.")
+    assert _agreements(data)[("ROU", "UKR")]["date_signed"] == "2024-07-11"
+    assert "2024-07-11" in [e["date"] for e in data["events"]]
+
+
+def test_signing_a_week_later_elsewhere() -> None:
+    data = _run("Ukraine and the Netherlands signed their security agreement on 1 March 2024 in Kharkiv. "
+                "Denmark's agreement was signed a week later in Lviv.")
+    found = _agreements(data)
+    assert found[("DNK", "UKR")]["date_signed"] == "2024-03-08"
+    assert found[("DNK", "UKR")]["place"] == "Lviv"
+
+
+# --- a term stated on its own ------------------------------------------------------------------
+
+@pytest.mark.parametrize("term", [
+    "It is concluded for ten years.",
+    "It remains in force for ten years.",
+    "The term runs for 10 years.",
+    "It will last ten years from the day of signing.",
+    "It is valid for a decade.",
+])
+def test_term_sentence_after_a_signing_fills_the_duration(term: str) -> None:
+    data = _run(f"Prime Minister Luc Frieden and President Volodymyr Zelensky signed the agreement between "
+                f"Luxembourg and Ukraine on 10 July 2024. {term}")
+    assert _agreements(data)[("LUX", "UKR")]["duration_years"] == 10
+
+
+def test_answer_to_how_long_is_the_term() -> None:
+    data = _run("# Sweden's agreement\n\nSweden signed its agreement with Ukraine on 31 May 2024.\n\n"
+                "## How long does it run?\n\nTen years.\n\n## What does it cost?\n\nSEK 75 billion.",
+                name="t.md")
+    assert _agreements(data)[("SWE", "UKR")]["duration_years"] == 10
+
+
+def test_they_each_run_fills_every_agreement() -> None:
+    data = _run("Spain signed on 27 May 2024 and Portugal on 28 May 2024, each an agreement with Ukraine. "
+                "They each run for ten years.")
+    found = _agreements(data)
+    assert found[("ESP", "UKR")]["duration_years"] == 10
+    assert found[("PRT", "UKR")]["duration_years"] == 10
+
+
+@pytest.mark.parametrize("other", [
+    "Sweden commits SEK 75 billion for the three years 2024 to 2026.",
+    "For five years, Swedish instructors have trained Ukrainian crews.",
+    "The fund runs for three years, from 2024 to 2026.",
+])
+def test_funding_periods_are_no_term(other: str) -> None:
+    data = _run(f"Sweden signed its agreement with Ukraine on 31 May 2024. {other}")
+    assert "duration_years" not in _agreements(data)[("SWE", "UKR")]
+
+
+# --- corrections ------------------------------------------------------------------------------
+
+_CORRECTION = (
+    "CORRECTION: Iceland's agreement with Ukraine\n\n"
+    "An article we published yesterday contained two errors, which we have now corrected.\n\n"
+    "First, the article said that Iceland would give Ukraine GBP 30 million under the agreement. The "
+    "agreement states that Iceland will provide at least ISK 4 billion a year in 2024 to 2028.\n\n"
+    "Second, the article said that the agreement runs for five years. It does not: the agreement runs "
+    "for ten years.\n\n"
+    "Prime Minister Bjarni Benediktsson and President Volodymyr Zelensky signed the agreement between "
+    "Ukraine and Iceland on 31 May 2024 in Stockholm.\n")
+
+
+def test_correction_withdraws_the_earlier_figure_and_term() -> None:
+    data = _run(_CORRECTION, published="2024-06-04")
+    assert _agreements(data)[("ISL", "UKR")]["duration_years"] == 10
+    assert [c["currency"] for c in data["commitments"]] == ["ISK"]
+
+
+@pytest.mark.parametrize("withdrawn", [
+    "The earlier version of this story incorrectly stated that the agreement runs for five years.",
+    "A previous version wrongly gave the term as five years.",
+    "The five-year term in our first report was a mistake.",
+    "The original article misstated the term of the agreement as five years.",
+])
+def test_withdrawn_terms_in_correction_notices(withdrawn: str) -> None:
+    data = _run(f"Correction. {withdrawn} Iceland signed its agreement with Ukraine on 31 May 2024. "
+                "The agreement runs for ten years.")
+    assert _agreements(data)[("ISL", "UKR")]["duration_years"] == 10
+
+
+def test_report_of_what_a_text_said_outside_a_correction_stands() -> None:
+    data = _run("Iceland signed its agreement with Ukraine on 31 May 2024. The report said that the agreement "
+                "runs for ten years, and the government gave Ukraine EUR 5 million.")
+    assert _agreements(data)[("ISL", "UKR")]["duration_years"] == 10
+    assert [c["amount"] for c in data["commitments"]] == [5_000_000]
+
+
+# --- what is not a security agreement ---------------------------------------------------------
+
+@pytest.mark.parametrize("other", [
+    "Albania and Ukraine also signed a Treaty on Friendship and Cooperation in Tirana on 28 February 2024.",
+    "The two states had signed a friendship treaty in Tirana on 28 February 2024.",
+    "Albania and Ukraine signed a free-trade agreement in Tirana on 28 February 2024.",
+])
+def test_treaty_on_another_subject_lends_no_date(other: str) -> None:
+    data = _run(f"{other} Prime Minister Edi Rama and President Volodymyr Zelensky signed the Agreement on "
+                "Long-term Cooperation and Support between Albania and Ukraine in Davos on 21 January 2025.")
+    assert _agreements(data)[("ALB", "UKR")]["date_signed"] == "2025-01-21"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Athens called Greece the 21st EU member state to sign such a text.",
+    "Greece was the latest of the EU countries to sign such an agreement.",
+    "EU leaders watched as Greece signed its agreement.",
+])
+def test_eu_as_a_modifier_is_no_eu_agreement(sentence: str) -> None:
+    data = _run(f"Greece signed its security agreement with Ukraine on 17 October 2024 in Brussels. {sentence}")
+    assert ("EUU", "UKR") not in _agreements(data)
+
+
+def test_eu_itself_still_signs() -> None:
+    data = _run("The European Union and Ukraine signed the Joint Security Commitments on 27 June 2024.")
+    assert _agreements(data)[("EUU", "UKR")]["date_signed"] == "2024-06-27"
+
+
+@pytest.mark.parametrize(("text", "pair", "want"), [
+    ("Ireland, a militarily neutral state, signed in Kyiv on 4 September 2024.", ("IRL", "UKR"), "2024-09-04"),
+    ("Malta, the smallest member of the Union, signed on 2 March 2025.", ("MLT", "UKR"), "2025-03-02"),
+    ("Iceland, which has no army, signed on 31 May 2024 in Stockholm.", ("ISL", "UKR"), None),
+])
+def test_apposition_between_state_and_signed(text: str, pair: tuple[str, ...], want: str | None) -> None:
+    found = _agreements(_run(text))
+    if want:
+        assert found[pair]["date_signed"] == want
+    else:  # a relative clause is not an apposition: left to other rules, but never a wrong date
+        assert found.get(pair, {}).get("date_signed") in (None, "2024-05-31")
+
+
+def test_co_leading_together_with_a_state_is_no_agreement() -> None:
+    data = _run("Iceland signed its agreement with Ukraine on 31 May 2024. Separately from the agreement, "
+                "Iceland co-leads the demining coalition together with Lithuania.")
+    assert ("LTU", "UKR") not in _agreements(data)
+
+
+# --- what is no event -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("head", [
+    "CORRECTION: Iceland's support\nPosted Tuesday 4 June 2024\n\n",
+    "Summary of a committee report\nIssued Monday, 18 November 2024\n\n",
+    "Research note\nPublished on Friday 7 June 2024\n\n",
+])
+def test_publication_lines_with_a_weekday_are_no_events(head: str) -> None:
+    data = _run(head + "Iceland signed its agreement with Ukraine on 31 May 2024.", published=None)
+    assert [e["date"] for e in data["events"]] == ["2024-05-31"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "MODERATOR: Thank you, that is all for today.",
+    "I am not announcing any new national contribution today, and I would not speculate about one.",
+    "The programme today is heavy on trade and energy.",
+    "Orders placed today will mostly be delivered later.",
+])
+def test_today_without_something_happening_is_no_event(sentence: str) -> None:
+    data = _run(sentence, published="2024-07-19")
+    assert data["events"] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The two presidents signed the agreement today in Kyiv.",
+    "Ukraine and Albania signed a few minutes ago in a short ceremony.",
+    "The ministers met this morning in Vilnius.",
+])
+def test_today_beside_something_that_happens_is_an_event(sentence: str) -> None:
+    assert [e["date"] for e in _run(sentence, published="2024-07-19")["events"]] == ["2024-07-19"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Four agreements signed within a week in late May, and a fifth signed in October, compared on one page.",
+    "Three security agreements were signed in June 2024.",
+])
+def test_a_count_of_signings_at_coarse_dates_is_a_summary(sentence: str) -> None:
+    assert _run(sentence)["events"] == []
+
+
+def test_a_count_of_signings_on_a_day_stays_an_event() -> None:
+    data = _run("Two agreements were signed on 16 February 2024, in Berlin and Paris.")
+    assert "2024-02-16" in [e["date"] for e in data["events"]]
+
+
+# --- places are not people --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("At Blenheim Palace in Oxfordshire, Prime Minister Petr Fiala signed.", "Petr Fiala"),
+    ("At a summit in Dubrovnik, Prime Minister Andrej Plenković signed.", "Andrej Plenković"),
+    ("In Reykjavik, Prime Minister Bjarni Benediktsson spoke.", "Bjarni Benediktsson"),
+])
+def test_a_place_before_a_role_and_name_is_no_person(text: str, name: str) -> None:
+    assert [m.text for m in recognize_people(text)] == [name]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Kaja Kallas, Estonia's prime minister, signed.", "Kaja Kallas"),
+    ("The text was signed by Petr Fiala, Prime Minister of Czechia.", "Petr Fiala"),
+    ("Kishida, the prime minister, said so.", "Kishida"),
+])
+def test_name_then_role_is_still_a_person(text: str, name: str) -> None:
+    assert name in [m.text for m in recognize_people(text)]
