@@ -300,3 +300,29 @@ def test_a_place_before_a_role_and_name_is_no_person(text: str, name: str) -> No
 ])
 def test_name_then_role_is_still_a_person(text: str, name: str) -> None:
     assert name in [m.text for m in recognize_people(text)]
+
+
+# --- later signings told without an agreement noun --------------------------------------------
+
+@pytest.mark.parametrize(("second", "pair", "want"), [
+    ("Denmark signed a week later in Lviv.", ("DNK", "UKR"), "2024-03-08"),
+    ("Romania followed the next day.", ("ROU", "UKR"), "2024-03-02"),
+    ("Belgium followed suit two days later.", ("BEL", "UKR"), "2024-03-03"),
+    ("Belgium signed the same day in Brussels.", ("BEL", "UKR"), "2024-03-01"),
+    ("France signed later that day in Paris.", ("FRA", "UKR"), "2024-03-01"),
+    ("Two days earlier, Spain had signed its own.", ("ESP", "UKR"), "2024-02-28"),
+    ("So did Portugal, on the same day.", ("PRT", "UKR"), "2024-03-01"),
+])
+def test_later_signing_without_an_agreement_noun(second: str, pair: tuple[str, ...], want: str) -> None:
+    data = _run(f"The Netherlands signed its agreement with Ukraine on 1 March 2024 in Kharkiv. {second}")
+    assert _agreements(data)[pair]["date_signed"] == want
+
+
+@pytest.mark.parametrize("second", [
+    "France followed with a EUR 3 billion package.",
+    "Poland followed closely, but the talks stalled.",
+    "Spain had already signed its own.",
+])
+def test_what_follows_a_signing_is_not_always_one(second: str) -> None:
+    found = _agreements(_run(f"The Netherlands signed its agreement with Ukraine on 1 March 2024. {second}"))
+    assert all(a.get("date_signed") in (None,) for k, a in found.items() if k != ("NLD", "UKR"))

@@ -41,10 +41,11 @@ _DATES = re.compile(
     # what happened moments before the writing: the reference day ("signed ... a few minutes ago")
     r"|(?:(?:a\s+few|several|\d{1,2}|two|three|four|an?)\s+(?:minutes?|hours?)\s+ago|[Ee]arlier\s+today"
     r"|[Tt]his\s+(?:morning|afternoon|evening))"
-    r"|(?:on\s+)?the\s+same\s+day"
+    r"|(?:on\s+)?the\s+same\s+day|(?:later\s+)?that\s+same\s+day|later\s+(?:that|the\s+same)\s+day"
+    r"|(?<=[Oo]n )that\s+day|that\s+(?:evening|afternoon)|the\s+same\s+(?:evening|afternoon)"
     # a day counted from the date told just before ("signed the following day", "a week later")
     r"|(?:on\s+)?the\s+(?:following|next|previous)\s+day|the\s+day\s+(?:before|after)(?!\s+(?:the|a|an|its|his|her)\b)"
-    r"|(?:a|one|two|three|four|five|six|\d{1,2})\s+(?:days?|weeks?)\s+(?:later|earlier|before)(?!\s+(?:the|a|an)\b)"
+    r"|(?i:a|one|two|three|four|five|six|\d{1,2})\s+(?:days?|weeks?)\s+(?:later|earlier|before)(?!\s+(?:the|a|an)\b)"
     rf"|(?<=on |On )(?:{'|'.join(_DAYS)})(?!s\b|\s+(?:evenings|mornings|afternoons|nights))"
     rf"|(?:[Ll]ast|[Nn]ext)\s+(?:{'|'.join(_DAYS)})(?!s\b)"
     rf"|(?:{'|'.join(_DAYS)})(?='s\s+(?:signing|ceremony|meeting|summit|talks|visit|session|vote|decision)))"
@@ -161,7 +162,7 @@ def resolve(raw: dict[str, Any], ref: date | None) -> str | None:
 def _relative(rel: str, ref: date | None) -> str | None:
     if ref is None:
         return None
-    if rel.endswith("same day") or _SHIFT.match(rel):
+    if _SAME.search(rel) or _SHIFT.match(rel):
         return None  # filled in from the date mentioned before it (see same_day)
     if rel.endswith((" ago", "today", "morning", "afternoon", "evening")):
         return ref.isoformat()
@@ -209,6 +210,8 @@ _SIGNED_BEFORE = re.compile(r"\b(?:signed|concluded|signing)\b")
 # A day counted from the date told before it: "(on) the following day", "the day before", "a week later"
 _SHIFT = re.compile(r"(?:on )?the (?P<w>following|next|previous) day|the day (?P<w2>before|after)"
                     r"|(?P<n>\S+) (?P<u>day|week)s? (?P<d>later|earlier|before)")
+# the day told just before: "the same day", "later that day", "that evening"
+_SAME = re.compile(r"same day|that day|(?:that|same) (?:evening|afternoon)")
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
@@ -233,10 +236,10 @@ def same_day(mentions: list[Mention], text: str) -> list[Mention]:
     last_signed: str | None = None
     for m in mentions:
         rel = str(m.extra.get("rel") or "")
-        if rel.endswith("same day") or (m.extra["kind"] == "relative" and _SHIFT.match(rel)):
+        if m.extra["kind"] == "relative" and (_SAME.search(rel) or _SHIFT.match(rel)):
             around = text[max(0, m.start - 80):m.end + 20]
             value = last_signed if _SIGNED_BEFORE.search(around) and last_signed else last
-            if not rel.endswith("same day"):
+            if not _SAME.search(rel):
                 value = _shifted(rel, value)
             m = Mention(m.kind, m.start, m.end, m.text, value, m.extra)
         elif m.value and len(m.value) == 10:

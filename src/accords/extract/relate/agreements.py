@@ -23,9 +23,14 @@ _SIGN = re.compile(r"^\s*Done at\b|(?=[scip])\b(?:sign(?:ed|s|ing)?|conclud(?:ed
 # signing verb right after the states or people who sign reports a signing without any
 # agreement noun (timelines and headlines drop it). "signs of fatigue" is the noun.
 _BARE_SIGN = re.compile(r"\b(?:sign|signs|signed)\b(?!\s+(?:of|that|up|off|language|posts?|boards?)\b)")
-_SUBJECT_GAP = re.compile(r"(?:,\s+(?:a|an|the|its|whose)\s+[^,.;:()]{1,50},)?(?:\s+(?:and|as well as)\s+(?:several|many|some|a few|a number of|various|numerous|"
-                          r"other|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+others?)?(?:\s+(?:also|both|all|each|jointly|formally|then|now|finally|themselves))*\s+\Z")
-_AFTER_SIGN = re.compile(r"\s*(?:[.,;:!?)]|\Z)|\s+(?:in|on|at|during|for|with\s+(?:Ukraine|Kyiv)|yesterday|today|"
+# ("Ireland, a militarily neutral state, signed": an apposition may stand between them)
+_SUBJECT_GAP = re.compile(r"(?:,\s+(?:a|an|the|its|whose)\s+[^,.;:()]{1,50},)?"
+                          r"(?:\s+(?:and|as well as)\s+(?:several|many|some|a few|a number of|various|numerous|"
+                          r"other|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+others?)?"
+                          r"(?:\s+(?:also|both|all|each|jointly|formally|then|now|finally|themselves"
+                          r"|had|has|have|already))*\s+\Z")
+_AFTER_SIGN = re.compile(r"\s*(?:[.,;:!?)]|\Z)|\s+(?:(?:its|their|his|her)\s+own|theirs|in|on|at|during|for|"
+                         r"with\s+(?:Ukraine|Kyiv)|yesterday|today|"
                          r"last|this|too|also|together|separately|jointly|first|later|earlier|shortly|alongside)\b")
 # an item that names the partner, then says "signed" after a dash or colon
 _ITEM_SIGNED = re.compile(r"(?:[-:]|\))\s+\Z")
@@ -93,7 +98,13 @@ _SIGNED_LEAD = re.compile(r"\s*(?:(?:[\w,]+\s+){0,3}?(?:Signed|signed)\b"
                           r"|with(?!\s+(?:Ukraine|Kyiv)\b))\b)"
                           r"|Done at\b)")
 _SAME_EVENT = re.compile(r"\bsame\s+(?:summit|day|occasion|ceremony|meeting)\b", re.I)
-_SAME_PLACE = re.compile(r"\bsame\s+(?:summit|occasion|ceremony|meeting|venue)\b", re.I)  # ("the same day" may be elsewhere)
+# A state that "followed (suit)" or "did the same" right after a reported signing signed too
+# ("followed with a package", "followed up" are other things).
+_FOLLOW = re.compile(r"\b(?:followed(?:\s+suit)?(?!\s+(?:with|up|by|through|on|from|closely|in\s+\d|a|an|its|his|her"
+                     r"|their|the\s+(?:debate|talks|news|story))\b)|did\s+(?:the\s+same|likewise|so)|so\s+did)\b",
+                     re.I)
+# ("the same day" may be elsewhere)
+_SAME_PLACE = re.compile(r"\bsame\s+(?:summit|occasion|ceremony|meeting|venue)\b", re.I)
 # Keyword tests run on the lower-cased sentence first: most sentences lack the words these
 # patterns need, and a substring test costs far less than a regex scan (same results).
 _G_COUNTED, _G_NOT_SECURITY = Gate(_COUNTED), Gate(_NOT_SECURITY)
@@ -111,7 +122,9 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
     last_place: str | None = None
     children = _child_signings(ctx)
     worded = ctx.sentences_matching(_CANDIDATE)
-    order = sorted(set(worded) | set(ctx.by_sentence.get("duration", {})) | set(children))
+    followers = set(ctx.sentences_matching(_FOLLOW))
+    order = sorted(set(worded) | set(ctx.by_sentence.get("duration", {})) | set(children) | followers)
+    last_signing = -2  # the sentence of the last signing reported
     tied: set[str] | None = None  # partners the text ties to an agreement (computed when first needed)
     for idx in order:
         s, e = ctx.sentences[idx]
@@ -130,6 +143,8 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         bare = False
         if not noun and not _DOC_NOUN.search(sent) and not _SIGNED_LEAD.match(sent):
             bare = parent is None and "sign" in low and _bare_signing(ctx, idx, s, sent)
+            # "Luxembourg signed on 10 July. Romania followed the next day." / "France did the same."
+            bare = bare or (idx in followers and last_signing == idx - 1 and bool(_partners(ctx, idx)))
             if parent is None and not bare:
                 if duration and _COLLECTIVE.search(sent):
                     default_duration = default_duration or duration
@@ -193,13 +208,15 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         if parent is not None and date is None:
             date = _sign_date(ctx, parent)  # the dated item the nested one belongs to
         if signed and date is None and not collective:
-            date = (_previous_date(ctx, idx) or (last_date if _SAME_EVENT.search(sent) else None)
+            date = ((_previous_date(ctx, idx) if not _EARLIER.search(sent) else None) or (last_date if _SAME_EVENT.search(sent) else None)
                     or (batch_date if (explicit or _title(sent, low)) and not _EARLIER.search(sent)
                         and ctx.paragraph_of(idx) - batch_para <= _BATCH_PARAGRAPHS else None))
         elif date and len(date) == 10 and date != batch_date:
             batch_date = None  # a signing dated on its own: the collective report no longer applies
         if date:
             last_date = date
+        if signed:
+            last_signing = idx
         if signed and date and len(keys) > 1:
             earlier = _signed_earlier(ctx, idx, s, e)
             for key in [k for k in keys if set(k) & earlier]:  # "..., and Denmark had signed earlier"
@@ -289,7 +306,8 @@ def _bare_signing(ctx: Ctx, idx: int, s: int, sent: str) -> bool:
         f = _FOR_PARTY.match(ctx.text, after)
         if f and any(p.start == f.end() for p in ctx.parties_in(idx)):
             return True
-        if not _AFTER_SIGN.match(ctx.text, after, s + len(sent)):
+        if not _AFTER_SIGN.match(ctx.text, after, s + len(sent)) and not any(
+                d.start == after + 1 for d in ctx.in_sentence("date", idx)):  # "signed a week later"
             continue
         ends = [p.end for p in ctx.parties_in(idx)] + [p.end for p in ctx.in_sentence("person", idx)]
         if any(end <= pos and _SUBJECT_GAP.fullmatch(ctx.text, end, pos) for end in ends):
