@@ -326,3 +326,30 @@ def test_later_signing_without_an_agreement_noun(second: str, pair: tuple[str, .
 def test_what_follows_a_signing_is_not_always_one(second: str) -> None:
     found = _agreements(_run(f"The Netherlands signed its agreement with Ukraine on 1 March 2024. {second}"))
     assert all(a.get("date_signed") in (None,) for k, a in found.items() if k != ("NLD", "UKR"))
+
+
+@pytest.mark.parametrize(("text", "pair", "want"), [
+    ("The UK was the first to sign, in January 2024, during a visit to Kyiv.", ("GBR", "UKR"), "2024-01"),
+    ("Greece became the 21st EU member state to sign, on 17 October 2024.", ("GRC", "UKR"), "2024-10-17"),
+    ("Spain was among the first partners to sign in May 2024.", ("ESP", "UKR"), "2024-05"),
+    ("Italy and Ukraine sealed a ten-year security pact on 24 February 2024.", ("ITA", "UKR"), "2024-02-24"),
+])
+def test_ranked_and_sealed_signings(text: str, pair: tuple[str, ...], want: str) -> None:
+    assert _agreements(_run(text))[pair]["date_signed"] == want
+
+
+def test_pen_to_paper_names_signatories_and_place() -> None:
+    data = _run("Italy and Ukraine sealed a security pact on 24 February 2024. Italian Prime Minister Giorgia "
+                "Meloni and President Volodymyr Zelensky put pen to paper in Kyiv.")
+    item = _agreements(data)[("ITA", "UKR")]
+    assert item["place"] == "Kyiv"
+    assert item["signatories"] == ["Giorgia Meloni", "Volodymyr Zelensky"]
+
+
+@pytest.mark.parametrize("text", [
+    "Germany was the first to send tanks, in January 2023.",
+    "Spain was among the first partners to pledge air defence in May 2024.",
+    "The seal of the ministry was affixed in 2024.",
+])
+def test_ranked_other_actions_are_no_signings(text: str) -> None:
+    assert _run(text)["agreements"] == []

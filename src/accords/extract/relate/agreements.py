@@ -18,7 +18,8 @@ _NOUN = r"(?:agreements?|accords?|treaty|treaties|pact|security commitments)"
 _AGREEMENT = re.compile(rf"\b{_NOUN}\b", re.I)
 # (the look-ahead names the initials of the words: it rejects most positions at once, same matches)
 _SIGN = re.compile(r"^\s*Done at\b|(?=[scip])\b(?:sign(?:ed|s|ing)?|conclud(?:ed|es|ing)|ink(?:ed|s)|concluded"
-                   r"|put\s+(?:his|her|their|its)\s+(?:signatures?|names?)\s+to)\b", re.I)
+                   r"|seal(?:ed|s)|put\s+(?:his|her|their|its)\s+(?:signatures?|names?)\s+to|put\s+pen\s+to\s+paper)\b",
+                   re.I)
 # "Sweden, Norway and Iceland sign", "Joe Biden and Fumio Kishida sign during the summit": a
 # signing verb right after the states or people who sign reports a signing without any
 # agreement noun (timelines and headlines drop it). "signs of fatigue" is the noun.
@@ -28,7 +29,12 @@ _SUBJECT_GAP = re.compile(r"(?:,\s+(?:a|an|the|its|whose)\s+[^,.;:()]{1,50},)?"
                           r"(?:\s+(?:and|as well as)\s+(?:several|many|some|a few|a number of|various|numerous|"
                           r"other|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+others?)?"
                           r"(?:\s+(?:also|both|all|each|jointly|formally|then|now|finally|themselves"
-                          r"|had|has|have|already))*\s+\Z")
+                          r"|had|has|have|already"
+                          # "The UK was the first to sign", "Canada became the fifth country to sign"
+                          r"|(?:was|were|is|became|becomes)\s+(?:also\s+)?(?:among\s+)?the\s+(?:first|second|third|"
+                          r"fourth|fifth|last|latest|next|\d+(?:st|nd|rd|th)|\w+th)(?:\s+(?:[\w-]+\s+){0,2}(?:country|"
+                          r"countries|state|states|nation|nations|partner|partners|member|members|ally|allies))?\s+to"
+                          r"))*\s+\Z")
 _AFTER_SIGN = re.compile(r"\s*(?:[.,;:!?)]|\Z)|\s+(?:(?:its|their|his|her)\s+own|theirs|in|on|at|during|for|"
                          r"with\s+(?:Ukraine|Kyiv)|yesterday|today|"
                          r"last|this|too|also|together|separately|jointly|first|later|earlier|shortly|alongside)\b")
@@ -103,6 +109,8 @@ _SAME_EVENT = re.compile(r"\bsame\s+(?:summit|day|occasion|ceremony|meeting)\b",
 _FOLLOW = re.compile(r"\b(?:followed(?:\s+suit)?(?!\s+(?:with|up|by|through|on|from|closely|in\s+\d|a|an|its|his|her"
                      r"|their|the\s+(?:debate|talks|news|story))\b)|did\s+(?:the\s+same|likewise|so)|so\s+did)\b",
                      re.I)
+_PEN = re.compile(r"\bput\s+pen\s+to\s+paper\b", re.I)
+_FOLLOW_OR_PEN = re.compile(f"{_FOLLOW.pattern}|{_PEN.pattern}", re.I)  # (one scan finds both)
 # ("the same day" may be elsewhere)
 _SAME_PLACE = re.compile(r"\bsame\s+(?:summit|occasion|ceremony|meeting|venue)\b", re.I)
 # Keyword tests run on the lower-cased sentence first: most sentences lack the words these
@@ -122,7 +130,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
     last_place: str | None = None
     children = _child_signings(ctx)
     worded = ctx.sentences_matching(_CANDIDATE)
-    followers = set(ctx.sentences_matching(_FOLLOW))
+    followers = set(ctx.sentences_matching(_FOLLOW_OR_PEN))
     order = sorted(set(worded) | set(ctx.by_sentence.get("duration", {})) | set(children) | followers)
     last_signing = -2  # the sentence of the last signing reported
     tied: set[str] | None = None  # partners the text ties to an agreement (computed when first needed)
@@ -145,6 +153,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             bare = parent is None and "sign" in low and _bare_signing(ctx, idx, s, sent)
             # "Luxembourg signed on 10 July. Romania followed the next day." / "France did the same."
             bare = bare or (idx in followers and last_signing == idx - 1 and bool(_partners(ctx, idx)))
+            bare = bare or ("pen" in low and bool(_PEN.search(sent)))  # "... put pen to paper in Kyiv"
             if parent is None and not bare:
                 if duration and _COLLECTIVE.search(sent):
                     default_duration = default_duration or duration
