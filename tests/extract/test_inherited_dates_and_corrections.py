@@ -353,3 +353,53 @@ def test_pen_to_paper_names_signatories_and_place() -> None:
 ])
 def test_ranked_other_actions_are_no_signings(text: str) -> None:
     assert _run(text)["agreements"] == []
+
+
+@pytest.mark.parametrize("second", [
+    "It remains in force until 2034.",
+    "It is valid until the end of 2034.",
+    "It runs until 2034, with a review after five.",
+])
+def test_term_ending_in_a_year_gives_the_duration(second: str) -> None:
+    data = _run(f"Norway signed its agreement with Ukraine on 31 May 2024. {second}")
+    assert _agreements(data)[("NOR", "UKR")]["duration_years"] == 10
+
+
+def test_term_ending_in_a_year_in_the_signing_sentence() -> None:
+    data = _run("Ukraine's security agreement with Norway, signed on 31 May 2024, runs until 2034.")
+    assert _agreements(data)[("NOR", "UKR")]["duration_years"] == 10
+
+
+@pytest.mark.parametrize("second", [
+    "The fund runs until 2027.",
+    "The fund runs for three years.",
+    "It covers the years 2024 to 2026 in detail.",
+])
+def test_other_things_running_until_a_year_are_no_term(second: str) -> None:
+    data = _run(f"Norway signed its agreement with Ukraine on 31 May 2024. {second}")
+    assert "duration_years" not in _agreements(data)[("NOR", "UKR")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The security agreements with Spain (27 May 2024), Belgium (28 May 2024) and Portugal (29 May 2024) "
+     "were each signed in the partner's capital.", ["2024-05-27", "2024-05-28", "2024-05-29"]),
+    ("Ukraine signed agreements with Spain on 27 May 2024, Belgium on 28 May 2024 and Portugal on "
+     "29 May 2024.", ["2024-05-27", "2024-05-28", "2024-05-29"]),
+])
+def test_each_partner_takes_its_own_date(text: str, want: list[str]) -> None:
+    data = _run(text)
+    found = _agreements(data)
+    assert [found[(p, "UKR")]["date_signed"] for p in ("ESP", "BEL", "PRT")] == want
+    assert sorted(e["date"] for e in data["events"]) == want
+
+
+def test_partners_sharing_one_date_all_take_it() -> None:
+    found = _agreements(_run("Germany and France signed on 16 February 2024, in Berlin and Paris."))
+    assert found[("DEU", "UKR")]["date_signed"] == found[("FRA", "UKR")]["date_signed"] == "2024-02-16"
+
+
+def test_timeline_lines_with_a_date_and_colon_are_events() -> None:
+    data = _run("Timeline\n\nJanuary 12, 2024: The UK signs the first agreement in Kyiv.\n"
+                "February 16, 2024: Germany and France sign in Berlin and Paris.\n"
+                "February 23, 2024: Denmark signs in Lviv.\n", name="t.md")
+    assert [e["date"] for e in data["events"]] == ["2024-01-12", "2024-02-16", "2024-02-16", "2024-02-23"]

@@ -110,7 +110,6 @@ _FOLLOW = re.compile(r"\b(?:followed(?:\s+suit)?(?!\s+(?:with|up|by|through|on|f
                      r"|their|the\s+(?:debate|talks|news|story))\b)|did\s+(?:the\s+same|likewise|so)|so\s+did)\b",
                      re.I)
 _PEN = re.compile(r"\bput\s+pen\s+to\s+paper\b", re.I)
-_FOLLOW_OR_PEN = re.compile(f"{_FOLLOW.pattern}|{_PEN.pattern}", re.I)  # (one scan finds both)
 # ("the same day" may be elsewhere)
 _SAME_PLACE = re.compile(r"\bsame\s+(?:summit|occasion|ceremony|meeting|venue)\b", re.I)
 # Keyword tests run on the lower-cased sentence first: most sentences lack the words these
@@ -127,10 +126,11 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
     batch_para = -1
     default_duration: float | None = None
     terms: dict[tuple[str, ...], float] = {}  # a term told of the pair a passage is about
+    untils: dict[tuple[str, ...], int] = {}  # the year a term ends ("runs until 2034")
     last_place: str | None = None
     children = _child_signings(ctx)
     worded = ctx.sentences_matching(_CANDIDATE)
-    followers = set(ctx.sentences_matching(_FOLLOW_OR_PEN))
+    followers = set(ctx.sentences_matching(_MORE))
     order = sorted(set(worded) | set(ctx.by_sentence.get("duration", {})) | set(children) | followers)
     last_signing = -2  # the sentence of the last signing reported
     tied: set[str] | None = None  # partners the text ties to an agreement (computed when first needed)
@@ -152,7 +152,8 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         if not noun and not _DOC_NOUN.search(sent) and not _SIGNED_LEAD.match(sent):
             bare = parent is None and "sign" in low and _bare_signing(ctx, idx, s, sent)
             # "Luxembourg signed on 10 July. Romania followed the next day." / "France did the same."
-            bare = bare or (idx in followers and last_signing == idx - 1 and bool(_partners(ctx, idx)))
+            bare = bare or (idx in followers and last_signing == idx - 1 and bool(_FOLLOW.search(sent))
+                            and bool(_partners(ctx, idx)))
             bare = bare or ("pen" in low and bool(_PEN.search(sent)))  # "... put pen to paper in Kyiv"
             if parent is None and not bare:
                 if duration and _COLLECTIVE.search(sent):
@@ -162,6 +163,10 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                         default_duration = default_duration or duration
                     elif ctx.topic and ctx.topic[idx]:
                         terms.setdefault(ctx.topic[idx], duration)
+                elif "until" in low and ctx.topic and ctx.topic[idx] and _IT.match(sent):
+                    end = _until(sent)  # "It runs until 2034."
+                    if end:
+                        untils.setdefault(ctx.topic[idx], end)
                 continue
         if noun and _enumeration(ctx, idx, s, sent, low, found):
             continue
@@ -239,14 +244,16 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         if place and len(keys) > 1 and (sum(1 for p in _PLACE.finditer(sent) if p["c"]) > 1
                                         or re.search(rf"\b{re.escape(place)},?\s+and\s+[A-Z]", sent)):
             place = None  # "signed in Berlin; ... in Paris", "in Berlin and Paris": which city is whose is unclear
+        own = _own_dates(ctx, idx, keys) if signed and len(keys) > 1 else {}
         for key in keys:
             item = found.setdefault(key, {"parties": list(key), "mentioned_only": False, "_span": (s, e)})
             item["mentioned_only"] = False
             if signed:
-                better = not item.get("date_signed") or len(date or "") > len(item["date_signed"]) or (
+                when = own.get(key, date)
+                better = not item.get("date_signed") or len(when or "") > len(item["date_signed"]) or (
                     explicit and not item.get("_explicit"))
-                if date and better:
-                    item["date_signed"] = date
+                if when and better:
+                    item["date_signed"] = when
                     item["_explicit"] = explicit
                     item["_span"] = (s, e)
                 if place and not item.get("place"):
@@ -260,12 +267,22 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                 item["title"] = title
             if duration and not item.get("duration_years"):
                 item["duration_years"] = int(duration) if float(duration).is_integer() else duration
+            if not duration and len(keys) == 1 and "until" in low:
+                end = _until(sent)
+                if end:
+                    untils.setdefault(key, end)
             if basis and not item.get("basis"):
                 item["basis"] = basis
     for key, years in terms.items():
         item = found.get(key)
         if item and not item["mentioned_only"] and not item.get("duration_years"):
             item["duration_years"] = int(years) if float(years).is_integer() else years
+    for key, end in untils.items():  # signed in 2024, runs until 2034: ten years
+        item = found.get(key)
+        if item and not item.get("duration_years") and item.get("date_signed"):
+            years = end - int(item["date_signed"][:4])
+            if 1 <= years <= 30:
+                item["duration_years"] = years
     if default_duration:
         for item in found.values():
             if not item["mentioned_only"] and not item.get("duration_years"):
@@ -280,15 +297,30 @@ _TERM_BEFORE = re.compile(r"\b(?:runs?|running|ran|valid|concluded|lasts?|lastin
                           r"applies|apply)\b[^.;:!?]{0,30}\Z", re.I)
 _TERM_QUESTION = re.compile(r"\b(?:how\s+long|duration|term|valid|validity|run|runs|last|expire)\b", re.I)
 _YEARS_AFTER = re.compile(r"\s*(?:\(|,)?\s*(?:from\s+|in\s+|of\s+)?(?:19|20)\d\d\b")
+_IT = re.compile(r"\s*(?:It|This|That|(?:Its|The)\s+(?:term|validity|duration))\b")  # the agreement just told of
 _THEY = re.compile(r"\b(?:they|each|all|both|these|those)\b", re.I)
+
+
+_UNTIL = re.compile(r"\b(?:runs?|running|valid|remains?\s+in\s+(?:force|effect)|in\s+(?:force|effect)|lasts?|expires?"
+                    r"|applies|covers\s+the\s+(?:period|years))\s+(?:(?:up\s+)?until|till|to|through|in)\s+"
+                    r"(?:the\s+end\s+of\s+)?(?P<y>20\d\d)\b(?!\s*(?:-|to)\s*20\d\d)", re.I)
+
+
+# sentences with no agreement word that may still report a signing or a term (one scan finds them)
+_MORE = re.compile(f"{_FOLLOW.pattern}|{_PEN.pattern}|{_UNTIL.pattern}", re.I)
+
+
+def _until(sent: str) -> int | None:
+    m = _UNTIL.search(sent)
+    return int(m["y"]) if m else None
 
 
 def _is_term(ctx: Ctx, idx: int, s: int, sent: str) -> bool:
     for m in ctx.in_sentence("duration", idx):
         if m.extra["unit"] != "year" or _YEARS_AFTER.match(ctx.text, m.end):
             continue
-        if _TERM_BEFORE.search(ctx.text, s, m.start):
-            return True
+        if _TERM_BEFORE.search(ctx.text, s, m.start) and (_IT.match(sent) or _THEY.search(sent)):
+            return True  # (not "The fund runs for three years")
         if len(sent.strip(" .!")) <= len(m.text) + 6 and idx and _TERM_QUESTION.search(ctx.sent_text(idx - 1)):
             return True  # "How long does it run?" / "Ten years."
     return False
@@ -386,6 +418,26 @@ def _signed_earlier(ctx: Ctx, idx: int, s: int, e: int) -> set[str]:
     return out
 
 
+_WERE_SIGNED = re.compile(r"\b(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?signed\b")
+_OWN_GAP = re.compile(r"\s*\(\s*|,\s*|\s+(?:on\s+)?")
+
+
+def _own_dates(ctx: Ctx, idx: int, keys: list[tuple[str, ...]]) -> dict[tuple[str, ...], str]:
+    """Each partner's own date when every one is followed by one: "Spain (27 May), Belgium (28 May)
+    and Portugal (28 May) were each signed", "Spain on 27 May and Belgium on 28 May"."""
+    dates = {m.start: m.value for m in ctx.in_sentence("date", idx) if m.value}
+    if len(dates) < 2:
+        return {}
+    out: dict[tuple[str, ...], str] = {}
+    for p in ctx.parties_in(idx):
+        gap = _OWN_GAP.match(ctx.text, p.end)
+        value = dates.get(gap.end()) if gap else None
+        key = tuple(sorted({p.value, RECIPIENT}))
+        if value and key in keys:
+            out.setdefault(key, value)
+    return out if len(out) == len(keys) else {}
+
+
 def _previous_date(ctx: Ctx, idx: int) -> str | None:
     """A signing sentence without a date takes the one its paragraph gave just before."""
     if idx == 0 or ctx.paragraph_of(idx - 1) != ctx.paragraph_of(idx):
@@ -435,6 +487,8 @@ def _enumeration(ctx: Ctx, idx: int, s: int, sent: str, low: str,
         m = _ENUM_SHORT.search(sent) if _G_ENUM_SHORT.may(low) else None
         if not m or _SIGN.search(sent, 0, m.start()):
             return False  # "Ukraine concluded agreements with A and B" reports signings
+    if "signed" in low and _WERE_SIGNED.search(sent, m.end()):
+        return False  # "the agreements with A (27 May) and B (28 May) were each signed in ..." reports signings
     list_start = s + m.end()
     parties = [p for p in ctx.parties_in(idx, start=list_start) if p.value not in {RECIPIENT, "RUS"}]
     if len(parties) < 2:

@@ -44,7 +44,7 @@ _YEAR_OCCASION = re.compile(r"\b(?:conference|summit|forum|election|ceremony)s?\
 _EVENT_NOUN = re.compile(r"\b(?:conference|summit|meeting|visit|election|host\w*|ceremony|talks|session|forum)\b",
                          re.I)
 _VERBISH = re.compile(r"\b(?:\w+ed|is|are|was|were|will|has|have|held|met|signed|took|begins?|began|"
-                      r"opens?|closes?|closed|starts?)\b")
+                      r"opens?|closes?|closed|starts?|signs?|meets?|visits?|holds?|hosts?|joins?|adopts?|launch(?:es)?)\b")
 
 
 def relate_events(ctx: Ctx) -> list[dict[str, Any]]:
@@ -55,6 +55,7 @@ def relate_events(ctx: Ctx) -> list[dict[str, Any]]:
         sentence = ctx.text[s:e]
         coarser = {v[:n] for v in (d.value for d in dates if d.value) for n in (4, 7) if len(v) > n}
         signings = _signings(ctx, idx, sentence)
+        days = len({d.value for d in dates if d.value and len(d.value) == 10})
         stamp_line = _is_stamp_line(sentence, -1)
         summary = bool(_SUMMARY.search(sentence)) and not any(
             p.extra.get("kind") != "demonym" and p.value not in ("UKR", "RUS") for p in ctx.parties_in(idx))
@@ -65,7 +66,8 @@ def relate_events(ctx: Ctx) -> list[dict[str, Any]]:
             if not value or m.extra.get("deadline"):
                 continue
             before = ctx.text[max(s, m.start - 80):m.start]  # bounded: sentences can be huge
-            if (_STAMP.search(before) or _is_dateline(ctx.text, s, m.start, m.end)
+            after_party = m.start < 300 and any(p.end in (m.start - 2, m.start - 3) for p in ctx.parties_in(idx))
+            if (_STAMP.search(before) or _is_dateline(ctx.text, s, m.start, m.end, after_party)
                     or (stamp_line and not _is_listing(sentence, m.start - s))
                     or ((m.start < _HEAD or m.start > len(ctx.text) - _HEAD)
                         and _publication_line(ctx.text, m.start))):
@@ -85,12 +87,13 @@ def relate_events(ctx: Ctx) -> list[dict[str, Any]]:
             if (value, group) in seen:
                 continue
             seen.add((value, group))
-            for _ in range(signings if m.extra.get("d") or m.extra.get("rel") else 1):
+            # (several days in one sentence date one signing each: "Spain on 27 May and Belgium on 28 May")
+            for _ in range(signings if (m.extra.get("d") or m.extra.get("rel")) and days <= 1 else 1):
                 out.append({"date": value, "what": _what(sentence), "_span": (s, e)})
     return out
 
 
-_SIGNED = re.compile(r"\b(?:signed|concluded|inked)\b")
+_SIGNED = re.compile(r"\b(?:signed|concluded|inked|signs?(?!\s+(?:of|that)\b))\b")
 
 
 _COUNT = re.compile(r"\b(?P<n>two|three|four|five|2|3|4|5)\s+(?:[\w-]+\s+){0,3}"
@@ -113,16 +116,16 @@ def _signings(ctx: Ctx, idx: int, sentence: str) -> int:
     return max(1, len(partners), number)
 
 
-def _is_dateline(text: str, sentence_start: int, start: int, end: int) -> bool:
+def _is_dateline(text: str, sentence_start: int, start: int, end: int, after_party: bool = False) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     place = text[line_start:start].strip().rstrip(",").replace(" ", "")
-    if start < 300 and text[start - 1:start] == "(" and text[end:end + 1] == ")":
-        return True  # "(20 February 2024)" in the header: when the text was written
+    if start < 300 and text[start - 1:start] == "(" and text[end:end + 1] == ")" and not after_party:
+        return True  # "(20 February 2024)" in the header: when the text was written (not "Spain (27 May)")
     return start - line_start <= 40 and bool(_DATELINE_AFTER.match(text, end)) and place.isupper()
 
 
 _LIST_LEAD = re.compile(r"\s*(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:\*\*|__)?\Z")
-_LISTING = re.compile(r"(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:\*\*|__)?[^-:*_]{4,20}(?:\*\*|__)?\s[-:]\s")
+_LISTING = re.compile(r"(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:\*\*|__)?[^-:*_]{4,20}(?:\*\*|__)?(?:\s[-:–—]|:)\s")
 
 
 def _is_listing(sentence: str, offset: int) -> bool:
