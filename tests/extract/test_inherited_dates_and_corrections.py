@@ -403,3 +403,15 @@ def test_timeline_lines_with_a_date_and_colon_are_events() -> None:
                 "February 16, 2024: Germany and France sign in Berlin and Paris.\n"
                 "February 23, 2024: Denmark signs in Lviv.\n", name="t.md")
     assert [e["date"] for e in data["events"]] == ["2024-01-12", "2024-02-16", "2024-02-16", "2024-02-23"]
+
+
+@pytest.mark.parametrize("text", [
+    "Correction: Iceland signed its agreement with Ukraine on 31 May 2024, not 1 June 2024 as we first reported.",
+    "Clarification. Iceland signed its agreement with Ukraine on 31 May 2024 rather than 1 June 2024.",
+    "This story was corrected. Iceland signed its agreement with Ukraine on 31 May 2024, not, as we said "
+    "earlier, 1 June 2024.",
+])
+def test_corrected_date_wins_over_the_withdrawn_one(text: str) -> None:
+    data = _run(text)
+    assert _agreements(data)[("ISL", "UKR")]["date_signed"] == "2024-05-31"
+    assert [e["date"] for e in data["events"]] == ["2024-05-31"]

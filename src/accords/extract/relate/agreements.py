@@ -222,7 +222,9 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         if parent is not None and date is None:
             date = _sign_date(ctx, parent)  # the dated item the nested one belongs to
         if signed and date is None and not collective:
-            date = ((_previous_date(ctx, idx) if not _EARLIER.search(sent) else None) or (last_date if _SAME_EVENT.search(sent) else None)
+            # ("Spain had already signed its own" takes no date from the sentence before)
+            date = ((_previous_date(ctx, idx) if not _EARLIER.search(sent) else None)
+                    or (last_date if _SAME_EVENT.search(sent) else None)
                     or (batch_date if (explicit or _title(sent, low)) and not _EARLIER.search(sent)
                         and ctx.paragraph_of(idx) - batch_para <= _BATCH_PARAGRAPHS else None))
         elif date and len(date) == 10 and date != batch_date:
@@ -549,6 +551,8 @@ def _sign_date(ctx: Ctx, idx: int, skip: list[tuple[int, int]] | None = None) ->
             continue
         if skip and any(a <= m.start < b for a, b in skip):
             continue
+        if ctx.withdrawn and ctx.is_withdrawn(m.start, m.end):
+            continue  # "signed on 31 May, not 1 June" (a correction)
         if best is None or len(value) > len(best):
             best = value
     return best

@@ -123,7 +123,8 @@ def build(doc: Doc) -> Ctx:
 
 
 # A correction notice says so; only then does "the article said ..." report a withdrawn claim.
-_CORRECTION = re.compile(r"\b(?:corrections?|corrected|corrects|correcting|errat(?:um|a)|incorrectly|wrongly|"
+_CORRECTION = re.compile(r"\b(?:corrections?|corrected|corrects|correcting|clarifications?|errat(?:um|a)|"
+                         r"incorrectly|wrongly|"
                          r"mistakenly|erroneously|misstated|misprint|should\s+have\s+(?:read|said|stated))\b", re.I)
 # the earlier text's claim, told in the past tense: the whole sentence is withdrawn
 _EARLIER_SAID = re.compile(r"\b(?:the|our|an?|this|that)\s+(?:(?:earlier|original|previous|first|initial|"
@@ -136,6 +137,11 @@ _EARLIER_SAID = re.compile(r"\b(?:the|our|an?|this|that)\s+(?:(?:earlier|origina
 # "..., which should have read ...", "The five-year figure was our mistake": the text before is withdrawn
 _WAS_WRONG = re.compile(r"\bshould\s+have\s+(?:read|said|stated|been)\b|\b(?:was|were)\s+(?:our\s+|an?\s+)?"
                         r"(?:mistake|wrong|incorrect|error|in error|mistaken|misprint|typo)\b", re.I)
+
+
+# "signed on 31 May, not 1 June", "ten years rather than five": the value after is the wrong one
+_NOT_THAT = re.compile(r"(?:,\s*not|\brather\s+than|\binstead\s+of|\bnot,\s+as\s+(?:we\s+|it\s+)?"
+                       r"(?:said|stated|reported)(?:\s+earlier)?,)\s+(?P<x>[^,.;:()]{1,40})")
 
 
 def withdrawn(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -151,6 +157,7 @@ def withdrawn(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, in
         m = _WAS_WRONG.search(text, s, e)
         if m:
             out.append((s, m.start()))
+        out.extend((n.start("x"), n.end("x")) for n in _NOT_THAT.finditer(text, s, e))
     return out
 
 

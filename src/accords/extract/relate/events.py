@@ -63,7 +63,7 @@ def relate_events(ctx: Ctx) -> list[dict[str, Any]]:
             value = m.value
             if value in coarser:
                 continue  # "earlier this month, on 3 April": the precise date stands for both
-            if not value or m.extra.get("deadline"):
+            if not value or m.extra.get("deadline") or (ctx.withdrawn and ctx.is_withdrawn(m.start, m.end)):
                 continue
             before = ctx.text[max(s, m.start - 80):m.start]  # bounded: sentences can be huge
             after_party = m.start < 300 and any(p.end in (m.start - 2, m.start - 3) for p in ctx.parties_in(idx))
