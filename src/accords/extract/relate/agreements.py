@@ -276,15 +276,15 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             if basis and not item.get("basis"):
                 item["basis"] = basis
     for key, years in terms.items():
-        item = found.get(key)
-        if item and not item["mentioned_only"] and not item.get("duration_years"):
-            item["duration_years"] = int(years) if float(years).is_integer() else years
+        told = found.get(key)
+        if told and not told["mentioned_only"] and not told.get("duration_years"):
+            told["duration_years"] = int(years) if float(years).is_integer() else years
     for key, end in untils.items():  # signed in 2024, runs until 2034: ten years
-        item = found.get(key)
-        if item and not item.get("duration_years") and item.get("date_signed"):
-            years = end - int(item["date_signed"][:4])
-            if 1 <= years <= 30:
-                item["duration_years"] = years
+        told = found.get(key)
+        if told and not told.get("duration_years") and told.get("date_signed"):
+            span = end - int(told["date_signed"][:4])
+            if 1 <= span <= 30:
+                told["duration_years"] = span
     if default_duration:
         for item in found.values():
             if not item["mentioned_only"] and not item.get("duration_years"):
