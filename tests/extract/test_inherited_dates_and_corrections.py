@@ -415,3 +415,29 @@ def test_corrected_date_wins_over_the_withdrawn_one(text: str) -> None:
     data = _run(text)
     assert _agreements(data)[("ISL", "UKR")]["date_signed"] == "2024-05-31"
     assert [e["date"] for e in data["events"]] == ["2024-05-31"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Spain signed on 27 May 2024 and Belgium on 28 May 2024.", {"ESP": "2024-05-27", "BEL": "2024-05-28"}),
+    ("Germany and France signed on 16 February 2024, Italy on 24 February 2024.",
+     {"DEU": "2024-02-16", "FRA": "2024-02-16", "ITA": "2024-02-24"}),
+    ("On 16 February 2024 Germany and France signed, and on 24 February 2024 Italy and Canada signed.",
+     {"DEU": "2024-02-16", "FRA": "2024-02-16", "ITA": "2024-02-24", "CAN": "2024-02-24"}),
+    ("Germany and France signed on 16 February 2024; Italy and Canada followed on 24 February 2024.",
+     {"DEU": "2024-02-16", "FRA": "2024-02-16", "ITA": "2024-02-24", "CAN": "2024-02-24"}),
+])
+def test_several_dates_in_one_sentence_go_to_their_partners(text: str, want: dict[str, str]) -> None:
+    found = _agreements(_run(text))
+    assert {p: found[(p, "UKR")]["date_signed"] for p in want} == want
+
+
+def test_a_list_of_demonyms_before_agreements_names_each_partner() -> None:
+    data = _run("Spain signed its agreement on 27 May 2024 and Belgium on 28 May 2024. The Spanish and Belgian "
+                "agreements each run for ten years. We have not found a term for the Croatian text.")
+    found = _agreements(data)
+    assert found[("ESP", "UKR")]["duration_years"] == found[("BEL", "UKR")]["duration_years"] == 10
+    assert ("HRV", "UKR") not in found or "duration_years" not in found[("HRV", "UKR")]
+
+
+def test_a_list_of_demonyms_without_an_agreement_names_no_partner() -> None:
+    assert _run("Spanish, Belgian and Portuguese officials met in Brussels on 3 May 2024.")["agreements"] == []

@@ -9,6 +9,7 @@ Germany") makes one ``mentioned_only`` agreement per listed party.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Any
 
 from accords.extract.prefilter import Gate, fold
@@ -421,22 +422,35 @@ def _signed_earlier(ctx: Ctx, idx: int, s: int, e: int) -> set[str]:
 
 
 _WERE_SIGNED = re.compile(r"\b(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?signed\b")
-_OWN_GAP = re.compile(r"\s*\(\s*|,\s*|\s+(?:on\s+)?")
-
-
 def _own_dates(ctx: Ctx, idx: int, keys: list[tuple[str, ...]]) -> dict[tuple[str, ...], str]:
-    """Each partner's own date when every one is followed by one: "Spain (27 May), Belgium (28 May)
-    and Portugal (28 May) were each signed", "Spain on 27 May and Belgium on 28 May"."""
-    dates = {m.start: m.value for m in ctx.in_sentence("date", idx) if m.value}
-    if len(dates) < 2:
+    """Each partner's own date when the sentence gives several: the first date after the partner
+    with no other partner in between, or else the next partner's ("Spain signed on 27 May and
+    Belgium on 28 May", "Spain (27 May), Belgium (28 May)", "Germany and France on 16 February,
+    Italy on 24 February")."""
+    dates = sorted((m.start, m.value) for m in ctx.in_sentence("date", idx)
+                   if m.value and not m.extra.get("deadline") and not ctx.is_withdrawn(m.start, m.end))
+    if len({v for _, v in dates}) < 2:
         return {}
+    named = [p for p in ctx.parties_in(idx) if tuple(sorted({p.value, RECIPIENT})) in keys]
     out: dict[tuple[str, ...], str] = {}
-    for p in ctx.parties_in(idx):
-        gap = _OWN_GAP.match(ctx.text, p.end)
-        value = dates.get(gap.end()) if gap else None
-        key = tuple(sorted({p.value, RECIPIENT}))
-        if value and key in keys:
-            out.setdefault(key, value)
+    s, e = ctx.sentences[idx]
+    cuts = [s, *(s + m.end() for m in _CLAUSE.finditer(ctx.text[s:e])), e]
+    for a, b in pairwise(cuts):  # "On 16 February A and B signed, and on 24 February C did": one date a clause
+        here = [p for p in named if a <= p.start < b]
+        days = {v for d, v in dates if a <= d < b}
+        if here and len(days) == 1:
+            out.update((tuple(sorted({p.value, RECIPIENT})), next(iter(days))) for p in here)
+    if len(out) == len(keys) and len(set(out.values())) > 1:
+        return out
+    out = {}
+    carry: str | None = None
+    for i in range(len(named) - 1, -1, -1):  # (from the last partner back: a bare one takes the next one's)
+        p = named[i]
+        limit = named[i + 1].start if i + 1 < len(named) else None
+        mine = next((v for a, v in dates if a >= p.end and (limit is None or a < limit)), None)
+        carry = mine or carry
+        if carry:
+            out.setdefault(tuple(sorted({p.value, RECIPIENT})), carry)
     return out if len(out) == len(keys) else {}
 
 
@@ -452,6 +466,8 @@ def _named(ctx: Ctx, idx: int) -> list[str]:
 
 
 _MEMBERS_AFTER = re.compile(r"\s+(?:member\s+)?(?:states?|countries|members|capitals|governments|leaders)\b")
+_DEMONYMS_NOUN = re.compile(r"(?:(?:,|,?\s+and|,?\s+or)\s+[A-Z][a-z]+){1,8}\s+(?:[\w-]+\s+)?"
+                            r"(?:agreements|accords|texts|documents)\b")
 _NOUN_AFTER = re.compile(r"(?:'s)?\s+(?:[\w-]+\s+)?(?:agreement|accord|text|document)\b")
 
 
@@ -459,8 +475,9 @@ def _partners(ctx: Ctx, idx: int) -> set[str]:
     """Partners a sentence names; a demonym counts only on an agreement ("the Finnish agreement")."""
     out = set()
     for m in ctx.parties_in(idx):
-        if m.extra.get("kind") == "demonym" and not _NOUN_AFTER.match(ctx.text, m.end):
-            continue
+        if m.extra.get("kind") == "demonym" and not _NOUN_AFTER.match(ctx.text, m.end) and not (
+                ctx.text.startswith((",", " and ", " or "), m.end) and _DEMONYMS_NOUN.match(ctx.text, m.end)):
+            continue  # ("the Spanish, Belgian and Norwegian agreements": each demonym of the list counts)
         if m.value in ORGS_AS_DONORS and _MEMBERS_AFTER.match(ctx.text, m.end):
             continue  # "the 21st EU member state to sign such a text" is one of its members' agreements
         out.add(m.value)
