@@ -468,7 +468,7 @@ def _named(ctx: Ctx, idx: int) -> list[str]:
 _MEMBERS_AFTER = re.compile(r"\s+(?:member\s+)?(?:states?|countries|members|capitals|governments|leaders)\b")
 _DEMONYMS_NOUN = re.compile(r"(?:(?:,|,?\s+and|,?\s+or)\s+[A-Z][a-z]+){1,8}\s+(?:[\w-]+\s+)?"
                             r"(?:agreements|accords|texts|documents)\b")
-_NOUN_AFTER = re.compile(r"(?:'s)?\s+(?:[\w-]+\s+)?(?:agreement|accord|text|document)\b")
+_NOUN_AFTER = re.compile(r"(?:'s)?\s+(?:[\w-]+\s+)?(?:agreement|accord|text|document)s?\b")
 
 
 def _partners(ctx: Ctx, idx: int) -> set[str]:
