@@ -441,3 +441,45 @@ def test_a_list_of_demonyms_before_agreements_names_each_partner() -> None:
 
 def test_a_list_of_demonyms_without_an_agreement_names_no_partner() -> None:
     assert _run("Spanish, Belgian and Portuguese officials met in Brussels on 3 May 2024.")["agreements"] == []
+
+
+# --- questions and answers, fact sheets --------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Q: When did Portugal sign?\nA: On 28 May 2024, in Lisbon.\n",
+    "## When and where was the Portuguese agreement signed?\n\nOn 28 May 2024 in Lisbon.\n",
+    "Where did Portugal sign its agreement with Ukraine? In Lisbon, on 28 May 2024.\n",
+])
+def test_answer_dates_the_signing_asked_about(text: str) -> None:
+    data = _run(text, name="t.md")
+    item = _agreements(data)[("PRT", "UKR")]
+    assert (item["date_signed"], item["place"]) == ("2024-05-28", "Lisbon")
+    assert [e["date"] for e in data["events"]] == ["2024-05-28"]
+
+
+@pytest.mark.parametrize("text", [
+    "Did Spain sign? Nobody knows yet.",
+    "Has Hungary signed an agreement with Ukraine? No.",
+    "Will Malta sign its agreement soon? Officials would not say.",
+])
+def test_yes_no_question_reports_no_signing(text: str) -> None:
+    assert _run(text)["agreements"] == []
+
+
+def test_ceremony_sentence_dates_the_signing_before_it() -> None:
+    data = _run("Belgium's agreement with Ukraine was signed in Brussels. The ceremony took place on 28 May 2024.")
+    assert _agreements(data)[("BEL", "UKR")]["date_signed"] == "2024-05-28"
+
+
+@pytest.mark.parametrize("sheet", [
+    "Ukraine - Spain\nSigned: 27 May 2024, Madrid\nTerm: 10 years\n",
+    "## Spain\n\n- **Signed:** 27 May 2024, Madrid\n- **Duration:** ten years\n",
+    "# Spain\n\nSigned 27 May 2024 in Madrid.\nValidity: ten years.\n",
+])
+def test_fact_sheet_labels(sheet: str) -> None:
+    item = _agreements(_run(sheet, name="t.md"))[("ESP", "UKR")]
+    assert (item["date_signed"], item["duration_years"]) == ("2024-05-27", 10)
+
+
+def test_heading_alone_makes_no_agreement_of_other_facts() -> None:
+    assert _run("## Moldova\n\nResearchers from Moldova met in Kyiv on 3 May 2024.\n", name="t.md")["agreements"] == []

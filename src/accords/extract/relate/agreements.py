@@ -82,7 +82,7 @@ _TITLE_HEAD = re.compile(r"(?:the\s+)?(?P<t>(?:Accord|Agreement|Treaty|Memorandu
 _TITLE_WORD = re.compile(r"[ ]*(?:[A-Z][\w'-]*|of|on|and|for|between|the|in|to|-|&)(?=[ ,.;:\"')]|$)")
 _PLACE = re.compile(r"\b(?:at|on the sidelines of|on the margins of|during|in the margins of)\s+(?:the\s+)?"
                     r"(?P<p>(?:[A-Z0-9][\w-]*\s+){0,4}summit(?:\s+in\s+[A-Z][\w-]+)?)"
-                    r"|\b(?:in|Done at|done at)\s+(?P<c>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=[\s,.;])")
+                    r"|\b(?:in|In|Done at|done at)\s+(?P<c>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=[\s,.;])")
 _BASIS = re.compile(r"\b(?:on the basis of|under|in line with|in accordance with|pursuant to|within the framework of)"
                     r"\s+(?:the\s+)?(?P<b>(?:G7|Joint|joint)[^.;,()]{3,80}?)(?=[.;,(]|\s+(?:and|which|signed)\b|$)")
 _NOT_PLACE = frozenset(["January", "February", "March", "April", "May", "June", "July", "August",
@@ -100,7 +100,7 @@ _CANDIDATE = re.compile(r"(?=[atpsd])\b(?:agreements?|accords?|treaty|treaties|p
                         r"|documents?|arrangements?|[Ss]ign(?:s|ed)?|Done at)\b", re.I)
 _COLLECTIVE = re.compile(r"\b(?:both|all\s+(?:three|four|five|six|the)|each\s+of\s+the|every)\b", re.I)
 # ("Germany signed a contract", "Sweden signed with a shipyard" sign something else)
-_SIGNED_LEAD = re.compile(r"\s*(?:(?:[\w,]+\s+){0,3}?(?:Signed|signed)\b"
+_SIGNED_LEAD = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:(?:[\w,]+\s+){0,3}?(?:Signed|signed)\b"
                           r"(?!\s+(?:a|an|the|its|their|his|her|this|that|contracts?|deals?"
                           r"|with(?!\s+(?:Ukraine|Kyiv)\b))\b)"
                           r"|Done at\b)")
@@ -176,6 +176,8 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             continue
         signed = parent is not None or bare or (
             bool(_SIGN.search(sent)) and bool(noun or _SIGNED_LEAD.match(sent) or _DOC_NOUN.search(sent)))
+        if signed and _YES_NO.match(sent) and sent.rstrip().endswith("?"):
+            signed = False  # "Did Spain sign?" asks; "When did Portugal sign?" takes the signing as given
         partners = _partners(ctx, idx)
         if signed:  # "Chancellor Olaf Scholz ... signed": a signatory names the partner
             partners |= {c for _, c in ctx.people_countries(s, e) if c not in (RECIPIENT, "RUS")}
@@ -222,12 +224,16 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         date = _sign_date(ctx, idx, declared) if signed else None
         if parent is not None and date is None:
             date = _sign_date(ctx, parent)  # the dated item the nested one belongs to
+        answer = _answer(ctx, idx, sent) if signed and date is None else None
+        if answer is not None:  # "When did Portugal sign?" / "On 28 May 2024, in Lisbon."
+            date = _sign_date(ctx, answer)
         if signed and date is None and not collective:
             # ("Spain had already signed its own" takes no date from the sentence before)
             date = ((_previous_date(ctx, idx) if not _EARLIER.search(sent) else None)
                     or (last_date if _SAME_EVENT.search(sent) else None)
                     or (batch_date if (explicit or _title(sent, low)) and not _EARLIER.search(sent)
-                        and ctx.paragraph_of(idx) - batch_para <= _BATCH_PARAGRAPHS else None))
+                        and ctx.paragraph_of(idx) - batch_para <= _BATCH_PARAGRAPHS else None)
+                    or _ceremony_date(ctx, idx))
         elif date and len(date) == 10 and date != batch_date:
             batch_date = None  # a signing dated on its own: the collective report no longer applies
         if date:
@@ -240,6 +246,9 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                 found.setdefault(key, {"parties": list(key), "mentioned_only": True, "_span": (s, e)})
                 keys.remove(key)
         place = (_item_place(ctx, idx, s) or _place(sent, s, declared)) if signed else None
+        if answer is not None and not place:
+            a, b = ctx.sentences[answer]
+            place = _place(ctx.text[a:b], a)
         if signed and not place and _SAME_PLACE.search(sent):
             place = last_place  # "Norway and Iceland signed their own agreements at the same summit"
         if place:
@@ -300,6 +309,8 @@ _TERM_BEFORE = re.compile(r"\b(?:runs?|running|ran|valid|concluded|lasts?|lastin
                           r"applies|apply)\b[^.;:!?]{0,30}\Z", re.I)
 _TERM_QUESTION = re.compile(r"\b(?:how\s+long|duration|term|valid|validity|run|runs|last|expire)\b", re.I)
 _YEARS_AFTER = re.compile(r"\s*(?:\(|,)?\s*(?:from\s+|in\s+|of\s+)?(?:19|20)\d\d\b")
+_TERM_LABEL = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:Term|Duration|Validity|Valid\s+for|Length)(?:\*\*|__)?"
+                         r"\s*[:\u2013\u2014-]\s*(?:\*\*|__)?\s*\Z")
 _IT = re.compile(r"\s*(?:It|This|That|(?:Its|The)\s+(?:term|validity|duration))\b")  # the agreement just told of
 _THEY = re.compile(r"\b(?:they|each|all|both|these|those)\b", re.I)
 
@@ -324,6 +335,8 @@ def _is_term(ctx: Ctx, idx: int, s: int, sent: str) -> bool:
             continue
         if _TERM_BEFORE.search(ctx.text, s, m.start) and (_IT.match(sent) or _THEY.search(sent)):
             return True  # (not "The fund runs for three years")
+        if _TERM_LABEL.match(ctx.text, s, m.start):
+            return True  # a fact sheet's "Term: 10 years"
         if len(sent.strip(" .!")) <= len(m.text) + 6 and idx and _TERM_QUESTION.search(ctx.sent_text(idx - 1)):
             return True  # "How long does it run?" / "Ten years."
     return False
@@ -337,6 +350,9 @@ def _tied_partners(ctx: Ctx, worded: list[int]) -> set[str]:
         out |= _partners(ctx, idx)
     chosen = set(worded)
     out.update(c for a, _, c in ctx.person_countries if ctx.sentence_of(a) in chosen)  # one pass over people
+    for section in ctx.doc.sections:  # a fact sheet's heading "Spain" or "Ukraine - Spain" over its facts
+        if section.title and len(section.title.split()) <= 4:
+            out |= _partners(ctx, ctx.sentence_of(section.start))
     return out
 
 
@@ -452,6 +468,27 @@ def _own_dates(ctx: Ctx, idx: int, keys: list[tuple[str, ...]]) -> dict[tuple[st
         if carry:
             out.setdefault(tuple(sorted({p.value, RECIPIENT})), carry)
     return out if len(out) == len(keys) else {}
+
+
+_YES_NO = re.compile(r"\s*(?:Q\s*[:.]\s*)?(?:Did|Does|Do|Has|Have|Had|Will|Would|Could|Can|Should|Shall|Is|Are|Was|Were|"
+                     r"Might|May)\b")
+_CEREMONY = re.compile(r"\b(?:ceremony|signing)\b[^.;]{0,40}\b(?:took\s+place|was\s+held|happened|came)\b", re.I)
+
+
+def _answer(ctx: Ctx, idx: int, sent: str) -> int | None:
+    """The sentence answering a question about a signing ("When did Portugal sign?" / "A: On 28 May")."""
+    if not sent.rstrip().endswith("?") or idx + 1 >= len(ctx.sentences):
+        return None
+    a, b = ctx.sentences[idx + 1]
+    return idx + 1 if b - a <= 200 and not ctx.text[a:b].rstrip().endswith("?") else None
+
+
+def _ceremony_date(ctx: Ctx, idx: int) -> str | None:
+    """The date of the next sentence when it dates the ceremony ("The ceremony took place on 28 May")."""
+    if idx + 1 >= len(ctx.sentences) or ctx.paragraph_of(idx + 1) != ctx.paragraph_of(idx):
+        return None
+    a, b = ctx.sentences[idx + 1]
+    return _sign_date(ctx, idx + 1) if _CEREMONY.search(ctx.text, a, b) else None
 
 
 def _previous_date(ctx: Ctx, idx: int) -> str | None:

@@ -56,7 +56,8 @@ def relate_events(ctx: Ctx) -> list[dict[str, Any]]:
         coarser = {v[:n] for v in (d.value for d in dates if d.value) for n in (4, 7) if len(v) > n}
         signings = _signings(ctx, idx, sentence)
         days = len({d.value for d in dates if d.value and len(d.value) == 10})
-        stamp_line = _is_stamp_line(sentence, -1)
+        # (a short answer to a question is no masthead: "When did Portugal sign?" / "On 28 May 2024.")
+        stamp_line = _is_stamp_line(sentence, -1) and not (idx and ctx.sent_text(idx - 1).rstrip().endswith("?"))
         summary = bool(_SUMMARY.search(sentence)) and not any(
             p.extra.get("kind") != "demonym" and p.value not in ("UKR", "RUS") for p in ctx.parties_in(idx))
         for m in dates:
