@@ -470,7 +470,8 @@ def _own_dates(ctx: Ctx, idx: int, keys: list[tuple[str, ...]]) -> dict[tuple[st
     return out if len(out) == len(keys) else {}
 
 
-_YES_NO = re.compile(r"\s*(?:Q\s*[:.]\s*)?(?:Did|Does|Do|Has|Have|Had|Will|Would|Could|Can|Should|Shall|Is|Are|Was|Were|"
+_YES_NO = re.compile(r"\s*(?:Q\s*[:.]\s*)?(?:Did|Does|Do|Has|Have|Had|Will|Would|Could|Can|Should|Shall|Is|Are|"
+                     r"Was|Were|"
                      r"Might|May)\b")
 _CEREMONY = re.compile(r"\b(?:ceremony|signing)\b[^.;]{0,40}\b(?:took\s+place|was\s+held|happened|came)\b", re.I)
 
