@@ -28,7 +28,7 @@ _REL_YEAR = r"(?P<{0}>this|last|next|the same|that) year"
 # relative-word initials): it changes no match, but rejects most word starts at once instead of
 # trying every alternative there (half the cost of the scan).
 _DATES = re.compile(
-    r"(?<![\w-])(?=[\dJFMASONDLTEWYlntembyoasf])(?:"
+    r"(?<![\w-])(?=[\dJFMASONDLTEWYlntembyo])(?:"
     r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))(?!\d)"
     r"|(?P<dotted>(?P<ed>\d{1,2})\.(?P<em>\d{1,2})\.(?P<ey>\d{4}))(?!\d)"
     rf"|(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:\s?-\s?\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<dm>{_MONTH_D})"
@@ -39,13 +39,12 @@ _DATES = re.compile(
     r"|(?P<rel>(?:by\s+)?(?:the\s+)?end\s+of\s+(?:this|the|next|last)\s+year|(?:earlier|later)\s+this\s+year"
     r"|(?:this|last|next)\s+(?:year|month)|[Yy]esterday|today|tomorrow"
     # what happened moments before the writing: the reference day ("signed ... a few minutes ago")
-    r"|(?:(?:a\s+few|several|\d{1,2}|two|three|four|an?)\s+(?:minutes?|hours?)\s+ago|[Ee]arlier\s+today"
+    r"|(?:[Ee]arlier\s+today"
     r"|[Tt]his\s+(?:morning|afternoon|evening))"
     r"|(?:on\s+)?the\s+same\s+day|(?:later\s+)?that\s+same\s+day|later\s+(?:that|the\s+same)\s+day"
     r"|(?<=[Oo]n )that\s+day|that\s+(?:evening|afternoon)|the\s+same\s+(?:evening|afternoon)"
     # a day counted from the date told just before ("signed the following day", "a week later")
     r"|(?:on\s+)?the\s+(?:following|next|previous)\s+day|the\s+day\s+(?:before|after)(?!\s+(?:the|a|an|its|his|her)\b)"
-    r"|(?i:a|one|two|three|four|five|six|\d{1,2})\s+(?:days?|weeks?)\s+(?:later|earlier|before)(?!\s+(?:the|a|an)\b)"
     rf"|(?<=on |On )(?:{'|'.join(_DAYS)})(?!s\b|\s+(?:evenings|mornings|afternoons|nights))"
     rf"|(?:[Ll]ast|[Nn]ext)\s+(?:{'|'.join(_DAYS)})(?!s\b)"
     rf"|(?:{'|'.join(_DAYS)})(?='s\s+(?:signing|ceremony|meeting|summit|talks|visit|session|vote|decision)))"
@@ -59,9 +58,30 @@ _DEADLINE = re.compile(r"(?:\b(?:by|until|till|through|before|no later than|up t
                        re.I)
 
 
+# Counted from a point in time: "a few minutes ago" (the reference day), "a week later", "two days
+# before" (from the date told before). Found from the unit word, which is rare, then the count
+# before it is read back (a scan from every "a", "two" or "several" would cost far more).
+_UNIT_SHIFT = re.compile(r"(?=[mhdw])\b(?:(?P<now>minutes?|hours?)\s+ago|(?:days?|weeks?)\s+(?:later|earlier|before)"
+                         r"(?!\s+(?:the|a|an)\b))(?![\w])")
+_COUNT_BEFORE = re.compile(r"(?<![\w-])(?i:a\s+few|several|an?|one|two|three|four|five|six|\d{1,2})\s+\Z")
+
+
+def _counted(text: str) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _UNIT_SHIFT.finditer(text):
+        count = _COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        if not count:
+            continue
+        raw = {"y": None, "m": None, "d": None, "rel": " ".join(text[count.start():m.end()].lower().split()),
+               "kind": "relative"}
+        out.append(Mention("date", count.start(), m.end(), text[count.start():m.end()], None, raw))
+    return out
+
+
 def recognize_dates(text: str) -> list[Mention]:
     """Raw date mentions; call :func:`resolve` with a reference date to get ISO values."""
     out: list[Mention] = []
+    counted = _counted(text)
     # (scanning only near triggers does not pay here: digits, months and "year" are everywhere)
     for m in _DATES.finditer(text):
         raw: dict[str, Any] = {"y": None, "m": None, "d": None, "rel": None, "kind": "date"}
@@ -101,6 +121,8 @@ def recognize_dates(text: str) -> list[Mention]:
                 text, out[-1].end, m.start()) and str(out[-1].extra["rel"]).split()[-1] in _DAY_NAMES:
             out.pop()  # "On Friday 31 May 2024": the explicit date says which Friday
         out.append(Mention("date", m.start(), m.end(), m.group(), None, raw))
+    if counted:
+        out = sorted(out + counted, key=lambda x: x.start)
     return out
 
 

@@ -9,6 +9,7 @@ Germany") makes one ``mentioned_only`` agreement per listed party.
 from __future__ import annotations
 
 import re
+from heapq import heappop, heappush
 from itertools import pairwise
 from typing import Any
 
@@ -131,11 +132,13 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
     last_place: str | None = None
     children = _child_signings(ctx)
     worded = ctx.sentences_matching(_CANDIDATE)
-    followers = set(ctx.sentences_matching(_MORE))
-    order = sorted(set(worded) | set(ctx.by_sentence.get("duration", {})) | set(children) | followers)
+    more = set(ctx.sentences_matching(_MORE)) if any(k in ctx.text for k in _MORE_KEYS) else set()
+    order = sorted(set(worded) | set(ctx.by_sentence.get("duration", {})) | set(children) | more)
+    queued = set(order)
     last_signing = -2  # the sentence of the last signing reported
     tied: set[str] | None = None  # partners the text ties to an agreement (computed when first needed)
-    for idx in order:
+    while order:
+        idx = heappop(order)
         s, e = ctx.sentences[idx]
         if ctx.withdrawn and ctx.is_withdrawn(s, e):
             continue  # "the article said that the agreement runs for five years": a correction withdrew it
@@ -153,8 +156,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         if not noun and not _DOC_NOUN.search(sent) and not _SIGNED_LEAD.match(sent):
             bare = parent is None and "sign" in low and _bare_signing(ctx, idx, s, sent)
             # "Luxembourg signed on 10 July. Romania followed the next day." / "France did the same."
-            bare = bare or (idx in followers and last_signing == idx - 1 and bool(_FOLLOW.search(sent))
-                            and bool(_partners(ctx, idx)))
+            bare = bare or (last_signing == idx - 1 and bool(_FOLLOW.search(sent)) and bool(_partners(ctx, idx)))
             bare = bare or ("pen" in low and bool(_PEN.search(sent)))  # "... put pen to paper in Kyiv"
             if parent is None and not bare:
                 if duration and _COLLECTIVE.search(sent):
@@ -240,6 +242,9 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             last_date = date
         if signed:
             last_signing = idx
+            if idx + 1 < len(ctx.sentences) and idx + 1 not in queued:  # "Romania followed the next day."
+                queued.add(idx + 1)
+                heappush(order, idx + 1)
         if signed and date and len(keys) > 1:
             earlier = _signed_earlier(ctx, idx, s, e)
             for key in [k for k in keys if set(k) & earlier]:  # "..., and Denmark had signed earlier"
@@ -320,8 +325,11 @@ _UNTIL = re.compile(r"\b(?:runs?|running|valid|remains?\s+in\s+(?:force|effect)|
                     r"(?:the\s+end\s+of\s+)?(?P<y>20\d\d)\b(?!\s*(?:-|to)\s*20\d\d)", re.I)
 
 
-# sentences with no agreement word that may still report a signing or a term (one scan finds them)
-_MORE = re.compile(f"{_FOLLOW.pattern}|{_PEN.pattern}|{_UNTIL.pattern}", re.I)
+# sentences with no agreement word that may still report a signing or a term (one scan finds them,
+# and only in a text holding one of the keys: substring tests cost far less than the scan); the
+# sentence after a signing is read too ("Romania followed the next day")
+_MORE = re.compile(f"{_PEN.pattern}|{_UNTIL.pattern}", re.I)
+_MORE_KEYS = ("pen to paper", "until", "Until", "till ", "xpire")
 
 
 def _until(sent: str) -> int | None:

@@ -126,6 +126,7 @@ def build(doc: Doc) -> Ctx:
 _CORRECTION = re.compile(r"\b(?:corrections?|corrected|corrects|correcting|clarifications?|errat(?:um|a)|"
                          r"incorrectly|wrongly|"
                          r"mistakenly|erroneously|misstated|misprint|should\s+have\s+(?:read|said|stated))\b", re.I)
+_CORRECTION_KEYS = ("orrect", "larif", "rrat", "rongly", "istak", "rroneous", "isstat", "isprint", "hould have")
 # the earlier text's claim, told in the past tense: the whole sentence is withdrawn
 _EARLIER_SAID = re.compile(r"\b(?:the|our|an?|this|that)\s+(?:(?:earlier|original|previous|first|initial|"
                            r"printed|online|old)\s+)?(?:article|version|report|story|notice|piece|post|edition|"
@@ -147,7 +148,7 @@ _NOT_THAT = re.compile(r"(?:,\s*not|\brather\s+than|\binstead\s+of|\bnot,\s+as\s
 def withdrawn(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Text a correction notice withdraws: the earlier version's claims, and what a sentence
     calls wrong before saying so. Only in a text that speaks of a correction (one scan)."""
-    if not _CORRECTION.search(text):
+    if not any(k in text for k in _CORRECTION_KEYS) or not _CORRECTION.search(text):
         return []
     out: list[tuple[int, int]] = []
     for s, e in sentences:
