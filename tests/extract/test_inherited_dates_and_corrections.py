@@ -483,3 +483,29 @@ def test_fact_sheet_labels(sheet: str) -> None:
 
 def test_heading_alone_makes_no_agreement_of_other_facts() -> None:
     assert _run("## Moldova\n\nResearchers from Moldova met in Kyiv on 3 May 2024.\n", name="t.md")["agreements"] == []
+
+
+# --- transcripts: speakers named by their labels ----------------------------------------------
+
+_TRANSCRIPT = ("Transcript, 14 June 2024\n\n"
+               "PRESIDENT BIDEN: Today, President Zelensky and I signed a bilateral security agreement.\n\n"
+               "MODERATOR: Thank you. Next question.\n\n"
+               "SPOKESPERSON: I have nothing to add.\n\n"
+               "PRIME MINISTER FUMIO KISHIDA: We signed the Accord on Support for Ukraine.\n\n"
+               "Q: Will the money arrive this year?\n")
+
+
+def test_speaker_labels_name_people_and_their_signings() -> None:
+    data = _run(_TRANSCRIPT, published=None)
+    people = {p["name"]: p["role"] for p in data["people"]}
+    assert people["Joe Biden"] == "President of the United States"
+    assert people["Fumio Kishida"] == "Prime Minister of Japan"
+    assert not {"Moderator", "MODERATOR", "SPOKESPERSON", "Q"} & set(people)
+    found = _agreements(data)
+    assert found[("UKR", "USA")]["date_signed"] == "2024-06-14"
+    assert ("JPN", "UKR") in found
+
+
+@pytest.mark.parametrize("label", ["CHAIR:", "MR SMITH:", "THE PRESIDENT:", "Q (Radio Prague):", "NOTE:"])
+def test_other_labels_are_no_people(label: str) -> None:
+    assert recognize_people(f"{label} Thank you for coming.") == []

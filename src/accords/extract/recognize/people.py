@@ -111,6 +111,8 @@ def recognize_people(text: str) -> list[Mention]:
             out.append(Mention("person", start, start + len(name), name, name,
                                {"role": _title(m["role"]), "country": code}))
             taken.append((start, start + len(name)))
+    if ":" in text:
+        out.extend(_speakers(text, taken))
     forms, scanner = _known()
     for m in scanner.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
@@ -119,6 +121,35 @@ def recognize_people(text: str) -> list[Mention]:
         out.append(Mention("person", m.start(), m.end(), m.group(), m.group(),
                            {"role": person["role"], "country": person["country"], "known": person["name"]}))
     out.sort(key=lambda x: x.start)
+    return out
+
+
+# A transcript's speaker label in capitals: "PRESIDENT BIDEN:", "PRIME MINISTER FUMIO KISHIDA:".
+_SPEAKER = re.compile(r"^[ \t]*(?P<label>[A-Z][A-Z.'’ -]{2,60}?)[ \t]*:", re.M)
+_ROLE_WORDS = sorted((r.upper() for r in ROLES), key=len, reverse=True)
+
+
+def _speakers(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """People named by speaker labels: a known person, or a role and a name of two words or more
+    ("MODERATOR:", "SPOKESPERSON:" or "Q:" name nobody)."""
+    out: list[Mention] = []
+    for m in _SPEAKER.finditer(text):
+        label = m["label"].strip()
+        start = m.start("label")
+        role = next((r for r in _ROLE_WORDS if label.startswith(r + " ")), None)
+        name_start = start + (len(role) + 1 if role else 0)
+        name = text[name_start:start + len(label)].strip()
+        if not name or any(s <= name_start < e for s, e in taken):
+            continue
+        titled = " ".join(w[:1] + w[1:].lower() for w in name.split())
+        person = known_person(titled)
+        if person is None and not (role and len(titled.split()) >= 2):
+            continue
+        extra: dict[str, Any] = {"role": _title(role.title()) if role else person["role"] if person else None,
+                                 "country": person["country"] if person else None}
+        if person:
+            extra["known"] = person["name"]
+        out.append(Mention("person", name_start, name_start + len(name), name, titled, extra))
     return out
 
 
