@@ -509,3 +509,30 @@ def test_speaker_labels_name_people_and_their_signings() -> None:
 @pytest.mark.parametrize("label", ["CHAIR:", "MR SMITH:", "THE PRESIDENT:", "Q (Radio Prague):", "NOTE:"])
 def test_other_labels_are_no_people(label: str) -> None:
     assert recognize_people(f"{label} Thank you for coming.") == []
+
+
+# --- signings still to come -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Poland is expected to sign its agreement with Ukraine next week.", ("POL", "UKR")),
+    ("Portugal's agreement with Ukraine is to be signed in Lisbon.", ("PRT", "UKR")),
+    ("Ukraine and Japan will sign an accord in Apulia on 13 June 2024.", ("JPN", "UKR")),
+    ("Malta plans to sign a security agreement with Ukraine in the spring.", ("MLT", "UKR")),
+])
+def test_future_signing_names_an_agreement_only(text: str, pair: tuple[str, ...]) -> None:
+    item = _agreements(_run(text))[pair]
+    assert item["mentioned_only"] and "date_signed" not in item
+
+
+def test_past_and_future_signings_in_one_sentence() -> None:
+    data = _run("Lithuania signed on 27 June 2024; Poland will sign next week.")
+    found = _agreements(data)
+    assert found[("LTU", "UKR")]["date_signed"] == "2024-06-27"
+    assert found[("POL", "UKR")]["mentioned_only"]
+    assert [e["date"] for e in data["events"]] == ["2024-06-27"]
+
+
+def test_travelling_to_sign_is_a_signing() -> None:
+    data = _run("The Netherlands' Prime Minister, Mark Rutte, travelled to Kharkiv on 1 March 2024 to sign "
+                "the agreement.")
+    assert _agreements(data)[("NLD", "UKR")]["date_signed"] == "2024-03-01"

@@ -210,6 +210,12 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             near = _partners(ctx, idx - 1) if idx and ctx.paragraph_of(idx - 1) == ctx.paragraph_of(idx) else set()
             keys = [k for k in keys if k in found or set(k) - {RECIPIENT} <= tied | near]
         keys = [k for k in keys if len(k) == 2]
+        if signed and "sign" in low and _FUTURE_SIGN.search(sent):
+            ahead = _future_signers(ctx, idx, s, e, keys)  # "Poland is expected to sign next week": not yet
+            for key in [k for k in keys if k in ahead]:
+                found.setdefault(key, {"parties": list(key), "mentioned_only": True, "_span": (s, e)})
+                keys.remove(key)
+            signed = bool(keys)
         if not keys:
             continue
         title = _title(sent, low) if len(keys) == 1 else None
@@ -430,6 +436,30 @@ _BY_WITH = re.compile(r"\b(?<!together )(?<!along )(?<!jointly )(?:by|with|like|
 
 
 _CLAUSE = re.compile(r"[;:]\s+|,\s+(?=(?:and|but|while|whereas|so|although)\b)")
+
+
+# a signing still to come: "will sign", "is expected to sign", "plans to sign", "is to be signed"
+_FUTURE_SIGN = re.compile(r"\b(?:will|would|shall|(?:is|are)\s+(?:expected|due|set|scheduled|planning|going|about|"
+                          r"poised|likely|ready|hoping)|plans?|planned|intends?|hopes?|aims?|wants?|expects?|"
+                          r"(?:is|are)(?=\s+to\s+(?:sign|be\s+signed)))\s+(?:to\s+)?(?:\w+\s+)?(?:sign|be\s+signed)\b")
+
+
+def _future_signers(ctx: Ctx, idx: int, s: int, e: int, keys: list[tuple[str, ...]]) -> set[tuple[str, ...]]:
+    """The pairs of the clauses that tell of a signing to come (all of them when no clause names one)."""
+    text = ctx.text
+    out: set[tuple[str, ...]] = set()
+    named = False
+    pos = s
+    for cut in [*(s + m.start() for m in _CLAUSE.finditer(text[s:e])), e]:
+        here = {tuple(sorted({p.value, RECIPIENT})) for p in ctx.parties_in(idx, start=pos, end=cut)}
+        here |= {tuple(sorted({c, RECIPIENT})) for _, c in ctx.people_countries(pos, cut)}
+        named = named or bool(here)
+        if _FUTURE_SIGN.search(text, pos, cut):
+            out |= here if here else set()
+            if not here and pos == s and cut == e:
+                out |= set(keys)
+        pos = cut
+    return out
 
 
 def _signed_earlier(ctx: Ctx, idx: int, s: int, e: int) -> set[str]:

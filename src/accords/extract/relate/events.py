@@ -94,6 +94,7 @@ def relate_events(ctx: Ctx) -> list[dict[str, Any]]:
     return out
 
 
+_TO_SIGN = re.compile(r"\b(?:will|would|to)\s+(?:\w+\s+)?sign\b")
 _SIGNED = re.compile(r"\b(?:signed|concluded|inked|signs?(?!\s+(?:of|that)\b))\b")
 
 
@@ -109,8 +110,8 @@ def para_of(ctx: Ctx, idx: int) -> int:
 
 def _signings(ctx: Ctx, idx: int, sentence: str) -> int:
     """How many agreements a sentence reports signed ("Italy and Canada each signed ...")."""
-    if not _SIGNED.search(sentence):
-        return 1
+    if not _SIGNED.search(sentence) or _TO_SIGN.search(sentence):
+        return 1  # ("Lithuania signed on 27 June; Poland will sign next week": one signing that day)
     partners = {p.value for p in ctx.parties_in(idx) if p.extra.get("kind") != "demonym"} - {"UKR", "RUS"}
     counted = _COUNT.search(sentence)
     number = int(_COUNTS.get(counted["n"].lower(), counted["n"])) if counted else 1
