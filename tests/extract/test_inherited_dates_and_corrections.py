@@ -536,3 +536,27 @@ def test_travelling_to_sign_is_a_signing() -> None:
     data = _run("The Netherlands' Prime Minister, Mark Rutte, travelled to Kharkiv on 1 March 2024 to sign "
                 "the agreement.")
     assert _agreements(data)[("NLD", "UKR")]["date_signed"] == "2024-03-01"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("signed 23/02/2024 in Lviv", "2024-02-23"),
+    ("dated 06/13/2024", "2024-06-13"),  # the second number cannot be a month
+    ("on 3/4/2024", "2024-04-03"),  # day first, as most of Europe writes it
+])
+def test_slashed_dates(text: str, want: str) -> None:
+    assert [v for _, v in _dates(text)] == [want]
+
+
+def test_slashed_dates_need_three_parts() -> None:
+    assert [v for _, v in _dates("Working paper 7/2024 and ratio 1/2")] == ["2024"]
+
+
+@pytest.mark.parametrize("sheet", [
+    "- **Partner:** Spain\n- **Date of signing:** 27 May 2024\n- **Term:** 10 years\n",
+    "Partner: Spain\nSigning date: 27 May 2024\nDuration: ten years\n",
+])
+def test_fact_sheet_with_a_partner_label(sheet: str) -> None:
+    data = _run(sheet, name="t.md")
+    item = _agreements(data)[("ESP", "UKR")]
+    assert (item["date_signed"], item["duration_years"]) == ("2024-05-27", 10)
+    assert [e["date"] for e in data["events"]] == ["2024-05-27"]

@@ -31,6 +31,7 @@ _DATES = re.compile(
     r"(?<![\w-])(?=[\dJFMASONDLTEWYlntembyo])(?:"
     r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))(?!\d)"
     r"|(?P<dotted>(?P<ed>\d{1,2})\.(?P<em>\d{1,2})\.(?P<ey>\d{4}))(?!\d)"
+    r"|(?P<slashed>(?P<sd>\d{1,2})/(?P<sm>\d{1,2})/(?P<sy>\d{4}))(?!\d)"
     rf"|(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:\s?-\s?\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<dm>{_MONTH_D})"
     rf"(?:,?\s+(?P<dy>\d{{4}})(?!\d)|\s+(?:of\s+)?{_REL_YEAR.format('drel')})?"
     rf"|(?P<mm>{_MONTH_D})\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?![\d,.]\d)(?:,?\s+(?P<my>\d{{4}})(?!\d))?"
@@ -90,6 +91,10 @@ def recognize_dates(text: str) -> list[Mention]:
             raw.update(y=int(m["iy"]), m=int(m["im"]), d=int(m["id"]))
         elif m["dotted"]:  # day.month.year, as most of Europe writes it
             raw.update(y=int(m["ey"]), m=int(m["em"]), d=int(m["ed"]))
+        elif m["slashed"]:  # day/month/year too, unless the second number cannot be a month (06/13/2024)
+            first, second = int(m["sd"]), int(m["sm"])
+            day, month = (second, first) if second > 12 >= first else (first, second)
+            raw.update(y=int(m["sy"]), m=month, d=day)
         elif m["dm"]:
             raw.update(d=int(m["dd"]), m=_month(m["dm"]), y=int(m["dy"]) if m["dy"] else None,
                        rel=m["drel"])

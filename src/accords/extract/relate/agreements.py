@@ -98,13 +98,16 @@ _DOC_NOUN = re.compile(r"\b(?:agreements?|accords?|treaty|pact|security commitme
 # Sentences that can say anything about an agreement contain one of these (one scan finds them).
 # (the look-ahead names the initials of the words: it rejects most positions at once, same matches)
 _CANDIDATE = re.compile(r"(?=[atpsd])\b(?:agreements?|accords?|treaty|treaties|pact|security commitments|texts?"
-                        r"|documents?|arrangements?|[Ss]ign(?:s|ed)?|Done at)\b", re.I)
+                        r"|documents?|arrangements?|[Ss]ign(?:s|ed)?|Done at|signing\s+date|date\s+of\s+signing)\b",
+                        re.I)
 _COLLECTIVE = re.compile(r"\b(?:both|all\s+(?:three|four|five|six|the)|each\s+of\s+the|every)\b", re.I)
 # ("Germany signed a contract", "Sweden signed with a shipyard" sign something else)
 _SIGNED_LEAD = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:(?:[\w,]+\s+){0,3}?(?:Signed|signed)\b"
                           r"(?!\s+(?:a|an|the|its|their|his|her|this|that|contracts?|deals?"
                           r"|with(?!\s+(?:Ukraine|Kyiv)\b))\b)"
-                          r"|Done at\b)")
+                          r"|Done at\b"
+                          # a fact sheet's "Signing date: 13 June 2024"
+                          r"|(?:[-*+]\s+)?(?:\*\*|__)?(?:Signing\s+date|Date\s+of\s+signing)(?:\*\*|__)?\s*:)")
 _SAME_EVENT = re.compile(r"\bsame\s+(?:summit|day|occasion|ceremony|meeting)\b", re.I)
 # A state that "followed (suit)" or "did the same" right after a reported signing signed too
 # ("followed with a package", "followed up" are other things).
@@ -356,6 +359,11 @@ def _is_term(ctx: Ctx, idx: int, s: int, sent: str) -> bool:
     return False
 
 
+_PARTY_LABEL_KEYS = ("Parties", "Partner", "Counterpart", "Signator")
+_PARTY_LABEL = re.compile(r"(?:^|\n|\.\s)[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:Parties|Partners?|Counterpart|"
+                          r"Signatories|Signatory\s+states?)(?:\*\*|__)?[ \t]*:")
+
+
 def _tied_partners(ctx: Ctx, worded: list[int]) -> set[str]:
     """Partners named in a sentence with an agreement word or a signing (or by a person named
     there): "researchers from Ukraine and Moldova" elsewhere does not make a Moldovan agreement."""
@@ -367,6 +375,9 @@ def _tied_partners(ctx: Ctx, worded: list[int]) -> set[str]:
     for section in ctx.doc.sections:  # a fact sheet's heading "Spain" or "Ukraine - Spain" over its facts
         if section.title and len(section.title.split()) <= 4:
             out |= _partners(ctx, ctx.sentence_of(section.start))
+    if any(k in ctx.text for k in _PARTY_LABEL_KEYS):  # "Parties: Ukraine and Japan"
+        for m in _PARTY_LABEL.finditer(ctx.text):
+            out |= _partners(ctx, ctx.sentence_of(m.start()))
     return out
 
 

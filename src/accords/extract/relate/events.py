@@ -57,7 +57,8 @@ def relate_events(ctx: Ctx) -> list[dict[str, Any]]:
         signings = _signings(ctx, idx, sentence)
         days = len({d.value for d in dates if d.value and len(d.value) == 10})
         # (a short answer to a question is no masthead: "When did Portugal sign?" / "On 28 May 2024.")
-        stamp_line = _is_stamp_line(sentence, -1) and not (idx and ctx.sent_text(idx - 1).rstrip().endswith("?"))
+        stamp_line = _is_stamp_line(sentence, -1) and not (idx and ctx.sent_text(idx - 1).rstrip().endswith("?")) \
+            and not _SIGNING_LABEL.search(sentence)  # (a fact sheet's "Date of signing: 27 May 2024")
         summary = bool(_SUMMARY.search(sentence)) and not any(
             p.extra.get("kind") != "demonym" and p.value not in ("UKR", "RUS") for p in ctx.parties_in(idx))
         for m in dates:
@@ -94,6 +95,7 @@ def relate_events(ctx: Ctx) -> list[dict[str, Any]]:
     return out
 
 
+_SIGNING_LABEL = re.compile(r"\b(?:[Ss]igning\s+date|[Dd]ate\s+of\s+signing|[Dd]ate\s+signed)\b")
 _TO_SIGN = re.compile(r"\b(?:will|would|to)\s+(?:\w+\s+)?sign\b")
 _SIGNED = re.compile(r"\b(?:signed|concluded|inked|signs?(?!\s+(?:of|that)\b))\b")
 
