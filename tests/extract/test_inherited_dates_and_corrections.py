@@ -560,3 +560,23 @@ def test_fact_sheet_with_a_partner_label(sheet: str) -> None:
     item = _agreements(data)[("ESP", "UKR")]
     assert (item["date_signed"], item["duration_years"]) == ("2024-05-27", 10)
     assert [e["date"] for e in data["events"]] == ["2024-05-27"]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("Portuguese premier Luís Montenegro signed for Portugal.", "Luís Montenegro", "Premier of Portugal"),
+    ("Estonian prime minister Kristen Michal agreed.", "Kristen Michal", "Prime Minister of Estonia"),
+    ("Japan's foreign minister Yoko Kamikawa spoke.", "Yoko Kamikawa", "Foreign Minister of Japan"),
+])
+def test_lower_case_role_after_a_country_is_a_title(text: str, name: str, role: str) -> None:
+    people = {p["name"]: p["role"] for p in _run(text)["people"]}
+    assert people == {name: role}
+
+
+def test_a_surname_that_is_a_country_is_no_party() -> None:
+    found = _agreements(_run("Portuguese premier Luís Montenegro signed for Portugal on 28 May 2024."))
+    assert set(found) == {("PRT", "UKR")}
+
+
+def test_possessive_before_a_role_names_no_agreement() -> None:
+    data = _run("Ms Frederiksen, Denmark's prime minister, said the agreement was historic.")
+    assert data["agreements"] == []

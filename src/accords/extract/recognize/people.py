@@ -48,7 +48,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     # (a role followed by a name introduces that name: "in Dubrovnik, Prime Minister Andrej Plenković")
     trail = re.compile(rf"(?P<name>{_NAME}), (?:the |a )?(?:(?P<country>{party})(?:'s)? )?"
                        rf"(?P<role>{_ROLE_I})(?: of (?:the )?(?P<of>{party}))?(?!,? {_TOKEN})")
-    owner = re.compile(rf"(?=[A-Z])(?<![\w])(?P<country>{party})'s (?P<role>{_ROLE_I})"
+    # ("Japan's prime minister Fumio Kishida", "Portuguese premier Luís Montenegro": a country or demonym
+    # before it makes a lower-case role a title)
+    owner = re.compile(rf"(?=[A-Z])(?<![\w])(?P<country>{party})(?:'s)? (?P<role>{_ROLE_I})"
                        rf"(?: (?:to|in) (?:the )?(?P<to>{party}))?,? "
                        rf"(?P<name>{_NAME})")
     return lead, trail, owner

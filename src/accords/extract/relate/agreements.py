@@ -227,7 +227,8 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             if partners and not _SIGN.search(sent):
                 for p in ctx.parties_in(idx):  # "the pattern set by the United Kingdom": named only
                     if p.value in partners and (_BY_WITH.search(ctx.text, max(s, p.start - 25), p.start)
-                                                or ctx.text.startswith("'s", p.end)):
+                                                or (ctx.text.startswith("'s", p.end)
+                                                    and _NOUN_AFTER.match(ctx.text, p.end))):
                         key = tuple(sorted({p.value, RECIPIENT}))
                         found.setdefault(key, {"parties": list(key), "mentioned_only": True, "_span": (s, e)})
             continue
