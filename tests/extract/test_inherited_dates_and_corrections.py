@@ -580,3 +580,19 @@ def test_a_surname_that_is_a_country_is_no_party() -> None:
 def test_possessive_before_a_role_names_no_agreement() -> None:
     data = _run("Ms Frederiksen, Denmark's prime minister, said the agreement was historic.")
     assert data["agreements"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Correction: An earlier version of this article said Iceland's agreement runs for five years; it should "
+    "have read ten years. Iceland signed its agreement with Ukraine on 31 May 2024.",
+    "Erratum. Iceland signed its agreement with Ukraine on 31 May 2024. The term was incorrectly given as five "
+    "years in our first edition; the agreement runs for ten years.",
+])
+def test_the_correct_value_after_a_withdrawn_claim_in_one_sentence(text: str) -> None:
+    assert _agreements(_run(text))[("ISL", "UKR")]["duration_years"] == 10
+
+
+def test_update_stamp_is_no_event() -> None:
+    data = _run("Update, 5 June 2024: this article has been corrected. Iceland signed its agreement with Ukraine "
+                "on 31 May 2024.")
+    assert [e["date"] for e in data["events"]] == ["2024-05-31"]

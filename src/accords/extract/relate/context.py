@@ -133,8 +133,12 @@ _EARLIER_SAID = re.compile(r"\b(?:the|our|an?|this|that)\s+(?:(?:earlier|origina
                            r"bulletin|item|summary|headline|caption|update)\b(?:\s+[\w-]+){0,4}?\s+(?:said|stated|"
                            r"reported|claimed|gave|put|read|described|suggested|wrote|listed|called|"
                            r"(?:incorrectly|wrongly|mistakenly|erroneously)\s+\w+)\b"
-                           r"|\b(?:incorrectly|wrongly|mistakenly|erroneously)\s+(?:said|stated|reported|gave|put|"
-                           r"described|claimed|referred|listed|called|dated|named)\b|\bmisstated\b", re.I)
+                           r"|\b(?:incorrectly|wrongly|mistakenly|erroneously)\s+(?:said|stated|reported|gave|given|put|"
+                           r"described|claimed|referred|listed|called|dated|named|shown|printed|written)\b|\bmisstated\b",
+                           re.I)
+# where the correct value begins after a withdrawn claim: "...; it should have read ten years", "...; the
+# agreement runs for ten years"
+_CORRECT_FROM = re.compile(r";|\s[-\u2013\u2014]\s|\bshould\s+have\s+(?:read|said|stated|been)\b|\bbut\b", re.I)
 # "..., which should have read ...", "The five-year figure was our mistake": the text before is withdrawn
 _WAS_WRONG = re.compile(r"\bshould\s+have\s+(?:read|said|stated|been)\b|\b(?:was|were)\s+(?:our\s+|an?\s+)?"
                         r"(?:mistake|wrong|incorrect|error|in error|mistaken|misprint|typo)\b", re.I)
@@ -152,8 +156,10 @@ def withdrawn(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, in
         return []
     out: list[tuple[int, int]] = []
     for s, e in sentences:
-        if _EARLIER_SAID.search(text, s, e):
-            out.append((s, e))
+        said = _EARLIER_SAID.search(text, s, e)
+        if said:
+            fix = _CORRECT_FROM.search(text, said.end(), e)
+            out.append((s, fix.start() if fix else e))
             continue
         m = _WAS_WRONG.search(text, s, e)
         if m:
