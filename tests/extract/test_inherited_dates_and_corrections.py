@@ -596,3 +596,33 @@ def test_update_stamp_is_no_event() -> None:
     data = _run("Update, 5 June 2024: this article has been corrected. Iceland signed its agreement with Ukraine "
                 "on 31 May 2024.")
     assert [e["date"] for e in data["events"]] == ["2024-05-31"]
+
+
+# --- agreements named without a signing -------------------------------------------------------
+
+@pytest.mark.parametrize(("second", "named"), [
+    ("Unlike the British and German agreements, it names a sum.", {"GBR", "DEU"}),
+    ("Finland and Denmark already have similar agreements.", {"FIN", "DNK"}),
+    ("Similar texts exist with France, Germany and Italy.", {"FRA", "DEU", "ITA"}),
+    ("It is modelled on the agreement with the United Kingdom.", {"GBR"}),
+    ("Finland's text is shorter.", {"FIN"}),
+])
+def test_agreements_named_only(second: str, named: set[str]) -> None:
+    found = _agreements(_run(f"Sweden signed its agreement with Ukraine on 31 May 2024. {second}"))
+    assert {k[0] if k[1] == "UKR" else k[1] for k, v in found.items() if v["mentioned_only"]} == named
+
+
+@pytest.mark.parametrize("second", [
+    "Sweden's support is larger than Norway's, the agreement says.",
+    "Finland has one billion in reserve, the text notes.",
+    "Denmark's prime minister praised the agreement.",
+])
+def test_other_mentions_name_no_agreement(second: str) -> None:
+    found = _agreements(_run(f"Sweden signed its agreement with Ukraine on 31 May 2024. {second}"))
+    assert set(found) == {("SWE", "UKR")}
+
+
+def test_the_norwegian_one_was_signed() -> None:
+    found = _agreements(_run("Sweden signed its agreement with Ukraine on 31 May 2024. The Norwegian one was "
+                             "signed the same day."))
+    assert found[("NOR", "UKR")]["date_signed"] == "2024-05-31"

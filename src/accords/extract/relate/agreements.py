@@ -156,7 +156,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                          and not ctx.is_withdrawn(m.start)), None)
         parent = children.get(idx)
         bare = False
-        if not noun and not _DOC_NOUN.search(sent) and not _SIGNED_LEAD.match(sent):
+        if not noun and not _DOC_NOUN.search(sent) and not _SIGNED_LEAD.match(sent) and not _ONE.search(sent):
             bare = parent is None and "sign" in low and _bare_signing(ctx, idx, s, sent)
             # "Luxembourg signed on 10 July. Romania followed the next day." / "France did the same."
             bare = bare or (last_signing == idx - 1 and bool(_FOLLOW.search(sent)) and bool(_partners(ctx, idx)))
@@ -179,8 +179,11 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         if (_G_COUNTED.may(low) and _COUNTED.search(sent) and not re.search(r"\b(?:security|bilateral)\b", sent)) \
                 or (_G_NOT_SECURITY.may(low) and _NOT_SECURITY.search(sent)):
             continue
+        if " " not in sent.strip():
+            continue  # a lone column header "Signed" reports nothing
         signed = parent is not None or bare or (
-            bool(_SIGN.search(sent)) and bool(noun or _SIGNED_LEAD.match(sent) or _DOC_NOUN.search(sent)))
+            bool(_SIGN.search(sent)) and bool(noun or _SIGNED_LEAD.match(sent) or _DOC_NOUN.search(sent)
+                                              or _ONE.search(sent)))
         if signed and _YES_NO.match(sent) and sent.rstrip().endswith("?"):
             signed = False  # "Did Spain sign?" asks; "When did Portugal sign?" takes the signing as given
         partners = _partners(ctx, idx)
@@ -225,12 +228,8 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         basis = _basis(sent) if _G_BASIS.may(low) else None
         if not (signed or title or duration or basis or _compound(sent)):
             if partners and not _SIGN.search(sent):
-                for p in ctx.parties_in(idx):  # "the pattern set by the United Kingdom": named only
-                    if p.value in partners and (_BY_WITH.search(ctx.text, max(s, p.start - 25), p.start)
-                                                or (ctx.text.startswith("'s", p.end)
-                                                    and _NOUN_AFTER.match(ctx.text, p.end))):
-                        key = tuple(sorted({p.value, RECIPIENT}))
-                        found.setdefault(key, {"parties": list(key), "mentioned_only": True, "_span": (s, e)})
+                for key in _named_only(ctx, idx, s, e, partners):
+                    found.setdefault(key, {"parties": list(key), "mentioned_only": True, "_span": (s, e)})
             continue
         collective = not partners and bool(_COLLECTIVE.search(sent))
         date = _sign_date(ctx, idx, declared) if signed else None
@@ -542,6 +541,30 @@ def _ceremony_date(ctx: Ctx, idx: int) -> str | None:
     return _sign_date(ctx, idx + 1) if _CEREMONY.search(ctx.text, a, b) else None
 
 
+def _named_only(ctx: Ctx, idx: int, s: int, e: int, partners: set[str]) -> list[tuple[str, ...]]:
+    """Partners a sentence ties to an agreement without any signing: "the pattern set by the United
+    Kingdom", "texts with France, Germany and Italy", "the British and German agreements",
+    "Finland's text", "Finland and Denmark already have similar agreements"."""
+    text = ctx.text
+    out: list[tuple[str, ...]] = []
+    named = [p for p in ctx.parties_in(idx) if p.value in partners]
+    tied_before = False
+    for i, p in enumerate(named):
+        listed = i and tied_before and _LIST_GAP.fullmatch(text, named[i - 1].end, p.start)
+        tied = bool(listed or _BY_WITH.search(text, max(s, p.start - 25), p.start)
+                    or (text.startswith("'s", p.end) and _NOUN_AFTER.match(text, p.end))
+                    or p.extra.get("kind") == "demonym")
+        tied_before = tied
+        if tied:
+            out.append(tuple(sorted({p.value, RECIPIENT})))
+    if named and not out:  # "Finland and Denmark already have similar agreements"
+        last = named[-1]
+        if _HAVE_THEIRS.match(text, last.end) and all(
+                _LIST_GAP.fullmatch(text, a.end, b.start) for a, b in pairwise(named)):
+            out = [tuple(sorted({p.value, RECIPIENT})) for p in named]
+    return out
+
+
 def _previous_date(ctx: Ctx, idx: int) -> str | None:
     """A signing sentence without a date takes the one its paragraph gave just before."""
     if idx == 0 or ctx.paragraph_of(idx - 1) != ctx.paragraph_of(idx):
@@ -556,7 +579,17 @@ def _named(ctx: Ctx, idx: int) -> list[str]:
 _MEMBERS_AFTER = re.compile(r"\s+(?:member\s+)?(?:states?|countries|members|capitals|governments|leaders)\b")
 _DEMONYMS_NOUN = re.compile(r"(?:(?:,|,?\s+and|,?\s+or)\s+[A-Z][a-z]+){1,8}\s+(?:[\w-]+\s+)?"
                             r"(?:agreements|accords|texts|documents)\b")
-_NOUN_AFTER = re.compile(r"(?:'s)?\s+(?:[\w-]+\s+)?(?:agreement|accord|text|document)s?\b")
+_NOUN_AFTER = re.compile(r"(?:'s)?\s+(?:[\w-]+\s+)?(?:agreement|accord|text|document)s?\b"
+                         r"|\s+ones?\b(?!\s+(?:billion|million|of|year|day)\b)")  # ("the Norwegian one was signed")
+# an agreement told of by an adjective and "one": "The Norwegian one was signed the same day"
+_ONE = re.compile(r"\b(?:[A-Z][a-z]+|latest|first|last|new|other|earlier|previous)\s+ones?\b"
+                  r"(?!\s+(?:billion|million|of|year|day)\b)")
+# partners who "have similar agreements", "already have their own texts"
+_HAVE_THEIRS = re.compile(r"\s+(?:(?:already|also|now|each|both|all)\s+)*(?:has|have|had)\s+"
+                          r"(?:(?:already|also|now)\s+)?"
+                          r"(?:(?:similar|such|comparable|equivalent|their\s+own|its\s+own|own|bilateral|security|"
+                          r"long-term|ten-year|10-year|an?)\s+)*(?:agreements?|accords?|texts?|deals?)\b")
+_LIST_GAP = re.compile(r",\s*(?:and\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?|,?\s+as\s+well\s+as\s+(?:the\s+)?")
 
 
 def _partners(ctx: Ctx, idx: int) -> set[str]:
