@@ -626,3 +626,17 @@ def test_the_norwegian_one_was_signed() -> None:
     found = _agreements(_run("Sweden signed its agreement with Ukraine on 31 May 2024. The Norwegian one was "
                              "signed the same day."))
     assert found[("NOR", "UKR")]["date_signed"] == "2024-05-31"
+
+
+@pytest.mark.parametrize("other", [
+    "Ukraine and Norway signed an energy agreement on 3 May 2024.",
+    "Ukraine and Norway signed an agreement on double taxation on 3 May 2024.",
+    "Ukraine and Norway signed a visa agreement on 3 May 2024.",
+])
+def test_agreements_on_other_subjects_are_no_security_agreement(other: str) -> None:
+    assert _run(other)["agreements"] == []
+
+
+def test_a_security_agreement_covering_energy_still_counts() -> None:
+    found = _agreements(_run("Norway and Ukraine signed their security agreement on 31 May 2024, covering energy."))
+    assert found[("NOR", "UKR")]["date_signed"] == "2024-05-31"

@@ -69,7 +69,9 @@ _ITEM_PLACE = re.compile(r"[ \t]*(?:[-*+]|\d{1,2}[.)])[ \t]+(?:\*\*|__)?(?:[^*_\
 _COUNTED = re.compile(r"\b(?:\d+|two|three|four|five|six|several|many|dozens of|\d+ new)\s+(?:\w+\s+)?"
                       r"(?:agreements|accords|deals|memoranda)\b", re.I)
 # (a friendship or trade treaty is a text of another kind: its date and place are not the security agreement's)
-_OTHER_SUBJECT = r"(?:trade|free[- ]trade|grain|gas|loan|grant|investment|purchase|friendship|good[- ]neighbou?rliness)"
+_OTHER_SUBJECT = (r"(?:trade|free[- ]trade|grain|gas|loan|grant|investment|purchase|friendship|good[- ]neighbou?rliness"
+                  r"|energy|nuclear|visa|aviation|air\s+transport|customs|tax|taxation|double\s+taxation|cultural"
+                  r"|education|scientific|health|roaming|transit|fisheries|agricultural|readmission|extradition)")
 _NOT_SECURITY = re.compile(rf"\b{_OTHER_SUBJECT}\s+(?:agreements?|deals?|accords?|treat(?:y|ies))\b"
                            rf"|\b(?:agreements?|accords?|treat(?:y|ies))\s+(?:on|of|for)\s+{_OTHER_SUBJECT}\b", re.I)
 _ENUM = re.compile(rf"\b{_NOUN}\s+(?:that|which)?\s*(?:(?P<subj>[A-Z][\w.]*(?: [A-Z][\w.]*)?)\s+)?"
