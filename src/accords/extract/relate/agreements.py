@@ -461,16 +461,12 @@ def _future_signers(ctx: Ctx, idx: int, s: int, e: int, keys: list[tuple[str, ..
     """The pairs of the clauses that tell of a signing to come (all of them when no clause names one)."""
     text = ctx.text
     out: set[tuple[str, ...]] = set()
-    named = False
     pos = s
     for cut in [*(s + m.start() for m in _CLAUSE.finditer(text[s:e])), e]:
         here = {tuple(sorted({p.value, RECIPIENT})) for p in ctx.parties_in(idx, start=pos, end=cut)}
         here |= {tuple(sorted({c, RECIPIENT})) for _, c in ctx.people_countries(pos, cut)}
-        named = named or bool(here)
         if _FUTURE_SIGN.search(text, pos, cut):
-            out |= here if here else set()
-            if not here and pos == s and cut == e:
-                out |= set(keys)
+            out |= here or (set(keys) if pos == s and cut == e else set())  # (one clause: the pairs it is about)
         pos = cut
     return out
 
@@ -489,6 +485,8 @@ def _signed_earlier(ctx: Ctx, idx: int, s: int, e: int) -> set[str]:
 
 
 _WERE_SIGNED = re.compile(r"\b(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?signed\b")
+
+
 def _own_dates(ctx: Ctx, idx: int, keys: list[tuple[str, ...]]) -> dict[tuple[str, ...], str]:
     """Each partner's own date when the sentence gives several: the first date after the partner
     with no other partner in between, or else the next partner's ("Spain signed on 27 May and
@@ -582,9 +580,9 @@ _MEMBERS_AFTER = re.compile(r"\s+(?:member\s+)?(?:states?|countries|members|capi
 _DEMONYMS_NOUN = re.compile(r"(?:(?:,|,?\s+and|,?\s+or)\s+[A-Z][a-z]+){1,8}\s+(?:[\w-]+\s+)?"
                             r"(?:agreements|accords|texts|documents)\b")
 _NOUN_AFTER = re.compile(r"(?:'s)?\s+(?:[\w-]+\s+)?(?:agreement|accord|text|document)s?\b"
-                         r"|\s+ones?\b(?!\s+(?:billion|million|of|year|day)\b)")  # ("the Norwegian one was signed")
+                         r"|\s+ones?\b(?!-|\s+(?:billion|million|of|year|day)\b)")  # ("the Norwegian one was signed")
 # an agreement told of by an adjective and "one": "The Norwegian one was signed the same day"
-_ONE = re.compile(r"\b(?:[A-Z][a-z]+|latest|first|last|new|other|earlier|previous)\s+ones?\b"
+_ONE = re.compile(r"\b(?:[A-Z][a-z]+|latest|first|last|new|other|earlier|previous)\s+ones?\b(?!-)"
                   r"(?!\s+(?:billion|million|of|year|day)\b)")
 # partners who "have similar agreements", "already have their own texts"
 _HAVE_THEIRS = re.compile(r"\s+(?:(?:already|also|now|each|both|all)\s+)*(?:has|have|had)\s+"
