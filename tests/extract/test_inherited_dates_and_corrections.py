@@ -640,3 +640,22 @@ def test_agreements_on_other_subjects_are_no_security_agreement(other: str) -> N
 def test_a_security_agreement_covering_energy_still_counts() -> None:
     found = _agreements(_run("Norway and Ukraine signed their security agreement on 31 May 2024, covering energy."))
     assert found[("NOR", "UKR")]["date_signed"] == "2024-05-31"
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine and Spain signed a security deal on 27 May 2024.",
+    "Spain and Ukraine penned a ten-year deal in Madrid on 27 May 2024.",
+    "The bilateral deal with Spain, signed on 27 May 2024, runs for a decade.",
+    "Spain and Ukraine inked a long-term defence deal on 27 May 2024.",
+])
+def test_security_deals_are_agreements(text: str) -> None:
+    assert _agreements(_run(text))[("ESP", "UKR")]["date_signed"] == "2024-05-27"
+
+
+@pytest.mark.parametrize("text", [
+    "Germany signed a deal with Rheinmetall on 4 May 2024.",
+    "Germany signed a gas deal with Norway on 3 May 2024.",
+    "Spain struck a deal on grain exports on 3 May 2024.",
+])
+def test_other_deals_are_not(text: str) -> None:
+    assert _run(text)["agreements"] == []

@@ -16,10 +16,12 @@ from typing import Any
 from accords.extract.prefilter import Gate, fold
 from accords.extract.relate.context import ORGS_AS_DONORS, RECIPIENT, Ctx
 
-_NOUN = r"(?:agreements?|accords?|treaty|treaties|pact|security commitments)"
+# ("security deal", "ten-year deal": news prose; a bare "deal" is as often a contract or a purchase)
+_NOUN = (r"(?:agreements?|accords?|treaty|treaties|pact|security commitments"
+         r"|(?:security|defen[cs]e|bilateral|long-term|ten-year|10-year)\s+deals?)")
 _AGREEMENT = re.compile(rf"\b{_NOUN}\b", re.I)
 # (the look-ahead names the initials of the words: it rejects most positions at once, same matches)
-_SIGN = re.compile(r"^\s*Done at\b|(?=[scip])\b(?:sign(?:ed|s|ing)?|conclud(?:ed|es|ing)|ink(?:ed|s)|concluded"
+_SIGN = re.compile(r"^\s*Done at\b|(?=[scip])\b(?:sign(?:ed|s|ing)?|conclud(?:ed|es|ing)|ink(?:ed|s)|concluded|penned"
                    r"|seal(?:ed|s)|put\s+(?:his|her|their|its)\s+(?:signatures?|names?)\s+to|put\s+pen\s+to\s+paper)\b",
                    re.I)
 # "Sweden, Norway and Iceland sign", "Joe Biden and Fumio Kishida sign during the summit": a
@@ -99,7 +101,8 @@ _DOC_NOUN = re.compile(r"\b(?:agreements?|accords?|treaty|pact|security commitme
                       r"arrangements?)\b", re.I)
 # Sentences that can say anything about an agreement contain one of these (one scan finds them).
 # (the look-ahead names the initials of the words: it rejects most positions at once, same matches)
-_CANDIDATE = re.compile(r"(?=[atpsd])\b(?:agreements?|accords?|treaty|treaties|pact|security commitments|texts?"
+_CANDIDATE = re.compile(r"(?=[atpsdbl1])\b(?:agreements?|accords?|treaty|treaties|pact|security commitments|texts?"
+                        r"|(?:security|defen[cs]e|bilateral|long-term|ten-year|10-year)\s+deals?"
                         r"|documents?|arrangements?|[Ss]ign(?:s|ed)?|Done at|signing\s+date|date\s+of\s+signing)\b",
                         re.I)
 _COLLECTIVE = re.compile(r"\b(?:both|all\s+(?:three|four|five|six|the)|each\s+of\s+the|every)\b", re.I)
