@@ -13,7 +13,8 @@ from accords.extract.types import Doc, Mention
 RECIPIENT = "UKR"
 ORGS_AS_DONORS = {"EUU"}
 # (the look-ahead names the initials of the words: it rejects most positions at once, same matches)
-_AGREEMENT_WORD = re.compile(r"(?=[atps])\b(?:agreements?|accords?|treaty|pact|security commitments)\b", re.I)
+_AGREEMENT_WORD = re.compile(r"(?=[atpsbd])\b(?:agreements?|accords?|treaty|pact|security commitments"
+                             r"|(?:security|bilateral|defen[cs]e)\s+deals?)\b", re.I)
 
 
 @cache
