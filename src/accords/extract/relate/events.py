@@ -17,7 +17,8 @@ from accords.extract.relate.context import Ctx
 _YEAR_EVENT = re.compile(r"\b(?:signed|held|launched|adopted|invaded|annexed|established|founded|took place|"
                          r"host\w*)\s+(?:[\w-]+\s+){0,5}in\s+\Z")
 _STAMP = re.compile(r"\b(?:Updated?|Posted|Published|Compiled|Last updated|Last modified|Issued|As of)\s*[:,]?\s*"
-                    r"(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\Z", re.I)
+                    r"(?:on\s+)?(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?,?\s+)?\Z",
+                    re.I)
 # "today" (or "this morning") dates an event only beside something that happens: "signed today",
 # "the talks today"; not "that is all for today", "I am not announcing anything today".
 _NOW = frozenset(["today", "earlier today", "this morning", "this afternoon", "this evening"])
