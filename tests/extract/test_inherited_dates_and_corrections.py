@@ -659,3 +659,29 @@ def test_security_deals_are_agreements(text: str) -> None:
 ])
 def test_other_deals_are_not(text: str) -> None:
     assert _run(text)["agreements"] == []
+
+
+# --- liveblog entries -------------------------------------------------------------------------
+
+_LIVEBLOG = ("Liveblog - 13 June 2024\n\n"
+             "18:05 Update: The United States and Ukraine have signed a ten-year bilateral security agreement "
+             "at the G7 summit in Apulia, an official says.\n\n"
+             "18:40\n\nJapan follows: Prime Minister Kishida and President Zelensky sign the Accord on Support "
+             "for Ukraine and Cooperation.\n\n"
+             "19:10 Canada had signed its own agreement in February.\n")
+
+
+def test_liveblog_entries_date_their_signings() -> None:
+    data = _run(_LIVEBLOG, published=None)
+    found = _agreements(data)
+    assert found[("UKR", "USA")]["date_signed"] == "2024-06-13"
+    assert found[("JPN", "UKR")]["date_signed"] == "2024-06-13"
+    assert found[("CAN", "UKR")]["date_signed"] == "2024-02"
+    assert sorted(e["date"] for e in data["events"]) == ["2024-02", "2024-06-13", "2024-06-13"]
+
+
+def test_undated_signing_outside_a_liveblog_entry_stays_undated() -> None:
+    data = _run("Analysis, 13 June 2024\n\nSpain has signed its agreement with Ukraine. The text was published "
+                "at 10:30 in Madrid.\n", published=None)
+    assert "date_signed" not in _agreements(data)[("ESP", "UKR")]
+    assert data["events"] == []

@@ -112,7 +112,7 @@ def _relate(doc: Doc) -> Doc:
         "consultation_hours": relate_consultations(ctx, agreements),
         "military_scope": relate_scope(ctx),
         "people": people,
-        "events": relate_events(ctx),
+        "events": relate_events(ctx, agreements),
         "channels": relate_channels(ctx),
         "provisions": [],
     }

@@ -240,6 +240,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         date = _sign_date(ctx, idx, declared) if signed else None
         if parent is not None and date is None:
             date = _sign_date(ctx, parent)  # the dated item the nested one belongs to
+        entry = False  # dated by the liveblog entry it stands in (no date mention: the event is made here)
         answer = _answer(ctx, idx, sent) if signed and date is None else None
         if answer is not None:  # "When did Portugal sign?" / "On 28 May 2024, in Lisbon."
             date = _sign_date(ctx, answer)
@@ -250,6 +251,9 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                     or (batch_date if (explicit or _title(sent, low)) and not _EARLIER.search(sent)
                         and ctx.paragraph_of(idx) - batch_para <= _BATCH_PARAGRAPHS else None)
                     or _ceremony_date(ctx, idx))
+            if date is None and not _EARLIER.search(sent):
+                date = _entry_day(ctx, s)
+                entry = date is not None
         elif date and len(date) == 10 and date != batch_date:
             batch_date = None  # a signing dated on its own: the collective report no longer applies
         if date:
@@ -287,6 +291,8 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                     item["date_signed"] = when
                     item["_explicit"] = explicit
                     item["_span"] = (s, e)
+                    if entry:
+                        item["_entry_event"] = True
                 if place and not item.get("place"):
                     item["place"] = place
                 signers = _signatories(ctx, idx, key, people, own=len(keys) > 1 and not collective)
@@ -534,6 +540,28 @@ def _answer(ctx: Ctx, idx: int, sent: str) -> int | None:
         return None
     a, b = ctx.sentences[idx + 1]
     return idx + 1 if b - a <= 200 and not ctx.text[a:b].rstrip().endswith("?") else None
+
+
+# A liveblog entry: a clock time opens its line, or stands on the line before ("12:35" / "Breaking: ...")
+_CLOCK = re.compile(r"[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|CET|CEST|GMT|UTC|"
+                    r"local))?(?:\*\*|__)?(?:[ \t]*[-\u2013\u2014:|]|[ \t]*$|[ \t]+(?=[A-Z]))", re.I | re.M)
+
+
+def _entry_day(ctx: Ctx, s: int) -> str | None:
+    """The day of a dated liveblog for a signing told in one of its timed entries without a date of its own
+    ("18:05 Update: The United States and Ukraine have signed ..."): the entries are that day's news."""
+    if ctx.doc.reference is None or ctx.doc.reference_source not in ("given", "text"):
+        return None
+    text = ctx.text
+    line = text.rfind("\n", 0, s) + 1
+    if _CLOCK.match(text, line):
+        return ctx.doc.reference.isoformat()
+    prev_end = line - 1
+    while prev_end > 0 and text[prev_end - 1] in "\n \t":
+        prev_end -= 1
+    prev = text.rfind("\n", 0, prev_end) + 1
+    m = _CLOCK.match(text, prev, prev_end)
+    return ctx.doc.reference.isoformat() if m and m.end() >= prev_end - 1 else None
 
 
 def _ceremony_date(ctx: Ctx, idx: int) -> str | None:

@@ -48,9 +48,10 @@ _VERBISH = re.compile(r"\b(?:\w+ed|is|are|was|were|will|has|have|held|met|signed
                       r"opens?|closes?|closed|starts?|signs?|meets?|visits?|holds?|hosts?|joins?|adopts?|launch(?:es)?)\b")
 
 
-def relate_events(ctx: Ctx) -> list[dict[str, Any]]:
+def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: set[tuple[str, int]] = set()
+
     for idx, dates in sorted(ctx.by_sentence.get("date", {}).items()):
         s, e = ctx.sentences[idx]
         sentence = ctx.text[s:e]
@@ -93,6 +94,13 @@ def relate_events(ctx: Ctx) -> list[dict[str, Any]]:
             # (several days in one sentence date one signing each: "Spain on 27 May and Belgium on 28 May")
             for _ in range(signings if (m.extra.get("d") or m.extra.get("rel")) and days <= 1 else 1):
                 out.append({"date": value, "what": _what(sentence), "_span": (s, e)})
+    for item in agreements or []:  # a signing in a liveblog entry, dated by the blog's day
+        if item.get("_entry_event"):
+            s, e = item["_span"]
+            para = ctx.paragraph_of(ctx.sentence_of(s))
+            if not any(ev["date"] == item["date_signed"] and ctx.paragraph_of(ctx.sentence_of(ev["_span"][0])) == para
+                       for ev in out):  # (unless the entry dates it itself: "... a few minutes ago")
+                out.append({"date": item["date_signed"], "what": _what(ctx.text[s:e]), "_span": (s, e)})
     return out
 
 
