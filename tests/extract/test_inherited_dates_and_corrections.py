@@ -685,3 +685,12 @@ def test_undated_signing_outside_a_liveblog_entry_stays_undated() -> None:
                 "at 10:30 in Madrid.\n", published=None)
     assert "date_signed" not in _agreements(data)[("ESP", "UKR")]
     assert data["events"] == []
+
+
+@pytest.mark.parametrize(("line", "want"), [
+    ("12.35 - Denmark and Ukraine have signed the agreement.", "2024-07-15"),
+    ("09:10 Denmark and Ukraine have signed the agreement.", "2024-07-15"),
+    ("3.12 Denmark signed this Agreement in two originals.", None),  # a numbered clause, not a clock
+])
+def test_clock_times_open_liveblog_entries(line: str, want: str | None) -> None:
+    assert _agreements(_run(line))[("DNK", "UKR")].get("date_signed") == want

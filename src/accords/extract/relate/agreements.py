@@ -543,8 +543,10 @@ def _answer(ctx: Ctx, idx: int, sent: str) -> int | None:
 
 
 # A liveblog entry: a clock time opens its line, or stands on the line before ("12:35" / "Breaking: ...")
-_CLOCK = re.compile(r"[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|CET|CEST|GMT|UTC|"
-                    r"local))?(?:\*\*|__)?(?:[ \t]*[-\u2013\u2014:|]|[ \t]*$|[ \t]+(?=[A-Z]))", re.I | re.M)
+# ("12.35" with a dot only before a separator or the line's end: "3.12 Denmark shall" numbers a clause)
+_CLOCK = re.compile(r"[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:[01]?\d|2[0-3])(?::[0-5]\d(?:\s*(?:[ap]\.?m\.?|CET|CEST|GMT|"
+                    r"UTC|local))?(?:\*\*|__)?(?:[ \t]*[-\u2013\u2014:|]|[ \t]*$|[ \t]+(?=[A-Z]))"
+                    r"|\.[0-5]\d(?:\*\*|__)?(?:[ \t]*[-\u2013\u2014:|]|[ \t]*$))", re.I | re.M)
 
 
 def _entry_day(ctx: Ctx, s: int) -> str | None:
