@@ -583,7 +583,7 @@ def _named_only(ctx: Ctx, idx: int, s: int, e: int, partners: set[str]) -> list[
     named = [p for p in ctx.parties_in(idx) if p.value in partners]
     tied_before = False
     for i, p in enumerate(named):
-        listed = i and tied_before and _LIST_GAP.fullmatch(text, named[i - 1].end, p.start)
+        listed = i and tied_before and _NAMED_GAP.fullmatch(text, named[i - 1].end, p.start)
         tied = bool(listed or _BY_WITH.search(text, max(s, p.start - 25), p.start)
                     or (text.startswith("'s", p.end) and _NOUN_AFTER.match(text, p.end))
                     or p.extra.get("kind") == "demonym")
@@ -593,7 +593,7 @@ def _named_only(ctx: Ctx, idx: int, s: int, e: int, partners: set[str]) -> list[
     if named and not out:  # "Finland and Denmark already have similar agreements"
         last = named[-1]
         if _HAVE_THEIRS.match(text, last.end) and all(
-                _LIST_GAP.fullmatch(text, a.end, b.start) for a, b in pairwise(named)):
+                _NAMED_GAP.fullmatch(text, a.end, b.start) for a, b in pairwise(named)):
             out = [tuple(sorted({p.value, RECIPIENT})) for p in named]
     return out
 
@@ -622,7 +622,7 @@ _HAVE_THEIRS = re.compile(r"\s+(?:(?:already|also|now|each|both|all)\s+)*(?:has|
                           r"(?:(?:already|also|now)\s+)?"
                           r"(?:(?:similar|such|comparable|equivalent|their\s+own|its\s+own|own|bilateral|security|"
                           r"long-term|ten-year|10-year|an?)\s+)*(?:agreements?|accords?|texts?|deals?)\b")
-_LIST_GAP = re.compile(r",\s*(?:and\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?|,?\s+as\s+well\s+as\s+(?:the\s+)?")
+_NAMED_GAP = re.compile(r",\s*(?:and\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?|,?\s+as\s+well\s+as\s+(?:the\s+)?")
 
 
 def _partners(ctx: Ctx, idx: int) -> set[str]:
