@@ -694,3 +694,9 @@ def test_undated_signing_outside_a_liveblog_entry_stays_undated() -> None:
 ])
 def test_clock_times_open_liveblog_entries(line: str, want: str | None) -> None:
     assert _agreements(_run(line))[("DNK", "UKR")].get("date_signed") == want
+
+
+def test_following_suit_takes_no_date_from_the_sentence_before() -> None:
+    found = _agreements(_run("Germany signed on 16 February 2024. France followed suit. Italy followed the next day."))
+    assert "date_signed" not in found[("FRA", "UKR")] and not found[("FRA", "UKR")]["mentioned_only"]
+    assert found[("ITA", "UKR")]["date_signed"] == "2024-02-17"

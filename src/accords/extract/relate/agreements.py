@@ -160,11 +160,12 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         duration = next((m.value for m in ctx.in_sentence("duration", idx) if m.extra["unit"] == "year"
                          and not ctx.is_withdrawn(m.start)), None)
         parent = children.get(idx)
-        bare = False
+        bare = follows = False
         if not noun and not _DOC_NOUN.search(sent) and not _SIGNED_LEAD.match(sent) and not _ONE.search(sent):
             bare = parent is None and "sign" in low and _bare_signing(ctx, idx, s, sent)
             # "Luxembourg signed on 10 July. Romania followed the next day." / "France did the same."
-            bare = bare or (last_signing == idx - 1 and bool(_FOLLOW.search(sent)) and bool(_partners(ctx, idx)))
+            follows = last_signing == idx - 1 and bool(_FOLLOW.search(sent)) and bool(_partners(ctx, idx))
+            bare = bare or follows
             bare = bare or ("pen" in low and bool(_PEN.search(sent)))  # "... put pen to paper in Kyiv"
             if parent is None and not bare:
                 if duration and _COLLECTIVE.search(sent):
@@ -246,7 +247,8 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             date = _sign_date(ctx, answer)
         if signed and date is None and not collective:
             # ("Spain had already signed its own" takes no date from the sentence before)
-            date = ((_previous_date(ctx, idx) if not _EARLIER.search(sent) else None)
+            # (nor does "France followed suit": later, on a day the text does not give)
+            date = ((_previous_date(ctx, idx) if not (_EARLIER.search(sent) or follows) else None)
                     or (last_date if _SAME_EVENT.search(sent) else None)
                     or (batch_date if (explicit or _title(sent, low)) and not _EARLIER.search(sent)
                         and ctx.paragraph_of(idx) - batch_para <= _BATCH_PARAGRAPHS else None)
