@@ -112,11 +112,14 @@ def _relate(doc: Doc) -> Doc:
         "consultation_hours": relate_consultations(ctx, agreements),
         "military_scope": relate_scope(ctx),
         "people": people,
-        "events": relate_events(ctx),
+        "events": relate_events(ctx, agreements),
         "channels": relate_channels(ctx),
         "provisions": [],
     }
     merge_tables(doc.facts, relate_tables(ctx))
+    if ctx.withdrawn:  # what a correction notice withdraws is no fact
+        for key in ("commitments", "consultation_hours", "military_scope", "events"):
+            doc.facts[key] = [f for f in doc.facts[key] if not ctx.is_withdrawn(*f["_span"])]
     return doc
 
 

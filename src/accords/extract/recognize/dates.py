@@ -31,14 +31,21 @@ _DATES = re.compile(
     r"(?<![\w-])(?=[\dJFMASONDLTEWYlntembyo])(?:"
     r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))(?!\d)"
     r"|(?P<dotted>(?P<ed>\d{1,2})\.(?P<em>\d{1,2})\.(?P<ey>\d{4}))(?!\d)"
+    r"|(?P<slashed>(?P<sd>\d{1,2})/(?P<sm>\d{1,2})/(?P<sy>\d{4}))(?!\d)"
     rf"|(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:\s?-\s?\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<dm>{_MONTH_D})"
     rf"(?:,?\s+(?P<dy>\d{{4}})(?!\d)|\s+(?:of\s+)?{_REL_YEAR.format('drel')})?"
     rf"|(?P<mm>{_MONTH_D})\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?![\d,.]\d)(?:,?\s+(?P<my>\d{{4}})(?!\d))?"
     rf"|(?:(?P<mrel0>(?i:last|next|this|early|late|mid-?|earlier this|later this))\s+)?(?P<mo>{_MONTH})('s)?"
     rf"(?:,?\s+(?P<yy>\d{{4}})(?!\d)|\s+(?:of\s+)?{_REL_YEAR.format('mrel')})?"
     r"|(?P<rel>(?:by\s+)?(?:the\s+)?end\s+of\s+(?:this|the|next|last)\s+year|(?:earlier|later)\s+this\s+year"
-    r"|(?:this|last|next)\s+(?:year|month)|[Yy]esterday|today|tomorrow"
-    r"|(?:on\s+)?the\s+same\s+day"
+    r"|(?:this|last|next)\s+(?:year|month)|[Yy]esterday|[Tt]oday|[Tt]omorrow"
+    # what happened moments before the writing: the reference day ("signed ... a few minutes ago")
+    r"|(?:[Ee]arlier\s+today"
+    r"|[Tt]his\s+(?:morning|afternoon|evening))"
+    r"|(?:on\s+)?the\s+same\s+day|(?:later\s+)?that\s+same\s+day|later\s+(?:that|the\s+same)\s+day"
+    r"|(?<=[Oo]n )that\s+day|that\s+(?:evening|afternoon)|the\s+same\s+(?:evening|afternoon)"
+    # a day counted from the date told just before ("signed the following day", "a week later")
+    r"|(?:on\s+)?the\s+(?:following|next|previous)\s+day|the\s+day\s+(?:before|after)(?!\s+(?:the|a|an|its|his|her)\b)"
     rf"|(?<=on |On )(?:{'|'.join(_DAYS)})(?!s\b|\s+(?:evenings|mornings|afternoons|nights))"
     rf"|(?:[Ll]ast|[Nn]ext)\s+(?:{'|'.join(_DAYS)})(?!s\b)"
     rf"|(?:{'|'.join(_DAYS)})(?='s\s+(?:signing|ceremony|meeting|summit|talks|visit|session|vote|decision)))"
@@ -52,9 +59,30 @@ _DEADLINE = re.compile(r"(?:\b(?:by|until|till|through|before|no later than|up t
                        re.I)
 
 
+# Counted from a point in time: "a few minutes ago" (the reference day), "a week later", "two days
+# before" (from the date told before). Found from the unit word, which is rare, then the count
+# before it is read back (a scan from every "a", "two" or "several" would cost far more).
+_UNIT_SHIFT = re.compile(r"(?=[mhdw])\b(?:(?P<now>minutes?|hours?)\s+ago|(?:days?|weeks?)\s+(?:later|earlier|before)"
+                         r"(?!\s+(?:the|a|an)\b))(?![\w])")
+_COUNT_BEFORE = re.compile(r"(?<![\w-])(?i:a\s+few|several|an?|one|two|three|four|five|six|\d{1,2})\s+\Z")
+
+
+def _counted(text: str) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _UNIT_SHIFT.finditer(text):
+        count = _COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        if not count:
+            continue
+        raw = {"y": None, "m": None, "d": None, "rel": " ".join(text[count.start():m.end()].lower().split()),
+               "kind": "relative"}
+        out.append(Mention("date", count.start(), m.end(), text[count.start():m.end()], None, raw))
+    return out
+
+
 def recognize_dates(text: str) -> list[Mention]:
     """Raw date mentions; call :func:`resolve` with a reference date to get ISO values."""
     out: list[Mention] = []
+    counted = _counted(text)
     # (scanning only near triggers does not pay here: digits, months and "year" are everywhere)
     for m in _DATES.finditer(text):
         raw: dict[str, Any] = {"y": None, "m": None, "d": None, "rel": None, "kind": "date"}
@@ -63,6 +91,10 @@ def recognize_dates(text: str) -> list[Mention]:
             raw.update(y=int(m["iy"]), m=int(m["im"]), d=int(m["id"]))
         elif m["dotted"]:  # day.month.year, as most of Europe writes it
             raw.update(y=int(m["ey"]), m=int(m["em"]), d=int(m["ed"]))
+        elif m["slashed"]:  # day/month/year too, unless the second number cannot be a month (06/13/2024)
+            first, second = int(m["sd"]), int(m["sm"])
+            day, month = (second, first) if second > 12 >= first else (first, second)
+            raw.update(y=int(m["sy"]), m=month, d=day)
         elif m["dm"]:
             raw.update(d=int(m["dd"]), m=_month(m["dm"]), y=int(m["dy"]) if m["dy"] else None,
                        rel=m["drel"])
@@ -90,8 +122,16 @@ def recognize_dates(text: str) -> list[Mention]:
             continue
         if raw["y"] is None and raw["rel"] is None and raw["m"] is not None and _reported_past(text, m.start()):
             raw["past"] = True
+        if raw["d"] and out and out[-1].extra["kind"] == "relative" and _WEEKDAY_GAP.fullmatch(
+                text, out[-1].end, m.start()) and str(out[-1].extra["rel"]).split()[-1] in _DAY_NAMES:
+            out.pop()  # "On Friday 31 May 2024": the explicit date says which Friday
         out.append(Mention("date", m.start(), m.end(), m.group(), None, raw))
+    if counted:
+        out = sorted(out + counted, key=lambda x: x.start)
     return out
+
+
+_WEEKDAY_GAP = re.compile(r",?[ ]?(?:the[ ])?")
 
 
 # A clause reporting what happened: "had first floated that figure ... in December". Past-tense
@@ -149,8 +189,10 @@ def resolve(raw: dict[str, Any], ref: date | None) -> str | None:
 def _relative(rel: str, ref: date | None) -> str | None:
     if ref is None:
         return None
-    if rel.endswith("same day"):
+    if _SAME.search(rel) or _SHIFT.match(rel):
         return None  # filled in from the date mentioned before it (see same_day)
+    if rel.endswith((" ago", "today", "morning", "afternoon", "evening")):
+        return ref.isoformat()
     if rel in ("yesterday", "today", "tomorrow"):
         return (ref + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[rel])).isoformat()
     if rel in _DAY_NAMES:  # "on Tuesday" in a report: the latest such day up to the reference date
@@ -192,6 +234,25 @@ def latest_evidence(mentions: list[Mention]) -> date | None:
 
 
 _SIGNED_BEFORE = re.compile(r"\b(?:signed|concluded|signing)\b")
+# A day counted from the date told before it: "(on) the following day", "the day before", "a week later"
+_SHIFT = re.compile(r"(?:on )?the (?P<w>following|next|previous) day|the day (?P<w2>before|after)"
+                    r"|(?P<n>\S+) (?P<u>day|week)s? (?P<d>later|earlier|before)")
+# the day told just before: "the same day", "later that day", "that evening"
+_SAME = re.compile(r"same day|that day|(?:that|same) (?:evening|afternoon)")
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _shifted(rel: str, base: str | None) -> str | None:
+    """The day ``rel`` ("the following day", "two weeks later") names, counted from ``base``."""
+    m = _SHIFT.match(rel)
+    if not m or not base or len(base) != 10:
+        return None
+    if m["n"]:
+        n = _NUMBERS.get(m["n"]) or (int(m["n"]) if m["n"].isdigit() else 0)
+        days = n * (7 if m["u"] == "week" else 1) * (1 if m["d"] == "later" else -1)
+    else:
+        days = -1 if (m["w"] or m["w2"]) in ("previous", "before") else 1
+    return (date.fromisoformat(base) + timedelta(days=days)).isoformat()
 
 
 def same_day(mentions: list[Mention], text: str) -> list[Mention]:
@@ -201,9 +262,12 @@ def same_day(mentions: list[Mention], text: str) -> list[Mention]:
     last: str | None = None
     last_signed: str | None = None
     for m in mentions:
-        if m.extra.get("rel", "") and str(m.extra.get("rel")).endswith("same day"):
+        rel = str(m.extra.get("rel") or "")
+        if m.extra["kind"] == "relative" and (_SAME.search(rel) or _SHIFT.match(rel)):
             around = text[max(0, m.start - 80):m.end + 20]
             value = last_signed if _SIGNED_BEFORE.search(around) and last_signed else last
+            if not _SAME.search(rel):
+                value = _shifted(rel, value)
             m = Mention(m.kind, m.start, m.end, m.text, value, m.extra)
         elif m.value and len(m.value) == 10:
             last = m.value

@@ -47,9 +47,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     party = "(?:" + trie_pattern(k for k, v in gazetteer().items() if v[1] != "capital") + ")"
     lead = re.compile(rf"(?=[A-Z])(?<![\w])(?:(?P<country>{party})(?:'s)? )?(?P<role>{_ROLE})"
                       rf"(?: of (?:the )?(?P<of>{party}))?,? (?P<name>{_NAME})")
+    # (a role followed by a name introduces that name: "in Dubrovnik, Prime Minister Andrej Plenković")
     trail = re.compile(rf"(?P<name>{_NAME}), (?:the |a )?(?:(?P<country>{party})(?:'s)? )?"
-                       rf"(?P<role>{_ROLE_I})(?: of (?:the )?(?P<of>{party}))?")
-    owner = re.compile(rf"(?=[A-Z])(?<![\w])(?P<country>{party})'s (?P<role>{_ROLE_I})"
+                       rf"(?P<role>{_ROLE_I})(?: of (?:the )?(?P<of>{party}))?(?!,? {_TOKEN})")
+    # ("Japan's prime minister Fumio Kishida", "Portuguese premier Luís Montenegro": a country or demonym
+    # before it makes a lower-case role a title)
+    owner = re.compile(rf"(?=[A-Z])(?<![\w])(?P<country>{party})(?:'s)? (?P<role>{_ROLE_I})"
                        rf"(?: (?:to|in) (?:the )?(?P<to>{party}))?,? "
                        rf"(?P<name>{_NAME})")
     # lead and owner start with a capital: scanned capital to capital (same matches, see skipping)
@@ -106,11 +109,15 @@ def recognize_people(text: str) -> list[Mention]:
         name = _clean_name(m["name"])
         if name in gazetteer() or len(name) < 3 or any(w in _STOP for w in name.split()):
             continue
+        if m.re is trail and " " not in name and known_person(name) is None:
+            continue  # one word before ", Prime Minister" is as often a place ("Oxfordshire") as a surname
         start = m.start("name")
         code = _party_code(m.groupdict().get("of")) or _party_code(m["country"])
         out.append(Mention("person", start, start + len(name), name, name,
                            {"role": _title(m["role"]), "country": code}))
         taken.append((start, start + len(name)))
+    if ":" in text:
+        out.extend(_speakers(text, taken))
     forms, scanner = _known()
     for m in skipped(scanner, text):
         if any(s <= m.start("_m") < e for s, e in taken):
@@ -120,6 +127,35 @@ def recognize_people(text: str) -> list[Mention]:
         out.append(Mention("person", m.start("_m"), m.end("_m"), found, found,
                            {"role": person["role"], "country": person["country"], "known": person["name"]}))
     out.sort(key=lambda x: x.start)
+    return out
+
+
+# A transcript's speaker label in capitals: "PRESIDENT BIDEN:", "PRIME MINISTER FUMIO KISHIDA:".
+_SPEAKER = re.compile(r"^[ \t]*(?P<label>[A-Z][A-Z.'’ -]{2,60}?)[ \t]*:", re.M)
+_ROLE_WORDS = sorted((r.upper() for r in ROLES), key=len, reverse=True)
+
+
+def _speakers(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """People named by speaker labels: a known person, or a role and a name of two words or more
+    ("MODERATOR:", "SPOKESPERSON:" or "Q:" name nobody)."""
+    out: list[Mention] = []
+    for m in _SPEAKER.finditer(text):
+        label = m["label"].strip()
+        start = m.start("label")
+        role = next((r for r in _ROLE_WORDS if label.startswith(r + " ")), None)
+        name_start = start + (len(role) + 1 if role else 0)
+        name = text[name_start:start + len(label)].strip()
+        if not name or any(s <= name_start < e for s, e in taken):
+            continue
+        titled = " ".join(w[:1] + w[1:].lower() for w in name.split())
+        person = known_person(titled)
+        if person is None and not (role and len(titled.split()) >= 2):
+            continue
+        extra: dict[str, Any] = {"role": _title(role.title()) if role else person["role"] if person else None,
+                                 "country": person["country"] if person else None}
+        if person:
+            extra["known"] = person["name"]
+        out.append(Mention("person", name_start, name_start + len(name), name, titled, extra))
     return out
 
 

@@ -9,23 +9,38 @@ Germany") makes one ``mentioned_only`` agreement per listed party.
 from __future__ import annotations
 
 import re
+from heapq import heappop, heappush
+from itertools import pairwise
 from typing import Any
 
 from accords.extract.prefilter import Gate, fold
-from accords.extract.relate.context import RECIPIENT, Ctx
+from accords.extract.relate.context import ORGS_AS_DONORS, RECIPIENT, Ctx
 
-_NOUN = r"(?:agreements?|accords?|treaty|treaties|pact|security commitments)"
+# ("security deal", "ten-year deal": news prose; a bare "deal" is as often a contract or a purchase)
+_NOUN = (r"(?:agreements?|accords?|treaty|treaties|pact|security commitments"
+         r"|(?:security|defen[cs]e|bilateral|long-term|ten-year|10-year)\s+deals?)")
 _AGREEMENT = re.compile(rf"\b{_NOUN}\b", re.I)
 # (the look-ahead names the initials of the words: it rejects most positions at once, same matches)
-_SIGN = re.compile(r"^\s*Done at\b|(?=[scip])\b(?:sign(?:ed|s|ing)?|conclud(?:ed|es|ing)|ink(?:ed|s)|concluded"
-                   r"|put\s+(?:his|her|their|its)\s+(?:signatures?|names?)\s+to)\b", re.I)
+_SIGN = re.compile(r"^\s*Done at\b|(?=[scip])\b(?:sign(?:ed|s|ing)?|conclud(?:ed|es|ing)|ink(?:ed|s)|concluded|penned"
+                   r"|seal(?:ed|s)|put\s+(?:his|her|their|its)\s+(?:signatures?|names?)\s+to|put\s+pen\s+to\s+paper)\b",
+                   re.I)
 # "Sweden, Norway and Iceland sign", "Joe Biden and Fumio Kishida sign during the summit": a
 # signing verb right after the states or people who sign reports a signing without any
 # agreement noun (timelines and headlines drop it). "signs of fatigue" is the noun.
 _BARE_SIGN = re.compile(r"\b(?:sign|signs|signed)\b(?!\s+(?:of|that|up|off|language|posts?|boards?)\b)")
-_SUBJECT_GAP = re.compile(r"(?:\s+(?:and|as well as)\s+(?:several|many|some|a few|a number of|various|numerous|"
-                          r"other|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+others?)?(?:\s+(?:also|both|all|each|jointly|formally|then|now|finally|themselves))*\s+\Z")
-_AFTER_SIGN = re.compile(r"\s*(?:[.,;:!?)]|\Z)|\s+(?:in|on|at|during|for|with\s+(?:Ukraine|Kyiv)|yesterday|today|"
+# ("Ireland, a militarily neutral state, signed": an apposition may stand between them)
+_SUBJECT_GAP = re.compile(r"(?:,\s+(?:a|an|the|its|whose)\s+[^,.;:()]{1,50},)?"
+                          r"(?:\s+(?:and|as well as)\s+(?:several|many|some|a few|a number of|various|numerous|"
+                          r"other|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+others?)?"
+                          r"(?:\s+(?:also|both|all|each|jointly|formally|then|now|finally|themselves"
+                          r"|had|has|have|already"
+                          # "The UK was the first to sign", "Canada became the fifth country to sign"
+                          r"|(?:was|were|is|became|becomes)\s+(?:also\s+)?(?:among\s+)?the\s+(?:first|second|third|"
+                          r"fourth|fifth|last|latest|next|\d+(?:st|nd|rd|th)|\w+th)(?:\s+(?:[\w-]+\s+){0,2}(?:country|"
+                          r"countries|state|states|nation|nations|partner|partners|member|members|ally|allies))?\s+to"
+                          r"))*\s+\Z")
+_AFTER_SIGN = re.compile(r"\s*(?:[.,;:!?)]|\Z)|\s+(?:(?:its|their|his|her)\s+own|theirs|in|on|at|during|for|"
+                         r"with\s+(?:Ukraine|Kyiv)|yesterday|today|"
                          r"last|this|too|also|together|separately|jointly|first|later|earlier|shortly|alongside)\b")
 # an item that names the partner, then says "signed" after a dash or colon
 _ITEM_SIGNED = re.compile(r"(?:[-:]|\))\s+\Z")
@@ -55,8 +70,12 @@ _ITEM_PLACE = re.compile(r"[ \t]*(?:[-*+]|\d{1,2}[.)])[ \t]+(?:\*\*|__)?(?:[^*_\
                          r"(?P<c>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:\*\*|__)?[ \t]*[:-][ \t]")
 _COUNTED = re.compile(r"\b(?:\d+|two|three|four|five|six|several|many|dozens of|\d+ new)\s+(?:\w+\s+)?"
                       r"(?:agreements|accords|deals|memoranda)\b", re.I)
-_NOT_SECURITY = re.compile(r"\b(?:trade|free-trade|grain|gas|loan|grant|investment|purchase)\s+"
-                           r"(?:agreements?|deals?|accords?)\b", re.I)
+# (a friendship or trade treaty is a text of another kind: its date and place are not the security agreement's)
+_OTHER_SUBJECT = (r"(?:trade|free[- ]trade|grain|gas|loan|grant|investment|purchase|friendship|good[- ]neighbou?rliness"
+                  r"|energy|nuclear|visa|aviation|air\s+transport|customs|tax|taxation|double\s+taxation|cultural"
+                  r"|education|scientific|health|roaming|transit|fisheries|agricultural|readmission|extradition)")
+_NOT_SECURITY = re.compile(rf"\b{_OTHER_SUBJECT}\s+(?:agreements?|deals?|accords?|treat(?:y|ies))\b"
+                           rf"|\b(?:agreements?|accords?|treat(?:y|ies))\s+(?:on|of|for)\s+{_OTHER_SUBJECT}\b", re.I)
 _ENUM = re.compile(rf"\b{_NOUN}\s+(?:that|which)?\s*(?:(?P<subj>[A-Z][\w.]*(?: [A-Z][\w.]*)?)\s+)?"
                    r"(?:has|have|had)?\s*(?:already\s+)?(?:concluded|signed|reached|struck)\s+with\s+", re.I)
 _ENUM_SHORT = re.compile(r"\bagreements\s+with\s+")
@@ -68,7 +87,7 @@ _TITLE_HEAD = re.compile(r"(?:the\s+)?(?P<t>(?:Accord|Agreement|Treaty|Memorandu
 _TITLE_WORD = re.compile(r"[ ]*(?:[A-Z][\w'-]*|of|on|and|for|between|the|in|to|-|&)(?=[ ,.;:\"')]|$)")
 _PLACE = re.compile(r"\b(?:at|on the sidelines of|on the margins of|during|in the margins of)\s+(?:the\s+)?"
                     r"(?P<p>(?:[A-Z0-9][\w-]*\s+){0,4}summit(?:\s+in\s+[A-Z][\w-]+)?)"
-                    r"|\b(?:in|Done at|done at)\s+(?P<c>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=[\s,.;])")
+                    r"|\b(?:in|In|Done at|done at)\s+(?P<c>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=[\s,.;])")
 _BASIS = re.compile(r"\b(?:on the basis of|under|in line with|in accordance with|pursuant to|within the framework of)"
                     r"\s+(?:the\s+)?(?P<b>(?:G7|Joint|joint)[^.;,()]{3,80}?)(?=[.;,(]|\s+(?:and|which|signed)\b|$)")
 _NOT_PLACE = frozenset(["January", "February", "March", "April", "May", "June", "July", "August",
@@ -82,15 +101,27 @@ _DOC_NOUN = re.compile(r"\b(?:agreements?|accords?|treaty|pact|security commitme
                       r"arrangements?)\b", re.I)
 # Sentences that can say anything about an agreement contain one of these (one scan finds them).
 # (the look-ahead names the initials of the words: it rejects most positions at once, same matches)
-_CANDIDATE = re.compile(r"(?=[atpsd])\b(?:agreements?|accords?|treaty|treaties|pact|security commitments|texts?"
-                        r"|documents?|arrangements?|[Ss]ign(?:s|ed)?|Done at)\b", re.I)
+_CANDIDATE = re.compile(r"(?=[atpsdbl1])\b(?:agreements?|accords?|treaty|treaties|pact|security commitments|texts?"
+                        r"|(?:security|defen[cs]e|bilateral|long-term|ten-year|10-year)\s+deals?"
+                        r"|documents?|arrangements?|[Ss]ign(?:s|ed)?|Done at|signing\s+date|date\s+of\s+signing)\b",
+                        re.I)
 _COLLECTIVE = re.compile(r"\b(?:both|all\s+(?:three|four|five|six|the)|each\s+of\s+the|every)\b", re.I)
 # ("Germany signed a contract", "Sweden signed with a shipyard" sign something else)
-_SIGNED_LEAD = re.compile(r"\s*(?:(?:[\w,]+\s+){0,3}?(?:Signed|signed)\b"
+_SIGNED_LEAD = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:(?:[\w,]+\s+){0,3}?(?:Signed|signed)\b"
                           r"(?!\s+(?:a|an|the|its|their|his|her|this|that|contracts?|deals?"
                           r"|with(?!\s+(?:Ukraine|Kyiv)\b))\b)"
-                          r"|Done at\b)")
+                          r"|Done at\b"
+                          # a fact sheet's "Signing date: 13 June 2024"
+                          r"|(?:[-*+]\s+)?(?:\*\*|__)?(?:Signing\s+date|Date\s+of\s+signing)(?:\*\*|__)?\s*:)")
 _SAME_EVENT = re.compile(r"\bsame\s+(?:summit|day|occasion|ceremony|meeting)\b", re.I)
+# A state that "followed (suit)" or "did the same" right after a reported signing signed too
+# ("followed with a package", "followed up" are other things).
+_FOLLOW = re.compile(r"\b(?:followed(?:\s+suit)?(?!\s+(?:with|up|by|through|on|from|closely|in\s+\d|a|an|its|his|her"
+                     r"|their|the\s+(?:debate|talks|news|story))\b)|did\s+(?:the\s+same|likewise|so)|so\s+did)\b",
+                     re.I)
+_PEN = re.compile(r"\bput\s+pen\s+to\s+paper\b", re.I)
+# ("the same day" may be elsewhere)
+_SAME_PLACE = re.compile(r"\bsame\s+(?:summit|occasion|ceremony|meeting|venue)\b", re.I)
 # Keyword tests run on the lower-cased sentence first: most sentences lack the words these
 # patterns need, and a substring test costs far less than a regex scan (same results).
 _G_COUNTED, _G_NOT_SECURITY = Gate(_COUNTED), Gate(_NOT_SECURITY)
@@ -104,12 +135,21 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
     batch_date: str | None = None  # the day a collective report of signings gives
     batch_para = -1
     default_duration: float | None = None
+    terms: dict[tuple[str, ...], float] = {}  # a term told of the pair a passage is about
+    untils: dict[tuple[str, ...], int] = {}  # the year a term ends ("runs until 2034")
+    last_place: str | None = None
     children = _child_signings(ctx)
     worded = ctx.sentences_matching(_CANDIDATE)
-    order = sorted(set(worded) | set(ctx.by_sentence.get("duration", {})) | set(children))
+    more = set(ctx.sentences_matching(_MORE)) if any(k in ctx.text for k in _MORE_KEYS) else set()
+    order = sorted(set(worded) | set(ctx.by_sentence.get("duration", {})) | set(children) | more)
+    queued = set(order)
+    last_signing = -2  # the sentence of the last signing reported
     tied: set[str] | None = None  # partners the text ties to an agreement (computed when first needed)
-    for idx in order:
+    while order:
+        idx = heappop(order)
         s, e = ctx.sentences[idx]
+        if ctx.withdrawn and ctx.is_withdrawn(s, e):
+            continue  # "the article said that the agreement runs for five years": a correction withdrew it
         sent = ctx.text[s:e]
         low = fold(sent)
         if "signing" in low and _SIGNINGS.search(sent) and not _partners(ctx, idx):
@@ -117,22 +157,41 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             if when and len(when) == 10:  # "after yesterday's signings in Brussels, every Baltic state ..."
                 batch_date, batch_para = when, ctx.paragraph_of(idx)
         noun = _AGREEMENT.search(sent)
-        duration = next((m.value for m in ctx.in_sentence("duration", idx) if m.extra["unit"] == "year"), None)
+        duration = next((m.value for m in ctx.in_sentence("duration", idx) if m.extra["unit"] == "year"
+                         and not ctx.is_withdrawn(m.start)), None)
         parent = children.get(idx)
-        bare = False
-        if not noun and not _DOC_NOUN.search(sent) and not _SIGNED_LEAD.match(sent):
+        bare = follows = False
+        if not noun and not _DOC_NOUN.search(sent) and not _SIGNED_LEAD.match(sent) and not _ONE.search(sent):
             bare = parent is None and "sign" in low and _bare_signing(ctx, idx, s, sent)
+            # "Luxembourg signed on 10 July. Romania followed the next day." / "France did the same."
+            follows = last_signing == idx - 1 and bool(_FOLLOW.search(sent)) and bool(_partners(ctx, idx))
+            bare = bare or follows
+            bare = bare or ("pen" in low and bool(_PEN.search(sent)))  # "... put pen to paper in Kyiv"
             if parent is None and not bare:
                 if duration and _COLLECTIVE.search(sent):
                     default_duration = default_duration or duration
+                elif duration and _is_term(ctx, idx, s, sent):  # "It is concluded for ten years."
+                    if _THEY.search(sent):  # "They each run for ten years."
+                        default_duration = default_duration or duration
+                    elif ctx.topic and ctx.topic[idx]:
+                        terms.setdefault(ctx.topic[idx], duration)
+                elif "until" in low and ctx.topic and ctx.topic[idx] and _IT.match(sent):
+                    end = _until(sent)  # "It runs until 2034."
+                    if end:
+                        untils.setdefault(ctx.topic[idx], end)
                 continue
         if noun and _enumeration(ctx, idx, s, sent, low, found):
             continue
         if (_G_COUNTED.may(low) and _COUNTED.search(sent) and not re.search(r"\b(?:security|bilateral)\b", sent)) \
                 or (_G_NOT_SECURITY.may(low) and _NOT_SECURITY.search(sent)):
             continue
+        if " " not in sent.strip():
+            continue  # a lone column header "Signed" reports nothing
         signed = parent is not None or bare or (
-            bool(_SIGN.search(sent)) and bool(noun or _SIGNED_LEAD.match(sent) or _DOC_NOUN.search(sent)))
+            bool(_SIGN.search(sent)) and bool(noun or _SIGNED_LEAD.match(sent) or _DOC_NOUN.search(sent)
+                                              or _ONE.search(sent)))
+        if signed and _YES_NO.match(sent) and sent.rstrip().endswith("?"):
+            signed = False  # "Did Spain sign?" asks; "When did Portugal sign?" takes the signing as given
         partners = _partners(ctx, idx)
         if signed:  # "Chancellor Olaf Scholz ... signed": a signatory names the partner
             partners |= {c for _, c in ctx.people_countries(s, e) if c not in (RECIPIENT, "RUS")}
@@ -163,44 +222,79 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             near = _partners(ctx, idx - 1) if idx and ctx.paragraph_of(idx - 1) == ctx.paragraph_of(idx) else set()
             keys = [k for k in keys if k in found or set(k) - {RECIPIENT} <= tied | near]
         keys = [k for k in keys if len(k) == 2]
+        if signed and "sign" in low and _FUTURE_SIGN.search(sent):
+            ahead = _future_signers(ctx, idx, s, e, keys)  # "Poland is expected to sign next week": not yet
+            for key in [k for k in keys if k in ahead]:
+                found.setdefault(key, {"parties": list(key), "mentioned_only": True, "_span": (s, e)})
+                keys.remove(key)
+            signed = bool(keys)
         if not keys:
             continue
         title = _title(sent, low) if len(keys) == 1 else None
         basis = _basis(sent) if _G_BASIS.may(low) else None
         if not (signed or title or duration or basis or _compound(sent)):
             if partners and not _SIGN.search(sent):
-                for p in ctx.parties_in(idx):  # "the pattern set by the United Kingdom": named only
-                    if p.value in partners and (_BY_WITH.search(ctx.text, max(s, p.start - 25), p.start)
-                                                or ctx.text.startswith("'s", p.end)):
-                        key = tuple(sorted({p.value, RECIPIENT}))
-                        found.setdefault(key, {"parties": list(key), "mentioned_only": True, "_span": (s, e)})
+                for key in _named_only(ctx, idx, s, e, partners):
+                    found.setdefault(key, {"parties": list(key), "mentioned_only": True, "_span": (s, e)})
             continue
         collective = not partners and bool(_COLLECTIVE.search(sent))
         date = _sign_date(ctx, idx, declared) if signed else None
         if parent is not None and date is None:
             date = _sign_date(ctx, parent)  # the dated item the nested one belongs to
+        entry = False  # dated by the liveblog entry it stands in (no date mention: the event is made here)
+        answer = _answer(ctx, idx, sent) if signed and date is None else None
+        if answer is not None:  # "When did Portugal sign?" / "On 28 May 2024, in Lisbon."
+            date = _sign_date(ctx, answer)
         if signed and date is None and not collective:
-            date = (_previous_date(ctx, idx) or (last_date if _SAME_EVENT.search(sent) else None)
+            # ("Spain had already signed its own" takes no date from the sentence before)
+            # (nor does "France followed suit": later, on a day the text does not give)
+            date = ((_previous_date(ctx, idx) if not (_EARLIER.search(sent) or follows) else None)
+                    or (last_date if _SAME_EVENT.search(sent) else None)
                     or (batch_date if (explicit or _title(sent, low)) and not _EARLIER.search(sent)
-                        and ctx.paragraph_of(idx) - batch_para <= _BATCH_PARAGRAPHS else None))
+                        and ctx.paragraph_of(idx) - batch_para <= _BATCH_PARAGRAPHS else None)
+                    or _ceremony_date(ctx, idx))
+            if date is None and not _EARLIER.search(sent):
+                date = _entry_day(ctx, s)
+                entry = date is not None
         elif date and len(date) == 10 and date != batch_date:
             batch_date = None  # a signing dated on its own: the collective report no longer applies
         if date:
             last_date = date
+        if signed:
+            last_signing = idx
+            if idx + 1 < len(ctx.sentences) and idx + 1 not in queued:  # "Romania followed the next day."
+                queued.add(idx + 1)
+                heappush(order, idx + 1)
+        if signed and date and len(keys) > 1:
+            earlier = _signed_earlier(ctx, idx, s, e)
+            for key in [k for k in keys if set(k) & earlier]:  # "..., and Denmark had signed earlier"
+                found.setdefault(key, {"parties": list(key), "mentioned_only": True, "_span": (s, e)})
+                keys.remove(key)
         place = (_item_place(ctx, idx, s) or _place(sent, s, declared)) if signed else None
+        if answer is not None and not place:
+            a, b = ctx.sentences[answer]
+            place = _place(ctx.text[a:b], a)
+        if signed and not place and _SAME_PLACE.search(sent):
+            place = last_place  # "Norway and Iceland signed their own agreements at the same summit"
+        if place:
+            last_place = place
         if place and len(keys) > 1 and (sum(1 for p in _PLACE.finditer(sent) if p["c"]) > 1
                                         or re.search(rf"\b{re.escape(place)},?\s+and\s+[A-Z]", sent)):
             place = None  # "signed in Berlin; ... in Paris", "in Berlin and Paris": which city is whose is unclear
+        own = _own_dates(ctx, idx, keys) if signed and len(keys) > 1 else {}
         for key in keys:
             item = found.setdefault(key, {"parties": list(key), "mentioned_only": False, "_span": (s, e)})
             item["mentioned_only"] = False
             if signed:
-                better = not item.get("date_signed") or len(date or "") > len(item["date_signed"]) or (
+                when = own.get(key, date)
+                better = not item.get("date_signed") or len(when or "") > len(item["date_signed"]) or (
                     explicit and not item.get("_explicit"))
-                if date and better:
-                    item["date_signed"] = date
+                if when and better:
+                    item["date_signed"] = when
                     item["_explicit"] = explicit
                     item["_span"] = (s, e)
+                    if entry:
+                        item["_entry_event"] = True
                 if place and not item.get("place"):
                     item["place"] = place
                 signers = _signatories(ctx, idx, key, people, own=len(keys) > 1 and not collective)
@@ -212,13 +306,75 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                 item["title"] = title
             if duration and not item.get("duration_years"):
                 item["duration_years"] = int(duration) if float(duration).is_integer() else duration
+            if not duration and len(keys) == 1 and "until" in low:
+                end = _until(sent)
+                if end:
+                    untils.setdefault(key, end)
             if basis and not item.get("basis"):
                 item["basis"] = basis
+    for key, years in terms.items():
+        told = found.get(key)
+        if told and not told["mentioned_only"] and not told.get("duration_years"):
+            told["duration_years"] = int(years) if float(years).is_integer() else years
+    for key, end in untils.items():  # signed in 2024, runs until 2034: ten years
+        told = found.get(key)
+        if told and not told.get("duration_years") and told.get("date_signed"):
+            span = end - int(told["date_signed"][:4])
+            if 1 <= span <= 30:
+                told["duration_years"] = span
     if default_duration:
         for item in found.values():
             if not item["mentioned_only"] and not item.get("duration_years"):
                 item["duration_years"] = int(default_duration)
     return list(found.values())
+
+
+# A duration is the agreement's term after a verb or noun of validity ("It is concluded for ten years",
+# "runs for ten years", "valid for a decade"), or as the whole answer to "How long does it run?";
+# not "for the three years 2024 to 2026" (a funding period).
+_TERM_BEFORE = re.compile(r"\b(?:runs?|running|ran|valid|concluded|lasts?|lasting|in\s+force|term|duration|expires?|"
+                          r"applies|apply)\b[^.;:!?]{0,30}\Z", re.I)
+_TERM_QUESTION = re.compile(r"\b(?:how\s+long|duration|term|valid|validity|run|runs|last|expire)\b", re.I)
+_YEARS_AFTER = re.compile(r"\s*(?:\(|,)?\s*(?:from\s+|in\s+|of\s+)?(?:19|20)\d\d\b")
+_TERM_LABEL = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:Term|Duration|Validity|Valid\s+for|Length)(?:\*\*|__)?"
+                         r"\s*[:\u2013\u2014-]\s*(?:\*\*|__)?\s*\Z")
+_IT = re.compile(r"\s*(?:It|This|That|(?:Its|The)\s+(?:term|validity|duration))\b")  # the agreement just told of
+_THEY = re.compile(r"\b(?:they|each|all|both|these|those)\b", re.I)
+
+
+_UNTIL = re.compile(r"\b(?:runs?|running|valid|remains?\s+in\s+(?:force|effect)|in\s+(?:force|effect)|lasts?|expires?"
+                    r"|applies|covers\s+the\s+(?:period|years))\s+(?:(?:up\s+)?until|till|to|through|in)\s+"
+                    r"(?:the\s+end\s+of\s+)?(?P<y>20\d\d)\b(?!\s*(?:-|to)\s*20\d\d)", re.I)
+
+
+# sentences with no agreement word that may still report a signing or a term (one scan finds them,
+# and only in a text holding one of the keys: substring tests cost far less than the scan); the
+# sentence after a signing is read too ("Romania followed the next day")
+_MORE = re.compile(f"{_PEN.pattern}|{_UNTIL.pattern}", re.I)
+_MORE_KEYS = ("pen to paper", "until", "Until", "till ", "xpire")
+
+
+def _until(sent: str) -> int | None:
+    m = _UNTIL.search(sent)
+    return int(m["y"]) if m else None
+
+
+def _is_term(ctx: Ctx, idx: int, s: int, sent: str) -> bool:
+    for m in ctx.in_sentence("duration", idx):
+        if m.extra["unit"] != "year" or _YEARS_AFTER.match(ctx.text, m.end):
+            continue
+        if _TERM_BEFORE.search(ctx.text, s, m.start) and (_IT.match(sent) or _THEY.search(sent)):
+            return True  # (not "The fund runs for three years")
+        if _TERM_LABEL.match(ctx.text, s, m.start):
+            return True  # a fact sheet's "Term: 10 years"
+        if len(sent.strip(" .!")) <= len(m.text) + 6 and idx and _TERM_QUESTION.search(ctx.sent_text(idx - 1)):
+            return True  # "How long does it run?" / "Ten years."
+    return False
+
+
+_PARTY_LABEL_KEYS = ("Parties", "Partner", "Counterpart", "Signator")
+_PARTY_LABEL = re.compile(r"(?:^|\n|\.\s)[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:Parties|Partners?|Counterpart|"
+                          r"Signatories|Signatory\s+states?)(?:\*\*|__)?[ \t]*:")
 
 
 def _tied_partners(ctx: Ctx, worded: list[int]) -> set[str]:
@@ -229,6 +385,12 @@ def _tied_partners(ctx: Ctx, worded: list[int]) -> set[str]:
         out |= _partners(ctx, idx)
     chosen = set(worded)
     out.update(c for a, _, c in ctx.person_countries if ctx.sentence_of(a) in chosen)  # one pass over people
+    for section in ctx.doc.sections:  # a fact sheet's heading "Spain" or "Ukraine - Spain" over its facts
+        if section.title and len(section.title.split()) <= 4:
+            out |= _partners(ctx, ctx.sentence_of(section.start))
+    if any(k in ctx.text for k in _PARTY_LABEL_KEYS):  # "Parties: Ukraine and Japan"
+        for m in _PARTY_LABEL.finditer(ctx.text):
+            out |= _partners(ctx, ctx.sentence_of(m.start()))
     return out
 
 
@@ -242,7 +404,8 @@ def _bare_signing(ctx: Ctx, idx: int, s: int, sent: str) -> bool:
         f = _FOR_PARTY.match(ctx.text, after)
         if f and any(p.start == f.end() for p in ctx.parties_in(idx)):
             return True
-        if not _AFTER_SIGN.match(ctx.text, after, s + len(sent)):
+        if not _AFTER_SIGN.match(ctx.text, after, s + len(sent)) and not any(
+                d.start == after + 1 for d in ctx.in_sentence("date", idx)):  # "signed a week later"
             continue
         ends = [p.end for p in ctx.parties_in(idx)] + [p.end for p in ctx.in_sentence("person", idx)]
         if any(end <= pos and _SUBJECT_GAP.fullmatch(ctx.text, end, pos) for end in ends):
@@ -293,7 +456,148 @@ def _item_place(ctx: Ctx, idx: int, s: int) -> str | None:
 
 
 _PASSIVE = frozenset(["were", "was", "are", "is", "been", "being", "got"])
-_BY_WITH = re.compile(r"\b(?:by|with|like|as)\s+(?:the\s+)?\Z")
+_BY_WITH = re.compile(r"\b(?<!together )(?<!along )(?<!jointly )(?:by|with|like|as)\s+(?:the\s+)?\Z")
+
+
+_CLAUSE = re.compile(r"[;:]\s+|,\s+(?=(?:and|but|while|whereas|so|although)\b)")
+
+
+# a signing still to come: "will sign", "is expected to sign", "plans to sign", "is to be signed"
+_FUTURE_SIGN = re.compile(r"\b(?:will|would|shall|(?:is|are)\s+(?:expected|due|set|scheduled|planning|going|about|"
+                          r"poised|likely|ready|hoping)|plans?|planned|intends?|hopes?|aims?|wants?|expects?|"
+                          r"(?:is|are)(?=\s+to\s+(?:sign|be\s+signed)))\s+(?:to\s+)?(?:\w+\s+)?(?:sign|be\s+signed)\b")
+
+
+def _future_signers(ctx: Ctx, idx: int, s: int, e: int, keys: list[tuple[str, ...]]) -> set[tuple[str, ...]]:
+    """The pairs of the clauses that tell of a signing to come (all of them when no clause names one)."""
+    text = ctx.text
+    out: set[tuple[str, ...]] = set()
+    pos = s
+    for cut in [*(s + m.start() for m in _CLAUSE.finditer(text[s:e])), e]:
+        here = {tuple(sorted({p.value, RECIPIENT})) for p in ctx.parties_in(idx, start=pos, end=cut)}
+        here |= {tuple(sorted({c, RECIPIENT})) for _, c in ctx.people_countries(pos, cut)}
+        if _FUTURE_SIGN.search(text, pos, cut):
+            out |= here or (set(keys) if pos == s and cut == e else set())  # (one clause: the pairs it is about)
+        pos = cut
+    return out
+
+
+def _signed_earlier(ctx: Ctx, idx: int, s: int, e: int) -> set[str]:
+    """Partners named in a clause of their own that says they signed before, without a date of its own
+    ("Norway signed at the same summit, and Denmark and Finland had signed theirs earlier in the year")."""
+    out: set[str] = set()
+    dates = [m.start for m in ctx.in_sentence("date", idx) if m.value and len(m.value) == 10]
+    pos = s
+    for cut in [*(s + m.start() for m in _CLAUSE.finditer(ctx.text[s:e])), e]:
+        if _EARLIER.search(ctx.text, pos, cut) and not any(pos <= d < cut for d in dates):
+            out.update(p.value for p in ctx.parties_in(idx, start=pos, end=cut))
+        pos = cut
+    return out
+
+
+_WERE_SIGNED = re.compile(r"\b(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?signed\b")
+
+
+def _own_dates(ctx: Ctx, idx: int, keys: list[tuple[str, ...]]) -> dict[tuple[str, ...], str]:
+    """Each partner's own date when the sentence gives several: the first date after the partner
+    with no other partner in between, or else the next partner's ("Spain signed on 27 May and
+    Belgium on 28 May", "Spain (27 May), Belgium (28 May)", "Germany and France on 16 February,
+    Italy on 24 February")."""
+    dates = sorted((m.start, m.value) for m in ctx.in_sentence("date", idx)
+                   if m.value and not m.extra.get("deadline") and not ctx.is_withdrawn(m.start, m.end))
+    if len({v for _, v in dates}) < 2:
+        return {}
+    named = [p for p in ctx.parties_in(idx) if tuple(sorted({p.value, RECIPIENT})) in keys]
+    out: dict[tuple[str, ...], str] = {}
+    s, e = ctx.sentences[idx]
+    cuts = [s, *(s + m.end() for m in _CLAUSE.finditer(ctx.text[s:e])), e]
+    for a, b in pairwise(cuts):  # "On 16 February A and B signed, and on 24 February C did": one date a clause
+        here = [p for p in named if a <= p.start < b]
+        days = {v for d, v in dates if a <= d < b}
+        if here and len(days) == 1:
+            out.update((tuple(sorted({p.value, RECIPIENT})), next(iter(days))) for p in here)
+    if len(out) == len(keys) and len(set(out.values())) > 1:
+        return out
+    out = {}
+    carry: str | None = None
+    for i in range(len(named) - 1, -1, -1):  # (from the last partner back: a bare one takes the next one's)
+        p = named[i]
+        limit = named[i + 1].start if i + 1 < len(named) else None
+        mine = next((v for a, v in dates if a >= p.end and (limit is None or a < limit)), None)
+        carry = mine or carry
+        if carry:
+            out.setdefault(tuple(sorted({p.value, RECIPIENT})), carry)
+    return out if len(out) == len(keys) else {}
+
+
+_YES_NO = re.compile(r"\s*(?:Q\s*[:.]\s*)?(?:Did|Does|Do|Has|Have|Had|Will|Would|Could|Can|Should|Shall|Is|Are|"
+                     r"Was|Were|"
+                     r"Might|May)\b")
+_CEREMONY = re.compile(r"\b(?:ceremony|signing)\b[^.;]{0,40}\b(?:took\s+place|was\s+held|happened|came)\b", re.I)
+
+
+def _answer(ctx: Ctx, idx: int, sent: str) -> int | None:
+    """The sentence answering a question about a signing ("When did Portugal sign?" / "A: On 28 May")."""
+    if not sent.rstrip().endswith("?") or idx + 1 >= len(ctx.sentences):
+        return None
+    a, b = ctx.sentences[idx + 1]
+    return idx + 1 if b - a <= 200 and not ctx.text[a:b].rstrip().endswith("?") else None
+
+
+# A liveblog entry: a clock time opens its line, or stands on the line before ("12:35" / "Breaking: ...")
+# ("12.35" with a dot only before a separator or the line's end: "3.12 Denmark shall" numbers a clause)
+_CLOCK = re.compile(r"[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:[01]?\d|2[0-3])(?::[0-5]\d(?:\s*(?:[ap]\.?m\.?|CET|CEST|GMT|"
+                    r"UTC|local))?(?:\*\*|__)?(?:[ \t]*[-\u2013\u2014:|]|[ \t]*$|[ \t]+(?=[A-Z]))"
+                    r"|\.[0-5]\d(?:\*\*|__)?(?:[ \t]*[-\u2013\u2014:|]|[ \t]*$))", re.I | re.M)
+
+
+def _entry_day(ctx: Ctx, s: int) -> str | None:
+    """The day of a dated liveblog for a signing told in one of its timed entries without a date of its own
+    ("18:05 Update: The United States and Ukraine have signed ..."): the entries are that day's news."""
+    if ctx.doc.reference is None or ctx.doc.reference_source not in ("given", "text"):
+        return None
+    text = ctx.text
+    line = text.rfind("\n", 0, s) + 1
+    if _CLOCK.match(text, line):
+        return ctx.doc.reference.isoformat()
+    prev_end = line - 1
+    while prev_end > 0 and text[prev_end - 1] in "\n \t":
+        prev_end -= 1
+    prev = text.rfind("\n", 0, prev_end) + 1
+    m = _CLOCK.match(text, prev, prev_end)
+    return ctx.doc.reference.isoformat() if m and m.end() >= prev_end - 1 else None
+
+
+def _ceremony_date(ctx: Ctx, idx: int) -> str | None:
+    """The date of the next sentence when it dates the ceremony ("The ceremony took place on 28 May")."""
+    if idx + 1 >= len(ctx.sentences) or ctx.paragraph_of(idx + 1) != ctx.paragraph_of(idx):
+        return None
+    a, b = ctx.sentences[idx + 1]
+    return _sign_date(ctx, idx + 1) if _CEREMONY.search(ctx.text, a, b) else None
+
+
+def _named_only(ctx: Ctx, idx: int, s: int, e: int, partners: set[str]) -> list[tuple[str, ...]]:
+    """Partners a sentence ties to an agreement without any signing: "the pattern set by the United
+    Kingdom", "texts with France, Germany and Italy", "the British and German agreements",
+    "Finland's text", "Finland and Denmark already have similar agreements"."""
+    text = ctx.text
+    out: list[tuple[str, ...]] = []
+    named = [p for p in ctx.parties_in(idx) if p.value in partners]
+    tied_before = False
+    for i, p in enumerate(named):
+        listed = i and tied_before and _NAMED_GAP.fullmatch(text, named[i - 1].end, p.start)
+        tied = bool(listed or _BY_WITH.search(text, max(s, p.start - 25), p.start)
+                    or (text.startswith("'s", p.end) and _NOUN_AFTER.match(text, p.end))
+                    or p.extra.get("kind") == "demonym")
+        tied_before = tied
+        if tied:
+            out.append(tuple(sorted({p.value, RECIPIENT})))
+    if named and not out:  # "Finland and Denmark already have similar agreements"
+        last = named[-1]
+        if _HAVE_THEIRS.match(text, last.end) and all(
+                _NAMED_GAP.fullmatch(text, a.end, b.start) for a, b in pairwise(named)):
+            out = [tuple(sorted({p.value, RECIPIENT})) for p in named]
+    return out
 
 
 def _previous_date(ctx: Ctx, idx: int) -> str | None:
@@ -307,7 +611,18 @@ def _named(ctx: Ctx, idx: int) -> list[str]:
     return [m.value for m in ctx.parties_in(idx)]
 
 
-_NOUN_AFTER = re.compile(r"(?:'s)?\s+(?:[\w-]+\s+)?(?:agreements?|accords?|texts?|documents?)\b")
+_MEMBERS_AFTER = re.compile(r"\s+(?:member\s+)?(?:states?|countries|members|capitals|governments|leaders)\b")
+_NOUN_AFTER = re.compile(r"(?:'s)?\s+(?:[\w-]+\s+)?(?:agreement|accord|text|document)s?\b"
+                         r"|\s+ones?\b(?!-|\s+(?:billion|million|of|year|day)\b)")  # ("the Norwegian one was signed")
+# an agreement told of by an adjective and "one": "The Norwegian one was signed the same day"
+_ONE = re.compile(r"\b(?:[A-Z][a-z]+|latest|first|last|new|other|earlier|previous)\s+ones?\b(?!-)"
+                  r"(?!\s+(?:billion|million|of|year|day)\b)")
+# partners who "have similar agreements", "already have their own texts"
+_HAVE_THEIRS = re.compile(r"\s+(?:(?:already|also|now|each|both|all)\s+)*(?:has|have|had)\s+"
+                          r"(?:(?:already|also|now)\s+)?"
+                          r"(?:(?:similar|such|comparable|equivalent|their\s+own|its\s+own|own|bilateral|security|"
+                          r"long-term|ten-year|10-year|an?)\s+)*(?:agreements?|accords?|texts?|deals?)\b")
+_NAMED_GAP = re.compile(r",\s*(?:and\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?|,?\s+as\s+well\s+as\s+(?:the\s+)?")
 # "The Spanish, Belgian and Norwegian agreements": every demonym of the list is on the noun
 _LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 
@@ -325,6 +640,8 @@ def _partners(ctx: Ctx, idx: int) -> set[str]:
             on_noun = m.start
         else:
             on_noun = -1
+        if m.value in ORGS_AS_DONORS and _MEMBERS_AFTER.match(ctx.text, m.end):
+            continue  # "the 21st EU member state to sign such a text" is one of its members' agreements
         out.add(m.value)
     return out - {RECIPIENT, "RUS"}
 
@@ -351,6 +668,8 @@ def _enumeration(ctx: Ctx, idx: int, s: int, sent: str, low: str,
         m = _ENUM_SHORT.search(sent) if _G_ENUM_SHORT.may(low) else None
         if not m or _SIGN.search(sent, 0, m.start()):
             return False  # "Ukraine concluded agreements with A and B" reports signings
+    if "signed" in low and _WERE_SIGNED.search(sent, m.end()):
+        return False  # "the agreements with A (27 May) and B (28 May) were each signed in ..." reports signings
     list_start = s + m.end()
     parties = [p for p in ctx.parties_in(idx, start=list_start) if p.value not in {RECIPIENT, "RUS"}]
     if len(parties) < 2:
@@ -411,6 +730,8 @@ def _sign_date(ctx: Ctx, idx: int, skip: list[tuple[int, int]] | None = None) ->
             continue
         if skip and any(a <= m.start < b for a, b in skip):
             continue
+        if ctx.withdrawn and ctx.is_withdrawn(m.start, m.end):
+            continue  # "signed on 31 May, not 1 June" (a correction)
         if best is None or len(value) > len(best):
             best = value
     return best

@@ -14,7 +14,8 @@ from accords.extract.types import Doc, Mention
 RECIPIENT = "UKR"
 ORGS_AS_DONORS = {"EUU"}
 # (the look-ahead names the initials of the words: it rejects most positions at once, same matches)
-_AGREEMENT_WORD = re.compile(r"(?=[atps])\b(?:agreements?|accords?|treaty|pact|security commitments)\b", re.I)
+_AGREEMENT_WORD = re.compile(r"(?=[atpsbd])\b(?:agreements?|accords?|treaty|pact|security commitments"
+                             r"|(?:security|bilateral|defen[cs]e)\s+deals?)\b", re.I)
 
 
 @cache
@@ -45,6 +46,13 @@ class Ctx:
     _party_starts: dict[int, list[int]] = field(default_factory=dict)
     # (start, end, country) of every mention of a person whose country is known
     person_countries: list[tuple[int, int, str]] = field(default_factory=list)
+    # ranges of text a correction withdraws ("the article said that ... five years"): not facts
+    withdrawn: list[tuple[int, int]] = field(default_factory=list)
+
+    def is_withdrawn(self, start: int, end: int | None = None) -> bool:
+        """Whether ``[start, end)`` (or the position ``start``) lies inside withdrawn text."""
+        end = start + 1 if end is None else end
+        return any(a <= start and end <= b for a, b in self.withdrawn)
 
     def people_countries(self, start: int, end: int) -> list[tuple[int, str]]:
         """(position, country) of the people named in ``[start, end)``."""
@@ -112,7 +120,54 @@ def build(doc: Doc) -> Ctx:
         ctx.by_sentence[kind] = groups
     ctx.focus = _focus(ctx)
     _topics(ctx)
+    ctx.withdrawn = withdrawn(ctx.text, ctx.sentences)
     return ctx
+
+
+# A correction notice says so; only then does "the article said ..." report a withdrawn claim.
+_CORRECTION = re.compile(r"\b(?:corrections?|corrected|corrects|correcting|clarifications?|errat(?:um|a)|"
+                         r"incorrectly|wrongly|"
+                         r"mistakenly|erroneously|misstated|misprint|should\s+have\s+(?:read|said|stated))\b", re.I)
+_CORRECTION_KEYS = ("orrect", "larif", "rrat", "rongly", "istak", "rroneous", "isstat", "isprint", "hould have")
+# the earlier text's claim, told in the past tense: the whole sentence is withdrawn
+_EARLIER_SAID = re.compile(r"\b(?:the|our|an?|this|that)\s+(?:(?:earlier|original|previous|first|initial|"
+                           r"printed|online|old)\s+)?(?:article|version|report|story|notice|piece|post|edition|"
+                           r"bulletin|item|summary|headline|caption|update)\b(?:\s+[\w-]+){0,4}?\s+(?:said|stated|"
+                           r"reported|claimed|gave|put|read|described|suggested|wrote|listed|called|"
+                           r"(?:incorrectly|wrongly|mistakenly|erroneously)\s+\w+)\b"
+                           r"|\b(?:incorrectly|wrongly|mistakenly|erroneously)\s+(?:said|stated|reported|gave|given|put|"
+                           r"described|claimed|referred|listed|called|dated|named|shown|printed|written)\b|\bmisstated\b",
+                           re.I)
+# where the correct value begins after a withdrawn claim: "...; it should have read ten years", "...; the
+# agreement runs for ten years"
+_CORRECT_FROM = re.compile(r";|\s[-\u2013\u2014]\s|\bshould\s+have\s+(?:read|said|stated|been)\b|\bbut\b", re.I)
+# "..., which should have read ...", "The five-year figure was our mistake": the text before is withdrawn
+_WAS_WRONG = re.compile(r"\bshould\s+have\s+(?:read|said|stated|been)\b|\b(?:was|were)\s+(?:our\s+|an?\s+)?"
+                        r"(?:mistake|wrong|incorrect|error|in error|mistaken|misprint|typo)\b", re.I)
+
+
+# "signed on 31 May, not 1 June", "ten years rather than five": the value after is the wrong one
+_NOT_THAT = re.compile(r"(?:,\s*not|\brather\s+than|\binstead\s+of|\bnot,\s+as\s+(?:we\s+|it\s+)?"
+                       r"(?:said|stated|reported)(?:\s+earlier)?,)\s+(?P<x>[^,.;:()]{1,40})")
+
+
+def withdrawn(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Text a correction notice withdraws: the earlier version's claims, and what a sentence
+    calls wrong before saying so. Only in a text that speaks of a correction (one scan)."""
+    if not any(k in text for k in _CORRECTION_KEYS) or not _CORRECTION.search(text):
+        return []
+    out: list[tuple[int, int]] = []
+    for s, e in sentences:
+        said = _EARLIER_SAID.search(text, s, e)
+        if said:
+            fix = _CORRECT_FROM.search(text, said.end(), e)
+            out.append((s, fix.start() if fix else e))
+            continue
+        m = _WAS_WRONG.search(text, s, e)
+        if m:
+            out.append((s, m.start()))
+        out.extend((n.start("x"), n.end("x")) for n in _NOT_THAT.finditer(text, s, e))
+    return out
 
 
 _NOT_PARTNERS = {RECIPIENT, "RUS", "BLR", "PRK", "IRN"}

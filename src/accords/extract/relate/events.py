@@ -16,7 +16,20 @@ from accords.extract.relate.context import Ctx
 
 _YEAR_EVENT = re.compile(r"\b(?:signed|held|launched|adopted|invaded|annexed|established|founded|took place|"
                          r"host\w*)\s+(?:[\w-]+\s+){0,5}in\s+\Z")
-_STAMP = re.compile(r"\b(?:Updated|Posted|Published|Compiled|Last updated|Last modified|Issued|As of)\s*:?\s*\Z", re.I)
+_STAMP = re.compile(r"\b(?:Updated?|Posted|Published|Compiled|Last updated|Last modified|Issued|As of)\s*[:,]?\s*"
+                    r"(?:on\s+)?(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?,?\s+)?\Z",
+                    re.I)
+# "today" (or "this morning") dates an event only beside something that happens: "signed today",
+# "the talks today"; not "that is all for today", "I am not announcing anything today".
+_NOW = frozenset(["today", "earlier today", "this morning", "this afternoon", "this evening"])
+_HAPPENS = re.compile(r"\b(?:signed|met|held|visited|announced|opened|launched|adopted|agreed|arrived|began|"
+                      r"hosted|approved|initialled|took place|put\s+(?:their|his|her|its)\s+names?|ceremony|summit|"
+                      r"meeting|visit|talks|conference|session)\b", re.I)
+_NOT_HAPPENED = re.compile(r"\b(?:not|no|never|nothing|would|could|might|if)\b", re.I)
+# "Four agreements signed within a week in late May, and a fifth in October": a count of signings
+# at coarse dates sums up what the document tells one by one; it is not an event of its own.
+_SUMMARY = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?"
+                      r"(?:agreements|accords|signings|texts|documents)\s+(?:were\s+)?(?:signed|concluded)\b", re.I)
 _DATELINE_AFTER = re.compile(r"\s*(?:\([A-Z][\w .&-]*\)\s*)?[-–—]\s")
 # A short line near the top (or the foot) that says how the document came about ("Transcript prepared by the
 # clerks, 17 January 2024", "Working paper 7/2024 - ... - 20 March 2024", "Sent to participants on
@@ -32,31 +45,43 @@ _YEAR_OCCASION = re.compile(r"\b(?:conference|summit|forum|election|ceremony)s?\
 _EVENT_NOUN = re.compile(r"\b(?:conference|summit|meeting|visit|election|host\w*|ceremony|talks|session|forum)\b",
                          re.I)
 _VERBISH = re.compile(r"\b(?:\w+ed|is|are|was|were|will|has|have|held|met|signed|took|begins?|began|"
-                      r"opens?|closes?|closed|starts?)\b")
+                      r"opens?|closes?|closed|starts?|signs?|meets?|visits?|holds?|hosts?|joins?|adopts?|launch(?:es)?)\b")
 
 
-def relate_events(ctx: Ctx) -> list[dict[str, Any]]:
+def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: set[tuple[str, int]] = set()
+
     for idx, dates in sorted(ctx.by_sentence.get("date", {}).items()):
         s, e = ctx.sentences[idx]
         sentence = ctx.text[s:e]
         coarser = {v[:n] for v in (d.value for d in dates if d.value) for n in (4, 7) if len(v) > n}
         signings = _signings(ctx, idx, sentence)
-        stamp_line = _is_stamp_line(sentence, -1)
+        days = len({d.value for d in dates if d.value and len(d.value) == 10})
+        # (a short answer to a question is no masthead: "When did Portugal sign?" / "On 28 May 2024.")
+        stamp_line = _is_stamp_line(sentence, -1) and not (idx and ctx.sent_text(idx - 1).rstrip().endswith("?")) \
+            and not _SIGNING_LABEL.search(sentence)  # (a fact sheet's "Date of signing: 27 May 2024")
+        summary = bool(_SUMMARY.search(sentence)) and not any(
+            p.extra.get("kind") != "demonym" and p.value not in ("UKR", "RUS") for p in ctx.parties_in(idx))
         for m in dates:
             value = m.value
             if value in coarser:
                 continue  # "earlier this month, on 3 April": the precise date stands for both
-            if not value or m.extra.get("deadline"):
+            if not value or m.extra.get("deadline") or (ctx.withdrawn and ctx.is_withdrawn(m.start, m.end)):
                 continue
             before = ctx.text[max(s, m.start - 80):m.start]  # bounded: sentences can be huge
-            if (_STAMP.search(before) or _is_dateline(ctx.text, s, m.start, m.end)
+            after_party = m.start < 300 and any(p.end in (m.start - 2, m.start - 3) for p in ctx.parties_in(idx))
+            if (_STAMP.search(before) or _is_dateline(ctx.text, s, m.start, m.end, after_party)
                     or (stamp_line and not _is_listing(sentence, m.start - s))
                     or ((m.start < _HEAD or m.start > len(ctx.text) - _HEAD)
                         and _publication_line(ctx.text, m.start))):
                 continue
             if m.extra["kind"] == "relative" and len(value) == 4 and not _EVENT_NOUN.search(sentence):
+                continue
+            if m.extra.get("rel") in _NOW and (not _HAPPENS.search(sentence) or _NOT_HAPPENED.search(
+                    before[max(before.rfind(c) for c in ",;:") + 1:])):
+                continue
+            if len(value) < 10 and summary:
                 continue
             if (len(value) == 4 and m.extra["kind"] != "relative"
                     and not (m.start - s < 8 and ctx.text[s:m.start].strip() in {"In", "in", ""})
@@ -66,12 +91,22 @@ def relate_events(ctx: Ctx) -> list[dict[str, Any]]:
             if (value, group) in seen:
                 continue
             seen.add((value, group))
-            for _ in range(signings if m.extra.get("d") or m.extra.get("rel") else 1):
+            # (several days in one sentence date one signing each: "Spain on 27 May and Belgium on 28 May")
+            for _ in range(signings if (m.extra.get("d") or m.extra.get("rel")) and days <= 1 else 1):
                 out.append({"date": value, "what": _what(sentence), "_span": (s, e)})
+    for item in agreements or []:  # a signing in a liveblog entry, dated by the blog's day
+        if item.get("_entry_event"):
+            s, e = item["_span"]
+            para = ctx.paragraph_of(ctx.sentence_of(s))
+            if not any(ev["date"] == item["date_signed"] and ctx.paragraph_of(ctx.sentence_of(ev["_span"][0])) == para
+                       for ev in out):  # (unless the entry dates it itself: "... a few minutes ago")
+                out.append({"date": item["date_signed"], "what": _what(ctx.text[s:e]), "_span": (s, e)})
     return out
 
 
-_SIGNED = re.compile(r"\b(?:signed|concluded|inked)\b")
+_SIGNING_LABEL = re.compile(r"\b(?:[Ss]igning\s+date|[Dd]ate\s+of\s+signing|[Dd]ate\s+signed)\b")
+_TO_SIGN = re.compile(r"\b(?:will|would|to)\s+(?:\w+\s+)?sign\b")
+_SIGNED = re.compile(r"\b(?:signed|concluded|inked|signs?(?!\s+(?:of|that)\b))\b")
 
 
 _COUNT = re.compile(r"\b(?P<n>two|three|four|five|2|3|4|5)\s+(?:[\w-]+\s+){0,3}"
@@ -86,24 +121,24 @@ def para_of(ctx: Ctx, idx: int) -> int:
 
 def _signings(ctx: Ctx, idx: int, sentence: str) -> int:
     """How many agreements a sentence reports signed ("Italy and Canada each signed ...")."""
-    if not _SIGNED.search(sentence):
-        return 1
+    if not _SIGNED.search(sentence) or _TO_SIGN.search(sentence):
+        return 1  # ("Lithuania signed on 27 June; Poland will sign next week": one signing that day)
     partners = {p.value for p in ctx.parties_in(idx) if p.extra.get("kind") != "demonym"} - {"UKR", "RUS"}
     counted = _COUNT.search(sentence)
     number = int(_COUNTS.get(counted["n"].lower(), counted["n"])) if counted else 1
     return max(1, len(partners), number)
 
 
-def _is_dateline(text: str, sentence_start: int, start: int, end: int) -> bool:
+def _is_dateline(text: str, sentence_start: int, start: int, end: int, after_party: bool = False) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     place = text[line_start:start].strip().rstrip(",").replace(" ", "")
-    if start < 300 and text[start - 1:start] == "(" and text[end:end + 1] == ")":
-        return True  # "(20 February 2024)" in the header: when the text was written
+    if start < 300 and text[start - 1:start] == "(" and text[end:end + 1] == ")" and not after_party:
+        return True  # "(20 February 2024)" in the header: when the text was written (not "Spain (27 May)")
     return start - line_start <= 40 and bool(_DATELINE_AFTER.match(text, end)) and place.isupper()
 
 
 _LIST_LEAD = re.compile(r"\s*(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:\*\*|__)?\Z")
-_LISTING = re.compile(r"(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:\*\*|__)?[^-:*_]{4,20}(?:\*\*|__)?\s[-:]\s")
+_LISTING = re.compile(r"(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:\*\*|__)?[^-:*_]{4,20}(?:\*\*|__)?(?:\s[-:–—]|:)\s")
 
 
 def _is_listing(sentence: str, offset: int) -> bool:

@@ -52,8 +52,8 @@ def relate_people(ctx: Ctx) -> list[dict[str, Any]]:
             target["_known"] = known
     out = []
     for p in persons:
-        if p["_known"] and len(p["_tokens"]) < 2:
-            p["name"] = p["_known"]  # the text used a surname only: give the full name
+        if p["_known"] and (len(p["_tokens"]) < 2 or p["name"].isupper()):
+            p["name"] = p["_known"]  # the text used a surname only (or a speaker label): give the full name
         if not p["_country"] and p["_known"]:
             p["_country"] = (known_person(p["_known"]) or {}).get("country")
         role = p["_role"]
