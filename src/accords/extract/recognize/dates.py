@@ -271,8 +271,10 @@ def same_day(mentions: list[Mention], text: str) -> list[Mention]:
             m = Mention(m.kind, m.start, m.end, m.text, value, m.extra)
         elif m.value and len(m.value) == 10:
             last = m.value
-            line_end = text.find(".", m.end)
-            begin = max(0, m.start - 120, text.rfind(". ", 0, m.start) + 1, text.rfind(".\n", 0, m.start) + 1)
+            # bounded searches: an unbounded find per date is quadratic in a long table without full stops
+            line_end = text.find(".", m.end, m.end + 200)
+            floor = max(0, m.start - 120)
+            begin = max(floor, text.rfind(". ", floor, m.start) + 1, text.rfind(".\n", floor, m.start) + 1)
             if _SIGNED_BEFORE.search(text[begin:line_end if line_end > 0 else m.end + 200]):
                 last_signed = m.value
         out.append(m)
