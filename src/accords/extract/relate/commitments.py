@@ -17,7 +17,8 @@ from accords.extract.types import Mention
 
 _STATUS = [
     ("pledged_and_provided", re.compile(r"\b(?:pledged|committed|promised) and (?:provided|delivered|disbursed)\b")),
-    ("allocated", re.compile(r"\b(?:allocat\w*|earmark\w*|approv\w*|appropriat\w*|set aside|"
+    ("allocated", re.compile(r"\b(?:allocat\w*|earmark\w*|approv\w*|appropriat\w*|set aside|sets aside|"
+                             r"setting aside|holds|"
                              r"(?:[Ff]und|[Pp]rogramme|[Pp]rogram|[Bb]udget|[Ff]acility) of)\b")),
     ("expected", re.compile(r"\b(?:expected|is set to|are set to|due to be|"
                             r"to be (?:disbursed|delivered|provided|paid))\b")),
@@ -36,6 +37,7 @@ _STATUS = [
 _HEDGE = re.compile(r"\b(?:consider\w*|mull\w*|weigh\w*|discuss\w*|debat\w*|could|might|(?-i:may)|propos\w*|"
                     r"hop\w*|reportedly|possibl\w*|explor\w*|if|whether|ask\w*|request\w*|call\w* for|"
                     r"urg\w*|demand\w*|seek\w*|estimat\w*|worth of (?:damage|losses)|need\w*)\b", re.I)
+_ESTIMATE = re.compile(r"\bestimat\w*", re.I)
 _NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|declined to|refused to|without|yet to)\b|n't\b", re.I)
 _OF_WHICH = re.compile(r"\b(?:of which|of this|including|of that|out of which|of the total|"
                        r"out of (?:this|that|the) (?:total|sum|amount))\s*(?:amount\s*)?,?\s*"
@@ -56,13 +58,22 @@ _CATEGORIES = [
 ]
 _INSTRUMENT = re.compile(r"\b(?P<i>grants?|loans?|guarantees?|in-kind)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b")
-_NEXT_PART = re.compile(r",?\s*\b(?:of which|including|out of which)\b|,\s+(?:and|but|while)\s+(?=[a-z])")
+_NEXT_PART = re.compile(r",?\s*\b(?:of which|including|out of which)\b|,\s+(?:and|but|while)\s+(?=[a-z])|,\s+which\b")
 # Verbs that name a sum without saying what it is for ("sets out", "comes with", "provides for");
 # they pledge only when the words after the amount say it is aid or give its period ("CAD 3
 # billion in military support", "EUR 5 million for 2024"), not for "USD 486 billion of damage".
 _WEAK = re.compile(r"\b(?:sets? out|setting out|comes? with|came with|provides? for)\s+\Z")
 _AID_AFTER = re.compile(r"[^.;]{0,40}?\b(?:aid|support|assistance|funding|help|package|contribution|"
                         r"for\s+(?:20\d\d|the\s+year|this\s+year|next\s+year))\b")
+# A verb of giving or containing in the present tense right before the sum ("It contains EUR 5
+# million", "Its text provides EUR 128 million", "Spain adds EUR 15 million", "grants Ukraine EUR
+# 2 billion"): what a text or donor puts forward is pledged. Only next to the amount (a few words
+# between at most), since these verbs are common in other senses further away; "adds up to" is a
+# total and "provides for" is weak (above).
+_GIVES = re.compile(r"\b(?:provides(?!\s+for\b)|gives|contains|includes|adds(?!\s+up\b)|grants|contributes|"
+                    r"makes available)\s+(?:[a-z][\w-]*\s+){0,3}?\Z")
+# "puts Luxembourg's defence aid for 2024 at EUR 80 million": the sum a text fixes for the aid.
+_PUT_AT = re.compile(r"\b(?:puts?|sets?|fix(?:es)?|fixed)\s+[^.;:]{0,60}?\bat\s+\Z")
 # "puts EUR 7 billion on the table" offers the money ("is on the table" only proposes it).
 _PUT = re.compile(r"\b(?:puts?|putting|lays?|laid)\s+\Z")
 _ON_TABLE = re.compile(r"\s*on the table\b")
@@ -84,6 +95,8 @@ def relate_commitments(ctx: Ctx) -> list[dict[str, Any]]:
     last_para = -1
     for idx, (s, e) in enumerate(ctx.sentences):
         money = ctx.in_sentence("money", idx)
+        if money and _withdrawn(ctx, idx):
+            continue
         prev_end = s
         last_item: dict[str, Any] | None = None
         para = bisect_right(para_starts, s)
@@ -108,6 +121,26 @@ def relate_commitments(ctx: Ctx) -> list[dict[str, Any]]:
                 previous = item
             last_donor = item["donor"]
     return out
+
+
+# Withdrawn text: what a correction says an earlier report got wrong ("the article said that
+# Iceland would give GBP 30 million. That figure was wrong ..."), or a claim marked as mistaken
+# in its own sentence ("was wrongly reported as EUR 5 million"). The sum it names was never given.
+_WRONGLY = re.compile(r"\b(?:wrongly|incorrectly|erroneously|mistakenly|falsely|in error)\b", re.I)
+_REPORTED = re.compile(r"\b(?:said|stated|reported|wrote|claimed|gave|quoted|suggested)\b", re.I)
+_WRONG_AFTER = re.compile(r"[^.;:]{0,60}?\b(?:was|were|is|are)\s+(?:(?:also|both|simply)\s+)?(?:wrong|incorrect|"
+                          r"inaccurate|false|mistaken|in error|an error|a mistake|not correct)\b"
+                          r"|\s*(?:It|That|This)\s+(?:does|did|is|was)\s+not\s*[:.;,]", re.I)
+
+
+def _withdrawn(ctx: Ctx, idx: int) -> bool:
+    s, e = ctx.sentences[idx]
+    if _WRONGLY.search(ctx.text, s, e):
+        return True
+    if idx + 1 >= len(ctx.sentences) or not _REPORTED.search(ctx.text, s, e):
+        return False
+    ns, _ne = ctx.sentences[idx + 1]
+    return bool(_WRONG_AFTER.match(ctx.text, ns))
 
 
 def _status(left: str, right: str) -> tuple[str | None, int]:
@@ -154,6 +187,8 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
         status, cue_at = "pledged", weak.start()
     else:
         status, cue_at = _status(left, right)
+    if status is None and (_GIVES.search(left) or _PUT_AT.search(left)):
+        status, cue_at = "pledged", (_GIVES.search(left) or _PUT_AT.search(left)).start()  # type: ignore[union-attr]
     put = _PUT.search(left) if status is None else None
     if put and _ON_TABLE.match(right):
         status, cue_at = "pledged", put.start()
@@ -172,6 +207,8 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
     if status is None:
         return None
     scope = left + " " + right[:60]
+    if status == "expected":
+        scope = _ESTIMATE.sub(" ", scope)  # "by our estimates it is expected to add up to": the estimate is the expectation
     if _HEDGE.search(scope) or _NEGATION.search(left[max(0, cue_at - 40):] if cue_at >= 0 else right[:60]):
         return None
     donor = _donor(ctx, idx, m, seg_start)
