@@ -22,7 +22,11 @@ _SUPPLY = re.compile(r"\b(?:provid\w*|suppl\w*|deliver\w*|send\w*|sent|transfer\
                      r"weapons?|arms|aid|assistance|equipment|restrict\w*|limit\w*|focus\w*)\b", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|no|refus\w*|declin\w*|ban\w*|prohibit\w*|without|except|rather than|"
                       r"instead of|neither|nor|consider\w*|could|might|may)\b|n't\b", re.I)
+_HEDGED = re.compile(r"\b(?:could|might|(?-i:may)|consider\w*|possibl\w*|reportedly)\b", re.I)
 _NOT_ONLY = re.compile(r"\bnot\s+(?:only|just|merely|limited\s+to|restricted\s+to)\b", re.I)
+
+
+_TEXT_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:text|agreement|accord|deal|pact|document)\b")
 
 
 _COUNT = r"two|three|four|five|six|seven|eight|nine|ten"
@@ -46,6 +50,9 @@ def relate_consultations(ctx: Ctx, agreements: list[dict[str, Any]]) -> list[dic
             continue
         partners = sorted({p.value for p in ctx.parties_in(idx) if p.extra.get("kind") != "demonym"}
                           - {"RUS", RECIPIENT})
+        if not partners:  # "The French text carries the same 24-hour clause": the adjective names the text
+            partners = sorted({p.value for p in ctx.parties_in(idx) if p.extra.get("kind") == "demonym"
+                               and _TEXT_AFTER.match(ctx.text, p.end)} - {"RUS", RECIPIENT})
         collective = _COLLECTIVE.search(ctx.text[s:e])
         groups = [sorted(a["parties"]) for a in agreements if not a.get("mentioned_only")] if collective else []
         count = (collective["n"] or collective["m"]) if collective else None
@@ -80,11 +87,30 @@ def _clause_start(text: str, sentence_start: int, pos: int) -> int:
     return starts[-1] if starts else sentence_start
 
 
+# Lethal by what is given: a donor that provides, supplies or pledges weapons or ammunition
+# gives lethal aid even when the word "lethal" is absent ("Denmark shall provide military
+# support ..., including weapons and ammunition"). Only the category words count: an inventory
+# of a package ("36 howitzers, 120,000 rounds of ammunition") lists its contents and says
+# nothing of the scope, and an "ammunition initiative" or "coalition" is a channel.
+_LETHAL_ITEMS = re.compile(r"(?<![\d,] )(?<!rounds of )(?<!rounds of artillery )\b(?:weapons|weaponry|ammunition|"
+                           r"munitions|small\s+arms|arms\s+(?:deliveries|supplies))\b"
+                           r"(?!\s+(?:initiative|coalition|programme|program|production|factory|plant|industry|"
+                           r"purchases|procurement))", re.I)
+_GIVING = re.compile(r"\b(?:provid\w*|suppl\w*|deliver\w*|send\w*|sent|transfer\w*|pledg\w*|donat\w*|gives?|"
+                     r"gave|given|includ\w*|contribut\w*)\b", re.I)
+_UNSURE = re.compile(r"\b(?:nobody|no\s+one|none|nothing|whether|if|asked|ask\w*|question\w*|expect\w*|"
+                     r"would|hop\w*|want\w*|request\w*|call\w*\s+for|need\w*|buy\w*|bought|purchas\w*)\b",
+                     re.I)
+_ITEM_GATE = ("weapon", "ammunition", "munitions", "arms")
+
+
 def relate_scope(ctx: Ctx) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
     folded = fold(ctx.text)
     if "lethal" not in folded:  # both patterns need the word: nothing to find (most documents)
+        if any(k in folded for k in _ITEM_GATE):
+            _lethal_items(ctx, folded, out, seen)
         return out
     for idx, (s, e) in enumerate(ctx.sentences):
         if "lethal" not in folded[s:e]:
@@ -106,7 +132,32 @@ def relate_scope(ctx: Ctx) -> list[dict[str, Any]]:
                 seen.add((donor, scope))
                 start, end = _phrase(sent, m.start(), m.end())
                 out.append({"donor": donor, "scope": scope, "_span": (s + start, s + end)})
+    if any(k in folded for k in _ITEM_GATE):
+        _lethal_items(ctx, folded, out, seen)
     return out
+
+
+def _lethal_items(ctx: Ctx, folded: str, out: list[dict[str, Any]], seen: set[tuple[str, str]]) -> None:
+    """Lethal scope from the items a donor gives, in sentences that do not speak of lethality."""
+    for idx, (s, e) in enumerate(ctx.sentences):
+        part = folded[s:e]
+        if "lethal" in part or not any(k in part for k in _ITEM_GATE) or ctx.text[s:e].rstrip().endswith("?"):
+            continue
+        sent = ctx.text[s:e]
+        for m in _LETHAL_ITEMS.finditer(sent):
+            clause = re.split(r"[;:]|,\s+(?:but|while|whereas)\b|\bnot\s+only\b", sent[:m.start()])[-1]
+            verb = None
+            for verb in _GIVING.finditer(clause):
+                pass
+            if verb is None or _NEGATED.search(clause) or _UNSURE.search(clause) or _HEDGED.search(sent):
+                continue
+            donor = _donor(ctx, idx, s + verb.start())
+            if donor is None or (donor, "lethal") in seen or (donor, "non-lethal") in seen:
+                continue
+            seen.add((donor, "lethal"))
+            start, end = (verb.start(), m.end()) if m.end() - verb.start() <= 100 else _phrase(sent, m.start(), m.end())
+            out.append({"donor": donor, "scope": "lethal", "_span": (s + start, s + end)})
+            break
 
 
 def _donor(ctx: Ctx, idx: int, pos: int) -> str | None:
