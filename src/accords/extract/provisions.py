@@ -93,7 +93,8 @@ _MULTI = re.compile(r"\b(?:agreements|accords|texts|documents|deals|pacts|each|b
 _NAMED_REF = re.compile(
     rf"(?<![\w.])(?P<a>{_NAMES})[-–]Ukrain(?:e|ian)\s+(?:[\w-]+\s+){{0,2}}?{_DEAL}"
     rf"|\bUkrain(?:e|ian)[-–](?P<b>{_NAMES})\s+(?:[\w-]+\s+){{0,2}}?{_DEAL}"
-    rf"|\bthe\s+(?P<c>{_NAMES})\s+(?:security\s+)?{_DEAL}"
+    rf"|\bthe\s+(?P<c>{_NAMES})\s+(?:security\s+)?{_TEXT}"
+    rf"|(?<![\w.])(?P<g>{_NAMES})(?:'s|’s)\s+(?:own\s+|new\s+|ten-year\s+|security\s+|bilateral\s+)*{_TEXT}"
     rf"|\b{_DEAL}\s+(?:with|between\s+Ukraine\s+and)\s+(?:the\s+)?(?P<d>{_NAMES})(?![\w.])"
     rf"|\b{_DEAL}\s+(?:on\s+[\w\s,-]{{0,80}}?)?between\s+(?:the\s+)?(?:Government\s+of\s+)?(?P<e>{_NAMES})"
     rf"\s+and\s+Ukraine\b"
@@ -120,7 +121,8 @@ _PLURAL_GENERIC = re.compile(
 _SUBJECT = re.compile(
     r"\W*(?P<who>(?i:" + trie_pattern(_STATE_NAMES) + ")|"
     + "|".join(re.escape(c) for c in _CAPITALS)
-    + r")(?![\w.])(?:,\s+(?:which|who)\b[^,;.]{0,80},)?\s+(?P<aux>(?:(?:also|now|then|has|have|had|already)\s+)*)"
+    + r")(?![\w.])(?:,\s+(?:which|who|an?|the|one|like|as)\b[^,;.]{0,80},)?"
+    r"\s+(?P<aux>(?:(?:also|now|then|has|have|had|already|does|did|not|never)\s+)*)"
     r"(?P<verb>[a-z][\w']*)\b")
 # The word after the subject must look like a verb: "Washington summit" is no subject.
 _VERBISH = re.compile(r"(?:\w+(?:s|ed)|also|now|then|already|will|would|shall|can|must|has|have|had|is|was|are|were|"
@@ -147,6 +149,16 @@ _COLLECTIVE_START = re.compile(
     r"\W*(?:(?:in|for|under|across)\s+)?(?:(?:both|all\s+\w+|each\s+of\s+the)\s+(?:texts|agreements|accords|"
     r"documents|deals)\b|(?:all|each\s+of|both\s+of)\s+(?:the\s+|these\s+)?(?:two|three|four|five|six)\s*[,:])",
     re.IGNORECASE)
+# A sentence opening with "Its text"/"Its agreement" speaks of the agreement of the partner the
+# sentence before was about.
+_ITS = re.compile(r"\W*(?:Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:text|agreement|accord|deal|document|pact)\b")
+# A sentence that joins what a country does to what the text says: ", and the text says ...".
+_TEXT_SAYS = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?P<said>(?:the|its|their)\s+(?:text|agreement|accord|deal)"
+                        r"\s+(?:also\s+)?(?:says|states|notes|stresses|adds|provides|declares|affirms|commits|confirms|"
+                        r"recognises|recognizes|records)\b)")
+_REFERS_BEFORE = re.compile(r"\b(?:under|in|by|through|with)\s+(?:the|this|its|their)\s+(?:[\w-]+\s+)?"
+                            r"(?:agreement|text|accord|deal)\b|\b(?:agreement|text|accord|deal)\s+"
+                            r"(?:says|states|commits|provides|obliges)\b", re.IGNORECASE)
 _ANAPHORIC_START = re.compile(r"(?:the|both)\s+(?:parties|participants|sides)\b|they\b|it\s+also\b",
                               re.IGNORECASE)
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december")
@@ -159,10 +171,14 @@ _BACKGROUND = re.compile(
 # What a party already did is background, not a clause of the agreement.
 # So is what was announced beside it or agreed in a separate format.
 _PAST = re.compile(r"\balready\b|\b(?:has|have|had)\s+been\s+(?:providing|supplying)\b|\bannounced\b"
-                   r"|\ba\s+separate\b", re.IGNORECASE)
+                   r"|\ba\s+separate\b|\bseparately\b|\b(?:outside|independently\s+of|apart\s+from)\s+(?:of\s+)?the\s+"
+                   r"(?:agreement|text|accord|deal)\b", re.IGNORECASE)
+# "The agreement formalises what Zagreb already does: ...": existing practice made agreement content.
+_FORMALISES = re.compile(r"\b(?:formali[sz]\w*|codif\w*|enshrin\w*|anchors?|cements?)\b", re.IGNORECASE)
 # "may" in lower case only: "signed on 31 May" is the month.
 _HEDGE = re.compile(r"\b(?:(?-i:may)|might|could|possibly|potential(?:ly)?|possibility|likely|perhaps"
-                    r"|reportedly)\b", re.IGNORECASE)
+                    r"|reportedly|expects?\s+(?:the|this|that|its)\s+(?:agreement|text|deal|accord)\s+to)\b",
+                    re.IGNORECASE)
 _AGREEMENT_TITLE = re.compile(r"\s*#*\s*(?:[\w-]+\s+){0,4}?(?:agreement|accord|memorandum|treaty)\b",
                               re.IGNORECASE)
 _NEGATION = re.compile(
@@ -171,12 +187,17 @@ _NEGATION = re.compile(
 _NOT_NEGATION = re.compile(
     r"\b(?:not\s+only|not\s+least|no\s+later\s+than|not\s+later\s+than|no\s+less\s+than"
     r"|no\s+longer\s+than|without\s+delay|not\s+(?:stand|be)\s+in\s+the\s+way"
-    r"|not\s+(?:hinder|prevent|preclude|prejudice|affect))\b", re.IGNORECASE)
+    r"|not\s+(?:hinder|prevent|preclude|prejudice|affect|replace|substitute\s+for))\b", re.IGNORECASE)
 _NEGATED_AFTER = re.compile(
     r"[^.;,]{0,30}?\b(?:is|are|was|were)\s+(?:not\s+(?:mentioned|included|covered|part)|absent|excluded"
     r"|missing)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:()]|—|\b(?:although|though|but|however|whereas|while|yet)\b",
                            re.IGNORECASE)
+_SUM_PAST = re.compile(r"\bsince\s+(?:(?:early|late|mid-|the\s+start\s+of)\s*)?(?:19|20)\d\d\b|\bsince\s+the\s+"
+                       r"(?:full-scale\s+)?invasion\b|\b(?:has|have|had)\s+(?:already\s+)?(?:provided|given|delivered|"
+                       r"sent|spent|contributed|disbursed|donated)\b", re.IGNORECASE)
+_G_SUM_PAST = Gate(_SUM_PAST)
+_SUM_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b|\.\s")
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _TERMINAL = (".", "!", "?", ":", '"', "'", ")", "]", "”", "’")
 _WORDS = {"ten": 10, "twelve": 12, "twenty-four": 24, "five": 5}
@@ -189,7 +210,7 @@ def _gate(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
 
 # Every branch of _NAMED_REF ends in _DEAL, a rarer word than the "with"/"between" the
 # automatic analysis would pick for one of them.
-_G_NAMED = ("accord", "agreement", "deal", "pact")
+_G_NAMED = ("accord", "agreement", "arrangement", "deal", "document", "pact", "text")
 _G_GENERIC = _gate(_GENERIC_REF)
 _G_MULTI = _gate(_MULTI)
 _G_HEDGE = _gate(_HEDGE)
@@ -272,6 +293,16 @@ def _negated(sentence: str, start: int, end: int) -> bool:
     return bool(_NEGATED_AFTER.match(sentence, end))
 
 
+def _past_sum(sentence: str, start: int, end: int) -> bool:
+    """A sum the partner has already given ("Croatia has provided about EUR 300 million since
+    2022") is its national record, not a financial commitment of the agreement."""
+    clause_start = 0
+    for m in _SUM_BREAK.finditer(sentence, 0, start):
+        clause_start = m.end()
+    stop = _SUM_BREAK.search(sentence, end)
+    return bool(_SUM_PAST.search(sentence, clause_start, min(stop.start() if stop else len(sentence), end + 50)))
+
+
 def _number(code: Code, sentence: str) -> float | int | None:
     if code.number is None:
         return None
@@ -316,6 +347,10 @@ def _code_sentence(sentence: str, hits: set[int], rules: tuple[Rule, ...], gates
                 continue
         if "than" in sentence or "nstead" in sentence:  # (every comparison has one of them)
             matches = [m for m in matches if not _COMPARED.search(sentence, max(0, m.start() - 40), m.start())]
+            if not matches:
+                continue
+        if code.id == "financial_commitment" and _G_SUM_PAST.may(fold(sentence)):
+            matches = [m for m in matches if not _past_sum(sentence, m.start(), m.end())]
             if not matches:
                 continue
         if code.value_type != "text" and all(_negated(sentence, m.start(), m.end()) for m in matches):
@@ -365,6 +400,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
     seen: list[str] = []  # agreements coded so far, for "all three texts"
     pending: list[tuple[str, int, int, tuple[str, Any]]] = []
     prev: tuple[int, int] | None = None
+    before: tuple[int, int] | None = None  # the previous sentence that is not a heading
     all_hits = occ.per_range(sentences)
     for si, (start, end) in enumerate(sentences):
         sentence = text[start:end]
@@ -399,6 +435,9 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         subject, commits = _subject(sentence, signed)
         if subject and (hedged or _BACKGROUND.match(sentence) or not (commits or para_start)):
             subject = None  # a paragraph opening with a partner is about it; later, only signing or committing says so
+        if subject is None and before is not None and _ITS.match(sentence):
+            subject = _antecedent(text[before[0]:before[1]])  # "Ireland signed ... Its text provides ..."
+        before = (start, end)
         targets = [subject] if subject and not explicit else \
             _targets(sentence, hits, explicit, default_agreement, current, seen)
         if signed and len(signed) >= 2 and _EVERY_I in hits and _EVERY.search(sentence) \
@@ -409,7 +448,8 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             # "three new agreements, each concluded for ten years": about agreements named later
             pending.extend((sentence, start, end, cv) for cv in _code_sentence(sentence, hits, rules, gates, cb))
             continue
-        past = _PAST_I in hits and bool(_PAST.search(sentence)) and bool(_PAST.search(_RELATIVE.sub("", sentence)))
+        past = _PAST_I in hits and bool(_PAST.search(sentence)) and bool(_PAST.search(_RELATIVE.sub("", sentence))) \
+            and not _FORMALISES.search(sentence)
         if not targets and default_agreement and _main_subject(sentence, hits, main_names) \
                 and not _BACKGROUND.match(sentence) and not hedged:
             targets = [default_agreement]
@@ -424,6 +464,10 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             named = _others(sentence) if named is None else named
             if named and not any(k in context for k in named):
                 continue  # "By contrast, the United Kingdom supplies lethal aid": another party's business
+        said = _TEXT_SAYS.search(sentence) if "text" in sentence or "agreement" in sentence else None
+        if said and not _REFERS_BEFORE.search(sentence, 0, said.start()):
+            # "Germany co-leads the IAMD coalition, and the text says ...": only the text's part is content
+            start, sentence = start + said.start(1), sentence[said.start(1):]
         coded = _code_sentence(sentence, hits, rules, gates, cb)
         if coded and not explicit and not subject and not _content(sentence, hits):
             named = _others(sentence) if named is None else named
@@ -452,13 +496,27 @@ def _subject(sentence: str, signed: list[str] | None) -> tuple[str | None, bool]
         return None, False
     iso = _CAPITALS.get(who) or _STATE_NAMES.get(who.lower())
     key = agreement_key(iso, "UKR") if iso and iso != "UKR" else None
-    if key is None or key not in signed:
+    # A partner that signs is a party to an agreement even when the pipeline missed it.
+    if key is None or (key not in signed and not (m.group("verb").startswith("sign") and not m.group("aux"))):
         return None, False
     first = (m.group("aux") or m.group("verb")).split()[0]
     commits = bool(_COMMIT_VERB.match(m.group("verb")))
     if not _VERBISH.match(first) or (who in _CAPITALS and not commits):
         return None, False  # a capital is a government only when it signs or commits ("Riga promises")
     return key, commits
+
+
+def _antecedent(sentence: str) -> str | None:
+    """What "its" in the next sentence refers to: the one partner the sentence names, else its
+    subject (a partner or its capital)."""
+    named = _others(sentence)
+    if len(named) == 1:
+        return named[0]
+    m = _SUBJECT.match(sentence)
+    if m is None:
+        return None
+    iso = _CAPITALS.get(m.group("who")) or _STATE_NAMES.get(m.group("who").lower())
+    return agreement_key(iso, "UKR") if iso and iso != "UKR" else None
 
 
 def _content(sentence: str, hits: set[int]) -> bool:
