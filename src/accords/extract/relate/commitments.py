@@ -71,7 +71,8 @@ _AID_AFTER = re.compile(r"[^.;]{0,40}?\b(?:aid|support|assistance|funding|help|p
 # between at most), since these verbs are common in other senses further away; "adds up to" is a
 # total and "provides for" is weak (above).
 _GIVES = re.compile(r"\b(?:provides(?!\s+for\b)|gives|contains|includes|adds(?!\s+up\b)|grants|contributes|"
-                    r"makes available)\s+(?:[a-z][\w-]*\s+){0,3}?\Z")
+                    r"makes available|foresees|envisages|envisions|devotes|dedicates|mobili[sz]es|invests)\s+"
+                    r"(?:(?:Ukraine|Kyiv)\s+(?:with\s+)?)?(?:[a-z][\w-]*\s+){0,3}?\Z")
 # "puts Luxembourg's defence aid for 2024 at EUR 80 million": the sum a text fixes for the aid.
 _PUT_AT = re.compile(r"\b(?:puts?|sets?|fix(?:es)?|fixed)\s+[^.;:]{0,60}?\bat\s+\Z")
 # "puts EUR 7 billion on the table" offers the money ("is on the table" only proposes it).

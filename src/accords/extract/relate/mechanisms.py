@@ -9,7 +9,7 @@ from typing import Any
 from accords.extract.prefilter import fold
 from accords.extract.relate.context import RECIPIENT, Ctx
 
-_CONSULT = re.compile(r"\bconsult\w*|\bconvene\w*|\bmeet\w*\b", re.I)
+_CONSULT = re.compile(r"\bconsult\w*|\bconvene\w*|\bmeet\w*\b|\btalks\b|\bconfer\b", re.I)
 _TRIGGER = re.compile(r"\b(?:in the event of|in case of|in the case of|following|after|upon|if there is|"
                       r"if there were|should there be|if|should(?=\s+[A-Z])|in the event that|in case)\s+"
                       r"(?:an?\s+|the\s+|any\s+)?(?P<t>[^.;()]{3,120})")
@@ -26,6 +26,8 @@ _HEDGED = re.compile(r"\b(?:could|might|(?-i:may)|consider\w*|possibl\w*|reporte
 _NOT_ONLY = re.compile(r"\bnot\s+(?:only|just|merely|limited\s+to|restricted\s+to)\b", re.I)
 
 
+_SOME = re.compile(r"\b(?:some|many|most|several|other|few)\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?"
+                   r"(?:agreements|texts|accords|partners|countries|allies|states)\b", re.I)
 _TEXT_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:text|agreement|accord|deal|pact|document)\b")
 
 
@@ -53,6 +55,8 @@ def relate_consultations(ctx: Ctx, agreements: list[dict[str, Any]]) -> list[dic
         if not partners:  # "The French text carries the same 24-hour clause": the adjective names the text
             partners = sorted({p.value for p in ctx.parties_in(idx) if p.extra.get("kind") == "demonym"
                                and _TEXT_AFTER.match(ctx.text, p.end)} - {"RUS", RECIPIENT})
+        if not partners and _SOME.search(ctx.text, s, e):
+            continue  # "Some agreements promise talks within 24 hours": not this document's agreement
         collective = _COLLECTIVE.search(ctx.text[s:e])
         groups = [sorted(a["parties"]) for a in agreements if not a.get("mentioned_only")] if collective else []
         count = (collective["n"] or collective["m"]) if collective else None
