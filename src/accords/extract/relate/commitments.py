@@ -209,7 +209,8 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
         return None
     scope = left + " " + right[:60]
     if status == "expected":
-        scope = _ESTIMATE.sub(" ", scope)  # "by our estimates it is expected to add up to": the estimate is the expectation
+        # "by our estimates it is expected to add up to": the estimate is the expectation itself
+        scope = _ESTIMATE.sub(" ", scope)
     if _HEDGE.search(scope) or _NEGATION.search(left[max(0, cue_at - 40):] if cue_at >= 0 else right[:60]):
         return None
     donor = _donor(ctx, idx, m, seg_start)

@@ -150,9 +150,8 @@ def _lethal_items(ctx: Ctx, folded: str, out: list[dict[str, Any]], seen: set[tu
         sent = ctx.text[s:e]
         for m in _LETHAL_ITEMS.finditer(sent):
             clause = re.split(r"[;:]|,\s+(?:but|while|whereas)\b|\bnot\s+only\b", sent[:m.start()])[-1]
-            verb = None
-            for verb in _GIVING.finditer(clause):
-                pass
+            verbs = list(_GIVING.finditer(clause))
+            verb = verbs[-1] if verbs else None  # the giving verb nearest the items
             if verb is None or _NEGATED.search(clause) or _UNSURE.search(clause) or _HEDGED.search(sent):
                 continue
             donor = _donor(ctx, idx, s + verb.start())
