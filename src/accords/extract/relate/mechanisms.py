@@ -143,9 +143,15 @@ def relate_scope(ctx: Ctx) -> list[dict[str, Any]]:
 
 def _lethal_items(ctx: Ctx, folded: str, out: list[dict[str, Any]], seen: set[tuple[str, str]]) -> None:
     """Lethal scope from the items a donor gives, in sentences that do not speak of lethality."""
-    for idx, (s, e) in enumerate(ctx.sentences):
-        part = folded[s:e]
-        if "lethal" in part or not any(k in part for k in _ITEM_GATE) or ctx.text[s:e].rstrip().endswith("?"):
+    candidates: set[int] = set()
+    for key in _ITEM_GATE:  # only the sentences with an item word (str.find is cheap)
+        pos = folded.find(key)
+        while pos >= 0:
+            candidates.add(ctx.sentence_of(pos))
+            pos = folded.find(key, pos + 1)
+    for idx in sorted(candidates):
+        s, e = ctx.sentences[idx]
+        if "lethal" in folded[s:e] or ctx.text[s:e].rstrip().endswith("?"):
             continue
         sent = ctx.text[s:e]
         for m in _LETHAL_ITEMS.finditer(sent):
