@@ -101,7 +101,16 @@ def _kind(word: str) -> str | None:
 def _coalitions(text: str) -> list[Mention]:
     """One mention per kind of capability coalition named (see ``_KIND_WORDS``)."""
     out: list[Mention] = []
-    for a, b in _key_windows(text, ("oalition",)):
+    windows: list[tuple[int, int]] = []  # around each "oalition": a list of kinds is short
+    pos = text.find("oalition")
+    while pos >= 0:
+        a, b = max(0, pos - 120), min(len(text), pos + 80)
+        if windows and a <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], b)
+        else:
+            windows.append((a, b))
+        pos = text.find("oalition", pos + 1)
+    for a, b in windows:
         for m in _COALITION_LIST.finditer(text, a, b):
             if m["for"]:
                 kind = _kind(m["for"])
