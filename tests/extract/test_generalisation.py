@@ -263,3 +263,34 @@ def test_country_role_joined_to_what_the_text_says() -> None:
 def test_news_prose_cues_for_more_codes(sentence: str, code: str) -> None:
     got = _prov(_run("Albania signed the agreement in Davos. " + sentence))
     assert ("ALB-UKR", code, "present") in got
+
+
+@pytest.mark.parametrize(("sentence", "code"), [
+    ("Swedish aid includes lethal systems such as self-propelled artillery.", "military_aid_lethal"),
+    ("Swedish military support covers infantry fighting vehicles.", "armoured_vehicles"),
+    ("Swedish assistance also includes demining equipment.", "demining"),
+])
+def test_the_main_partners_aid_in_a_document_about_its_agreement(sentence: str, code: str) -> None:
+    text = "# Sweden's security agreement with Ukraine\n\nSweden signed the agreement in Stockholm.\n\n## Equipment\n\n"
+    assert ("SWE-UKR", code, "present") in _prov(_run(text + sentence + "\n", name="t.md"))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Danish aid includes lethal systems such as self-propelled artillery.",  # another partner's aid
+    "Swedish aid might include lethal systems one day.",  # hedged
+    "Since 2022 Swedish aid has included artillery.",  # background
+])
+def test_other_aid_is_not_the_main_agreements(sentence: str) -> None:
+    text = "# Sweden's security agreement with Ukraine\n\nSweden signed the agreement in Stockholm.\n\n## Equipment\n\n"
+    got = _prov(_run(text + sentence + "\n", name="t.md"))
+    assert not {p for p in got if p[1] in {"military_aid_lethal", "artillery_long_range"} and p[0] == "SWE-UKR"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The two sides will consult on what Ukraine needs.",
+    "The parties will immediately consult on further measures.",
+    "The participants shall consult each other on the next steps.",
+])
+def test_consulting_on_ukraines_needs_is_the_consultation_mechanism(sentence: str) -> None:
+    got = _prov(_run("Sweden signed the agreement in Stockholm. " + sentence))
+    assert ("SWE-UKR", "consultation_mechanism", "present") in got

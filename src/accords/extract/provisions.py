@@ -159,6 +159,9 @@ _TEXT_SAYS = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?P<said>(?:the|its|t
 _REFERS_BEFORE = re.compile(r"\b(?:under|in|by|through|with)\s+(?:the|this|its|their)\s+(?:[\w-]+\s+)?"
                             r"(?:agreement|text|accord|deal)\b|\b(?:agreement|text|accord|deal)\s+"
                             r"(?:says|states|commits|provides|obliges)\b", re.IGNORECASE)
+_AID_SUBJECT = re.compile(
+    r"\W*(?P<who>[A-Z][\w.-]+)\s+(?:military\s+|defen[cs]e\s+|security\s+|national\s+)?(?:aid|support|assistance|"
+    r"deliveries|help|supplies)\s+(?:also\s+|now\s+)?(?:includes?|is|are|covers?|comprises?|consists?|spans?)\b")
 _ANAPHORIC_START = re.compile(r"(?:the|both)\s+(?:parties|participants|sides)\b|they\b|it\s+also\b",
                               re.IGNORECASE)
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december")
@@ -450,7 +453,8 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             continue
         past = _PAST_I in hits and bool(_PAST.search(sentence)) and bool(_PAST.search(_RELATIVE.sub("", sentence))) \
             and not _FORMALISES.search(sentence)
-        if not targets and default_agreement and _main_subject(sentence, hits, main_names) \
+        if not targets and default_agreement and (_main_subject(sentence, hits, main_names)
+                                                  or _main_aid(sentence, main_names)) \
                 and not _BACKGROUND.match(sentence) and not hedged:
             targets = [default_agreement]
         if targets:
@@ -539,6 +543,13 @@ def _main_subject(sentence: str, hits: set[int], names: set[str]) -> bool:
         return False
     m = _SUBJECT_VERB.match(sentence)
     return bool(m and names and m.group("who").lower() in names)
+
+
+def _main_aid(sentence: str, names: set[str]) -> bool:
+    """"Swedish aid includes lethal systems": what the main partner's aid is, in a document about
+    its agreement, describes what the agreement covers."""
+    m = _AID_SUBJECT.match(sentence) if names else None
+    return bool(m and m.group("who").lower() in names)
 
 
 def _guess_main(text: str, occ: Occurrences, sentences: list[tuple[int, int]]) -> str | None:
