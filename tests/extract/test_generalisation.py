@@ -294,3 +294,31 @@ def test_other_aid_is_not_the_main_agreements(sentence: str) -> None:
 def test_consulting_on_ukraines_needs_is_the_consultation_mechanism(sentence: str) -> None:
     got = _prov(_run("Sweden signed the agreement in Stockholm. " + sentence))
     assert ("SWE-UKR", "consultation_mechanism", "present") in got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("EUR 5 million has been pledged by Norway for demining.", ("NOR", 5e6, "EUR", "pledged")),
+    ("Norway is providing NOK 2 billion this year.", ("NOR", 2e9, "NOK", "pledged")),
+    ("Norway will make NOK 2 billion available in 2025.", ("NOR", 2e9, "NOK", "pledged")),
+    ("EUR 300 million was allocated by the Netherlands for drones.", ("NLD", 300e6, "EUR", "allocated")),
+])
+def test_passive_donors_and_progressive_verbs(text: str, expected: tuple[Any, ...]) -> None:
+    assert _money(_run(text)) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The UK is sending EUR 5 million more than last year.",  # a difference
+    "Ukraine is receiving EUR 5 million.",  # no donor
+    "Is Norway providing NOK 2 billion? Nobody could say whether it is.",  # a question, hedged
+])
+def test_no_commitment_from_progressive_forms(text: str) -> None:
+    assert _run(text)["commitments"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Will Norway give NOK 5 billion next year?",
+    "Is that EUR 400 million per year?",
+    "Q: Has Denmark pledged EUR 1 billion for 2025?",
+])
+def test_questions_assert_no_commitment(text: str) -> None:
+    assert _run(text)["commitments"] == []

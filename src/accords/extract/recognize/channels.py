@@ -76,7 +76,7 @@ _KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("Air force", r"air\s+force|fighter[- ]jets?|fighter[- ]aircraft|F-16s?|jets?|aviation|combat\s+aircraft"),
     ("Maritime", r"maritime|naval"),
     ("Artillery", r"artillery"),
-    ("Armour", r"armou?r(?:ed\s+vehicles?)?|tanks?"),
+    ("Armour", r"armou?r(?:ed)?(?:\s+vehicles?)?|tanks?"),
     ("IT", r"(?-i:IT)|cyber"),
     ("Drone", r"drones?|UAVs?"),
     ("Demining", r"demining|mine[- ]action|mine[- ]clearing"),

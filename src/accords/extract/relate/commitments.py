@@ -25,7 +25,8 @@ _STATUS = [
     ("provided", re.compile(r"\b(?:provided|delivered|disbursed|sent|transferred|supplied|donated|gave|given|"
                             r"spent|paid|contributed|handed over|went to|received|obtained)\b")),
     ("pledged", re.compile(r"\b(?:pledg\w*|commit(?:s|ted|ting|ment)?|promis\w*|announc\w*|unveil\w*|offer\w*|"
-                           r"(?:will|would|shall)\s+(?:\w+\s+){0,2}?(?:provide|allocate|give|deliver|send|contribute|"
+                           r"(?:is|are)\s+(?:also\s+)?(?:providing|giving|contributing|sending|committing|granting)|"
+                           r"(?:will|would|shall)\s+(?:\w+\s+){0,2}?(?:provide|allocate|give|deliver|send|contribute|make|"
                            r"supply|disburse|spend|invest|make available|fund|finance|increase|raise|put|lend|go|"
                            r"add|commit|pay|donate|grant)|to (?:provide|contribute|allocate)|undertak\w*|"
                            r"(?:intends?|intended|plans?|planned|aims?|vow(?:s|ed)?|agree[sd]?|decided?|decides|"
@@ -83,7 +84,8 @@ _ON_TABLE = re.compile(r"\s*on the table\b")
 _LABEL = re.compile(r"[ \t]*(?:[-*•+][ \t]+)?(?:\*\*)?(?P<who>[A-Z][\w .'-]{1,40}?)(?:\*\*)?:(?:\*\*)?[ \t]*\Z")
 # "EUR 200 million more than last year" is a difference between two sums, not a sum given.
 _DIFFERENCE = re.compile(r"\s*(?:more|less|fewer|higher|lower)\s+than\b")
-_FROM = re.compile(r"\b(?:from|provided by|given by|paid by)\s+(?:the\s+)?\Z")
+_FROM = re.compile(r"\b(?:from|(?:provided|given|paid|pledged|committed|promised|offered|granted|donated|contributed|"
+                   r"earmarked|allocated) by)\s+(?:the\s+)?\Z")
 _TO = re.compile(r"\b(?:to|for|with|from|against|of|by|than)\s+(?:the\s+)?\Z")
 
 
@@ -96,8 +98,8 @@ def relate_commitments(ctx: Ctx) -> list[dict[str, Any]]:
     last_para = -1
     for idx, (s, e) in enumerate(ctx.sentences):
         money = ctx.in_sentence("money", idx)
-        if money and _withdrawn(ctx, idx):
-            continue
+        if money and (_withdrawn(ctx, idx) or ctx.text[s:e].rstrip().endswith("?")):
+            continue  # a withdrawn figure, or a question ("Will Norway give NOK 5 billion?") asserts nothing
         prev_end = s
         last_item: dict[str, Any] | None = None
         para = bisect_right(para_starts, s)
