@@ -322,3 +322,11 @@ def test_no_commitment_from_progressive_forms(text: str) -> None:
 ])
 def test_questions_assert_no_commitment(text: str) -> None:
     assert _run(text)["commitments"] == []
+
+
+def test_a_partners_record_since_a_date_opens_no_agreement_context() -> None:
+    text = ("Finland signed a ten-year security agreement with Ukraine on Wednesday.\n\n"
+            "Finland has provided EUR 2 billion in military aid since February 2022. It is also a member of the "
+            "demining coalition.\n")
+    got = _prov(_run(text))
+    assert not {p for p in got if p[1] in {"demining", "capability_coalitions", "financial_commitment"}}

@@ -173,7 +173,11 @@ _BACKGROUND = re.compile(
     rf"|on\s+\d{{1,2}}\s+\w+|at\s+the\s+[\w\s]{{0,30}}summit)\b", re.IGNORECASE)
 # What a party already did is background, not a clause of the agreement.
 # So is what was announced beside it or agreed in a separate format.
-_PAST = re.compile(r"\balready\b|\b(?:has|have|had)\s+been\s+(?:providing|supplying)\b|\bannounced\b"
+# (and a sentence whose subject has given aid since some date: "Croatia has provided EUR 300 million
+# since 2022" is the partner's record)
+_PAST = re.compile(r"^\W*(?:[\w'-]+\s+){1,3}(?:has|have|had)\s+(?:already\s+)?(?:provided|delivered|given|sent|"
+                   r"supplied|spent|contributed|donated|disbursed)\b(?=[^.;]*\bsince\b)"
+                   r"|\balready\b|\b(?:has|have|had)\s+been\s+(?:providing|supplying)\b|\bannounced\b"
                    r"|\ba\s+separate\b|\bseparately\b|\b(?:outside|independently\s+of|apart\s+from)\s+(?:of\s+)?the\s+"
                    r"(?:agreement|text|accord|deal)\b", re.IGNORECASE)
 # "The agreement formalises what Zagreb already does: ...": existing practice made agreement content.
@@ -435,8 +439,10 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         if named and len(named) >= 2 and not explicit and not _content(sentence, hits):
             continue  # facts about several countries, not about their agreements
         hedged = _HEDGE_I in hits and bool(_HEDGE.search(sentence))
+        past = _PAST_I in hits and bool(_PAST.search(sentence)) and bool(_PAST.search(_RELATIVE.sub("", sentence))) \
+            and not _FORMALISES.search(sentence)
         subject, commits = _subject(sentence, signed)
-        if subject and (hedged or _BACKGROUND.match(sentence) or not (commits or para_start)):
+        if subject and (hedged or past or _BACKGROUND.match(sentence) or not (commits or para_start)):
             subject = None  # a paragraph opening with a partner is about it; later, only signing or committing says so
         if subject is None and before is not None and _ITS.match(sentence):
             subject = _antecedent(text[before[0]:before[1]])  # "Ireland signed ... Its text provides ..."
@@ -451,8 +457,6 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             # "three new agreements, each concluded for ten years": about agreements named later
             pending.extend((sentence, start, end, cv) for cv in _code_sentence(sentence, hits, rules, gates, cb))
             continue
-        past = _PAST_I in hits and bool(_PAST.search(sentence)) and bool(_PAST.search(_RELATIVE.sub("", sentence))) \
-            and not _FORMALISES.search(sentence)
         if not targets and default_agreement and (_main_subject(sentence, hits, main_names)
                                                   or _main_aid(sentence, main_names)) \
                 and not _BACKGROUND.match(sentence) and not hedged:
