@@ -330,3 +330,22 @@ def test_a_partners_record_since_a_date_opens_no_agreement_context() -> None:
             "demining coalition.\n")
     got = _prov(_run(text))
     assert not {p for p in got if p[1] in {"demining", "capability_coalitions", "financial_commitment"}}
+
+
+def test_a_section_heading_names_the_agreement_of_its_consultation_clause() -> None:
+    text = ("# Three agreements\n\n## Lithuania\n\nLithuania's agreement was signed in Brussels on 27 June 2024. The "
+            "text sets up consultations within 24 hours after an armed attack.\n\n## Romania\n\nRomania's agreement "
+            "was signed in Washington on 11 July 2024.\n\n## Netherlands\n\nThe Dutch text was signed in Kharkiv. "
+            "The Netherlands leads the F-16 coalition together with Denmark. The agreement provides for "
+            "consultations within 24 hours.\n")
+    got = sorted(tuple(c["parties"]) for c in _run(text, name="t.md")["consultation_hours"])
+    assert got == [("LTU", "UKR"), ("NLD", "UKR")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Netherlands leads the F-16 coalition together with Denmark and supplies artillery ammunition.",
+    "Alongside Denmark, the Netherlands supplies weapons.",
+    "The Netherlands, like Denmark, supplies weapons.",
+])
+def test_the_giver_is_the_subject_not_a_partner_named_with_it(text: str) -> None:
+    assert [(s["donor"], s["scope"]) for s in _run(text)["military_scope"]] == [("NLD", "lethal")]

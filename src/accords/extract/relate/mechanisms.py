@@ -57,6 +57,10 @@ def relate_consultations(ctx: Ctx, agreements: list[dict[str, Any]]) -> list[dic
                                and _TEXT_AFTER.match(ctx.text, p.end)} - {"RUS", RECIPIENT})
         if not partners and _SOME.search(ctx.text, s, e):
             continue  # "Some agreements promise talks within 24 hours": not this document's agreement
+        if not partners and not ctx.explicit[idx] and tuple(ctx.topic[idx]) == tuple(ctx.focus):
+            # (a partner named earlier in the paragraph wins; the document's focus does not)
+            headed = _section_partner(ctx, s)  # "## Netherlands" ... "The agreement provides for ..."
+            partners = [headed] if headed else []
         collective = _COLLECTIVE.search(ctx.text[s:e])
         groups = [sorted(a["parties"]) for a in agreements if not a.get("mentioned_only")] if collective else []
         count = (collective["n"] or collective["m"]) if collective else None
@@ -83,6 +87,21 @@ def relate_consultations(ctx: Ctx, agreements: list[dict[str, Any]]) -> list[dic
             out.append({"parties": sorted(parties), "hours": limit.value, "trigger": trigger,
                         "_span": (start, end)})
     return out
+
+
+def _section_partner(ctx: Ctx, pos: int) -> str | None:
+    """The one partner the heading of the section around ``pos`` names, if any."""
+    sections = [sec for sec in ctx.doc.sections if sec.title and sec.start <= pos < sec.end]
+    if not sections:
+        return None
+    start = sections[-1].start
+    end = ctx.text.find("\n", start)
+    end = len(ctx.text) if end < 0 else end
+    if pos < end:
+        return None  # the sentence is the heading itself
+    idx = ctx.sentence_of(start)
+    named = {p.value for p in ctx.parties_in(idx, start=start, end=end)} - {"RUS", RECIPIENT}
+    return str(named.pop()) if len(named) == 1 else None
 
 
 def _clause_start(text: str, sentence_start: int, pos: int) -> int:
@@ -160,7 +179,7 @@ def _lethal_items(ctx: Ctx, folded: str, out: list[dict[str, Any]], seen: set[tu
             verb = verbs[-1] if verbs else None  # the giving verb nearest the items
             if verb is None or _NEGATED.search(clause) or _UNSURE.search(clause) or _HEDGED.search(sent):
                 continue
-            donor = _donor(ctx, idx, s + verb.start())
+            donor = _giver(ctx, idx, s + verb.start())
             if donor is None or (donor, "lethal") in seen or (donor, "non-lethal") in seen:
                 continue
             seen.add((donor, "lethal"))
@@ -177,6 +196,23 @@ def _donor(ctx: Ctx, idx: int, pos: int) -> str | None:
         if p.value not in (RECIPIENT, "RUS"):
             return str(p.value)
     return ctx.donor(idx)
+
+
+_GOVERNED = re.compile(r"\b(?:with|to|for|from|by|of|alongside|than|like|and|including|between|against)\s+"
+                       r"(?:the\s+)?\Z", re.I)
+
+
+def _giver(ctx: Ctx, idx: int, pos: int) -> str | None:
+    """Who gives what the verb at ``pos`` gives: the nearest party before it that no preposition
+    governs ("The Netherlands leads the coalition together with Denmark and supplies ..." is the
+    Netherlands), else as :func:`_donor`."""
+    s, _e = ctx.sentences[idx]
+    for p in reversed(ctx.parties_in(idx, end=pos)):
+        if p.value in (RECIPIENT, "RUS"):
+            continue
+        if not _GOVERNED.search(ctx.text, max(s, p.start - 20), p.start):
+            return str(p.value)
+    return _donor(ctx, idx, pos)
 
 
 def _phrase(sent: str, start: int, end: int) -> tuple[int, int]:
