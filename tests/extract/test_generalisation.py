@@ -349,3 +349,22 @@ def test_a_section_heading_names_the_agreement_of_its_consultation_clause() -> N
 ])
 def test_the_giver_is_the_subject_not_a_partner_named_with_it(text: str) -> None:
     assert [(s["donor"], s["scope"]) for s in _run(text)["military_scope"]] == [("NLD", "lethal")]
+
+
+@pytest.mark.parametrize("lead", ["This includes", "It also includes", "The package contains", "The sum covers"])
+def test_parts_of_the_sum_just_named(lead: str) -> None:
+    data = _run("Canada will provide CAD 3 billion in support in 2024. " + lead + " CAD 2.2 billion in financial "
+                "assistance and CAD 800 million in military aid.")
+    assert _money(data) == [("CAN", 3e9, "CAD", "pledged"), ("CAN", 2.2e9, "CAD", "pledged"),
+                            ("CAN", 800e6, "CAD", "pledged")]
+    assert [bool(c.get("part_of_previous")) for c in data["commitments"]] == [False, True, True]
+
+
+@pytest.mark.parametrize("question", [
+    "Does the agreement promise fighter jets?",
+    "Q: Will Canada provide weapons under the agreement?",
+    "Is there a consultation mechanism in the agreement?",
+])
+def test_questions_code_no_provision(question: str) -> None:
+    assert _prov(_run("Canada signed the agreement in Kyiv. " + question)) <= {
+        ("CAN-UKR", "financial_commitment", "present")}

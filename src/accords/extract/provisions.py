@@ -476,6 +476,8 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         if said and not _REFERS_BEFORE.search(sentence, 0, said.start()):
             # "Germany co-leads the IAMD coalition, and the text says ...": only the text's part is content
             start, sentence = start + said.start(1), sentence[said.start(1):]
+        if sentence.rstrip().endswith("?"):
+            continue  # a question asserts nothing about the text ("Does it promise fighter jets?")
         coded = _code_sentence(sentence, hits, rules, gates, cb)
         if coded and not explicit and not subject and not _content(sentence, hits):
             named = _others(sentence) if named is None else named

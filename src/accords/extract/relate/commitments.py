@@ -74,6 +74,9 @@ _AID_AFTER = re.compile(r"[^.;]{0,40}?\b(?:aid|support|assistance|funding|help|p
 _GIVES = re.compile(r"\b(?:provides(?!\s+for\b)|gives|contains|includes|adds(?!\s+up\b)|grants|contributes|"
                     r"makes available|foresees|envisages|envisions|devotes|dedicates|mobili[sz]es|invests)\s+"
                     r"(?:(?:Ukraine|Kyiv)\s+(?:with\s+)?)?(?:[a-z][\w-]*\s+){0,3}?\Z")
+# "This includes CAD 2.2 billion in financial assistance": the parts of the sum just named.
+_PART_LEAD = re.compile(r"\s*(?:This|That|It|The\s+(?:sum|total|package|amount|figure|money))\s+(?:also\s+)?"
+                        r"(?:includes|contains|comprises|covers|consists\s+of)\b")
 # "puts Luxembourg's defence aid for 2024 at EUR 80 million": the sum a text fixes for the aid.
 _PUT_AT = re.compile(r"\b(?:puts?|sets?|fix(?:es)?|fixed)\s+[^.;:]{0,60}?\bat\s+\Z")
 # "puts EUR 7 billion on the table" offers the money ("is on the table" only proposes it).
@@ -190,6 +193,8 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
         status, cue_at = "pledged", weak.start()
     else:
         status, cue_at = _status(left, right)
+    if status is None and previous is not None and _PART_LEAD.match(text, s) and seg_start == s:
+        status, cue_at, part_of = previous["status"], -1, True  # "This includes CAD 2.2 billion ...": a part
     if status is None and (_GIVES.search(left) or _PUT_AT.search(left)):
         status, cue_at = "pledged", (_GIVES.search(left) or _PUT_AT.search(left)).start()  # type: ignore[union-attr]
     put = _PUT.search(left) if status is None else None
