@@ -368,3 +368,24 @@ def test_parts_of_the_sum_just_named(lead: str) -> None:
 def test_questions_code_no_provision(question: str) -> None:
     assert _prov(_run("Canada signed the agreement in Kyiv. " + question)) <= {
         ("CAN-UKR", "financial_commitment", "present")}
+
+
+@pytest.mark.parametrize("text", [
+    "Japan signed its accord in Apulia. Tokyo restricts its assistance to non-lethal equipment, while the United "
+    "States supplies weapons.",
+    "Japan signed its accord in Apulia. The accord limits aid to non-lethal items, whereas Britain sends arms.",
+    "Japan signed its accord in Apulia. Its support stays non-lethal; the United States supplies weapons.",
+])
+def test_scope_donor_is_not_taken_from_a_contrasting_clause(text: str) -> None:
+    assert [(s["donor"], s["scope"]) for s in _run(text)["military_scope"]] == [("JPN", "non-lethal")]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Tokyo restricts its assistance to non-lethal equipment.", "military_aid_non_lethal"),
+    ("Dublin limits its support to non-lethal aid.", "military_aid_non_lethal"),
+    ("Athens offers to train Ukrainian pilots.", "combat_air"),
+])
+def test_capital_as_subject_of_a_restricting_or_offering_verb(text: str, code: str) -> None:
+    signed = {"Tokyo": "Japan", "Dublin": "Ireland", "Athens": "Greece"}[text.split()[0]]
+    got = _prov(_run(f"{signed} signed the agreement in Kyiv. Later that year: nothing else.\n\n{text}"))
+    assert any(p[1] == code and p[2] == "present" for p in got)

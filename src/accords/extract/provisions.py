@@ -129,7 +129,8 @@ _VERBISH = re.compile(r"(?:\w+(?:s|ed)|also|now|then|already|will|would|shall|ca
                       r"did|does|set|put|gave|took|made|led|paid|sent|spent|kept|held|met)\Z")
 # Verbs that make a subject sentence about the partner's own agreement or commitments.
 _COMMIT_VERB = re.compile(r"(?:sign\w*|conclud\w*|promis\w*|pledg\w*|commit\w*|undert\w+|will|shall|would|"
-                          r"devot\w*|offer\w*|agree\w*|provid\w*|contribut\w*|earmark\w*|allocat\w*)\Z")
+                          r"devot\w*|offer\w*|agree\w*|provid\w*|contribut\w*|earmark\w*|allocat\w*|"
+                          r"restrict\w*|limit\w*|confin\w*)\Z")
 # What a sentence about several partners needs to be about their agreements rather than about
 # the countries ("Each of the three also leads a coalition: Estonia ..., Lithuania ...").
 _CONTENT = re.compile(r"\b(?:agreements?|accords?|texts?|documents?|deals?|pacts?|sign\w*|will|shall|would|"

@@ -192,10 +192,17 @@ def _donor(ctx: Ctx, idx: int, pos: int) -> str | None:
     for p in reversed(ctx.parties_in(idx, end=pos)):
         if p.value not in (RECIPIENT, "RUS"):
             return str(p.value)
-    for p in ctx.parties_in(idx, start=pos):
+    _s, e = ctx.sentences[idx]
+    other = _OTHER_CLAUSE.search(ctx.text, pos, e)  # "..., while the United States supplies weapons"
+    for p in ctx.parties_in(idx, start=pos, end=other.start() if other else None):
         if p.value not in (RECIPIENT, "RUS"):
             return str(p.value)
+    if other and ctx.explicit[idx] and idx > 0:
+        return ctx.donor(idx - 1)  # the sentence's own partner is the contrasting clause's: the one before holds
     return ctx.donor(idx)
+
+
+_OTHER_CLAUSE = re.compile(r"[;:]|,?\s+(?:while|whereas|but|unlike|as\s+opposed\s+to)\b", re.I)
 
 
 _GOVERNED = re.compile(r"\b(?:with|to|for|from|by|of|alongside|than|like|and|including|between|against)\s+"
