@@ -389,3 +389,15 @@ def test_capital_as_subject_of_a_restricting_or_offering_verb(text: str, code: s
     signed = {"Tokyo": "Japan", "Dublin": "Ireland", "Athens": "Greece"}[text.split()[0]]
     got = _prov(_run(f"{signed} signed the agreement in Kyiv. Later that year: nothing else.\n\n{text}"))
     assert any(p[1] == code and p[2] == "present" for p in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Germany signed in Berlin. The German defence budget contains EUR 52 billion for the Bundeswehr.",
+    "Germany signed in Berlin. Germany's economy ministry gives EUR 20 million to German firms for exports.",
+    "Germany signed in Berlin. Ukraine's budget includes UAH 1.7 trillion for defence.",
+    "Germany signed in Berlin. Kyiv will spend UAH 500 billion on drones.",
+    "Germany signed in Berlin. France holds EUR 3 billion in reserve for the war.",
+    "Germany signed in Berlin. A fund that holds EUR 10 billion for Ukraine could be created.",
+])
+def test_verbs_of_containing_outside_support_give_nothing(text: str) -> None:
+    assert _run(text)["commitments"] == []

@@ -18,7 +18,7 @@ from accords.extract.types import Mention
 _STATUS = [
     ("pledged_and_provided", re.compile(r"\b(?:pledged|committed|promised) and (?:provided|delivered|disbursed)\b")),
     ("allocated", re.compile(r"\b(?:allocat\w*|earmark\w*|approv\w*|appropriat\w*|set aside|sets aside|"
-                             r"setting aside|holds|"
+                             r"setting aside|"
                              r"(?:[Ff]und|[Pp]rogramme|[Pp]rogram|[Bb]udget|[Ff]acility) of)\b")),
     ("expected", re.compile(r"\b(?:expected|is set to|are set to|due to be|"
                             r"to be (?:disbursed|delivered|provided|paid))\b")),
@@ -71,9 +71,15 @@ _AID_AFTER = re.compile(r"[^.;]{0,40}?\b(?:aid|support|assistance|funding|help|p
 # 2 billion"): what a text or donor puts forward is pledged. Only next to the amount (a few words
 # between at most), since these verbs are common in other senses further away; "adds up to" is a
 # total and "provides for" is weak (above).
-_GIVES = re.compile(r"\b(?:provides(?!\s+for\b)|gives|contains|includes|adds(?!\s+up\b)|grants|contributes|"
-                    r"makes available|foresees|envisages|envisions|devotes|dedicates|mobili[sz]es|invests)\s+"
+_GIVES = re.compile(r"\b(?P<v>provides(?!\s+for\b)|gives|contains|includes|adds(?!\s+up\b)|grants|contributes|"
+                    r"makes available|foresees|envisages|envisions|devotes|dedicates|mobili[sz]es|invests|holds)\s+"
                     r"(?:(?:Ukraine|Kyiv)\s+(?:with\s+)?)?(?:[a-z][\w-]*\s+){0,3}?\Z")
+# These verbs are common outside aid ("the defence budget contains EUR 52 billion for the army"):
+# they give a commitment only in a sentence about support - the words after the sum say what
+# it is for, or the subject is the agreement, a fund or Ukraine's name.
+_SUPPORT = re.compile(r"\b(?:aid|support|assistance|help|humanitarian|recovery|reconstruction|rebuild\w*|military|"
+                      r"weapons|ammunition|package|demining|energy|Ukrain\w*|Kyiv|fund|agreement|text|accord|deal|"
+                      r"for\s+(?:20\d\d|the\s+years?|this\s+year|next\s+year|each\s+year))\b", re.I)
 # "This includes CAD 2.2 billion in financial assistance": the parts of the sum just named.
 _PART_LEAD = re.compile(r"\s*(?:This|That|It|The\s+(?:sum|total|package|amount|figure|money))\s+(?:also\s+)?"
                         r"(?:includes|contains|comprises|covers|consists\s+of)\b")
@@ -195,8 +201,9 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
         status, cue_at = _status(left, right)
     if status is None and previous is not None and _PART_LEAD.match(text, s) and seg_start == s:
         status, cue_at, part_of = previous["status"], -1, True  # "This includes CAD 2.2 billion ...": a part
-    if status is None and (_GIVES.search(left) or _PUT_AT.search(left)):
-        status, cue_at = "pledged", (_GIVES.search(left) or _PUT_AT.search(left)).start()  # type: ignore[union-attr]
+    gives = _GIVES.search(left) or _PUT_AT.search(left) if status is None else None
+    if gives and (_SUPPORT.search(right[:80]) or _SUPPORT.search(left)):
+        status, cue_at = "allocated" if gives.groupdict().get("v") == "holds" else "pledged", gives.start()
     put = _PUT.search(left) if status is None else None
     if put and _ON_TABLE.match(right):
         status, cue_at = "pledged", put.start()
@@ -220,6 +227,8 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
         scope = _ESTIMATE.sub(" ", scope)
     if _HEDGE.search(scope) or _NEGATION.search(left[max(0, cue_at - 40):] if cue_at >= 0 else right[:60]):
         return None
+    if cue_at >= 0 and _recipient_subject(ctx, idx, seg_start + (len(text[seg_start:m.start]) - len(left)) + cue_at):
+        return None  # "Ukraine's budget includes UAH 1.7 trillion", "Kyiv will spend ...": its own money
     donor = _donor(ctx, idx, m, seg_start)
     if donor is None and re.search(r"\b(?:received|obtained)\b", left + right[:40]):
         return None  # "Ukraine received $100 billion": from whom, the sentence does not say
@@ -251,6 +260,13 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
     end = m.end + len(right.rstrip(" ,."))
     item["_span"] = (max(s, start), end)
     return item
+
+
+def _recipient_subject(ctx: Ctx, idx: int, cue: int) -> bool:
+    """Ukraine (or Kyiv) is the subject right before the status verb."""
+    before = ctx.parties_in(idx, start=max(ctx.sentences[idx][0], cue - 40), end=cue)
+    return bool(before) and before[-1].value == RECIPIENT and not _TO.search(
+        ctx.text, max(0, before[-1].start - 12), before[-1].start)
 
 
 def _label(ctx: Ctx, idx: int, m: Mention) -> bool:
