@@ -401,3 +401,10 @@ def test_capital_as_subject_of_a_restricting_or_offering_verb(text: str, code: s
 ])
 def test_verbs_of_containing_outside_support_give_nothing(text: str) -> None:
     assert _run(text)["commitments"] == []
+
+
+def test_withdrawn_claims_code_no_provision() -> None:
+    got = _prov(_run("Iceland signed the agreement in Stockholm. The article said that the agreement obliges Iceland "
+                     "to train pilots. That was wrong: the agreement provides for demining."))
+    assert ("ISL-UKR", "combat_air", "present") not in got
+    assert ("ISL-UKR", "demining", "present") in got

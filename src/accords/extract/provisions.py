@@ -30,6 +30,7 @@ from accords.extract.cues import gates as compile_gates
 from accords.extract.cues import rules as compile_rules
 from accords.extract.prefilter import Gate, Occurrences, fold, keywords
 from accords.extract.recognize.trie import trie_pattern
+from accords.extract.withdrawn import withdrawn
 
 METHOD = "rules:provisions"
 
@@ -477,8 +478,8 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         if said and not _REFERS_BEFORE.search(sentence, 0, said.start()):
             # "Germany co-leads the IAMD coalition, and the text says ...": only the text's part is content
             start, sentence = start + said.start(1), sentence[said.start(1):]
-        if sentence.rstrip().endswith("?"):
-            continue  # a question asserts nothing about the text ("Does it promise fighter jets?")
+        if sentence.rstrip().endswith("?") or withdrawn(text, sentences, si):
+            continue  # a question or a withdrawn claim asserts nothing about the text
         coded = _code_sentence(sentence, hits, rules, gates, cb)
         if coded and not explicit and not subject and not _content(sentence, hits):
             named = _others(sentence) if named is None else named

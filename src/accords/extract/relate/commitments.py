@@ -14,6 +14,7 @@ from typing import Any
 
 from accords.extract.relate.context import RECIPIENT, Ctx
 from accords.extract.types import Mention
+from accords.extract.withdrawn import withdrawn
 
 _STATUS = [
     ("pledged_and_provided", re.compile(r"\b(?:pledged|committed|promised) and (?:provided|delivered|disbursed)\b")),
@@ -107,7 +108,7 @@ def relate_commitments(ctx: Ctx) -> list[dict[str, Any]]:
     last_para = -1
     for idx, (s, e) in enumerate(ctx.sentences):
         money = ctx.in_sentence("money", idx)
-        if money and (_withdrawn(ctx, idx) or ctx.text[s:e].rstrip().endswith("?")):
+        if money and (withdrawn(ctx.text, ctx.sentences, idx) or ctx.text[s:e].rstrip().endswith("?")):
             continue  # a withdrawn figure, or a question ("Will Norway give NOK 5 billion?") asserts nothing
         prev_end = s
         last_item: dict[str, Any] | None = None
@@ -133,26 +134,6 @@ def relate_commitments(ctx: Ctx) -> list[dict[str, Any]]:
                 previous = item
             last_donor = item["donor"]
     return out
-
-
-# Withdrawn text: what a correction says an earlier report got wrong ("the article said that
-# Iceland would give GBP 30 million. That figure was wrong ..."), or a claim marked as mistaken
-# in its own sentence ("was wrongly reported as EUR 5 million"). The sum it names was never given.
-_WRONGLY = re.compile(r"\b(?:wrongly|incorrectly|erroneously|mistakenly|falsely|in error)\b", re.I)
-_REPORTED = re.compile(r"\b(?:said|stated|reported|wrote|claimed|gave|quoted|suggested)\b", re.I)
-_WRONG_AFTER = re.compile(r"[^.;:]{0,60}?\b(?:was|were|is|are)\s+(?:(?:also|both|simply)\s+)?(?:wrong|incorrect|"
-                          r"inaccurate|false|mistaken|in error|an error|a mistake|not correct)\b"
-                          r"|\s*(?:It|That|This)\s+(?:does|did|is|was)\s+not\s*[:.;,]", re.I)
-
-
-def _withdrawn(ctx: Ctx, idx: int) -> bool:
-    s, e = ctx.sentences[idx]
-    if _WRONGLY.search(ctx.text, s, e):
-        return True
-    if idx + 1 >= len(ctx.sentences) or not _REPORTED.search(ctx.text, s, e):
-        return False
-    ns, _ne = ctx.sentences[idx + 1]
-    return bool(_WRONG_AFTER.match(ctx.text, ns))
 
 
 def _status(left: str, right: str) -> tuple[str | None, int]:
