@@ -408,3 +408,20 @@ def test_withdrawn_claims_code_no_provision() -> None:
                      "to train pilots. That was wrong: the agreement provides for demining."))
     assert ("ISL-UKR", "combat_air", "present") not in got
     assert ("ISL-UKR", "demining", "present") in got
+
+
+def test_sums_in_brackets_after_donors_take_the_sentences_status() -> None:
+    data = _run("Sweden (SEK 75 billion), Norway (NOK 75 billion) and Denmark (EUR 8.5 billion) have all committed "
+                "multi-year funds to Ukraine.")
+    assert _money(data) == [("SWE", 75e9, "SEK", "pledged"), ("NOR", 75e9, "NOK", "pledged"),
+                            ("DNK", 8.5e9, "EUR", "pledged")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Japan will provide USD 4.5 billion (about EUR 4.1 billion) in 2024.", [("JPN", 4.5e9, "USD", "pledged")]),
+    ("Germany pledged EUR 7.1 billion (USD 7.7 billion).", [("DEU", 7.1e9, "EUR", "pledged")]),
+    ("Germany (EUR 7.1 billion) and France (EUR 3 billion) signed agreements in February.", []),
+    ("Italy (EUR 2 billion) might pledge more.", []),
+])
+def test_conversions_and_statusless_brackets_add_nothing(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert _money(_run(text)) == expected

@@ -93,6 +93,7 @@ _ON_TABLE = re.compile(r"\s*on the table\b")
 # donor and the amount is what it pledged (a status verb elsewhere in the line still wins).
 _LABEL = re.compile(r"[ \t]*(?:[-*•+][ \t]+)?(?:\*\*)?(?P<who>[A-Z][\w .'-]{1,40}?)(?:\*\*)?:(?:\*\*)?[ \t]*\Z")
 # "EUR 200 million more than last year" is a difference between two sums, not a sum given.
+_PARENS = re.compile(r"\([^()]*\)")
 _DIFFERENCE = re.compile(r"\s*(?:more|less|fewer|higher|lower)\s+than\b")
 _FROM = re.compile(r"\b(?:from|(?:provided|given|paid|pledged|committed|promised|offered|granted|donated|contributed|"
                    r"earmarked|allocated) by)\s+(?:the\s+)?\Z")
@@ -168,7 +169,7 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
         right = right[:cut.start()]
     opening = text[max(0, m.start - 9):m.start].rstrip()
     if text[m.start - 1:m.start] == "(" or opening.endswith(("(about", "(around", "(some", "(or", "(roughly")):
-        return None  # a conversion in parentheses: "(about $3 billion)"
+        return _bracketed(ctx, idx, m)  # a conversion "(about $3 billion)", or a donor's sum "Sweden (SEK 75 billion)"
     lead = _OF_THIS_LEAD.match(text, s)
     part_of = previous is not None and (bool(_OF_WHICH.search(text[seg_start:m.start]))
                                         or (lead is not None and seg_start == s))
@@ -241,6 +242,27 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
     end = m.end + len(right.rstrip(" ,."))
     item["_span"] = (max(s, start), end)
     return item
+
+
+def _bracketed(ctx: Ctx, idx: int, m: Mention) -> dict[str, Any] | None:
+    """"Sweden (SEK 75 billion), Norway (NOK 75 billion) and Denmark (EUR 8.5 billion) have committed
+    multi-year funds": a sum in brackets right after a donor's name is that donor's, with the
+    status of the sentence's verb. After anything else the brackets hold a conversion."""
+    s, e = ctx.sentences[idx]
+    text = ctx.text
+    opening = text.rfind("(", s, m.start)
+    owner = [p for p in ctx.parties_in(idx, start=max(s, opening - 40), end=opening)
+             if p.value not in (RECIPIENT, "RUS") and not text[p.end:opening].strip()]
+    close = text.find(")", m.end, e)
+    if not owner or close < 0 or text[m.end:close].strip(" ,.;"):
+        return None
+    outside = _PARENS.sub(lambda x: " " * len(x.group()), text[s:e])  # the sentence without its brackets
+    status, _at = _status(outside, "")
+    if status is None or _HEDGE.search(outside) or _NEGATION.search(outside):
+        return None
+    return {"donor": str(owner[-1].value), "recipient": RECIPIENT, "amount": m.value,
+            "currency": m.extra["currency"], "status": status, "period": None,
+            "category": _category(outside), "_span": (owner[-1].start, close + 1)}
 
 
 def _recipient_subject(ctx: Ctx, idx: int, cue: int) -> bool:
