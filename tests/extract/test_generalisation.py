@@ -425,3 +425,23 @@ def test_sums_in_brackets_after_donors_take_the_sentences_status() -> None:
 ])
 def test_conversions_and_statusless_brackets_add_nothing(text: str, expected: list[tuple[Any, ...]]) -> None:
     assert _money(_run(text)) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Asked about weapons, the minister said the agreement covers demining.",
+    "Journalists asked whether drones were included; the agreement covers demining.",
+    "In questions on fighter jets, the spokesperson pointed to demining under the agreement.",
+])
+def test_what_a_question_is_about_is_no_cue(sentence: str) -> None:
+    got = _prov(_run("Albania signed the agreement in Davos. " + sentence))
+    assert ("ALB-UKR", "demining", "present") in got
+    assert not {p for p in got if p[1] in {"military_aid_lethal", "drones", "combat_air"}}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nobody expects the agreement to bring weapons.",
+    "Nothing in the agreement concerns weapons.",
+])
+def test_nobody_and_nothing_negate(sentence: str) -> None:
+    got = _prov(_run("Albania signed the agreement in Davos. " + sentence))
+    assert ("ALB-UKR", "military_aid_lethal", "absent") in got

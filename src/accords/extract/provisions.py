@@ -191,7 +191,7 @@ _HEDGE = re.compile(r"\b(?:(?-i:may)|might|could|possibly|potential(?:ly)?|possi
 _AGREEMENT_TITLE = re.compile(r"\s*#*\s*(?:[\w-]+\s+){0,4}?(?:agreement|accord|memorandum|treaty)\b",
                               re.IGNORECASE)
 _NEGATION = re.compile(
-    r"\b(?:no|not|never|neither|nor|without|exclud\w*|omit\w*|lacks?|lacking|absence\s+of"
+    r"\b(?:no|not|never|neither|nor|nobody|no\s+one|nothing|none|without|exclud\w*|omit\w*|lacks?|lacking|absence\s+of"
     r"|silent\s+(?:on|about)|refrain\w*\s+from|rul\w+\s+out)\b|n't\b", re.IGNORECASE)
 _NOT_NEGATION = re.compile(
     r"\b(?:not\s+only|not\s+least|no\s+later\s+than|not\s+later\s+than|no\s+less\s+than"
@@ -207,6 +207,9 @@ _SUM_PAST = re.compile(r"\bsince\s+(?:(?:early|late|mid-|the\s+start\s+of)\s*)?(
                        r"sent|spent|contributed|disbursed|donated)\b", re.IGNORECASE)
 _G_SUM_PAST = Gate(_SUM_PAST)
 _SUM_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b|\.\s")
+# What a question is about is not what the text says: "Asked about weapons, a diplomat said ...".
+_ASKED = re.compile(r"\b(?:asked|asking|asks|questions?|questioned)\s+(?:\w+\s+){0,2}?(?:about|on|whether|if)\s+"
+                    r"(?:[\w-]+\s+){0,3}\Z", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _TERMINAL = (".", "!", "?", ":", '"', "'", ")", "]", "”", "’")
 _WORDS = {"ten": 10, "twelve": 12, "twenty-four": 24, "five": 5}
@@ -356,6 +359,10 @@ def _code_sentence(sentence: str, hits: set[int], rules: tuple[Rule, ...], gates
                 continue
         if "than" in sentence or "nstead" in sentence:  # (every comparison has one of them)
             matches = [m for m in matches if not _COMPARED.search(sentence, max(0, m.start() - 40), m.start())]
+            if not matches:
+                continue
+        if "sk" in sentence or "uestion" in sentence:  # (every "asked about" or "question on" has one of them)
+            matches = [m for m in matches if not _ASKED.search(sentence, max(0, m.start() - 50), m.start())]
             if not matches:
                 continue
         if code.id == "financial_commitment" and _G_SUM_PAST.may(fold(sentence)):
