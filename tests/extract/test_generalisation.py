@@ -445,3 +445,23 @@ def test_what_a_question_is_about_is_no_cue(sentence: str) -> None:
 def test_nobody_and_nothing_negate(sentence: str) -> None:
     got = _prov(_run("Albania signed the agreement in Davos. " + sentence))
     assert ("ALB-UKR", "military_aid_lethal", "absent") in got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Portugal will allocate EUR 126 million in 2024. A further EUR 100 million goes to the Czech ammunition "
+     "initiative.", ("PRT", 100e6, "EUR", "pledged")),
+    ("Portugal signed. Portugal's support in 2023 totalled EUR 100 million.", ("PRT", 100e6, "EUR", "provided")),
+    ("Norway's aid reached NOK 20 billion last year.", ("NOR", 20e9, "NOK", "provided")),
+    ("Danish aid in 2023 amounted to about DKK 16 billion.", ("DNK", 16e9, "DKK", "provided")),
+])
+def test_goes_to_and_past_totals(text: str, expected: tuple[Any, ...]) -> None:
+    assert _money(_run(text))[-1] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine's losses reached USD 100 billion.",
+    "The damage totalled USD 152 billion.",
+    "Reconstruction needs amounted to USD 486 billion.",
+])
+def test_past_totals_without_a_donor_are_nothing(text: str) -> None:
+    assert _run(text)["commitments"] == []

@@ -25,7 +25,7 @@ _STATUS = [
                             r"to be (?:disbursed|delivered|provided|paid))\b")),
     ("provided", re.compile(r"\b(?:provided|delivered|disbursed|sent|transferred|supplied|donated|gave|given|"
                             r"spent|paid|contributed|handed over|went to|received|obtained)\b")),
-    ("pledged", re.compile(r"\b(?:pledg\w*|commit(?:s|ted|ting|ment)?|promis\w*|announc\w*|unveil\w*|offer\w*|"
+    ("pledged", re.compile(r"\b(?:pledg\w*|commit(?:s|ted|ting|ment)?|promis\w*|announc\w*|unveil\w*|offer\w*|goes to|"
                            r"(?:is|are)\s+(?:also\s+)?(?:providing|giving|contributing|sending|committing|granting)|"
                            r"(?:will|would|shall)\s+(?:\w+\s+){0,2}?(?:provide|allocate|give|deliver|send|contribute|make|"
                            r"supply|disburse|spend|invest|make available|fund|finance|increase|raise|put|lend|go|"
@@ -47,6 +47,8 @@ _OF_WHICH = re.compile(r"\b(?:of which|of this|including|of that|out of which|of
 _OF_THIS_LEAD = re.compile(r"\s*(?:(?:Out )?[Oo]f (?:this|that|which|the total)(?: total| amount| sum)?,?)", re.I)
 _TOTAL = re.compile(r"\b(?:comes? to|came to|amounts? to|amounted to|totals?|totalled|totaled|adds? up to|"
                     r"added up to)\b")
+_PAST_TOTAL = re.compile(r"\b(?:totall?ed|amounted\s+to|came\s+to|added\s+up\s+to|reached)\s+"
+                         r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than)\s+)?\Z")
 _SINCE = re.compile(r"\bsince\b", re.I)
 _AND_ONLY = re.compile(r"\A[^.;:]*?\b(?:and|plus|as well as|with|next to|alongside|besides|together with)\s+"
                        r"(?:(?:about|around|some|roughly|nearly|almost|another|a further)\s+)?\Z")
@@ -195,6 +197,8 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
         status, cue_at = "provided", -1  # "aid since 2022 comes to EUR 2 billion"
     if status is None and _SINCE.search(left + right[:40]):
         status, cue_at = "provided", -1
+    if status is None and _PAST_TOTAL.search(left[-40:]):
+        status, cue_at = "provided", -1  # "support in 2023 totalled EUR 100 million": a past sum
     sibling = sibling_of if sibling_of is not None and _AND_ONLY.search(text[seg_start:m.start]) else None
     if status is None and previous is not None and (part_of or sibling is not None):
         status, cue_at = (sibling or previous)["status"], -1  # "of which ...", "and at least EUR 40 million"
@@ -215,7 +219,7 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
     if donor is None and re.search(r"\b(?:received|obtained)\b", left + right[:40]):
         return None  # "Ukraine received $100 billion": from whom, the sentence does not say
     if donor is None:
-        donor = previous["donor"] if part_of and previous else (ctx.donor(idx) or last_donor)
+        donor = previous["donor"] if part_of and previous else (_topic_donor(ctx, idx) or last_donor)
     if donor is None or donor == RECIPIENT:
         return None
     item: dict[str, Any] = {
@@ -263,6 +267,17 @@ def _bracketed(ctx: Ctx, idx: int, m: Mention) -> dict[str, Any] | None:
     return {"donor": str(owner[-1].value), "recipient": RECIPIENT, "amount": m.value,
             "currency": m.extra["currency"], "status": status, "period": None,
             "category": _category(outside), "_span": (owner[-1].start, close + 1)}
+
+
+def _topic_donor(ctx: Ctx, idx: int) -> str | None:
+    """The partner the sentence is about, unless it is named only inside a channel's name ("EUR 100
+    million goes to the Czech ammunition initiative"): then the one the sentence before was about."""
+    channels = ctx.in_sentence("channel", idx)
+    if idx > 0 and ctx.explicit[idx] and channels and all(
+            any(c.start <= p.start < c.end for c in channels) for p in ctx.parties_in(idx)
+            if p.value not in (RECIPIENT, "RUS")):
+        return ctx.donor(idx - 1)
+    return ctx.donor(idx)
 
 
 def _recipient_subject(ctx: Ctx, idx: int, cue: int) -> bool:
