@@ -465,3 +465,23 @@ def test_goes_to_and_past_totals(text: str, expected: tuple[Any, ...]) -> None:
 ])
 def test_past_totals_without_a_donor_are_nothing(text: str) -> None:
     assert _run(text)["commitments"] == []
+
+
+def test_a_contrasting_clause_belongs_to_the_partner_it_names() -> None:
+    text = ("Latvia and Lithuania signed their agreements within weeks of each other. The Latvian agreement refers "
+            "to cyber security, while the Lithuanian one stresses energy infrastructure.")
+    got = _prov(_run(text))
+    assert ("LVA-UKR", "cyber_security", "present") in got
+    assert ("LTU-UKR", "energy", "present") in got
+    assert ("LVA-UKR", "energy", "present") not in got
+
+
+@pytest.mark.parametrize("clause", [
+    ", while the United States supplies weapons.",
+    ", whereas Britain sends weapons.",
+    ", but Poland supplies weapons.",
+])
+def test_another_countrys_clause_is_not_the_agreements(clause: str) -> None:
+    got = _prov(_run("Japan signed its accord in Apulia. The accord covers demining" + clause))
+    assert ("JPN-UKR", "demining", "present") in got
+    assert not {p for p in got if p[1] == "military_aid_lethal"}

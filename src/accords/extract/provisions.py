@@ -164,6 +164,9 @@ _REFERS_BEFORE = re.compile(r"\b(?:under|in|by|through|with)\s+(?:the|this|its|t
 _AID_SUBJECT = re.compile(
     r"\W*(?P<who>[A-Z][\w.-]+)\s+(?:military\s+|defen[cs]e\s+|security\s+|national\s+)?(?:aid|support|assistance|"
     r"deliveries|help|supplies)\s+(?:also\s+|now\s+)?(?:includes?|is|are|covers?|comprises?|consists?|spans?)\b")
+# A clause that turns to another partner: ", while the United States supplies weapons", ", whereas
+# the Lithuanian one stresses energy".
+_CONTRAST = re.compile(rf",?\s+(?:while|whereas|but)\s+(?P<rest>(?:the\s+)?(?P<who>{_NAMES})(?![\w]))", re.IGNORECASE)
 _ANAPHORIC_START = re.compile(r"(?:the|both)\s+(?:parties|participants|sides)\b|they\b|it\s+also\b",
                               re.IGNORECASE)
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december")
@@ -487,6 +490,19 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             start, sentence = start + said.start(1), sentence[said.start(1):]
         if sentence.rstrip().endswith("?") or withdrawn(text, sentences, si):
             continue  # a question or a withdrawn claim asserts nothing about the text
+        other: list[tuple[str, str, int]] = []  # (agreement, clause, start) of a contrasting clause
+        contrast = _CONTRAST.search(sentence) if ("while" in sentence or "whereas" in sentence
+                                                  or "but" in sentence) else None
+        if contrast:
+            iso = _NAME_TO_ISO.get(contrast.group("who").lower())
+            key = agreement_key(iso, "UKR") if iso and iso != "UKR" else None
+            if key and key not in context:
+                # "The Latvian text refers to cyber security, while the Lithuanian one stresses energy":
+                # the second clause is the other partner's (coded for it only when it signed one)
+                if signed and key in signed and (_CONTENT.search(sentence, contrast.end())
+                                                 or sentence.startswith((" one ", "'s one "), contrast.end())):
+                    other.append((key, sentence[contrast.start("rest"):], start + contrast.start("rest")))
+                sentence, end = sentence[:contrast.start()], start + contrast.start()
         coded = _code_sentence(sentence, hits, rules, gates, cb)
         if coded and not explicit and not subject and not _content(sentence, hits):
             named = _others(sentence) if named is None else named
@@ -498,6 +514,10 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             for code_id, value in coded:
                 items.append({"agreement": key, "code": code_id, "value": value,
                               "quote": sentence, "span": [start, end]})
+        for key, clause, at in other:
+            span = [at, at + len(clause)]
+            items += [{"agreement": key, "code": code_id, "value": value, "quote": clause, "span": span}
+                      for code_id, value in _code_sentence(clause, hits, rules, gates, cb)]
     if len(seen) >= 2:
         items += [{"agreement": key, "code": cid, "value": value, "quote": q, "span": [s, e]}
                   for q, s, e, (cid, value) in pending for key in seen]
