@@ -30,6 +30,7 @@ from accords.extract.cues import gates as compile_gates
 from accords.extract.cues import rules as compile_rules
 from accords.extract.prefilter import Gate, Occurrences, fold, keywords
 from accords.extract.recognize.trie import trie_pattern
+from accords.extract.withdrawn import possible as withdrawal_possible
 from accords.extract.withdrawn import withdrawn
 
 METHOD = "rules:provisions"
@@ -94,13 +95,18 @@ _MULTI = re.compile(r"\b(?:agreements|accords|texts|documents|deals|pacts|each|b
 _NAMED_REF = re.compile(
     rf"(?<![\w.])(?P<a>{_NAMES})[-–]Ukrain(?:e|ian)\s+(?:[\w-]+\s+){{0,2}}?{_DEAL}"
     rf"|\bUkrain(?:e|ian)[-–](?P<b>{_NAMES})\s+(?:[\w-]+\s+){{0,2}}?{_DEAL}"
-    rf"|\bthe\s+(?P<c>{_NAMES})\s+(?:security\s+)?{_TEXT}"
-    rf"|(?<![\w.])(?P<g>{_NAMES})(?:'s|’s)\s+(?:own\s+|new\s+|ten-year\s+|security\s+|bilateral\s+)*{_TEXT}"
+    rf"|\bthe\s+(?P<c>{_NAMES})\s+(?:security\s+)?{_DEAL}"
     rf"|\b{_DEAL}\s+(?:with|between\s+Ukraine\s+and)\s+(?:the\s+)?(?P<d>{_NAMES})(?![\w.])"
     rf"|\b{_DEAL}\s+(?:on\s+[\w\s,-]{{0,80}}?)?between\s+(?:the\s+)?(?:Government\s+of\s+)?(?P<e>{_NAMES})"
     rf"\s+and\s+Ukraine\b"
     rf"|\b{_DEAL}\s+(?:on\s+[\w\s,-]{{0,80}}?)?between\s+Ukraine\s+and\s+(?:the\s+)?(?:(?:Republic|Kingdom|"
     rf"Government)\s+of\s+(?:the\s+)?)?(?P<f>{_NAMES})(?![\w.])",
+    re.IGNORECASE)
+# "the French text", "Romania's agreement", "Greece's security agreement": also a named agreement
+# (a pattern of its own, run only on sentences with a possessive or a word for a text).
+_NAMED_TEXT = re.compile(
+    rf"\bthe\s+(?P<c>{_NAMES})\s+(?:security\s+)?(?:text|document|arrangement)\b"
+    rf"|(?<![\w.])(?P<g>{_NAMES})(?:'s|’s)\s+(?:own\s+|new\s+|ten-year\s+|security\s+|bilateral\s+)*{_TEXT}",
     re.IGNORECASE)
 # A reference to "the" agreement (singular: "56 agreements were signed" is not one).
 _GENERIC_REF = re.compile(
@@ -178,13 +184,13 @@ _BACKGROUND = re.compile(
     rf"|on\s+\d{{1,2}}\s+\w+|at\s+the\s+[\w\s]{{0,30}}summit)\b", re.IGNORECASE)
 # What a party already did is background, not a clause of the agreement.
 # So is what was announced beside it or agreed in a separate format.
-# (and a sentence whose subject has given aid since some date: "Croatia has provided EUR 300 million
-# since 2022" is the partner's record)
-_PAST = re.compile(r"^\W*(?:[\w'-]+\s+){1,3}(?:has|have|had)\s+(?:already\s+)?(?:provided|delivered|given|sent|"
-                   r"supplied|spent|contributed|donated|disbursed)\b(?=[^.;]*\bsince\b)"
-                   r"|\balready\b|\b(?:has|have|had)\s+been\s+(?:providing|supplying)\b|\bannounced\b"
+_PAST = re.compile(r"\balready\b|\b(?:has|have|had)\s+been\s+(?:providing|supplying)\b|\bannounced\b"
                    r"|\ba\s+separate\b|\bseparately\b|\b(?:outside|independently\s+of|apart\s+from)\s+(?:of\s+)?the\s+"
                    r"(?:agreement|text|accord|deal)\b", re.IGNORECASE)
+# So is a sentence whose subject has given aid since some date: "Croatia has provided EUR 300
+# million since 2022" is the partner's record (matched at the start, on sentences with "since").
+_RECORD = re.compile(r"\W*(?:[\w'-]+\s+){1,3}(?:has|have|had)\s+(?:already\s+)?(?:provided|delivered|given|sent|"
+                     r"supplied|spent|contributed|donated|disbursed)\b(?=[^.;]*\bsince\b)", re.IGNORECASE)
 # "The agreement formalises what Zagreb already does: ...": existing practice made agreement content.
 _FORMALISES = re.compile(r"\b(?:formali[sz]\w*|codif\w*|enshrin\w*|anchors?|cements?)\b", re.IGNORECASE)
 # "may" in lower case only: "signed on 31 May" is the month.
@@ -225,7 +231,7 @@ def _gate(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
 
 # Every branch of _NAMED_REF ends in _DEAL, a rarer word than the "with"/"between" the
 # automatic analysis would pick for one of them.
-_G_NAMED = ("accord", "agreement", "arrangement", "deal", "document", "pact", "text")
+_G_NAMED = ("accord", "agreement", "deal", "pact")
 _G_GENERIC = _gate(_GENERIC_REF)
 _G_MULTI = _gate(_MULTI)
 _G_HEDGE = _gate(_HEDGE)
@@ -236,9 +242,11 @@ _G_SUBJECT = _gate(_SUBJECT_VERB)
 # rule followed by its restriction gate (when it has restrictions).
 _G_EVERY = _gate(_EVERY)
 _G_CONTENT = _gate(_CONTENT)
-_GATES = (_G_NAMED, _G_GENERIC, _G_MULTI, _G_HEDGE, _G_PAST, _G_PLURAL, _G_SUBJECT, _G_EVERY, _G_CONTENT)
+_G_NAMED_TEXT = ("accord", "agreement", "arrangement", "deal", "document", "pact", "text")  # (_TEXT)
+_GATES = (_G_NAMED, _G_GENERIC, _G_MULTI, _G_HEDGE, _G_PAST, _G_PLURAL, _G_SUBJECT, _G_EVERY, _G_CONTENT,
+          _G_NAMED_TEXT)
 (_NAMED_I, _GENERIC_I, _MULTI_I, _HEDGE_I, _PAST_I, _PLURAL_I, _SUBJECT_I, _EVERY_I,
- _CONTENT_I) = range(len(_GATES))
+ _CONTENT_I, _NAMED_TEXT_I) = range(len(_GATES))
 _NG = len(_GATES)
 _G_NEGATION = Gate(_NEGATION)
 
@@ -256,6 +264,18 @@ def _named(sentence: str, hits: set[int]) -> list[str]:
         name = next(g for g in m.groups() if g)
         iso = _NAME_TO_ISO.get(name.lower())
         if iso and iso != "UKR":
+            keys.append(agreement_key(iso, "UKR"))
+    return keys
+
+
+def _named_text(sentence: str, hits: set[int]) -> list[str]:
+    """Agreements named as "the French text" or "Romania's agreement" (see _NAMED_TEXT)."""
+    if _NAMED_TEXT_I not in hits or not ("'s " in sentence or "’s " in sentence or "the " in sentence):
+        return []
+    keys: list[str] = []
+    for m in _NAMED_TEXT.finditer(sentence):
+        iso = _NAME_TO_ISO.get((m["c"] or m["g"]).lower())
+        if iso and iso != "UKR" and agreement_key(iso, "UKR") not in keys:
             keys.append(agreement_key(iso, "UKR"))
     return keys
 
@@ -421,6 +441,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
     prev: tuple[int, int] | None = None
     before: tuple[int, int] | None = None  # the previous sentence that is not a heading
     all_hits = occ.per_range(sentences)
+    corrections = withdrawal_possible(text)
     for si, (start, end) in enumerate(sentences):
         sentence = text[start:end]
         if not sentence.strip():
@@ -447,16 +468,17 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         # The partners named (but "EU", see _others) are counted only where they matter:
         # here for a sentence about several agreements, below for one that codes something.
         named: list[str] | None = _others(sentence) if _MULTI_I in hits and _MULTI.search(sentence) else None
-        explicit = _named(sentence, hits)
+        explicit = _named(sentence, hits) or _named_text(sentence, hits)
         if named and len(named) >= 2 and not explicit and not _content(sentence, hits):
             continue  # facts about several countries, not about their agreements
         hedged = _HEDGE_I in hits and bool(_HEDGE.search(sentence))
-        past = _PAST_I in hits and bool(_PAST.search(sentence)) and bool(_PAST.search(_RELATIVE.sub("", sentence))) \
-            and not _FORMALISES.search(sentence)
+        past = _PAST_I in hits and bool(_PAST.search(sentence)) and bool(_PAST.search(_RELATIVE.sub("", sentence)))
+        past = (past or ("since" in sentence and bool(_RECORD.match(sentence)))) and not _FORMALISES.search(sentence)
         subject, commits = _subject(sentence, signed)
         if subject and (hedged or past or _BACKGROUND.match(sentence) or not (commits or para_start)):
             subject = None  # a paragraph opening with a partner is about it; later, only signing or committing says so
-        if subject is None and before is not None and _ITS.match(sentence):
+        if subject is None and before is not None and ("Its " in sentence[:6] or "Their " in sentence[:8]) \
+                and _ITS.match(sentence):
             subject = _antecedent(text[before[0]:before[1]])  # "Ireland signed ... Its text provides ..."
         before = (start, end)
         targets = [subject] if subject and not explicit else \
@@ -484,26 +506,16 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             named = _others(sentence) if named is None else named
             if named and not any(k in context for k in named):
                 continue  # "By contrast, the United Kingdom supplies lethal aid": another party's business
-        said = _TEXT_SAYS.search(sentence) if "text" in sentence or "agreement" in sentence else None
-        if said and not _REFERS_BEFORE.search(sentence, 0, said.start()):
-            # "Germany co-leads the IAMD coalition, and the text says ...": only the text's part is content
-            start, sentence = start + said.start(1), sentence[said.start(1):]
-        if sentence.rstrip().endswith("?") or withdrawn(text, sentences, si):
-            continue  # a question or a withdrawn claim asserts nothing about the text
-        other: list[tuple[str, str, int]] = []  # (agreement, clause, start) of a contrasting clause
-        contrast = _CONTRAST.search(sentence) if ("while" in sentence or "whereas" in sentence
-                                                  or "but" in sentence) else None
-        if contrast:
-            iso = _NAME_TO_ISO.get(contrast.group("who").lower())
-            key = agreement_key(iso, "UKR") if iso and iso != "UKR" else None
-            if key and key not in context:
-                # "The Latvian text refers to cyber security, while the Lithuanian one stresses energy":
-                # the second clause is the other partner's (coded for it only when it signed one)
-                if signed and key in signed and (_CONTENT.search(sentence, contrast.end())
-                                                 or sentence.startswith((" one ", "'s one "), contrast.end())):
-                    other.append((key, sentence[contrast.start("rest"):], start + contrast.start("rest")))
-                sentence, end = sentence[:contrast.start()], start + contrast.start()
         coded = _code_sentence(sentence, hits, rules, gates, cb)
+        other: list[tuple[str, str, int]] = []  # (agreement, clause, start) of a contrasting clause
+        if coded:  # (the readings below only narrow what a sentence codes: skipped when it codes nothing)
+            if sentence.rstrip().endswith("?") or (corrections and withdrawn(text, sentences, si)):
+                coded = []  # a question or a withdrawn claim asserts nothing about the text
+            else:
+                narrowed = _narrow(sentence, start, end, context, signed)
+                if narrowed is not None:
+                    sentence, start, end, other = narrowed
+                    coded = _code_sentence(sentence, hits, rules, gates, cb)
         if coded and not explicit and not subject and not _content(sentence, hits):
             named = _others(sentence) if named is None else named
             if len(named) >= 2:
@@ -545,6 +557,30 @@ def _subject(sentence: str, signed: list[str] | None) -> tuple[str | None, bool]
     return key, commits
 
 
+def _narrow(sentence: str, start: int, end: int, context: list[str], signed: list[str] | None
+            ) -> tuple[str, int, int, list[tuple[str, str, int]]] | None:
+    """The part of a sentence that speaks of the agreement in context, when it is only a part:
+    "Germany co-leads the IAMD coalition, and the text says ..." (the text's part), "The Latvian
+    text refers to cyber security, while the Lithuanian one stresses energy" (the first clause;
+    the second is the other partner's, coded for it when it signed one). None: the whole."""
+    narrowed = False
+    other: list[tuple[str, str, int]] = []
+    said = _TEXT_SAYS.search(sentence) if "text" in sentence or "agreement" in sentence else None
+    if said and not _REFERS_BEFORE.search(sentence, 0, said.start()):
+        start, sentence, narrowed = start + said.start(1), sentence[said.start(1):], True
+    contrast = _CONTRAST.search(sentence) if ("while" in sentence or "whereas" in sentence
+                                              or "but" in sentence) else None
+    if contrast:
+        iso = _NAME_TO_ISO.get(contrast.group("who").lower())
+        key = agreement_key(iso, "UKR") if iso and iso != "UKR" else None
+        if key and key not in context:
+            if signed and key in signed and (_CONTENT.search(sentence, contrast.end())
+                                             or sentence.startswith((" one ", "'s one "), contrast.end())):
+                other.append((key, sentence[contrast.start("rest"):], start + contrast.start("rest")))
+            sentence, end, narrowed = sentence[:contrast.start()], start + contrast.start(), True
+    return (sentence, start, end, other) if narrowed else None
+
+
 def _antecedent(sentence: str) -> str | None:
     """What "its" in the next sentence refers to: the one partner the sentence names, else its
     subject (a partner or its capital)."""
@@ -583,7 +619,7 @@ def _main_subject(sentence: str, hits: set[int], names: set[str]) -> bool:
 def _main_aid(sentence: str, names: set[str]) -> bool:
     """"Swedish aid includes lethal systems": what the main partner's aid is, in a document about
     its agreement, describes what the agreement covers."""
-    m = _AID_SUBJECT.match(sentence) if names else None
+    m = _AID_SUBJECT.match(sentence) if names and sentence[:1].isupper() else None
     return bool(m and m.group("who").lower() in names)
 
 

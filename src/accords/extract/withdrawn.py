@@ -16,6 +16,17 @@ _WRONG_AFTER = re.compile(r"[^.;:]{0,60}?\b(?:was|were|is|are)\s+(?:(?:also|both
                           r"|\s*(?:It|That|This)\s+(?:does|did|is|was)\s+not\s*[:.;,]", re.I)
 
 
+# Every withdrawal says one of these (most documents say none: a few substring tests skip them).
+_ANY = ("wrong", "incorrect", "erroneous", "mistaken", "falsely", "in error", "inaccurate", "false", "a mistake",
+        "an error", "not:", "not.", "not;", "not,")
+
+
+def possible(text: str) -> bool:
+    """Whether ``text`` may withdraw anything at all."""
+    low = text.lower()
+    return any(k in low for k in _ANY)
+
+
 def withdrawn(text: str, sentences: list[tuple[int, int]], idx: int) -> bool:
     """Whether sentence ``idx`` states a claim that it or the next sentence withdraws."""
     s, e = sentences[idx]

@@ -14,6 +14,7 @@ from typing import Any
 
 from accords.extract.relate.context import RECIPIENT, Ctx
 from accords.extract.types import Mention
+from accords.extract.withdrawn import possible as withdrawal_possible
 from accords.extract.withdrawn import withdrawn
 
 _STATUS = [
@@ -109,9 +110,11 @@ def relate_commitments(ctx: Ctx) -> list[dict[str, Any]]:
     previous: dict[str, Any] | None = None
     para_starts = [p for p, _ in ctx.doc.paragraphs]
     last_para = -1
+    corrections = withdrawal_possible(ctx.text)
     for idx, (s, e) in enumerate(ctx.sentences):
         money = ctx.in_sentence("money", idx)
-        if money and (withdrawn(ctx.text, ctx.sentences, idx) or ctx.text[s:e].rstrip().endswith("?")):
+        if money and ((corrections and withdrawn(ctx.text, ctx.sentences, idx))
+                      or ctx.text[s:e].rstrip().endswith("?")):
             continue  # a withdrawn figure, or a question ("Will Norway give NOK 5 billion?") asserts nothing
         prev_end = s
         last_item: dict[str, Any] | None = None
