@@ -485,3 +485,9 @@ def test_another_countrys_clause_is_not_the_agreements(clause: str) -> None:
     got = _prov(_run("Japan signed its accord in Apulia. The accord covers demining" + clause))
     assert ("JPN-UKR", "demining", "present") in got
     assert not {p for p in got if p[1] == "military_aid_lethal"}
+
+
+def test_adjectives_listed_before_texts_name_each_agreement() -> None:
+    data = _run("The Spanish, Belgian and Portuguese texts each provide for consultations within 24 hours.")
+    assert sorted(tuple(c["parties"]) for c in data["consultation_hours"]) == [
+        ("BEL", "UKR"), ("ESP", "UKR"), ("PRT", "UKR")]

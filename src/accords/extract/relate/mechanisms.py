@@ -28,7 +28,26 @@ _NOT_ONLY = re.compile(r"\bnot\s+(?:only|just|merely|limited\s+to|restricted\s+t
 
 _SOME = re.compile(r"\b(?:some|many|most|several|other|few)\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?"
                    r"(?:agreements|texts|accords|partners|countries|allies|states)\b", re.I)
-_TEXT_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:text|agreement|accord|deal|pact|document)\b")
+_TEXT_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:text|agreement|accord|deal|pact|document)s?\b")
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _text_demonyms(ctx: Ctx, idx: int) -> list[str]:
+    """Partners named by adjectives before a word for a text: "the French text", "the Spanish,
+    Belgian and Portuguese texts"."""
+    found: set[str] = set()
+    chain: list[str] = []
+    last_end = -1
+    for p in ctx.parties_in(idx):
+        if p.extra.get("kind") != "demonym":
+            chain, last_end = [], -1
+            continue
+        gap = _LIST_GAP.fullmatch(ctx.text, last_end, p.start) if last_end >= 0 else None
+        chain = [*chain, str(p.value)] if gap else [str(p.value)]
+        last_end = p.end
+        if _TEXT_AFTER.match(ctx.text, p.end):
+            found.update(chain)
+    return sorted(found - {"RUS", RECIPIENT})
 
 
 _COUNT = r"two|three|four|five|six|seven|eight|nine|ten"
@@ -53,8 +72,7 @@ def relate_consultations(ctx: Ctx, agreements: list[dict[str, Any]]) -> list[dic
         partners = sorted({p.value for p in ctx.parties_in(idx) if p.extra.get("kind") != "demonym"}
                           - {"RUS", RECIPIENT})
         if not partners:  # "The French text carries the same 24-hour clause": the adjective names the text
-            partners = sorted({p.value for p in ctx.parties_in(idx) if p.extra.get("kind") == "demonym"
-                               and _TEXT_AFTER.match(ctx.text, p.end)} - {"RUS", RECIPIENT})
+            partners = _text_demonyms(ctx, idx)
         if not partners and _SOME.search(ctx.text, s, e):
             continue  # "Some agreements promise talks within 24 hours": not this document's agreement
         if not partners and not ctx.explicit[idx] and tuple(ctx.topic[idx]) == tuple(ctx.focus):
