@@ -140,7 +140,7 @@ def recognize_channels(text: str) -> list[Mention]:
             if old is None or old.end < m.end():
                 found[m.start()] = Mention("channel", m.start(), m.end(), m.group(), name)
     if "oalition" in text:
-        for start in [k for k, v in found.items() if v.value == COALITIONS and _RUN_IN.search(text, 0, k)
+        for start in [k for k, v in found.items() if v.value == COALITIONS and _RUN_IN.search(text, max(0, k - 20), k)
                       and text.startswith(".", v.end)]:
             del found[start]  # "4. Capability coalitions. France leads ...": a numbered run-in heading
         named = _coalitions(text)

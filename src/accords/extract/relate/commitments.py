@@ -95,8 +95,8 @@ _ON_TABLE = re.compile(r"\s*on the table\b")
 # A fact-sheet or timeline line "Sweden: SEK 75 billion of military aid ...": the label is the
 # donor and the amount is what it pledged (a status verb elsewhere in the line still wins).
 _LABEL = re.compile(r"[ \t]*(?:[-*•+][ \t]+)?(?:\*\*)?(?P<who>[A-Z][\w .'-]{1,40}?)(?:\*\*)?:(?:\*\*)?[ \t]*\Z")
-# "EUR 200 million more than last year" is a difference between two sums, not a sum given.
 _PARENS = re.compile(r"\([^()]*\)")
+# "EUR 200 million more than last year" is a difference between two sums, not a sum given.
 _DIFFERENCE = re.compile(r"\s*(?:more|less|fewer|higher|lower)\s+than\b")
 _FROM = re.compile(r"\b(?:from|(?:provided|given|paid|pledged|committed|promised|offered|granted|donated|contributed|"
                    r"earmarked|allocated) by)\s+(?:the\s+)?\Z")

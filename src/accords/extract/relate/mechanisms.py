@@ -143,6 +143,7 @@ _UNSURE = re.compile(r"\b(?:nobody|no\s+one|none|nothing|whether|if|asked|ask\w*
                      r"would|hop\w*|want\w*|request\w*|call\w*\s+for|need\w*|buy\w*|bought|purchas\w*)\b",
                      re.I)
 _ITEM_GATE = ("weapon", "ammunition", "munitions", "arms")
+_ITEM_CLAUSE = re.compile(r"[;:]|,\s+(?:but|while|whereas)\b|\bnot\s+only\b")
 
 
 def relate_scope(ctx: Ctx) -> list[dict[str, Any]]:
@@ -192,7 +193,7 @@ def _lethal_items(ctx: Ctx, folded: str, out: list[dict[str, Any]], seen: set[tu
             continue
         sent = ctx.text[s:e]
         for m in _LETHAL_ITEMS.finditer(sent):
-            clause = re.split(r"[;:]|,\s+(?:but|while|whereas)\b|\bnot\s+only\b", sent[:m.start()])[-1]
+            clause = _ITEM_CLAUSE.split(sent[:m.start()])[-1]
             verbs = list(_GIVING.finditer(clause))
             verb = verbs[-1] if verbs else None  # the giving verb nearest the items
             if verb is None or _NEGATED.search(clause) or _UNSURE.search(clause) or _HEDGED.search(sent):
