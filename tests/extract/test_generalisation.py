@@ -491,3 +491,21 @@ def test_adjectives_listed_before_texts_name_each_agreement() -> None:
     data = _run("The Spanish, Belgian and Portuguese texts each provide for consultations within 24 hours.")
     assert sorted(tuple(c["parties"]) for c in data["consultation_hours"]) == [
         ("BEL", "UKR"), ("ESP", "UKR"), ("PRT", "UKR")]
+
+
+@pytest.mark.parametrize(("sentence", "code"), [
+    ("In case of a new Russian attack, Rome and Kyiv will consult within 24 hours.", "consultation_mechanism"),
+    ("Italy and Ukraine will consult within 24 hours of a renewed attack.", "consultation_mechanism"),
+    ("Rome will also support Ukraine's EU and NATO accession.", "nato_membership_reference"),
+    ("Rome will also support Ukraine's EU and NATO accession.", "eu_membership_support"),
+])
+def test_the_main_partner_or_its_capital_as_subject(sentence: str, code: str) -> None:
+    got = _prov(_run("Giorgia Meloni signed Italy's security agreement with Ukraine in Kyiv.\n\n" + sentence))
+    assert ("ITA-UKR", code, "present") in got
+
+
+def test_another_capital_as_subject_is_not_the_main_agreement() -> None:
+    got = _prov(_run("Giorgia Meloni signed Italy's security agreement with Ukraine in Kyiv.\n\n"
+                     "Paris and Kyiv will consult within 24 hours of a renewed attack."))
+    assert ("ITA-UKR", "consultation_mechanism", "present") not in got
+    assert not {p for p in got if p[1] == "consultation_mechanism" and p[0] == "ITA-UKR"}

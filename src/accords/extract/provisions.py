@@ -116,7 +116,7 @@ _GENERIC_REF = re.compile(
 # A main party as the subject of a commitment ("Ireland has not pledged ...", "Unlike most
 # partners, Poland did not name an amount"): a clause of the main agreement in a document about it.
 _SUBJECT_VERB = re.compile(
-    r"\W*(?:[\w'-]+\W+){0,6}?(?P<who>[A-Z][\w.]*(?:\s+[A-Z]\w+)?)\s+(?:also\s+)?"
+    r"\W*(?:[\w'-]+\W+){0,10}?(?P<who>[A-Z][\w.]*(?:\s+[A-Z]\w+)?)\s+(?:also\s+)?"
     r"(?:will|would|shall|commits?|pledges?|pledged|undertakes|has\s+not|did\s+not|does\s+not|intends"
     r"|promises)\b")
 _PLURAL_GENERIC = re.compile(
@@ -173,6 +173,7 @@ _AID_SUBJECT = re.compile(
 # A clause that turns to another partner: ", while the United States supplies weapons", ", whereas
 # the Lithuanian one stresses energy".
 _CONTRAST = re.compile(rf",?\s+(?:while|whereas|but)\s+(?P<rest>(?:the\s+)?(?P<who>{_NAMES})(?![\w]))", re.IGNORECASE)
+_PAIR_BEFORE = re.compile(r"(?P<who>[A-Z][\w.]*)\s+and\s+\Z")
 _ANAPHORIC_START = re.compile(r"(?:the|both)\s+(?:parties|participants|sides)\b|they\b|it\s+also\b",
                               re.IGNORECASE)
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december")
@@ -609,11 +610,23 @@ def _names_of(key: str | None) -> set[str]:
     return {n.lower() for iso in parties for n in _PARTNERS.get(iso, ())}
 
 
+def _is_main(who: str, names: set[str]) -> bool:
+    """``who`` is the main partner: one of its ``names`` or its capital."""
+    return who.lower() in names or _CAPITALS.get(who, "") in {_NAME_TO_ISO.get(n) for n in names}
+
+
 def _main_subject(sentence: str, hits: set[int], names: set[str]) -> bool:
     if not names or _SUBJECT_I not in hits:
         return False
     m = _SUBJECT_VERB.match(sentence)
-    return bool(m and names and m.group("who").lower() in names)
+    if m is None:
+        return False
+    who = m.group("who")
+    if _is_main(who, names):
+        return True
+    # "Rome and Kyiv will consult ...", "Italy and Ukraine will ...": the pair as the subject
+    pair = _PAIR_BEFORE.search(sentence, 0, m.start("who"))
+    return who in ("Kyiv", "Ukraine") and pair is not None and _is_main(pair.group("who"), names)
 
 
 def _main_aid(sentence: str, names: set[str]) -> bool:
