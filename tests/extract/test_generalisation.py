@@ -509,3 +509,23 @@ def test_another_capital_as_subject_is_not_the_main_agreement() -> None:
                      "Paris and Kyiv will consult within 24 hours of a renewed attack."))
     assert ("ITA-UKR", "consultation_mechanism", "present") not in got
     assert not {p for p in got if p[1] == "consultation_mechanism" and p[0] == "ITA-UKR"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("- **Germany** signed on 16 February 2024; it provides EUR 7.1 billion in 2024.\n",
+     ("DEU", 7.1e9, "EUR", "pledged")),
+    ("- **Iceland** contributes at least ISK 4 billion a year until 2028.\n", ("ISL", 4e9, "ISK", "pledged")),
+    ("Norway's Nansen programme was raised to NOK 135 billion in 2024.\n", ("NOR", 135e9, "NOK", "pledged")),
+    ("Denmark increased its support to DKK 20 billion for 2025.\n", ("DNK", 20e9, "DKK", "pledged")),
+])
+def test_named_givers_for_a_year_and_raised_sums(text: str, expected: tuple[Any, ...]) -> None:
+    assert _money(_run(text, name="t.md")) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Norway signed. The German defence budget contains EUR 52 billion in 2024.",
+    "Norway signed. Russia raised its defence budget to RUB 13 trillion in 2024.",
+    "Norway signed. Russia increases military spending to USD 140 billion a year.",
+])
+def test_no_commitment_from_other_budgets(text: str) -> None:
+    assert _run(text)["commitments"] == []

@@ -28,6 +28,7 @@ _STATUS = [
                             r"spent|paid|contributed|handed over|went to|received|obtained)\b")),
     ("pledged", re.compile(r"\b(?:pledg\w*|commit(?:s|ted|ting|ment)?|promis\w*|announc\w*|unveil\w*|offer\w*|goes to|"
                            r"(?:is|are)\s+(?:also\s+)?(?:providing|giving|contributing|sending|committing|granting)|"
+                           r"(?:rais|increas|expand|boost)(?:ed|es|e)\s+(?:[\w']+\s+){0,4}?to|"
                            r"(?:will|would|shall)\s+(?:\w+\s+){0,2}?(?:provide|allocate|give|deliver|send|contribute|make|"
                            r"supply|disburse|spend|invest|make available|fund|finance|increase|raise|put|lend|go|"
                            r"add|commit|pay|donate|grant)|to (?:provide|contribute|allocate)|undertak\w*|"
@@ -84,6 +85,10 @@ _GIVES = re.compile(r"\b(?P<v>provides(?!\s+for\b)|gives|contains|includes|adds(
 _SUPPORT = re.compile(r"\b(?:aid|support|assistance|help|humanitarian|recovery|reconstruction|rebuild\w*|military|"
                       r"weapons|ammunition|package|demining|energy|Ukrain\w*|Kyiv|fund|agreement|text|accord|deal|"
                       r"for\s+(?:20\d\d|the\s+years?|this\s+year|next\s+year|each\s+year))\b", re.I)
+# ... or when a state named in the sentence gives the sum for a year ("Germany signed on 16
+# February; it provides EUR 7.1 billion in 2024", "Iceland contributes ISK 4 billion a year").
+_YEARLY = re.compile(r"[^.;]{0,30}?\b(?:in|for|during)\s+(?:20\d\d|the\s+years?)\b|\s*(?:a|per|each|every)\s+year\b"
+                     r"|\s*annually\b")
 # "This includes CAD 2.2 billion in financial assistance": the parts of the sum just named.
 _PART_LEAD = re.compile(r"\s*(?:This|That|It|The\s+(?:sum|total|package|amount|figure|money))\s+(?:also\s+)?"
                         r"(?:includes|contains|comprises|covers|consists\s+of)\b")
@@ -189,7 +194,8 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
     if status is None and previous is not None and _PART_LEAD.match(text, s) and seg_start == s:
         status, cue_at, part_of = previous["status"], -1, True  # "This includes CAD 2.2 billion ...": a part
     gives = _GIVES.search(left) or _PUT_AT.search(left) if status is None else None
-    if gives and (_SUPPORT.search(right[:80]) or _SUPPORT.search(left)):
+    if gives and (_SUPPORT.search(right[:80]) or _SUPPORT.search(left)
+                  or (_YEARLY.match(right) and _named_giver(ctx, idx, m.start))):
         status, cue_at = "allocated" if gives.groupdict().get("v") == "holds" else "pledged", gives.start()
     put = _PUT.search(left) if status is None else None
     if put and _ON_TABLE.match(right):
@@ -283,10 +289,17 @@ def _topic_donor(ctx: Ctx, idx: int) -> str | None:
     return ctx.donor(idx)
 
 
+def _named_giver(ctx: Ctx, idx: int, pos: int) -> bool:
+    """A state other than Ukraine is named by its name (not an adjective) before ``pos``."""
+    s, _e = ctx.sentences[idx]
+    return any(p.value not in (RECIPIENT, "RUS") and p.extra.get("kind") != "demonym"
+               for p in ctx.parties_in(idx, start=s, end=pos))
+
+
 def _recipient_subject(ctx: Ctx, idx: int, cue: int) -> bool:
-    """Ukraine (or Kyiv) is the subject right before the status verb."""
+    """Ukraine (or Kyiv), or Russia, is the subject right before the status verb."""
     before = ctx.parties_in(idx, start=max(ctx.sentences[idx][0], cue - 40), end=cue)
-    return bool(before) and before[-1].value == RECIPIENT and not _TO.search(
+    return bool(before) and before[-1].value in (RECIPIENT, "RUS") and not _TO.search(
         ctx.text, max(0, before[-1].start - 12), before[-1].start)
 
 
