@@ -30,6 +30,8 @@ from accords.extract.cues import gates as compile_gates
 from accords.extract.cues import rules as compile_rules
 from accords.extract.prefilter import Gate, Occurrences, finditer, fold, keywords
 from accords.extract.recognize.trie import trie_pattern
+from accords.extract.withdrawn import possible as withdrawal_possible
+from accords.extract.withdrawn import withdrawn
 
 METHOD = "rules:provisions"
 
@@ -100,6 +102,12 @@ _NAMED_REF = re.compile(
     rf"|\b{_DEAL}\s+(?:on\s+[\w\s,-]{{0,80}}?)?between\s+Ukraine\s+and\s+(?:the\s+)?(?:(?:Republic|Kingdom|"
     rf"Government)\s+of\s+(?:the\s+)?)?(?P<f>{_NAMES})(?![\w.])",
     re.IGNORECASE)
+# "the French text", "Romania's agreement", "Greece's security agreement": also a named agreement
+# (a pattern of its own, run only on sentences with a possessive or a word for a text).
+_NAMED_TEXT = re.compile(
+    rf"\bthe\s+(?P<c>{_NAMES})\s+(?:security\s+)?(?:text|document|arrangement)\b"
+    rf"|(?<![\w.])(?P<g>{_NAMES})(?:'s|’s)\s+(?:own\s+|new\s+|ten-year\s+|security\s+|bilateral\s+)*{_TEXT}",
+    re.IGNORECASE)
 # A reference to "the" agreement (singular: "56 agreements were signed" is not one).
 _GENERIC_REF = re.compile(
     rf"\b(?:the|this|that|its|their|a|an)\s+(?:[\w-]+\s+){{0,3}}?{_TEXT}"
@@ -108,7 +116,7 @@ _GENERIC_REF = re.compile(
 # A main party as the subject of a commitment ("Ireland has not pledged ...", "Unlike most
 # partners, Poland did not name an amount"): a clause of the main agreement in a document about it.
 _SUBJECT_VERB = re.compile(
-    r"\W*(?:[\w'-]+\W+){0,6}?(?P<who>[A-Z][\w.]*(?:\s+[A-Z]\w+)?)\s+(?:also\s+)?"
+    r"\W*(?:[\w'-]+\W+){0,10}?(?P<who>[A-Z][\w.]*(?:\s+[A-Z]\w+)?)\s+(?:also\s+)?"
     r"(?:will|would|shall|commits?|pledges?|pledged|undertakes|has\s+not|did\s+not|does\s+not|intends"
     r"|promises)\b")
 _PLURAL_GENERIC = re.compile(
@@ -120,14 +128,16 @@ _PLURAL_GENERIC = re.compile(
 _SUBJECT = re.compile(
     r"\W*(?P<who>(?i:" + trie_pattern(_STATE_NAMES) + ")|"
     + "|".join(re.escape(c) for c in _CAPITALS)
-    + r")(?![\w.])(?:,\s+(?:which|who)\b[^,;.]{0,80},)?\s+(?P<aux>(?:(?:also|now|then|has|have|had|already)\s+)*)"
+    + r")(?![\w.])(?:,\s+(?:which|who|an?|the|one|like|as)\b[^,;.]{0,80},)?"
+    r"\s+(?P<aux>(?:(?:also|now|then|has|have|had|already|does|did|not|never)\s+)*)"
     r"(?P<verb>[a-z][\w']*)\b")
 # The word after the subject must look like a verb: "Washington summit" is no subject.
 _VERBISH = re.compile(r"(?:\w+(?:s|ed)|also|now|then|already|will|would|shall|can|must|has|have|had|is|was|are|were|"
                       r"did|does|set|put|gave|took|made|led|paid|sent|spent|kept|held|met)\Z")
 # Verbs that make a subject sentence about the partner's own agreement or commitments.
 _COMMIT_VERB = re.compile(r"(?:sign\w*|conclud\w*|promis\w*|pledg\w*|commit\w*|undert\w+|will|shall|would|"
-                          r"devot\w*|offer\w*|agree\w*|provid\w*|contribut\w*|earmark\w*|allocat\w*)\Z")
+                          r"devot\w*|offer\w*|agree\w*|provid\w*|contribut\w*|earmark\w*|allocat\w*|"
+                          r"restrict\w*|limit\w*|confin\w*)\Z")
 # What a sentence about several partners needs to be about their agreements rather than about
 # the countries ("Each of the three also leads a coalition: Estonia ..., Lithuania ...").
 _CONTENT = re.compile(r"\b(?:agreements?|accords?|texts?|documents?|deals?|pacts?|sign\w*|will|shall|would|"
@@ -147,6 +157,23 @@ _COLLECTIVE_START = re.compile(
     r"\W*(?:(?:in|for|under|across)\s+)?(?:(?:both|all\s+\w+|each\s+of\s+the)\s+(?:texts|agreements|accords|"
     r"documents|deals)\b|(?:all|each\s+of|both\s+of)\s+(?:the\s+|these\s+)?(?:two|three|four|five|six)\s*[,:])",
     re.IGNORECASE)
+# A sentence opening with "Its text"/"Its agreement" speaks of the agreement of the partner the
+# sentence before was about.
+_ITS = re.compile(r"\W*(?:Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:text|agreement|accord|deal|document|pact)\b")
+# A sentence that joins what a country does to what the text says: ", and the text says ...".
+_TEXT_SAYS = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?P<said>(?:the|its|their)\s+(?:text|agreement|accord|deal)"
+                        r"\s+(?:also\s+)?(?:says|states|notes|stresses|adds|provides|declares|affirms|commits|confirms|"
+                        r"recognises|recognizes|records)\b)")
+_REFERS_BEFORE = re.compile(r"\b(?:under|in|by|through|with)\s+(?:the|this|its|their)\s+(?:[\w-]+\s+)?"
+                            r"(?:agreement|text|accord|deal)\b|\b(?:agreement|text|accord|deal)\s+"
+                            r"(?:says|states|commits|provides|obliges)\b", re.IGNORECASE)
+_AID_SUBJECT = re.compile(
+    r"\W*(?P<who>[A-Z][\w.-]+)\s+(?:military\s+|defen[cs]e\s+|security\s+|national\s+)?(?:aid|support|assistance|"
+    r"deliveries|help|supplies)\s+(?:also\s+|now\s+)?(?:includes?|is|are|covers?|comprises?|consists?|spans?)\b")
+# A clause that turns to another partner: ", while the United States supplies weapons", ", whereas
+# the Lithuanian one stresses energy".
+_CONTRAST = re.compile(rf",?\s+(?:while|whereas|but)\s+(?P<rest>(?:the\s+)?(?P<who>{_NAMES})(?![\w]))", re.IGNORECASE)
+_PAIR_BEFORE = re.compile(r"(?P<who>[A-Z][\w.]*)\s+and\s+\Z")
 _ANAPHORIC_START = re.compile(r"(?:the|both)\s+(?:parties|participants|sides)\b|they\b|it\s+also\b",
                               re.IGNORECASE)
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december")
@@ -159,24 +186,40 @@ _BACKGROUND = re.compile(
 # What a party already did is background, not a clause of the agreement.
 # So is what was announced beside it or agreed in a separate format.
 _PAST = re.compile(r"\balready\b|\b(?:has|have|had)\s+been\s+(?:providing|supplying)\b|\bannounced\b"
-                   r"|\ba\s+separate\b", re.IGNORECASE)
+                   r"|\ba\s+separate\b|\bseparately\b|\b(?:outside|independently\s+of|apart\s+from)\s+(?:of\s+)?the\s+"
+                   r"(?:agreement|text|accord|deal)\b", re.IGNORECASE)
+# So is a sentence whose subject has given aid since some date: "Croatia has provided EUR 300
+# million since 2022" is the partner's record (matched at the start, on sentences with "since").
+_RECORD = re.compile(r"\W*(?:[\w'-]+\s+){1,3}(?:has|have|had)\s+(?:already\s+)?(?:provided|delivered|given|sent|"
+                     r"supplied|spent|contributed|donated|disbursed)\b(?=[^.;]*\bsince\b)", re.IGNORECASE)
+# "The agreement formalises what Zagreb already does: ...": existing practice made agreement content.
+_FORMALISES = re.compile(r"\b(?:formali[sz]\w*|codif\w*|enshrin\w*|anchors?|cements?)\b", re.IGNORECASE)
 # "may" in lower case only: "signed on 31 May" is the month.
 _HEDGE = re.compile(r"\b(?:(?-i:may)|might|could|possibly|potential(?:ly)?|possibility|likely|perhaps"
-                    r"|reportedly)\b", re.IGNORECASE)
+                    r"|reportedly|expects?\s+(?:the|this|that|its)\s+(?:agreement|text|deal|accord)\s+to)\b",
+                    re.IGNORECASE)
 _AGREEMENT_TITLE = re.compile(r"\s*#*\s*(?:[\w-]+\s+){0,4}?(?:agreement|accord|memorandum|treaty)\b",
                               re.IGNORECASE)
 _NEGATION = re.compile(
-    r"\b(?:no|not|never|neither|nor|without|exclud\w*|omit\w*|lacks?|lacking|absence\s+of"
+    r"\b(?:no|not|never|neither|nor|nobody|no\s+one|nothing|none|without|exclud\w*|omit\w*|lacks?|lacking|absence\s+of"
     r"|silent\s+(?:on|about)|refrain\w*\s+from|rul\w+\s+out)\b|n't\b", re.IGNORECASE)
 _NOT_NEGATION = re.compile(
     r"\b(?:not\s+only|not\s+least|no\s+later\s+than|not\s+later\s+than|no\s+less\s+than"
     r"|no\s+longer\s+than|without\s+delay|not\s+(?:stand|be)\s+in\s+the\s+way"
-    r"|not\s+(?:hinder|prevent|preclude|prejudice|affect))\b", re.IGNORECASE)
+    r"|not\s+(?:hinder|prevent|preclude|prejudice|affect|replace|substitute\s+for))\b", re.IGNORECASE)
 _NEGATED_AFTER = re.compile(
     r"[^.;,]{0,30}?\b(?:is|are|was|were)\s+(?:not\s+(?:mentioned|included|covered|part)|absent|excluded"
     r"|missing)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:()]|—|\b(?:although|though|but|however|whereas|while|yet)\b",
                            re.IGNORECASE)
+_SUM_PAST = re.compile(r"\bsince\s+(?:(?:early|late|mid-|the\s+start\s+of)\s*)?(?:19|20)\d\d\b|\bsince\s+the\s+"
+                       r"(?:full-scale\s+)?invasion\b|\b(?:has|have|had)\s+(?:already\s+)?(?:provided|given|delivered|"
+                       r"sent|spent|contributed|disbursed|donated)\b", re.IGNORECASE)
+_G_SUM_PAST = Gate(_SUM_PAST)
+_SUM_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b|\.\s")
+# What a question is about is not what the text says: "Asked about weapons, a diplomat said ...".
+_ASKED = re.compile(r"\b(?:asked|asking|asks|questions?|questioned)\s+(?:\w+\s+){0,2}?(?:about|on|whether|if)\s+"
+                    r"(?:[\w-]+\s+){0,3}\Z", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _TERMINAL = (".", "!", "?", ":", '"', "'", ")", "]", "”", "’")
 _WORDS = {"ten": 10, "twelve": 12, "twenty-four": 24, "five": 5}
@@ -200,9 +243,11 @@ _G_SUBJECT = _gate(_SUBJECT_VERB)
 # rule followed by its restriction gate (when it has restrictions).
 _G_EVERY = _gate(_EVERY)
 _G_CONTENT = _gate(_CONTENT)
-_GATES = (_G_NAMED, _G_GENERIC, _G_MULTI, _G_HEDGE, _G_PAST, _G_PLURAL, _G_SUBJECT, _G_EVERY, _G_CONTENT)
+_G_NAMED_TEXT = ("accord", "agreement", "arrangement", "deal", "document", "pact", "text")  # (_TEXT)
+_GATES = (_G_NAMED, _G_GENERIC, _G_MULTI, _G_HEDGE, _G_PAST, _G_PLURAL, _G_SUBJECT, _G_EVERY, _G_CONTENT,
+          _G_NAMED_TEXT)
 (_NAMED_I, _GENERIC_I, _MULTI_I, _HEDGE_I, _PAST_I, _PLURAL_I, _SUBJECT_I, _EVERY_I,
- _CONTENT_I) = range(len(_GATES))
+ _CONTENT_I, _NAMED_TEXT_I) = range(len(_GATES))
 _NG = len(_GATES)
 _G_NEGATION = Gate(_NEGATION)
 
@@ -220,6 +265,18 @@ def _named(sentence: str, hits: set[int]) -> list[str]:
         name = next(g for g in m.groups() if g)
         iso = _NAME_TO_ISO.get(name.lower())
         if iso and iso != "UKR":
+            keys.append(agreement_key(iso, "UKR"))
+    return keys
+
+
+def _named_text(sentence: str, hits: set[int]) -> list[str]:
+    """Agreements named as "the French text" or "Romania's agreement" (see _NAMED_TEXT)."""
+    if _NAMED_TEXT_I not in hits or not ("'s " in sentence or "’s " in sentence or "the " in sentence):
+        return []
+    keys: list[str] = []
+    for m in _NAMED_TEXT.finditer(sentence):
+        iso = _NAME_TO_ISO.get((m["c"] or m["g"]).lower())
+        if iso and iso != "UKR" and agreement_key(iso, "UKR") not in keys:
             keys.append(agreement_key(iso, "UKR"))
     return keys
 
@@ -272,6 +329,16 @@ def _negated(sentence: str, start: int, end: int) -> bool:
     return bool(_NEGATED_AFTER.match(sentence, end))
 
 
+def _past_sum(sentence: str, start: int, end: int) -> bool:
+    """A sum the partner has already given ("Croatia has provided about EUR 300 million since
+    2022") is its national record, not a financial commitment of the agreement."""
+    clause_start = 0
+    for m in _SUM_BREAK.finditer(sentence, 0, start):
+        clause_start = m.end()
+    stop = _SUM_BREAK.search(sentence, end)
+    return bool(_SUM_PAST.search(sentence, clause_start, min(stop.start() if stop else len(sentence), end + 50)))
+
+
 def _number(code: Code, sentence: str) -> float | int | None:
     if code.number is None:
         return None
@@ -316,6 +383,14 @@ def _code_sentence(sentence: str, hits: set[int], rules: tuple[Rule, ...], gates
                 continue
         if "than" in sentence or "nstead" in sentence:  # (every comparison has one of them)
             matches = [m for m in matches if not _COMPARED.search(sentence, max(0, m.start() - 40), m.start())]
+            if not matches:
+                continue
+        if "sk" in sentence or "uestion" in sentence:  # (every "asked about" or "question on" has one of them)
+            matches = [m for m in matches if not _ASKED.search(sentence, max(0, m.start() - 50), m.start())]
+            if not matches:
+                continue
+        if code.id == "financial_commitment" and _G_SUM_PAST.may(fold(sentence)):
+            matches = [m for m in matches if not _past_sum(sentence, m.start(), m.end())]
             if not matches:
                 continue
         if code.value_type != "text" and all(_negated(sentence, m.start(), m.end()) for m in matches):
@@ -365,7 +440,9 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
     seen: list[str] = []  # agreements coded so far, for "all three texts"
     pending: list[tuple[str, int, int, tuple[str, Any]]] = []
     prev: tuple[int, int] | None = None
+    before: tuple[int, int] | None = None  # the previous sentence that is not a heading
     all_hits = occ.per_range(sentences)
+    corrections = withdrawal_possible(text)
     for si, (start, end) in enumerate(sentences):
         sentence = text[start:end]
         if not sentence.strip():
@@ -392,13 +469,19 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         # The partners named (but "EU", see _others) are counted only where they matter:
         # here for a sentence about several agreements, below for one that codes something.
         named: list[str] | None = _others(sentence) if _MULTI_I in hits and _MULTI.search(sentence) else None
-        explicit = _named(sentence, hits)
+        explicit = _named(sentence, hits) or _named_text(sentence, hits)
         if named and len(named) >= 2 and not explicit and not _content(sentence, hits):
             continue  # facts about several countries, not about their agreements
         hedged = _HEDGE_I in hits and bool(_HEDGE.search(sentence))
+        past = _PAST_I in hits and bool(_PAST.search(sentence)) and bool(_PAST.search(_RELATIVE.sub("", sentence)))
+        past = (past or ("since" in sentence and bool(_RECORD.match(sentence)))) and not _FORMALISES.search(sentence)
         subject, commits = _subject(sentence, signed)
-        if subject and (hedged or _BACKGROUND.match(sentence) or not (commits or para_start)):
+        if subject and (hedged or past or _BACKGROUND.match(sentence) or not (commits or para_start)):
             subject = None  # a paragraph opening with a partner is about it; later, only signing or committing says so
+        if subject is None and before is not None and ("Its " in sentence[:6] or "Their " in sentence[:8]) \
+                and _ITS.match(sentence):
+            subject = _antecedent(text[before[0]:before[1]])  # "Ireland signed ... Its text provides ..."
+        before = (start, end)
         targets = [subject] if subject and not explicit else \
             _targets(sentence, hits, explicit, default_agreement, current, seen)
         if signed and len(signed) >= 2 and _EVERY_I in hits and _EVERY.search(sentence) \
@@ -409,8 +492,8 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             # "three new agreements, each concluded for ten years": about agreements named later
             pending.extend((sentence, start, end, cv) for cv in _code_sentence(sentence, hits, rules, gates, cb))
             continue
-        past = _PAST_I in hits and bool(_PAST.search(sentence)) and bool(_PAST.search(_RELATIVE.sub("", sentence)))
-        if not targets and default_agreement and _main_subject(sentence, hits, main_names) \
+        if not targets and default_agreement and (_main_subject(sentence, hits, main_names)
+                                                  or _main_aid(sentence, main_names)) \
                 and not _BACKGROUND.match(sentence) and not hedged:
             targets = [default_agreement]
         if targets:
@@ -425,6 +508,15 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             if named and not any(k in context for k in named):
                 continue  # "By contrast, the United Kingdom supplies lethal aid": another party's business
         coded = _code_sentence(sentence, hits, rules, gates, cb)
+        other: list[tuple[str, str, int]] = []  # (agreement, clause, start) of a contrasting clause
+        if coded:  # (the readings below only narrow what a sentence codes: skipped when it codes nothing)
+            if sentence.rstrip().endswith("?") or (corrections and withdrawn(text, sentences, si)):
+                coded = []  # a question or a withdrawn claim asserts nothing about the text
+            else:
+                narrowed = _narrow(sentence, start, end, context, signed)
+                if narrowed is not None:
+                    sentence, start, end, other = narrowed
+                    coded = _code_sentence(sentence, hits, rules, gates, cb)
         if coded and not explicit and not subject and not _content(sentence, hits):
             named = _others(sentence) if named is None else named
             if len(named) >= 2:
@@ -435,6 +527,10 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             for code_id, value in coded:
                 items.append({"agreement": key, "code": code_id, "value": value,
                               "quote": sentence, "span": [start, end]})
+        for key, clause, at in other:
+            span = [at, at + len(clause)]
+            items += [{"agreement": key, "code": code_id, "value": value, "quote": clause, "span": span}
+                      for code_id, value in _code_sentence(clause, hits, rules, gates, cb)]
     if len(seen) >= 2:
         items += [{"agreement": key, "code": cid, "value": value, "quote": q, "span": [s, e]}
                   for q, s, e, (cid, value) in pending for key in seen]
@@ -452,13 +548,51 @@ def _subject(sentence: str, signed: list[str] | None) -> tuple[str | None, bool]
         return None, False
     iso = _CAPITALS.get(who) or _STATE_NAMES.get(who.lower())
     key = agreement_key(iso, "UKR") if iso and iso != "UKR" else None
-    if key is None or key not in signed:
+    # A partner that signs is a party to an agreement even when the pipeline missed it.
+    if key is None or (key not in signed and not (m.group("verb").startswith("sign") and not m.group("aux"))):
         return None, False
     first = (m.group("aux") or m.group("verb")).split()[0]
     commits = bool(_COMMIT_VERB.match(m.group("verb")))
     if not _VERBISH.match(first) or (who in _CAPITALS and not commits):
         return None, False  # a capital is a government only when it signs or commits ("Riga promises")
     return key, commits
+
+
+def _narrow(sentence: str, start: int, end: int, context: list[str], signed: list[str] | None
+            ) -> tuple[str, int, int, list[tuple[str, str, int]]] | None:
+    """The part of a sentence that speaks of the agreement in context, when it is only a part:
+    "Germany co-leads the IAMD coalition, and the text says ..." (the text's part), "The Latvian
+    text refers to cyber security, while the Lithuanian one stresses energy" (the first clause;
+    the second is the other partner's, coded for it when it signed one). None: the whole."""
+    narrowed = False
+    other: list[tuple[str, str, int]] = []
+    said = _TEXT_SAYS.search(sentence) if "text" in sentence or "agreement" in sentence else None
+    if said and not _REFERS_BEFORE.search(sentence, 0, said.start()):
+        start, sentence, narrowed = start + said.start(1), sentence[said.start(1):], True
+    contrast = _CONTRAST.search(sentence) if ("while" in sentence or "whereas" in sentence
+                                              or "but" in sentence) else None
+    if contrast:
+        iso = _NAME_TO_ISO.get(contrast.group("who").lower())
+        key = agreement_key(iso, "UKR") if iso and iso != "UKR" else None
+        if key and key not in context:
+            if signed and key in signed and (_CONTENT.search(sentence, contrast.end())
+                                             or sentence.startswith((" one ", "'s one "), contrast.end())):
+                other.append((key, sentence[contrast.start("rest"):], start + contrast.start("rest")))
+            sentence, end, narrowed = sentence[:contrast.start()], start + contrast.start(), True
+    return (sentence, start, end, other) if narrowed else None
+
+
+def _antecedent(sentence: str) -> str | None:
+    """What "its" in the next sentence refers to: the one partner the sentence names, else its
+    subject (a partner or its capital)."""
+    named = _others(sentence)
+    if len(named) == 1:
+        return named[0]
+    m = _SUBJECT.match(sentence)
+    if m is None:
+        return None
+    iso = _CAPITALS.get(m.group("who")) or _STATE_NAMES.get(m.group("who").lower())
+    return agreement_key(iso, "UKR") if iso and iso != "UKR" else None
 
 
 def _content(sentence: str, hits: set[int]) -> bool:
@@ -476,11 +610,30 @@ def _names_of(key: str | None) -> set[str]:
     return {n.lower() for iso in parties for n in _PARTNERS.get(iso, ())}
 
 
+def _is_main(who: str, names: set[str]) -> bool:
+    """``who`` is the main partner: one of its ``names`` or its capital."""
+    return who.lower() in names or _CAPITALS.get(who, "") in {_NAME_TO_ISO.get(n) for n in names}
+
+
 def _main_subject(sentence: str, hits: set[int], names: set[str]) -> bool:
     if not names or _SUBJECT_I not in hits:
         return False
     m = _SUBJECT_VERB.match(sentence)
-    return bool(m and names and m.group("who").lower() in names)
+    if m is None:
+        return False
+    who = m.group("who")
+    if _is_main(who, names):
+        return True
+    # "Rome and Kyiv will consult ...", "Italy and Ukraine will ...": the pair as the subject
+    pair = _PAIR_BEFORE.search(sentence, 0, m.start("who"))
+    return who in ("Kyiv", "Ukraine") and pair is not None and _is_main(pair.group("who"), names)
+
+
+def _main_aid(sentence: str, names: set[str]) -> bool:
+    """"Swedish aid includes lethal systems": what the main partner's aid is, in a document about
+    its agreement, describes what the agreement covers."""
+    m = _AID_SUBJECT.match(sentence) if names and sentence[:1].isupper() else None
+    return bool(m and m.group("who").lower() in names)
 
 
 def _guess_main(text: str, occ: Occurrences, sentences: list[tuple[int, int]]) -> str | None:

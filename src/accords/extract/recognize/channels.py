@@ -84,6 +84,68 @@ def _key_windows(text: str, keys: tuple[str, ...], positions: dict[str, list[int
     return merged
 
 
+COALITIONS = "UDCG capability coalitions"
+# The Contact Group's capability coalitions as writers name them loosely: by the aircraft
+# ("fighter-jet coalition", "the F-16 coalition"), several at once ("the artillery and air
+# defence coalitions", "the F-16 and maritime coalitions") or with "for" ("the coalition for
+# integrated air and missile defence"). Each kind named is one coalition; ``extra["kind"]`` says
+# which, under the name the relate stage gives it.
+_KIND_WORDS: tuple[tuple[str, str], ...] = (
+    ("Air force", r"air\s+force|fighter[- ]jets?|fighter[- ]aircraft|F-16s?|jets?|aviation|combat\s+aircraft"),
+    ("Maritime", r"maritime|naval"),
+    ("Artillery", r"artillery"),
+    ("Armour", r"armou?r(?:ed)?(?:\s+vehicles?)?|tanks?"),
+    ("IT", r"(?-i:IT)|cyber"),
+    ("Drone", r"drones?|UAVs?"),
+    ("Demining", r"demining|mine[- ]action|mine[- ]clearing"),
+    ("IAMD", r"IAMD|(?:integrated\s+)?air\s+(?:and\s+missile\s+)?defen[cs]e"),
+)
+_KIND = "|".join(f"(?:{p})" for _, p in _KIND_WORDS)
+_KIND_OF = [(name, re.compile(rf"(?:{p})\Z", re.I)) for name, p in _KIND_WORDS]
+_COALITION_LIST = re.compile(
+    rf"(?<![\w-])(?P<list>(?:{_KIND})(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:{_KIND}))*)"
+    rf"\s+(?:capability\s+)?coalitions?\b"
+    rf"|\bcoalitions?\s+(?:for|on)\s+(?:the\s+)?(?P<for>{_KIND})(?![\w-])", re.I)
+_ONE_KIND = re.compile(rf"(?<![\w-])(?:{_KIND})(?![\w-])", re.I)
+
+
+_RUN_IN = re.compile(r"(?:^|\n)[ \t]*\d{1,2}(?:\.\d{1,2})*\.?[ \t]+\Z")
+
+
+def _kind(word: str) -> str | None:
+    return next((name for name, pattern in _KIND_OF if pattern.fullmatch(word)), None)
+
+
+def _coalitions(text: str) -> list[Mention]:
+    """One mention per kind of capability coalition named (see ``_KIND_WORDS``)."""
+    out: list[Mention] = []
+    windows: list[tuple[int, int]] = []  # around each "oalition": a list of kinds is short
+    pos = text.find("oalition")
+    while pos >= 0:
+        a, b = max(0, pos - 120), min(len(text), pos + 80)
+        if windows and a <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], b)
+        else:
+            windows.append((a, b))
+        pos = text.find("oalition", pos + 1)
+    for a, b in windows:
+        for m in _COALITION_LIST.finditer(text, a, b):
+            if m["for"]:
+                kind = _kind(m["for"])
+                if kind and not m.group().lower().startswith("coalitions"):  # "coalitions for ...": a list, kept whole
+                    out.append(Mention("channel", m.start(), m.end(), m.group(), COALITIONS, {"kind": kind}))
+                continue
+            words = list(_ONE_KIND.finditer(text, m.start("list"), m.end("list")))
+            for i, w in enumerate(words):
+                kind = _kind(w.group())
+                if kind is None:
+                    continue
+                end = m.end() if i == len(words) - 1 else w.end()  # the last one takes "coalitions"
+                out.append(Mention("channel", w.start(), end, text[w.start():end], COALITIONS,
+                                   {"kind": kind, "plural": m.group().rstrip().endswith("s")}))
+    return out
+
+
 def recognize_channels(text: str) -> list[Mention]:
     found: dict[int, Mention] = {}
     windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # the branches of a channel share keys
@@ -96,6 +158,16 @@ def recognize_channels(text: str) -> list[Mention]:
             old = found.get(m.start())
             if old is None or old.end < m.end():
                 found[m.start()] = Mention("channel", m.start(), m.end(), m.group(), name)
+    if "oalition" in text:
+        for start in [k for k, v in found.items() if v.value == COALITIONS and _RUN_IN.search(text, max(0, k - 20), k)
+                      and text.startswith(".", v.end)]:
+            del found[start]  # "4. Capability coalitions. France leads ...": a numbered run-in heading
+        named = _coalitions(text)
+        for start in [k for k, v in found.items() if v.value == COALITIONS
+                      and any(n.start < v.end and v.start < n.end for n in named)]:
+            del found[start]  # the coalitions named one by one replace the generic match
+        for n in named:
+            found[n.start] = n
     out: list[Mention] = []
     for start in sorted(found):
         mention = found[start]

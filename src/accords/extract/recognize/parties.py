@@ -24,7 +24,10 @@ _CAPITAL_VERB = re.compile(
     r"(?:'s\b|\s+(?:has|have|had|will|would|is|was|says|said|pledged|pledges|announced|announces|"
     r"agreed|agrees|signed|signs|promised|promises|committed|commits|provided|provides|delivered|"
     r"sent|sends|wants|insists|must|should|can|could|may|also|intends|plans|approved|allocated|"
-    r"decided|remains|continues|supports|backs|concluded)\b|\s+and\s+[A-Z][a-z]+\s+(?:signed|concluded|agreed|"
+    r"decided|remains|continues|supports|backs|concluded|restricts|restricted|limits|limited|supplies|supplied|"
+    r"gives|gave|offers|offered|adds|added|contributes|contributed|leads|led|co-leads|joins|joined|does|did|"
+    r"keeps|kept|focuses|funds|funded|finances|financed|earmarks|earmarked|sets|puts|names|undertakes|"
+    r"undertook|declined|refused|expects|hopes|aims|seeks)\b|\s+and\s+[A-Z][a-z]+\s+(?:signed|concluded|agreed|"
     r"have|will|are|were)\b)")
 _PREPOSITION_BEFORE = re.compile(
     r"(?:\b(?:in|at|to|from|near|via|visit|visited|visiting|of|outside|around|into|toward|towards|"

@@ -14,17 +14,22 @@ from typing import Any
 
 from accords.extract.relate.context import RECIPIENT, Ctx
 from accords.extract.types import Mention
+from accords.extract.withdrawn import possible as withdrawal_possible
+from accords.extract.withdrawn import withdrawn
 
 _STATUS = [
     ("pledged_and_provided", re.compile(r"\b(?:pledged|committed|promised) and (?:provided|delivered|disbursed)\b")),
-    ("allocated", re.compile(r"\b(?:allocat\w*|earmark\w*|approv\w*|appropriat\w*|set aside|"
+    ("allocated", re.compile(r"\b(?:allocat\w*|earmark\w*|approv\w*|appropriat\w*|set aside|sets aside|"
+                             r"setting aside|"
                              r"(?:[Ff]und|[Pp]rogramme|[Pp]rogram|[Bb]udget|[Ff]acility) of)\b")),
     ("expected", re.compile(r"\b(?:expected|is set to|are set to|due to be|"
                             r"to be (?:disbursed|delivered|provided|paid))\b")),
     ("provided", re.compile(r"\b(?:provided|delivered|disbursed|sent|transferred|supplied|donated|gave|given|"
                             r"spent|paid|contributed|handed over|went to|received|obtained)\b")),
-    ("pledged", re.compile(r"\b(?:pledg\w*|commit(?:s|ted|ting|ment)?|promis\w*|announc\w*|unveil\w*|offer\w*|"
-                           r"(?:will|would|shall)\s+(?:\w+\s+){0,2}?(?:provide|allocate|give|deliver|send|contribute|"
+    ("pledged", re.compile(r"\b(?:pledg\w*|commit(?:s|ted|ting|ment)?|promis\w*|announc\w*|unveil\w*|offer\w*|goes to|"
+                           r"(?:is|are)\s+(?:also\s+)?(?:providing|giving|contributing|sending|committing|granting)|"
+                           r"(?:rais|increas|expand|boost)(?:ed|es|e)\s+(?:[\w']+\s+){0,4}?to|"
+                           r"(?:will|would|shall)\s+(?:\w+\s+){0,2}?(?:provide|allocate|give|deliver|send|contribute|make|"
                            r"supply|disburse|spend|invest|make available|fund|finance|increase|raise|put|lend|go|"
                            r"add|commit|pay|donate|grant)|to (?:provide|contribute|allocate)|undertak\w*|"
                            r"(?:intends?|intended|plans?|planned|aims?|vow(?:s|ed)?|agree[sd]?|decided?|decides|"
@@ -36,6 +41,7 @@ _STATUS = [
 _HEDGE = re.compile(r"\b(?:consider\w*|mull\w*|weigh\w*|discuss\w*|debat\w*|could|might|(?-i:may)|propos\w*|"
                     r"hop\w*|reportedly|possibl\w*|explor\w*|if|whether|ask\w*|request\w*|call\w* for|"
                     r"urg\w*|demand\w*|seek\w*|estimat\w*|worth of (?:damage|losses)|need\w*)\b", re.I)
+_ESTIMATE = re.compile(r"\bestimat\w*", re.I)
 _NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|declined to|refused to|without|yet to)\b|n't\b", re.I)
 _OF_WHICH = re.compile(r"\b(?:of which|of this|including|of that|out of which|of the total|"
                        r"out of (?:this|that|the) (?:total|sum|amount))\s*(?:amount\s*)?,?\s*"
@@ -43,6 +49,8 @@ _OF_WHICH = re.compile(r"\b(?:of which|of this|including|of that|out of which|of
 _OF_THIS_LEAD = re.compile(r"\s*(?:(?:Out )?[Oo]f (?:this|that|which|the total)(?: total| amount| sum)?,?)", re.I)
 _TOTAL = re.compile(r"\b(?:comes? to|came to|amounts? to|amounted to|totals?|totalled|totaled|adds? up to|"
                     r"added up to)\b")
+_PAST_TOTAL = re.compile(r"\b(?:totall?ed|amounted\s+to|came\s+to|added\s+up\s+to|reached)\s+"
+                         r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than)\s+)?\Z")
 _SINCE = re.compile(r"\bsince\b", re.I)
 _AND_ONLY = re.compile(r"\A[^.;:]*?\b(?:and|plus|as well as|with|next to|alongside|besides|together with)\s+"
                        r"(?:(?:about|around|some|roughly|nearly|almost|another|a further)\s+)?\Z")
@@ -56,22 +64,47 @@ _CATEGORIES = [
 ]
 _INSTRUMENT = re.compile(r"\b(?P<i>grants?|loans?|guarantees?|in-kind)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b")
-_NEXT_PART = re.compile(r",?\s*\b(?:of which|including|out of which)\b|,\s+(?:and|but|while)\s+(?=[a-z])")
+_NEXT_PART = re.compile(r",?\s*\b(?:of which|including|out of which)\b|,\s+(?:and|but|while)\s+(?=[a-z])|,\s+which\b")
 # Verbs that name a sum without saying what it is for ("sets out", "comes with", "provides for");
 # they pledge only when the words after the amount say it is aid or give its period ("CAD 3
 # billion in military support", "EUR 5 million for 2024"), not for "USD 486 billion of damage".
 _WEAK = re.compile(r"\b(?:sets? out|setting out|comes? with|came with|provides? for)\s+\Z")
 _AID_AFTER = re.compile(r"[^.;]{0,40}?\b(?:aid|support|assistance|funding|help|package|contribution|"
                         r"for\s+(?:20\d\d|the\s+year|this\s+year|next\s+year))\b")
+# A verb of giving or containing in the present tense right before the sum ("It contains EUR 5
+# million", "Its text provides EUR 128 million", "Spain adds EUR 15 million", "grants Ukraine EUR
+# 2 billion"): what a text or donor puts forward is pledged. Only next to the amount (a few words
+# between at most), since these verbs are common in other senses further away; "adds up to" is a
+# total and "provides for" is weak (above).
+_GIVES = re.compile(r"\b(?P<v>provides(?!\s+for\b)|gives|contains|includes|adds(?!\s+up\b)|grants|contributes|"
+                    r"makes available|foresees|envisages|envisions|devotes|dedicates|mobili[sz]es|invests|holds)\s+"
+                    r"(?:(?:Ukraine|Kyiv)\s+(?:with\s+)?)?(?:[a-z][\w-]*\s+){0,3}?\Z")
+# These verbs are common outside aid ("the defence budget contains EUR 52 billion for the army"):
+# they give a commitment only in a sentence about support - the words after the sum say what
+# it is for, or the subject is the agreement, a fund or Ukraine's name.
+_SUPPORT = re.compile(r"\b(?:aid|support|assistance|help|humanitarian|recovery|reconstruction|rebuild\w*|military|"
+                      r"weapons|ammunition|package|demining|energy|Ukrain\w*|Kyiv|fund|agreement|text|accord|deal|"
+                      r"for\s+(?:20\d\d|the\s+years?|this\s+year|next\s+year|each\s+year))\b", re.I)
+# ... or when a state named in the sentence gives the sum for a year ("Germany signed on 16
+# February; it provides EUR 7.1 billion in 2024", "Iceland contributes ISK 4 billion a year").
+_YEARLY = re.compile(r"[^.;]{0,30}?\b(?:in|for|during)\s+(?:20\d\d|the\s+years?)\b|\s*(?:a|per|each|every)\s+year\b"
+                     r"|\s*annually\b")
+# "This includes CAD 2.2 billion in financial assistance": the parts of the sum just named.
+_PART_LEAD = re.compile(r"\s*(?:This|That|It|The\s+(?:sum|total|package|amount|figure|money))\s+(?:also\s+)?"
+                        r"(?:includes|contains|comprises|covers|consists\s+of)\b")
+# "puts Luxembourg's defence aid for 2024 at EUR 80 million": the sum a text fixes for the aid.
+_PUT_AT = re.compile(r"\b(?:puts?|sets?|fix(?:es)?|fixed)\s+[^.;:]{0,60}?\bat\s+\Z")
 # "puts EUR 7 billion on the table" offers the money ("is on the table" only proposes it).
 _PUT = re.compile(r"\b(?:puts?|putting|lays?|laid)\s+\Z")
 _ON_TABLE = re.compile(r"\s*on the table\b")
 # A fact-sheet or timeline line "Sweden: SEK 75 billion of military aid ...": the label is the
 # donor and the amount is what it pledged (a status verb elsewhere in the line still wins).
 _LABEL = re.compile(r"[ \t]*(?:[-*•+][ \t]+)?(?:\*\*)?(?P<who>[A-Z][\w .'-]{1,40}?)(?:\*\*)?:(?:\*\*)?[ \t]*\Z")
+_PARENS = re.compile(r"\([^()]*\)")
 # "EUR 200 million more than last year" is a difference between two sums, not a sum given.
 _DIFFERENCE = re.compile(r"\s*(?:more|less|fewer|higher|lower)\s+than\b")
-_FROM = re.compile(r"\b(?:from|provided by|given by|paid by)\s+(?:the\s+)?\Z")
+_FROM = re.compile(r"\b(?:from|(?:provided|given|paid|pledged|committed|promised|offered|granted|donated|contributed|"
+                   r"earmarked|allocated) by)\s+(?:the\s+)?\Z")
 _TO = re.compile(r"\b(?:to|for|with|from|against|of|by|than)\s+(?:the\s+)?\Z")
 
 
@@ -82,8 +115,12 @@ def relate_commitments(ctx: Ctx) -> list[dict[str, Any]]:
     previous: dict[str, Any] | None = None
     para_starts = [p for p, _ in ctx.doc.paragraphs]
     last_para = -1
+    corrections = withdrawal_possible(ctx.text)
     for idx, (s, e) in enumerate(ctx.sentences):
         money = ctx.in_sentence("money", idx)
+        if money and ((corrections and withdrawn(ctx.text, ctx.sentences, idx))
+                      or ctx.text[s:e].rstrip().endswith("?")):
+            continue  # a withdrawn figure, or a question ("Will Norway give NOK 5 billion?") asserts nothing
         prev_end = s
         last_item: dict[str, Any] | None = None
         para = bisect_right(para_starts, s)
@@ -142,7 +179,7 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
         right = right[:cut.start()]
     opening = text[max(0, m.start - 9):m.start].rstrip()
     if text[m.start - 1:m.start] == "(" or opening.endswith(("(about", "(around", "(some", "(or", "(roughly")):
-        return None  # a conversion in parentheses: "(about $3 billion)"
+        return _bracketed(ctx, idx, m)  # a conversion "(about $3 billion)", or a donor's sum "Sweden (SEK 75 billion)"
     lead = _OF_THIS_LEAD.match(text, s)
     part_of = previous is not None and (bool(_OF_WHICH.search(text[seg_start:m.start]))
                                         or (lead is not None and seg_start == s))
@@ -154,6 +191,12 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
         status, cue_at = "pledged", weak.start()
     else:
         status, cue_at = _status(left, right)
+    if status is None and previous is not None and _PART_LEAD.match(text, s) and seg_start == s:
+        status, cue_at, part_of = previous["status"], -1, True  # "This includes CAD 2.2 billion ...": a part
+    gives = _GIVES.search(left) or _PUT_AT.search(left) if status is None else None
+    if gives and (_SUPPORT.search(right[:80]) or _SUPPORT.search(left)
+                  or (_YEARLY.match(right) and _named_giver(ctx, idx, m.start))):
+        status, cue_at = "allocated" if gives.groupdict().get("v") == "holds" else "pledged", gives.start()
     put = _PUT.search(left) if status is None else None
     if put and _ON_TABLE.match(right):
         status, cue_at = "pledged", put.start()
@@ -163,6 +206,8 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
         status, cue_at = "provided", -1  # "aid since 2022 comes to EUR 2 billion"
     if status is None and _SINCE.search(left + right[:40]):
         status, cue_at = "provided", -1
+    if status is None and _PAST_TOTAL.search(left[-40:]):
+        status, cue_at = "provided", -1  # "support in 2023 totalled EUR 100 million": a past sum
     sibling = sibling_of if sibling_of is not None and _AND_ONLY.search(text[seg_start:m.start]) else None
     if status is None and previous is not None and (part_of or sibling is not None):
         status, cue_at = (sibling or previous)["status"], -1  # "of which ...", "and at least EUR 40 million"
@@ -172,13 +217,18 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
     if status is None:
         return None
     scope = left + " " + right[:60]
+    if status == "expected":
+        # "by our estimates it is expected to add up to": the estimate is the expectation itself
+        scope = _ESTIMATE.sub(" ", scope)
     if _HEDGE.search(scope) or _NEGATION.search(left[max(0, cue_at - 40):] if cue_at >= 0 else right[:60]):
         return None
+    if cue_at >= 0 and _recipient_subject(ctx, idx, seg_start + (len(text[seg_start:m.start]) - len(left)) + cue_at):
+        return None  # "Ukraine's budget includes UAH 1.7 trillion", "Kyiv will spend ...": its own money
     donor = _donor(ctx, idx, m, seg_start)
     if donor is None and re.search(r"\b(?:received|obtained)\b", left + right[:40]):
         return None  # "Ukraine received $100 billion": from whom, the sentence does not say
     if donor is None:
-        donor = previous["donor"] if part_of and previous else (ctx.donor(idx) or last_donor)
+        donor = previous["donor"] if part_of and previous else (_topic_donor(ctx, idx) or last_donor)
     if donor is None or donor == RECIPIENT:
         return None
     item: dict[str, Any] = {
@@ -205,6 +255,52 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
     end = m.end + len(right.rstrip(" ,."))
     item["_span"] = (max(s, start), end)
     return item
+
+
+def _bracketed(ctx: Ctx, idx: int, m: Mention) -> dict[str, Any] | None:
+    """"Sweden (SEK 75 billion), Norway (NOK 75 billion) and Denmark (EUR 8.5 billion) have committed
+    multi-year funds": a sum in brackets right after a donor's name is that donor's, with the
+    status of the sentence's verb. After anything else the brackets hold a conversion."""
+    s, e = ctx.sentences[idx]
+    text = ctx.text
+    opening = text.rfind("(", s, m.start)
+    owner = [p for p in ctx.parties_in(idx, start=max(s, opening - 40), end=opening)
+             if p.value not in (RECIPIENT, "RUS") and not text[p.end:opening].strip()]
+    close = text.find(")", m.end, e)
+    if not owner or close < 0 or text[m.end:close].strip(" ,.;"):
+        return None
+    outside = _PARENS.sub(lambda x: " " * len(x.group()), text[s:e])  # the sentence without its brackets
+    status, _at = _status(outside, "")
+    if status is None or _HEDGE.search(outside) or _NEGATION.search(outside):
+        return None
+    return {"donor": str(owner[-1].value), "recipient": RECIPIENT, "amount": m.value,
+            "currency": m.extra["currency"], "status": status, "period": None,
+            "category": _category(outside), "_span": (owner[-1].start, close + 1)}
+
+
+def _topic_donor(ctx: Ctx, idx: int) -> str | None:
+    """The partner the sentence is about, unless it is named only inside a channel's name ("EUR 100
+    million goes to the Czech ammunition initiative"): then the one the sentence before was about."""
+    channels = ctx.in_sentence("channel", idx)
+    if idx > 0 and ctx.explicit[idx] and channels and all(
+            any(c.start <= p.start < c.end for c in channels) for p in ctx.parties_in(idx)
+            if p.value not in (RECIPIENT, "RUS")):
+        return ctx.donor(idx - 1)
+    return ctx.donor(idx)
+
+
+def _named_giver(ctx: Ctx, idx: int, pos: int) -> bool:
+    """A state other than Ukraine is named by its name (not an adjective) before ``pos``."""
+    s, _e = ctx.sentences[idx]
+    return any(p.value not in (RECIPIENT, "RUS") and p.extra.get("kind") != "demonym"
+               for p in ctx.parties_in(idx, start=s, end=pos))
+
+
+def _recipient_subject(ctx: Ctx, idx: int, cue: int) -> bool:
+    """Ukraine (or Kyiv), or Russia, is the subject right before the status verb."""
+    before = ctx.parties_in(idx, start=max(ctx.sentences[idx][0], cue - 40), end=cue)
+    return bool(before) and before[-1].value in (RECIPIENT, "RUS") and not _TO.search(
+        ctx.text, max(0, before[-1].start - 12), before[-1].start)
 
 
 def _label(ctx: Ctx, idx: int, m: Mention) -> bool:

@@ -178,8 +178,9 @@ _COALITION_TYPE = re.compile(r"\b(IT|[Dd]rone|[Dd]emining|[Aa]ir [Ff]orce|[Aa]rt
 
 
 def relate_channels(ctx: Ctx) -> list[dict[str, Any]]:
-    """Channels, one per name. A named coalition keeps its own name; coalitions in the plural
-    said to belong to the Contact Group in the same sentence are part of that channel."""
+    """Channels, one per name. A named coalition keeps its own name; coalitions in the plural,
+    and named ones, said to belong to the Contact Group in the same sentence are part of that
+    channel."""
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
     headings = {(s.start, s.start + len(s.title or "")) for s in ctx.doc.sections if s.title}
@@ -189,15 +190,18 @@ def relate_channels(ctx: Ctx) -> list[dict[str, Any]]:
         name = m.value
         if name == COALITIONS:
             idx = ctx.sentence_of(m.start)
-            plural = m.text.rstrip().endswith("s") or "coalitions" in m.text
-            if plural and any(c.value == UDCG for c in ctx.in_sentence("channel", idx)):
+            plural = m.extra.get("plural", m.text.rstrip().endswith("s") or "coalitions" in m.text)
+            named = m.extra.get("kind")  # the recognizer's reading of a loosely named coalition
+            if (plural or named) and any(c.value == UDCG for c in ctx.in_sentence("channel", idx)):
                 continue
             kind = _COALITION_TYPE.search(m.text)
-            if kind is None and any(c.value == COALITIONS and _COALITION_TYPE.search(c.text)
-                                    for c in ctx.in_sentence("channel", idx)):
+            if kind is None and not named and any(c.value == COALITIONS and (c.extra.get("kind")
+                                                  or _COALITION_TYPE.search(c.text))
+                                                  for c in ctx.in_sentence("channel", idx)):
                 continue  # "a capability coalition: Estonia in the IT coalition": the named ones say it
-            if kind:
-                name = f"{kind.group(1)[:1].upper()}{kind.group(1)[1:]} capability coalition (UDCG)"
+            if named or kind:
+                label = named or f"{kind.group(1)[:1].upper()}{kind.group(1)[1:]}"  # type: ignore[union-attr]
+                name = f"{label} capability coalition (UDCG)"
         if name in seen:
             continue
         seen.add(name)

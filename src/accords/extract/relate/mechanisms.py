@@ -9,7 +9,7 @@ from typing import Any
 from accords.extract.prefilter import fold
 from accords.extract.relate.context import RECIPIENT, Ctx
 
-_CONSULT = re.compile(r"\bconsult\w*|\bconvene\w*|\bmeet\w*\b", re.I)
+_CONSULT = re.compile(r"\bconsult\w*|\bconvene\w*|\bmeet\w*\b|\btalks\b|\bconfer\b", re.I)
 _TRIGGER = re.compile(r"\b(?:in the event of|in case of|in the case of|following|after|upon|if there is|"
                       r"if there were|should there be|if|should(?=\s+[A-Z])|in the event that|in case)\s+"
                       r"(?:an?\s+|the\s+|any\s+)?(?P<t>[^.;()]{3,120})")
@@ -22,7 +22,32 @@ _SUPPLY = re.compile(r"\b(?:provid\w*|suppl\w*|deliver\w*|send\w*|sent|transfer\
                      r"weapons?|arms|aid|assistance|equipment|restrict\w*|limit\w*|focus\w*)\b", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|no|refus\w*|declin\w*|ban\w*|prohibit\w*|without|except|rather than|"
                       r"instead of|neither|nor|consider\w*|could|might|may)\b|n't\b", re.I)
+_HEDGED = re.compile(r"\b(?:could|might|(?-i:may)|consider\w*|possibl\w*|reportedly)\b", re.I)
 _NOT_ONLY = re.compile(r"\bnot\s+(?:only|just|merely|limited\s+to|restricted\s+to)\b", re.I)
+
+
+_SOME = re.compile(r"\b(?:some|many|most|several|other|few)\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?"
+                   r"(?:agreements|texts|accords|partners|countries|allies|states)\b", re.I)
+_TEXT_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:text|agreement|accord|deal|pact|document)s?\b")
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _text_demonyms(ctx: Ctx, idx: int) -> list[str]:
+    """Partners named by adjectives before a word for a text: "the French text", "the Spanish,
+    Belgian and Portuguese texts"."""
+    found: set[str] = set()
+    chain: list[str] = []
+    last_end = -1
+    for p in ctx.parties_in(idx):
+        if p.extra.get("kind") != "demonym":
+            chain, last_end = [], -1
+            continue
+        gap = _LIST_GAP.fullmatch(ctx.text, last_end, p.start) if last_end >= 0 else None
+        chain = [*chain, str(p.value)] if gap else [str(p.value)]
+        last_end = p.end
+        if _TEXT_AFTER.match(ctx.text, p.end):
+            found.update(chain)
+    return sorted(found - {"RUS", RECIPIENT})
 
 
 _COUNT = r"two|three|four|five|six|seven|eight|nine|ten"
@@ -46,6 +71,14 @@ def relate_consultations(ctx: Ctx, agreements: list[dict[str, Any]]) -> list[dic
             continue
         partners = sorted({p.value for p in ctx.parties_in(idx) if p.extra.get("kind") != "demonym"}
                           - {"RUS", RECIPIENT})
+        if not partners:  # "The French text carries the same 24-hour clause": the adjective names the text
+            partners = _text_demonyms(ctx, idx)
+        if not partners and _SOME.search(ctx.text, s, e):
+            continue  # "Some agreements promise talks within 24 hours": not this document's agreement
+        if not partners and not ctx.explicit[idx] and tuple(ctx.topic[idx]) == tuple(ctx.focus):
+            # (a partner named earlier in the paragraph wins; the document's focus does not)
+            headed = _section_partner(ctx, s)  # "## Netherlands" ... "The agreement provides for ..."
+            partners = [headed] if headed else []
         collective = _COLLECTIVE.search(ctx.text[s:e])
         groups = [sorted(a["parties"]) for a in agreements if not a.get("mentioned_only")] if collective else []
         count = (collective["n"] or collective["m"]) if collective else None
@@ -74,10 +107,43 @@ def relate_consultations(ctx: Ctx, agreements: list[dict[str, Any]]) -> list[dic
     return out
 
 
+def _section_partner(ctx: Ctx, pos: int) -> str | None:
+    """The one partner the heading of the section around ``pos`` names, if any."""
+    sections = [sec for sec in ctx.doc.sections if sec.title and sec.start <= pos < sec.end]
+    if not sections:
+        return None
+    start = sections[-1].start
+    end = ctx.text.find("\n", start)
+    end = len(ctx.text) if end < 0 else end
+    if pos < end:
+        return None  # the sentence is the heading itself
+    idx = ctx.sentence_of(start)
+    named = {p.value for p in ctx.parties_in(idx, start=start, end=end)} - {"RUS", RECIPIENT}
+    return str(named.pop()) if len(named) == 1 else None
+
+
 def _clause_start(text: str, sentence_start: int, pos: int) -> int:
     """Back up to the consultation word before the limit, so the quote reads as a phrase."""
     starts = [m.start() for m in _CONSULT.finditer(text, sentence_start, pos)]
     return starts[-1] if starts else sentence_start
+
+
+# Lethal by what is given: a donor that provides, supplies or pledges weapons or ammunition
+# gives lethal aid even when the word "lethal" is absent ("Denmark shall provide military
+# support ..., including weapons and ammunition"). Only the category words count: an inventory
+# of a package ("36 howitzers, 120,000 rounds of ammunition") lists its contents and says
+# nothing of the scope, and an "ammunition initiative" or "coalition" is a channel.
+_LETHAL_ITEMS = re.compile(r"(?<![\d,] )(?<!rounds of )(?<!rounds of artillery )\b(?:weapons|weaponry|ammunition|"
+                           r"munitions|small\s+arms|arms\s+(?:deliveries|supplies))\b"
+                           r"(?!\s+(?:initiative|coalition|programme|program|production|factory|plant|industry|"
+                           r"purchases|procurement))", re.I)
+_GIVING = re.compile(r"\b(?:provid\w*|suppl\w*|deliver\w*|send\w*|sent|transfer\w*|pledg\w*|donat\w*|gives?|"
+                     r"gave|given|includ\w*|contribut\w*)\b", re.I)
+_UNSURE = re.compile(r"\b(?:nobody|no\s+one|none|nothing|whether|if|asked|ask\w*|question\w*|expect\w*|"
+                     r"would|hop\w*|want\w*|request\w*|call\w*\s+for|need\w*|buy\w*|bought|purchas\w*)\b",
+                     re.I)
+_ITEM_GATE = ("weapon", "ammunition", "munitions", "arms")
+_ITEM_CLAUSE = re.compile(r"[;:]|,\s+(?:but|while|whereas)\b|\bnot\s+only\b")
 
 
 def relate_scope(ctx: Ctx) -> list[dict[str, Any]]:
@@ -85,6 +151,8 @@ def relate_scope(ctx: Ctx) -> list[dict[str, Any]]:
     seen: set[tuple[str, str]] = set()
     folded = fold(ctx.text)
     if "lethal" not in folded:  # both patterns need the word: nothing to find (most documents)
+        if any(k in folded for k in _ITEM_GATE):
+            _lethal_items(ctx, folded, out, seen)
         return out
     for idx, (s, e) in enumerate(ctx.sentences):
         if "lethal" not in folded[s:e]:
@@ -106,17 +174,71 @@ def relate_scope(ctx: Ctx) -> list[dict[str, Any]]:
                 seen.add((donor, scope))
                 start, end = _phrase(sent, m.start(), m.end())
                 out.append({"donor": donor, "scope": scope, "_span": (s + start, s + end)})
+    if any(k in folded for k in _ITEM_GATE):
+        _lethal_items(ctx, folded, out, seen)
     return out
+
+
+def _lethal_items(ctx: Ctx, folded: str, out: list[dict[str, Any]], seen: set[tuple[str, str]]) -> None:
+    """Lethal scope from the items a donor gives, in sentences that do not speak of lethality."""
+    candidates: set[int] = set()
+    for key in _ITEM_GATE:  # only the sentences with an item word (str.find is cheap)
+        pos = folded.find(key)
+        while pos >= 0:
+            candidates.add(ctx.sentence_of(pos))
+            pos = folded.find(key, pos + 1)
+    for idx in sorted(candidates):
+        s, e = ctx.sentences[idx]
+        if "lethal" in folded[s:e] or ctx.text[s:e].rstrip().endswith("?"):
+            continue
+        sent = ctx.text[s:e]
+        for m in _LETHAL_ITEMS.finditer(sent):
+            clause = _ITEM_CLAUSE.split(sent[:m.start()])[-1]
+            verbs = list(_GIVING.finditer(clause))
+            verb = verbs[-1] if verbs else None  # the giving verb nearest the items
+            if verb is None or _NEGATED.search(clause) or _UNSURE.search(clause) or _HEDGED.search(sent):
+                continue
+            donor = _giver(ctx, idx, s + verb.start())
+            if donor is None or (donor, "lethal") in seen or (donor, "non-lethal") in seen:
+                continue
+            seen.add((donor, "lethal"))
+            start, end = (verb.start(), m.end()) if m.end() - verb.start() <= 100 else _phrase(sent, m.start(), m.end())
+            out.append({"donor": donor, "scope": "lethal", "_span": (s + start, s + end)})
+            break
 
 
 def _donor(ctx: Ctx, idx: int, pos: int) -> str | None:
     for p in reversed(ctx.parties_in(idx, end=pos)):
         if p.value not in (RECIPIENT, "RUS"):
             return str(p.value)
-    for p in ctx.parties_in(idx, start=pos):
+    _s, e = ctx.sentences[idx]
+    other = _OTHER_CLAUSE.search(ctx.text, pos, e)  # "..., while the United States supplies weapons"
+    for p in ctx.parties_in(idx, start=pos, end=other.start() if other else None):
         if p.value not in (RECIPIENT, "RUS"):
             return str(p.value)
+    if other and ctx.explicit[idx] and idx > 0:
+        return ctx.donor(idx - 1)  # the sentence's own partner is the contrasting clause's: the one before holds
     return ctx.donor(idx)
+
+
+_OTHER_CLAUSE = re.compile(r"[;:]|,?\s+(?:while|whereas|but|unlike|as\s+opposed\s+to)\b", re.I)
+
+
+_GOVERNED = re.compile(r"\b(?:with|to|for|from|by|of|alongside|than|like|and|including|between|against)\s+"
+                       r"(?:the\s+)?\Z", re.I)
+
+
+def _giver(ctx: Ctx, idx: int, pos: int) -> str | None:
+    """Who gives what the verb at ``pos`` gives: the nearest party before it that no preposition
+    governs ("The Netherlands leads the coalition together with Denmark and supplies ..." is the
+    Netherlands), else as :func:`_donor`."""
+    s, _e = ctx.sentences[idx]
+    for p in reversed(ctx.parties_in(idx, end=pos)):
+        if p.value in (RECIPIENT, "RUS"):
+            continue
+        if not _GOVERNED.search(ctx.text, max(s, p.start - 20), p.start):
+            return str(p.value)
+    return _donor(ctx, idx, pos)
 
 
 def _phrase(sent: str, start: int, end: int) -> tuple[int, int]:

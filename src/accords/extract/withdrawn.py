@@ -1,0 +1,37 @@
+"""Withdrawn text: what a correction says an earlier report got wrong.
+
+"The article said that Iceland would give GBP 30 million. That figure was wrong ..." - the
+first sentence reports a claim the next one withdraws; "was wrongly reported as EUR 5 million"
+marks it in the same sentence. Neither states a fact about the agreement.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WRONGLY = re.compile(r"\b(?:wrongly|incorrectly|erroneously|mistakenly|falsely|in error)\b", re.I)
+_REPORTED = re.compile(r"\b(?:said|stated|reported|wrote|claimed|gave|quoted|suggested)\b", re.I)
+_WRONG_AFTER = re.compile(r"[^.;:]{0,60}?\b(?:was|were|is|are)\s+(?:(?:also|both|simply)\s+)?(?:wrong|incorrect|"
+                          r"inaccurate|false|mistaken|in error|an error|a mistake|not correct)\b"
+                          r"|\s*(?:It|That|This)\s+(?:does|did|is|was)\s+not\s*[:.;,]", re.I)
+
+
+# Every withdrawal says one of these (most documents say none: a few substring tests skip them).
+_ANY = ("wrong", "incorrect", "erroneous", "mistaken", "falsely", "in error", "inaccurate", "false", "a mistake",
+        "an error", "not:", "not.", "not;", "not,")
+
+
+def possible(text: str) -> bool:
+    """Whether ``text`` may withdraw anything at all."""
+    low = text.lower()
+    return any(k in low for k in _ANY)
+
+
+def withdrawn(text: str, sentences: list[tuple[int, int]], idx: int) -> bool:
+    """Whether sentence ``idx`` states a claim that it or the next sentence withdraws."""
+    s, e = sentences[idx]
+    if _WRONGLY.search(text, s, e):
+        return True
+    if idx + 1 >= len(sentences) or not _REPORTED.search(text, s, e):
+        return False
+    return bool(_WRONG_AFTER.match(text, sentences[idx + 1][0]))
