@@ -2,9 +2,10 @@
 change cannot quietly undo what they taught; and every output span, on every gold set, points at
 its quote.
 
-tests/gold_heldout (set 1) became a tuning set in session 2 and is held at the issue's bar, F1 0.9
-on every key. tests/gold_heldout2 (set 2) is never tuned on and is not scored here: it is the
-honest measurement (``accords eval tests/gold_heldout2``), only its spans are checked.
+tests/gold_heldout (set 1) and tests/gold_heldout3 (set 3) became tuning sets in session 2 and are
+held at the issue's bar, F1 0.9 on every key. The sets never tuned on (2, and those written after)
+are not scored here: they are the honest measurement (``accords eval tests/gold_heldout2``); only
+their spans are checked.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from accords.extract.evaluate import score_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 SUFFIXES = (".txt", ".md", ".html", ".pdf", ".docx")
-FLOORS = {"gold_heldout": 0.9}  # set -> minimum F1 on every key
+FLOORS = {"gold_heldout": 0.9, "gold_heldout3": 0.9}  # set -> minimum F1 on every key
 
 
 def _cases(folder: str) -> list[tuple[str, Path, Path, str | None]]:
@@ -50,7 +51,7 @@ def test_tuning_set_holds_its_floor_on_every_key(folder: str) -> None:
     assert not low, f"{folder}: F1 below {FLOORS[folder]}: {json.dumps(low)}"
 
 
-@pytest.mark.parametrize("folder", ["gold_heldout", "gold_heldout2", "gold_heldout3"])
+@pytest.mark.parametrize("folder", ["gold_heldout", "gold_heldout2", "gold_heldout3", "gold_heldout4"])
 def test_every_span_points_at_its_quote(folder: str) -> None:
     checked = 0
     for _stem, _gold, doc, published in _cases(folder):
