@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-import warnings
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -219,27 +218,31 @@ def iso_date(value: str) -> date | None:
 # --- PDF --------------------------------------------------------------------------------------
 
 def _load_pdf(data: bytes, sha: str) -> Loaded:
-    try:
-        from pypdf import PdfReader
+    # PDFium (pypdfium2, in C) reads a page's text about three times faster than pypdf, with the
+    # same words in the same order; lines come as PDFium lays them out (a table row on one line).
+    import pypdfium2 as pdfium
 
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            reader = PdfReader(io.BytesIO(data), strict=False)
-            if reader.is_encrypted:
-                try:
-                    opened = bool(reader.decrypt(""))
-                except Exception:
-                    opened = False
-                if not opened:
-                    raise UnsupportedFormatError("the PDF is encrypted",
-                                                 "save an unencrypted copy and load that")
-            texts = [(page.extract_text() or "") for page in reader.pages]
-            info: Any = reader.metadata
-    except UnsupportedFormatError:
-        raise
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:  # an empty user password is tried by PDFium itself
+        if getattr(exc, "err_code", None) == pdfium.raw.FPDF_ERR_PASSWORD:
+            raise UnsupportedFormatError("the PDF is encrypted", "save an unencrypted copy and load that") from None
+        raise UnsupportedFormatError(f"cannot read the PDF ({type(exc).__name__})",
+                                     "the file is corrupt or not a PDF; re-export it") from None
+    try:
+        texts = []
+        for index in range(len(pdf)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            texts.append(textpage.get_text_bounded())
+            textpage.close()
+            page.close()
+        info = pdf.get_metadata_dict(skip_empty=True)
     except Exception as exc:
         raise UnsupportedFormatError(f"cannot read the PDF ({type(exc).__name__})",
                                      "the file is corrupt or not a PDF; re-export it") from None
+    finally:
+        pdf.close()
     parts: list[str] = []
     pages: list[tuple[int, int, int]] = []
     pos = 0
@@ -250,14 +253,11 @@ def _load_pdf(data: bytes, sha: str) -> Loaded:
         pages.append((pos, pos + len(text), number))
         parts.append(text)
         pos += len(text)
-    title = None
-    authors: list[str] | None = None
-    if info is not None:
-        title = _meta_str(info.get("/Title"))
-        author = _meta_str(info.get("/Author"))
-        authors = [a.strip() for a in re.split(r"\s*(?:,|;| and )\s*", author) if a.strip()] if author else None
-        # CreationDate is when the file was written, often long after the text: not a
-        # publication date, so it never becomes the reference for relative dates.
+    title = _meta_str(info.get("Title"))
+    author = _meta_str(info.get("Author"))
+    authors = [a.strip() for a in re.split(r"\s*(?:,|;| and )\s*", author) if a.strip()] if author else None
+    # CreationDate is when the file was written, often long after the text: not a
+    # publication date, so it never becomes the reference for relative dates.
     loaded = Loaded(text="\n\n".join(parts), sha256=sha, media_type=PDF, pages=pages,
                     title=title, authors=authors or [])
     if not loaded.title:
