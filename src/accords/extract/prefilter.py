@@ -17,7 +17,6 @@ import importlib
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -187,15 +186,26 @@ def leading_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return frozenset(found[0])
 
 
-@lru_cache(maxsize=64)
+_FINDERS: dict[int, tuple[re.Pattern[str], Any]] = {}
+
+
 def _start_finder(pattern: re.Pattern[str]) -> Any:
+    # Looked up by identity: hashing a compiled pattern hashes its whole compiled code, which
+    # for a gazetteer alternation costs more than the scan of a sentence. (The pattern is kept
+    # in the entry, so its id cannot be reused by another one.)
+    entry = _FINDERS.get(id(pattern))
+    if entry is not None and entry[0] is pattern:
+        return entry[1]
     starts = leading_literals(pattern)
-    if starts is None:
-        return None
-    finder = ahocorasick.Automaton()
-    for key in starts:
-        finder.add_word(key, len(key))
-    finder.make_automaton()
+    finder = None
+    if starts is not None:
+        finder = ahocorasick.Automaton()
+        for key in starts:
+            finder.add_word(key, len(key))
+        finder.make_automaton()
+    if len(_FINDERS) >= 256:
+        _FINDERS.clear()
+    _FINDERS[id(pattern)] = (pattern, finder)
     return finder
 
 
@@ -210,7 +220,11 @@ def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | No
     if finder is None:
         yield from pattern.finditer(text, pos, end)
         return
-    starts = sorted({stop - n + 1 for stop, n in finder.iter(fold(text), pos, end)}) if pos < end else []
+    if pos >= end:
+        return
+    starts = [stop - n + 1 for stop, n in finder.iter(fold(text), pos, end)]
+    if len(starts) > 1:
+        starts = sorted(set(starts))  # (reported by end: overlapping keys come out of order)
     last = pos
     for at in starts:
         if at < last:
@@ -234,7 +248,7 @@ class KeywordIndex:
     look-ahead over a prefix tree of the keywords, which the engine has to try at every letter.
     """
 
-    __slots__ = ("_always", "_at", "_automaton")
+    __slots__ = ("_always", "_automaton")
 
     def __init__(self, groups: list[tuple[str, ...] | None]) -> None:
         by_keyword: dict[str, list[int]] = {}
@@ -245,22 +259,19 @@ class KeywordIndex:
                 continue
             for k in group:
                 by_keyword.setdefault(k, []).append(gi)
-        # keyword -> (length, group) of the groups it belongs to
-        self._at = {k: [(len(k), gi) for gi in gis] for k, gis in by_keyword.items()}
         self._always = frozenset(always)
         self._automaton: Any = None
         if by_keyword:
             self._automaton = ahocorasick.Automaton()
-            for k in by_keyword:
-                self._automaton.add_word(k, (len(k) - 1, k))
+            for k, gis in by_keyword.items():
+                # (length - 1, the groups of the keyword): all an occurrence needs, with no lookup
+                self._automaton.add_word(k, (len(k) - 1, tuple(dict.fromkeys(gis))))
             self._automaton.make_automaton()
 
     def scan(self, folded: str) -> Occurrences:
-        found: list[tuple[int, str]] = []
-        if self._automaton is not None:
-            # reported by end position; Occurrences wants them by start
-            found = sorted([(end - back, k) for end, (back, k) in self._automaton.iter(folded)])
-        return Occurrences(found, self._at, self._always)
+        # (last position, (length - 1, groups)) of every occurrence, in order of last position
+        found = list(self._automaton.iter(folded)) if self._automaton is not None else []
+        return Occurrences(found, self._always)
 
 
 class Occurrences:
@@ -270,28 +281,29 @@ class Occurrences:
     A group that is None (no keywords known) is always reported.
     """
 
-    __slots__ = ("_always", "_at", "_found", "_starts")
+    __slots__ = ("_always", "_by_start", "_found", "_starts")
 
-    def __init__(self, found: list[tuple[int, str]], at: dict[str, list[tuple[int, int]]],
-                 always: frozenset[int]) -> None:
-        self._found = found  # (position, keyword) of every occurrence, by position
-        self._starts = [f[0] for f in found]
-        self._at = at
+    def __init__(self, found: list[tuple[int, tuple[int, tuple[int, ...]]]], always: frozenset[int]) -> None:
+        self._found = found  # by last position, as the automaton reports them
         self._always = always
+        self._by_start: list[tuple[int, int, tuple[int, ...]]] | None = None  # (start, end, groups)
+        self._starts: list[int] = []
 
     def groups_in(self, start: int, end: int) -> set[int]:
         """Indexes of the groups with a keyword occurrence inside ``[start, end)``."""
+        if self._by_start is None:
+            self._by_start = sorted((last - back, last + 1, gis) for last, (back, gis) in self._found)
+            self._starts = [o[0] for o in self._by_start]
         out = set(self._always)
-        found, at = self._found, self._at
+        found = self._by_start
         j = bisect_left(self._starts, start)
         size = len(found)
         while j < size:
-            pos, key = found[j]
+            pos, stop, gis = found[j]
             if pos >= end:
                 break
-            for n, gi in at[key]:
-                if pos + n <= end:
-                    out.add(gi)
+            if stop <= end:
+                out.update(gis)
             j += 1
         return out
 
@@ -302,20 +314,22 @@ class Occurrences:
                 or any(s > e for s, e in ranges):
             return [self.groups_in(s, e) for s, e in ranges]
         out = [set(self._always) for _ in ranges]
-        at = self._at
         k, size = 0, len(ranges)
-        for pos, key in self._found:
-            while k < size and ranges[k][1] <= pos:
+        if not size:
+            return out
+        start, end = ranges[0]
+        # Occurrences come by last position: the range holding that position is the only one
+        # that can hold the whole occurrence, and it never moves backwards.
+        for last, (back, gis) in self._found:
+            if last >= end:
                 k += 1
-            if k == size:
-                break
-            start, end = ranges[k]
-            if pos < start:
-                continue
-            target = out[k]
-            for n, gi in at[key]:
-                if pos + n <= end:
-                    target.add(gi)
+                while k < size and ranges[k][1] <= last:
+                    k += 1
+                if k == size:
+                    break
+                start, end = ranges[k]
+            if last - back >= start:
+                out[k].update(gis)
         return out
 
 
