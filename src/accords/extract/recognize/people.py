@@ -5,17 +5,18 @@ surname alone ("Kishida") or either name order links to the same person.
 
 from __future__ import annotations
 
-import itertools
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
+import ahocorasick
 import yaml
 
 from accords.extract.recognize.parties import gazetteer
 from accords.extract.recognize.trie import trie_pattern
-from accords.extract.recognize.windows import skipped, skipping
 from accords.extract.types import Mention
 
 ROLES = (
@@ -40,20 +41,95 @@ _STOP = frozenset(
      "Mrs", "Ms", "Dr", "Government", "Ministry", "Parliament", "Council", "Agreement"])
 
 
+@dataclass(frozen=True)
+class _Scanners:
+    lead: re.Pattern[str]
+    trail: re.Pattern[str]
+    owner: re.Pattern[str]
+    trail_tail: re.Pattern[str]  # what follows the name in every match of ``trail``
+    roles: Any  # Aho-Corasick automaton of the role words (as written, for ``lead``)
+    reach: int  # the longest party name before a role or "'s", with "'s "
+
+
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> _Scanners:
     # The capital-letter look-ahead comes before the look-behind: it rejects far more positions
     # at once (the two are both zero-width at the same position, so the order changes no match).
-    party = "(?:" + trie_pattern(k for k, v in gazetteer().items() if v[1] != "capital") + ")"
+    names = [k for k, v in gazetteer().items() if v[1] != "capital"]
+    party = "(?:" + trie_pattern(names) + ")"
     lead = re.compile(rf"(?=[A-Z])(?<![\w])(?:(?P<country>{party})(?:'s)? )?(?P<role>{_ROLE})"
                       rf"(?: of (?:the )?(?P<of>{party}))?,? (?P<name>{_NAME})")
-    trail = re.compile(rf"(?P<name>{_NAME}), (?:the |a )?(?:(?P<country>{party})(?:'s)? )?"
-                       rf"(?P<role>{_ROLE_I})(?: of (?:the )?(?P<of>{party}))?")
+    tail = rf", (?:the |a )?(?:(?P<country>{party})(?:'s)? )?(?P<role>{_ROLE_I})"
+    trail = re.compile(rf"(?P<name>{_NAME}){tail}(?: of (?:the )?(?P<of>{party}))?")
     owner = re.compile(rf"(?=[A-Z])(?<![\w])(?P<country>{party})'s (?P<role>{_ROLE_I})"
                        rf"(?: (?:to|in) (?:the )?(?P<to>{party}))?,? "
                        rf"(?P<name>{_NAME})")
-    # lead and owner start with a capital: scanned capital to capital (same matches, see skipping)
-    return skipping(lead, "[A-Z]"), trail, skipping(owner, "[A-Z]")
+    roles = ahocorasick.Automaton()
+    for role in ROLES:
+        roles.add_word(role, len(role))
+    roles.make_automaton()
+    return _Scanners(lead, trail, owner, re.compile(tail), roles, max(map(len, names)) + 3)
+
+
+_CAPITAL = re.compile("[A-Z]")
+
+
+def _capitals(text: str, ranges: list[tuple[int, int]]) -> list[int]:
+    """Positions of the capital letters in ``ranges`` (sorted, without repeats)."""
+    ranges.sort()
+    out: list[int] = []
+    done = 0
+    for a, b in ranges:
+        a = max(a, done)
+        if a < b:
+            out.extend(m.start() for m in _CAPITAL.finditer(text, a, b))
+            done = b
+    return out
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """Exactly ``pattern.finditer(text)``, given sorted positions among which every match starts."""
+    last = 0
+    for at in starts:
+        if at < last:
+            continue  # inside the previous match: finditer resumes after it
+        m = pattern.match(text, at)
+        if m:
+            last = max(m.end(), at + 1)
+            yield m
+
+
+def _role_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of the three role patterns, each scanned only where it can match.
+
+    The regexes would be tried at every capital letter; but every match of ``lead`` holds a
+    role word at most a party name after its start, every match of ``owner`` an "'s " at most a
+    party name after it, and every match of ``trail`` ends its name at a ", " followed by a role
+    (the name before it has at most six spaces). Positions found from those anchors are a
+    superset of the match starts, and the pattern is matched there alone: the same matches.
+    """
+    sc = _patterns()
+    reach = sc.reach
+    near_roles = [(max(0, end + 1 - n - reach), end + 2 - n) for end, n in sc.roles.iter(text)]
+    yield from _matches_at(sc.lead, text, _capitals(text, near_roles))
+    near_commas: list[tuple[int, int]] = []
+    at = text.find(", ")
+    while at >= 0:
+        if sc.trail_tail.match(text, at):
+            start = at
+            for _ in range(7):
+                start = text.rfind(" ", 0, start)
+                if start < 0:
+                    break
+            near_commas.append((start + 1, at))
+        at = text.find(", ", at + 2)
+    yield from _matches_at(sc.trail, text, _capitals(text, near_commas))
+    near_owned: list[tuple[int, int]] = []
+    at = text.find("'s ")
+    while at >= 0:
+        near_owned.append((max(0, at - reach), at))
+        at = text.find("'s ", at + 3)
+    yield from _matches_at(sc.owner, text, _capitals(text, near_owned))
 
 
 @cache
@@ -79,7 +155,18 @@ def _known() -> tuple[dict[str, int], re.Pattern[str]]:
     first = "".join(sorted({re.escape(f[0]) for f in forms if f}))
     look = f"(?=[{first}])" if first else ""
     pattern = re.compile(look + r"(?<![\w])(?:" + trie_pattern(forms) + r")(?![\w])")
-    return forms, skipping(pattern, f"[{first}]")  # (the shipped list is never empty)
+    return forms, pattern
+
+
+@cache
+def _form_finder() -> Any:
+    """Every known surface form in one Aho-Corasick automaton: each match of the known-person
+    pattern starts with one, so the pattern need only be tried where one starts."""
+    finder = ahocorasick.Automaton()
+    for form in _known()[0]:
+        finder.add_word(form, len(form))
+    finder.make_automaton()
+    return finder
 
 
 def _party_code(word: str | None) -> str | None:
@@ -101,8 +188,7 @@ def _clean_name(name: str) -> str:
 def recognize_people(text: str) -> list[Mention]:
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    lead, trail, owner = _patterns()
-    for m in itertools.chain(skipped(lead, text), trail.finditer(text), skipped(owner, text)):
+    for m in _role_matches(text):
         name = _clean_name(m["name"])
         if name in gazetteer() or len(name) < 3 or any(w in _STOP for w in name.split()):
             continue
@@ -112,12 +198,13 @@ def recognize_people(text: str) -> list[Mention]:
                            {"role": _title(m["role"]), "country": code}))
         taken.append((start, start + len(name)))
     forms, scanner = _known()
-    for m in skipped(scanner, text):
-        if any(s <= m.start("_m") < e for s, e in taken):
+    starts = sorted({end + 1 - n for end, n in _form_finder().iter(text)})
+    for m in _matches_at(scanner, text, starts):
+        if any(s <= m.start() < e for s, e in taken):
             continue
-        found = m["_m"]
+        found = m.group()
         person = leaders()[forms[found]]
-        out.append(Mention("person", m.start("_m"), m.end("_m"), found, found,
+        out.append(Mention("person", m.start(), m.end(), found, found,
                            {"role": person["role"], "country": person["country"], "known": person["name"]}))
     out.sort(key=lambda x: x.start)
     return out
