@@ -136,11 +136,15 @@ _MOST_PREFIXES = 200
 _LONG_ENOUGH = 6
 
 
-def _prefixes(items: Any) -> tuple[set[str], bool] | None:
+def _prefixes(items: Any, digits: bool = False) -> tuple[set[str], bool] | None:
     """Lower-case strings one of which every match of ``items`` starts with, and whether they
-    are the whole of every match (so that what follows may be appended); None when unknown."""
+    are the whole of every match (so that what follows may be appended); None when unknown.
+
+    With ``digits``, ``\\d`` stands for the ASCII digits (true only of a text without other
+    decimal digits) and an optional item leads either with itself or with what follows it."""
     out = {""}
-    for op, av in items:
+    items = list(items)
+    for i, (op, av) in enumerate(items):
         if min(map(len, out)) >= _LONG_ENOUGH:
             return out, False  # longer prefixes would hardly be rarer
         if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
@@ -150,15 +154,20 @@ def _prefixes(items: Any) -> tuple[set[str], bool] | None:
             continue
         if op is _c.IN and 0 < len(av) <= 8 and all(o is _c.LITERAL and _caseless(chr(a)) for o, a in av):
             subs: tuple[set[str], bool] | None = ({chr(a).lower() for _, a in av}, True)  # "[Ss]"
+        elif digits and op is _c.IN and av == [(_c.CATEGORY, _c.CATEGORY_DIGIT)]:
+            subs = (set("0123456789"), True)
         elif op is _c.SUBPATTERN:
-            subs = _prefixes(av[-1])
+            subs = _prefixes(av[-1], digits)
         elif op is _c.BRANCH:
-            found = [_prefixes(b) for b in av[1]]
+            found = [_prefixes(b, digits) for b in av[1]]
             subs = None if any(f is None for f in found) else (
                 set().union(*[f[0] for f in found if f]), all(f[1] for f in found if f))
         elif op in _REPEATS and av[0] >= 1:
-            subs = _prefixes(av[2])
+            subs = _prefixes(av[2], digits)
             subs = (subs[0], False) if subs else None  # its first repetition, then unknown
+        elif digits and op in _REPEATS and av[0] == 0:  # "(?:last\s+)?March": "last" or "march"
+            itself, rest = _prefixes(av[2], digits), _prefixes(items[i + 1:], digits)
+            subs = None if itself is None or rest is None else (itself[0] | rest[0], False)
         else:
             subs = None
         if subs is None or "" in subs[0]:
@@ -230,6 +239,57 @@ def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | No
         if at < last:
             continue  # inside the previous match: finditer resumes after it
         m = pattern.match(text, at, end)
+        if m:
+            last = max(m.end(), at + 1)
+            yield m
+
+
+_LED: dict[int, tuple[re.Pattern[str], Any, bool]] = {}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _led_finder(pattern: re.Pattern[str]) -> tuple[Any, bool]:
+    """The automaton of the leading literals of ``pattern`` (``\\d`` read as 0-9, optional
+    items looked through) or None, and whether every match starts a word (the pattern opens
+    with a look-behind refusing a word character before it)."""
+    entry = _LED.get(id(pattern))
+    if entry is not None and entry[0] is pattern:
+        return entry[1], entry[2]
+    finder, word_start = None, False
+    try:
+        items = list(_parser.parse(pattern.pattern, pattern.flags)) if _parser is not None else []
+    except Exception:
+        items = []
+    found = _prefixes(items, digits=True) if items else None
+    if found is not None and found[0] and "" not in found[0] and len(found[0]) <= _MOST_PREFIXES:
+        finder = ahocorasick.Automaton()
+        for key in found[0]:
+            finder.add_word(key, len(key))
+        finder.make_automaton()
+        op, av = items[0]
+        word_start = (op is _c.ASSERT_NOT and av[0] == -1 and len(av[1]) == 1 and av[1][0][0] is _c.IN
+                      and (_c.CATEGORY, _c.CATEGORY_WORD) in av[1][0][1])
+    _LED[id(pattern)] = (pattern, finder, word_start)
+    return finder, word_start
+
+
+def finditer_led(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Exactly ``pattern.finditer(text)`` for a pattern whose matches start with digits or
+    words (dates): tried only where one of its leading literals starts (and a word starts, when
+    the pattern says so). Texts with decimal digits other than 0-9 are scanned whole."""
+    finder, word_start = _led_finder(pattern)
+    if finder is None or (not text.isascii() and any(ch.isdecimal() for run in _NON_ASCII.findall(text)
+                                                     for ch in run)):
+        yield from pattern.finditer(text)
+        return
+    starts = sorted({stop - n + 1 for stop, n in finder.iter(fold(text))})
+    last = 0
+    for at in starts:
+        if at < last:
+            continue
+        if word_start and at and (text[at - 1].isalnum() or text[at - 1] == "_"):
+            continue  # the look-behind fails here
+        m = pattern.match(text, at)
         if m:
             last = max(m.end(), at + 1)
             yield m

@@ -1,0 +1,59 @@
+"""The fast scans give exactly the matches of the plain regex scans they replace."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from accords.extract import prefilter
+from accords.extract.load import load_bytes
+from accords.extract.recognize import dates, people
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = [
+    "Signed on 13 June 2024 in Apulia; last December, on Thursday, by the end of this year.",
+    "Le 13.06.2024 ; ١٣ June ٢٠٢٤ (Arabic-Indic digits) and 2024-06-13, mid-March 2023.",
+    "Prime Minister Fumio Kishida, Japan's prime minister, met Olaf Scholz, the German Chancellor.",
+    "McDonald, President of France; Ursula von der Leyen, President of the European Commission.",
+    "Sweden's Prime Minister Ulf Kristersson and the United Kingdom's Defence Secretary Grant Shapps.",
+    "",
+]
+
+
+def _texts() -> list[str]:
+    out = list(SAMPLES)
+    for path in sorted((ROOT / "tests" / "gold").glob("*.*")):
+        if path.suffix in {".txt", ".md", ".html", ".pdf", ".docx"}:
+            out.append(load_bytes(path.read_bytes(), path.name).text)
+    return out
+
+
+@pytest.mark.parametrize("text", _texts())
+def test_date_scan_is_the_plain_scan(text: str) -> None:
+    assert [m.span() for m in prefilter.finditer_led(dates._DATES, text)] == \
+        [m.span() for m in dates._DATES.finditer(text)]
+
+
+@pytest.mark.parametrize("text", _texts())
+def test_role_scans_are_the_plain_scans(text: str) -> None:
+    sc = people._patterns()
+    plain = itertools.chain(sc.lead.finditer(text), sc.trail.finditer(text), sc.owner.finditer(text))
+    assert [m.span() for m in people._role_matches(text)] == [m.span() for m in plain]
+    _forms, known = people._known()
+    starts = sorted({end + 1 - n for end, n in people._form_finder().iter(text)})
+    assert [m.span() for m in people._matches_at(known, text, starts)] == [m.span() for m in known.finditer(text)]
+
+
+def test_keyword_ranges_agree_with_substring_tests() -> None:
+    groups: list[tuple[str, ...] | None] = [("sign", "signed"), ("agreement",), None, ("of the", "the")]
+    text = "They signed the agreement. Then nothing. Of the three, the agreements of the signatories."
+    ranges = [(0, 26), (27, 40), (41, len(text))]
+    folded = prefilter.fold(text)
+    occ = prefilter.KeywordIndex(groups).scan(folded)
+    expected = [{gi for gi, g in enumerate(groups) if g is None or any(k in folded[s:e] for k in g)}
+                for s, e in ranges]
+    assert occ.per_range(ranges) == expected
+    assert [occ.groups_in(s, e) for s, e in ranges] == expected
+    assert occ.groups_in(5, 12) == {0, 2}
