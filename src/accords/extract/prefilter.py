@@ -248,7 +248,7 @@ _LED: dict[int, tuple[re.Pattern[str], Any, bool]] = {}
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
-def _led_finder(pattern: re.Pattern[str]) -> tuple[Any, bool]:
+def led_finder(pattern: re.Pattern[str]) -> tuple[Any, bool]:
     """The automaton of the leading literals of ``pattern`` (``\\d`` read as 0-9, optional
     items looked through) or None, and whether every match starts a word (the pattern opens
     with a look-behind refusing a word character before it)."""
@@ -273,13 +273,17 @@ def _led_finder(pattern: re.Pattern[str]) -> tuple[Any, bool]:
     return finder, word_start
 
 
+def plain_digits(text: str) -> bool:
+    """Whether the only decimal digits of ``text`` are 0-9 (what ``\\d`` means for :func:`led_finder`)."""
+    return text.isascii() or not any(ch.isdecimal() for run in _NON_ASCII.findall(text) for ch in run)
+
+
 def finditer_led(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """Exactly ``pattern.finditer(text)`` for a pattern whose matches start with digits or
     words (dates): tried only where one of its leading literals starts (and a word starts, when
     the pattern says so). Texts with decimal digits other than 0-9 are scanned whole."""
-    finder, word_start = _led_finder(pattern)
-    if finder is None or (not text.isascii() and any(ch.isdecimal() for run in _NON_ASCII.findall(text)
-                                                     for ch in run)):
+    finder, word_start = led_finder(pattern)
+    if finder is None or not plain_digits(text):
         yield from pattern.finditer(text)
         return
     starts = sorted({stop - n + 1 for stop, n in finder.iter(fold(text))})

@@ -11,20 +11,39 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import Any
 
 import ahocorasick
 
-from accords.extract.prefilter import fold, keywords
+from accords.extract.prefilter import fold, keywords, led_finder, plain_digits
+
+
+def _digit_runs(text: str) -> list[tuple[int, int]]:
+    """The spans of ``\\d+`` in a text whose only digits are 0-9: ten ``str.find`` passes run
+    at memory speed, where the regex engine steps through the text character by character."""
+    found: list[int] = []
+    for digit in "0123456789":
+        at = text.find(digit)
+        while at >= 0:
+            found.append(at)
+            at = text.find(digit, at + 1)
+    found.sort()
+    runs: list[tuple[int, int]] = []
+    for at in found:
+        if runs and runs[-1][1] == at:
+            runs[-1] = (runs[-1][0], at + 1)
+        else:
+            runs.append((at, at + 1))
+    return runs
 
 
 def windows(text: str, trigger: re.Pattern[str], before: int, after: int) -> list[tuple[int, int]]:
     """Merged ranges ``[start - before, end + after)`` around every trigger match."""
     spans: list[tuple[int, int]] = []
     size = len(text)
-    for m in trigger.finditer(text):
-        a, b = max(0, m.start() - before), min(size, m.end() + after)
+    digits = trigger.pattern == r"\d+" and not trigger.flags & re.ASCII and plain_digits(text)
+    for start, end in (_digit_runs(text) if digits else (m.span() for m in trigger.finditer(text))):
+        a, b = max(0, start - before), min(size, end + after)
         if spans and a <= spans[-1][1]:
             spans[-1] = (spans[-1][0], b)
         else:
@@ -32,38 +51,71 @@ def windows(text: str, trigger: re.Pattern[str], before: int, after: int) -> lis
     return spans
 
 
-@lru_cache(maxsize=32)
+_KEYWORD_FINDERS: dict[int, tuple[re.Pattern[str], Any]] = {}
+
+
 def _keyword_finder(pattern: re.Pattern[str]) -> Any:
-    """An automaton of the keywords one of which every match of ``pattern`` holds, or None."""
+    """An automaton of the keywords one of which every match of ``pattern`` holds, or None
+    (kept by the pattern's identity: hashing a compiled pattern hashes its whole code)."""
+    entry = _KEYWORD_FINDERS.get(id(pattern))
+    if entry is not None and entry[0] is pattern:
+        return entry[1]
     keys = keywords(pattern)
-    if not keys:
-        return None
-    finder = ahocorasick.Automaton()
-    for key in keys:
-        finder.add_word(key, len(key))
-    finder.make_automaton()
+    finder = None
+    if keys:
+        finder = ahocorasick.Automaton()
+        for key in keys:
+            finder.add_word(key, len(key))
+        finder.make_automaton()
+    if len(_KEYWORD_FINDERS) >= 64:
+        _KEYWORD_FINDERS.clear()
+    _KEYWORD_FINDERS[id(pattern)] = (pattern, finder)
     return finder
 
 
-def _with_keyword(pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _with_keyword(pattern: re.Pattern[str], folded: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The windows that hold a whole keyword of ``pattern``: no match can lie in the others
     (an amount needs a currency: most windows around digits are dates and counts)."""
     finder = _keyword_finder(pattern)
     if finder is None or not spans:
         return spans
-    folded = fold(text)
     # the automaton stops at the first keyword wholly inside the window
     return [(a, b) for a, b in spans if next(finder.iter(folded, a, b), None) is not None]
 
 
 def scan(pattern: re.Pattern[str], text: str, trigger: re.Pattern[str], before: int,
          after: int) -> Iterator[re.Match[str]]:
-    """``pattern.finditer`` restricted to the windows around ``trigger``; no match is reported twice."""
+    """``pattern.finditer`` restricted to the windows around ``trigger``; no match is reported twice.
+
+    Inside a window the pattern is tried only where one of its leading literals starts (see
+    :func:`accords.extract.prefilter.finditer_led`): a match lies wholly inside its window, and
+    so does the literal it starts with."""
+    folded = fold(text)
+    spans = _with_keyword(pattern, folded, windows(text, trigger, before, after))
+    if not spans:
+        return
+    finder, word_start = led_finder(pattern)
     last_end = -1
-    for a, b in _with_keyword(pattern, text, windows(text, trigger, before, after)):
-        for m in pattern.finditer(text, max(a, last_end), b):
-            last_end = m.end()
-            yield m
+    if finder is None or not plain_digits(text):
+        for a, b in spans:
+            for m in pattern.finditer(text, max(a, last_end), b):
+                last_end = m.end()
+                yield m
+        return
+    match = pattern.match
+    for a, b in spans:
+        pos = max(a, last_end)
+        starts = sorted({stop - n + 1 for stop, n in finder.iter(folded, a, b)})
+        for at in starts:
+            if at < pos:
+                continue  # before the window's first try, or inside the previous match
+            if word_start and at and (text[at - 1].isalnum() or text[at - 1] == "_"):
+                continue  # the look-behind fails here
+            m = match(text, at, b)
+            if m:
+                last_end = m.end()
+                pos = max(last_end, at + 1)
+                yield m
 
 
 def skipping(pattern: re.Pattern[str], first: str) -> re.Pattern[str]:
