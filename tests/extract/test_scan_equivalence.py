@@ -57,3 +57,33 @@ def test_keyword_ranges_agree_with_substring_tests() -> None:
     assert occ.per_range(ranges) == expected
     assert [occ.groups_in(s, e) for s, e in ranges] == expected
     assert occ.groups_in(5, 12) == {0, 2}
+
+
+@pytest.mark.parametrize("text", _texts())
+def test_window_scans_are_the_plain_window_scans(text: str) -> None:
+    from accords.extract.recognize import money, quantities, windows
+
+    for pattern in (money._MONEY, quantities._DURATION, quantities._LIMIT, dates._DATES):
+        for size in (7, 40, 200):
+            for a in range(0, len(text), size):
+                b = min(len(text), a + size + 13)
+                assert [m.span() for m in windows.finditer_in(pattern, text, a, b)] == \
+                    [m.span() for m in pattern.finditer(text, a, b)]
+    plain = []
+    last = -1
+    for a, b in windows.windows(text, money._DIGIT, 32, 40):
+        for m in money._MONEY.finditer(text, max(a, last), b):
+            last = m.end()
+            plain.append(m.span())
+    assert [m.span() for m in windows.scan(money._MONEY, text, money._DIGIT, 32, 40)] == plain
+
+
+@pytest.mark.parametrize("text", [*SAMPLES, "12 345 ٣٤ 6", "a1b22c333 4444"])
+def test_digit_runs_are_the_regex_runs(text: str) -> None:
+    import re
+
+    from accords.extract.recognize import windows
+
+    if prefilter.plain_digits(text):
+        assert windows._digit_runs(text) == [m.span() for m in re.finditer(r"\d+", text)]
+    assert windows.windows(text, re.compile(r"\d+"), 3, 4) == windows.windows(text, re.compile(r"(?:\d)+"), 3, 4)

@@ -273,9 +273,20 @@ def led_finder(pattern: re.Pattern[str]) -> tuple[Any, bool]:
     return finder, word_start
 
 
+_last_plain: tuple[str, bool] = ("", True)  # the last text asked about (the same object), and its answer
+
+
 def plain_digits(text: str) -> bool:
     """Whether the only decimal digits of ``text`` are 0-9 (what ``\\d`` means for :func:`led_finder`)."""
-    return text.isascii() or not any(ch.isdecimal() for run in _NON_ASCII.findall(text) for ch in run)
+    global _last_plain
+    if text.isascii():
+        return True
+    last = _last_plain  # (one read: another thread may replace it)
+    if last[0] is text:  # asked once per window of the same text
+        return last[1]
+    answer = not any(ch.isdecimal() for run in _NON_ASCII.findall(text) for ch in run)
+    _last_plain = (text, answer)
+    return answer
 
 
 def finditer_led(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:

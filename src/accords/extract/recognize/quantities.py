@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from accords.extract.recognize.windows import finditer_in
 from accords.extract.types import Mention
 
 NUMBER_WORDS = {
@@ -61,7 +62,7 @@ def recognize_durations(text: str) -> list[Mention]:
 
 def _durations(text: str, a: int, b: int) -> list[Mention]:
     out: list[Mention] = []
-    for m in _DURATION.finditer(text, a, b):
+    for m in finditer_in(_DURATION, text, a, b):
         if m["decade"]:
             years: float | None = 10
         else:
@@ -83,7 +84,7 @@ def recognize_time_limits(text: str) -> list[Mention]:
 
 def _limits(text: str, a: int, b: int) -> list[Mention]:
     out: list[Mention] = []
-    for m in _LIMIT.finditer(text, a, b):
+    for m in finditer_in(_LIMIT, text, a, b):
         raw_n, unit = (m["n"], m["unit"]) if m["n"] else (m["n2"], m["unit2"])
         n = number(raw_n)
         if n is None:

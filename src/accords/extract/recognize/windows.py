@@ -85,37 +85,43 @@ def _with_keyword(pattern: re.Pattern[str], folded: str, spans: list[tuple[int, 
 
 def scan(pattern: re.Pattern[str], text: str, trigger: re.Pattern[str], before: int,
          after: int) -> Iterator[re.Match[str]]:
-    """``pattern.finditer`` restricted to the windows around ``trigger``; no match is reported twice.
-
-    Inside a window the pattern is tried only where one of its leading literals starts (see
-    :func:`accords.extract.prefilter.finditer_led`): a match lies wholly inside its window, and
-    so does the literal it starts with."""
+    """``pattern.finditer`` restricted to the windows around ``trigger``; no match is reported twice."""
     folded = fold(text)
-    spans = _with_keyword(pattern, folded, windows(text, trigger, before, after))
-    if not spans:
-        return
-    finder, word_start = led_finder(pattern)
     last_end = -1
+    for a, b in _with_keyword(pattern, folded, windows(text, trigger, before, after)):
+        for m in finditer_in(pattern, text, max(a, last_end), b, folded):
+            last_end = m.end()
+            yield m
+
+
+def finditer_in(pattern: re.Pattern[str], text: str, pos: int, endpos: int,
+                folded: str | None = None) -> Iterator[re.Match[str]]:
+    """Exactly ``pattern.finditer(text, pos, endpos)`` (a window of the text), tried only where
+    one of the pattern's leading literals starts (see :func:`accords.extract.prefilter.finditer_led`):
+    a match lies wholly inside the window, and so does the literal it starts with.
+    ``folded`` is :func:`fold` of the text, when the caller has it."""
+    finder, word_start = led_finder(pattern)
     if finder is None or not plain_digits(text):
-        for a, b in spans:
-            for m in pattern.finditer(text, max(a, last_end), b):
-                last_end = m.end()
-                yield m
+        yield from pattern.finditer(text, pos, endpos)
         return
+    if folded is None:
+        folded = fold(text[pos:endpos])
+        found = finder.iter(folded)
+        shift = pos
+    else:
+        found = finder.iter(folded, pos, endpos)
+        shift = 0
     match = pattern.match
-    for a, b in spans:
-        pos = max(a, last_end)
-        starts = sorted({stop - n + 1 for stop, n in finder.iter(folded, a, b)})
-        for at in starts:
-            if at < pos:
-                continue  # before the window's first try, or inside the previous match
-            if word_start and at and (text[at - 1].isalnum() or text[at - 1] == "_"):
-                continue  # the look-behind fails here
-            m = match(text, at, b)
-            if m:
-                last_end = m.end()
-                pos = max(last_end, at + 1)
-                yield m
+    last = pos
+    for at in sorted({stop - n + 1 + shift for stop, n in found}):
+        if at < last:
+            continue  # inside the previous match
+        if word_start and at and (text[at - 1].isalnum() or text[at - 1] == "_"):
+            continue  # the look-behind fails here
+        m = match(text, at, endpos)
+        if m:
+            last = max(m.end(), at + 1)
+            yield m
 
 
 def skipping(pattern: re.Pattern[str], first: str) -> re.Pattern[str]:
