@@ -66,9 +66,10 @@ class OffsetMap:
         return o0 + (n - n0) if kind == IDENTITY else o0
 
     def end(self, n: int, start: int | None = None) -> int:
-        closing = [d for d in self.deleted.get(n, ()) if d[2] == CLOSE and (start is None or d[3] >= start)]
-        if closing:
-            return closing[-1][1]
+        if n in self.deleted:
+            closing = [d for d in self.deleted[n] if d[2] == CLOSE and (start is None or d[3] >= start)]
+            if closing:
+                return closing[-1][1]
         if not self.chunks or n <= 0:
             return n if not self.chunks else 0
         j = bisect_left(self.ends, n)
@@ -76,6 +77,8 @@ class OffsetMap:
         return o0 + (n - n0) if kind == IDENTITY else o1
 
     def span(self, start: int, end: int) -> tuple[int, int]:
+        if not self.chunks and not self.deleted:  # the identity map (most documents)
+            return (start, max(start, end))
         s, e = self.start(start, end), self.end(end, start)
         return (s, max(s, e))
 
