@@ -47,7 +47,6 @@ class _Scanners:
     trail: re.Pattern[str]
     owner: re.Pattern[str]
     trail_tail: re.Pattern[str]  # what follows the name in every match of ``trail``
-    roles: Any  # Aho-Corasick automaton of the role words (as written, for ``lead``)
     reach: int  # the longest party name before a role or "'s", with "'s "
 
 
@@ -64,11 +63,7 @@ def _patterns() -> _Scanners:
     owner = re.compile(rf"(?=[A-Z])(?<![\w])(?P<country>{party})'s (?P<role>{_ROLE_I})"
                        rf"(?: (?:to|in) (?:the )?(?P<to>{party}))?,? "
                        rf"(?P<name>{_NAME})")
-    roles = ahocorasick.Automaton()
-    for role in ROLES:
-        roles.add_word(role, len(role))
-    roles.make_automaton()
-    return _Scanners(lead, trail, owner, re.compile(tail), roles, max(map(len, names)) + 3)
+    return _Scanners(lead, trail, owner, re.compile(tail), max(map(len, names)) + 3)
 
 
 _CAPITAL = re.compile("[A-Z]")
@@ -99,7 +94,7 @@ def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Itera
             yield m
 
 
-def _role_matches(text: str) -> Iterator[re.Match[str]]:
+def _role_matches(text: str, roles: list[int] | None = None) -> Iterator[re.Match[str]]:
     """The matches of the three role patterns, each scanned only where it can match.
 
     The regexes would be tried at every capital letter; but every match of ``lead`` holds a
@@ -107,10 +102,13 @@ def _role_matches(text: str) -> Iterator[re.Match[str]]:
     party name after it, and every match of ``trail`` ends its name at a ", " followed by a role
     (the name before it has at most six spaces). Positions found from those anchors are a
     superset of the match starts, and the pattern is matched there alone: the same matches.
+    ``roles`` are the starts of the role words (see :func:`_anchors`).
     """
     sc = _patterns()
     reach = sc.reach
-    near_roles = [(max(0, end + 1 - n - reach), end + 2 - n) for end, n in sc.roles.iter(text)]
+    if roles is None:
+        roles = _anchors(text)[0]
+    near_roles = [(max(0, at - reach), at + 1) for at in roles]
     yield from _matches_at(sc.lead, text, _capitals(text, near_roles))
     near_commas: list[tuple[int, int]] = []
     at = text.find(", ")
@@ -159,14 +157,32 @@ def _known() -> tuple[dict[str, int], re.Pattern[str]]:
 
 
 @cache
-def _form_finder() -> Any:
-    """Every known surface form in one Aho-Corasick automaton: each match of the known-person
-    pattern starts with one, so the pattern need only be tried where one starts."""
-    finder = ahocorasick.Automaton()
+def _anchor_finder() -> Any:
+    """One Aho-Corasick automaton of the role words (as written) and of the known surface forms:
+    every match of the lead pattern holds a role word, every known-person match starts with a
+    form, so one pass over the text tells where the patterns need to be tried."""
+    flags: dict[str, int] = {}
+    for role in ROLES:
+        flags[role] = flags.get(role, 0) | 1
     for form in _known()[0]:
-        finder.add_word(form, len(form))
+        flags[form] = flags.get(form, 0) | 2
+    finder = ahocorasick.Automaton()
+    for key, flag in flags.items():
+        finder.add_word(key, (flag, len(key)))
     finder.make_automaton()
     return finder
+
+
+def _anchors(text: str) -> tuple[list[int], list[int]]:
+    """Starts of the role words and of the known forms in ``text`` (sorted, without repeats)."""
+    roles: list[int] = []
+    forms: list[int] = []
+    for end, (flag, n) in _anchor_finder().iter(text):
+        if flag & 1:
+            roles.append(end + 1 - n)
+        if flag & 2:
+            forms.append(end + 1 - n)
+    return sorted(set(roles)), sorted(set(forms))
 
 
 def _party_code(word: str | None) -> str | None:
@@ -188,7 +204,8 @@ def _clean_name(name: str) -> str:
 def recognize_people(text: str) -> list[Mention]:
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    for m in _role_matches(text):
+    roles, forms_at = _anchors(text)
+    for m in _role_matches(text, roles):
         name = _clean_name(m["name"])
         if name in gazetteer() or len(name) < 3 or any(w in _STOP for w in name.split()):
             continue
@@ -198,8 +215,7 @@ def recognize_people(text: str) -> list[Mention]:
                            {"role": _title(m["role"]), "country": code}))
         taken.append((start, start + len(name)))
     forms, scanner = _known()
-    starts = sorted({end + 1 - n for end, n in _form_finder().iter(text)})
-    for m in _matches_at(scanner, text, starts):
+    for m in _matches_at(scanner, text, forms_at):
         if any(s <= m.start() < e for s, e in taken):
             continue
         found = m.group()
