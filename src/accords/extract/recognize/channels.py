@@ -91,11 +91,13 @@ def recognize_channels(text: str) -> list[Mention]:
     for keys, pattern, name in _scanners():
         spans = windows.get(keys)
         if spans is None:
-            spans = windows[keys] = _key_windows(text, keys, positions)
-        for m in (hit for a, b in spans for hit in pattern.finditer(text, a, b)):
-            old = found.get(m.start())
-            if old is None or old.end < m.end():
-                found[m.start()] = Mention("channel", m.start(), m.end(), m.group(), name)
+            present = any(k in positions for k in keys)  # (most channels are not named at all)
+            spans = windows[keys] = _key_windows(text, keys, positions) if present else []
+        for a, b in spans:
+            for m in pattern.finditer(text, a, b):
+                old = found.get(m.start())
+                if old is None or old.end < m.end():
+                    found[m.start()] = Mention("channel", m.start(), m.end(), m.group(), name)
     out: list[Mention] = []
     for start in sorted(found):
         mention = found[start]
