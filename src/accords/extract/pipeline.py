@@ -69,8 +69,9 @@ def _normalize(doc: Doc) -> Doc:
 @stage("segment", "1")
 def _segment(doc: Doc) -> Doc:
     doc.paragraphs = seg.paragraphs(doc.norm)
-    doc.sentences = seg.sentences(doc.norm, doc.paragraphs)
-    doc.sections = seg.sections(doc.norm, doc.paragraphs)
+    heads = seg.run_in_headings(doc.norm, doc.paragraphs)
+    doc.sentences = seg.sentences(doc.norm, doc.paragraphs, heads)
+    doc.sections = seg.sections(doc.norm, doc.paragraphs, heads)
     return doc
 
 

@@ -24,6 +24,7 @@ _ABBREV = frozenset(
 _SMALL = frozenset(["and", "of", "the", "for", "in", "on", "to", "a", "an", "with", "&"])
 _RUN_IN = re.compile(r"[A-Z][\w'’-]*(?:[ ][\w'’&-]+){0,6}\.[ ]+(?=[A-Z\"'])")
 _MD_HEADING = re.compile(r"#{1,6}[ ]+")
+_SPACES = re.compile(r"[ ]+")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -47,7 +48,7 @@ def _add_stripped(text: str, start: int, end: int, out: list[tuple[int, int]]) -
 
 
 def is_title_case(phrase: str) -> bool:
-    words = [w for w in re.split(r"[ ]+", phrase.strip()) if w]
+    words = [w for w in _SPACES.split(phrase.strip()) if w]
     if not words or not words[0][:1].isupper():
         return False
     return all(w[:1].isupper() or w.lower() in _SMALL or w[:1].isdigit() for w in words)
@@ -76,11 +77,18 @@ def is_heading_paragraph(text: str, start: int, end: int) -> bool:
     return len(para.split()) <= 14 and (is_title_case(para) or para.isupper())
 
 
-def sentences(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentence ranges; a run-in heading is a sentence of its own."""
+def run_in_headings(text: str, paras: list[tuple[int, int]]) -> list[int | None]:
+    """:func:`run_in_heading` of every paragraph (sentences and sections both need them)."""
+    return [run_in_heading(text, start, end) for start, end in paras]
+
+
+def sentences(text: str, paras: list[tuple[int, int]],
+              heads: list[int | None] | None = None) -> list[tuple[int, int]]:
+    """Sentence ranges; a run-in heading is a sentence of its own (``heads``: see run_in_headings)."""
     out: list[tuple[int, int]] = []
-    for start, end in paras:
-        head = run_in_heading(text, start, end)
+    if heads is None:
+        heads = run_in_headings(text, paras)
+    for (start, end), head in zip(paras, heads, strict=True):
         pos = start
         if head is not None:
             out.append((start, head))
@@ -105,16 +113,17 @@ def sentences(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def sections(text: str, paras: list[tuple[int, int]]) -> list[Section]:
+def sections(text: str, paras: list[tuple[int, int]], heads: list[int | None] | None = None) -> list[Section]:
     """Sections from headings; text before the first heading is a section without a title."""
     out: list[Section] = []
     current = Section(title=None, start=0, end=len(text))
-    for start, end in paras:
+    if heads is None:
+        heads = run_in_headings(text, paras)
+    for (start, end), head in zip(paras, heads, strict=True):
         title: str | None = None
         if is_heading_paragraph(text, start, end):
             title = _MD_HEADING.sub("", text[start:end]).strip()
         else:
-            head = run_in_heading(text, start, end)
             if head is not None:
                 title = text[start:head - 1].strip()
         if title is not None:

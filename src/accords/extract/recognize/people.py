@@ -193,8 +193,11 @@ def _party_code(word: str | None) -> str | None:
     return hit[0] if hit else None
 
 
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
 def _clean_name(name: str) -> str:
-    words = re.sub(r"['’]s\b", "", name).split()
+    words = _POSSESSIVE.sub("", name).split()
     # a trailing party or role word is not part of the name ("Zelensky Ukraine")
     while len(words) > 1 and words[-1] in {"On", "In", "At", "And"}:
         words.pop()
