@@ -212,7 +212,7 @@ def _start_finder(pattern: re.Pattern[str]) -> Any:
         for key in starts:
             finder.add_word(key, len(key))
         finder.make_automaton()
-    if len(_FINDERS) >= 256:
+    if len(_FINDERS) >= 4096:  # (cue alternations come in a few hundred combinations)
         _FINDERS.clear()
     _FINDERS[id(pattern)] = (pattern, finder)
     return finder
