@@ -269,6 +269,8 @@ def led_finder(pattern: re.Pattern[str]) -> tuple[Any, bool]:
         op, av = items[0]
         word_start = (op is _c.ASSERT_NOT and av[0] == -1 and len(av[1]) == 1 and av[1][0][0] is _c.IN
                       and (_c.CATEGORY, _c.CATEGORY_WORD) in av[1][0][1])
+    if len(_LED) >= 4096:
+        _LED.clear()
     _LED[id(pattern)] = (pattern, finder, word_start)
     return finder, word_start
 
