@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
 import zipfile
 from datetime import date
@@ -64,7 +65,7 @@ def sniff(data: bytes, filename: str | None = None) -> str:
         return DOCX  # verified (or refused) when opened: a ZIP must hold word/document.xml
     if _HTML_HEAD.match(data[:4096]):
         return HTML
-    ext = Path(filename).suffix.lower() if filename else ""
+    ext = os.path.splitext(filename)[1].lower() if filename else ""  # (a Path costs more than the rest)
     if ext in {".html", ".htm", ".xhtml"} and b"<" in head:
         return HTML
     if ext in {".md", ".markdown"}:
