@@ -18,6 +18,8 @@ SAMPLES = [
     "Prime Minister Fumio Kishida, Japan's prime minister, met Olaf Scholz, the German Chancellor.",
     "McDonald, President of France; Ursula von der Leyen, President of the European Commission.",
     "Sweden's Prime Minister Ulf Kristersson and the United Kingdom's Defence Secretary Grant Shapps.",
+    "SIGNED ON 13 JUNE 2024; x-13 June 2024, _5 May 2023, a1 March 2022; (12.06.2024) [Jan. 5, 2024]",
+    "later this year, earlier this month, Later This Year; on Friday, On Monday; 2024-06-13T10:00",
     "",
 ]
 

@@ -244,18 +244,19 @@ def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | No
             yield m
 
 
-_LED: dict[int, tuple[re.Pattern[str], Any, bool]] = {}
+_LED: dict[int, tuple[re.Pattern[str], Any, bool, Any]] = {}
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+# ASCII word characters kept (lower-cased), every other byte a space: in the marked text
+# " " + key matches only where the key starts a word.
+_WORDISH = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_MARK = bytes((b | 32 if 65 <= b <= 90 else b) if b in _WORDISH else 32 for b in range(256))
 
 
-def led_finder(pattern: re.Pattern[str]) -> tuple[Any, bool]:
-    """The automaton of the leading literals of ``pattern`` (``\\d`` read as 0-9, optional
-    items looked through) or None, and whether every match starts a word (the pattern opens
-    with a look-behind refusing a word character before it)."""
+def _led_entry(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], Any, bool, Any]:
     entry = _LED.get(id(pattern))
     if entry is not None and entry[0] is pattern:
-        return entry[1], entry[2]
-    finder, word_start = None, False
+        return entry
+    finder, word_start, marked = None, False, None
     try:
         items = list(_parser.parse(pattern.pattern, pattern.flags)) if _parser is not None else []
     except Exception:
@@ -269,10 +270,24 @@ def led_finder(pattern: re.Pattern[str]) -> tuple[Any, bool]:
         op, av = items[0]
         word_start = (op is _c.ASSERT_NOT and av[0] == -1 and len(av[1]) == 1 and av[1][0][0] is _c.IN
                       and (_c.CATEGORY, _c.CATEGORY_WORD) in av[1][0][1])
+        if word_start and all(k.isascii() and ord(k[0]) in _WORDISH for k in found[0]):
+            marked = ahocorasick.Automaton()
+            for key in found[0]:
+                mark = " " + key.encode("ascii").translate(_MARK).decode("ascii")
+                marked.add_word(mark, len(key))
+            marked.make_automaton()
     if len(_LED) >= 4096:
         _LED.clear()
-    _LED[id(pattern)] = (pattern, finder, word_start)
-    return finder, word_start
+    entry = _LED[id(pattern)] = (pattern, finder, word_start, marked)
+    return entry
+
+
+def led_finder(pattern: re.Pattern[str]) -> tuple[Any, bool]:
+    """The automaton of the leading literals of ``pattern`` (``\\d`` read as 0-9, optional
+    items looked through) or None, and whether every match starts a word (the pattern opens
+    with a look-behind refusing a word character before it)."""
+    entry = _led_entry(pattern)
+    return entry[1], entry[2]
 
 
 _last_plain: tuple[str, bool] = ("", True)  # the last text asked about (the same object), and its answer
@@ -295,11 +310,17 @@ def finditer_led(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]
     """Exactly ``pattern.finditer(text)`` for a pattern whose matches start with digits or
     words (dates): tried only where one of its leading literals starts (and a word starts, when
     the pattern says so). Texts with decimal digits other than 0-9 are scanned whole."""
-    finder, word_start = led_finder(pattern)
+    _, finder, word_start, marked = _led_entry(pattern)
     if finder is None or not plain_digits(text):
         yield from pattern.finditer(text)
         return
-    starts = sorted({stop - n + 1 for stop, n in finder.iter(fold(text))})
+    if marked is not None and text.isascii():
+        # only word starts: " " + key in the text with every non-word character a space
+        # (a key of n characters ends at index stop of the marked text, which is one longer)
+        starts = sorted({stop - n for stop, n in marked.iter(" " + text.encode("ascii").translate(_MARK).decode())})
+        word_start = False  # (already so)
+    else:
+        starts = sorted({stop - n + 1 for stop, n in finder.iter(fold(text))})
     last = 0
     for at in starts:
         if at < last:
