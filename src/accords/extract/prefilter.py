@@ -195,27 +195,75 @@ def leading_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return frozenset(found[0])
 
 
-_FINDERS: dict[int, tuple[re.Pattern[str], Any]] = {}
+_FINDERS: dict[int, tuple[re.Pattern[str], Any, Any]] = {}
+# ASCII word characters kept (lower-cased), every other byte a space: in the marked text
+# " " + key matches only where the key starts a word.
+_WORDISH = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_MARK = bytes((b | 32 if 65 <= b <= 90 else b) if b in _WORDISH else 32 for b in range(256))
 
 
-def _start_finder(pattern: re.Pattern[str]) -> Any:
+def _starts_word(items: Any) -> bool:
+    """Whether every match of ``items`` starts where no word character precedes: it opens
+    (after other zero-width tests) with ``\\b`` or a look-behind refusing a word character,
+    and every key it starts with begins with a word character (checked by the caller)."""
+    for op, av in items:
+        if op is _c.AT and av is _c.AT_BOUNDARY:
+            return True
+        if op is _c.ASSERT_NOT and av[0] == -1 and len(av[1]) == 1 and av[1][0][0] is _c.IN \
+                and (_c.CATEGORY, _c.CATEGORY_WORD) in av[1][0][1]:
+            return True
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # zero-width: the match still starts here
+        if op is _c.SUBPATTERN:
+            return _starts_word(av[-1])
+        if op is _c.BRANCH:
+            return all(_starts_word(b) for b in av[1])
+        return False
+    return False
+
+
+def _automata(keys: frozenset[str] | set[str], items: Any) -> tuple[Any, Any]:
+    """An automaton of ``keys`` for the folded text, and one of " " + key for the marked text
+    when every match starts a word (None otherwise)."""
+    finder = ahocorasick.Automaton()
+    for key in keys:
+        finder.add_word(key, len(key))
+    finder.make_automaton()
+    marked = None
+    if all(k.isascii() and ord(k[0]) in _WORDISH for k in keys) and _starts_word(items):
+        marked = ahocorasick.Automaton()
+        for key in keys:
+            marked.add_word(" " + key.encode("ascii").translate(_MARK).decode("ascii"), len(key))
+        marked.make_automaton()
+    return finder, marked
+
+
+def _mark(text: str) -> str:
+    """An ASCII text lower-cased, every non-word character a space, after one leading space:
+    a key of n characters found ending at index ``stop`` of it starts the text's word at
+    ``stop - n``."""
+    return " " + text.encode("ascii").translate(_MARK).decode("ascii")
+
+
+def _start_finder(pattern: re.Pattern[str]) -> tuple[Any, Any]:
     # Looked up by identity: hashing a compiled pattern hashes its whole compiled code, which
     # for a gazetteer alternation costs more than the scan of a sentence. (The pattern is kept
     # in the entry, so its id cannot be reused by another one.)
     entry = _FINDERS.get(id(pattern))
     if entry is not None and entry[0] is pattern:
-        return entry[1]
+        return entry[1], entry[2]
     starts = leading_literals(pattern)
-    finder = None
+    finder = marked = None
     if starts is not None:
-        finder = ahocorasick.Automaton()
-        for key in starts:
-            finder.add_word(key, len(key))
-        finder.make_automaton()
+        try:
+            items = _parser.parse(pattern.pattern, pattern.flags)
+        except Exception:  # (leading_literals parsed it already)
+            items = []
+        finder, marked = _automata(starts, items)
     if len(_FINDERS) >= 4096:  # (cue alternations come in a few hundred combinations)
         _FINDERS.clear()
-    _FINDERS[id(pattern)] = (pattern, finder)
-    return finder
+    _FINDERS[id(pattern)] = (pattern, finder, marked)
+    return finder, marked
 
 
 def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
@@ -223,15 +271,19 @@ def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | No
     has one of the pattern's leading literals: one Aho-Corasick pass finds those places, and
     the pattern is matched there alone (``\\b`` and look-behinds still see the text before).
     For a pattern such as ``\\b(?:agreements?|accords?)\\b`` under IGNORECASE, which the
-    regex engine tries at every position, this is several times faster."""
+    regex engine tries at every position, this is several times faster. When every match
+    starts a word and the text is ASCII, only word starts are reported (see :func:`_mark`)."""
     end = len(text) if endpos is None else min(endpos, len(text))
-    finder = _start_finder(pattern)
+    finder, marked = _start_finder(pattern)
     if finder is None:
         yield from pattern.finditer(text, pos, end)
         return
     if pos >= end:
         return
-    starts = [stop - n + 1 for stop, n in finder.iter(fold(text), pos, end)]
+    if marked is not None and text.isascii():
+        starts = [stop - n for stop, n in marked.iter(_mark(text), pos, end + 1)]
+    else:
+        starts = [stop - n + 1 for stop, n in finder.iter(fold(text), pos, end)]
     if len(starts) > 1:
         starts = sorted(set(starts))  # (reported by end: overlapping keys come out of order)
     last = pos
@@ -246,10 +298,6 @@ def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | No
 
 _LED: dict[int, tuple[re.Pattern[str], Any, bool, Any]] = {}
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-# ASCII word characters kept (lower-cased), every other byte a space: in the marked text
-# " " + key matches only where the key starts a word.
-_WORDISH = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
-_MARK = bytes((b | 32 if 65 <= b <= 90 else b) if b in _WORDISH else 32 for b in range(256))
 
 
 def _led_entry(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], Any, bool, Any]:
@@ -263,19 +311,10 @@ def _led_entry(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], Any, bool, An
         items = []
     found = _prefixes(items, digits=True) if items else None
     if found is not None and found[0] and "" not in found[0] and len(found[0]) <= _MOST_PREFIXES:
-        finder = ahocorasick.Automaton()
-        for key in found[0]:
-            finder.add_word(key, len(key))
-        finder.make_automaton()
+        finder, marked = _automata(found[0], items)
         op, av = items[0]
         word_start = (op is _c.ASSERT_NOT and av[0] == -1 and len(av[1]) == 1 and av[1][0][0] is _c.IN
                       and (_c.CATEGORY, _c.CATEGORY_WORD) in av[1][0][1])
-        if word_start and all(k.isascii() and ord(k[0]) in _WORDISH for k in found[0]):
-            marked = ahocorasick.Automaton()
-            for key in found[0]:
-                mark = " " + key.encode("ascii").translate(_MARK).decode("ascii")
-                marked.add_word(mark, len(key))
-            marked.make_automaton()
     if len(_LED) >= 4096:
         _LED.clear()
     entry = _LED[id(pattern)] = (pattern, finder, word_start, marked)
@@ -315,9 +354,7 @@ def finditer_led(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]
         yield from pattern.finditer(text)
         return
     if marked is not None and text.isascii():
-        # only word starts: " " + key in the text with every non-word character a space
-        # (a key of n characters ends at index stop of the marked text, which is one longer)
-        starts = sorted({stop - n for stop, n in marked.iter(" " + text.encode("ascii").translate(_MARK).decode())})
+        starts = sorted({stop - n for stop, n in marked.iter(_mark(text))})  # word starts only
         word_start = False  # (already so)
     else:
         starts = sorted({stop - n + 1 for stop, n in finder.iter(fold(text))})
