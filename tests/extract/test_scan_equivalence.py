@@ -89,3 +89,21 @@ def test_digit_runs_are_the_regex_runs(text: str) -> None:
     if prefilter.plain_digits(text):
         assert windows._digit_runs(text) == [m.span() for m in re.finditer(r"\d+", text)]
     assert windows.windows(text, re.compile(r"\d+"), 3, 4) == windows.windows(text, re.compile(r"(?:\d)+"), 3, 4)
+
+
+@pytest.mark.parametrize("text", [*_texts(), "within 24 h, 48-hours, 3\u2009days, HOURS, hourly, dayside, a 10-year decade-long yearyear"])
+def test_unit_windows_are_the_regex_windows(text: str) -> None:
+    from accords.extract.recognize import quantities
+
+    def plain(unit: object, before: int, after: int) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        for m in unit.finditer(text):  # type: ignore[attr-defined]
+            a, b = max(0, m.start() - before), min(len(text), m.end() + after)
+            if spans and a <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], b)
+            else:
+                spans.append((a, b))
+        return spans
+
+    for unit in (quantities._DURATION_UNIT, quantities._LIMIT_UNIT):
+        assert quantities._windows(text, unit, 20, 40) == plain(unit, 20, 40)
