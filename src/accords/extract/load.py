@@ -11,6 +11,7 @@ import hashlib
 import io
 import os
 import re
+import threading
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -221,29 +222,8 @@ def iso_date(value: str) -> date | None:
 def _load_pdf(data: bytes, sha: str) -> Loaded:
     # PDFium (pypdfium2, in C) reads a page's text about three times faster than pypdf, with the
     # same words in the same order; lines come as PDFium lays them out (a table row on one line).
-    import pypdfium2 as pdfium
-
-    try:
-        pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:  # an empty user password is tried by PDFium itself
-        if getattr(exc, "err_code", None) == pdfium.raw.FPDF_ERR_PASSWORD:
-            raise UnsupportedFormatError("the PDF is encrypted", "save an unencrypted copy and load that") from None
-        raise UnsupportedFormatError(f"cannot read the PDF ({type(exc).__name__})",
-                                     "the file is corrupt or not a PDF; re-export it") from None
-    try:
-        texts = []
-        for index in range(len(pdf)):
-            page = pdf[index]
-            textpage = page.get_textpage()
-            texts.append(textpage.get_text_bounded())
-            textpage.close()
-            page.close()
-        info = pdf.get_metadata_dict(skip_empty=True)
-    except Exception as exc:
-        raise UnsupportedFormatError(f"cannot read the PDF ({type(exc).__name__})",
-                                     "the file is corrupt or not a PDF; re-export it") from None
-    finally:
-        pdf.close()
+    with _PDFIUM:  # PDFium is not thread-safe: one document at a time in this process
+        texts, info = _pdf_texts(data)
     parts: list[str] = []
     pages: list[tuple[int, int, int]] = []
     pos = 0
@@ -264,6 +244,37 @@ def _load_pdf(data: bytes, sha: str) -> Loaded:
     if not loaded.title:
         loaded.title = _load_text(loaded.text, sha, PLAIN).title
     return loaded
+
+
+_PDFIUM = threading.Lock()
+
+
+def _pdf_texts(data: bytes) -> tuple[list[str], dict[str, Any]]:
+    """The text of every page, and the metadata, of a PDF (PDFium)."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:  # an empty user password is tried by PDFium itself
+        if getattr(exc, "err_code", None) == pdfium.raw.FPDF_ERR_PASSWORD:
+            raise UnsupportedFormatError("the PDF is encrypted", "save an unencrypted copy and load that") from None
+        raise UnsupportedFormatError(f"cannot read the PDF ({type(exc).__name__})",
+                                     "the file is corrupt or not a PDF; re-export it") from None
+    try:
+        texts = []
+        for index in range(len(pdf)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            texts.append(textpage.get_text_bounded())
+            textpage.close()
+            page.close()
+        info: dict[str, Any] = pdf.get_metadata_dict(skip_empty=True)
+    except Exception as exc:
+        raise UnsupportedFormatError(f"cannot read the PDF ({type(exc).__name__})",
+                                     "the file is corrupt or not a PDF; re-export it") from None
+    finally:
+        pdf.close()
+    return texts, info
 
 
 def _meta_str(value: object) -> str | None:
