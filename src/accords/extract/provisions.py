@@ -238,7 +238,7 @@ def _is_heading(sentence: str) -> bool:
     """A Markdown heading, a run-in heading ("Security and Defence.") or a short title line."""
     if sentence.startswith("#"):
         return True
-    words = sentence.rstrip(".").split()
+    words = sentence.rstrip(".").split(None, 8)  # (a ninth piece: over eight words)
     if not 0 < len(words) <= 8:
         return False
     if not sentence.endswith(_TERMINAL) and "\n" not in sentence:
@@ -380,7 +380,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         para_start = first or bool(prev and "\n" in text[prev[1]:start])
         prev = (start, end)
         if _is_heading(sentence) or (para_start and sentence[:1].isupper() and sentence.endswith(".")
-                                     and len(sentence.split()) <= 3):
+                                     and len(sentence.split(None, 3)) <= 3):
             heading = _partners(sentence)
             if not first and len(heading) == 1:  # the document title does not open a section
                 section = heading[0]
