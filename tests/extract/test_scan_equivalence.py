@@ -20,6 +20,8 @@ SAMPLES = [
     "Sweden's Prime Minister Ulf Kristersson and the United Kingdom's Defence Secretary Grant Shapps.",
     "SIGNED ON 13 JUNE 2024; x-13 June 2024, _5 May 2023, a1 March 2022; (12.06.2024) [Jan. 5, 2024]",
     "later this year, earlier this month, Later This Year; on Friday, On Monday; 2024-06-13T10:00",
+    "The agreement was \u017figned on 13 June 2024 in \u0130stanbul; \u212aiev, Zürich and Kraków agreements, 5 May.",
+    "Les accords de Tōkyō et de Genève: « agreement » signé le 5 mai, déjà 12 June 2024.",
     "",
 ]
 
@@ -107,3 +109,26 @@ def test_unit_windows_are_the_regex_windows(text: str) -> None:
 
     for unit in (quantities._DURATION_UNIT, quantities._LIMIT_UNIT):
         assert quantities._windows(text, unit, 20, 40) == plain(unit, 20, 40)
+
+
+def test_ascii_twins_are_all_the_non_ascii_letters_ignorecase_matches_with_ascii() -> None:
+    import re
+
+    letters = re.compile("[a-zA-Z]", re.I)
+    twins = {c for c in range(128, 0x110000) if letters.fullmatch(chr(c))}
+    assert {chr(c) for c in twins} == set("\u0130\u0131\u017f\u212a")
+    assert all(prefilter._ASCII_TWINS.search(chr(c)) for c in twins)
+
+
+@pytest.mark.parametrize("text", _texts())
+def test_cue_and_name_scans_are_the_plain_scans(text: str) -> None:
+    from accords.extract import provisions
+    from accords.extract.relate import agreements, context
+
+    for pattern in (provisions._NAMED_REF, provisions._PARTNER, provisions._CLAUSE_BREAK, agreements._CANDIDATE,
+                    context._AGREEMENT_WORD):
+        assert [m.span() for m in prefilter.finditer(pattern, text)] == [m.span() for m in pattern.finditer(text)]
+        for a in range(0, len(text), 97):
+            b = min(len(text), a + 150)
+            assert [m.span() for m in prefilter.finditer(pattern, text, a, b)] == \
+                [m.span() for m in pattern.finditer(text, a, b)]

@@ -238,11 +238,21 @@ def _automata(keys: frozenset[str] | set[str], items: Any) -> tuple[Any, Any]:
     return finder, marked
 
 
-def _mark(text: str) -> str:
-    """An ASCII text lower-cased, every non-word character a space, after one leading space:
-    a key of n characters found ending at index ``stop`` of it starts the text's word at
-    ``stop - n``."""
-    return " " + text.encode("ascii").translate(_MARK).decode("ascii")
+# The non-ASCII characters that IGNORECASE matches with ASCII letters ("ſ" with "s", the
+# Kelvin sign with "k", dotted and dotless i): a text holding one is not marked.
+_ASCII_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _mark(text: str) -> str | None:
+    """The text lower-cased (ASCII letters), every other character a space, after one leading
+    space: a key of n characters found ending at index ``stop`` of it starts a word of the text
+    at ``stop - n``. A non-ASCII letter reads as a space, so more places look like word starts
+    (a superset, never fewer); None for a text holding an ASCII twin."""
+    if text.isascii():
+        return " " + text.encode("ascii").translate(_MARK).decode("ascii")
+    if _ASCII_TWINS.search(text):
+        return None
+    return " " + text.encode("ascii", "replace").translate(_MARK).decode("ascii")
 
 
 def _start_finder(pattern: re.Pattern[str]) -> tuple[Any, Any]:
@@ -280,8 +290,9 @@ def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | No
         return
     if pos >= end:
         return
-    if marked is not None and text.isascii():
-        starts = [stop - n for stop, n in marked.iter(_mark(text), pos, end + 1)]
+    mark = _mark(text) if marked is not None else None
+    if mark is not None:
+        starts = [stop - n for stop, n in marked.iter(mark, pos, end + 1)]
     else:
         starts = [stop - n + 1 for stop, n in finder.iter(fold(text), pos, end)]
     if len(starts) > 1:
@@ -353,8 +364,9 @@ def finditer_led(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]
     if finder is None or not plain_digits(text):
         yield from pattern.finditer(text)
         return
-    if marked is not None and text.isascii():
-        starts = sorted({stop - n for stop, n in marked.iter(_mark(text))})  # word starts only
+    mark = _mark(text) if marked is not None else None
+    if mark is not None:
+        starts = sorted({stop - n for stop, n in marked.iter(mark)})  # word starts only
         word_start = False  # (already so)
     else:
         starts = sorted({stop - n + 1 for stop, n in finder.iter(fold(text))})
