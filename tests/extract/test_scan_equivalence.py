@@ -22,6 +22,8 @@ SAMPLES = [
     "later this year, earlier this month, Later This Year; on Friday, On Monday; 2024-06-13T10:00",
     "The agreement was \u017figned on 13 June 2024 in \u0130stanbul; \u212aiev, Zürich and Kraków agreements, 5 May.",
     "Les accords de Tōkyō et de Genève: « agreement » signé le 5 mai, déjà 12 June 2024.",
+    "in Dubrovnik, Prime Minister Andrej Plenković met Portuguese premier Luís Montenegro and Japan's prime "
+    "minister Fumio Kishida; the PRESIDENT of France, Emmanuel Macron, president of the Republic, said.",
     "",
 ]
 

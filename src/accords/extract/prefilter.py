@@ -243,7 +243,7 @@ def _automata(keys: frozenset[str] | set[str], items: Any) -> tuple[Any, Any]:
 _ASCII_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
-def _mark(text: str) -> str | None:
+def mark(text: str) -> str | None:
     """The text lower-cased (ASCII letters), every other character a space, after one leading
     space: a key of n characters found ending at index ``stop`` of it starts a word of the text
     at ``stop - n``. A non-ASCII letter reads as a space, so more places look like word starts
@@ -282,7 +282,7 @@ def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | No
     the pattern is matched there alone (``\\b`` and look-behinds still see the text before).
     For a pattern such as ``\\b(?:agreements?|accords?)\\b`` under IGNORECASE, which the
     regex engine tries at every position, this is several times faster. When every match
-    starts a word and the text is ASCII, only word starts are reported (see :func:`_mark`)."""
+    starts a word and the text is ASCII, only word starts are reported (see :func:`mark`)."""
     end = len(text) if endpos is None else min(endpos, len(text))
     finder, marked = _start_finder(pattern)
     if finder is None:
@@ -290,9 +290,9 @@ def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | No
         return
     if pos >= end:
         return
-    mark = _mark(text) if marked is not None else None
-    if mark is not None:
-        starts = [stop - n for stop, n in marked.iter(mark, pos, end + 1)]
+    marked_text = mark(text) if marked is not None else None
+    if marked_text is not None:
+        starts = [stop - n for stop, n in marked.iter(marked_text, pos, end + 1)]
     else:
         starts = [stop - n + 1 for stop, n in finder.iter(fold(text), pos, end)]
     if len(starts) > 1:
@@ -364,9 +364,9 @@ def finditer_led(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]
     if finder is None or not plain_digits(text):
         yield from pattern.finditer(text)
         return
-    mark = _mark(text) if marked is not None else None
-    if mark is not None:
-        starts = sorted({stop - n for stop, n in marked.iter(mark)})  # word starts only
+    marked_text = mark(text) if marked is not None else None
+    if marked_text is not None:
+        starts = sorted({stop - n for stop, n in marked.iter(marked_text)})  # word starts only
         word_start = False  # (already so)
     else:
         starts = sorted({stop - n + 1 for stop, n in finder.iter(fold(text))})

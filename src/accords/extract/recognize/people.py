@@ -15,6 +15,7 @@ from typing import Any
 import ahocorasick
 import yaml
 
+from accords.extract.prefilter import fold, mark
 from accords.extract.recognize.parties import gazetteer
 from accords.extract.recognize.trie import trie_pattern
 from accords.extract.types import Mention
@@ -97,9 +98,9 @@ def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Itera
 def _role_matches(text: str, roles: list[int] | None = None) -> Iterator[re.Match[str]]:
     """The matches of the three role patterns, each scanned only where it can match.
 
-    The regexes would be tried at every capital letter; but every match of ``lead`` holds a
-    role word at most a party name after its start, every match of ``owner`` an "'s " at most a
-    party name after it, and every match of ``trail`` ends its name at a ", " followed by a role
+    The regexes would be tried at every capital letter; but every match of ``lead`` and of
+    ``owner`` holds a role word (in any case) at a word start at most a party name (and "'s ")
+    after its start, and every match of ``trail`` ends its name at a ", " followed by a role
     (the name before it has at most six spaces). Positions found from those anchors are a
     superset of the match starts, and the pattern is matched there alone: the same matches.
     ``roles`` are the starts of the role words (see :func:`_anchors`).
@@ -108,8 +109,8 @@ def _role_matches(text: str, roles: list[int] | None = None) -> Iterator[re.Matc
     reach = sc.reach
     if roles is None:
         roles = _anchors(text)[0]
-    near_roles = [(max(0, at - reach), at + 1) for at in roles]
-    yield from _matches_at(sc.lead, text, _capitals(text, near_roles))
+    near_roles = _capitals(text, [(max(0, at - reach), at + 1) for at in roles])
+    yield from _matches_at(sc.lead, text, near_roles)
     near_commas: list[tuple[int, int]] = []
     at = text.find(", ")
     while at >= 0:
@@ -122,12 +123,7 @@ def _role_matches(text: str, roles: list[int] | None = None) -> Iterator[re.Matc
             near_commas.append((start + 1, at))
         at = text.find(", ", at + 2)
     yield from _matches_at(sc.trail, text, _capitals(text, near_commas))
-    near_owned: list[tuple[int, int]] = []
-    at = text.find("'s ")
-    while at >= 0:
-        near_owned.append((max(0, at - reach), at))
-        at = text.find("'s ", at + 3)
-    yield from _matches_at(sc.owner, text, _capitals(text, near_owned))
+    yield from _matches_at(sc.owner, text, near_roles)
 
 
 @cache
@@ -156,32 +152,56 @@ def _known() -> tuple[dict[str, int], re.Pattern[str]]:
     return forms, pattern
 
 
-@cache
-def _anchor_finder() -> Any:
-    """One Aho-Corasick automaton of the role words (as written) and of the known surface forms:
-    every match of the lead pattern holds a role word, every known-person match starts with a
-    form, so one pass over the text tells where the patterns need to be tried."""
+def _flags() -> dict[str, int]:
+    """Role words (1) and known forms (2), as written."""
     flags: dict[str, int] = {}
     for role in ROLES:
         flags[role] = flags.get(role, 0) | 1
     for form in _known()[0]:
         flags[form] = flags.get(form, 0) | 2
-    finder = ahocorasick.Automaton()
-    for key, flag in flags.items():
-        finder.add_word(key, (flag, len(key)))
-    finder.make_automaton()
-    return finder
+    return flags
+
+
+@cache
+def _anchor_finders() -> tuple[Any, Any]:
+    """Aho-Corasick automata of the role words and the known surface forms, in any case: one for
+    the marked text (" " + word: word starts only, see :func:`accords.extract.prefilter.mark`),
+    one for the folded text. Every match of the lead and owner patterns holds a role word at a
+    word start, every known-person match starts with a form at a word start: one pass over the
+    text tells where the patterns need to be tried."""
+    marked, folded = ahocorasick.Automaton(), ahocorasick.Automaton()
+    by_mark: dict[str, int] = {}
+    by_fold: dict[str, int] = {}
+    for word, flag in _flags().items():
+        key = mark(word)
+        if key is not None:
+            by_mark[key] = by_mark.get(key, 0) | flag
+        by_fold[fold(word)] = by_fold.get(fold(word), 0) | flag
+    for key, flag in by_mark.items():
+        marked.add_word(key, (flag, len(key) - 1))
+    for key, flag in by_fold.items():
+        folded.add_word(key, (flag, len(key)))
+    marked.make_automaton()
+    folded.make_automaton()
+    return marked, folded
 
 
 def _anchors(text: str) -> tuple[list[int], list[int]]:
-    """Starts of the role words and of the known forms in ``text`` (sorted, without repeats)."""
+    """Starts of the role words (any case) and of the known forms in ``text``: a superset of
+    the places they start a word, sorted, without repeats."""
     roles: list[int] = []
     forms: list[int] = []
-    for end, (flag, n) in _anchor_finder().iter(text):
+    marked, folded = _anchor_finders()
+    marked_text = mark(text)
+    if marked_text is not None:
+        found = ((end - n, flag) for end, (flag, n) in marked.iter(marked_text))
+    else:
+        found = ((end + 1 - n, flag) for end, (flag, n) in folded.iter(fold(text)))
+    for start, flag in found:
         if flag & 1:
-            roles.append(end + 1 - n)
+            roles.append(start)
         if flag & 2:
-            forms.append(end + 1 - n)
+            forms.append(start)
     return sorted(set(roles)), sorted(set(forms))
 
 
