@@ -69,10 +69,12 @@ def run_in_heading(text: str, start: int, end: int) -> int | None:
 
 
 def is_heading_paragraph(text: str, start: int, end: int) -> bool:
-    para = text[start:end]
-    if _MD_HEADING.match(para):
+    if _MD_HEADING.match(text, start, end):
         return True
-    if "\n" in para or len(para) > 120 or para.rstrip().endswith((".", ",", ";", ":", "?", "!")):
+    if end - start > 120:
+        return False  # (before copying a long paragraph out)
+    para = text[start:end]
+    if "\n" in para or para.rstrip().endswith((".", ",", ";", ":", "?", "!")):
         return False
     return len(para.split()) <= 14 and (is_title_case(para) or para.isupper())
 
@@ -96,17 +98,20 @@ def sentences(text: str, paras: list[tuple[int, int]],
             while pos < end and text[pos] == " ":
                 pos += 1
         for m in _BOUNDARY.finditer(text, pos, end):
-            if m.group()[0] != "\n":
-                space = text.rfind(" ", pos, m.start())
-                word_start = space + 1 if space >= 0 else pos
-                word = text[word_start:m.start()].lower().lstrip("(\"'")
+            at = m.start()
+            if text[at] != "\n":
+                space = text.rfind(" ", pos, at)
+                word = text[space + 1 if space >= 0 else pos:at].lower().lstrip("(\"'")
                 if word in _ABBREV or (len(word) == 1 and word.isalpha()):
                     continue
-                cut = m.start() + len(m.group().rstrip())
+                cut = at + len(m.group().rstrip())
             else:
-                cut = m.start()
+                cut = at
             if cut > pos:
-                _add_stripped(text, pos, cut, out)
+                if text[pos].isspace() or text[cut - 1].isspace():
+                    _add_stripped(text, pos, cut, out)
+                else:  # (the usual case: nothing to strip)
+                    out.append((pos, cut))
             pos = m.end()
         if pos < end:
             _add_stripped(text, pos, end, out)
