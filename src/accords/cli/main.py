@@ -72,7 +72,7 @@ def _fail(message: str, code: int) -> None:
 def _quiet_libraries() -> None:
     # Parsers such as pypdf log warnings ("EOF marker not found") on their own; the CLI
     # reports every failure as one line, so their chatter stays out of stderr.
-    for name in ("pypdf", "docx", "charset_normalizer", "alembic", "matplotlib", "fontTools"):
+    for name in ("pypdf", "pypdfium2", "docx", "charset_normalizer", "alembic", "matplotlib", "fontTools"):
         logging.getLogger(name).setLevel(logging.ERROR)
 
 

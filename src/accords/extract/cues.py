@@ -104,7 +104,7 @@ def possible(hits: set[int], compiled: Gates) -> dict[int, list[int]]:
         if rc is None:
             continue
         more = further[rc]
-        if more and not all(x in hits for x in more):
+        if more and not hits.issuperset(more):
             continue
         out.setdefault(rc[0], []).append(rc[1])
     return out

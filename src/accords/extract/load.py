@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
-import warnings
+import threading
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -65,7 +66,7 @@ def sniff(data: bytes, filename: str | None = None) -> str:
         return DOCX  # verified (or refused) when opened: a ZIP must hold word/document.xml
     if _HTML_HEAD.match(data[:4096]):
         return HTML
-    ext = Path(filename).suffix.lower() if filename else ""
+    ext = os.path.splitext(filename)[1].lower() if filename else ""  # (a Path costs more than the rest)
     if ext in {".html", ".htm", ".xhtml"} and b"<" in head:
         return HTML
     if ext in {".md", ".markdown"}:
@@ -291,27 +292,10 @@ def iso_date(value: str) -> date | None:
 # --- PDF --------------------------------------------------------------------------------------
 
 def _load_pdf(data: bytes, sha: str) -> Loaded:
-    try:
-        from pypdf import PdfReader
-
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            reader = PdfReader(io.BytesIO(data), strict=False)
-            if reader.is_encrypted:
-                try:
-                    opened = bool(reader.decrypt(""))
-                except Exception:
-                    opened = False
-                if not opened:
-                    raise UnsupportedFormatError("the PDF is encrypted",
-                                                 "save an unencrypted copy and load that")
-            texts = [(page.extract_text() or "") for page in reader.pages]
-            info: Any = reader.metadata
-    except UnsupportedFormatError:
-        raise
-    except Exception as exc:
-        raise UnsupportedFormatError(f"cannot read the PDF ({type(exc).__name__})",
-                                     "the file is corrupt or not a PDF; re-export it") from None
+    # PDFium (pypdfium2, in C) reads a page's text about three times faster than pypdf, with the
+    # same words in the same order; lines come as PDFium lays them out (a table row on one line).
+    with _PDFIUM:  # PDFium is not thread-safe: one document at a time in this process
+        texts, info = _pdf_texts(data)
     parts: list[str] = []
     pages: list[tuple[int, int, int]] = []
     pos = 0
@@ -322,19 +306,47 @@ def _load_pdf(data: bytes, sha: str) -> Loaded:
         pages.append((pos, pos + len(text), number))
         parts.append(text)
         pos += len(text)
-    title = None
-    authors: list[str] | None = None
-    if info is not None:
-        title = _meta_str(info.get("/Title"))
-        author = _meta_str(info.get("/Author"))
-        authors = [a.strip() for a in re.split(r"\s*(?:,|;| and )\s*", author) if a.strip()] if author else None
-        # CreationDate is when the file was written, often long after the text: not a
-        # publication date, so it never becomes the reference for relative dates.
+    title = _meta_str(info.get("Title"))
+    author = _meta_str(info.get("Author"))
+    authors = [a.strip() for a in re.split(r"\s*(?:,|;| and )\s*", author) if a.strip()] if author else None
+    # CreationDate is when the file was written, often long after the text: not a
+    # publication date, so it never becomes the reference for relative dates.
     loaded = Loaded(text="\n\n".join(parts), sha256=sha, media_type=PDF, pages=pages,
                     title=title, authors=authors or [])
     if not loaded.title:
         loaded.title = _load_text(loaded.text, sha, PLAIN).title
     return loaded
+
+
+_PDFIUM = threading.Lock()
+
+
+def _pdf_texts(data: bytes) -> tuple[list[str], dict[str, Any]]:
+    """The text of every page, and the metadata, of a PDF (PDFium)."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:  # an empty user password is tried by PDFium itself
+        if getattr(exc, "err_code", None) == pdfium.raw.FPDF_ERR_PASSWORD:
+            raise UnsupportedFormatError("the PDF is encrypted", "save an unencrypted copy and load that") from None
+        raise UnsupportedFormatError(f"cannot read the PDF ({type(exc).__name__})",
+                                     "the file is corrupt or not a PDF; re-export it") from None
+    try:
+        texts = []
+        for index in range(len(pdf)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            texts.append(textpage.get_text_bounded())
+            textpage.close()
+            page.close()
+        info: dict[str, Any] = pdf.get_metadata_dict(skip_empty=True)
+    except Exception as exc:
+        raise UnsupportedFormatError(f"cannot read the PDF ({type(exc).__name__})",
+                                     "the file is corrupt or not a PDF; re-export it") from None
+    finally:
+        pdf.close()
+    return texts, info
 
 
 def _meta_str(value: object) -> str | None:

@@ -22,6 +22,8 @@ _TRANSLATE = str.maketrans({
     "\u2212": "-", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2007": " ", "\u2009": " ",
     "\u202f": " ", "\t": " ", "\u200b": " ",
 })
+_REPLACE = tuple((chr(k), v) for k, v in _TRANSLATE.items())
+_REPLACE_ASCII = tuple((k, v) for k, v in _REPLACE if k.isascii())
 
 # Every alternative starts with a literal character, so the engine skips straight to the next
 # "\\", "!", "[" or newline instead of trying the pattern at every position (eight times faster).
@@ -64,9 +66,10 @@ class OffsetMap:
         return o0 + (n - n0) if kind == IDENTITY else o0
 
     def end(self, n: int, start: int | None = None) -> int:
-        closing = [d for d in self.deleted.get(n, ()) if d[2] == CLOSE and (start is None or d[3] >= start)]
-        if closing:
-            return closing[-1][1]
+        if n in self.deleted:
+            closing = [d for d in self.deleted[n] if d[2] == CLOSE and (start is None or d[3] >= start)]
+            if closing:
+                return closing[-1][1]
         if not self.chunks or n <= 0:
             return n if not self.chunks else 0
         j = bisect_left(self.ends, n)
@@ -74,15 +77,21 @@ class OffsetMap:
         return o0 + (n - n0) if kind == IDENTITY else o1
 
     def span(self, start: int, end: int) -> tuple[int, int]:
+        if not self.chunks and not self.deleted:  # the identity map (most documents)
+            return (start, max(start, end))
         s, e = self.start(start, end), self.end(end, start)
         return (s, max(s, e))
 
 
 def normalize(text: str) -> tuple[str, OffsetMap]:
     """Return the normalized text and its map back to ``text``."""
-    # Of the ASCII characters only the tab is translated; str.translate is slow, so plain ASCII
-    # text takes the shortcut (same result).
-    src = text.replace("\t", " ") if text.isascii() else text.translate(_TRANSLATE)
+    # One str.replace per character present: str.translate looks every character up in a
+    # dict, fifty times slower on a non-ASCII text (same result: each edit is one character for
+    # one ASCII character that no other edit touches).
+    src = text
+    for old, new in _REPLACE if not text.isascii() else _REPLACE_ASCII:
+        if old in src:
+            src = src.replace(old, new)
     out: list[str] = []
     omap = OffsetMap(norm_len=0, orig_len=len(text))
     n = 0  # length of normalized text so far

@@ -69,8 +69,9 @@ def _normalize(doc: Doc) -> Doc:
 @stage("segment", "1")
 def _segment(doc: Doc) -> Doc:
     doc.paragraphs = seg.paragraphs(doc.norm)
-    doc.sentences = seg.sentences(doc.norm, doc.paragraphs)
-    doc.sections = seg.sections(doc.norm, doc.paragraphs)
+    heads = seg.run_in_headings(doc.norm, doc.paragraphs)
+    doc.sentences = seg.sentences(doc.norm, doc.paragraphs, heads)
+    doc.sections = seg.sections(doc.norm, doc.paragraphs, heads)
     return doc
 
 
@@ -185,8 +186,10 @@ def assemble(doc: Doc) -> dict[str, Any]:
         items = []
         fixed = _ORDER.get(key)
         for fact in doc.facts.get(key, []):
-            order = fixed if fixed is not None else tuple(k for k in fact if not k.startswith("_"))
-            item = {k: fact[k] for k in order if fact.get(k) is not None}
+            if fixed is not None:
+                item = {k: v for k in fixed if (v := fact.get(k)) is not None}
+            else:  # the fact's own key order
+                item = {k: v for k, v in fact.items() if v is not None and not k.startswith("_")}
             if key == "agreements":
                 item["mentioned_only"] = bool(fact.get("mentioned_only"))
             ns, ne = fact["_span"]

@@ -17,7 +17,6 @@ import importlib
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -137,11 +136,15 @@ _MOST_PREFIXES = 200
 _LONG_ENOUGH = 6
 
 
-def _prefixes(items: Any) -> tuple[set[str], bool] | None:
+def _prefixes(items: Any, digits: bool = False) -> tuple[set[str], bool] | None:
     """Lower-case strings one of which every match of ``items`` starts with, and whether they
-    are the whole of every match (so that what follows may be appended); None when unknown."""
+    are the whole of every match (so that what follows may be appended); None when unknown.
+
+    With ``digits``, ``\\d`` stands for the ASCII digits (true only of a text without other
+    decimal digits) and an optional item leads either with itself or with what follows it."""
     out = {""}
-    for op, av in items:
+    items = list(items)
+    for i, (op, av) in enumerate(items):
         if min(map(len, out)) >= _LONG_ENOUGH:
             return out, False  # longer prefixes would hardly be rarer
         if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
@@ -151,15 +154,20 @@ def _prefixes(items: Any) -> tuple[set[str], bool] | None:
             continue
         if op is _c.IN and 0 < len(av) <= 8 and all(o is _c.LITERAL and _caseless(chr(a)) for o, a in av):
             subs: tuple[set[str], bool] | None = ({chr(a).lower() for _, a in av}, True)  # "[Ss]"
+        elif digits and op is _c.IN and av == [(_c.CATEGORY, _c.CATEGORY_DIGIT)]:
+            subs = (set("0123456789"), True)
         elif op is _c.SUBPATTERN:
-            subs = _prefixes(av[-1])
+            subs = _prefixes(av[-1], digits)
         elif op is _c.BRANCH:
-            found = [_prefixes(b) for b in av[1]]
+            found = [_prefixes(b, digits) for b in av[1]]
             subs = None if any(f is None for f in found) else (
                 set().union(*[f[0] for f in found if f]), all(f[1] for f in found if f))
         elif op in _REPEATS and av[0] >= 1:
-            subs = _prefixes(av[2])
+            subs = _prefixes(av[2], digits)
             subs = (subs[0], False) if subs else None  # its first repetition, then unknown
+        elif digits and op in _REPEATS and av[0] == 0:  # "(?:last\s+)?March": "last" or "march"
+            itself, rest = _prefixes(av[2], digits), _prefixes(items[i + 1:], digits)
+            subs = None if itself is None or rest is None else (itself[0] | rest[0], False)
         else:
             subs = None
         if subs is None or "" in subs[0]:
@@ -187,16 +195,85 @@ def leading_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return frozenset(found[0])
 
 
-@lru_cache(maxsize=64)
-def _start_finder(pattern: re.Pattern[str]) -> Any:
-    starts = leading_literals(pattern)
-    if starts is None:
-        return None
+_FINDERS: dict[int, tuple[re.Pattern[str], Any, Any]] = {}
+# ASCII word characters kept (lower-cased), every other byte a space: in the marked text
+# " " + key matches only where the key starts a word.
+_WORDISH = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_MARK = bytes((b | 32 if 65 <= b <= 90 else b) if b in _WORDISH else 32 for b in range(256))
+
+
+def _starts_word(items: Any) -> bool:
+    """Whether every match of ``items`` starts where no word character precedes: it opens
+    (after other zero-width tests) with ``\\b`` or a look-behind refusing a word character,
+    and every key it starts with begins with a word character (checked by the caller)."""
+    for op, av in items:
+        if op is _c.AT and av is _c.AT_BOUNDARY:
+            return True
+        if op is _c.ASSERT_NOT and av[0] == -1 and len(av[1]) == 1 and av[1][0][0] is _c.IN \
+                and (_c.CATEGORY, _c.CATEGORY_WORD) in av[1][0][1]:
+            return True
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # zero-width: the match still starts here
+        if op is _c.SUBPATTERN:
+            return _starts_word(av[-1])
+        if op is _c.BRANCH:
+            return all(_starts_word(b) for b in av[1])
+        return False
+    return False
+
+
+def _automata(keys: frozenset[str] | set[str], items: Any) -> tuple[Any, Any]:
+    """An automaton of ``keys`` for the folded text, and one of " " + key for the marked text
+    when every match starts a word (None otherwise)."""
     finder = ahocorasick.Automaton()
-    for key in starts:
+    for key in keys:
         finder.add_word(key, len(key))
     finder.make_automaton()
-    return finder
+    marked = None
+    if all(k.isascii() and ord(k[0]) in _WORDISH for k in keys) and _starts_word(items):
+        marked = ahocorasick.Automaton()
+        for key in keys:
+            marked.add_word(" " + key.encode("ascii").translate(_MARK).decode("ascii"), len(key))
+        marked.make_automaton()
+    return finder, marked
+
+
+# The non-ASCII characters that IGNORECASE matches with ASCII letters ("ſ" with "s", the
+# Kelvin sign with "k", dotted and dotless i): a text holding one is not marked.
+_ASCII_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def mark(text: str) -> str | None:
+    """The text lower-cased (ASCII letters), every other character a space, after one leading
+    space: a key of n characters found ending at index ``stop`` of it starts a word of the text
+    at ``stop - n``. A non-ASCII letter reads as a space, so more places look like word starts
+    (a superset, never fewer); None for a text holding an ASCII twin."""
+    if text.isascii():
+        return " " + text.encode("ascii").translate(_MARK).decode("ascii")
+    if _ASCII_TWINS.search(text):
+        return None
+    return " " + text.encode("ascii", "replace").translate(_MARK).decode("ascii")
+
+
+def _start_finder(pattern: re.Pattern[str]) -> tuple[Any, Any]:
+    # Looked up by identity: hashing a compiled pattern hashes its whole compiled code, which
+    # for a gazetteer alternation costs more than the scan of a sentence. (The pattern is kept
+    # in the entry, so its id cannot be reused by another one.)
+    entry = _FINDERS.get(id(pattern))
+    if entry is not None and entry[0] is pattern:
+        return entry[1], entry[2]
+    starts = leading_literals(pattern)
+    finder = marked = None
+    if starts is not None:
+        try:
+            items = _parser.parse(pattern.pattern, pattern.flags)
+        except Exception:  # (leading_literals parsed it already)
+            items = []
+        finder, marked = _automata(starts, items)
+    if len(_FINDERS) >= 4096:  # (cue alternations come in a few hundred combinations)
+        _FINDERS.clear()
+    _FINDERS[id(pattern)] = (pattern, finder, marked)
+    return finder, marked
 
 
 def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
@@ -204,18 +281,102 @@ def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | No
     has one of the pattern's leading literals: one Aho-Corasick pass finds those places, and
     the pattern is matched there alone (``\\b`` and look-behinds still see the text before).
     For a pattern such as ``\\b(?:agreements?|accords?)\\b`` under IGNORECASE, which the
-    regex engine tries at every position, this is several times faster."""
+    regex engine tries at every position, this is several times faster. When every match
+    starts a word and the text is ASCII, only word starts are reported (see :func:`mark`)."""
     end = len(text) if endpos is None else min(endpos, len(text))
-    finder = _start_finder(pattern)
+    finder, marked = _start_finder(pattern)
     if finder is None:
         yield from pattern.finditer(text, pos, end)
         return
-    starts = sorted({stop - n + 1 for stop, n in finder.iter(fold(text), pos, end)}) if pos < end else []
+    if pos >= end:
+        return
+    marked_text = mark(text) if marked is not None else None
+    if marked_text is not None:
+        starts = [stop - n for stop, n in marked.iter(marked_text, pos, end + 1)]
+    else:
+        starts = [stop - n + 1 for stop, n in finder.iter(fold(text), pos, end)]
+    if len(starts) > 1:
+        starts = sorted(set(starts))  # (reported by end: overlapping keys come out of order)
     last = pos
     for at in starts:
         if at < last:
             continue  # inside the previous match: finditer resumes after it
         m = pattern.match(text, at, end)
+        if m:
+            last = max(m.end(), at + 1)
+            yield m
+
+
+_LED: dict[int, tuple[re.Pattern[str], Any, bool, Any]] = {}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _led_entry(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], Any, bool, Any]:
+    entry = _LED.get(id(pattern))
+    if entry is not None and entry[0] is pattern:
+        return entry
+    finder, word_start, marked = None, False, None
+    try:
+        items = list(_parser.parse(pattern.pattern, pattern.flags)) if _parser is not None else []
+    except Exception:
+        items = []
+    found = _prefixes(items, digits=True) if items else None
+    if found is not None and found[0] and "" not in found[0] and len(found[0]) <= _MOST_PREFIXES:
+        finder, marked = _automata(found[0], items)
+        op, av = items[0]
+        word_start = (op is _c.ASSERT_NOT and av[0] == -1 and len(av[1]) == 1 and av[1][0][0] is _c.IN
+                      and (_c.CATEGORY, _c.CATEGORY_WORD) in av[1][0][1])
+    if len(_LED) >= 4096:
+        _LED.clear()
+    entry = _LED[id(pattern)] = (pattern, finder, word_start, marked)
+    return entry
+
+
+def led_finder(pattern: re.Pattern[str]) -> tuple[Any, bool]:
+    """The automaton of the leading literals of ``pattern`` (``\\d`` read as 0-9, optional
+    items looked through) or None, and whether every match starts a word (the pattern opens
+    with a look-behind refusing a word character before it)."""
+    entry = _led_entry(pattern)
+    return entry[1], entry[2]
+
+
+_last_plain: tuple[str, bool] = ("", True)  # the last text asked about (the same object), and its answer
+
+
+def plain_digits(text: str) -> bool:
+    """Whether the only decimal digits of ``text`` are 0-9 (what ``\\d`` means for :func:`led_finder`)."""
+    global _last_plain
+    if text.isascii():
+        return True
+    last = _last_plain  # (one read: another thread may replace it)
+    if last[0] is text:  # asked once per window of the same text
+        return last[1]
+    answer = not any(ch.isdecimal() for run in _NON_ASCII.findall(text) for ch in run)
+    _last_plain = (text, answer)
+    return answer
+
+
+def finditer_led(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Exactly ``pattern.finditer(text)`` for a pattern whose matches start with digits or
+    words (dates): tried only where one of its leading literals starts (and a word starts, when
+    the pattern says so). Texts with decimal digits other than 0-9 are scanned whole."""
+    _, finder, word_start, marked = _led_entry(pattern)
+    if finder is None or not plain_digits(text):
+        yield from pattern.finditer(text)
+        return
+    marked_text = mark(text) if marked is not None else None
+    if marked_text is not None:
+        starts = sorted({stop - n for stop, n in marked.iter(marked_text)})  # word starts only
+        word_start = False  # (already so)
+    else:
+        starts = sorted({stop - n + 1 for stop, n in finder.iter(fold(text))})
+    last = 0
+    for at in starts:
+        if at < last:
+            continue
+        if word_start and at and (text[at - 1].isalnum() or text[at - 1] == "_"):
+            continue  # the look-behind fails here
+        m = pattern.match(text, at)
         if m:
             last = max(m.end(), at + 1)
             yield m
@@ -234,7 +395,7 @@ class KeywordIndex:
     look-ahead over a prefix tree of the keywords, which the engine has to try at every letter.
     """
 
-    __slots__ = ("_always", "_at", "_automaton")
+    __slots__ = ("_always", "_automaton")
 
     def __init__(self, groups: list[tuple[str, ...] | None]) -> None:
         by_keyword: dict[str, list[int]] = {}
@@ -245,22 +406,19 @@ class KeywordIndex:
                 continue
             for k in group:
                 by_keyword.setdefault(k, []).append(gi)
-        # keyword -> (length, group) of the groups it belongs to
-        self._at = {k: [(len(k), gi) for gi in gis] for k, gis in by_keyword.items()}
         self._always = frozenset(always)
         self._automaton: Any = None
         if by_keyword:
             self._automaton = ahocorasick.Automaton()
-            for k in by_keyword:
-                self._automaton.add_word(k, (len(k) - 1, k))
+            for k, gis in by_keyword.items():
+                # (length - 1, the groups of the keyword): all an occurrence needs, with no lookup
+                self._automaton.add_word(k, (len(k) - 1, tuple(dict.fromkeys(gis))))
             self._automaton.make_automaton()
 
     def scan(self, folded: str) -> Occurrences:
-        found: list[tuple[int, str]] = []
-        if self._automaton is not None:
-            # reported by end position; Occurrences wants them by start
-            found = sorted([(end - back, k) for end, (back, k) in self._automaton.iter(folded)])
-        return Occurrences(found, self._at, self._always)
+        # (last position, (length - 1, groups)) of every occurrence, in order of last position
+        found = list(self._automaton.iter(folded)) if self._automaton is not None else []
+        return Occurrences(found, self._always)
 
 
 class Occurrences:
@@ -270,28 +428,29 @@ class Occurrences:
     A group that is None (no keywords known) is always reported.
     """
 
-    __slots__ = ("_always", "_at", "_found", "_starts")
+    __slots__ = ("_always", "_by_start", "_found", "_starts")
 
-    def __init__(self, found: list[tuple[int, str]], at: dict[str, list[tuple[int, int]]],
-                 always: frozenset[int]) -> None:
-        self._found = found  # (position, keyword) of every occurrence, by position
-        self._starts = [f[0] for f in found]
-        self._at = at
+    def __init__(self, found: list[tuple[int, tuple[int, tuple[int, ...]]]], always: frozenset[int]) -> None:
+        self._found = found  # by last position, as the automaton reports them
         self._always = always
+        self._by_start: list[tuple[int, int, tuple[int, ...]]] | None = None  # (start, end, groups)
+        self._starts: list[int] = []
 
     def groups_in(self, start: int, end: int) -> set[int]:
         """Indexes of the groups with a keyword occurrence inside ``[start, end)``."""
+        if self._by_start is None:
+            self._by_start = sorted((last - back, last + 1, gis) for last, (back, gis) in self._found)
+            self._starts = [o[0] for o in self._by_start]
         out = set(self._always)
-        found, at = self._found, self._at
+        found = self._by_start
         j = bisect_left(self._starts, start)
         size = len(found)
         while j < size:
-            pos, key = found[j]
+            pos, stop, gis = found[j]
             if pos >= end:
                 break
-            for n, gi in at[key]:
-                if pos + n <= end:
-                    out.add(gi)
+            if stop <= end:
+                out.update(gis)
             j += 1
         return out
 
@@ -302,20 +461,22 @@ class Occurrences:
                 or any(s > e for s, e in ranges):
             return [self.groups_in(s, e) for s, e in ranges]
         out = [set(self._always) for _ in ranges]
-        at = self._at
         k, size = 0, len(ranges)
-        for pos, key in self._found:
-            while k < size and ranges[k][1] <= pos:
+        if not size:
+            return out
+        start, end = ranges[0]
+        # Occurrences come by last position: the range holding that position is the only one
+        # that can hold the whole occurrence, and it never moves backwards.
+        for last, (back, gis) in self._found:
+            if last >= end:
                 k += 1
-            if k == size:
-                break
-            start, end = ranges[k]
-            if pos < start:
-                continue
-            target = out[k]
-            for n, gi in at[key]:
-                if pos + n <= end:
-                    target.add(gi)
+                while k < size and ranges[k][1] <= last:
+                    k += 1
+                if k == size:
+                    break
+                start, end = ranges[k]
+            if last - back >= start:
+                out[k].update(gis)
         return out
 
 

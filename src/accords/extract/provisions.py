@@ -295,7 +295,7 @@ def _is_heading(sentence: str) -> bool:
     """A Markdown heading, a run-in heading ("Security and Defence.") or a short title line."""
     if sentence.startswith("#"):
         return True
-    words = sentence.rstrip(".").split()
+    words = sentence.rstrip(".").split(None, 8)  # (a ninth piece: over eight words)
     if not 0 < len(words) <= 8:
         return False
     if not sentence.endswith(_TERMINAL) and "\n" not in sentence:
@@ -365,7 +365,7 @@ def _code_sentence(sentence: str, hits: set[int], rules: tuple[Rule, ...], gates
         code = rule.code
         which = tuple(ci for ci in cues if ci != RESTRICTION)
         if not code.restrictions:
-            matches = list(rule.cues(which).finditer(sentence))
+            matches = list(finditer(rule.cues(which), sentence))
             if not matches or any(x.search(sentence) for x in code.exclude):
                 continue
         else:
@@ -378,7 +378,7 @@ def _code_sentence(sentence: str, hits: set[int], rules: tuple[Rule, ...], gates
                 found[code.id] = PRESENT
                 forced_absent.update(restricted.absent)
                 continue
-            matches = list(rule.cues(which).finditer(sentence)) if which else []
+            matches = list(finditer(rule.cues(which), sentence)) if which else []
             if not matches:
                 continue
         if "than" in sentence or "nstead" in sentence:  # (every comparison has one of them)
@@ -457,7 +457,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         para_start = first or bool(prev and "\n" in text[prev[1]:start])
         prev = (start, end)
         if _is_heading(sentence) or (para_start and sentence[:1].isupper() and sentence.endswith(".")
-                                     and len(sentence.split()) <= 3):
+                                     and len(sentence.split(None, 3)) <= 3):
             heading = _partners(sentence)
             if not first and len(heading) == 1:  # the document title does not open a section
                 section = heading[0]

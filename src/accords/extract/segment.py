@@ -24,6 +24,7 @@ _ABBREV = frozenset(
 _SMALL = frozenset(["and", "of", "the", "for", "in", "on", "to", "a", "an", "with", "&"])
 _RUN_IN = re.compile(r"[A-Z][\w'’-]*(?:[ ][\w'’&-]+){0,6}\.[ ]+(?=[A-Z\"'])")
 _MD_HEADING = re.compile(r"#{1,6}[ ]+")
+_SPACES = re.compile(r"[ ]+")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -47,7 +48,7 @@ def _add_stripped(text: str, start: int, end: int, out: list[tuple[int, int]]) -
 
 
 def is_title_case(phrase: str) -> bool:
-    words = [w for w in re.split(r"[ ]+", phrase.strip()) if w]
+    words = [w for w in _SPACES.split(phrase.strip()) if w]
     if not words or not words[0][:1].isupper():
         return False
     return all(w[:1].isupper() or w.lower() in _SMALL or w[:1].isdigit() for w in words)
@@ -68,19 +69,28 @@ def run_in_heading(text: str, start: int, end: int) -> int | None:
 
 
 def is_heading_paragraph(text: str, start: int, end: int) -> bool:
-    para = text[start:end]
-    if _MD_HEADING.match(para):
+    if _MD_HEADING.match(text, start, end):
         return True
-    if "\n" in para or len(para) > 120 or para.rstrip().endswith((".", ",", ";", ":", "?", "!")):
+    if end - start > 120:
+        return False  # (before copying a long paragraph out)
+    para = text[start:end]
+    if "\n" in para or para.rstrip().endswith((".", ",", ";", ":", "?", "!")):
         return False
     return len(para.split()) <= 14 and (is_title_case(para) or para.isupper())
 
 
-def sentences(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentence ranges; a run-in heading is a sentence of its own."""
+def run_in_headings(text: str, paras: list[tuple[int, int]]) -> list[int | None]:
+    """:func:`run_in_heading` of every paragraph (sentences and sections both need them)."""
+    return [run_in_heading(text, start, end) for start, end in paras]
+
+
+def sentences(text: str, paras: list[tuple[int, int]],
+              heads: list[int | None] | None = None) -> list[tuple[int, int]]:
+    """Sentence ranges; a run-in heading is a sentence of its own (``heads``: see run_in_headings)."""
     out: list[tuple[int, int]] = []
-    for start, end in paras:
-        head = run_in_heading(text, start, end)
+    if heads is None:
+        heads = run_in_headings(text, paras)
+    for (start, end), head in zip(paras, heads, strict=True):
         pos = start
         if head is not None:
             out.append((start, head))
@@ -88,33 +98,37 @@ def sentences(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
             while pos < end and text[pos] == " ":
                 pos += 1
         for m in _BOUNDARY.finditer(text, pos, end):
-            if m.group()[0] != "\n":
-                space = text.rfind(" ", pos, m.start())
-                word_start = space + 1 if space >= 0 else pos
-                word = text[word_start:m.start()].lower().lstrip("(\"'")
+            at = m.start()
+            if text[at] != "\n":
+                space = text.rfind(" ", pos, at)
+                word = text[space + 1 if space >= 0 else pos:at].lower().lstrip("(\"'")
                 if word in _ABBREV or (len(word) == 1 and word.isalpha()):
                     continue
-                cut = m.start() + len(m.group().rstrip())
+                cut = at + len(m.group().rstrip())
             else:
-                cut = m.start()
+                cut = at
             if cut > pos:
-                _add_stripped(text, pos, cut, out)
+                if text[pos].isspace() or text[cut - 1].isspace():
+                    _add_stripped(text, pos, cut, out)
+                else:  # (the usual case: nothing to strip)
+                    out.append((pos, cut))
             pos = m.end()
         if pos < end:
             _add_stripped(text, pos, end, out)
     return out
 
 
-def sections(text: str, paras: list[tuple[int, int]]) -> list[Section]:
+def sections(text: str, paras: list[tuple[int, int]], heads: list[int | None] | None = None) -> list[Section]:
     """Sections from headings; text before the first heading is a section without a title."""
     out: list[Section] = []
     current = Section(title=None, start=0, end=len(text))
-    for start, end in paras:
+    if heads is None:
+        heads = run_in_headings(text, paras)
+    for (start, end), head in zip(paras, heads, strict=True):
         title: str | None = None
         if is_heading_paragraph(text, start, end):
             title = _MD_HEADING.sub("", text[start:end]).strip()
         else:
-            head = run_in_heading(text, start, end)
             if head is not None:
                 title = text[start:head - 1].strip()
         if title is not None:

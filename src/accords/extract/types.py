@@ -26,9 +26,11 @@ class Loaded:
     published_source: str = "none"  # "given", "text" (metadata or dateline) or "none"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Mention:
-    """One recognized thing in the normalized text."""
+    """One recognized thing in the normalized text. Treat it as immutable: stages make new ones
+    (not frozen only because a frozen dataclass takes four times as long to create, and the
+    recognizers create tens of thousands per million words)."""
 
     kind: str  # party, person, money, date, duration, timelimit, channel
     start: int

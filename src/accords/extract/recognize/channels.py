@@ -48,6 +48,16 @@ def _branches(pattern: str) -> list[str]:
 
 
 @cache
+def _scanners_by_key() -> dict[str, tuple[int, ...]]:
+    """Key -> the indexes in :func:`_scanners` of the patterns it belongs to."""
+    out: dict[str, list[int]] = {}
+    for i, (keys, _pattern, _name) in enumerate(_scanners()):
+        for key in keys:
+            out.setdefault(key, []).append(i)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
 def _key_finder() -> Any:
     """Every channel key in one Aho-Corasick automaton: one pass over the text finds them all
     (a ``str.find`` loop per key costs ten times as much)."""
@@ -150,14 +160,18 @@ def recognize_channels(text: str) -> list[Mention]:
     found: dict[int, Mention] = {}
     windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # the branches of a channel share keys
     positions = _key_positions(text)
-    for keys, pattern, name in _scanners():
+    scanners, by_key = _scanners(), _scanners_by_key()
+    # only the channels whose keys occur (most documents name none), in their file order
+    for i in sorted({i for key in positions for i in by_key.get(key, ())}):
+        keys, pattern, name = scanners[i]
         spans = windows.get(keys)
         if spans is None:
             spans = windows[keys] = _key_windows(text, keys, positions)
-        for m in (hit for a, b in spans for hit in pattern.finditer(text, a, b)):
-            old = found.get(m.start())
-            if old is None or old.end < m.end():
-                found[m.start()] = Mention("channel", m.start(), m.end(), m.group(), name)
+        for a, b in spans:
+            for m in pattern.finditer(text, a, b):
+                old = found.get(m.start())
+                if old is None or old.end < m.end():
+                    found[m.start()] = Mention("channel", m.start(), m.end(), m.group(), name)
     if "oalition" in text:
         for start in [k for k, v in found.items() if v.value == COALITIONS and _RUN_IN.search(text, max(0, k - 20), k)
                       and text.startswith(".", v.end)]:

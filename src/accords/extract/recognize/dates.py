@@ -13,6 +13,7 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+from accords.extract.prefilter import finditer_led
 from accords.extract.types import Mention
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -83,8 +84,8 @@ def recognize_dates(text: str) -> list[Mention]:
     """Raw date mentions; call :func:`resolve` with a reference date to get ISO values."""
     out: list[Mention] = []
     counted = _counted(text)
-    # (scanning only near triggers does not pay here: digits, months and "year" are everywhere)
-    for m in _DATES.finditer(text):
+    # (tried only where a date's leading word or digit starts: the same matches, see prefilter)
+    for m in finditer_led(_DATES, text):
         raw: dict[str, Any] = {"y": None, "m": None, "d": None, "rel": None, "kind": "date"}
         before = text[max(0, m.start() - 30):m.start()]
         if m["iso"]:

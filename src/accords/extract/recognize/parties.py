@@ -33,6 +33,7 @@ _PREPOSITION_BEFORE = re.compile(
     r"(?:\b(?:in|at|to|from|near|via|visit|visited|visiting|of|outside|around|into|toward|towards|"
     r"between|through)\s+)\Z", re.I)
 _NAME_CONTINUES = re.compile(r" (?!(?:and|or|The|A|An|In|On|At|As|It|This|That)\b)[A-Z][a-z]+")
+_NAME_SURFACES = frozenset(["US", "U.S.", "EU"])
 _NAME_BEFORE = re.compile(r"\b(?:Bank|University|Embassy|Ministry|Museum|Institute|Government) of (?:the )?\Z")
 
 
@@ -83,22 +84,26 @@ def _scanner() -> re.Pattern[str]:
 def recognize_parties(text: str) -> list[Mention]:
     table = gazetteer()
     out: list[Mention] = []
+    append = out.append
     name_continues = _NAME_CONTINUES.match
+    size = len(text)
     for m in _scanner().finditer(text):
         start, end = m.span()
         if start and (text[start - 1].isalnum() or text[start - 1] in "_."):
             continue  # not at the start of a word
         surface = m.group()
-        if surface.endswith(".") and surface not in table:
+        hit = table.get(surface)
+        if hit is None:  # (a name ending in a dot that the gazetteer only has without it)
             continue
-        code, kind = table[surface]
-        if kind == DEMONYM and surface in {"US", "U.S.", "EU"}:
+        code, kind = hit
+        if kind == DEMONYM and surface in _NAME_SURFACES:
             continue  # the same surface is already a name
-        before = text[max(0, start - 40):start]
-        if kind == CAPITAL and (_PREPOSITION_BEFORE.search(before) or not _CAPITAL_VERB.match(text, end)):
+        if kind == CAPITAL and (_PREPOSITION_BEFORE.search(text[max(0, start - 40):start])
+                                or not _CAPITAL_VERB.match(text, end)):
             continue
-        # (_NAME_BEFORE ends in "of " or "of the " at the end of ``before``: test that first)
-        in_name = bool(name_continues(text, end)) or (
-            before.endswith(("of ", "of the ")) and bool(_NAME_BEFORE.search(before)))
-        out.append(Mention("party", start, end, surface, code, {"kind": kind, "in_name": in_name}))
+        # (the name continues only after a space; _NAME_BEFORE ends in "of " or "of the ": test those first)
+        in_name = (end < size and text[end] == " " and name_continues(text, end) is not None) or (
+            text.endswith(("of ", "of the "), max(0, start - 40), start)
+            and _NAME_BEFORE.search(text, max(0, start - 40), start) is not None)
+        append(Mention("party", start, end, surface, code, {"kind": kind, "in_name": in_name}))
     return out

@@ -5,17 +5,19 @@ surname alone ("Kishida") or either name order links to the same person.
 
 from __future__ import annotations
 
-import itertools
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
+import ahocorasick
 import yaml
 
+from accords.extract.prefilter import fold, mark
 from accords.extract.recognize.parties import gazetteer
 from accords.extract.recognize.trie import trie_pattern
-from accords.extract.recognize.windows import skipped, skipping
 from accords.extract.types import Mention
 
 ROLES = (
@@ -40,23 +42,91 @@ _STOP = frozenset(
      "Mrs", "Ms", "Dr", "Government", "Ministry", "Parliament", "Council", "Agreement"])
 
 
+@dataclass(frozen=True)
+class _Scanners:
+    lead: re.Pattern[str]
+    trail: re.Pattern[str]
+    owner: re.Pattern[str]
+    trail_tail: re.Pattern[str]  # what follows the name in every match of ``trail``
+    reach: int  # the longest party name before a role or "'s", with "'s "
+
+
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> _Scanners:
     # The capital-letter look-ahead comes before the look-behind: it rejects far more positions
     # at once (the two are both zero-width at the same position, so the order changes no match).
-    party = "(?:" + trie_pattern(k for k, v in gazetteer().items() if v[1] != "capital") + ")"
+    names = [k for k, v in gazetteer().items() if v[1] != "capital"]
+    party = "(?:" + trie_pattern(names) + ")"
     lead = re.compile(rf"(?=[A-Z])(?<![\w])(?:(?P<country>{party})(?:'s)? )?(?P<role>{_ROLE})"
                       rf"(?: of (?:the )?(?P<of>{party}))?,? (?P<name>{_NAME})")
     # (a role followed by a name introduces that name: "in Dubrovnik, Prime Minister Andrej Plenković")
-    trail = re.compile(rf"(?P<name>{_NAME}), (?:the |a )?(?:(?P<country>{party})(?:'s)? )?"
-                       rf"(?P<role>{_ROLE_I})(?: of (?:the )?(?P<of>{party}))?(?!,? {_TOKEN})")
+    tail = rf", (?:the |a )?(?:(?P<country>{party})(?:'s)? )?(?P<role>{_ROLE_I})"
+    trail = re.compile(rf"(?P<name>{_NAME}){tail}(?: of (?:the )?(?P<of>{party}))?(?!,? {_TOKEN})")
     # ("Japan's prime minister Fumio Kishida", "Portuguese premier Luís Montenegro": a country or demonym
     # before it makes a lower-case role a title)
     owner = re.compile(rf"(?=[A-Z])(?<![\w])(?P<country>{party})(?:'s)? (?P<role>{_ROLE_I})"
                        rf"(?: (?:to|in) (?:the )?(?P<to>{party}))?,? "
                        rf"(?P<name>{_NAME})")
-    # lead and owner start with a capital: scanned capital to capital (same matches, see skipping)
-    return skipping(lead, "[A-Z]"), trail, skipping(owner, "[A-Z]")
+    return _Scanners(lead, trail, owner, re.compile(tail), max(map(len, names)) + 3)
+
+
+_CAPITAL = re.compile("[A-Z]")
+
+
+def _capitals(text: str, ranges: list[tuple[int, int]]) -> list[int]:
+    """Positions of the capital letters in ``ranges`` (sorted, without repeats)."""
+    ranges.sort()
+    out: list[int] = []
+    done = 0
+    for a, b in ranges:
+        a = max(a, done)
+        if a < b:
+            out.extend(m.start() for m in _CAPITAL.finditer(text, a, b))
+            done = b
+    return out
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """Exactly ``pattern.finditer(text)``, given sorted positions among which every match starts."""
+    last = 0
+    for at in starts:
+        if at < last:
+            continue  # inside the previous match: finditer resumes after it
+        m = pattern.match(text, at)
+        if m:
+            last = max(m.end(), at + 1)
+            yield m
+
+
+def _role_matches(text: str, roles: list[int] | None = None) -> Iterator[re.Match[str]]:
+    """The matches of the three role patterns, each scanned only where it can match.
+
+    The regexes would be tried at every capital letter; but every match of ``lead`` and of
+    ``owner`` holds a role word (in any case) at a word start at most a party name (and "'s ")
+    after its start, and every match of ``trail`` ends its name at a ", " followed by a role
+    (the name before it has at most six spaces). Positions found from those anchors are a
+    superset of the match starts, and the pattern is matched there alone: the same matches.
+    ``roles`` are the starts of the role words (see :func:`_anchors`).
+    """
+    sc = _patterns()
+    reach = sc.reach
+    if roles is None:
+        roles = _anchors(text)[0]
+    near_roles = _capitals(text, [(max(0, at - reach), at + 1) for at in roles])
+    yield from _matches_at(sc.lead, text, near_roles)
+    near_commas: list[tuple[int, int]] = []
+    at = text.find(", ")
+    while at >= 0:
+        if sc.trail_tail.match(text, at):
+            start = at
+            for _ in range(7):
+                start = text.rfind(" ", 0, start)
+                if start < 0:
+                    break
+            near_commas.append((start + 1, at))
+        at = text.find(", ", at + 2)
+    yield from _matches_at(sc.trail, text, _capitals(text, near_commas))
+    yield from _matches_at(sc.owner, text, near_roles)
 
 
 @cache
@@ -82,7 +152,60 @@ def _known() -> tuple[dict[str, int], re.Pattern[str]]:
     first = "".join(sorted({re.escape(f[0]) for f in forms if f}))
     look = f"(?=[{first}])" if first else ""
     pattern = re.compile(look + r"(?<![\w])(?:" + trie_pattern(forms) + r")(?![\w])")
-    return forms, skipping(pattern, f"[{first}]")  # (the shipped list is never empty)
+    return forms, pattern
+
+
+def _flags() -> dict[str, int]:
+    """Role words (1) and known forms (2), as written."""
+    flags: dict[str, int] = {}
+    for role in ROLES:
+        flags[role] = flags.get(role, 0) | 1
+    for form in _known()[0]:
+        flags[form] = flags.get(form, 0) | 2
+    return flags
+
+
+@cache
+def _anchor_finders() -> tuple[Any, Any]:
+    """Aho-Corasick automata of the role words and the known surface forms, in any case: one for
+    the marked text (" " + word: word starts only, see :func:`accords.extract.prefilter.mark`),
+    one for the folded text. Every match of the lead and owner patterns holds a role word at a
+    word start, every known-person match starts with a form at a word start: one pass over the
+    text tells where the patterns need to be tried."""
+    marked, folded = ahocorasick.Automaton(), ahocorasick.Automaton()
+    by_mark: dict[str, int] = {}
+    by_fold: dict[str, int] = {}
+    for word, flag in _flags().items():
+        key = mark(word)
+        if key is not None:
+            by_mark[key] = by_mark.get(key, 0) | flag
+        by_fold[fold(word)] = by_fold.get(fold(word), 0) | flag
+    for key, flag in by_mark.items():
+        marked.add_word(key, (flag, len(key) - 1))
+    for key, flag in by_fold.items():
+        folded.add_word(key, (flag, len(key)))
+    marked.make_automaton()
+    folded.make_automaton()
+    return marked, folded
+
+
+def _anchors(text: str) -> tuple[list[int], list[int]]:
+    """Starts of the role words (any case) and of the known forms in ``text``: a superset of
+    the places they start a word, sorted, without repeats."""
+    roles: list[int] = []
+    forms: list[int] = []
+    marked, folded = _anchor_finders()
+    marked_text = mark(text)
+    if marked_text is not None:
+        found = ((end - n, flag) for end, (flag, n) in marked.iter(marked_text))
+    else:
+        found = ((end + 1 - n, flag) for end, (flag, n) in folded.iter(fold(text)))
+    for start, flag in found:
+        if flag & 1:
+            roles.append(start)
+        if flag & 2:
+            forms.append(start)
+    return sorted(set(roles)), sorted(set(forms))
 
 
 def _party_code(word: str | None) -> str | None:
@@ -93,8 +216,11 @@ def _party_code(word: str | None) -> str | None:
     return hit[0] if hit else None
 
 
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
 def _clean_name(name: str) -> str:
-    words = re.sub(r"['’]s\b", "", name).split()
+    words = _POSSESSIVE.sub("", name).split()
     # a trailing party or role word is not part of the name ("Zelensky Ukraine")
     while len(words) > 1 and words[-1] in {"On", "In", "At", "And"}:
         words.pop()
@@ -104,8 +230,9 @@ def _clean_name(name: str) -> str:
 def recognize_people(text: str) -> list[Mention]:
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    lead, trail, owner = _patterns()
-    for m in itertools.chain(skipped(lead, text), trail.finditer(text), skipped(owner, text)):
+    roles, forms_at = _anchors(text)
+    trail = _patterns().trail
+    for m in _role_matches(text, roles):
         name = _clean_name(m["name"])
         if name in gazetteer() or len(name) < 3 or any(w in _STOP for w in name.split()):
             continue
@@ -119,12 +246,12 @@ def recognize_people(text: str) -> list[Mention]:
     if ":" in text:
         out.extend(_speakers(text, taken))
     forms, scanner = _known()
-    for m in skipped(scanner, text):
-        if any(s <= m.start("_m") < e for s, e in taken):
+    for m in _matches_at(scanner, text, forms_at):
+        if any(s <= m.start() < e for s, e in taken):
             continue
-        found = m["_m"]
+        found = m.group()
         person = leaders()[forms[found]]
-        out.append(Mention("person", m.start("_m"), m.end("_m"), found, found,
+        out.append(Mention("person", m.start(), m.end(), found, found,
                            {"role": person["role"], "country": person["country"], "known": person["name"]}))
     out.sort(key=lambda x: x.start)
     return out

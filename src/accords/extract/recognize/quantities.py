@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from accords.extract.recognize.windows import finditer_in
 from accords.extract.types import Mention
 
 NUMBER_WORDS = {
@@ -35,18 +36,42 @@ def number(word: str) -> int | None:
     return NUMBER_WORDS.get(word)
 
 
-_DURATION_UNIT = re.compile(r"year|month|decade")
+_UNIT_WORDS = ("year", "month", "decade")
+_DURATION_UNIT = re.compile("|".join(_UNIT_WORDS))
 # "hours?|days?|h" after a space or hyphen, written to start with its first letter: the engine
 # then skips to the next "h" or "d" instead of testing the look-behind everywhere (same matches).
 _LIMIT_UNIT = re.compile(r"[hd](?<=[\s-][hd])(?:(?<=h)ours?|(?<=d)ays?|(?<=h))\b")
+# Its two halves: a pattern led by one literal character is scanned for that character at
+# memory speed, a character class is tested at every position.
+_HOURS = re.compile(r"h(?<=[\s-]h)(?:ours?)?\b")
+_DAYS = re.compile(r"d(?<=[\s-]d)ays?\b")
+
+
+def _occurrences(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Spans of the words in ``text``, in order (``str.find`` runs at memory speed; the words
+    cannot overlap one another, so these are the matches of their alternation)."""
+    found: list[tuple[int, int]] = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            found.append((at, at + len(word)))
+            at = text.find(word, at + len(word))
+    found.sort()
+    return found
 
 
 def _windows(text: str, unit: re.Pattern[str], before: int, after: int) -> list[tuple[int, int]]:
     """Ranges around each unit word: the full pattern runs only there (units are rare, so this
     is much cheaper than trying the pattern at every position of the text)."""
     spans: list[tuple[int, int]] = []
-    for m in unit.finditer(text):
-        a, b = max(0, m.start() - before), min(len(text), m.end() + after)
+    if unit is _DURATION_UNIT:
+        found = _occurrences(text, _UNIT_WORDS)
+    elif unit is _LIMIT_UNIT:  # the same matches, from two patterns led by one literal letter each
+        found = sorted([m.span() for m in _HOURS.finditer(text)] + [m.span() for m in _DAYS.finditer(text)])
+    else:
+        found = [m.span() for m in unit.finditer(text)]
+    for start, end in found:
+        a, b = max(0, start - before), min(len(text), end + after)
         if spans and a <= spans[-1][1]:
             spans[-1] = (spans[-1][0], b)
         else:
@@ -63,7 +88,7 @@ def recognize_durations(text: str) -> list[Mention]:
 
 def _durations(text: str, a: int, b: int) -> list[Mention]:
     out: list[Mention] = []
-    for m in _DURATION.finditer(text, a, b):
+    for m in finditer_in(_DURATION, text, a, b):
         if m["decade"]:
             years: float | None = 10
         else:
@@ -85,7 +110,7 @@ def recognize_time_limits(text: str) -> list[Mention]:
 
 def _limits(text: str, a: int, b: int) -> list[Mention]:
     out: list[Mention] = []
-    for m in _LIMIT.finditer(text, a, b):
+    for m in finditer_in(_LIMIT, text, a, b):
         raw_n, unit = (m["n"], m["unit"]) if m["n"] else (m["n2"], m["unit2"])
         n = number(raw_n)
         if n is None:

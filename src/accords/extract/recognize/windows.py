@@ -11,20 +11,39 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import Any
 
 import ahocorasick
 
-from accords.extract.prefilter import fold, keywords
+from accords.extract.prefilter import fold, keywords, led_finder, plain_digits
+
+
+def _digit_runs(text: str) -> list[tuple[int, int]]:
+    """The spans of ``\\d+`` in a text whose only digits are 0-9: ten ``str.find`` passes run
+    at memory speed, where the regex engine steps through the text character by character."""
+    found: list[int] = []
+    for digit in "0123456789":
+        at = text.find(digit)
+        while at >= 0:
+            found.append(at)
+            at = text.find(digit, at + 1)
+    found.sort()
+    runs: list[tuple[int, int]] = []
+    for at in found:
+        if runs and runs[-1][1] == at:
+            runs[-1] = (runs[-1][0], at + 1)
+        else:
+            runs.append((at, at + 1))
+    return runs
 
 
 def windows(text: str, trigger: re.Pattern[str], before: int, after: int) -> list[tuple[int, int]]:
     """Merged ranges ``[start - before, end + after)`` around every trigger match."""
     spans: list[tuple[int, int]] = []
     size = len(text)
-    for m in trigger.finditer(text):
-        a, b = max(0, m.start() - before), min(size, m.end() + after)
+    digits = trigger.pattern == r"\d+" and not trigger.flags & re.ASCII and plain_digits(text)
+    for start, end in (_digit_runs(text) if digits else (m.span() for m in trigger.finditer(text))):
+        a, b = max(0, start - before), min(size, end + after)
         if spans and a <= spans[-1][1]:
             spans[-1] = (spans[-1][0], b)
         else:
@@ -32,26 +51,34 @@ def windows(text: str, trigger: re.Pattern[str], before: int, after: int) -> lis
     return spans
 
 
-@lru_cache(maxsize=32)
+_KEYWORD_FINDERS: dict[int, tuple[re.Pattern[str], Any]] = {}
+
+
 def _keyword_finder(pattern: re.Pattern[str]) -> Any:
-    """An automaton of the keywords one of which every match of ``pattern`` holds, or None."""
+    """An automaton of the keywords one of which every match of ``pattern`` holds, or None
+    (kept by the pattern's identity: hashing a compiled pattern hashes its whole code)."""
+    entry = _KEYWORD_FINDERS.get(id(pattern))
+    if entry is not None and entry[0] is pattern:
+        return entry[1]
     keys = keywords(pattern)
-    if not keys:
-        return None
-    finder = ahocorasick.Automaton()
-    for key in keys:
-        finder.add_word(key, len(key))
-    finder.make_automaton()
+    finder = None
+    if keys:
+        finder = ahocorasick.Automaton()
+        for key in keys:
+            finder.add_word(key, len(key))
+        finder.make_automaton()
+    if len(_KEYWORD_FINDERS) >= 64:
+        _KEYWORD_FINDERS.clear()
+    _KEYWORD_FINDERS[id(pattern)] = (pattern, finder)
     return finder
 
 
-def _with_keyword(pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _with_keyword(pattern: re.Pattern[str], folded: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The windows that hold a whole keyword of ``pattern``: no match can lie in the others
     (an amount needs a currency: most windows around digits are dates and counts)."""
     finder = _keyword_finder(pattern)
     if finder is None or not spans:
         return spans
-    folded = fold(text)
     # the automaton stops at the first keyword wholly inside the window
     return [(a, b) for a, b in spans if next(finder.iter(folded, a, b), None) is not None]
 
@@ -59,10 +86,41 @@ def _with_keyword(pattern: re.Pattern[str], text: str, spans: list[tuple[int, in
 def scan(pattern: re.Pattern[str], text: str, trigger: re.Pattern[str], before: int,
          after: int) -> Iterator[re.Match[str]]:
     """``pattern.finditer`` restricted to the windows around ``trigger``; no match is reported twice."""
+    folded = fold(text)
     last_end = -1
-    for a, b in _with_keyword(pattern, text, windows(text, trigger, before, after)):
-        for m in pattern.finditer(text, max(a, last_end), b):
+    for a, b in _with_keyword(pattern, folded, windows(text, trigger, before, after)):
+        for m in finditer_in(pattern, text, max(a, last_end), b, folded):
             last_end = m.end()
+            yield m
+
+
+def finditer_in(pattern: re.Pattern[str], text: str, pos: int, endpos: int,
+                folded: str | None = None) -> Iterator[re.Match[str]]:
+    """Exactly ``pattern.finditer(text, pos, endpos)`` (a window of the text), tried only where
+    one of the pattern's leading literals starts (see :func:`accords.extract.prefilter.finditer_led`):
+    a match lies wholly inside the window, and so does the literal it starts with.
+    ``folded`` is :func:`fold` of the text, when the caller has it."""
+    finder, word_start = led_finder(pattern)
+    if finder is None or not plain_digits(text):
+        yield from pattern.finditer(text, pos, endpos)
+        return
+    if folded is None:
+        folded = fold(text[pos:endpos])
+        found = finder.iter(folded)
+        shift = pos
+    else:
+        found = finder.iter(folded, pos, endpos)
+        shift = 0
+    match = pattern.match
+    last = pos
+    for at in sorted({stop - n + 1 + shift for stop, n in found}):
+        if at < last:
+            continue  # inside the previous match
+        if word_start and at and (text[at - 1].isalnum() or text[at - 1] == "_"):
+            continue  # the look-behind fails here
+        m = match(text, at, endpos)
+        if m:
+            last = max(m.end(), at + 1)
             yield m
 
 

@@ -44,6 +44,7 @@ class Ctx:
     _parties: dict[int, list[Mention]] = field(default_factory=dict)
     _para_starts: list[int] = field(default_factory=list)
     _party_starts: dict[int, list[int]] = field(default_factory=dict)
+    _all_parties: bool = False  # _parties holds every sentence that has one
     # (start, end, country) of every mention of a person whose country is known
     person_countries: list[tuple[int, int, str]] = field(default_factory=list)
     # ranges of text a correction withdraws ("the article said that ... five years"): not facts
@@ -76,7 +77,9 @@ class Ctx:
         return max(0, bisect_right(self.starts, pos) - 1)
 
     def in_sentence(self, kind: str, idx: int) -> list[Mention]:
-        return self.by_sentence.get(kind, {}).get(idx, [])
+        groups = self.by_sentence.get(kind)
+        found = groups.get(idx) if groups else None
+        return found if found is not None else []
 
     def sent_text(self, idx: int) -> str:
         s, e = self.sentences[idx]
@@ -86,6 +89,8 @@ class Ctx:
         """State (or EU) party mentions in a sentence that stand for a party, optionally in a range."""
         found = self._parties.get(idx)
         if found is None:
+            if self._all_parties:
+                return []  # (worked out for every sentence in build: none here)
             found = [m for m in self.in_sentence("party", idx)
                      if not m.extra.get("in_name") and is_state(m.value)]
             self._parties[idx] = found
@@ -113,11 +118,20 @@ def build(doc: Doc) -> Ctx:
             return i >= 0 and people[i][0] <= pos < people[i][1]
 
         doc.mentions["party"] = [p for p in doc.mentions.get("party", []) if not inside_person(p.start)]
+    sentence_starts = ctx.starts
     for kind, mentions in doc.mentions.items():
         groups: dict[int, list[Mention]] = {}
-        for m in mentions:
-            groups.setdefault(ctx.sentence_of(m.start), []).append(m)
+        for m in mentions:  # (ctx.sentence_of, inlined: tens of thousands of mentions)
+            idx = bisect_right(sentence_starts, m.start) - 1
+            groups.setdefault(idx if idx > 0 else 0, []).append(m)
         ctx.by_sentence[kind] = groups
+    states = _state_codes()
+    for idx, found in ctx.by_sentence.get("party", {}).items():
+        kept = [m for m in found if not m.extra.get("in_name") and (m.value in states or m.value in ORGS_AS_DONORS)]
+        if kept:
+            ctx._parties[idx] = kept
+            ctx._party_starts[idx] = [m.start for m in kept]
+    ctx._all_parties = True
     ctx.focus = _focus(ctx)
     _topics(ctx)
     ctx.withdrawn = withdrawn(ctx.text, ctx.sentences)
@@ -181,7 +195,8 @@ def _topics(ctx: Ctx) -> None:
         p = bisect_right(para_starts, s) - 1
         if p != para:
             para, current = p, ctx.focus
-        partners = {m.value for m in ctx.parties_in(idx) if m.extra.get("kind") != "demonym"} - _NOT_PARTNERS
+        found = ctx.parties_in(idx)
+        partners = {m.value for m in found if m.extra.get("kind") != "demonym"} - _NOT_PARTNERS if found else ()
         if len(partners) == 1:
             current = tuple(sorted(partners | {RECIPIENT}))
             ctx.explicit.append(True)

@@ -1,0 +1,136 @@
+"""The fast scans give exactly the matches of the plain regex scans they replace."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from accords.extract import prefilter
+from accords.extract.load import load_bytes
+from accords.extract.recognize import dates, people
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = [
+    "Signed on 13 June 2024 in Apulia; last December, on Thursday, by the end of this year.",
+    "Le 13.06.2024 ; ١٣ June ٢٠٢٤ (Arabic-Indic digits) and 2024-06-13, mid-March 2023.",
+    "Prime Minister Fumio Kishida, Japan's prime minister, met Olaf Scholz, the German Chancellor.",
+    "McDonald, President of France; Ursula von der Leyen, President of the European Commission.",
+    "Sweden's Prime Minister Ulf Kristersson and the United Kingdom's Defence Secretary Grant Shapps.",
+    "SIGNED ON 13 JUNE 2024; x-13 June 2024, _5 May 2023, a1 March 2022; (12.06.2024) [Jan. 5, 2024]",
+    "later this year, earlier this month, Later This Year; on Friday, On Monday; 2024-06-13T10:00",
+    "The agreement was \u017figned on 13 June 2024 in \u0130stanbul; \u212aiev, Zürich and Kraków agreements, 5 May.",
+    "Les accords de Tōkyō et de Genève: « agreement » signé le 5 mai, déjà 12 June 2024.",
+    "in Dubrovnik, Prime Minister Andrej Plenković met Portuguese premier Luís Montenegro and Japan's prime "
+    "minister Fumio Kishida; the PRESIDENT of France, Emmanuel Macron, president of the Republic, said.",
+    "",
+]
+
+
+def _texts() -> list[str]:
+    out = list(SAMPLES)
+    for path in sorted((ROOT / "tests" / "gold").glob("*.*")):
+        if path.suffix in {".txt", ".md", ".html", ".pdf", ".docx"}:
+            out.append(load_bytes(path.read_bytes(), path.name).text)
+    return out
+
+
+@pytest.mark.parametrize("text", _texts())
+def test_date_scan_is_the_plain_scan(text: str) -> None:
+    assert [m.span() for m in prefilter.finditer_led(dates._DATES, text)] == \
+        [m.span() for m in dates._DATES.finditer(text)]
+
+
+@pytest.mark.parametrize("text", _texts())
+def test_role_scans_are_the_plain_scans(text: str) -> None:
+    sc = people._patterns()
+    plain = itertools.chain(sc.lead.finditer(text), sc.trail.finditer(text), sc.owner.finditer(text))
+    assert [m.span() for m in people._role_matches(text)] == [m.span() for m in plain]
+    _forms, known = people._known()
+    starts = people._anchors(text)[1]
+    assert [m.span() for m in people._matches_at(known, text, starts)] == [m.span() for m in known.finditer(text)]
+
+
+def test_keyword_ranges_agree_with_substring_tests() -> None:
+    groups: list[tuple[str, ...] | None] = [("sign", "signed"), ("agreement",), None, ("of the", "the")]
+    text = "They signed the agreement. Then nothing. Of the three, the agreements of the signatories."
+    ranges = [(0, 26), (27, 40), (41, len(text))]
+    folded = prefilter.fold(text)
+    occ = prefilter.KeywordIndex(groups).scan(folded)
+    expected = [{gi for gi, g in enumerate(groups) if g is None or any(k in folded[s:e] for k in g)}
+                for s, e in ranges]
+    assert occ.per_range(ranges) == expected
+    assert [occ.groups_in(s, e) for s, e in ranges] == expected
+    assert occ.groups_in(5, 12) == {0, 2}
+
+
+@pytest.mark.parametrize("text", _texts())
+def test_window_scans_are_the_plain_window_scans(text: str) -> None:
+    from accords.extract.recognize import money, quantities, windows
+
+    for pattern in (money._MONEY, quantities._DURATION, quantities._LIMIT, dates._DATES):
+        for size in (7, 40, 200):
+            for a in range(0, len(text), size):
+                b = min(len(text), a + size + 13)
+                assert [m.span() for m in windows.finditer_in(pattern, text, a, b)] == \
+                    [m.span() for m in pattern.finditer(text, a, b)]
+    plain = []
+    last = -1
+    for a, b in windows.windows(text, money._DIGIT, 32, 40):
+        for m in money._MONEY.finditer(text, max(a, last), b):
+            last = m.end()
+            plain.append(m.span())
+    assert [m.span() for m in windows.scan(money._MONEY, text, money._DIGIT, 32, 40)] == plain
+
+
+@pytest.mark.parametrize("text", [*SAMPLES, "12 345 ٣٤ 6", "a1b22c333 4444"])
+def test_digit_runs_are_the_regex_runs(text: str) -> None:
+    import re
+
+    from accords.extract.recognize import windows
+
+    if prefilter.plain_digits(text):
+        assert windows._digit_runs(text) == [m.span() for m in re.finditer(r"\d+", text)]
+    assert windows.windows(text, re.compile(r"\d+"), 3, 4) == windows.windows(text, re.compile(r"(?:\d)+"), 3, 4)
+
+
+@pytest.mark.parametrize("text", [*_texts(), "within 24 h, 48-hours, 3\u2009days, HOURS, hourly, dayside, a 10-year decade-long yearyear"])
+def test_unit_windows_are_the_regex_windows(text: str) -> None:
+    from accords.extract.recognize import quantities
+
+    def plain(unit: object, before: int, after: int) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        for m in unit.finditer(text):  # type: ignore[attr-defined]
+            a, b = max(0, m.start() - before), min(len(text), m.end() + after)
+            if spans and a <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], b)
+            else:
+                spans.append((a, b))
+        return spans
+
+    for unit in (quantities._DURATION_UNIT, quantities._LIMIT_UNIT):
+        assert quantities._windows(text, unit, 20, 40) == plain(unit, 20, 40)
+
+
+def test_ascii_twins_are_all_the_non_ascii_letters_ignorecase_matches_with_ascii() -> None:
+    import re
+
+    letters = re.compile("[a-zA-Z]", re.I)
+    twins = {c for c in range(128, 0x110000) if letters.fullmatch(chr(c))}
+    assert {chr(c) for c in twins} == set("\u0130\u0131\u017f\u212a")
+    assert all(prefilter._ASCII_TWINS.search(chr(c)) for c in twins)
+
+
+@pytest.mark.parametrize("text", _texts())
+def test_cue_and_name_scans_are_the_plain_scans(text: str) -> None:
+    from accords.extract import provisions
+    from accords.extract.relate import agreements, context
+
+    for pattern in (provisions._NAMED_REF, provisions._PARTNER, provisions._CLAUSE_BREAK, agreements._CANDIDATE,
+                    context._AGREEMENT_WORD):
+        assert [m.span() for m in prefilter.finditer(pattern, text)] == [m.span() for m in pattern.finditer(text)]
+        for a in range(0, len(text), 97):
+            b = min(len(text), a + 150)
+            assert [m.span() for m in prefilter.finditer(pattern, text, a, b)] == \
+                [m.span() for m in pattern.finditer(text, a, b)]
