@@ -250,6 +250,7 @@ _GATES = (_G_NAMED, _G_GENERIC, _G_MULTI, _G_HEDGE, _G_PAST, _G_PLURAL, _G_SUBJE
  _CONTENT_I, _NAMED_TEXT_I) = range(len(_GATES))
 _NG = len(_GATES)
 _G_NEGATION = Gate(_NEGATION)
+_G_NEGATED_AFTER = Gate(_NEGATED_AFTER)
 
 
 def agreement_key(*parties: str) -> str:
@@ -318,15 +319,18 @@ def _partners(sentence: str) -> list[str]:
 
 
 def _negated(sentence: str, start: int, end: int) -> bool:
-    clause_start = 0
-    for m in finditer(_CLAUSE_BREAK, sentence, 0, start):
-        clause_start = m.end()
-    before = sentence[max(clause_start, start - 90):start]
-    # The substitution only blanks text out, so without a negation keyword before it there is
-    # none after it either: skip both regexes then.
-    if _G_NEGATION.may(fold(before)) and _NEGATION.search(_NOT_NEGATION.sub(" ", before)):
-        return True
-    return bool(_NEGATED_AFTER.match(sentence, end))
+    # The clause is looked for only when the 90 characters before the cue hold a negation
+    # keyword: the text read for a negation is a part of them, so without one it holds none.
+    # (The substitution only blanks text out, so without a keyword there is no match after it.)
+    if _G_NEGATION.may(fold(sentence[max(0, start - 90):start])):
+        clause_start = 0
+        for m in finditer(_CLAUSE_BREAK, sentence, 0, start):
+            clause_start = m.end()
+        before = sentence[max(clause_start, start - 90):start]
+        if _G_NEGATION.may(fold(before)) and _NEGATION.search(_NOT_NEGATION.sub(" ", before)):
+            return True
+    # (a match after the cue lies in the rest of the sentence: it needs one of its keywords)
+    return _G_NEGATED_AFTER.may(fold(sentence[end:])) and bool(_NEGATED_AFTER.match(sentence, end))
 
 
 def _past_sum(sentence: str, start: int, end: int) -> bool:
