@@ -12,6 +12,7 @@ from bisect import bisect_right
 from itertools import pairwise
 from typing import Any
 
+from accords.extract.prefilter import Gate, fold
 from accords.extract.relate.context import RECIPIENT, Ctx
 from accords.extract.types import Mention
 from accords.extract.withdrawn import possible as withdrawal_possible
@@ -108,6 +109,13 @@ _FROM = re.compile(r"\b(?:from|(?:provided|given|paid|pledged|committed|promised
 _TO = re.compile(r"\b(?:to|for|with|from|against|of|by|than)\s+(?:the\s+)?\Z")
 
 
+# Keyword tests run on the lower-cased text first: most clauses lack every word a pattern needs,
+# and a substring test costs far less than a regex scan (the "...\Z" patterns try every position).
+_G_STATUS = [Gate(p) for _, p in _STATUS]
+_G_WEAK, _G_GIVES, _G_PUT_AT, _G_PUT = Gate(_WEAK), Gate(_GIVES), Gate(_PUT_AT), Gate(_PUT)
+_G_PAST_TOTAL, _G_AFTER, _G_OF_WHICH = Gate(_PAST_TOTAL), Gate(_AFTER), Gate(_OF_WHICH)
+
+
 def relate_commitments(ctx: Ctx) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
@@ -150,15 +158,20 @@ def relate_commitments(ctx: Ctx) -> list[dict[str, Any]]:
 def _status(left: str, right: str) -> tuple[str | None, int]:
     """The status named nearest the amount: the last cue on its left, else the first on its right."""
     best: tuple[str | None, int, int] = (None, -1, 0)
-    for status, pattern in _STATUS:
+    low = fold(left)
+    for (status, pattern), gate in zip(_STATUS, _G_STATUS, strict=True):
+        if not gate.may(low):
+            continue
         for m in pattern.finditer(left):
             if m.end() > best[1]:
                 best = (status, m.end(), m.start())
     if best[0] is not None:
         return best[0], best[2]
     first: tuple[str | None, int] = (None, 10**9)
-    for status, pattern in _STATUS:
-        hit = pattern.search(right[:80])
+    near = right[:80]
+    low = fold(near)
+    for (status, pattern), gate in zip(_STATUS, _G_STATUS, strict=True):
+        hit = pattern.search(near) if gate.may(low) else None
         if hit and hit.start() < first[1]:
             first = (status, hit.start())
     return first[0], -1
@@ -181,23 +194,27 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
     if text[m.start - 1:m.start] == "(" or opening.endswith(("(about", "(around", "(some", "(or", "(roughly")):
         return _bracketed(ctx, idx, m)  # a conversion "(about $3 billion)", or a donor's sum "Sweden (SEK 75 billion)"
     lead = _OF_THIS_LEAD.match(text, s)
-    part_of = previous is not None and (bool(_OF_WHICH.search(text[seg_start:m.start]))
+    low_left = fold(left)
+    part_of = previous is not None and ((_G_OF_WHICH.may(fold(text[seg_start:m.start]))
+                                         and bool(_OF_WHICH.search(text[seg_start:m.start])))
                                         or (lead is not None and seg_start == s))
     if _DIFFERENCE.match(right):
         return None
     status: str | None
-    weak = _WEAK.search(left)  # nearest the amount, so it is the verb that governs it
+    # nearest the amount, so it is the verb that governs it
+    weak = _WEAK.search(left) if _G_WEAK.may(low_left) else None
     if weak and _AID_AFTER.match(right):
         status, cue_at = "pledged", weak.start()
     else:
         status, cue_at = _status(left, right)
     if status is None and previous is not None and _PART_LEAD.match(text, s) and seg_start == s:
         status, cue_at, part_of = previous["status"], -1, True  # "This includes CAD 2.2 billion ...": a part
-    gives = _GIVES.search(left) or _PUT_AT.search(left) if status is None else None
+    gives = ((_G_GIVES.may(low_left) and _GIVES.search(left)) or (_G_PUT_AT.may(low_left) and _PUT_AT.search(left))
+             if status is None else None)
     if gives and (_SUPPORT.search(right[:80]) or _SUPPORT.search(left)
                   or (_YEARLY.match(right) and _named_giver(ctx, idx, m.start))):
         status, cue_at = "allocated" if gives.groupdict().get("v") == "holds" else "pledged", gives.start()
-    put = _PUT.search(left) if status is None else None
+    put = _PUT.search(left) if status is None and _G_PUT.may(low_left) else None
     if put and _ON_TABLE.match(right):
         status, cue_at = "pledged", put.start()
     if status is None and seg_start == s and _label(ctx, idx, m):
@@ -206,13 +223,13 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
         status, cue_at = "provided", -1  # "aid since 2022 comes to EUR 2 billion"
     if status is None and _SINCE.search(left + right[:40]):
         status, cue_at = "provided", -1
-    if status is None and _PAST_TOTAL.search(left[-40:]):
+    if status is None and _G_PAST_TOTAL.may(low_left[-40:]) and _PAST_TOTAL.search(left[-40:]):
         status, cue_at = "provided", -1  # "support in 2023 totalled EUR 100 million": a past sum
     sibling = sibling_of if sibling_of is not None and _AND_ONLY.search(text[seg_start:m.start]) else None
     if status is None and previous is not None and (part_of or sibling is not None):
         status, cue_at = (sibling or previous)["status"], -1  # "of which ...", "and at least EUR 40 million"
         part_of = part_of or bool(sibling and sibling.get("part_of_previous"))
-    if _AFTER.search(left) and _SINCE.search(text[s:_e]):
+    if _G_AFTER.may(low_left) and _AFTER.search(left) and _SINCE.search(text[s:_e]):
         status, cue_at = "provided", -1  # "after more than EUR 2 billion since 2022": already given
     if status is None:
         return None
