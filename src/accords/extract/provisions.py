@@ -318,11 +318,12 @@ def _partners(sentence: str) -> list[str]:
     return keys
 
 
-def _negated(sentence: str, start: int, end: int) -> bool:
+def _negated(sentence: str, start: int, end: int, low: str) -> bool:
+    """``low``: the sentence lower-cased (:func:`fold`, same offsets), for the keyword tests."""
     # The clause is looked for only when the 90 characters before the cue hold a negation
     # keyword: the text read for a negation is a part of them, so without one it holds none.
     # (The substitution only blanks text out, so without a keyword there is no match after it.)
-    if _G_NEGATION.may(fold(sentence[max(0, start - 90):start])):
+    if _G_NEGATION.may(low[max(0, start - 90):start]):
         clause_start = 0
         for m in finditer(_CLAUSE_BREAK, sentence, 0, start):
             clause_start = m.end()
@@ -330,7 +331,7 @@ def _negated(sentence: str, start: int, end: int) -> bool:
         if _G_NEGATION.may(fold(before)) and _NEGATION.search(_NOT_NEGATION.sub(" ", before)):
             return True
     # (a match after the cue lies in the rest of the sentence: it needs one of its keywords)
-    return _G_NEGATED_AFTER.may(fold(sentence[end:])) and bool(_NEGATED_AFTER.match(sentence, end))
+    return _G_NEGATED_AFTER.may(low[end:]) and bool(_NEGATED_AFTER.match(sentence, end))
 
 
 def _past_sum(sentence: str, start: int, end: int) -> bool:
@@ -364,6 +365,7 @@ def _code_sentence(sentence: str, hits: set[int], rules: tuple[Rule, ...], gates
     match are run (codebook order is kept)."""
     found: dict[str, Any] = {}
     forced_absent: set[str] = set()
+    low: str | None = None  # the sentence lower-cased, when a keyword test needs it
     for ri, cues in possible(hits, gates).items():  # rules in codebook order, cues in cue order
         rule = rules[ri]
         code = rule.code
@@ -393,11 +395,12 @@ def _code_sentence(sentence: str, hits: set[int], rules: tuple[Rule, ...], gates
             matches = [m for m in matches if not _ASKED.search(sentence, max(0, m.start() - 50), m.start())]
             if not matches:
                 continue
-        if code.id == "financial_commitment" and _G_SUM_PAST.may(fold(sentence)):
+        if code.id == "financial_commitment" and _G_SUM_PAST.may(low := low or fold(sentence)):
             matches = [m for m in matches if not _past_sum(sentence, m.start(), m.end())]
             if not matches:
                 continue
-        if code.value_type != "text" and all(_negated(sentence, m.start(), m.end()) for m in matches):
+        low = low or fold(sentence)
+        if code.value_type != "text" and all(_negated(sentence, m.start(), m.end(), low) for m in matches):
             found[code.id] = ABSENT  # a text code's value says it ("not legally binding" is non-binding)
             continue
         if code.value_type == "number":

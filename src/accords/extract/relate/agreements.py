@@ -84,6 +84,7 @@ _TITLE_LEAD = re.compile(
     r"|\b(?:titled|entitled)\s+(?:the\s+)?\"?")
 _TITLE_HEAD = re.compile(r"(?:the\s+)?(?P<t>(?:Accord|Agreement|Treaty|Memorandum|Joint Security Commitments)"
                          r"\s+(?:on|between|of|for|concerning)\s+[A-Z])")
+_TITLE_CAPS = ("Accord", "Agreement", "Treaty", "Memorandum", "Joint Security Commitments")
 _TITLE_WORD = re.compile(r"[ ]*(?:[A-Z][\w'-]*|of|on|and|for|between|the|in|to|-|&)(?=[ ,.;:\"')]|$)")
 _PLACE = re.compile(r"\b(?:at|on the sidelines of|on the margins of|during|in the margins of)\s+(?:the\s+)?"
                     r"(?P<p>(?:[A-Z0-9][\w-]*\s+){0,4}summit(?:\s+in\s+[A-Z][\w-]+)?)"
@@ -655,8 +656,11 @@ def _parties(ctx: Ctx, idx: int) -> tuple[str, ...]:
     return ()
 
 
+_COMPOUND = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+\s+(?:security\s+)?(?:agreement|accord)")
+
+
 def _compound(sent: str) -> bool:
-    return bool(re.search(r"[A-Z][a-z]+-[A-Z][a-z]+\s+(?:security\s+)?(?:agreement|accord)", sent))
+    return "-" in sent and bool(_COMPOUND.search(sent))
 
 
 def _enumeration(ctx: Ctx, idx: int, s: int, sent: str, low: str,
@@ -690,7 +694,8 @@ def _title(sent: str, low: str) -> str | None:
     lead = _TITLE_LEAD.search(sent) if _G_TITLE_LEAD.may(low) else None
     pos = lead.end() if lead else None
     if pos is None:
-        head = _TITLE_HEAD.search(sent) if _G_TITLE_HEAD.may(low) else None
+        # (_TITLE_HEAD is case-sensitive: a capitalised title word is needed, a plain substring test)
+        head = _TITLE_HEAD.search(sent) if any(k in sent for k in _TITLE_CAPS) else None
         if not head:
             return None
         pos = head.start("t")
