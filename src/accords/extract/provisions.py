@@ -475,7 +475,9 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         current = context[0] if len(context) == 1 else section
         # The partners named (but "EU", see _others) are counted only where they matter:
         # here for a sentence about several agreements, below for one that codes something.
-        named: list[str] | None = _others(sentence) if _MULTI_I in hits and _MULTI.search(sentence) else None
+        multi = _MULTI_I in hits and bool(_MULTI.search(sentence))
+        every = _partners(sentence) if multi else None  # (_targets needs them too: found once)
+        named: list[str] | None = [k for k in every if k != "EUU-UKR"] if every is not None else None  # _others
         explicit = _named(sentence, hits) or _named_text(sentence, hits)
         if named and len(named) >= 2 and not explicit and not _content(sentence, hits):
             continue  # facts about several countries, not about their agreements
@@ -490,7 +492,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             subject = _antecedent(text[before[0]:before[1]])  # "Ireland signed ... Its text provides ..."
         before = (start, end)
         targets = [subject] if subject and not explicit else \
-            _targets(sentence, hits, explicit, default_agreement, current, seen)
+            _targets(sentence, hits, explicit, default_agreement, current, seen, multi, every)
         if signed and len(signed) >= 2 and _EVERY_I in hits and _EVERY.search(sentence) \
                 and not (named if named is not None else _others(sentence)):
             pending.extend((sentence, start, end, cv) for cv in _code_sentence(sentence, hits, rules, gates, cb))
@@ -657,13 +659,14 @@ def _guess_main(text: str, occ: Occurrences, sentences: list[tuple[int, int]]) -
 
 
 def _targets(sentence: str, hits: set[int], explicit: list[str], main: str | None, current: str | None,
-             seen: list[str]) -> list[str]:
+             seen: list[str], multi: bool | None = None, every: list[str] | None = None) -> list[str]:
     """The agreements a sentence explicitly speaks of (``explicit``: the agreements it names);
-    empty when it names none."""
+    empty when it names none. ``multi`` and ``every`` (the partners it names), when given, are
+    what the caller found already."""
     if explicit:
         return [main] if main in explicit else explicit[:1]
-    if _MULTI_I in hits and _MULTI.search(sentence):
-        named = _partners(sentence)
+    if multi if multi is not None else (_MULTI_I in hits and _MULTI.search(sentence)):
+        named = every if every is not None else _partners(sentence)
         if len(named) >= 2:
             return named
         if not named and _COLLECTIVE_START.match(sentence) and len(seen) >= 2:
