@@ -275,7 +275,7 @@ def _named_text(sentence: str, hits: set[int]) -> list[str]:
     if _NAMED_TEXT_I not in hits or not ("'s " in sentence or "’s " in sentence or "the " in sentence):
         return []
     keys: list[str] = []
-    for m in _NAMED_TEXT.finditer(sentence):
+    for m in finditer(_NAMED_TEXT, sentence):  # (same matches, found faster)
         iso = _NAME_TO_ISO.get((m["c"] or m["g"]).lower())
         if iso and iso != "UKR" and agreement_key(iso, "UKR") not in keys:
             keys.append(agreement_key(iso, "UKR"))
