@@ -86,8 +86,9 @@ class Ctx:
         """State (or EU) party mentions in a sentence that stand for a party, optionally in a range."""
         found = self._parties.get(idx)
         if found is None:
+            states = _state_codes()  # (is_state, without a call per mention)
             found = [m for m in self.in_sentence("party", idx)
-                     if not m.extra.get("in_name") and is_state(m.value)]
+                     if not m.extra.get("in_name") and (m.value in states or m.value in ORGS_AS_DONORS)]
             self._parties[idx] = found
             self._party_starts[idx] = [m.start for m in found]
         if start is None and end is None:
@@ -113,10 +114,11 @@ def build(doc: Doc) -> Ctx:
             return i >= 0 and people[i][0] <= pos < people[i][1]
 
         doc.mentions["party"] = [p for p in doc.mentions.get("party", []) if not inside_person(p.start)]
+    starts = ctx.starts
     for kind, mentions in doc.mentions.items():
         groups: dict[int, list[Mention]] = {}
-        for m in mentions:
-            groups.setdefault(ctx.sentence_of(m.start), []).append(m)
+        for m in mentions:  # (ctx.sentence_of, inlined: there are many mentions)
+            groups.setdefault(max(0, bisect_right(starts, m.start) - 1), []).append(m)
         ctx.by_sentence[kind] = groups
     ctx.focus = _focus(ctx)
     _topics(ctx)
@@ -177,11 +179,13 @@ def _topics(ctx: Ctx) -> None:
     para_starts = [s for s, _ in ctx.doc.paragraphs]
     current: tuple[str, ...] = ctx.focus
     para = -1
+    with_parties = ctx.by_sentence.get("party", {})  # (a sentence without a party mention names no partner)
     for idx, (s, _e) in enumerate(ctx.sentences):
         p = bisect_right(para_starts, s) - 1
         if p != para:
             para, current = p, ctx.focus
-        partners = {m.value for m in ctx.parties_in(idx) if m.extra.get("kind") != "demonym"} - _NOT_PARTNERS
+        partners = ({m.value for m in ctx.parties_in(idx) if m.extra.get("kind") != "demonym"} - _NOT_PARTNERS
+                    if idx in with_parties else set())
         if len(partners) == 1:
             current = tuple(sorted(partners | {RECIPIENT}))
             ctx.explicit.append(True)
