@@ -629,7 +629,15 @@ _LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 
 
 def _partners(ctx: Ctx, idx: int) -> set[str]:
-    """Partners a sentence names; a demonym counts only on an agreement ("the Finnish agreement")."""
+    """Partners a sentence names; a demonym counts only on an agreement ("the Finnish agreement").
+    (Asked of the same sentence several times: found once per document, a fresh set each time.)"""
+    known = ctx.agreement_partners.get(idx)
+    if known is None:
+        known = ctx.agreement_partners[idx] = frozenset(_find_partners(ctx, idx))
+    return set(known)
+
+
+def _find_partners(ctx: Ctx, idx: int) -> set[str]:
     out = set()
     on_noun = -1  # start of the demonym after this one when that one is on the noun
     for m in reversed(ctx.parties_in(idx)):
