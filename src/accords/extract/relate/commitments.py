@@ -64,6 +64,9 @@ _CATEGORIES = [
     ("reconstruction", re.compile(r"\b(?:reconstruction|recovery|rebuild\w*|energy)\b", re.I)),
 ]
 _INSTRUMENT = re.compile(r"\b(?P<i>grants?|loans?|guarantees?|in-kind)\b", re.I)
+_RECEIVED = re.compile(r"\b(?:received|obtained)\b")
+_EACH = re.compile(r"\beach\b")
+_OTHER = re.compile(r"\bother\b")
 _CLAUSE_BREAK = re.compile(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b")
 _NEXT_PART = re.compile(r",?\s*\b(?:of which|including|out of which)\b|,\s+(?:and|but|while)\s+(?=[a-z])|,\s+which\b")
 # Verbs that name a sum without saying what it is for ("sets out", "comes with", "provides for");
@@ -242,7 +245,7 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
     if cue_at >= 0 and _recipient_subject(ctx, idx, seg_start + (len(text[seg_start:m.start]) - len(left)) + cue_at):
         return None  # "Ukraine's budget includes UAH 1.7 trillion", "Kyiv will spend ...": its own money
     donor = _donor(ctx, idx, m, seg_start)
-    if donor is None and re.search(r"\b(?:received|obtained)\b", left + right[:40]):
+    if donor is None and _RECEIVED.search(left + right[:40]):
         return None  # "Ukraine received $100 billion": from whom, the sentence does not say
     if donor is None:
         donor = previous["donor"] if part_of and previous else (_topic_donor(ctx, idx) or last_donor)
@@ -264,7 +267,7 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
         item["instrument"] = inst["i"].lower().rstrip("s")
     if part_of:
         item["part_of_previous"] = True
-    others = _co_donors(ctx, idx, m, donor) if re.search(r"\beach\b", left) else []
+    others = _co_donors(ctx, idx, m, donor) if "each" in left and _EACH.search(left) else []
     if others:
         item["_also"] = others  # "Norway and Denmark each pledged ...": one commitment per donor
     start = m.start if part_of or cue_at < 0 else seg_start + (len(text[seg_start:m.start]) - len(left)) + cue_at
@@ -387,14 +390,14 @@ def _category_near(right: str, left: str) -> str:
     for; the words before it count only when those are silent ("In the financial year we will
     provide £2.5 billion in military aid" is military)."""
     found = {name for name, pattern in _CATEGORIES if pattern.search(right)}
-    if len(found) == 1 and not re.search(r"\bother\b", right):
+    if len(found) == 1 and not ("other" in right and _OTHER.search(right)):
         return found.pop()
     return _category(right + " " + left) if not found else "unspecified"
 
 
 def _category(phrase: str) -> str:
     found = {name for name, pattern in _CATEGORIES if pattern.search(phrase)}
-    if len(found) == 1 and not re.search(r"\bother\b", phrase):
+    if len(found) == 1 and not ("other" in phrase and _OTHER.search(phrase)):
         return found.pop()
     return "unspecified"
 
