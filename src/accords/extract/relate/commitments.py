@@ -127,7 +127,10 @@ def relate_commitments(ctx: Ctx) -> list[dict[str, Any]]:
     para_starts = [p for p, _ in ctx.doc.paragraphs]
     last_para = -1
     corrections = withdrawal_possible(ctx.text)
-    for idx, (s, e) in enumerate(ctx.sentences):
+    # Only sentences with an amount yield anything; "previous" is reset at the first of them in a
+    # new paragraph, as it would be at the paragraph's first sentence (nothing sets it in between).
+    for idx in sorted(ctx.by_sentence.get("money", {})):
+        s, e = ctx.sentences[idx]
         money = ctx.in_sentence("money", idx)
         if money and ((corrections and withdrawn(ctx.text, ctx.sentences, idx))
                       or ctx.text[s:e].rstrip().endswith("?")):
