@@ -117,6 +117,14 @@ _TO = re.compile(r"\b(?:to|for|with|from|against|of|by|than)\s+(?:the\s+)?\Z")
 _G_STATUS = [Gate(p) for _, p in _STATUS]
 _G_WEAK, _G_GIVES, _G_PUT_AT, _G_PUT = Gate(_WEAK), Gate(_GIVES), Gate(_PUT_AT), Gate(_PUT)
 _G_PAST_TOTAL, _G_AFTER, _G_OF_WHICH = Gate(_PAST_TOTAL), Gate(_AFTER), Gate(_OF_WHICH)
+_G_HEDGE = Gate(_HEDGE)
+# (_CLAUSE_BREAK and _NEXT_PART are case-sensitive: a plain substring test on the text will do)
+_CLAUSE_KEYS = (";", ":", "but", "while", "whereas")
+_NEXT_PART_KEYS = (",", "of which", "including")
+
+
+def _has_any(text: str, keys: tuple[str, ...]) -> bool:
+    return any(k in text for k in keys)
 
 
 def relate_commitments(ctx: Ctx) -> list[dict[str, Any]]:
@@ -189,11 +197,12 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
     text = ctx.text
     s, _e = ctx.sentences[idx]
     left = text[seg_start:m.start]
-    breaks = list(_CLAUSE_BREAK.finditer(left))
+    breaks = list(_CLAUSE_BREAK.finditer(left)) if _has_any(left, _CLAUSE_KEYS) else []
     if breaks:
         left = left[breaks[-1].end():]
     right = text[m.end:seg_end]
-    cut = _CLAUSE_BREAK.search(right) or _NEXT_PART.search(right)
+    cut = ((_CLAUSE_BREAK.search(right) if _has_any(right, _CLAUSE_KEYS) else None)
+           or (_NEXT_PART.search(right) if _has_any(right, _NEXT_PART_KEYS) else None))
     if cut:
         right = right[:cut.start()]
     opening = text[max(0, m.start - 9):m.start].rstrip()
@@ -243,7 +252,8 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
     if status == "expected":
         # "by our estimates it is expected to add up to": the estimate is the expectation itself
         scope = _ESTIMATE.sub(" ", scope)
-    if _HEDGE.search(scope) or _NEGATION.search(left[max(0, cue_at - 40):] if cue_at >= 0 else right[:60]):
+    if (_G_HEDGE.may(fold(scope)) and _HEDGE.search(scope)) \
+            or _NEGATION.search(left[max(0, cue_at - 40):] if cue_at >= 0 else right[:60]):
         return None
     if cue_at >= 0 and _recipient_subject(ctx, idx, seg_start + (len(text[seg_start:m.start]) - len(left)) + cue_at):
         return None  # "Ukraine's budget includes UAH 1.7 trillion", "Kyiv will spend ...": its own money

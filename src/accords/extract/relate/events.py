@@ -128,7 +128,9 @@ def para_of(ctx: Ctx, idx: int) -> int:
 
 def _signings(ctx: Ctx, idx: int, sentence: str) -> int:
     """How many agreements a sentence reports signed ("Italy and Canada each signed ...")."""
-    if not _SIGNED.search(sentence) or _TO_SIGN.search(sentence):
+    # (_SIGNED is case-sensitive and needs "sign", "concluded" or "inked": substring tests first)
+    if not ("sign" in sentence or "concluded" in sentence or "inked" in sentence) or not _SIGNED.search(sentence) \
+            or _TO_SIGN.search(sentence):
         return 1  # ("Lithuania signed on 27 June; Poland will sign next week": one signing that day)
     partners = {p.value for p in ctx.parties_in(idx) if p.extra.get("kind") != "demonym"} - {"UKR", "RUS"}
     counted = _COUNT.search(sentence)
