@@ -128,6 +128,17 @@ _SAME_PLACE = re.compile(r"\bsame\s+(?:summit|occasion|ceremony|meeting|venue)\b
 _G_COUNTED, _G_NOT_SECURITY = Gate(_COUNTED), Gate(_NOT_SECURITY)
 _G_ENUM, _G_ENUM_SHORT = Gate(_ENUM), Gate(_ENUM_SHORT)
 _G_TITLE_LEAD, _G_TITLE_HEAD, _G_BASIS = Gate(_TITLE_LEAD), Gate(_TITLE_HEAD), Gate(_BASIS)
+_G_AGREEMENT, _G_DOC_NOUN, _G_SIGN = Gate(_AGREEMENT), Gate(_DOC_NOUN), Gate(_SIGN)
+
+
+def _doc_noun(sent: str, low: str) -> bool:
+    """``_DOC_NOUN.search(sent)``, after a keyword test on ``low`` (the sentence lower-cased)."""
+    return _G_DOC_NOUN.may(low) and bool(_DOC_NOUN.search(sent))
+
+
+def _one(sent: str) -> bool:
+    """``_ONE.search(sent)`` (case-sensitive: every match holds "one")."""
+    return "one" in sent and bool(_ONE.search(sent))
 
 
 def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -157,12 +168,12 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             when = _sign_date(ctx, idx)
             if when and len(when) == 10:  # "after yesterday's signings in Brussels, every Baltic state ..."
                 batch_date, batch_para = when, ctx.paragraph_of(idx)
-        noun = _AGREEMENT.search(sent)
+        noun = _AGREEMENT.search(sent) if _G_AGREEMENT.may(low) else None
         duration = next((m.value for m in ctx.in_sentence("duration", idx) if m.extra["unit"] == "year"
                          and not ctx.is_withdrawn(m.start)), None)
         parent = children.get(idx)
         bare = follows = False
-        if not noun and not _DOC_NOUN.search(sent) and not _SIGNED_LEAD.match(sent) and not _ONE.search(sent):
+        if not noun and not _doc_noun(sent, low) and not _SIGNED_LEAD.match(sent) and not _one(sent):
             bare = parent is None and "sign" in low and _bare_signing(ctx, idx, s, sent)
             # "Luxembourg signed on 10 July. Romania followed the next day." / "France did the same."
             follows = last_signing == idx - 1 and bool(_FOLLOW.search(sent)) and bool(_partners(ctx, idx))
@@ -189,8 +200,8 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         if " " not in sent.strip():
             continue  # a lone column header "Signed" reports nothing
         signed = parent is not None or bare or (
-            bool(_SIGN.search(sent)) and bool(noun or _SIGNED_LEAD.match(sent) or _DOC_NOUN.search(sent)
-                                              or _ONE.search(sent)))
+            _G_SIGN.may(low) and bool(_SIGN.search(sent)) and bool(noun or _SIGNED_LEAD.match(sent)
+                                                                   or _doc_noun(sent, low) or _one(sent)))
         if signed and _YES_NO.match(sent) and sent.rstrip().endswith("?"):
             signed = False  # "Did Spain sign?" asks; "When did Portugal sign?" takes the signing as given
         partners = _partners(ctx, idx)
@@ -234,7 +245,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         title = _title(sent, low) if len(keys) == 1 else None
         basis = _basis(sent) if _G_BASIS.may(low) else None
         if not (signed or title or duration or basis or _compound(sent)):
-            if partners and not _SIGN.search(sent):
+            if partners and not (_G_SIGN.may(low) and _SIGN.search(sent)):
                 for key in _named_only(ctx, idx, s, e, partners):
                     found.setdefault(key, {"parties": list(key), "mentioned_only": True, "_span": (s, e)})
             continue
