@@ -684,7 +684,7 @@ def _compound(sent: str) -> bool:
 
 def _enumeration(ctx: Ctx, idx: int, s: int, sent: str, low: str,
                  found: dict[tuple[str, ...], dict[str, Any]]) -> bool:
-    m = _ENUM.search(sent) if _G_ENUM.may(low) else None
+    m = _ENUM.search(sent) if _G_ENUM.may(low) and "with" in low else None  # (every match ends "with ")
     if m and m["subj"] and m["subj"].lower() in _PASSIVE:
         return False  # "Agreements were signed with A and B on 31 May" reports signings
     if not m:
