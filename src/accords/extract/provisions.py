@@ -296,7 +296,7 @@ def _is_heading(sentence: str) -> bool:
     """A Markdown heading, a run-in heading ("Security and Defence.") or a short title line."""
     if sentence.startswith("#"):
         return True
-    words = sentence.rstrip(".").split()
+    words = sentence.rstrip(".").split(None, 8)  # (nine pieces: more than eight words, the rest unsplit)
     if not 0 < len(words) <= 8:
         return False
     if not sentence.endswith(_TERMINAL) and "\n" not in sentence:
@@ -369,7 +369,7 @@ def _code_sentence(sentence: str, hits: set[int], rules: tuple[Rule, ...], gates
     for ri, cues in possible(hits, gates).items():  # rules in codebook order, cues in cue order
         rule = rules[ri]
         code = rule.code
-        which = tuple(ci for ci in cues if ci != RESTRICTION)
+        which = tuple(cues) if RESTRICTION not in cues else tuple(ci for ci in cues if ci != RESTRICTION)
         if not code.restrictions:
             matches = list(rule.cues(which).finditer(sentence))
             if not matches or any(x.search(sentence) for x in code.exclude):
@@ -452,7 +452,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
     corrections = withdrawal_possible(text)
     for si, (start, end) in enumerate(sentences):
         sentence = text[start:end]
-        if not sentence.strip():
+        if not sentence or sentence.isspace():  # (not sentence.strip(), without the copy)
             continue
         hits = all_hits[si]
         if prev is not None and _BLANK_LINE.search(text, prev[1], start):
@@ -464,7 +464,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         para_start = first or bool(prev and "\n" in text[prev[1]:start])
         prev = (start, end)
         if _is_heading(sentence) or (para_start and sentence[:1].isupper() and sentence.endswith(".")
-                                     and len(sentence.split()) <= 3):
+                                     and len(sentence.split(None, 3)) <= 3):
             heading = _partners(sentence)
             if not first and len(heading) == 1:  # the document title does not open a section
                 section = heading[0]
