@@ -129,6 +129,18 @@ _G_COUNTED, _G_NOT_SECURITY = Gate(_COUNTED), Gate(_NOT_SECURITY)
 _G_ENUM, _G_ENUM_SHORT = Gate(_ENUM), Gate(_ENUM_SHORT)
 _G_TITLE_LEAD, _G_TITLE_HEAD, _G_BASIS = Gate(_TITLE_LEAD), Gate(_TITLE_HEAD), Gate(_BASIS)
 _G_AGREEMENT, _G_DOC_NOUN, _G_SIGN = Gate(_AGREEMENT), Gate(_DOC_NOUN), Gate(_SIGN)
+_G_COLLECTIVE = Gate(_COLLECTIVE)
+_EARLIER_KEYS = ("had", "earlier", "before", "previously", "already")
+
+
+def _collective(sent: str, low: str) -> bool:
+    """``_COLLECTIVE.search(sent)``, after a keyword test on ``low``."""
+    return _G_COLLECTIVE.may(low) and bool(_COLLECTIVE.search(sent))
+
+
+def _earlier(sent: str) -> bool:
+    """``_EARLIER.search(sent)`` (case-sensitive: every match holds one of its words)."""
+    return any(k in sent for k in _EARLIER_KEYS) and bool(_EARLIER.search(sent))
 
 
 def _doc_noun(sent: str, low: str) -> bool:
@@ -180,7 +192,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             bare = bare or follows
             bare = bare or ("pen" in low and bool(_PEN.search(sent)))  # "... put pen to paper in Kyiv"
             if parent is None and not bare:
-                if duration and _COLLECTIVE.search(sent):
+                if duration and _collective(sent, low):
                     default_duration = default_duration or duration
                 elif duration and _is_term(ctx, idx, s, sent):  # "It is concluded for ten years."
                     if _THEY.search(sent):  # "They each run for ten years."
@@ -218,14 +230,14 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                 found.setdefault(key, {"parties": list(key), "mentioned_only": True, "_span": (s, e)})
             continue
         explicit = bool(partners)
-        if duration and not partners and (_COLLECTIVE.search(sent) or re.search(r"\bagreements\b", sent)):
+        if duration and not partners and (_collective(sent, low) or re.search(r"\bagreements\b", sent)):
             default_duration = default_duration or duration  # "each concluded for ten years"
         if partners:
             keys = [tuple(sorted({p, RECIPIENT})) for p in sorted(partners)]
         else:
             if tied is None:
                 tied = _tied_partners(ctx, worded)
-            if _COLLECTIVE.search(sent):
+            if _collective(sent, low):
                 keys = [k for k, v in found.items() if not v["mentioned_only"]] or [ctx.topic[idx]]
             else:
                 keys = [ctx.topic[idx]] if ctx.topic and ctx.topic[idx] else []
@@ -249,7 +261,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                 for key in _named_only(ctx, idx, s, e, partners):
                     found.setdefault(key, {"parties": list(key), "mentioned_only": True, "_span": (s, e)})
             continue
-        collective = not partners and bool(_COLLECTIVE.search(sent))
+        collective = not partners and bool(_collective(sent, low))
         date = _sign_date(ctx, idx, declared) if signed else None
         if parent is not None and date is None:
             date = _sign_date(ctx, parent)  # the dated item the nested one belongs to
@@ -260,12 +272,12 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         if signed and date is None and not collective:
             # ("Spain had already signed its own" takes no date from the sentence before)
             # (nor does "France followed suit": later, on a day the text does not give)
-            date = ((_previous_date(ctx, idx) if not (_EARLIER.search(sent) or follows) else None)
+            date = ((_previous_date(ctx, idx) if not (_earlier(sent) or follows) else None)
                     or (last_date if _SAME_EVENT.search(sent) else None)
-                    or (batch_date if (explicit or _title(sent, low)) and not _EARLIER.search(sent)
+                    or (batch_date if (explicit or _title(sent, low)) and not _earlier(sent)
                         and ctx.paragraph_of(idx) - batch_para <= _BATCH_PARAGRAPHS else None)
                     or _ceremony_date(ctx, idx))
-            if date is None and not _EARLIER.search(sent):
+            if date is None and not _earlier(sent):
                 date = _entry_day(ctx, s)
                 entry = date is not None
         elif date and len(date) == 10 and date != batch_date:
