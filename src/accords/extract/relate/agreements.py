@@ -188,7 +188,8 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         if not noun and not _doc_noun(sent, low) and not _SIGNED_LEAD.match(sent) and not _one(sent):
             bare = parent is None and "sign" in low and _bare_signing(ctx, idx, s, sent)
             # "Luxembourg signed on 10 July. Romania followed the next day." / "France did the same."
-            follows = last_signing == idx - 1 and bool(_FOLLOW.search(sent)) and bool(_partners(ctx, idx))
+            follows = last_signing == idx - 1 and ("followed" in low or "did" in low) and bool(_FOLLOW.search(sent)) \
+                and bool(_partners(ctx, idx))
             bare = bare or follows
             bare = bare or ("pen" in low and bool(_PEN.search(sent)))  # "... put pen to paper in Kyiv"
             if parent is None and not bare:
@@ -273,7 +274,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             # ("Spain had already signed its own" takes no date from the sentence before)
             # (nor does "France followed suit": later, on a day the text does not give)
             date = ((_previous_date(ctx, idx) if not (_earlier(sent) or follows) else None)
-                    or (last_date if _SAME_EVENT.search(sent) else None)
+                    or (last_date if "same" in low and _SAME_EVENT.search(sent) else None)
                     or (batch_date if (explicit or _title(sent, low)) and not _earlier(sent)
                         and ctx.paragraph_of(idx) - batch_para <= _BATCH_PARAGRAPHS else None)
                     or _ceremony_date(ctx, idx))
@@ -298,7 +299,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         if answer is not None and not place:
             a, b = ctx.sentences[answer]
             place = _place(ctx.text[a:b], a)
-        if signed and not place and _SAME_PLACE.search(sent):
+        if signed and not place and "same" in low and _SAME_PLACE.search(sent):
             place = last_place  # "Norway and Iceland signed their own agreements at the same summit"
         if place:
             last_place = place
