@@ -774,6 +774,9 @@ def _sign_date(ctx: Ctx, idx: int, skip: list[tuple[int, int]] | None = None) ->
     return best
 
 
+_LEADERS = re.compile(r"\b(?:two|both) leaders\b|\bleaders\b")
+
+
 def _signatories(ctx: Ctx, idx: int, parties: tuple[str, ...], people: list[dict[str, Any]],
                  own: bool = False) -> list[str]:
     """People named in the signing sentence; with ``own``, only those of the pair's partner
@@ -783,6 +786,7 @@ def _signatories(ctx: Ctx, idx: int, parties: tuple[str, ...], people: list[dict
              and (not own or p.get("_country") in parties)]
     if named:
         return named
-    if re.search(r"\b(?:two|both) leaders\b|\bleaders\b", ctx.text[s:e]):
+    sent = ctx.text[s:e]
+    if "leaders" in sent and _LEADERS.search(sent):
         return [p["name"] for p in people if p.get("_country") in parties and p.get("_role") in HEAD_ROLES]
     return []
