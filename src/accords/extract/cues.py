@@ -68,6 +68,8 @@ class Gates:
     first: dict[int, tuple[int, int]]
     # (rule index, cue index) -> the further gates the cue also needs
     further: dict[tuple[int, int], tuple[int, ...]]
+    # the keys of ``first``: a sentence's hits are intersected with them (in C) before the loop
+    first_ids: frozenset[int]
 
 
 @lru_cache(maxsize=4)
@@ -92,17 +94,15 @@ def gates(codebook: Codebook, leading: tuple[tuple[str, ...] | None, ...]) -> Ga
             add(ri, ci, gate if gate is not None else (None,))
         if rule.code.restrictions:
             add(ri, RESTRICTION, (rule.restriction_gate,))
-    return Gates(KeywordIndex(groups), first, further)
+    return Gates(KeywordIndex(groups), first, further, frozenset(first))
 
 
 def possible(hits: set[int], compiled: Gates) -> dict[int, list[int]]:
     """Rule index -> the cue indexes (and RESTRICTION) whose gates the sentence passes."""
     out: dict[int, list[int]] = {}
     first, further = compiled.first, compiled.further
-    for g in sorted(hits):
-        rc = first.get(g)
-        if rc is None:
-            continue
+    for g in sorted(hits & compiled.first_ids):  # (most hits are no cue's first gate)
+        rc = first[g]
         more = further[rc]
         if more and not hits.issuperset(more):
             continue

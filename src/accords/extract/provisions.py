@@ -250,6 +250,7 @@ _GATES = (_G_NAMED, _G_GENERIC, _G_MULTI, _G_HEDGE, _G_PAST, _G_PLURAL, _G_SUBJE
  _CONTENT_I, _NAMED_TEXT_I) = range(len(_GATES))
 _NG = len(_GATES)
 _G_NEGATION = Gate(_NEGATION)
+_G_NEGATED_AFTER = Gate(_NEGATED_AFTER)
 
 
 def agreement_key(*parties: str) -> str:
@@ -274,7 +275,7 @@ def _named_text(sentence: str, hits: set[int]) -> list[str]:
     if _NAMED_TEXT_I not in hits or not ("'s " in sentence or "’s " in sentence or "the " in sentence):
         return []
     keys: list[str] = []
-    for m in _NAMED_TEXT.finditer(sentence):
+    for m in finditer(_NAMED_TEXT, sentence):  # (same matches, found faster)
         iso = _NAME_TO_ISO.get((m["c"] or m["g"]).lower())
         if iso and iso != "UKR" and agreement_key(iso, "UKR") not in keys:
             keys.append(agreement_key(iso, "UKR"))
@@ -317,16 +318,20 @@ def _partners(sentence: str) -> list[str]:
     return keys
 
 
-def _negated(sentence: str, start: int, end: int) -> bool:
-    clause_start = 0
-    for m in finditer(_CLAUSE_BREAK, sentence, 0, start):
-        clause_start = m.end()
-    before = sentence[max(clause_start, start - 90):start]
-    # The substitution only blanks text out, so without a negation keyword before it there is
-    # none after it either: skip both regexes then.
-    if _G_NEGATION.may(fold(before)) and _NEGATION.search(_NOT_NEGATION.sub(" ", before)):
-        return True
-    return bool(_NEGATED_AFTER.match(sentence, end))
+def _negated(sentence: str, start: int, end: int, low: str) -> bool:
+    """``low``: the sentence lower-cased (:func:`fold`, same offsets), for the keyword tests."""
+    # The clause is looked for only when the 90 characters before the cue hold a negation
+    # keyword: the text read for a negation is a part of them, so without one it holds none.
+    # (The substitution only blanks text out, so without a keyword there is no match after it.)
+    if _G_NEGATION.may(low[max(0, start - 90):start]):
+        clause_start = 0
+        for m in finditer(_CLAUSE_BREAK, sentence, 0, start):
+            clause_start = m.end()
+        before = sentence[max(clause_start, start - 90):start]
+        if _G_NEGATION.may(fold(before)) and _NEGATION.search(_NOT_NEGATION.sub(" ", before)):
+            return True
+    # (a match after the cue lies in the rest of the sentence: it needs one of its keywords)
+    return _G_NEGATED_AFTER.may(low[end:]) and bool(_NEGATED_AFTER.match(sentence, end))
 
 
 def _past_sum(sentence: str, start: int, end: int) -> bool:
@@ -360,10 +365,11 @@ def _code_sentence(sentence: str, hits: set[int], rules: tuple[Rule, ...], gates
     match are run (codebook order is kept)."""
     found: dict[str, Any] = {}
     forced_absent: set[str] = set()
+    low: str | None = None  # the sentence lower-cased, when a keyword test needs it
     for ri, cues in possible(hits, gates).items():  # rules in codebook order, cues in cue order
         rule = rules[ri]
         code = rule.code
-        which = tuple(ci for ci in cues if ci != RESTRICTION)
+        which = tuple(cues) if RESTRICTION not in cues else tuple(ci for ci in cues if ci != RESTRICTION)
         if not code.restrictions:
             matches = list(finditer(rule.cues(which), sentence))
             if not matches or any(x.search(sentence) for x in code.exclude):
@@ -389,11 +395,12 @@ def _code_sentence(sentence: str, hits: set[int], rules: tuple[Rule, ...], gates
             matches = [m for m in matches if not _ASKED.search(sentence, max(0, m.start() - 50), m.start())]
             if not matches:
                 continue
-        if code.id == "financial_commitment" and _G_SUM_PAST.may(fold(sentence)):
+        if code.id == "financial_commitment" and _G_SUM_PAST.may(low := low or fold(sentence)):
             matches = [m for m in matches if not _past_sum(sentence, m.start(), m.end())]
             if not matches:
                 continue
-        if code.value_type != "text" and all(_negated(sentence, m.start(), m.end()) for m in matches):
+        low = low or fold(sentence)
+        if code.value_type != "text" and all(_negated(sentence, m.start(), m.end(), low) for m in matches):
             found[code.id] = ABSENT  # a text code's value says it ("not legally binding" is non-binding)
             continue
         if code.value_type == "number":
@@ -445,7 +452,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
     corrections = withdrawal_possible(text)
     for si, (start, end) in enumerate(sentences):
         sentence = text[start:end]
-        if not sentence.strip():
+        if not sentence or sentence.isspace():  # (not sentence.strip(), without the copy)
             continue
         hits = all_hits[si]
         if prev is not None and _BLANK_LINE.search(text, prev[1], start):
@@ -468,7 +475,9 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         current = context[0] if len(context) == 1 else section
         # The partners named (but "EU", see _others) are counted only where they matter:
         # here for a sentence about several agreements, below for one that codes something.
-        named: list[str] | None = _others(sentence) if _MULTI_I in hits and _MULTI.search(sentence) else None
+        multi = _MULTI_I in hits and bool(_MULTI.search(sentence))
+        every = _partners(sentence) if multi else None  # (_targets needs them too: found once)
+        named: list[str] | None = [k for k in every if k != "EUU-UKR"] if every is not None else None  # _others
         explicit = _named(sentence, hits) or _named_text(sentence, hits)
         if named and len(named) >= 2 and not explicit and not _content(sentence, hits):
             continue  # facts about several countries, not about their agreements
@@ -483,7 +492,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             subject = _antecedent(text[before[0]:before[1]])  # "Ireland signed ... Its text provides ..."
         before = (start, end)
         targets = [subject] if subject and not explicit else \
-            _targets(sentence, hits, explicit, default_agreement, current, seen)
+            _targets(sentence, hits, explicit, default_agreement, current, seen, multi, every)
         if signed and len(signed) >= 2 and _EVERY_I in hits and _EVERY.search(sentence) \
                 and not (named if named is not None else _others(sentence)):
             pending.extend((sentence, start, end, cv) for cv in _code_sentence(sentence, hits, rules, gates, cb))
@@ -650,13 +659,14 @@ def _guess_main(text: str, occ: Occurrences, sentences: list[tuple[int, int]]) -
 
 
 def _targets(sentence: str, hits: set[int], explicit: list[str], main: str | None, current: str | None,
-             seen: list[str]) -> list[str]:
+             seen: list[str], multi: bool | None = None, every: list[str] | None = None) -> list[str]:
     """The agreements a sentence explicitly speaks of (``explicit``: the agreements it names);
-    empty when it names none."""
+    empty when it names none. ``multi`` and ``every`` (the partners it names), when given, are
+    what the caller found already."""
     if explicit:
         return [main] if main in explicit else explicit[:1]
-    if _MULTI_I in hits and _MULTI.search(sentence):
-        named = _partners(sentence)
+    if multi if multi is not None else (_MULTI_I in hits and _MULTI.search(sentence)):
+        named = every if every is not None else _partners(sentence)
         if len(named) >= 2:
             return named
         if not named and _COLLECTIVE_START.match(sentence) and len(seen) >= 2:

@@ -84,6 +84,7 @@ _TITLE_LEAD = re.compile(
     r"|\b(?:titled|entitled)\s+(?:the\s+)?\"?")
 _TITLE_HEAD = re.compile(r"(?:the\s+)?(?P<t>(?:Accord|Agreement|Treaty|Memorandum|Joint Security Commitments)"
                          r"\s+(?:on|between|of|for|concerning)\s+[A-Z])")
+_TITLE_CAPS = ("Accord", "Agreement", "Treaty", "Memorandum", "Joint Security Commitments")
 _TITLE_WORD = re.compile(r"[ ]*(?:[A-Z][\w'-]*|of|on|and|for|between|the|in|to|-|&)(?=[ ,.;:\"')]|$)")
 _PLACE = re.compile(r"\b(?:at|on the sidelines of|on the margins of|during|in the margins of)\s+(?:the\s+)?"
                     r"(?P<p>(?:[A-Z0-9][\w-]*\s+){0,4}summit(?:\s+in\s+[A-Z][\w-]+)?)"
@@ -127,6 +128,29 @@ _SAME_PLACE = re.compile(r"\bsame\s+(?:summit|occasion|ceremony|meeting|venue)\b
 _G_COUNTED, _G_NOT_SECURITY = Gate(_COUNTED), Gate(_NOT_SECURITY)
 _G_ENUM, _G_ENUM_SHORT = Gate(_ENUM), Gate(_ENUM_SHORT)
 _G_TITLE_LEAD, _G_TITLE_HEAD, _G_BASIS = Gate(_TITLE_LEAD), Gate(_TITLE_HEAD), Gate(_BASIS)
+_G_AGREEMENT, _G_DOC_NOUN, _G_SIGN = Gate(_AGREEMENT), Gate(_DOC_NOUN), Gate(_SIGN)
+_G_COLLECTIVE = Gate(_COLLECTIVE)
+_EARLIER_KEYS = ("had", "earlier", "before", "previously", "already")
+
+
+def _collective(sent: str, low: str) -> bool:
+    """``_COLLECTIVE.search(sent)``, after a keyword test on ``low``."""
+    return _G_COLLECTIVE.may(low) and bool(_COLLECTIVE.search(sent))
+
+
+def _earlier(sent: str) -> bool:
+    """``_EARLIER.search(sent)`` (case-sensitive: every match holds one of its words)."""
+    return any(k in sent for k in _EARLIER_KEYS) and bool(_EARLIER.search(sent))
+
+
+def _doc_noun(sent: str, low: str) -> bool:
+    """``_DOC_NOUN.search(sent)``, after a keyword test on ``low`` (the sentence lower-cased)."""
+    return _G_DOC_NOUN.may(low) and bool(_DOC_NOUN.search(sent))
+
+
+def _one(sent: str) -> bool:
+    """``_ONE.search(sent)`` (case-sensitive: every match holds "one")."""
+    return "one" in sent and bool(_ONE.search(sent))
 
 
 def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -156,19 +180,20 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             when = _sign_date(ctx, idx)
             if when and len(when) == 10:  # "after yesterday's signings in Brussels, every Baltic state ..."
                 batch_date, batch_para = when, ctx.paragraph_of(idx)
-        noun = _AGREEMENT.search(sent)
+        noun = _AGREEMENT.search(sent) if _G_AGREEMENT.may(low) else None
         duration = next((m.value for m in ctx.in_sentence("duration", idx) if m.extra["unit"] == "year"
                          and not ctx.is_withdrawn(m.start)), None)
         parent = children.get(idx)
         bare = follows = False
-        if not noun and not _DOC_NOUN.search(sent) and not _SIGNED_LEAD.match(sent) and not _ONE.search(sent):
+        if not noun and not _doc_noun(sent, low) and not _SIGNED_LEAD.match(sent) and not _one(sent):
             bare = parent is None and "sign" in low and _bare_signing(ctx, idx, s, sent)
             # "Luxembourg signed on 10 July. Romania followed the next day." / "France did the same."
-            follows = last_signing == idx - 1 and bool(_FOLLOW.search(sent)) and bool(_partners(ctx, idx))
+            follows = last_signing == idx - 1 and ("followed" in low or "did" in low) and bool(_FOLLOW.search(sent)) \
+                and bool(_partners(ctx, idx))
             bare = bare or follows
             bare = bare or ("pen" in low and bool(_PEN.search(sent)))  # "... put pen to paper in Kyiv"
             if parent is None and not bare:
-                if duration and _COLLECTIVE.search(sent):
+                if duration and _collective(sent, low):
                     default_duration = default_duration or duration
                 elif duration and _is_term(ctx, idx, s, sent):  # "It is concluded for ten years."
                     if _THEY.search(sent):  # "They each run for ten years."
@@ -188,8 +213,8 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         if " " not in sent.strip():
             continue  # a lone column header "Signed" reports nothing
         signed = parent is not None or bare or (
-            bool(_SIGN.search(sent)) and bool(noun or _SIGNED_LEAD.match(sent) or _DOC_NOUN.search(sent)
-                                              or _ONE.search(sent)))
+            _G_SIGN.may(low) and bool(_SIGN.search(sent)) and bool(noun or _SIGNED_LEAD.match(sent)
+                                                                   or _doc_noun(sent, low) or _one(sent)))
         if signed and _YES_NO.match(sent) and sent.rstrip().endswith("?"):
             signed = False  # "Did Spain sign?" asks; "When did Portugal sign?" takes the signing as given
         partners = _partners(ctx, idx)
@@ -206,14 +231,14 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                 found.setdefault(key, {"parties": list(key), "mentioned_only": True, "_span": (s, e)})
             continue
         explicit = bool(partners)
-        if duration and not partners and (_COLLECTIVE.search(sent) or re.search(r"\bagreements\b", sent)):
+        if duration and not partners and (_collective(sent, low) or re.search(r"\bagreements\b", sent)):
             default_duration = default_duration or duration  # "each concluded for ten years"
         if partners:
             keys = [tuple(sorted({p, RECIPIENT})) for p in sorted(partners)]
         else:
             if tied is None:
                 tied = _tied_partners(ctx, worded)
-            if _COLLECTIVE.search(sent):
+            if _collective(sent, low):
                 keys = [k for k, v in found.items() if not v["mentioned_only"]] or [ctx.topic[idx]]
             else:
                 keys = [ctx.topic[idx]] if ctx.topic and ctx.topic[idx] else []
@@ -233,11 +258,11 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         title = _title(sent, low) if len(keys) == 1 else None
         basis = _basis(sent) if _G_BASIS.may(low) else None
         if not (signed or title or duration or basis or _compound(sent)):
-            if partners and not _SIGN.search(sent):
+            if partners and not (_G_SIGN.may(low) and _SIGN.search(sent)):
                 for key in _named_only(ctx, idx, s, e, partners):
                     found.setdefault(key, {"parties": list(key), "mentioned_only": True, "_span": (s, e)})
             continue
-        collective = not partners and bool(_COLLECTIVE.search(sent))
+        collective = not partners and bool(_collective(sent, low))
         date = _sign_date(ctx, idx, declared) if signed else None
         if parent is not None and date is None:
             date = _sign_date(ctx, parent)  # the dated item the nested one belongs to
@@ -248,12 +273,12 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         if signed and date is None and not collective:
             # ("Spain had already signed its own" takes no date from the sentence before)
             # (nor does "France followed suit": later, on a day the text does not give)
-            date = ((_previous_date(ctx, idx) if not (_EARLIER.search(sent) or follows) else None)
-                    or (last_date if _SAME_EVENT.search(sent) else None)
-                    or (batch_date if (explicit or _title(sent, low)) and not _EARLIER.search(sent)
+            date = ((_previous_date(ctx, idx) if not (_earlier(sent) or follows) else None)
+                    or (last_date if "same" in low and _SAME_EVENT.search(sent) else None)
+                    or (batch_date if (explicit or _title(sent, low)) and not _earlier(sent)
                         and ctx.paragraph_of(idx) - batch_para <= _BATCH_PARAGRAPHS else None)
                     or _ceremony_date(ctx, idx))
-            if date is None and not _EARLIER.search(sent):
+            if date is None and not _earlier(sent):
                 date = _entry_day(ctx, s)
                 entry = date is not None
         elif date and len(date) == 10 and date != batch_date:
@@ -274,7 +299,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         if answer is not None and not place:
             a, b = ctx.sentences[answer]
             place = _place(ctx.text[a:b], a)
-        if signed and not place and _SAME_PLACE.search(sent):
+        if signed and not place and "same" in low and _SAME_PLACE.search(sent):
             place = last_place  # "Norway and Iceland signed their own agreements at the same summit"
         if place:
             last_place = place
@@ -628,7 +653,15 @@ _LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 
 
 def _partners(ctx: Ctx, idx: int) -> set[str]:
-    """Partners a sentence names; a demonym counts only on an agreement ("the Finnish agreement")."""
+    """Partners a sentence names; a demonym counts only on an agreement ("the Finnish agreement").
+    (Asked of the same sentence several times: found once per document, a fresh set each time.)"""
+    known = ctx.agreement_partners.get(idx)
+    if known is None:
+        known = ctx.agreement_partners[idx] = frozenset(_find_partners(ctx, idx))
+    return set(known)
+
+
+def _find_partners(ctx: Ctx, idx: int) -> set[str]:
     out = set()
     on_noun = -1  # start of the demonym after this one when that one is on the noun
     for m in reversed(ctx.parties_in(idx)):
@@ -655,13 +688,16 @@ def _parties(ctx: Ctx, idx: int) -> tuple[str, ...]:
     return ()
 
 
+_COMPOUND = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+\s+(?:security\s+)?(?:agreement|accord)")
+
+
 def _compound(sent: str) -> bool:
-    return bool(re.search(r"[A-Z][a-z]+-[A-Z][a-z]+\s+(?:security\s+)?(?:agreement|accord)", sent))
+    return "-" in sent and bool(_COMPOUND.search(sent))
 
 
 def _enumeration(ctx: Ctx, idx: int, s: int, sent: str, low: str,
                  found: dict[tuple[str, ...], dict[str, Any]]) -> bool:
-    m = _ENUM.search(sent) if _G_ENUM.may(low) else None
+    m = _ENUM.search(sent) if _G_ENUM.may(low) and "with" in low else None  # (every match ends "with ")
     if m and m["subj"] and m["subj"].lower() in _PASSIVE:
         return False  # "Agreements were signed with A and B on 31 May" reports signings
     if not m:
@@ -690,7 +726,8 @@ def _title(sent: str, low: str) -> str | None:
     lead = _TITLE_LEAD.search(sent) if _G_TITLE_LEAD.may(low) else None
     pos = lead.end() if lead else None
     if pos is None:
-        head = _TITLE_HEAD.search(sent) if _G_TITLE_HEAD.may(low) else None
+        # (_TITLE_HEAD is case-sensitive: a capitalised title word is needed, a plain substring test)
+        head = _TITLE_HEAD.search(sent) if any(k in sent for k in _TITLE_CAPS) else None
         if not head:
             return None
         pos = head.start("t")
@@ -737,6 +774,9 @@ def _sign_date(ctx: Ctx, idx: int, skip: list[tuple[int, int]] | None = None) ->
     return best
 
 
+_LEADERS = re.compile(r"\b(?:two|both) leaders\b|\bleaders\b")
+
+
 def _signatories(ctx: Ctx, idx: int, parties: tuple[str, ...], people: list[dict[str, Any]],
                  own: bool = False) -> list[str]:
     """People named in the signing sentence; with ``own``, only those of the pair's partner
@@ -746,6 +786,7 @@ def _signatories(ctx: Ctx, idx: int, parties: tuple[str, ...], people: list[dict
              and (not own or p.get("_country") in parties)]
     if named:
         return named
-    if re.search(r"\b(?:two|both) leaders\b|\bleaders\b", ctx.text[s:e]):
+    sent = ctx.text[s:e]
+    if "leaders" in sent and _LEADERS.search(sent):
         return [p["name"] for p in people if p.get("_country") in parties and p.get("_role") in HEAD_ROLES]
     return []

@@ -12,6 +12,7 @@ from bisect import bisect_right
 from itertools import pairwise
 from typing import Any
 
+from accords.extract.prefilter import Gate, fold
 from accords.extract.relate.context import RECIPIENT, Ctx
 from accords.extract.types import Mention
 from accords.extract.withdrawn import possible as withdrawal_possible
@@ -63,6 +64,9 @@ _CATEGORIES = [
     ("reconstruction", re.compile(r"\b(?:reconstruction|recovery|rebuild\w*|energy)\b", re.I)),
 ]
 _INSTRUMENT = re.compile(r"\b(?P<i>grants?|loans?|guarantees?|in-kind)\b", re.I)
+_RECEIVED = re.compile(r"\b(?:received|obtained)\b")
+_EACH = re.compile(r"\beach\b")
+_OTHER = re.compile(r"\bother\b")
 _CLAUSE_BREAK = re.compile(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b")
 _NEXT_PART = re.compile(r",?\s*\b(?:of which|including|out of which)\b|,\s+(?:and|but|while)\s+(?=[a-z])|,\s+which\b")
 # Verbs that name a sum without saying what it is for ("sets out", "comes with", "provides for");
@@ -108,6 +112,21 @@ _FROM = re.compile(r"\b(?:from|(?:provided|given|paid|pledged|committed|promised
 _TO = re.compile(r"\b(?:to|for|with|from|against|of|by|than)\s+(?:the\s+)?\Z")
 
 
+# Keyword tests run on the lower-cased text first: most clauses lack every word a pattern needs,
+# and a substring test costs far less than a regex scan (the "...\Z" patterns try every position).
+_G_STATUS = [Gate(p) for _, p in _STATUS]
+_G_WEAK, _G_GIVES, _G_PUT_AT, _G_PUT = Gate(_WEAK), Gate(_GIVES), Gate(_PUT_AT), Gate(_PUT)
+_G_PAST_TOTAL, _G_AFTER, _G_OF_WHICH = Gate(_PAST_TOTAL), Gate(_AFTER), Gate(_OF_WHICH)
+_G_HEDGE = Gate(_HEDGE)
+# (_CLAUSE_BREAK and _NEXT_PART are case-sensitive: a plain substring test on the text will do)
+_CLAUSE_KEYS = (";", ":", "but", "while", "whereas")
+_NEXT_PART_KEYS = (",", "of which", "including")
+
+
+def _has_any(text: str, keys: tuple[str, ...]) -> bool:
+    return any(k in text for k in keys)
+
+
 def relate_commitments(ctx: Ctx) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
@@ -116,7 +135,10 @@ def relate_commitments(ctx: Ctx) -> list[dict[str, Any]]:
     para_starts = [p for p, _ in ctx.doc.paragraphs]
     last_para = -1
     corrections = withdrawal_possible(ctx.text)
-    for idx, (s, e) in enumerate(ctx.sentences):
+    # Only sentences with an amount yield anything; "previous" is reset at the first of them in a
+    # new paragraph, as it would be at the paragraph's first sentence (nothing sets it in between).
+    for idx in sorted(ctx.by_sentence.get("money", {})):
+        s, e = ctx.sentences[idx]
         money = ctx.in_sentence("money", idx)
         if money and ((corrections and withdrawn(ctx.text, ctx.sentences, idx))
                       or ctx.text[s:e].rstrip().endswith("?")):
@@ -150,15 +172,20 @@ def relate_commitments(ctx: Ctx) -> list[dict[str, Any]]:
 def _status(left: str, right: str) -> tuple[str | None, int]:
     """The status named nearest the amount: the last cue on its left, else the first on its right."""
     best: tuple[str | None, int, int] = (None, -1, 0)
-    for status, pattern in _STATUS:
+    low = fold(left)
+    for (status, pattern), gate in zip(_STATUS, _G_STATUS, strict=True):
+        if not gate.may(low):
+            continue
         for m in pattern.finditer(left):
             if m.end() > best[1]:
                 best = (status, m.end(), m.start())
     if best[0] is not None:
         return best[0], best[2]
     first: tuple[str | None, int] = (None, 10**9)
-    for status, pattern in _STATUS:
-        hit = pattern.search(right[:80])
+    near = right[:80]
+    low = fold(near)
+    for (status, pattern), gate in zip(_STATUS, _G_STATUS, strict=True):
+        hit = pattern.search(near) if gate.may(low) else None
         if hit and hit.start() < first[1]:
             first = (status, hit.start())
     return first[0], -1
@@ -170,34 +197,39 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
     text = ctx.text
     s, _e = ctx.sentences[idx]
     left = text[seg_start:m.start]
-    breaks = list(_CLAUSE_BREAK.finditer(left))
+    breaks = list(_CLAUSE_BREAK.finditer(left)) if _has_any(left, _CLAUSE_KEYS) else []
     if breaks:
         left = left[breaks[-1].end():]
     right = text[m.end:seg_end]
-    cut = _CLAUSE_BREAK.search(right) or _NEXT_PART.search(right)
+    cut = ((_CLAUSE_BREAK.search(right) if _has_any(right, _CLAUSE_KEYS) else None)
+           or (_NEXT_PART.search(right) if _has_any(right, _NEXT_PART_KEYS) else None))
     if cut:
         right = right[:cut.start()]
     opening = text[max(0, m.start - 9):m.start].rstrip()
     if text[m.start - 1:m.start] == "(" or opening.endswith(("(about", "(around", "(some", "(or", "(roughly")):
         return _bracketed(ctx, idx, m)  # a conversion "(about $3 billion)", or a donor's sum "Sweden (SEK 75 billion)"
     lead = _OF_THIS_LEAD.match(text, s)
-    part_of = previous is not None and (bool(_OF_WHICH.search(text[seg_start:m.start]))
+    low_left = fold(left)
+    part_of = previous is not None and ((_G_OF_WHICH.may(fold(text[seg_start:m.start]))
+                                         and bool(_OF_WHICH.search(text[seg_start:m.start])))
                                         or (lead is not None and seg_start == s))
     if _DIFFERENCE.match(right):
         return None
     status: str | None
-    weak = _WEAK.search(left)  # nearest the amount, so it is the verb that governs it
+    # nearest the amount, so it is the verb that governs it
+    weak = _WEAK.search(left) if _G_WEAK.may(low_left) else None
     if weak and _AID_AFTER.match(right):
         status, cue_at = "pledged", weak.start()
     else:
         status, cue_at = _status(left, right)
     if status is None and previous is not None and _PART_LEAD.match(text, s) and seg_start == s:
         status, cue_at, part_of = previous["status"], -1, True  # "This includes CAD 2.2 billion ...": a part
-    gives = _GIVES.search(left) or _PUT_AT.search(left) if status is None else None
+    gives = ((_G_GIVES.may(low_left) and _GIVES.search(left)) or (_G_PUT_AT.may(low_left) and _PUT_AT.search(left))
+             if status is None else None)
     if gives and (_SUPPORT.search(right[:80]) or _SUPPORT.search(left)
                   or (_YEARLY.match(right) and _named_giver(ctx, idx, m.start))):
         status, cue_at = "allocated" if gives.groupdict().get("v") == "holds" else "pledged", gives.start()
-    put = _PUT.search(left) if status is None else None
+    put = _PUT.search(left) if status is None and _G_PUT.may(low_left) else None
     if put and _ON_TABLE.match(right):
         status, cue_at = "pledged", put.start()
     if status is None and seg_start == s and _label(ctx, idx, m):
@@ -206,13 +238,13 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
         status, cue_at = "provided", -1  # "aid since 2022 comes to EUR 2 billion"
     if status is None and _SINCE.search(left + right[:40]):
         status, cue_at = "provided", -1
-    if status is None and _PAST_TOTAL.search(left[-40:]):
+    if status is None and _G_PAST_TOTAL.may(low_left[-40:]) and _PAST_TOTAL.search(left[-40:]):
         status, cue_at = "provided", -1  # "support in 2023 totalled EUR 100 million": a past sum
     sibling = sibling_of if sibling_of is not None and _AND_ONLY.search(text[seg_start:m.start]) else None
     if status is None and previous is not None and (part_of or sibling is not None):
         status, cue_at = (sibling or previous)["status"], -1  # "of which ...", "and at least EUR 40 million"
         part_of = part_of or bool(sibling and sibling.get("part_of_previous"))
-    if _AFTER.search(left) and _SINCE.search(text[s:_e]):
+    if _G_AFTER.may(low_left) and _AFTER.search(left) and _SINCE.search(text[s:_e]):
         status, cue_at = "provided", -1  # "after more than EUR 2 billion since 2022": already given
     if status is None:
         return None
@@ -220,12 +252,13 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
     if status == "expected":
         # "by our estimates it is expected to add up to": the estimate is the expectation itself
         scope = _ESTIMATE.sub(" ", scope)
-    if _HEDGE.search(scope) or _NEGATION.search(left[max(0, cue_at - 40):] if cue_at >= 0 else right[:60]):
+    if (_G_HEDGE.may(fold(scope)) and _HEDGE.search(scope)) \
+            or _NEGATION.search(left[max(0, cue_at - 40):] if cue_at >= 0 else right[:60]):
         return None
     if cue_at >= 0 and _recipient_subject(ctx, idx, seg_start + (len(text[seg_start:m.start]) - len(left)) + cue_at):
         return None  # "Ukraine's budget includes UAH 1.7 trillion", "Kyiv will spend ...": its own money
     donor = _donor(ctx, idx, m, seg_start)
-    if donor is None and re.search(r"\b(?:received|obtained)\b", left + right[:40]):
+    if donor is None and _RECEIVED.search(left + right[:40]):
         return None  # "Ukraine received $100 billion": from whom, the sentence does not say
     if donor is None:
         donor = previous["donor"] if part_of and previous else (_topic_donor(ctx, idx) or last_donor)
@@ -247,7 +280,7 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
         item["instrument"] = inst["i"].lower().rstrip("s")
     if part_of:
         item["part_of_previous"] = True
-    others = _co_donors(ctx, idx, m, donor) if re.search(r"\beach\b", left) else []
+    others = _co_donors(ctx, idx, m, donor) if "each" in left and _EACH.search(left) else []
     if others:
         item["_also"] = others  # "Norway and Denmark each pledged ...": one commitment per donor
     start = m.start if part_of or cue_at < 0 else seg_start + (len(text[seg_start:m.start]) - len(left)) + cue_at
@@ -370,14 +403,14 @@ def _category_near(right: str, left: str) -> str:
     for; the words before it count only when those are silent ("In the financial year we will
     provide £2.5 billion in military aid" is military)."""
     found = {name for name, pattern in _CATEGORIES if pattern.search(right)}
-    if len(found) == 1 and not re.search(r"\bother\b", right):
+    if len(found) == 1 and not ("other" in right and _OTHER.search(right)):
         return found.pop()
     return _category(right + " " + left) if not found else "unspecified"
 
 
 def _category(phrase: str) -> str:
     found = {name for name, pattern in _CATEGORIES if pattern.search(phrase)}
-    if len(found) == 1 and not re.search(r"\bother\b", phrase):
+    if len(found) == 1 and not ("other" in phrase and _OTHER.search(phrase)):
         return found.pop()
     return "unspecified"
 

@@ -49,6 +49,8 @@ class Ctx:
     person_countries: list[tuple[int, int, str]] = field(default_factory=list)
     # ranges of text a correction withdraws ("the article said that ... five years"): not facts
     withdrawn: list[tuple[int, int]] = field(default_factory=list)
+    # sentence -> the partners the agreement rules read in it (relate.agreements._partners), found once
+    agreement_partners: dict[int, frozenset[str]] = field(default_factory=dict)
 
     def is_withdrawn(self, start: int, end: int | None = None) -> bool:
         """Whether ``[start, end)`` (or the position ``start``) lies inside withdrawn text."""
@@ -62,10 +64,16 @@ class Ctx:
     def sentences_matching(self, pattern: re.Pattern[str]) -> list[int]:
         """Indices of the sentences where ``pattern`` matches: one scan of the whole text."""
         out: list[int] = []
+        starts = self.starts
+        following = -1  # where the sentence after the last one found starts
         for m in prefilter.finditer(pattern, self.text):  # (same matches, found faster)
-            idx = self.sentence_of(m.start())
+            at = m.start()
+            if at < following:
+                continue  # (matches come in order: one before it is in the sentence found last)
+            idx = max(0, bisect_right(starts, at) - 1)  # (sentence_of)
             if not out or out[-1] != idx:
                 out.append(idx)
+            following = starts[idx + 1] if idx + 1 < len(starts) else len(self.text) + 1
         return out
 
     def paragraph_of(self, idx: int) -> int:
@@ -91,8 +99,9 @@ class Ctx:
         if found is None:
             if self._all_parties:
                 return []  # (worked out for every sentence in build: none here)
+            states = _state_codes()
             found = [m for m in self.in_sentence("party", idx)
-                     if not m.extra.get("in_name") and is_state(m.value)]
+                     if not m.extra.get("in_name") and (m.value in states or m.value in ORGS_AS_DONORS)]
             self._parties[idx] = found
             self._party_starts[idx] = [m.start for m in found]
         if start is None and end is None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from accords.extract.prefilter import Gate, fold
 from accords.extract.relate.context import Ctx
 
 _YEAR_EVENT = re.compile(r"\b(?:signed|held|launched|adopted|invaded|annexed|established|founded|took place|"
@@ -44,6 +45,9 @@ _YEAR_OCCASION = re.compile(r"\b(?:conference|summit|forum|election|ceremony)s?\
                             re.I)
 _EVENT_NOUN = re.compile(r"\b(?:conference|summit|meeting|visit|election|host\w*|ceremony|talks|session|forum)\b",
                          re.I)
+# Keyword tests first: most texts before a date lack every word these patterns need (same results).
+_G_STAMP, _G_YEAR_EVENT = Gate(_STAMP), Gate(_YEAR_EVENT)
+_G_YEAR_OCCASION, _G_SUMMARY = Gate(_YEAR_OCCASION), Gate(_SUMMARY)
 _VERBISH = re.compile(r"\b(?:\w+ed|is|are|was|were|will|has|have|held|met|signed|took|begins?|began|"
                       r"opens?|closes?|closed|starts?|signs?|meets?|visits?|holds?|hosts?|joins?|adopts?|launch(?:es)?)\b")
 
@@ -61,7 +65,7 @@ def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> l
         # (a short answer to a question is no masthead: "When did Portugal sign?" / "On 28 May 2024.")
         stamp_line = _is_stamp_line(sentence, -1) and not (idx and ctx.sent_text(idx - 1).rstrip().endswith("?")) \
             and not _SIGNING_LABEL.search(sentence)  # (a fact sheet's "Date of signing: 27 May 2024")
-        summary = bool(_SUMMARY.search(sentence)) and not any(
+        summary = _G_SUMMARY.may(fold(sentence)) and bool(_SUMMARY.search(sentence)) and not any(
             p.extra.get("kind") != "demonym" and p.value not in ("UKR", "RUS") for p in ctx.parties_in(idx))
         for m in dates:
             value = m.value
@@ -70,8 +74,10 @@ def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> l
             if not value or m.extra.get("deadline") or (ctx.withdrawn and ctx.is_withdrawn(m.start, m.end)):
                 continue
             before = ctx.text[max(s, m.start - 80):m.start]  # bounded: sentences can be huge
+            low_before = fold(before)  # (for the keyword tests before the "...\Z" scans)
             after_party = m.start < 300 and any(p.end in (m.start - 2, m.start - 3) for p in ctx.parties_in(idx))
-            if (_STAMP.search(before) or _is_dateline(ctx.text, s, m.start, m.end, after_party)
+            if ((_G_STAMP.may(low_before) and _STAMP.search(before))
+                    or _is_dateline(ctx.text, s, m.start, m.end, after_party)
                     or (stamp_line and not _is_listing(sentence, m.start - s))
                     or ((m.start < _HEAD or m.start > len(ctx.text) - _HEAD)
                         and _publication_line(ctx.text, m.start))):
@@ -85,7 +91,8 @@ def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> l
                 continue
             if (len(value) == 4 and m.extra["kind"] != "relative"
                     and not (m.start - s < 8 and ctx.text[s:m.start].strip() in {"In", "in", ""})
-                    and not _YEAR_EVENT.search(before) and not _YEAR_OCCASION.search(before)):
+                    and not (_G_YEAR_EVENT.may(low_before) and _YEAR_EVENT.search(before))
+                    and not (_G_YEAR_OCCASION.may(low_before) and _YEAR_OCCASION.search(before))):
                 continue
             group = -1 - para_of(ctx, idx) if sentence.startswith("|") else idx  # a table is one group
             if (value, group) in seen:
@@ -121,7 +128,9 @@ def para_of(ctx: Ctx, idx: int) -> int:
 
 def _signings(ctx: Ctx, idx: int, sentence: str) -> int:
     """How many agreements a sentence reports signed ("Italy and Canada each signed ...")."""
-    if not _SIGNED.search(sentence) or _TO_SIGN.search(sentence):
+    # (_SIGNED is case-sensitive and needs "sign", "concluded" or "inked": substring tests first)
+    if not ("sign" in sentence or "concluded" in sentence or "inked" in sentence) or not _SIGNED.search(sentence) \
+            or _TO_SIGN.search(sentence):
         return 1  # ("Lithuania signed on 27 June; Poland will sign next week": one signing that day)
     partners = {p.value for p in ctx.parties_in(idx) if p.extra.get("kind") != "demonym"} - {"UKR", "RUS"}
     counted = _COUNT.search(sentence)

@@ -65,7 +65,8 @@ def relate_consultations(ctx: Ctx, agreements: list[dict[str, Any]]) -> list[dic
     """Time limits for consultations; "both texts"/"all three texts" apply to every agreement."""
     out: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
-    for idx, (s, e) in enumerate(ctx.sentences):
+    for idx in sorted(ctx.by_sentence.get("timelimit", {})):  # (a sentence without a time limit gives none)
+        s, e = ctx.sentences[idx]
         limits = ctx.in_sentence("timelimit", idx)
         if not limits or not _CONSULT.search(ctx.text[s:e]):
             continue
@@ -155,7 +156,7 @@ def relate_scope(ctx: Ctx) -> list[dict[str, Any]]:
             _lethal_items(ctx, folded, out, seen)
         return out
     for idx, (s, e) in enumerate(ctx.sentences):
-        if "lethal" not in folded[s:e]:
+        if folded.find("lethal", s, e) < 0:  # ("lethal" not in folded[s:e], without the copy)
             continue
         sent = ctx.text[s:e]
         for pattern, scope in ((_NON_LETHAL, "non-lethal"), (_LETHAL, "lethal")):
