@@ -21,7 +21,7 @@ _NOUN = (r"(?:agreements?|accords?|treaty|treaties|pact|security commitments"
          r"|(?:security|defen[cs]e|bilateral|long-term|ten-year|10-year)\s+deals?)")
 _AGREEMENT = re.compile(rf"\b{_NOUN}\b", re.I)
 # (the look-ahead names the initials of the words: it rejects most positions at once, same matches)
-_SIGN = re.compile(r"^\s*Done at\b|(?=[scip])\b(?:sign(?:ed|s|ing)?|conclud(?:ed|es|ing)|ink(?:ed|s)|concluded|penned"
+_SIGN = re.compile(r"^\s*Done at\b|(?=[scip])\b(?:sign(?:ed|s|ing)?|signature\s+of|conclud(?:ed|es|ing)|ink(?:ed|s)|concluded|penned"
                    r"|seal(?:ed|s)|put\s+(?:his|her|their|its)\s+(?:signatures?|names?)\s+to|put\s+pen\s+to\s+paper)\b",
                    re.I)
 # "Sweden, Norway and Iceland sign", "Joe Biden and Fumio Kishida sign during the summit": a
@@ -671,6 +671,8 @@ def _enumeration(ctx: Ctx, idx: int, s: int, sent: str, low: str,
     if "signed" in low and _WERE_SIGNED.search(sent, m.end()):
         return False  # "the agreements with A (27 May) and B (28 May) were each signed in ..." reports signings
     list_start = s + m.end()
+    if _own_signings(ctx, idx, m.group()):
+        return False
     parties = [p for p in ctx.parties_in(idx, start=list_start) if p.value not in {RECIPIENT, "RUS"}]
     if len(parties) < 2:
         return False
@@ -684,6 +686,18 @@ def _enumeration(ctx: Ctx, idx: int, s: int, sent: str, low: str,
             continue
         found[key] = {"parties": list(key), "mentioned_only": True, "_span": (p.start, p.end)}
     return True
+
+
+_PLURAL_NOUN = re.compile(r"\b(?:agreements|accords|treaties|pacts|deals|commitments)\b", re.I)
+
+
+def _own_signings(ctx: Ctx, idx: int, head: str) -> bool:
+    """Whether "the agreement signed with the Netherlands in Kharkiv on 1 March 2024 with the one
+    signed with Latvia ..." reports signings rather than listing partners: a list needs a plural noun,
+    and a day given in the sentence dates a signing, which a bare list of partners does not."""
+    if not _PLURAL_NOUN.search(head):
+        return True
+    return any(m.value and len(m.value) == 10 and not m.extra.get("since") for m in ctx.in_sentence("date", idx))
 
 
 def _title(sent: str, low: str) -> str | None:

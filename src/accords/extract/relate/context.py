@@ -87,7 +87,7 @@ class Ctx:
         found = self._parties.get(idx)
         if found is None:
             found = [m for m in self.in_sentence("party", idx)
-                     if not m.extra.get("in_name") and is_state(m.value)]
+                     if not m.extra.get("in_name") and is_state(m.value) and not _hosting(self.text, m.start)]
             self._parties[idx] = found
             self._party_starts[idx] = [m.start for m in found]
         if start is None and end is None:
@@ -171,6 +171,22 @@ def withdrawn(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, in
 
 
 _NOT_PARTNERS = {RECIPIENT, "RUS", "BLR", "PRK", "IRN"}
+# "the summit, which this year was hosted by Lithuania": a host or chair of a meeting is no party to what
+# is signed or given there
+_HOST_BY = re.compile(r"\b(?:hosted|co-hosted|organi[sz]ed|chaired|convened)\s+by\s+(?:the\s+)?\Z", re.I)
+
+
+# "President Rinkevics signed the Latvian text": a demonym on an agreement noun names the pair a passage is about
+_TEXT_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:agreement|accord|text)\b")
+
+
+def _on_text(text: str, end: int) -> bool:
+    return bool(_TEXT_AFTER.match(text, end, end + 40))
+
+
+def _hosting(text: str, start: int) -> bool:
+    before = text[max(0, start - 30):start]
+    return "by " in before and bool(_HOST_BY.search(before))
 
 
 def _topics(ctx: Ctx) -> None:
@@ -181,7 +197,8 @@ def _topics(ctx: Ctx) -> None:
         p = bisect_right(para_starts, s) - 1
         if p != para:
             para, current = p, ctx.focus
-        partners = {m.value for m in ctx.parties_in(idx) if m.extra.get("kind") != "demonym"} - _NOT_PARTNERS
+        partners = {m.value for m in ctx.parties_in(idx)
+                    if m.extra.get("kind") != "demonym" or _on_text(ctx.text, m.end)} - _NOT_PARTNERS
         if len(partners) == 1:
             current = tuple(sorted(partners | {RECIPIENT}))
             ctx.explicit.append(True)
