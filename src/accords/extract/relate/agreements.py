@@ -40,7 +40,7 @@ _SUBJECT_GAP = re.compile(r"(?:,\s+(?:a|an|the|its|whose)\s+[^,.;:()]{1,50},)?"
                           r"countries|state|states|nation|nations|partner|partners|member|members|ally|allies))?\s+to"
                           r"))*\s+\Z")
 _AFTER_SIGN = re.compile(r"\s*(?:[.,;:!?)]|\Z)|\s+(?:(?:its|their|his|her)\s+own|theirs|in|on|at|during|for|"
-                         r"with\s+(?:Ukraine|Kyiv)|yesterday|today|"
+                         r"with\s+(?:Ukraine|Kyiv)|yesterday|today|it(?!\s+into)|"
                          r"last|this|too|also|together|separately|jointly|first|later|earlier|shortly|alongside)\b")
 # an item that names the partner, then says "signed" after a dash or colon
 _ITEM_SIGNED = re.compile(r"(?:[-:]|\))\s+\Z")
@@ -192,14 +192,20 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                                               or _ONE.search(sent)))
         if signed and _YES_NO.match(sent) and sent.rstrip().endswith("?"):
             signed = False  # "Did Spain sign?" asks; "When did Portugal sign?" takes the signing as given
+        if signed and sent.rstrip().endswith("?") and _MODAL_SIGN.search(sent):
+            signed = False  # "How can a neutral country sign a security accord?" asks about any signing
         partners = _partners(ctx, idx)
         if signed:  # "Chancellor Olaf Scholz ... signed": a signatory names the partner
             partners |= {c for _, c in ctx.people_countries(s, e) if c not in (RECIPIENT, "RUS")}
+            if len(partners) > 1 and " in " in sent:
+                partners -= _venues(ctx, idx, s, e)
         if parent is not None and not partners:
             continue
         # the date and place of the declaration an agreement rests on (or of a promise made at a summit) are not its own
         declared = ([(s + m.start(), s + m.end()) for m in _DECLARATION.finditer(sent)]
                     if _G_DECLARATION.may(low) else [])
+        if "that" in low and ("said" in low or "told" in low or "ed that" in low):
+            declared += _speech_frame(ctx, s, sent)
         if signed and partners and "other" in low and _OTHERS.search(sent) and not _sign_date(ctx, idx, declared):
             for partner in sorted(partners):  # "Finland, Latvia and several others also signed": named only
                 key = tuple(sorted({partner, RECIPIENT}))
@@ -533,6 +539,7 @@ def _own_dates(ctx: Ctx, idx: int, keys: list[tuple[str, ...]]) -> dict[tuple[st
 _YES_NO = re.compile(r"\s*(?:Q\s*[:.]\s*)?(?:Did|Does|Do|Has|Have|Had|Will|Would|Could|Can|Should|Shall|Is|Are|"
                      r"Was|Were|"
                      r"Might|May)\b")
+_MODAL_SIGN = re.compile(r"\b(?:can|could|should|would|might|may|must)\b[^?.;]{0,60}?\bsign\b", re.I)
 _CEREMONY = re.compile(r"\b(?:ceremony|signing)\b[^.;]{0,40}\b(?:took\s+place|was\s+held|happened|came)\b", re.I)
 
 
@@ -686,6 +693,30 @@ def _enumeration(ctx: Ctx, idx: int, s: int, sent: str, low: str,
             continue
         found[key] = {"parties": list(key), "mentioned_only": True, "_span": (p.start, p.end)}
     return True
+
+
+# "Scholz and Zelensky signed in Germany": a country told as the place of a signing
+_VENUE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?\Z")
+
+
+def _venues(ctx: Ctx, idx: int, s: int, e: int) -> set[str]:
+    """Countries a signing sentence names only as its place, when no signatory there is of that country."""
+    signers = {c for _, c in ctx.people_countries(s, e)}
+    return {p.value for p in ctx.parties_in(idx) if p.value not in signers
+            and _VENUE.search(ctx.text, max(s, p.start - 30), p.start)}
+
+
+# Reported speech: "A minister told an audience in Winnipeg on Monday that the agreement Canada had signed
+# in Kyiv two days earlier ...": the date and place before "that" are the speech's, not the signing's.
+_SPEECH = re.compile(r"\b(?:said|says|told|tells|announced|explained|recalled|noted|stated|reported|added|"
+                     r"stressed|reminded)\b[^.;:]{0,120}?\bthat\b")
+
+
+def _speech_frame(ctx: Ctx, s: int, sent: str) -> list[tuple[int, int]]:
+    m = _SPEECH.search(sent)
+    if not m or not _SIGN.search(sent, m.end()):
+        return []
+    return [(s, s + m.end())]
 
 
 _PLURAL_NOUN = re.compile(r"\b(?:agreements|accords|treaties|pacts|deals|commitments)\b", re.I)

@@ -87,7 +87,7 @@ class Ctx:
         found = self._parties.get(idx)
         if found is None:
             found = [m for m in self.in_sentence("party", idx)
-                     if not m.extra.get("in_name") and is_state(m.value) and not _hosting(self.text, m.start)]
+                     if not m.extra.get("in_name") and is_state(m.value) and not _hosting(self.text, m.start, m.end)]
             self._parties[idx] = found
             self._party_starts[idx] = [m.start for m in found]
         if start is None and end is None:
@@ -184,9 +184,20 @@ def _on_text(text: str, end: int) -> bool:
     return bool(_TEXT_AFTER.match(text, end, end + 40))
 
 
-def _hosting(text: str, start: int) -> bool:
-    before = text[max(0, start - 30):start]
-    return "by " in before and bool(_HOST_BY.search(before))
+# "at the G7 summit in Apulia, southern Italy", "talks in Vilnius, Lithuania": a country in apposition to the
+# city or region where something happened is its place, not a party
+_PLACE_OF = re.compile(r"\b(?:in|at)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,\s+"
+                       r"(?:(?:southern|northern|eastern|western|central|south-\w+|north-\w+)\s+)?\Z")
+
+
+# (and the phrase ends there: "In Kyiv, Canada and Ukraine signed" names the signers after a fronted place)
+_PLACE_END = re.compile(r"\s*(?:[.,;:)]|$)|\s+(?:on|in|at|during|last|this|that|when|where|which|while)\b")
+
+
+def _hosting(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 50):start]
+    return ("by " in before and bool(_HOST_BY.search(before))) or (
+        ", " in before[-20:] and bool(_PLACE_OF.search(before)) and bool(_PLACE_END.match(text, end)))
 
 
 def _topics(ctx: Ctx) -> None:
