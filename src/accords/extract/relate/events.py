@@ -87,6 +87,8 @@ def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> l
                     and not (m.start - s < 8 and ctx.text[s:m.start].strip() in {"In", "in", ""})
                     and not _YEAR_EVENT.search(before) and not _YEAR_OCCASION.search(before)):
                 continue
+            if _not_new(ctx, out, m, value):
+                continue
             group = -1 - para_of(ctx, idx) if sentence.startswith("|") else idx  # a table is one group
             if (value, group) in seen:
                 continue
@@ -113,6 +115,31 @@ _COUNT = re.compile(r"\b(?P<n>two|three|four|five|2|3|4|5)\s+(?:[\w-]+\s+){0,3}"
                     r"(?:agreements|accords|documents|texts)\b",
                     re.I)
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _not_new(ctx: Ctx, out: list[dict[str, Any]], m: Any, value: str) -> bool:
+    """Dates that add no event: the publication date on a short masthead line ("*Policy Desk | 20 June
+    2024*", "A weekly note - Friday, 7 June 2024"); the start of a period ("concluded since January");
+    and a date the text returns to without stating it anew: "yesterday", "on Saturday", "the same day"
+    or "this year" for a day or year already told, "last December" for a month already told."""
+    ref = ctx.doc.reference
+    if ref is not None and value == ref.isoformat() and m.start < _HEAD and _masthead(ctx.text, m.start):
+        return True
+    if m.extra.get("since") and len(value) < 10:
+        return True
+    if not out:
+        return False
+    told = {ev["date"] for ev in out}
+    if m.extra["kind"] == "relative":
+        return value in told or (len(value) == 4 and any(t.startswith(value) for t in told))
+    return m.extra.get("y") is None and len(value) == 7 and value in told
+
+
+def _masthead(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    return line_end - line_start <= _HEAD_LINE and not _HAPPENS.search(text, line_start, line_end)
 
 
 def para_of(ctx: Ctx, idx: int) -> int:
