@@ -117,6 +117,10 @@ _COUNT = re.compile(r"\b(?P<n>two|three|four|five|2|3|4|5)\s+(?:[\w-]+\s+){0,3}"
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
 
 
+# things counted over a period: "the agreements concluded since January", "aid delivered since 2022"
+_COUNTED_SINCE = re.compile(r"\b\w+(?:ed|en|ne)\s+since\s+(?:the\s+)?\Z")
+
+
 def _not_new(ctx: Ctx, out: list[dict[str, Any]], m: Any, value: str) -> bool:
     """Dates that add no event: the publication date on a short masthead line ("*Policy Desk | 20 June
     2024*", "A weekly note - Friday, 7 June 2024"); the start of a period ("concluded since January");
@@ -125,8 +129,8 @@ def _not_new(ctx: Ctx, out: list[dict[str, Any]], m: Any, value: str) -> bool:
     ref = ctx.doc.reference
     if ref is not None and value == ref.isoformat() and m.start < _HEAD and _masthead(ctx.text, m.start):
         return True
-    if m.extra.get("since") and len(value) < 10:
-        return True
+    if m.extra.get("since") and len(value) < 10 and _COUNTED_SINCE.search(ctx.text, max(0, m.start - 40), m.start):
+        return True  # (but "Since March 2023, Japan and Ukraine have been partners" dates how that began)
     if not out:
         return False
     told = {ev["date"] for ev in out}
