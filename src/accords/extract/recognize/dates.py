@@ -136,7 +136,7 @@ def recognize_dates(text: str) -> list[Mention]:
 
 _WEEKDAY_GAP = re.compile(r",?[ ]?(?:the[ ])?")
 # "last month, on 21 January", "earlier this month (on 3 May)": the day refines the month told just before it
-_ANCHOR_GAP = re.compile(r"\s*[,(]?\s*(?:on\s+)?(?:the\s+)?")
+_ANCHOR_GAP = re.compile(r"\s*[,(]\s*(?:on\s+)?(?:the\s+)?")
 
 
 def _anchor(out: list[Mention], text: str, start: int, raw: dict[str, Any]) -> None:

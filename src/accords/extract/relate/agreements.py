@@ -204,7 +204,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         # the date and place of the declaration an agreement rests on (or of a promise made at a summit) are not its own
         declared = ([(s + m.start(), s + m.end()) for m in _DECLARATION.finditer(sent)]
                     if _G_DECLARATION.may(low) else [])
-        if "that" in low and ("said" in low or "told" in low or "ed that" in low):
+        if signed and " that " in low:
             declared += _speech_frame(ctx, s, sent)
         if signed and partners and "other" in low and _OTHERS.search(sent) and not _sign_date(ctx, idx, declared):
             for partner in sorted(partners):  # "Finland, Latvia and several others also signed": named only
