@@ -250,3 +250,23 @@ def test_new_dates_stay_events(text: str, published: str, want: list[str]) -> No
 def test_counted_since_month_is_no_event() -> None:
     text = "The new text follows that model, as do the other bilateral agreements concluded since January."
     assert _events(_run(text, "2024-07-18")) == []
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Last month, JICA allocated JPY 4 billion.", "2024-06"),
+    ("This month the fund opens.", "2024-07"),
+    ("Next month the talks resume.", "2024-08"),
+    ("Last year the ministers met twice.", "2023"),
+    ("This year the summit is in Vilnius.", "2024"),
+])
+def test_capitalised_relative_month_and_year(text: str, want: str) -> None:
+    assert _dates(text, date(2024, 7, 15))[0] == want
+
+
+@pytest.mark.parametrize("text", [
+    "Last, the monthly report was filed.",
+    "This yearly review covers nothing new.",
+    "Next, month-end figures were checked.",
+])
+def test_capitalised_words_that_are_no_relative_dates(text: str) -> None:
+    assert _dates(text, date(2024, 7, 15)) == []

@@ -39,7 +39,7 @@ _DATES = re.compile(
     rf"|(?:(?P<mrel0>(?i:last|next|this|early|late|mid-?|earlier this|later this))\s+)?(?P<mo>{_MONTH})('s)?"
     rf"(?:,?\s+(?:of\s+)?(?P<yy>\d{{4}})(?!\d)|\s+(?:of\s+)?{_REL_YEAR.format('mrel')})?"
     r"|(?P<rel>(?:by\s+)?(?:the\s+)?end\s+of\s+(?:this|the|next|last)\s+year|(?:earlier|later)\s+this\s+year"
-    r"|(?:this|last|next)\s+(?:year|month)|[Yy]esterday|[Tt]oday|[Tt]omorrow"
+    r"|(?:[Tt]his|[Ll]ast|[Nn]ext)\s+(?:year|month)|[Yy]esterday|[Tt]oday|[Tt]omorrow"
     # what happened moments before the writing: the reference day ("signed ... a few minutes ago")
     r"|(?:[Ee]arlier\s+today"
     r"|[Tt]his\s+(?:morning|afternoon|evening))"
