@@ -270,3 +270,18 @@ def test_capitalised_relative_month_and_year(text: str, want: str) -> None:
 ])
 def test_capitalised_words_that_are_no_relative_dates(text: str) -> None:
     assert _dates(text, date(2024, 7, 15)) == []
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Prime Minister Jonas Gahr Store signed Norway's security agreement with Ukraine in Sweden.", ("SWE", "UKR")),
+    ("Prime Minister Mark Rutte signed the Dutch security agreement with Ukraine in Germany.", ("DEU", "UKR")),
+    ("Prime Minister Giorgia Meloni signed the Italian security agreement with Ukraine at the summit in Canada.",
+     ("CAN", "UKR")),
+])
+def test_country_of_the_venue_is_no_party(text: str, absent: tuple[str, ...]) -> None:
+    assert absent not in _agreements(_run(text))
+
+
+def test_places_listed_may_be_partners() -> None:
+    found = _agreements(_run("President Zelensky signed security agreements in Germany and France on 16 February 2024."))
+    assert ("DEU", "UKR") in found and ("FRA", "UKR") in found

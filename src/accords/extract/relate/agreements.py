@@ -21,8 +21,8 @@ _NOUN = (r"(?:agreements?|accords?|treaty|treaties|pact|security commitments"
          r"|(?:security|defen[cs]e|bilateral|long-term|ten-year|10-year)\s+deals?)")
 _AGREEMENT = re.compile(rf"\b{_NOUN}\b", re.I)
 # (the look-ahead names the initials of the words: it rejects most positions at once, same matches)
-_SIGN = re.compile(r"^\s*Done at\b|(?=[scip])\b(?:sign(?:ed|s|ing)?|signature\s+of|conclud(?:ed|es|ing)|ink(?:ed|s)|concluded|penned"
-                   r"|seal(?:ed|s)|put\s+(?:his|her|their|its)\s+(?:signatures?|names?)\s+to|put\s+pen\s+to\s+paper)\b",
+_SIGN = re.compile(r"^\s*Done at\b|(?=[scip])\b(?:sign(?:ed|s|ing)?|conclud(?:ed|es|ing)|ink(?:ed|s)|concluded|penned"
+                   r"|signature\s+of|seal(?:ed|s)|put\s+(?:his|her|their|its)\s+(?:signatures?|names?)\s+to|put\s+pen\s+to\s+paper)\b",
                    re.I)
 # "Sweden, Norway and Iceland sign", "Joe Biden and Fumio Kishida sign during the summit": a
 # signing verb right after the states or people who sign reports a signing without any
@@ -702,8 +702,11 @@ _VENUE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?\Z")
 def _venues(ctx: Ctx, idx: int, s: int, e: int) -> set[str]:
     """Countries a signing sentence names only as its place, when no signatory there is of that country."""
     signers = {c for _, c in ctx.people_countries(s, e)}
-    return {p.value for p in ctx.parties_in(idx) if p.value not in signers
-            and _VENUE.search(ctx.text, max(s, p.start - 30), p.start)}
+    named = ctx.parties_in(idx)
+    starts = [p.start for p in named]
+    # (not "signed agreements in Germany and France": a list of places may be a list of partners)
+    return {p.value for p in named if p.value not in signers and _VENUE.search(ctx.text, max(s, p.start - 30), p.start)
+            and not any(p.end < a <= p.end + 8 for a in starts)}
 
 
 # Reported speech: "A minister told an audience in Winnipeg on Monday that the agreement Canada had signed
