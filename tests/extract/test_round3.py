@@ -285,3 +285,29 @@ def test_country_of_the_venue_is_no_party(text: str, absent: tuple[str, ...]) ->
 def test_places_listed_may_be_partners() -> None:
     found = _agreements(_run("President Zelensky signed security agreements in Germany and France on 16 February 2024."))
     assert ("DEU", "UKR") in found and ("FRA", "UKR") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Spain signed the security agreement on 27 May 2024. The agreement has no fixed term; it is to be reviewed "
+    "within ten years at the latest.",
+    "Spain signed the security agreement on 27 May 2024. The agreement is concluded for an indefinite period "
+    "and will be evaluated after five years.",
+    "Spain signed the security agreement on 27 May 2024, and it will be reviewed after ten years.",
+    "Spain signed the security agreement on 27 May 2024. The agreement has no expiry date, though the parties "
+    "will assess it every five years.",
+    "Spain signed the security agreement on 27 May 2024. The agreement is open-ended; the parties will revisit "
+    "it in ten years.",
+])
+def test_no_term_or_review_date_is_no_duration(text: str) -> None:
+    assert "duration_years" not in _agreements(_run(text))[("ESP", "UKR")]
+
+
+@pytest.mark.parametrize("text", [
+    "Spain signed the security agreement on 27 May 2024. The agreement runs for ten years and will be reviewed "
+    "annually.",
+    "Spain signed the security agreement on 27 May 2024. It is valid for ten years.",
+    "Spain signed the security agreement on 27 May 2024. It is concluded for ten years; the parties will review "
+    "its implementation every year.",
+])
+def test_term_beside_a_review_stays(text: str) -> None:
+    assert _agreements(_run(text))[("ESP", "UKR")]["duration_years"] == 10

@@ -159,6 +159,8 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         noun = _AGREEMENT.search(sent)
         duration = next((m.value for m in ctx.in_sentence("duration", idx) if m.extra["unit"] == "year"
                          and not ctx.is_withdrawn(m.start)), None)
+        if duration and any(k in low for k in _NO_TERM_KEYS) and _no_term(ctx, idx, sent):
+            duration = None
         parent = children.get(idx)
         bare = follows = False
         if not noun and not _DOC_NOUN.search(sent) and not _SIGNED_LEAD.match(sent) and not _ONE.search(sent):
@@ -720,6 +722,25 @@ def _speech_frame(ctx: Ctx, s: int, sent: str) -> list[tuple[int, int]]:
     if not m or not _SIGN.search(sent, m.end()):
         return []
     return [(s, s + m.end())]
+
+
+# "the text has no fixed term; it is to be reviewed within ten years": a review date is no term, and a
+# text said to have no term has none
+_NO_TERM = re.compile(r"\bno\s+(?:fixed\s+|set\s+|end\s+)?(?:term|end\s+date|expiry(?:\s+date)?|time\s+limit)\b"
+                      r"|\b(?:indefinite(?:ly)?|open-ended|unlimited\s+(?:duration|period|time))\b", re.I)
+_REVIEW_BEFORE = re.compile(r"\b(?:review\w*|revis\w*|evaluat\w*|assess\w*|renegotiat\w*)\b[^.;]{0,30}?"
+                            r"\b(?:within|after|every|in)\s+(?:the\s+first\s+)?\Z", re.I)
+_NO_TERM_KEYS = ("term", "expir", "indefinite", "open-ended", "unlimited", "review", "revis", "evaluat", "assess",
+                 "renegotiat", "end date", "time limit")
+
+
+def _no_term(ctx: Ctx, idx: int, sent: str) -> bool:
+    """Whether the sentence's years are no term of the agreement: it says there is none, or every year
+    count dates a review ("reviewed within ten years at the latest")."""
+    if _NO_TERM.search(sent):
+        return True
+    years = [m for m in ctx.in_sentence("duration", idx) if m.extra["unit"] == "year"]
+    return bool(years) and all(_REVIEW_BEFORE.search(ctx.text, max(0, m.start - 50), m.start) for m in years)
 
 
 _PLURAL_NOUN = re.compile(r"\b(?:agreements|accords|treaties|pacts|deals|commitments)\b", re.I)
