@@ -311,3 +311,32 @@ def test_no_term_or_review_date_is_no_duration(text: str) -> None:
 ])
 def test_term_beside_a_review_stays(text: str) -> None:
     assert _agreements(_run(text))[("ESP", "UKR")]["duration_years"] == 10
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Greece and Albania have security agreements with Ukraine. The former signed on 17 October 2024 and the "
+     "latter on 21 January 2025.", {("GRC", "UKR"): "2024-10-17", ("ALB", "UKR"): "2025-01-21"}),
+    ("Spain and Belgium have concluded security agreements with Ukraine; the former on 27 May 2024, the latter "
+     "on 28 May 2024.", {("ESP", "UKR"): "2024-05-27", ("BEL", "UKR"): "2024-05-28"}),
+    ("Denmark and Finland both signed. The former's agreement was signed on 23 February 2024, the latter's on "
+     "3 April 2024.", {("DNK", "UKR"): "2024-02-23", ("FIN", "UKR"): "2024-04-03"}),
+    ("Of France and Italy, the latter signed its security agreement on 24 February 2024 and the former on "
+     "16 February 2024.", {("FRA", "UKR"): "2024-02-16", ("ITA", "UKR"): "2024-02-24"}),
+    ("Norway and Iceland joined. The latter signed on 31 May 2024; the former signed on 31 May 2024 as well.",
+     {("NOR", "UKR"): "2024-05-31", ("ISL", "UKR"): "2024-05-31"}),
+])
+def test_former_and_latter_each_take_their_date(text: str, want: dict[tuple[str, ...], str]) -> None:
+    found = _agreements(_run(text))
+    assert {k: found[k].get("date_signed") for k in want} == want
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Greece and Albania joined the declaration. The former adhered on 12 August 2023 and the latter on "
+     "20 September 2023.", "2023-09-20"),
+    ("Greece, Albania and Malta were discussed. The former signed on 17 October 2024 and the latter on "
+     "21 January 2025.", "2025-01-21"),  # (three partners: which is "the latter" is not read here)
+    ("Greece and Albania were discussed. The former minister spoke on 17 October 2024, the latter on "
+     "21 January 2025.", "2025-01-21"),
+])
+def test_former_and_latter_need_two_partners_and_a_signing(text: str, day: str) -> None:
+    assert all(a.get("date_signed") != day for a in _run(text)["agreements"])

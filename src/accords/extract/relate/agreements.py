@@ -156,6 +156,16 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             when = _sign_date(ctx, idx)
             if when and len(when) == 10:  # "after yesterday's signings in Brussels, every Baltic state ..."
                 batch_date, batch_para = when, ctx.paragraph_of(idx)
+        if "former" in low and "latter" in low and _SIGN.search(sent):
+            paired = _former_latter(ctx, idx, s, sent)
+            if paired:  # "Greece and Albania ... The former signed on 17 October 2024 and the latter on 21 January"
+                for key, day in paired.items():
+                    item = found.setdefault(key, {"parties": list(key), "mentioned_only": False, "_span": (s, e)})
+                    item["mentioned_only"] = False
+                    if len(day) >= len(item.get("date_signed") or ""):
+                        item["date_signed"], item["_explicit"], item["_span"] = day, True, (s, e)
+                last_signing = idx
+                continue
         noun = _AGREEMENT.search(sent)
         duration = next((m.value for m in ctx.in_sentence("duration", idx) if m.extra["unit"] == "year"
                          and not ctx.is_withdrawn(m.start)), None)
@@ -741,6 +751,34 @@ def _no_term(ctx: Ctx, idx: int, sent: str) -> bool:
         return True
     years = [m for m in ctx.in_sentence("duration", idx) if m.extra["unit"] == "year"]
     return bool(years) and all(_REVIEW_BEFORE.search(ctx.text, max(0, m.start - 50), m.start) for m in years)
+
+
+_FORMER = re.compile(r"\bthe\s+former\b", re.I)
+_LATTER = re.compile(r"\bthe\s+latter\b", re.I)
+
+
+def _former_latter(ctx: Ctx, idx: int, s: int, sent: str) -> dict[tuple[str, ...], str]:
+    """Each of two partners' own signing dates when "the former" and "the latter" name them: the first
+    and the last partner named before "the former" (in the sentence, else in the one before it, in the
+    same paragraph); each takes the first date after its word."""
+    former, latter = _FORMER.search(sent), _LATTER.search(sent)
+    if not former or not latter:
+        return {}
+    named = [p.value for p in ctx.parties_in(idx, end=s + min(former.start(), latter.start()))]
+    if len(set(named) - {RECIPIENT, "RUS"}) < 2 and idx and ctx.paragraph_of(idx - 1) == ctx.paragraph_of(idx):
+        named = [p.value for p in ctx.parties_in(idx - 1)]
+    named = [v for v in dict.fromkeys(named) if v not in (RECIPIENT, "RUS")]
+    if len(named) != 2:
+        return {}
+    dates = sorted((m.start - s, m.value) for m in ctx.in_sentence("date", idx)
+                   if m.value and not m.extra.get("deadline") and not m.extra.get("since"))
+    out: dict[tuple[str, ...], str] = {}
+    for word, partner, other in ((former, named[0], latter), (latter, named[1], former)):
+        stop = other.start() if other.start() > word.end() else len(sent)
+        day = next((v for a, v in dates if word.end() <= a < stop), None)
+        if day:
+            out[tuple(sorted({partner, RECIPIENT}))] = day
+    return out
 
 
 _PLURAL_NOUN = re.compile(r"\b(?:agreements|accords|treaties|pacts|deals|commitments)\b", re.I)
