@@ -228,9 +228,17 @@ _LED = re.compile(r"-(?:led|run|based)\b")
 
 
 def _funded_items(ctx: Ctx, folded: str, out: list[dict[str, Any]], seen: set[tuple[str, str]]) -> None:
-    for idx, (s, e) in enumerate(ctx.sentences):
+    candidates: set[int] = set()
+    for key in _FUNDED_GATE:  # only the sentences with an item word (str.find is cheap)
+        pos = folded.find(key)
+        while pos >= 0:
+            idx = ctx.sentence_of(pos)
+            candidates.add(idx)
+            pos = folded.find(key, max(pos + 1, ctx.sentences[idx][1]))
+    for idx in sorted(candidates):
+        s, e = ctx.sentences[idx]
         low = folded[s:e]
-        if not any(k in low for k in _FUNDED_GATE) or "lethal" in low or low.rstrip().endswith("?"):
+        if "lethal" in low or low.rstrip().endswith("?"):
             continue
         sent = ctx.text[s:e]
         item = _FUNDED_ITEMS.search(sent)
