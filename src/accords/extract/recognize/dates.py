@@ -33,13 +33,14 @@ _DATES = re.compile(
     r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))(?!\d)"
     r"|(?P<dotted>(?P<ed>\d{1,2})\.(?P<em>\d{1,2})\.(?P<ey>\d{4}))(?!\d)"
     r"|(?P<slashed>(?P<sd>\d{1,2})/(?P<sm>\d{1,2})/(?P<sy>\d{4}))(?!\d)"
-    rf"|(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:\s?-\s?\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<dm>{_MONTH_D})"
-    rf"(?:,?\s+(?P<dy>\d{{4}})(?!\d)|\s+(?:of\s+)?{_REL_YEAR.format('drel')})?"
+    rf"|(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:\s?[-\u2013]\s?\d{{1,2}}(?:st|nd|rd|th)?|\s+and\s+\d{{1,2}}(?:st|nd|rd|th)?)?"
+    rf"\s+(?:of\s+)?(?P<dm>{_MONTH_D})"
+    rf"(?:,?\s+(?:of\s+)?(?P<dy>\d{{4}})(?!\d)|\s+(?:of\s+)?{_REL_YEAR.format('drel')})?"
     rf"|(?P<mm>{_MONTH_D})\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?![\d,.]\d)(?:,?\s+(?P<my>\d{{4}})(?!\d))?"
     rf"|(?:(?P<mrel0>(?i:last|next|this|early|late|mid-?|earlier this|later this))\s+)?(?P<mo>{_MONTH})('s)?"
-    rf"(?:,?\s+(?P<yy>\d{{4}})(?!\d)|\s+(?:of\s+)?{_REL_YEAR.format('mrel')})?"
+    rf"(?:,?\s+(?:of\s+)?(?P<yy>\d{{4}})(?!\d)|\s+(?:of\s+)?{_REL_YEAR.format('mrel')})?"
     r"|(?P<rel>(?:by\s+)?(?:the\s+)?end\s+of\s+(?:this|the|next|last)\s+year|(?:earlier|later)\s+this\s+year"
-    r"|(?:this|last|next)\s+(?:year|month)|[Yy]esterday|[Tt]oday|[Tt]omorrow"
+    r"|(?:[Tt]his|[Ll]ast|[Nn]ext)\s+(?:year|month)|[Yy]esterday|[Tt]oday|[Tt]omorrow"
     # what happened moments before the writing: the reference day ("signed ... a few minutes ago")
     r"|(?:[Ee]arlier\s+today"
     r"|[Tt]his\s+(?:morning|afternoon|evening))"
@@ -126,6 +127,8 @@ def recognize_dates(text: str) -> list[Mention]:
         if raw["d"] and out and out[-1].extra["kind"] == "relative" and _WEEKDAY_GAP.fullmatch(
                 text, out[-1].end, m.start()) and str(out[-1].extra["rel"]).split()[-1] in _DAY_NAMES:
             out.pop()  # "On Friday 31 May 2024": the explicit date says which Friday
+        if raw["d"] and raw["y"] is None and out and "month" in str(out[-1].extra["rel"] or ""):
+            _anchor(out, text, m.start(), raw)
         out.append(Mention("date", m.start(), m.end(), m.group(), None, raw))
     if counted:
         out = sorted(out + counted, key=lambda x: x.start)
@@ -133,6 +136,18 @@ def recognize_dates(text: str) -> list[Mention]:
 
 
 _WEEKDAY_GAP = re.compile(r",?[ ]?(?:the[ ])?")
+# "last month, on 21 January", "earlier this month (on 3 May)": the day refines the month told just before it
+_ANCHOR_GAP = re.compile(r"\s*[,(]\s*(?:on\s+)?(?:the\s+)?")
+
+
+def _anchor(out: list[Mention], text: str, start: int, raw: dict[str, Any]) -> None:
+    """Drop a relative month right before an appositive day and let it mark the day as past ("last ...")."""
+    prev = out[-1]
+    if prev.extra["kind"] != "relative" or not _ANCHOR_GAP.fullmatch(text, prev.end, start):
+        return
+    out.pop()
+    if str(prev.extra["rel"]).startswith(("last", "earlier")):
+        raw["past"] = True  # "last month, on 21 December", written in January: the December before
 
 
 # A clause reporting what happened: "had first floated that figure ... in December". Past-tense

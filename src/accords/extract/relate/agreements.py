@@ -22,7 +22,7 @@ _NOUN = (r"(?:agreements?|accords?|treaty|treaties|pact|security commitments"
 _AGREEMENT = re.compile(rf"\b{_NOUN}\b", re.I)
 # (the look-ahead names the initials of the words: it rejects most positions at once, same matches)
 _SIGN = re.compile(r"^\s*Done at\b|(?=[scip])\b(?:sign(?:ed|s|ing)?|conclud(?:ed|es|ing)|ink(?:ed|s)|concluded|penned"
-                   r"|seal(?:ed|s)|put\s+(?:his|her|their|its)\s+(?:signatures?|names?)\s+to|put\s+pen\s+to\s+paper)\b",
+                   r"|signature\s+of|seal(?:ed|s)|put\s+(?:his|her|their|its)\s+(?:signatures?|names?)\s+to|put\s+pen\s+to\s+paper)\b",
                    re.I)
 # "Sweden, Norway and Iceland sign", "Joe Biden and Fumio Kishida sign during the summit": a
 # signing verb right after the states or people who sign reports a signing without any
@@ -40,7 +40,7 @@ _SUBJECT_GAP = re.compile(r"(?:,\s+(?:a|an|the|its|whose)\s+[^,.;:()]{1,50},)?"
                           r"countries|state|states|nation|nations|partner|partners|member|members|ally|allies))?\s+to"
                           r"))*\s+\Z")
 _AFTER_SIGN = re.compile(r"\s*(?:[.,;:!?)]|\Z)|\s+(?:(?:its|their|his|her)\s+own|theirs|in|on|at|during|for|"
-                         r"with\s+(?:Ukraine|Kyiv)|yesterday|today|"
+                         r"with\s+(?:Ukraine|Kyiv)|yesterday|today|it(?!\s+into)|"
                          r"last|this|too|also|together|separately|jointly|first|later|earlier|shortly|alongside)\b")
 # an item that names the partner, then says "signed" after a dash or colon
 _ITEM_SIGNED = re.compile(r"(?:[-:]|\))\s+\Z")
@@ -180,9 +180,21 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             when = _sign_date(ctx, idx)
             if when and len(when) == 10:  # "after yesterday's signings in Brussels, every Baltic state ..."
                 batch_date, batch_para = when, ctx.paragraph_of(idx)
+        if "former" in low and "latter" in low and _SIGN.search(sent):
+            paired = _former_latter(ctx, idx, s, sent)
+            if paired:  # "Greece and Albania ... The former signed on 17 October 2024 and the latter on 21 January"
+                for key, day in paired.items():
+                    item = found.setdefault(key, {"parties": list(key), "mentioned_only": False, "_span": (s, e)})
+                    item["mentioned_only"] = False
+                    if len(day) >= len(item.get("date_signed") or ""):
+                        item["date_signed"], item["_explicit"], item["_span"] = day, True, (s, e)
+                last_signing = idx
+                continue
         noun = _AGREEMENT.search(sent) if _G_AGREEMENT.may(low) else None
         duration = next((m.value for m in ctx.in_sentence("duration", idx) if m.extra["unit"] == "year"
                          and not ctx.is_withdrawn(m.start)), None)
+        if duration and any(k in low for k in _NO_TERM_KEYS) and _no_term(ctx, idx, sent):
+            duration = None
         parent = children.get(idx)
         bare = follows = False
         if not noun and not _doc_noun(sent, low) and not _SIGNED_LEAD.match(sent) and not _one(sent):
@@ -217,14 +229,20 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                                                                    or _doc_noun(sent, low) or _one(sent)))
         if signed and _YES_NO.match(sent) and sent.rstrip().endswith("?"):
             signed = False  # "Did Spain sign?" asks; "When did Portugal sign?" takes the signing as given
+        if signed and sent.rstrip().endswith("?") and _MODAL_SIGN.search(sent):
+            signed = False  # "How can a neutral country sign a security accord?" asks about any signing
         partners = _partners(ctx, idx)
         if signed:  # "Chancellor Olaf Scholz ... signed": a signatory names the partner
             partners |= {c for _, c in ctx.people_countries(s, e) if c not in (RECIPIENT, "RUS")}
+            if len(partners) > 1 and " in " in sent:
+                partners -= _venues(ctx, idx, s, e)
         if parent is not None and not partners:
             continue
         # the date and place of the declaration an agreement rests on (or of a promise made at a summit) are not its own
         declared = ([(s + m.start(), s + m.end()) for m in _DECLARATION.finditer(sent)]
                     if _G_DECLARATION.may(low) else [])
+        if signed and " that " in low:
+            declared += _speech_frame(ctx, s, sent)
         if signed and partners and "other" in low and _OTHERS.search(sent) and not _sign_date(ctx, idx, declared):
             for partner in sorted(partners):  # "Finland, Latvia and several others also signed": named only
                 key = tuple(sorted({partner, RECIPIENT}))
@@ -558,6 +576,7 @@ def _own_dates(ctx: Ctx, idx: int, keys: list[tuple[str, ...]]) -> dict[tuple[st
 _YES_NO = re.compile(r"\s*(?:Q\s*[:.]\s*)?(?:Did|Does|Do|Has|Have|Had|Will|Would|Could|Can|Should|Shall|Is|Are|"
                      r"Was|Were|"
                      r"Might|May)\b")
+_MODAL_SIGN = re.compile(r"\b(?:can|could|should|would|might|may|must)\b[^?.;]{0,60}?\bsign\b", re.I)
 _CEREMONY = re.compile(r"\b(?:ceremony|signing)\b[^.;]{0,40}\b(?:took\s+place|was\s+held|happened|came)\b", re.I)
 
 
@@ -707,6 +726,8 @@ def _enumeration(ctx: Ctx, idx: int, s: int, sent: str, low: str,
     if "signed" in low and _WERE_SIGNED.search(sent, m.end()):
         return False  # "the agreements with A (27 May) and B (28 May) were each signed in ..." reports signings
     list_start = s + m.end()
+    if _own_signings(ctx, idx, m.group()):
+        return False
     parties = [p for p in ctx.parties_in(idx, start=list_start) if p.value not in {RECIPIENT, "RUS"}]
     if len(parties) < 2:
         return False
@@ -720,6 +741,92 @@ def _enumeration(ctx: Ctx, idx: int, s: int, sent: str, low: str,
             continue
         found[key] = {"parties": list(key), "mentioned_only": True, "_span": (p.start, p.end)}
     return True
+
+
+# "Scholz and Zelensky signed in Germany": a country told as the place of a signing
+_VENUE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?\Z")
+
+
+def _venues(ctx: Ctx, idx: int, s: int, e: int) -> set[str]:
+    """Countries a signing sentence names only as its place, when no signatory there is of that country."""
+    signers = {c for _, c in ctx.people_countries(s, e)}
+    named = ctx.parties_in(idx)
+    starts = [p.start for p in named]
+    # (not "signed agreements in Germany and France": a list of places may be a list of partners)
+    return {p.value for p in named if p.value not in signers and _VENUE.search(ctx.text, max(s, p.start - 30), p.start)
+            and not any(p.end < a <= p.end + 8 for a in starts)}
+
+
+# Reported speech: "A minister told an audience in Winnipeg on Monday that the agreement Canada had signed
+# in Kyiv two days earlier ...": the date and place before "that" are the speech's, not the signing's.
+_SPEECH = re.compile(r"\b(?:said|says|told|tells|announced|explained|recalled|noted|stated|reported|added|"
+                     r"stressed|reminded)\b[^.;:]{0,120}?\bthat\b")
+
+
+def _speech_frame(ctx: Ctx, s: int, sent: str) -> list[tuple[int, int]]:
+    m = _SPEECH.search(sent)
+    if not m or not _SIGN.search(sent, m.end()):
+        return []
+    return [(s, s + m.end())]
+
+
+# "the text has no fixed term; it is to be reviewed within ten years": a review date is no term, and a
+# text said to have no term has none
+_NO_TERM = re.compile(r"\bno\s+(?:fixed\s+|set\s+|end\s+)?(?:term|end\s+date|expiry(?:\s+date)?|time\s+limit)\b"
+                      r"|\b(?:indefinite(?:ly)?|open-ended|unlimited\s+(?:duration|period|time))\b", re.I)
+_REVIEW_BEFORE = re.compile(r"\b(?:review\w*|revis\w*|evaluat\w*|assess\w*|renegotiat\w*)\b[^.;]{0,30}?"
+                            r"\b(?:within|after|every|in)\s+(?:the\s+first\s+)?\Z", re.I)
+_NO_TERM_KEYS = ("term", "expir", "indefinite", "open-ended", "unlimited", "review", "revis", "evaluat", "assess",
+                 "renegotiat", "end date", "time limit")
+
+
+def _no_term(ctx: Ctx, idx: int, sent: str) -> bool:
+    """Whether the sentence's years are no term of the agreement: it says there is none, or every year
+    count dates a review ("reviewed within ten years at the latest")."""
+    if _NO_TERM.search(sent):
+        return True
+    years = [m for m in ctx.in_sentence("duration", idx) if m.extra["unit"] == "year"]
+    return bool(years) and all(_REVIEW_BEFORE.search(ctx.text, max(0, m.start - 50), m.start) for m in years)
+
+
+_FORMER = re.compile(r"\bthe\s+former\b", re.I)
+_LATTER = re.compile(r"\bthe\s+latter\b", re.I)
+
+
+def _former_latter(ctx: Ctx, idx: int, s: int, sent: str) -> dict[tuple[str, ...], str]:
+    """Each of two partners' own signing dates when "the former" and "the latter" name them: the first
+    and the last partner named before "the former" (in the sentence, else in the one before it, in the
+    same paragraph); each takes the first date after its word."""
+    former, latter = _FORMER.search(sent), _LATTER.search(sent)
+    if not former or not latter:
+        return {}
+    named = [p.value for p in ctx.parties_in(idx, end=s + min(former.start(), latter.start()))]
+    if len(set(named) - {RECIPIENT, "RUS"}) < 2 and idx and ctx.paragraph_of(idx - 1) == ctx.paragraph_of(idx):
+        named = [p.value for p in ctx.parties_in(idx - 1)]
+    named = [v for v in dict.fromkeys(named) if v not in (RECIPIENT, "RUS")]
+    if len(named) != 2:
+        return {}
+    dates = sorted((m.start - s, m.value) for m in ctx.in_sentence("date", idx)
+                   if m.value and not m.extra.get("deadline") and not m.extra.get("since"))
+    out: dict[tuple[str, ...], str] = {}
+    for word, partner, other in ((former, named[0], latter), (latter, named[1], former)):
+        stop = other.start() if other.start() > word.end() else len(sent)
+        day = next((v for a, v in dates if word.end() <= a < stop), None)
+        if day:
+            out[tuple(sorted({partner, RECIPIENT}))] = day
+    return out
+
+
+_PLURAL_NOUN = re.compile(r"\b(?:agreements|accords|treaties|pacts|deals|commitments)\b", re.I)
+
+
+def _own_signings(ctx: Ctx, idx: int, head: str) -> bool:
+    """Whether "the agreement signed with the Netherlands in Kharkiv on 1 March 2024 with the one
+    signed with Latvia ..." reports signings rather than listing partners: a list needs a plural noun,
+    and a day given in the sentence dates a signing, which a bare list of partners does not."""
+    if not _PLURAL_NOUN.search(head):
+        return True
+    return any(m.value and len(m.value) == 10 and not m.extra.get("since") for m in ctx.in_sentence("date", idx))
 
 
 def _title(sent: str, low: str) -> str | None:

@@ -101,7 +101,8 @@ class Ctx:
                 return []  # (worked out for every sentence in build: none here)
             states = _state_codes()
             found = [m for m in self.in_sentence("party", idx)
-                     if not m.extra.get("in_name") and (m.value in states or m.value in ORGS_AS_DONORS)]
+                     if not m.extra.get("in_name") and (m.value in states or m.value in ORGS_AS_DONORS)
+                     and not _hosting(self.text, m.start, m.end)]
             self._parties[idx] = found
             self._party_starts[idx] = [m.start for m in found]
         if start is None and end is None:
@@ -136,7 +137,8 @@ def build(doc: Doc) -> Ctx:
         ctx.by_sentence[kind] = groups
     states = _state_codes()
     for idx, found in ctx.by_sentence.get("party", {}).items():
-        kept = [m for m in found if not m.extra.get("in_name") and (m.value in states or m.value in ORGS_AS_DONORS)]
+        kept = [m for m in found if not m.extra.get("in_name") and (m.value in states or m.value in ORGS_AS_DONORS)
+                and not _hosting(ctx.text, m.start, m.end)]
         if kept:
             ctx._parties[idx] = kept
             ctx._party_starts[idx] = [m.start for m in kept]
@@ -194,6 +196,33 @@ def withdrawn(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, in
 
 
 _NOT_PARTNERS = {RECIPIENT, "RUS", "BLR", "PRK", "IRN"}
+# "the summit, which this year was hosted by Lithuania": a host or chair of a meeting is no party to what
+# is signed or given there
+_HOST_BY = re.compile(r"\b(?:hosted|co-hosted|organi[sz]ed|chaired|convened)\s+by\s+(?:the\s+)?\Z", re.I)
+
+
+# "President Rinkevics signed the Latvian text": a demonym on an agreement noun names the pair a passage is about
+_TEXT_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:agreement|accord|text)\b")
+
+
+def _on_text(text: str, end: int) -> bool:
+    return bool(_TEXT_AFTER.match(text, end, end + 40))
+
+
+# "at the G7 summit in Apulia, southern Italy", "talks in Vilnius, Lithuania": a country in apposition to the
+# city or region where something happened is its place, not a party
+_PLACE_OF = re.compile(r"\b(?:in|at)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,\s+"
+                       r"(?:(?:southern|northern|eastern|western|central|south-\w+|north-\w+)\s+)?\Z")
+
+
+# (and the phrase ends there: "In Kyiv, Canada and Ukraine signed" names the signers after a fronted place)
+_PLACE_END = re.compile(r"\s*(?:[.,;:)]|$)|\s+(?:on|in|at|during|last|this|that|when|where|which|while)\b")
+
+
+def _hosting(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 50):start]
+    return ("by " in before and bool(_HOST_BY.search(before))) or (
+        ", " in before[-20:] and bool(_PLACE_OF.search(before)) and bool(_PLACE_END.match(text, end)))
 
 
 def _topics(ctx: Ctx) -> None:
@@ -205,7 +234,8 @@ def _topics(ctx: Ctx) -> None:
         if p != para:
             para, current = p, ctx.focus
         found = ctx.parties_in(idx)
-        partners = {m.value for m in found if m.extra.get("kind") != "demonym"} - _NOT_PARTNERS if found else ()
+        partners = {m.value for m in found
+                    if m.extra.get("kind") != "demonym" or _on_text(ctx.text, m.end)} - _NOT_PARTNERS if found else ()
         if len(partners) == 1:
             current = tuple(sorted(partners | {RECIPIENT}))
             ctx.explicit.append(True)

@@ -55,6 +55,7 @@ _VERBISH = re.compile(r"\b(?:\w+ed|is|are|was|were|will|has|have|held|met|signed
 def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: set[tuple[str, int]] = set()
+    told: set[str] = set()  # the dates of the events so far
 
     for idx, dates in sorted(ctx.by_sentence.get("date", {}).items()):
         s, e = ctx.sentences[idx]
@@ -94,6 +95,8 @@ def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> l
                     and not (_G_YEAR_EVENT.may(low_before) and _YEAR_EVENT.search(before))
                     and not (_G_YEAR_OCCASION.may(low_before) and _YEAR_OCCASION.search(before))):
                 continue
+            if _not_new(ctx, told, m, value):
+                continue
             group = -1 - para_of(ctx, idx) if sentence.startswith("|") else idx  # a table is one group
             if (value, group) in seen:
                 continue
@@ -101,6 +104,7 @@ def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> l
             # (several days in one sentence date one signing each: "Spain on 27 May and Belgium on 28 May")
             for _ in range(signings if (m.extra.get("d") or m.extra.get("rel")) and days <= 1 else 1):
                 out.append({"date": value, "what": _what(sentence), "_span": (s, e)})
+                told.add(value)
     for item in agreements or []:  # a signing in a liveblog entry, dated by the blog's day
         if item.get("_entry_event"):
             s, e = item["_span"]
@@ -120,6 +124,34 @@ _COUNT = re.compile(r"\b(?P<n>two|three|four|five|2|3|4|5)\s+(?:[\w-]+\s+){0,3}"
                     r"(?:agreements|accords|documents|texts)\b",
                     re.I)
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+# things counted over a period: "the agreements concluded since January", "aid delivered since 2022"
+_COUNTED_SINCE = re.compile(r"\b\w+(?:ed|en|ne)\s+since\s+(?:the\s+)?\Z")
+
+
+def _not_new(ctx: Ctx, told: set[str], m: Any, value: str) -> bool:
+    """Dates that add no event: the publication date on a short masthead line ("*Policy Desk | 20 June
+    2024*", "A weekly note - Friday, 7 June 2024"); the start of a period ("concluded since January");
+    and a date the text returns to without stating it anew: "yesterday", "on Saturday", "the same day"
+    or "this year" for a day or year already told, "last December" for a month already told."""
+    ref = ctx.doc.reference
+    if ref is not None and value == ref.isoformat() and m.start < _HEAD and _masthead(ctx.text, m.start):
+        return True
+    if m.extra.get("since") and len(value) < 10 and _COUNTED_SINCE.search(ctx.text, max(0, m.start - 40), m.start):
+        return True  # (but "Since March 2023, Japan and Ukraine have been partners" dates how that began)
+    if not told:
+        return False
+    if m.extra["kind"] == "relative":
+        return value in told or (len(value) == 4 and any(t.startswith(value) for t in told))
+    return m.extra.get("y") is None and len(value) == 7 and value in told
+
+
+def _masthead(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    return line_end - line_start <= _HEAD_LINE and not _HAPPENS.search(text, line_start, line_end)
 
 
 def para_of(ctx: Ctx, idx: int) -> int:

@@ -18,7 +18,8 @@ _IF = re.compile(r"(?:[^.;]*?\b(?:that|but|and|then|so),)?\s*(?:[Ii]f|[Ss]hould|
                  r"[Ii]n the event of|[Ii]n (?:the )?case of|[Ii]n case)\s+(?:an?\s+|the\s+)?(?P<t>[^,;]{3,120}),")
 _NON_LETHAL = re.compile(r"\bnon-?lethal\b", re.I)
 _LETHAL = re.compile(r"(?<!non-)(?<!non)\blethal\b", re.I)
-_SUPPLY = re.compile(r"\b(?:provid\w*|suppl\w*|deliver\w*|send\w*|sent|transfer\w*|pledg\w*|give|gave|"
+_SUPPLY = re.compile(r"\b(?:provid\w*|suppl\w*|deliver\w*|send\w*|sent|transfer\w*|pledg\w*|give|gave|fund|funds|"
+                     r"funding|financ\w*|pay|pays|paying|buy|buys|procur\w*|"
                      r"weapons?|arms|aid|assistance|equipment|restrict\w*|limit\w*|focus\w*)\b", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|no|refus\w*|declin\w*|ban\w*|prohibit\w*|without|except|rather than|"
                       r"instead of|neither|nor|consider\w*|could|might|may)\b|n't\b", re.I)
@@ -154,6 +155,8 @@ def relate_scope(ctx: Ctx) -> list[dict[str, Any]]:
     if "lethal" not in folded:  # both patterns need the word: nothing to find (most documents)
         if any(k in folded for k in _ITEM_GATE):
             _lethal_items(ctx, folded, out, seen)
+        if any(k in folded for k in _FUNDED_GATE):
+            _funded_items(ctx, folded, out, seen)
         return out
     for idx, (s, e) in enumerate(ctx.sentences):
         if folded.find("lethal", s, e) < 0:  # ("lethal" not in folded[s:e], without the copy)
@@ -177,6 +180,8 @@ def relate_scope(ctx: Ctx) -> list[dict[str, Any]]:
                 out.append({"donor": donor, "scope": scope, "_span": (s + start, s + end)})
     if any(k in folded for k in _ITEM_GATE):
         _lethal_items(ctx, folded, out, seen)
+    if any(k in folded for k in _FUNDED_GATE):
+        _funded_items(ctx, folded, out, seen)
     return out
 
 
@@ -206,6 +211,66 @@ def _lethal_items(ctx: Ctx, folded: str, out: list[dict[str, Any]], seen: set[tu
             start, end = (verb.start(), m.end()) if m.end() - verb.start() <= 100 else _phrase(sent, m.start(), m.end())
             out.append({"donor": donor, "scope": "lethal", "_span": (s + start, s + end)})
             break
+
+
+# Lethal by what a donor pays for: "an initiative which buys large-calibre artillery rounds for Ukrainian
+# units", "funds 155 mm shells for Kyiv", "artillery, naval and long-range weapons are named as priorities"
+# (of the donor's aid). Buying counts only for Ukraine (Kyiv buying weapons is no donor's scope), and a
+# priority only when it is not Ukraine's own wish list.
+_FUNDED_ITEMS = re.compile(r"\b(?:weapons|weaponry|ammunition|munitions|missiles|"
+                           r"(?:artillery|large-calib(?:re|er)|\d{2,3}\s?mm)\s+(?:rounds|shells|ammunition))\b"
+                           r"(?!\s+(?:initiative|coalition|programme|program|production|factory|plant|industry))", re.I)
+_FUNDING = re.compile(r"\b(?:buy|buys|buying|bought|purchas\w*|procur\w*|funds?|funding|funded|financ\w*|"
+                      r"pay(?:s|ing)?\s+for|paid\s+for)\b", re.I)
+_FOR_UKRAINE = re.compile(r"\b(?:for|to)\s+(?:the\s+)?(?:Ukrain\w*|Kyiv)\b")
+_PRIORITY = re.compile(r"\bpriorit(?:y|ies)\b", re.I)
+_FUNDED_GATE = ("weapon", "ammunition", "munitions", "missiles", "rounds", "shells")
+_LED = re.compile(r"-(?:led|run|based)\b")
+
+
+def _funded_items(ctx: Ctx, folded: str, out: list[dict[str, Any]], seen: set[tuple[str, str]]) -> None:
+    candidates: set[int] = set()
+    for key in _FUNDED_GATE:  # only the sentences with an item word (str.find is cheap)
+        pos = folded.find(key)
+        while pos >= 0:
+            idx = ctx.sentence_of(pos)
+            candidates.add(idx)
+            pos = folded.find(key, max(pos + 1, ctx.sentences[idx][1]))
+    for idx in sorted(candidates):
+        s, e = ctx.sentences[idx]
+        low = folded[s:e]
+        if "lethal" in low or low.rstrip().endswith("?"):
+            continue
+        sent = ctx.text[s:e]
+        item = _FUNDED_ITEMS.search(sent)
+        if not item or _NEGATED.search(sent) or _HEDGED.search(sent):
+            continue
+        verb = _FUNDING.search(sent, 0, item.start())
+        if verb and _FOR_UKRAINE.search(sent, verb.end()):
+            donor = _payer(ctx, idx, s + verb.start())
+            start = verb.start()
+        elif "priorit" in low and _PRIORITY.search(sent, item.end()) and not re.search(r"Ukrain|Kyiv", sent):
+            donor, start = ctx.donor(idx), (0 if item.end() <= 100 else item.start())  # (the list of priorities)
+        else:
+            continue
+        if donor is None or (donor, "lethal") in seen or (donor, "non-lethal") in seen:
+            continue
+        seen.add((donor, "lethal"))
+        end = item.end() if item.end() - start <= 100 else start + 100
+        out.append({"donor": donor, "scope": "lethal", "_span": (s + start, s + end)})
+
+
+def _payer(ctx: Ctx, idx: int, pos: int) -> str | None:
+    """The party that pays: the nearest ungoverned one before the verb (not "the Czech-led initiative"), a
+    person's country ("Rutte announced EUR 150 million"), else the passage's partner."""
+    s, _e = ctx.sentences[idx]
+    for p in reversed(ctx.parties_in(idx, end=pos)):
+        if p.value in (RECIPIENT, "RUS") or _LED.match(ctx.text, p.end):
+            continue
+        if not _GOVERNED.search(ctx.text, max(s, p.start - 20), p.start):
+            return str(p.value)
+    people = [c for a, c in ctx.people_countries(s, pos) if c not in (RECIPIENT, "RUS")]
+    return people[-1] if people else ctx.donor(idx)
 
 
 def _donor(ctx: Ctx, idx: int, pos: int) -> str | None:
