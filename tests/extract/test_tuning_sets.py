@@ -3,7 +3,8 @@ change cannot quietly undo what they taught; and every output span, on every gol
 its quote.
 
 tests/gold_heldout (set 1) and tests/gold_heldout3 (set 3) became tuning sets in session 2 and are
-held at the issue's bar, F1 0.9 on every key. The sets never tuned on (2, and those written after)
+held at the issue's bar, F1 0.9 on every key; set 4 was tuned on too but is not yet at that bar
+on every key (only its spans are checked). The sets never tuned on (2, and those written after)
 are not scored here: they are the honest measurement (``accords eval tests/gold_heldout2``); only
 their spans are checked.
 """
@@ -51,7 +52,7 @@ def test_tuning_set_holds_its_floor_on_every_key(folder: str) -> None:
     assert not low, f"{folder}: F1 below {FLOORS[folder]}: {json.dumps(low)}"
 
 
-@pytest.mark.parametrize("folder", ["gold_heldout", "gold_heldout2", "gold_heldout3", "gold_heldout4"])
+@pytest.mark.parametrize("folder", ["gold_heldout", "gold_heldout2", "gold_heldout3", "gold_heldout4", "gold_heldout5"])
 def test_every_span_points_at_its_quote(folder: str) -> None:
     checked = 0
     for _stem, _gold, doc, published in _cases(folder):
