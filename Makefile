@@ -3,10 +3,13 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+CVENV  ?= .venv-compiled
+CSTAMP := $(CVENV)/.installed-stamp
+EXTRACT_SRC := $(shell find src/accords/extract -name '*.py')
 DEMO_DB ?= accords.db
 export ACCORDS_DATABASE_URL ?= sqlite:///$(DEMO_DB)
 
-.PHONY: demo test install lint typecheck bench clean system-deps
+.PHONY: demo test install compiled lint typecheck bench clean system-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +17,15 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# The extraction core compiled with mypyc (setup.py, ACCORDS_COMPILE=1): the same source and
+# output, about a quarter faster. A separate environment, so the editable one always runs the source.
+$(CSTAMP): pyproject.toml setup.py mypyc.ini $(EXTRACT_SRC)
+	$(PYTHON) -m venv $(CVENV)
+	ACCORDS_COMPILE=1 $(CVENV)/bin/pip install --quiet '.[dev]'
+	touch $(CSTAMP)
+
+compiled: $(CSTAMP)
 
 # PostgreSQL server binaries for the dialect tests (Debian's package; skipped if apt is unavailable).
 system-deps:
@@ -27,11 +39,12 @@ system-deps:
 demo: install
 	@bash scripts/demo.sh
 
-test: install system-deps
+test: install system-deps compiled
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/accords dataset validate
 	$(BIN)/pytest -q
+	ACCORDS_EXPECT_COMPILED=1 $(CVENV)/bin/pytest -q tests/extract
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks
@@ -39,10 +52,10 @@ lint: install
 
 typecheck: lint
 
-bench: install
+bench: install compiled
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python benchmarks/bench_compare.py
 	$(BIN)/python benchmarks/bench_ledger.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache accords.db accords.db-* out
+	rm -rf $(VENV) $(CVENV) build .pytest_cache .mypy_cache .ruff_cache accords.db accords.db-* out

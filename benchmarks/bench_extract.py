@@ -6,6 +6,10 @@ pipeline (load -> JSON) on one process and prints words per second. Beside it, i
 a plain regex scan over the same texts (the floor of the cost) and spaCy ``en_core_web_sm`` NER if
 it is importable (a baseline only, never a dependency). Peak RSS is measured in fresh child
 processes for 100k and 1M words, to show that memory does not grow with the corpus.
+
+The extraction core can also be built compiled with mypyc (``make compiled`` makes
+``.venv-compiled``; see setup.py). When that environment exists, the same pipeline run is repeated
+in it, in a child process, and printed beside the interpreted figure: same corpus, same output.
 """
 
 from __future__ import annotations
@@ -128,10 +132,33 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
-def child(words: int) -> None:
+def child(words: int, warm: bool = False) -> None:
     """Run the pipeline over ``words`` words and print JSON with the peak RSS."""
+    from accords.extract import compiled
+
+    if warm:
+        run_pipeline(20_000)
     done, seconds, cpu = run_pipeline(words)
-    print(json.dumps({"words": done, "seconds": seconds, "cpu_seconds": cpu, "peak_rss_mb": peak_rss_mb()}))
+    print(json.dumps({"words": done, "seconds": seconds, "cpu_seconds": cpu, "peak_rss_mb": peak_rss_mb(),
+                      "compiled": compiled()}))
+
+
+def in_child(python: str, words: int, warm: bool = False) -> dict[str, float]:
+    argv = [python, __file__, "--child", str(words)] + (["--warm"] if warm else [])
+    out = subprocess.run(argv, capture_output=True, text=True, check=True).stdout
+    result: dict[str, float] = json.loads(out.strip().splitlines()[-1])
+    return result
+
+
+def compiled_python(given: str | None) -> str | None:
+    """The interpreter of the compiled build: --compiled, else .venv-compiled if it exists (and is
+    not the interpreter already running)."""
+    if given:
+        return given
+    default = ROOT / ".venv-compiled" / "bin" / "python"
+    if default.exists() and Path(sys.prefix).resolve() != default.parent.parent.resolve():
+        return str(default)
+    return None
 
 
 def main() -> None:
@@ -139,16 +166,28 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=1_000_000)
     parser.add_argument("--child", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--no-memory", action="store_true", help="skip the 100k/1M peak-RSS runs")
+    parser.add_argument("--compiled", metavar="PYTHON", help="interpreter of a compiled build "
+                        "(default: .venv-compiled/bin/python when it exists)")
+    parser.add_argument("--warm", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child)
+        child(args.child, args.warm)
         return
+    from accords.extract import compiled
+
     docs = documents()
     print(f"corpus: {len(docs)} documents repeated to >= {args.words:,} words")
     run_pipeline(20_000)  # warm up: compile patterns, load gazetteers
     words, seconds, cpu = run_pipeline(args.words)
-    print(f"pipeline (load -> JSON, one process): {words / seconds:,.0f} words/s "
+    core = "compiled core (mypyc)" if compiled() else "interpreted core"
+    print(f"pipeline (load -> JSON, one process, {core}): {words / seconds:,.0f} words/s "
           f"({words:,} words in {seconds:.1f} s); CPU time: {words / cpu:,.0f} words/s")
+    other = compiled_python(args.compiled)
+    if other:
+        r = in_child(other, args.words, warm=True)
+        label = "compiled core (mypyc)" if r["compiled"] else "NOT compiled (rebuild: make compiled)"
+        print(f"  the same, {label}: {r['words'] / r['seconds']:,.0f} words/s "
+              f"(CPU time: {r['words'] / r['cpu_seconds']:,.0f} words/s; {other})")
     from accords.extract.pipeline import CHAIN
 
     no_codes = [name for name in CHAIN if name != "provisions"]
@@ -165,12 +204,12 @@ def main() -> None:
     print(f"spaCy en_core_web_sm NER:             {run_spacy(args.words)}")
     if not args.no_memory:
         for size in (100_000, 1_000_000):
-            out = subprocess.run([sys.executable, __file__, "--child", str(size)], capture_output=True,
-                                 text=True, check=True).stdout
-            result = json.loads(out.strip().splitlines()[-1])
-            print(f"peak RSS for {result['words']:>9,} words: {result['peak_rss_mb']:.0f} MB "
-                  f"({result['words'] / result['seconds']:,.0f} words/s; "
-                  f"CPU time: {result['words'] / result['cpu_seconds']:,.0f} words/s)")
+            for python in [sys.executable] + ([other] if other else []):
+                result = in_child(python, size)
+                kind = "compiled" if result["compiled"] else "interpreted"
+                print(f"peak RSS for {result['words']:>9,} words, {kind:<11}: {result['peak_rss_mb']:.0f} MB "
+                      f"({result['words'] / result['seconds']:,.0f} words/s; "
+                      f"CPU time: {result['words'] / result['cpu_seconds']:,.0f} words/s)")
 
 
 if __name__ == "__main__":

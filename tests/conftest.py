@@ -76,5 +76,5 @@ def need_seed() -> Path:
 @pytest.fixture(autouse=True)
 def _no_stray_env(monkeypatch: pytest.MonkeyPatch) -> None:
     for key in list(os.environ):
-        if key.startswith("ACCORDS_") and key != "ACCORDS_REGEN_GOLDEN":
+        if key.startswith("ACCORDS_") and key not in {"ACCORDS_REGEN_GOLDEN", "ACCORDS_EXPECT_COMPILED"}:
             monkeypatch.delenv(key, raising=False)
