@@ -1,7 +1,9 @@
 """Extraction throughput and memory: ``python benchmarks/bench_extract.py [--words N]``.
 
-Builds a corpus of at least N words (default 1,000,000) by repeating the project's gold documents
-(tests/gold) and the shared seed brief, then streams it document by document through the whole
+Builds a corpus of at least N words (default 1,000,000) by repeating the project's own gold
+documents (every tests/gold* set: dev, tuning and held-out, about 65 documents in every style and
+format) and the shared seed brief (``--corpus dev``: only tests/gold and the seed, the corpus of the
+figures before 2026-11-28 session 3), then streams it document by document through the whole
 pipeline (load -> JSON) on one process and prints words per second. Beside it, in the same run:
 a plain regex scan over the same texts (the floor of the cost) and spaCy ``en_core_web_sm`` NER if
 it is importable (a baseline only, never a dependency). Peak RSS is measured in fresh child
@@ -27,6 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold"
+CORPUS = "all"  # or "dev" (set by --corpus)
 SEED = Path("/work/shared/corpus/000_e695dc1c15014f9b.txt")
 SUFFIXES = {".txt", ".md", ".html", ".pdf", ".docx"}
 FLOOR = re.compile(r"(?:[$€£¥]|USD|EUR|GBP)\s?\d[\d.,]*\s?(?:billion|million|bn|m)?|\b\d{1,2} [A-Z][a-z]+ \d{4}\b"
@@ -36,7 +39,8 @@ FLOOR = re.compile(r"(?:[$€£¥]|USD|EUR|GBP)\s?\d[\d.,]*\s?(?:billion|million
 def documents() -> list[tuple[str, bytes, str | None]]:
     """(name, raw bytes, published) for every source document."""
     docs = []
-    for path in sorted(GOLD.glob("*")):
+    folders = [GOLD] if CORPUS == "dev" else sorted(p for p in GOLD.parent.glob("gold*") if p.is_dir())
+    for path in (p for folder in folders for p in sorted(folder.glob("*"))):
         if path.suffix in SUFFIXES and path.name != "README.md":
             gold = path.with_name(path.name.split(".")[0] + ".gold.json")
             published = json.loads(gold.read_text()).get("published") if gold.exists() else None
@@ -144,7 +148,7 @@ def child(words: int, warm: bool = False) -> None:
 
 
 def in_child(python: str, words: int, warm: bool = False) -> dict[str, float]:
-    argv = [python, __file__, "--child", str(words)] + (["--warm"] if warm else [])
+    argv = [python, __file__, "--child", str(words), "--corpus", CORPUS] + (["--warm"] if warm else [])
     out = subprocess.run(argv, capture_output=True, text=True, check=True).stdout
     result: dict[str, float] = json.loads(out.strip().splitlines()[-1])
     return result
@@ -168,15 +172,19 @@ def main() -> None:
     parser.add_argument("--no-memory", action="store_true", help="skip the 100k/1M peak-RSS runs")
     parser.add_argument("--compiled", metavar="PYTHON", help="interpreter of a compiled build "
                         "(default: .venv-compiled/bin/python when it exists)")
+    parser.add_argument("--corpus", choices=["all", "dev"], default="all",
+                        help="all gold sets and the seed (default), or only tests/gold and the seed")
     parser.add_argument("--warm", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    global CORPUS
+    CORPUS = args.corpus
     if args.child:
         child(args.child, args.warm)
         return
     from accords.extract import compiled
 
     docs = documents()
-    print(f"corpus: {len(docs)} documents repeated to >= {args.words:,} words")
+    print(f"corpus ({CORPUS}): {len(docs)} documents repeated to >= {args.words:,} words")
     run_pipeline(20_000)  # warm up: compile patterns, load gazetteers
     words, seconds, cpu = run_pipeline(args.words)
     core = "compiled core (mypyc)" if compiled() else "interpreted core"
