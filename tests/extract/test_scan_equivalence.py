@@ -42,6 +42,11 @@ def test_date_scan_is_the_plain_scan(text: str) -> None:
         [m.span() for m in dates._DATES.finditer(text)]
 
 
+@pytest.mark.parametrize("text", [*_texts(), "two days later; 3 weeks before the end, minutes ago, a day later, Sunday"])
+def test_unit_shift_scan_is_the_plain_scan(text: str) -> None:
+    assert [m.span() for m in dates._unit_shifts(text)] == [m.span() for m in dates._UNIT_SHIFT.finditer(text)]
+
+
 @pytest.mark.parametrize("text", _texts())
 def test_role_scans_are_the_plain_scans(text: str) -> None:
     sc = people._patterns()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
@@ -69,9 +70,34 @@ _UNIT_SHIFT = re.compile(r"(?=[mhdw])\b(?:(?P<now>minutes?|hours?)\s+ago|(?:days
 _COUNT_BEFORE = re.compile(r"(?<![\w-])(?i:a\s+few|several|an?|one|two|three|four|five|six|\d{1,2})\s+\Z")
 
 
+# Every match of _UNIT_SHIFT starts with one of these (in lower case, as the pattern has them):
+# ``str.find`` goes to them at memory speed, where a scan of the pattern, which opens with
+# look-arounds, is tried at every position of the text.
+_UNIT_HEADS = ("minute", "hour", "day", "week")
+
+
+def _unit_shifts(text: str) -> Iterator[re.Match[str]]:
+    """Exactly ``_UNIT_SHIFT.finditer(text)``: every match starts with one of ``_UNIT_HEADS``."""
+    starts: list[int] = []
+    for head in _UNIT_HEADS:
+        at = text.find(head)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(head, at + 1)
+    starts.sort()
+    last = 0
+    for at in starts:
+        if at < last:
+            continue  # inside the previous match: finditer resumes after it
+        m = _UNIT_SHIFT.match(text, at)
+        if m is not None:
+            last = max(m.end(), at + 1)
+            yield m
+
+
 def _counted(text: str) -> list[Mention]:
     out: list[Mention] = []
-    for m in _UNIT_SHIFT.finditer(text):
+    for m in _unit_shifts(text):
         count = _COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start())
         if not count:
             continue
@@ -118,7 +144,7 @@ def recognize_dates(text: str) -> list[Mention]:
             raw.update(y=int(m["year"]))
         if _DEADLINE.search(before) or (raw["rel"] or "").startswith("by "):
             raw["deadline"] = True
-        if re.search(r"\bsince\s+(?:the\s+)?\Z", before, re.I):
+        if _SINCE.search(before):
             raw["since"] = True
         if raw["y"] is not None and not 1900 <= raw["y"] <= 2100:
             continue
@@ -135,6 +161,7 @@ def recognize_dates(text: str) -> list[Mention]:
     return out
 
 
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?\Z", re.I)
 _WEEKDAY_GAP = re.compile(r",?[ ]?(?:the[ ])?")
 # "last month, on 21 January", "earlier this month (on 3 May)": the day refines the month told just before it
 _ANCHOR_GAP = re.compile(r"\s*[,(]\s*(?:on\s+)?(?:the\s+)?")
