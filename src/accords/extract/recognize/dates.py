@@ -12,7 +12,7 @@ import calendar
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Final
 
 from accords.extract.prefilter import finditer_led
 from accords.extract.types import Mention
@@ -55,6 +55,16 @@ _DATES = re.compile(
     r"|(?P<year>(?:19[4-9]\d|20\d\d))(?![\d]|[.,]\d)"
     r")(?![\w])"
 )
+# Leading words of _DATES far more common than the dates they start: every match that starts
+# where the text (in any case) has one of them goes on as its gate says (read off the alternatives
+# of _DATES above: "the same day", "on the following day", "that evening", "by the end of ...").
+# The gate fails in a tenth of the time the whole pattern takes to fail there.
+_GATES: Final[dict[str, re.Pattern[str]]] = {
+    "the": re.compile(r"the\s+(?:end|same|following|next|previous|day)"),
+    "on": re.compile(r"on\s+the\s+(?:same|following|next|previous)"),
+    "that": re.compile(r"that\s+(?:same|day|evening|afternoon)"),
+    "by": re.compile(r"by\s+(?:the\s+)?end"),
+}
 _BARE_CONTEXT = re.compile(
     r"(?:\b(?:in|since|by|until|till|from|of|during|through|before|after|early|late|mid|end|between|"
     r"and|to|on|as|For|for|year|the|In|Since|By|Until|From|From|During|Before|After)\s+)\Z")
@@ -112,7 +122,7 @@ def recognize_dates(text: str) -> list[Mention]:
     out: list[Mention] = []
     counted = _counted(text)
     # (tried only where a date's leading word or digit starts: the same matches, see prefilter)
-    for m in finditer_led(_DATES, text):
+    for m in finditer_led(_DATES, text, _GATES):
         raw: dict[str, Any] = {"y": None, "m": None, "d": None, "rel": None, "kind": "date"}
         before = text[max(0, m.start() - 30):m.start()]
         if m["iso"]:
