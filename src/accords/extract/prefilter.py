@@ -367,7 +367,9 @@ def _gated_entry(pattern: re.Pattern[str], gates: Mapping[str, re.Pattern[str]])
     _, plain, _word_start, plain_marked = _led_entry(pattern)
     finder = marked = None
     if plain is not None:
-        keys = list(plain.keys())
+        every = set(plain.keys())
+        # a key that another one begins ("2" of "2024", "jul" of "july") already marks its starts
+        keys = [k for k in every if not any(k[:i] in every for i in range(1, len(k)))]
         finder = ahocorasick.Automaton()
         for key in keys:
             finder.add_word(key, (len(key), gates.get(key)))
@@ -432,7 +434,7 @@ def _gated(pattern: re.Pattern[str], text: str, gates: Mapping[str, re.Pattern[s
     for stop, (n, gate) in found:
         if gate is None:
             gate_at.setdefault(stop - n + shift, None)
-        else:  # (any literal's gate will do: each holds whatever the text there is)
+        else:  # (any literal's gate will do where several start: each holds whatever the text there is)
             gate_at[stop - n + shift] = gate
     last = 0
     match = pattern.match

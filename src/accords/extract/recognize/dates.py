@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any, Final
 
-from accords.extract.prefilter import finditer_led
+from accords.extract.prefilter import Gate, finditer_led, fold
 from accords.extract.types import Mention
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -152,9 +152,10 @@ def recognize_dates(text: str) -> list[Mention]:
             if not _BARE_CONTEXT.search(before) and not before.endswith(("(", "-", "/")):
                 continue
             raw.update(y=int(m["year"]))
-        if _DEADLINE.search(before) or (raw["rel"] or "").startswith("by "):
+        low = fold(before)  # (the keyword gates skip the two searches before most dates)
+        if (_DEADLINE_GATE.may(low) and _DEADLINE.search(before)) or (raw["rel"] or "").startswith("by "):
             raw["deadline"] = True
-        if _SINCE.search(before):
+        if _SINCE_GATE.may(low) and _SINCE.search(before):
             raw["since"] = True
         if raw["y"] is not None and not 1900 <= raw["y"] <= 2100:
             continue
@@ -172,6 +173,8 @@ def recognize_dates(text: str) -> list[Mention]:
 
 
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?\Z", re.I)
+_DEADLINE_GATE: Final = Gate(_DEADLINE)
+_SINCE_GATE: Final = Gate(_SINCE)
 _WEEKDAY_GAP = re.compile(r",?[ ]?(?:the[ ])?")
 # "last month, on 21 January", "earlier this month (on 3 May)": the day refines the month told just before it
 _ANCHOR_GAP = re.compile(r"\s*[,(]\s*(?:on\s+)?(?:the\s+)?")
