@@ -248,11 +248,21 @@ def mark(text: str) -> str | None:
     space: a key of n characters found ending at index ``stop`` of it starts a word of the text
     at ``stop - n``. A non-ASCII letter reads as a space, so more places look like word starts
     (a superset, never fewer); None for a text holding an ASCII twin."""
+    global _last_mark
+    last = _last_mark  # (one read: another thread may replace it)
+    if last[0] is text:  # the recognizers of one document, the patterns of one sentence
+        return last[1]
     if text.isascii():
-        return " " + text.encode("ascii").translate(_MARK).decode("ascii")
-    if _ASCII_TWINS.search(text):
-        return None
-    return " " + text.encode("ascii", "replace").translate(_MARK).decode("ascii")
+        marked: str | None = " " + text.encode("ascii").translate(_MARK).decode("ascii")
+    elif _ASCII_TWINS.search(text):
+        marked = None
+    else:
+        marked = " " + text.encode("ascii", "replace").translate(_MARK).decode("ascii")
+    _last_mark = (text, marked)
+    return marked
+
+
+_last_mark: tuple[str, str | None] = ("", " ")  # the last text marked (the same object), and its mark
 
 
 def _start_finder(pattern: re.Pattern[str]) -> tuple[Any, Any]:
