@@ -160,3 +160,17 @@ def test_huge_file_refused_fast_without_reading(tmp_path: Path) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         load.read_path(tmp_path / "nope.txt")
+
+
+def test_control_bytes_are_the_control_pattern() -> None:
+    from accords.extract import load
+
+    assert set(load._CONTROL_BYTES) == {c for c in range(128) if load._CONTROL.match(chr(c))}
+    for text in ("plain\ttext\r\nwith\x0cbreaks", "a\x01b\x02" * 10, "\x01" * 30 + "x" * 570, "\x01" * 31 + "x" * 569, "é\x01" * 5):
+        head = text[:8192]
+        expected = len(load._CONTROL.findall(text, 0, 8192))
+        if expected > 0.05 * min(len(text), 8192):
+            with pytest.raises(UnsupportedFormatError):
+                load.decode_text(text.encode("utf-8"))
+        else:
+            assert load.decode_text(text.encode("utf-8")) == head.replace("\r\n", "\n").replace("\r", "\n")

@@ -36,10 +36,26 @@ def _texts() -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("text", _texts())
+RELATIVE = ("On the same day, the same evening; on  the following day, the day after; THE SAME DAY, by\nthe end "
+            "of next year, by end of this year, The End of the year; that evening, That same day, later that day; on "
+            "that day, thereafter, these, then; on the\tprevious day, the next day, ſince the same day. One, by, tHe")
+
+
+@pytest.mark.parametrize("text", [*_texts(), RELATIVE, RELATIVE.replace("ſ", "s")])
 def test_date_scan_is_the_plain_scan(text: str) -> None:
-    assert [m.span() for m in prefilter.finditer_led(dates._DATES, text)] == \
-        [m.span() for m in dates._DATES.finditer(text)]
+    plain = [m.span() for m in dates._DATES.finditer(text)]
+    assert [m.span() for m in prefilter.finditer_led(dates._DATES, text)] == plain
+    assert [m.span() for m in prefilter.finditer_led(dates._DATES, text, dates._GATES)] == plain
+
+
+def test_date_gates_are_leading_literals_of_the_date_pattern() -> None:
+    finder, _ = prefilter.led_finder(dates._DATES)
+    assert set(dates._GATES) <= set(finder.keys())
+
+
+@pytest.mark.parametrize("text", [*_texts(), "two days later; 3 weeks before the end, minutes ago, a day later, Sunday"])
+def test_unit_shift_scan_is_the_plain_scan(text: str) -> None:
+    assert [m.span() for m in dates._unit_shifts(text)] == [m.span() for m in dates._UNIT_SHIFT.finditer(text)]
 
 
 @pytest.mark.parametrize("text", _texts())

@@ -32,6 +32,7 @@ _HTML_HEAD = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctyp
 _MD_HINT = re.compile(r"^(?:#{1,6} \S|[-*] \S|\d+\. \S)", re.M)
 _BLANK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20)])  # the same characters
 _WS = re.compile(r"[ \t\r\f\v\u00a0]+")
 
 
@@ -87,7 +88,8 @@ def load_bytes(data: bytes, filename: str | None = None, limit: int = DEFAULT_LI
         loaded = _load_docx(data, sha)
     else:
         text = decode_text(data)
-        if kind == PLAIN and _MD_HINT.search(text[:5000]) and text.lstrip().startswith("#"):
+        # (the leading "#" first: _MD_HINT, anchored at every line start, is tried at every position)
+        if kind == PLAIN and text.lstrip().startswith("#") and _MD_HINT.search(text[:5000]):
             kind = MARKDOWN
         loaded = _load_html(text, sha) if kind == HTML else _load_text(text, sha, kind)
     if not loaded.text.strip():
@@ -129,11 +131,16 @@ def decode_text(data: bytes) -> str:
             text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             text = data.decode("latin-1")
-    controls = len(_CONTROL.findall(text, 0, 8192))
+    head = text[:8192]
+    if head.isascii():  # (deleting bytes through a table is ten times faster than the regex scan)
+        ascii_head = head.encode("ascii")
+        controls = len(ascii_head) - len(ascii_head.translate(None, _CONTROL_BYTES))
+    else:
+        controls = len(_CONTROL.findall(head))
     if controls > 0.05 * min(len(text), 8192):
         raise UnsupportedFormatError("the input looks binary, not text",
                                      "give a .txt, .md, .html, .pdf or .docx document")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def _load_text(text: str, sha: str, kind: str) -> Loaded:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import importlib
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from itertools import pairwise
 from typing import Any
 
@@ -248,11 +248,21 @@ def mark(text: str) -> str | None:
     space: a key of n characters found ending at index ``stop`` of it starts a word of the text
     at ``stop - n``. A non-ASCII letter reads as a space, so more places look like word starts
     (a superset, never fewer); None for a text holding an ASCII twin."""
+    global _last_mark
+    last = _last_mark  # (one read: another thread may replace it)
+    if last[0] is text:  # the recognizers of one document, the patterns of one sentence
+        return last[1]
     if text.isascii():
-        return " " + text.encode("ascii").translate(_MARK).decode("ascii")
-    if _ASCII_TWINS.search(text):
-        return None
-    return " " + text.encode("ascii", "replace").translate(_MARK).decode("ascii")
+        marked: str | None = " " + text.encode("ascii").translate(_MARK).decode("ascii")
+    elif _ASCII_TWINS.search(text):
+        marked = None
+    else:
+        marked = " " + text.encode("ascii", "replace").translate(_MARK).decode("ascii")
+    _last_mark = (text, marked)
+    return marked
+
+
+_last_mark: tuple[str, str | None] = ("", " ")  # the last text marked (the same object), and its mark
 
 
 def _start_finder(pattern: re.Pattern[str]) -> tuple[Any, Any]:
@@ -356,13 +366,50 @@ def plain_digits(text: str) -> bool:
     return answer
 
 
-def finditer_led(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+_GATED: dict[int, tuple[re.Pattern[str], Mapping[str, re.Pattern[str]], Any, Any]] = {}
+
+
+def _gated_entry(pattern: re.Pattern[str], gates: Mapping[str, re.Pattern[str]]) -> tuple[Any, Any]:
+    """The automata of :func:`_led_entry` with (length, gate or None) for every key."""
+    entry = _GATED.get(id(pattern))
+    if entry is not None and entry[0] is pattern and entry[1] is gates:
+        return entry[2], entry[3]
+    _, plain, _word_start, plain_marked = _led_entry(pattern)
+    finder = marked = None
+    if plain is not None:
+        every = set(plain.keys())
+        # a key that another one begins ("2" of "2024", "jul" of "july") already marks its starts
+        keys = [k for k in every if not any(k[:i] in every for i in range(1, len(k)))]
+        finder = ahocorasick.Automaton()
+        for key in keys:
+            finder.add_word(key, (len(key), gates.get(key)))
+        finder.make_automaton()
+        if plain_marked is not None:
+            marked = ahocorasick.Automaton()
+            for key in keys:
+                marked.add_word(" " + key.encode("ascii").translate(_MARK).decode("ascii"), (len(key), gates.get(key)))
+            marked.make_automaton()
+    if len(_GATED) >= 64:
+        _GATED.clear()
+    _GATED[id(pattern)] = (pattern, gates, finder, marked)
+    return finder, marked
+
+
+def finditer_led(pattern: re.Pattern[str], text: str,
+                 gates: Mapping[str, re.Pattern[str]] | None = None) -> Iterator[re.Match[str]]:
     """Exactly ``pattern.finditer(text)`` for a pattern whose matches start with digits or
     words (dates): tried only where one of its leading literals starts (and a word starts, when
-    the pattern says so). Texts with decimal digits other than 0-9 are scanned whole."""
+    the pattern says so). Texts with decimal digits other than 0-9 are scanned whole.
+
+    ``gates`` maps leading literals (as :func:`led_finder` has them) to patterns that every match
+    of ``pattern`` starting where the text (lower-cased) has that literal also matches there: a
+    cheap test first where the literal is common and the match rare ("the" before "same day")."""
     _, finder, word_start, marked = _led_entry(pattern)
     if finder is None or not plain_digits(text):
         yield from pattern.finditer(text)
+        return
+    if gates is not None:
+        yield from _gated(pattern, text, gates, word_start)
         return
     marked_text = mark(text) if marked is not None else None
     if marked_text is not None:
@@ -377,6 +424,39 @@ def finditer_led(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]
         if word_start and at and (text[at - 1].isalnum() or text[at - 1] == "_"):
             continue  # the look-behind fails here
         m = pattern.match(text, at)
+        if m:
+            last = max(m.end(), at + 1)
+            yield m
+
+
+def _gated(pattern: re.Pattern[str], text: str, gates: Mapping[str, re.Pattern[str]],
+           word_start: bool) -> Iterator[re.Match[str]]:
+    finder, marked = _gated_entry(pattern, gates)
+    marked_text = mark(text) if marked is not None else None
+    if marked_text is not None:
+        found = marked.iter(marked_text)
+        shift = 0
+        word_start = False  # (word starts only)
+    else:
+        found = finder.iter(fold(text))
+        shift = 1
+    gate_at: dict[int, re.Pattern[str] | None] = {}
+    for stop, (n, gate) in found:
+        if gate is None:
+            gate_at.setdefault(stop - n + shift, None)
+        else:  # (any literal's gate will do where several start: each holds whatever the text there is)
+            gate_at[stop - n + shift] = gate
+    last = 0
+    match = pattern.match
+    for at in sorted(gate_at):
+        if at < last:
+            continue
+        if word_start and at and (text[at - 1].isalnum() or text[at - 1] == "_"):
+            continue  # the look-behind fails here
+        gate = gate_at[at]
+        if gate is not None and gate.match(text, at) is None:
+            continue
+        m = match(text, at)
         if m:
             last = max(m.end(), at + 1)
             yield m

@@ -46,8 +46,11 @@ _START = r"(?=[\d$€£¥₴uaonsrlbmUCANEGJSDKPRTHBIZ])"
 _MONEY = re.compile(rf"(?<![\w.$€£¥]){_START}(?:{_QUAL})?(?:between\s+)?(?:{_PREFIX}|{_SUFFIX})", re.I)
 
 
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
 def _number(text: str) -> float:
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
+    if _GROUPED.fullmatch(text):
         return float(text.replace(",", ""))
     return float(text.replace(",", "."))  # "4,5" is a decimal comma
 

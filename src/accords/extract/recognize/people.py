@@ -86,6 +86,18 @@ def _capitals(text: str, ranges: list[tuple[int, int]]) -> list[int]:
     return out
 
 
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted ranges, the overlapping ones merged (``ranges`` come sorted by start)."""
+    out: list[tuple[int, int]] = []
+    for a, b in ranges:
+        if out and a <= out[-1][1]:
+            if b > out[-1][1]:
+                out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
 def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
     """Exactly ``pattern.finditer(text)``, given sorted positions among which every match starts."""
     last = 0
@@ -115,16 +127,19 @@ def _role_matches(text: str, roles: list[int] | None = None) -> Iterator[re.Matc
     near_roles = _capitals(text, [(max(0, at - reach), at + 1) for at in roles])
     yield from _matches_at(sc.lead, text, near_roles)
     near_commas: list[tuple[int, int]] = []
-    at = text.find(", ")
-    while at >= 0:
-        if sc.trail_tail.match(text, at):
-            start = at
-            for _ in range(7):
-                start = text.rfind(" ", 0, start)
-                if start < 0:
-                    break
-            near_commas.append((start + 1, at))
-        at = text.find(", ", at + 2)
+    # The role of a ``trail_tail`` match starts at most "the " and a party name with "'s " (reach)
+    # after the ", ": only the commas that close before a role word need the pattern.
+    for a, b in _merged([(max(0, at - reach - 6), at) for at in roles]):
+        at = text.find(", ", a, b)
+        while at >= 0:
+            if sc.trail_tail.match(text, at):
+                start = at
+                for _ in range(7):
+                    start = text.rfind(" ", 0, start)
+                    if start < 0:
+                        break
+                near_commas.append((start + 1, at))
+            at = text.find(", ", at + 2, b)
     yield from _matches_at(sc.trail, text, _capitals(text, near_commas))
     yield from _matches_at(sc.owner, text, near_roles)
 
