@@ -249,7 +249,8 @@ def latest_evidence(mentions: list[Mention]) -> date | None:
     return best
 
 
-_SIGNED_BEFORE = re.compile(r"\b(?:signed|concluded|signing)\b")
+# (any case: a fact box's "Signed: 28 May 2024" dates a signing too)
+_SIGNED_BEFORE = re.compile(r"\b(?:signed|concluded|signing)\b", re.I)
 # A day counted from the date told before it: "(on) the following day", "the day before", "a week later"
 _SHIFT = re.compile(r"(?:on )?the (?P<w>following|next|previous) day|the day (?P<w2>before|after)"
                     r"|(?P<n>\S+) (?P<u>day|week)s? (?P<d>later|earlier|before)")
@@ -289,6 +290,9 @@ def same_day(mentions: list[Mention], text: str) -> list[Mention]:
             last = m.value
             # bounded searches: an unbounded find per date is quadratic in a long table without full stops
             line_end = text.find(".", m.end, m.end + 200)
+            # (a masthead's date, "Compiled ..., 4 June 2024", does not date a signing told in the next paragraph)
+            newline = text.find("\n", m.end, line_end if line_end > 0 else m.end + 200)
+            line_end = newline if newline > 0 else line_end
             floor = max(0, m.start - 120)
             begin = max(floor, text.rfind(". ", floor, m.start) + 1, text.rfind(".\n", floor, m.start) + 1)
             if _SIGNED_BEFORE.search(text[begin:line_end if line_end > 0 else m.end + 200]):

@@ -1,0 +1,105 @@
+"""Round 4 generalisation rules: events that belong to the subject, one event per date a sentence
+tells, a signing's month told again after (or before) its day, and "the same day" anchored on the
+signing a fact box dates.
+
+Every sentence here was written for these tests.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from accords.extract.pipeline import extract_bytes
+
+from .helpers import assert_spans
+
+
+def _run(text: str, published: str | None = "2024-07-15") -> dict[str, Any]:
+    res = extract_bytes(text.encode(), "t.txt", published, limit=10**6)
+    assert_spans(res.text, res.data)
+    return res.data
+
+
+def _event_dates(data: dict[str, Any]) -> list[str]:
+    return sorted(e["date"] for e in data["events"])
+
+
+# --- events: a date in a sentence off the subject is no event ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The city budget, adopted in December 2023, funds two new schools.",
+    "The ferry company says the new route will open in March 2024, a month late.",
+    "Sport now: the hockey club's next home game is on 20 July 2024.",
+    "Our sample of listed firms reported record orders at the end of March 2024.",
+    "The committee hopes to hold a public meeting in September 2024, date to be confirmed.",
+])
+def test_a_date_off_the_subject_is_no_event(text: str) -> None:
+    assert _event_dates(_run(text)) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Finland and Ukraine signed their agreement on 3 April 2024.", ["2024-04-03"]),
+    ("The summit opens in Vilnius on 11 July 2023.", ["2023-07-11"]),
+    ("The full-scale invasion began on 24 February 2022.", ["2022-02-24"]),
+    ("The defence ministers met on 14 February 2024 to count the shells.", ["2024-02-14"]),
+    ("Prime Minister Mark Rutte arrived in Kharkiv on 1 March 2024.", ["2024-03-01"]),
+    ('6 March 2025 - "Counting the pledges". A session on how donors to Ukraine report their aid.',
+     ["2025-03-06"]),
+])
+def test_a_date_on_the_subject_stays_an_event(text: str, expected: list[str]) -> None:
+    assert _event_dates(_run(text)) == expected
+
+
+# --- one event per date in a sentence -------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "On 18 July, at Blenheim Palace, Czechia and Slovenia signed.",
+    "Start with the two texts signed in Brussels on 27 June 2024.",
+    "On 31 May 2024 Sweden, Norway and Iceland each signed a ten-year agreement with Ukraine.",
+    "Spain and Portugal both signed with Ukraine on 27 May 2024.",
+    "The EU signed on 27 June 2024, alongside agreements with Lithuania and Estonia.",
+])
+def test_several_signings_on_one_date_make_one_event(text: str) -> None:
+    assert len(_run(text)["events"]) == 1
+
+
+def test_dates_in_separate_sentences_stay_separate_events() -> None:
+    data = _run("Italy signed with Ukraine on 24 February 2024. Canada also signed on 24 February 2024.")
+    assert _event_dates(data) == ["2024-02-24", "2024-02-24"]
+
+
+# --- a signing's month told again -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "What did Denmark sign with Ukraine in February? The Danish agreement was signed with Ukraine in Lviv on "
+    "23 February 2024 by Denmark's prime minister.",
+    "Denmark signed its agreement with Ukraine on 23 February 2024. The text Denmark signed in February "
+    "runs for ten years.",
+    "Will the minister say what Denmark signed with Ukraine in February 2024? Denmark and Ukraine signed "
+    "the agreement on 23 February 2024.",
+])
+def test_a_signings_month_after_its_day_is_no_new_event(text: str) -> None:
+    assert _event_dates(_run(text)) == ["2024-02-23"]
+
+
+@pytest.mark.parametrize("text", [
+    "Greece signed with Ukraine on 17 October 2024. Croatia signed with Ukraine earlier, in October 2024.",
+    "Denmark signed with Ukraine on 23 February 2024. In February 2024 France announced new aid for Ukraine.",
+    "Ukraine and Germany signed on 16 February 2024. Ukraine and Denmark signed in February 2024.",
+])
+def test_another_partners_month_stays_an_event(text: str) -> None:
+    assert len(_run(text)["events"]) == 2
+
+
+# --- "the same day" in a fact box ----------------------------------------------------------------
+
+def test_same_day_follows_the_signed_label_not_the_masthead() -> None:
+    text = ("*Compiled by the desk, 4 June 2024*\n\nPortugal and Ukraine signed an agreement during a visit.\n\n"
+            "- **Signed:** 28 May 2024, in Lisbon\n"
+            "- Portugal's text was signed on the same day as Belgium's.\n")
+    data = _run(text, "2024-06-04")
+    dates = {tuple(a["parties"]): a.get("date_signed") for a in data["agreements"]}
+    assert dates.get(("BEL", "UKR")) == "2024-05-28"
+    assert "2024-06-04" not in _event_dates(data)
