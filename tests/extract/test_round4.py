@@ -103,3 +103,52 @@ def test_same_day_follows_the_signed_label_not_the_masthead() -> None:
     dates = {tuple(a["parties"]): a.get("date_signed") for a in data["agreements"]}
     assert dates.get(("BEL", "UKR")) == "2024-05-28"
     assert "2024-06-04" not in _event_dates(data)
+
+
+# --- "the same day, 16 February": the apposed date is the day --------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Britain signed on 12 January 2024. Germany and France signed on the same day, 16 February 2024, in two capitals.",
+    "Britain signed on 12 January 2024. France signed its agreement the same day (16 February 2024) in Paris.",
+    "Britain signed on 12 January 2024. On the same day, 16 February 2024, France signed its agreement in Paris.",
+    "The UK signed on 12 January 2024. Later, Germany and France signed on the same day - 16 February 2024.",
+    "Britain signed on 12 January 2024. France signed the same day, 16 February 2024, as Germany.",
+])
+def test_a_date_in_apposition_to_the_same_day_is_that_day(text: str) -> None:
+    dates = {tuple(a["parties"]): a.get("date_signed") for a in _run(text)["agreements"]}
+    assert dates[("FRA", "UKR")] == "2024-02-16"
+
+
+@pytest.mark.parametrize("text", [
+    "Estonia signed on 27 June 2024. Lithuania signed its agreement with Ukraine on the same day.",
+    "Estonia signed on 27 June 2024. Lithuania signed the same day, and Latvia waited.",
+    "Estonia signed on 27 June 2024. Lithuania signed on the same day, in Brussels.",
+])
+def test_the_same_day_without_apposition_is_the_day_told_before(text: str) -> None:
+    dates = {tuple(a["parties"]): a.get("date_signed") for a in _run(text)["agreements"]}
+    assert dates[("LTU", "UKR")] == "2024-06-27"
+
+
+# --- a date named with the text dates the signing -------------------------------------------------
+
+@pytest.mark.parametrize(("text", "key", "expected"), [
+    ("Portugal confirmed the pledge in its agreement of 28 May 2024 with Ukraine.", ("PRT", "UKR"), "2024-05-28"),
+    ("Poland's agreement with Ukraine of July 2024 names no new sum.", ("POL", "UKR"), "2024-07"),
+    ("Croatia's October 2024 agreement with Ukraine adds no new amount.", ("HRV", "UKR"), "2024-10"),
+    ("The American agreement of 13 June 2024 is an executive agreement.", ("UKR", "USA"), "2024-06-13"),
+    ("Under Denmark's agreement dated 23 February 2024, Ukraine receives aid.", ("DNK", "UKR"), "2024-02-23"),
+    ("The 11 July 2024 text between Romania and Ukraine is political.", ("ROU", "UKR"), "2024-07-11"),
+])
+def test_a_date_named_with_the_agreement_dates_its_signing(text: str, key: tuple[str, ...], expected: str) -> None:
+    dates = {tuple(a["parties"]): a.get("date_signed") for a in _run(text)["agreements"]}
+    assert dates.get(key) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Poland's 2024 agreement with Ukraine names no new sum.",  # a year alone is too coarse
+    "Poland's agreement with Ukraine has run since July 2024.",
+    "Poland's agreement with Ukraine will be reviewed by 1 July 2025.",
+])
+def test_a_coarse_or_other_date_beside_the_agreement_does_not_date_it(text: str) -> None:
+    dates = {tuple(a["parties"]): a.get("date_signed") for a in _run(text)["agreements"]}
+    assert dates.get(("POL", "UKR")) is None

@@ -272,19 +272,32 @@ def _shifted(rel: str, base: str | None) -> str | None:
     return (date.fromisoformat(base) + timedelta(days=days)).isoformat()
 
 
+def _apposed(mentions: list[Mention], i: int, text: str) -> str | None:
+    """The full date set beside "the same day" in apposition ("on the same day, 16 February"): the
+    day it names is that one, not the day told before."""
+    if i + 1 >= len(mentions):
+        return None
+    m, nxt = mentions[i], mentions[i + 1]
+    if nxt.value and len(nxt.value) == 10 and text[m.end:nxt.start] in (", ", " (", " - ", " – ", " — "):
+        return nxt.value
+    return None
+
+
 def same_day(mentions: list[Mention], text: str) -> list[Mention]:
     """Give "the same day" the value of the last full date mentioned before it; when it dates a
     signing, the last full date that dated a signing."""
     out: list[Mention] = []
     last: str | None = None
     last_signed: str | None = None
-    for m in mentions:
+    for i, m in enumerate(mentions):
         rel = str(m.extra.get("rel") or "")
         if m.extra["kind"] == "relative" and (_SAME.search(rel) or _SHIFT.match(rel)):
             around = text[max(0, m.start - 80):m.end + 20]
             value = last_signed if _SIGNED_BEFORE.search(around) and last_signed else last
             if not _SAME.search(rel):
                 value = _shifted(rel, value)
+            else:
+                value = _apposed(mentions, i, text) or value
             m = Mention(m.kind, m.start, m.end, m.text, value, m.extra)
         elif m.value and len(m.value) == 10:
             last = m.value

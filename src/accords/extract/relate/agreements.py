@@ -227,6 +227,8 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         signed = parent is not None or bare or (
             _G_SIGN.may(low) and bool(_SIGN.search(sent)) and bool(noun or _SIGNED_LEAD.match(sent)
                                                                    or _doc_noun(sent, low) or _one(sent)))
+        if not signed and parent is None and ctx.in_sentence("date", idx) and _noun_dated(ctx, idx, s, sent):
+            signed = True  # "its agreement of 28 May", "Its October agreement": a date named with the text dates its signing
         if signed and _YES_NO.match(sent) and sent.rstrip().endswith("?"):
             signed = False  # "Did Spain sign?" asks; "When did Portugal sign?" takes the signing as given
         if signed and sent.rstrip().endswith("?") and _MODAL_SIGN.search(sent):
@@ -864,6 +866,24 @@ def _place(sent: str, s: int = 0, skip: list[tuple[int, int]] | None = None) -> 
         if m["c"] and m["c"].split()[0] not in _NOT_PLACE:
             return m["c"]
     return None
+
+
+# a date that names the text it stands beside: "the agreement of 28 May", "Its October agreement",
+# "the 13 June text"; a year alone ("the 2024 agreement") is too coarse to date a signing
+_NOUN_BEFORE_DATE = re.compile(r"\b(?i:agreements?|accords?|pacts?|treaty|texts?|documents?)"
+                               r"(?:\s+with\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+(?:of|dated|from)\s+"
+                               r"(?:the\s+)?\Z")
+_NOUN_AFTER_DATE = re.compile(r"(?:'s)?\s+(?:(?:security|bilateral|defen[cs]e|ten-year)\s+)?"
+                              r"(?:agreement|accord|pact|treaty|text|document)\b", re.I)
+
+
+def _noun_dated(ctx: Ctx, idx: int, s: int, sent: str) -> bool:
+    for m in ctx.in_sentence("date", idx):
+        if not m.value or len(m.value) < 7 or m.extra.get("deadline") or m.extra.get("since"):
+            continue
+        if _NOUN_BEFORE_DATE.search(ctx.text, max(s, m.start - 30), m.start) or _NOUN_AFTER_DATE.match(ctx.text, m.end):
+            return True
+    return False
 
 
 def _sign_date(ctx: Ctx, idx: int, skip: list[tuple[int, int]] | None = None) -> str | None:
