@@ -152,3 +152,58 @@ def test_a_date_named_with_the_agreement_dates_its_signing(text: str, key: tuple
 def test_a_coarse_or_other_date_beside_the_agreement_does_not_date_it(text: str) -> None:
     dates = {tuple(a["parties"]): a.get("date_signed") for a in _run(text)["agreements"]}
     assert dates.get(("POL", "UKR")) is None
+
+
+# --- the years money covers do not date a signing -------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Sweden. The agreement signed by Ulf Kristersson sets out SEK 75 billion for 2024 to 2026.",
+    "Norway. The agreement signed by Jonas Gahr Store commits NOK 13.5 billion in military aid for 2024.",
+    "Denmark. The agreement signed by Mette Frederiksen holds EUR 1.8 billion over the years 2024 to 2028.",
+    "Finland. The agreement Alexander Stubb signed covers EUR 188 million for the year 2024.",
+    "Latvia. The agreement signed by Edgars Rinkevics gives 0.25% of GDP through 2026.",
+])
+def test_a_funding_year_does_not_date_the_signing(text: str) -> None:
+    assert all(a.get("date_signed") is None for a in _run(text)["agreements"])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sweden signed its agreement with Ukraine in 2024.", "2024"),
+    ("In 2024 Sweden signed its agreement with Ukraine.", "2024"),
+    ("Sweden's agreement with Ukraine, signed in Stockholm in 2024, runs for ten years.", "2024"),
+])
+def test_a_signing_year_still_dates_the_signing(text: str, expected: str) -> None:
+    assert _run(text)["agreements"][0].get("date_signed") == expected
+
+
+# --- a meeting that produced agreements; a counted signing and its members -----------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Last Friday's summit in Stockholm produced security agreements between Ukraine and Sweden, Norway and "
+     "Iceland.", {("ISL", "UKR"), ("NOR", "UKR"), ("SWE", "UKR")}),
+    ("The Nordic summit in Stockholm on 31 May 2024 produced three agreements in a single day. Sweden set out "
+     "SEK 75 billion; Norway committed NOK 13.5 billion; Iceland signed as well.",
+     {("ISL", "UKR"), ("NOR", "UKR"), ("SWE", "UKR")}),
+    ("Start with the two texts signed at Blenheim Palace on 18 July 2024. Czech Prime Minister Petr Fiala said his "
+     "country's agreement is no treaty. Slovenia's text is political too.", {("CZE", "UKR"), ("SVN", "UKR")}),
+    ("The visit to Kyiv on 24 February 2024 yielded two agreements. Italy's runs for ten years. Canada's carries "
+     "CAD 3 billion.", {("CAN", "UKR"), ("ITA", "UKR")}),
+    ("Two agreements were signed in Brussels on 27 June 2024. Lithuania's is short; Estonia's is long.",
+     {("EST", "UKR"), ("LTU", "UKR")}),
+])
+def test_a_counted_or_produced_signing_dates_its_members(text: str, expected: set[tuple[str, ...]]) -> None:
+    data = _run(text)
+    dated = {tuple(a["parties"]) for a in data["agreements"] if a.get("date_signed")}
+    assert expected <= dated
+
+
+@pytest.mark.parametrize("text", [
+    # a count of texts still to come, or partners in another paragraph, date nothing
+    "Two agreements will be signed in Brussels on 27 June 2024. Lithuania's is short.",
+    "Two agreements were signed in Brussels on 27 June 2024.\n\nLithuania's agreement is short.",
+    # a meeting that produced no agreement
+    "The summit in Vilnius on 11 July 2023 produced a communique. Lithuania's president spoke.",
+])
+def test_no_member_without_a_counted_signing_before_it(text: str) -> None:
+    dated = {tuple(a["parties"]) for a in _run(text)["agreements"] if a.get("date_signed")}
+    assert ("LTU", "UKR") not in dated

@@ -294,10 +294,7 @@ def same_day(mentions: list[Mention], text: str) -> list[Mention]:
         if m.extra["kind"] == "relative" and (_SAME.search(rel) or _SHIFT.match(rel)):
             around = text[max(0, m.start - 80):m.end + 20]
             value = last_signed if _SIGNED_BEFORE.search(around) and last_signed else last
-            if not _SAME.search(rel):
-                value = _shifted(rel, value)
-            else:
-                value = _apposed(mentions, i, text) or value
+            value = _shifted(rel, value) if not _SAME.search(rel) else (_apposed(mentions, i, text) or value)
             m = Mention(m.kind, m.start, m.end, m.text, value, m.extra)
         elif m.value and len(m.value) == 10:
             last = m.value

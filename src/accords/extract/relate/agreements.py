@@ -9,6 +9,7 @@ Germany") makes one ``mentioned_only`` agreement per listed party.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from heapq import heappop, heappush
 from itertools import pairwise
 from typing import Any
@@ -21,7 +22,9 @@ _NOUN = (r"(?:agreements?|accords?|treaty|treaties|pact|security commitments"
          r"|(?:security|defen[cs]e|bilateral|long-term|ten-year|10-year)\s+deals?)")
 _AGREEMENT = re.compile(rf"\b{_NOUN}\b", re.I)
 # (the look-ahead names the initials of the words: it rejects most positions at once, same matches)
-_SIGN = re.compile(r"^\s*Done at\b|(?=[scip])\b(?:sign(?:ed|s|ing)?|conclud(?:ed|es|ing)|ink(?:ed|s)|concluded|penned"
+# ("The summit in Stockholm produced three agreements": a meeting that yields texts is where they were signed)
+_SIGN = re.compile(r"^\s*Done at\b|(?=[scipmtvyp])\b(?:(?:summit|meeting|visit|talks|conference|ceremony)\b"
+                   r"[^.;:]{0,60}?\b(?:produced|yielded)|sign(?:ed|s|ing)?|conclud(?:ed|es|ing)|ink(?:ed|s)|concluded|penned"
                    r"|signature\s+of|seal(?:ed|s)|put\s+(?:his|her|their|its)\s+(?:signatures?|names?)\s+to|put\s+pen\s+to\s+paper)\b",
                    re.I)
 # "Sweden, Norway and Iceland sign", "Joe Biden and Fumio Kishida sign during the summit": a
@@ -169,6 +172,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
     queued = set(order)
     last_signing = -2  # the sentence of the last signing reported
     tied: set[str] | None = None  # partners the text ties to an agreement (computed when first needed)
+    counted: _Counted | None = None  # "the summit produced three agreements": their partners come next
     while order:
         idx = heappop(order)
         s, e = ctx.sentences[idx]
@@ -197,6 +201,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             duration = None
         parent = children.get(idx)
         bare = follows = False
+        member = counted is not None and _counted_member(ctx, idx, s, e, counted)
         if not noun and not _doc_noun(sent, low) and not _SIGNED_LEAD.match(sent) and not _one(sent):
             bare = parent is None and "sign" in low and _bare_signing(ctx, idx, s, sent)
             # "Luxembourg signed on 10 July. Romania followed the next day." / "France did the same."
@@ -204,6 +209,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                 and bool(_partners(ctx, idx))
             bare = bare or follows
             bare = bare or ("pen" in low and bool(_PEN.search(sent)))  # "... put pen to paper in Kyiv"
+            bare = bare or member
             if parent is None and not bare:
                 if duration and _collective(sent, low):
                     default_duration = default_duration or duration
@@ -219,16 +225,24 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                 continue
         if noun and _enumeration(ctx, idx, s, sent, low, found):
             continue
+        if not member and any(w in low for w in _NUMBER_WORDS):
+            found_count = _counted_signings(ctx, idx, sent)
+            if found_count is not None:
+                counted = found_count
+                for nxt in range(idx + 1, min(idx + 1 + _COUNT_SPAN, len(ctx.sentences))):
+                    if nxt not in queued:  # (the members' sentences may hold no agreement word)
+                        queued.add(nxt)
+                        heappush(order, nxt)
         if (_G_COUNTED.may(low) and _COUNTED.search(sent) and not re.search(r"\b(?:security|bilateral)\b", sent)) \
                 or (_G_NOT_SECURITY.may(low) and _NOT_SECURITY.search(sent)):
             continue
         if " " not in sent.strip():
             continue  # a lone column header "Signed" reports nothing
-        signed = parent is not None or bare or (
+        signed = parent is not None or bare or member or (
             _G_SIGN.may(low) and bool(_SIGN.search(sent)) and bool(noun or _SIGNED_LEAD.match(sent)
                                                                    or _doc_noun(sent, low) or _one(sent)))
         if not signed and parent is None and ctx.in_sentence("date", idx) and _noun_dated(ctx, idx, s, sent):
-            signed = True  # "its agreement of 28 May", "Its October agreement": a date named with the text dates its signing
+            signed = True  # "its agreement of 28 May", "Its October agreement": the date dates its signing
         if signed and _YES_NO.match(sent) and sent.rstrip().endswith("?"):
             signed = False  # "Did Spain sign?" asks; "When did Portugal sign?" takes the signing as given
         if signed and sent.rstrip().endswith("?") and _MODAL_SIGN.search(sent):
@@ -286,6 +300,11 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         date = _sign_date(ctx, idx, declared) if signed else None
         if parent is not None and date is None:
             date = _sign_date(ctx, parent)  # the dated item the nested one belongs to
+        if member and counted is not None:
+            date = counted.date  # (the money's "for 2024" in a member's sentence dates nothing)
+            counted.left -= len(keys)
+            if counted.left <= 0:
+                counted = None
         entry = False  # dated by the liveblog entry it stands in (no date mention: the event is made here)
         answer = _answer(ctx, idx, sent) if signed and date is None else None
         if answer is not None:  # "When did Portugal sign?" / "On 28 May 2024, in Lisbon."
@@ -868,6 +887,41 @@ def _place(sent: str, s: int = 0, skip: list[tuple[int, int]] | None = None) -> 
     return None
 
 
+@dataclass
+class _Counted:
+    """A counted signing with no partner named: "The summit on 31 May produced three agreements"."""
+    idx: int
+    date: str
+    left: int  # members still to come
+
+
+_NUMBER_WORDS = ("two", "three", "four", "five", "six")
+_COUNT_SIGNED = re.compile(r"\b(?P<n>two|three|four|five|six)\s+(?:[\w-]+\s+){0,2}"
+                           r"(?:agreements|texts|accords|documents|deals)\b", re.I)
+_COUNT_N = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNT_SPAN = 3  # sentences after the count that may name its members
+
+
+def _counted_signings(ctx: Ctx, idx: int, sent: str) -> _Counted | None:
+    """A sentence that reports a number of texts signed on a day without naming whose ("Start with the two
+    texts signed at Blenheim Palace on 18 July."): the next sentences of its paragraph name them."""
+    m = _COUNT_SIGNED.search(sent)
+    if m is None or not _SIGN.search(sent) or _partners(ctx, idx) or _FUTURE_SIGN.search(sent):
+        return None
+    when = _sign_date(ctx, idx)
+    if not when or len(when) != 10:
+        return None
+    return _Counted(idx, when, _COUNT_N[m["n"].lower()])
+
+
+def _counted_member(ctx: Ctx, idx: int, s: int, e: int, counted: _Counted) -> bool:
+    """A sentence just after a counted signing, in its paragraph, that names a partner (a state, or a
+    leader of one: "Czech Prime Minister Petr Fiala said his country's agreement ...") names a member."""
+    if not (0 < idx - counted.idx <= _COUNT_SPAN) or ctx.paragraph_of(idx) != ctx.paragraph_of(counted.idx):
+        return False
+    return bool(_partners(ctx, idx)) or any(c not in (RECIPIENT, "RUS") for _, c in ctx.people_countries(s, e))
+
+
 # a date that names the text it stands beside: "the agreement of 28 May", "Its October agreement",
 # "the 13 June text"; a year alone ("the 2024 agreement") is too coarse to date a signing
 _NOUN_BEFORE_DATE = re.compile(r"\b(?i:agreements?|accords?|pacts?|treaty|texts?|documents?)"
@@ -886,6 +940,11 @@ def _noun_dated(ctx: Ctx, idx: int, s: int, sent: str) -> bool:
     return False
 
 
+_FOR_PERIOD = re.compile(r"\b(?:for|in\s+support\s+for|budget\s+for|over|through|covering)\s+(?:the\s+)?"
+                         r"(?:(?:years?|period|financial\s+year|fiscal\s+year)\s+)?"
+                         r"(?:(?:19|20)\d\d\s*(?:to|-|–|and|until)\s*)?\Z", re.I)  # ("for 2024 to 2026")
+
+
 def _sign_date(ctx: Ctx, idx: int, skip: list[tuple[int, int]] | None = None) -> str | None:
     best: str | None = None
     for m in ctx.in_sentence("date", idx):
@@ -896,6 +955,8 @@ def _sign_date(ctx: Ctx, idx: int, skip: list[tuple[int, int]] | None = None) ->
             continue
         if ctx.withdrawn and ctx.is_withdrawn(m.start, m.end):
             continue  # "signed on 31 May, not 1 June" (a correction)
+        if len(value) == 4 and _FOR_PERIOD.search(ctx.text, max(0, m.start - 30), m.start):
+            continue  # "sets out SEK 75 billion for 2024 to 2026": the years the money covers
         if best is None or len(value) > len(best):
             best = value
     return best

@@ -195,7 +195,8 @@ def _drop_months_of_told_signings(ctx: Ctx, events: list[dict[str, Any]]) -> lis
     if not days:
         return events
     # (the same partner: "Croatia signed earlier this month" is another signing than Greece's "last Thursday")
-    return [ev for ev in events if not (len(ev["date"]) == 7 and _signing_partners(ctx, ev) & days.get(ev["date"], set()))]
+    return [ev for ev in events
+            if not (len(ev["date"]) == 7 and _signing_partners(ctx, ev) & days.get(ev["date"], set()))]
 
 
 def _signing_partners(ctx: Ctx, ev: dict[str, Any]) -> set[str]:
