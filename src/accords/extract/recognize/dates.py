@@ -279,7 +279,7 @@ def _apposed(mentions: list[Mention], i: int, text: str) -> str | None:
         return None
     m, nxt = mentions[i], mentions[i + 1]
     if nxt.value and len(nxt.value) == 10 and text[m.end:nxt.start] in (", ", " (", " - ", " – ", " — "):
-        return nxt.value
+        return str(nxt.value)
     return None
 
 
