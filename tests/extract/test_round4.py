@@ -207,3 +207,58 @@ def test_a_counted_or_produced_signing_dates_its_members(text: str, expected: se
 def test_no_member_without_a_counted_signing_before_it(text: str) -> None:
     dated = {tuple(a["parties"]) for a in _run(text)["agreements"] if a.get("date_signed")}
     assert ("LTU", "UKR") not in dated
+
+
+# --- a month naming an occasion; a capital that reports ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Its October agreement adds no new amount.", ["2024-10"]),
+    ("The February summit in Paris ended late.", ["2024-02"]),
+    ("Critics read the June text closely.", ["2024-06"]),
+    ("The May summit in Chisinau was short.", ["2024-05"]),
+    ("Their April security agreement is short.", ["2024-04"]),
+])
+def test_a_bare_month_before_an_occasion_is_a_date(text: str, expected: list[str]) -> None:
+    from datetime import date
+
+    from accords.extract.recognize.dates import recognize_dates, resolve
+    assert [resolve(m.extra, date(2024, 11, 14)) for m in recognize_dates(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "March the troops to the border.",
+    "Ministers may agree later.",
+    "It may text the parties.",
+])
+def test_a_bare_month_without_context_is_no_date(text: str) -> None:
+    from accords.extract.recognize.dates import recognize_dates
+    assert recognize_dates(text) == []
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Zagreb reported about EUR 300 million in assistance since 2022.", "HRV"),
+    ("Lisbon confirmed EUR 126 million for 2024.", "PRT"),
+    ("Warsaw stated that it had delivered 44 packages.", "POL"),
+    ("Riga noted its EUR 112 million.", "LVA"),
+    ("Prague recalled its ammunition initiative.", "CZE"),
+])
+def test_a_capital_that_reports_stands_for_its_government(text: str, code: str) -> None:
+    from accords.extract.recognize.parties import recognize_parties
+    assert [m.value for m in recognize_parties(text)] == [code]
+
+
+@pytest.mark.parametrize("text", [
+    "The conference in Zagreb reported record attendance.",
+    "Reporters in Lisbon noted the delay.",
+    "From Warsaw, the correspondent reported on the talks.",
+])
+def test_a_capital_as_a_place_is_no_party(text: str) -> None:
+    from accords.extract.recognize.parties import recognize_parties
+    assert [m.value for m in recognize_parties(text)] == []
+
+
+def test_a_croatian_readout_dates_its_october_agreement() -> None:
+    text = ("Croatia. Zagreb reported about EUR 300 million in assistance since 2022. "
+            "Its October agreement adds no new amount.")
+    dates = {tuple(a["parties"]): a.get("date_signed") for a in _run(text, "2024-11-14")["agreements"]}
+    assert dates == {("HRV", "UKR"): "2024-10"}

@@ -57,6 +57,9 @@ _DATES = re.compile(
 _BARE_CONTEXT = re.compile(
     r"(?:\b(?:in|since|by|until|till|from|of|during|through|before|after|early|late|mid|end|between|"
     r"and|to|on|as|For|for|year|the|In|Since|By|Until|From|From|During|Before|After)\s+)\Z")
+_MONTH_ON_NOUN = re.compile(r"\s+(?:(?:security|bilateral|defen[cs]e)\s+)?(?:agreement|accord|pact|text|treaty|summit|"
+                            r"signing|deal)s?\b")
+_DETERMINER = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Ll]ast)\s+\Z")
 _DEADLINE = re.compile(r"(?:\b(?:by|until|till|through|before|no later than|up to)\s+(?:the\s+)?(?:end\s+of\s+)?)\Z",
                        re.I)
 
@@ -104,9 +107,11 @@ def recognize_dates(text: str) -> list[Mention]:
             raw.update(d=int(m["md"]), m=_month(m["mm"]), y=int(m["my"]) if m["my"] else None)
         elif m["mo"]:
             rel0 = (m["mrel0"] or "").lower()
-            if not (m["yy"] or m["mrel"] or rel0) and not _BARE_CONTEXT.search(before):
+            # ("Its October agreement", "the February summit": a month naming an occasion is its context)
+            on_noun = _MONTH_ON_NOUN.match(text, m.end()) is not None
+            if not (m["yy"] or m["mrel"] or rel0) and not _BARE_CONTEXT.search(before) and not on_noun:
                 continue  # a bare month needs context: "March" at a sentence start may be the verb
-            if m["mo"] == "May" and not (m["yy"] or m["mrel"] or rel0):
+            if m["mo"] == "May" and not (m["yy"] or m["mrel"] or rel0) and not (on_noun and _DETERMINER.search(before)):
                 continue  # "may" is far more often the verb
             raw.update(m=_month(m["mo"]), y=int(m["yy"]) if m["yy"] else None,
                        rel=m["mrel"] or ({"last": "last_month", "next": "next_month"}.get(rel0)))
