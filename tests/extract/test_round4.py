@@ -262,3 +262,60 @@ def test_a_croatian_readout_dates_its_october_agreement() -> None:
             "Its October agreement adds no new amount.")
     dates = {tuple(a["parties"]): a.get("date_signed") for a in _run(text, "2024-11-14")["agreements"]}
     assert dates == {("HRV", "UKR"): "2024-10"}
+
+
+# --- commitments ---------------------------------------------------------------------------------
+
+def _commitments(data: dict[str, Any]) -> set[tuple[str, float, str, str]]:
+    return {(c["donor"], c["amount"], c["currency"], c["status"]) for c in data["commitments"]}
+
+
+@pytest.mark.parametrize("text", [
+    "Belgium signed its agreement with Ukraine. The 2024 municipal budget sets aside EUR 2.3 million for road repairs.",
+    "Norway signed its agreement with Ukraine. The annual subscription will rise to NOK 450 from the next issue.",
+    "Japan signed its accord with Ukraine. The largest single award, EUR 18,000, goes to a film series by young "
+    "Ukrainian directors.",
+    "Denmark signed its agreement with Ukraine. The town hall roof repairs were approved at EUR 400,000.",
+    "Poland signed its agreement with Ukraine. The catering cost the host EUR 3,400, to be shared equally.",
+])
+def test_a_sum_off_the_subject_with_no_giver_named_is_no_commitment(text: str) -> None:
+    assert _run(text)["commitments"] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Belgium signed its agreement with Ukraine. It pledged EUR 977 million for 2024.",
+     ("BEL", 977e6, "EUR", "pledged")),
+    ("Belgium signed its agreement with Ukraine. It sets aside EUR 977 million in military aid.",
+     ("BEL", 977e6, "EUR", "allocated")),
+    ("Belgium signed its agreement with Ukraine. The text commits EUR 977 million.",
+     ("BEL", 977e6, "EUR", "pledged")),
+])
+def test_a_sum_about_aid_keeps_the_giver_the_text_is_about(text: str, expected: tuple[str, float, str, str]) -> None:
+    assert expected in _commitments(_run(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Berlin's document carried EUR 7.1 billion for 2024.", ("DEU", 7.1e9, "EUR", "pledged")),
+    ("Ljubljana set aside EUR 5 million for 2024 for humanitarian aid.", ("SVN", 5e6, "EUR", "allocated")),
+    ("The Slovenian text carries a modest figure, EUR 5 million for 2024 for humanitarian purposes.",
+     ("SVN", 5e6, "EUR", "pledged")),
+    ("Portugal. Lisbon's delegate confirmed the pledge in its agreement: at least EUR 126 million in military "
+     "support in 2024.", ("PRT", 126e6, "EUR", "pledged")),
+    ("According to the minister, Ukraine would receive CAD 3.02 billion in support from Canada in 2024.",
+     ("CAN", 3.02e9, "CAD", "pledged")),
+    ("Japan's budget support to Ukraine exceeded USD 8.5 billion over three years.",
+     ("JPN", 8.5e9, "USD", "provided")),
+    ("The United States committed USD 20 billion to the loans and the European Union up to EUR 35 billion.",
+     ("EUU", 35e9, "EUR", "pledged")),
+])
+def test_commitments_in_plain_readings(text: str, expected: tuple[str, float, str, str]) -> None:
+    assert expected in _commitments(_run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine would receive more support, the minister said, without giving a figure of EUR 1 billion.",
+    "Ukraine will receive EUR 2 billion, officials said.",  # from whom, the text does not say
+    "Kyiv expects to receive EUR 3 billion next year.",
+])
+def test_receiving_without_a_named_giver_is_no_commitment(text: str) -> None:
+    assert _run(text)["commitments"] == []
