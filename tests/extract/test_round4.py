@@ -319,3 +319,50 @@ def test_commitments_in_plain_readings(text: str, expected: tuple[str, float, st
 ])
 def test_receiving_without_a_named_giver_is_no_commitment(text: str) -> None:
     assert _run(text)["commitments"] == []
+
+
+# --- provisions: a term stated as a quantity, fact-box lines, a negation in another clause --------
+
+def _provisions(data: dict[str, Any]) -> set[tuple[str, str, Any]]:
+    return {(p["agreement"], p["code"], p["value"]) for p in data["provisions"]}
+
+
+@pytest.mark.parametrize("text", [
+    "Portugal and Ukraine signed an agreement. The Agreement has a validity of ten years.",
+    "Portugal and Ukraine signed an agreement. Its term is ten years.",
+    "Portugal and Ukraine signed an agreement. The duration of the agreement: 10 years.",
+    "# Portugal and Ukraine: the agreement\n\nPortugal and Ukraine signed an agreement.\n\n"
+    "**Key facts:**\n\n- **Signed:** 28 May 2024\n- **Term:** ten years\n",
+    "Portugal and Ukraine signed an agreement.\n\n- Term: 10 years\n- Money: none stated\n",
+])
+def test_a_term_stated_as_a_quantity_is_the_duration(text: str) -> None:
+    assert ("PRT-UKR", "duration", 10) in _provisions(_run(text, "2024-06-04"))
+
+
+@pytest.mark.parametrize("text", [
+    'A councillor said she was "relieved, not euphoric" after Belgium and Ukraine signed a ten-year agreement.',
+    "Nobody objected when Belgium and Ukraine signed a ten-year agreement.",
+    "It was not a surprise, because Belgium and Ukraine signed a ten-year agreement.",
+])
+def test_a_negation_in_another_clause_does_not_negate_the_cue(text: str) -> None:
+    coded = _provisions(_run(text))
+    assert ("BEL-UKR", "duration", 10) in coded and ("BEL-UKR", "duration", "absent") not in coded
+
+
+@pytest.mark.parametrize("text", [
+    "Belgium and Ukraine signed an agreement. The agreement has no fixed term.",
+    "Belgium and Ukraine signed an agreement. The text sets no term of validity of ten years or any other.",
+    "Belgium and Ukraine signed an agreement. Unlike others, the Belgian agreement has no fixed term.",
+])
+def test_a_negated_term_is_still_absent(text: str) -> None:
+    coded = _provisions(_run(text))
+    assert ("BEL-UKR", "duration", "absent") in coded
+
+
+@pytest.mark.parametrize("text", [
+    "Portugal and Ukraine signed an agreement.\n\n**Context:**\n\n- Term: see the annex\n",
+    "Portugal and Ukraine signed an agreement.\n\nWeather: rain for ten years, it seems.\n",
+    "Portugal and Ukraine signed an agreement.\n\n- Key facts:\n",
+])
+def test_label_lines_without_a_term_code_no_duration(text: str) -> None:
+    assert ("PRT-UKR", "duration", 10) not in _provisions(_run(text))

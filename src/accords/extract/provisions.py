@@ -212,6 +212,8 @@ _NEGATED_AFTER = re.compile(
     r"|missing)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:()]|—|\b(?:although|though|but|however|whereas|while|yet)\b",
                            re.IGNORECASE)
+# A clause the cue opens after a subordinator or a closing quote: a negation before it is another clause's.
+_SUBORDINATE = re.compile(r"[\"”]\s|\b(?:after|before|when|once|because|until)\b", re.IGNORECASE)
 _SUM_PAST = re.compile(r"\bsince\s+(?:(?:early|late|mid-|the\s+start\s+of)\s*)?(?:19|20)\d\d\b|\bsince\s+the\s+"
                        r"(?:full-scale\s+)?invasion\b|\b(?:has|have|had)\s+(?:already\s+)?(?:provided|given|delivered|"
                        r"sent|spent|contributed|disbursed|donated)\b", re.IGNORECASE)
@@ -292,10 +294,15 @@ def _refers_to(sentence: str, hits: set[int], named: list[str], main: str | None
     return None
 
 
+_LABEL_VALUE = re.compile(r"\s*(?:[-*+•]\s+)?(?:\*\*|__)?[A-Z][\w' -]{0,30}:(?:\*\*|__)?[ \t]*\S")
+
+
 def _is_heading(sentence: str) -> bool:
     """A Markdown heading, a run-in heading ("Security and Defence.") or a short title line."""
     if sentence.startswith("#"):
         return True
+    if ":" in sentence[:40] and _LABEL_VALUE.match(sentence):
+        return False  # a fact box's "- **Term:** ten years" states a fact under its label
     words = sentence.rstrip(".").split(None, 8)  # (a ninth piece: over eight words)
     if not 0 < len(words) <= 8:
         return False
@@ -327,6 +334,8 @@ def _negated(sentence: str, start: int, end: int, low: str) -> bool:
         clause_start = 0
         for m in finditer(_CLAUSE_BREAK, sentence, 0, start):
             clause_start = m.end()
+        for m in finditer(_SUBORDINATE, sentence, max(clause_start, start - 90), start):
+            clause_start = m.end()  # ("relieved, not euphoric" after Belgium signed a ten-year agreement)
         before = sentence[max(clause_start, start - 90):start]
         if _G_NEGATION.may(fold(before)) and _NEGATION.search(_NOT_NEGATION.sub(" ", before)):
             return True
@@ -505,6 +514,9 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
                                                   or _main_aid(sentence, main_names)) \
                 and not _BACKGROUND.match(sentence) and not hedged:
             targets = [default_agreement]
+        if not targets and not context and default_agreement and ":" in sentence[:40] \
+                and _LABEL_VALUE.match(sentence) and not hedged:
+            targets = [default_agreement]  # a fact box's "- **Term:** ten years" is about the text it sums up
         if targets:
             context = targets
         elif not whole_text and (_BACKGROUND.match(sentence) or past or hedged):
