@@ -366,3 +366,48 @@ def test_a_negated_term_is_still_absent(text: str) -> None:
 ])
 def test_label_lines_without_a_term_code_no_duration(text: str) -> None:
     assert ("PRT-UKR", "duration", 10) not in _provisions(_run(text))
+
+
+# --- lethal aid said of the aid; what the text confirms points back ---------------------------------
+
+def _scopes(data: dict[str, Any]) -> set[tuple[str, str]]:
+    return {(s["donor"], s["scope"]) for s in data["military_scope"]}
+
+
+@pytest.mark.parametrize("text", [
+    "Belgium and Ukraine signed an agreement. Belgium's help under the pact is openly lethal.",
+    "Belgium and Ukraine signed an agreement. Belgian support under the agreement is explicitly lethal.",
+    "Belgium and Ukraine signed an agreement. Belgium's aid under the text remains lethal.",
+    "Belgium and Ukraine signed an agreement. Belgium's deliveries under the agreement are lethal.",
+    "Belgium and Ukraine signed an agreement. Belgium's assistance under the agreement was lethal from the start.",
+])
+def test_lethality_said_of_the_aid(text: str) -> None:
+    data = _run(text)
+    assert ("BEL", "lethal") in _scopes(data)
+    assert ("BEL-UKR", "military_aid_lethal", "present") in _provisions(data)
+
+
+@pytest.mark.parametrize("text", [
+    "Belgium and Ukraine signed an agreement. Belgium's help under the pact is not lethal.",
+    "Belgium and Ukraine signed an agreement. Critics fear the weather is lethal for crops.",
+    "Belgium and Ukraine signed an agreement. Belgium's help under the pact is non-lethal.",
+])
+def test_no_lethal_aid_where_the_aid_is_not_said_to_be_lethal(text: str) -> None:
+    assert ("BEL-UKR", "military_aid_lethal", "present") not in _provisions(_run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Denmark and Ukraine signed an agreement. Danish support includes lethal weapons, and the agreement confirms "
+    "that this will continue.",
+    "Denmark and Ukraine signed an agreement. Danish aid includes weapons, and the text says these deliveries go on.",
+    "Denmark and Ukraine signed an agreement. Denmark supplies weapons, and the agreement confirms it.",
+])
+def test_what_the_text_confirms_points_back_at_the_first_clause(text: str) -> None:
+    assert ("DNK-UKR", "military_aid_lethal", "present") in _provisions(_run(text))
+
+
+def test_what_the_text_says_of_its_own_narrows_the_sentence() -> None:
+    text = ("Denmark and Ukraine signed an agreement. Germany co-leads the air defence coalition, and the agreement "
+            "says Denmark will train pilots.")
+    coded = _provisions(_run(text))
+    assert ("DNK-UKR", "air_defence", "present") not in coded

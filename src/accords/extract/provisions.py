@@ -164,6 +164,9 @@ _ITS = re.compile(r"\W*(?:Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:text|agreement|acco
 _TEXT_SAYS = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?P<said>(?:the|its|their)\s+(?:text|agreement|accord|deal)"
                         r"\s+(?:also\s+)?(?:says|states|notes|stresses|adds|provides|declares|affirms|commits|confirms|"
                         r"recognises|recognizes|records)\b)")
+# "Danish support includes lethal weapons, and the agreement confirms that this will continue": what the
+# text says points back at the first clause, which it makes the agreement's content.
+_SAYS_THIS = re.compile(r"\s+(?:that\s+)?(?:this|these|those|it|such\s+\w+)\b(?!\s+(?:is|was)\s+not\b)")
 _REFERS_BEFORE = re.compile(r"\b(?:under|in|by|through|with)\s+(?:the|this|its|their)\s+(?:[\w-]+\s+)?"
                             r"(?:agreement|text|accord|deal)\b|\b(?:agreement|text|accord|deal)\s+"
                             r"(?:says|states|commits|provides|obliges)\b", re.IGNORECASE)
@@ -588,7 +591,7 @@ def _narrow(sentence: str, start: int, end: int, context: list[str], signed: lis
     narrowed = False
     other: list[tuple[str, str, int]] = []
     said = _TEXT_SAYS.search(sentence) if "text" in sentence or "agreement" in sentence else None
-    if said and not _REFERS_BEFORE.search(sentence, 0, said.start()):
+    if said and not _REFERS_BEFORE.search(sentence, 0, said.start()) and not _SAYS_THIS.match(sentence, said.end()):
         start, sentence, narrowed = start + said.start(1), sentence[said.start(1):], True
     contrast = _CONTRAST.search(sentence) if ("while" in sentence or "whereas" in sentence
                                               or "but" in sentence) else None
