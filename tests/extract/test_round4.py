@@ -411,3 +411,28 @@ def test_what_the_text_says_of_its_own_narrows_the_sentence() -> None:
             "says Denmark will train pilots.")
     coded = _provisions(_run(text))
     assert ("DNK-UKR", "air_defence", "present") not in coded
+
+
+# --- legal nature: "political rather than legal", "Neither agreement is a treaty" -------------------
+
+@pytest.mark.parametrize("text", [
+    "Romania and Ukraine signed an agreement. Officials stressed that the agreement has political rather than "
+    "legal force.",
+    "Romania and Ukraine signed an agreement. The Romanian agreement is described as having political rather than "
+    "legal value.",
+    "Romania and Ukraine signed an agreement. Romania's text carries political rather than legal weight.",
+    "Romania and Ukraine signed an agreement. Neither this agreement nor the others is a treaty.",
+    "Romania and Ukraine signed an agreement. None of the Romanian agreement's clauses is a treaty obligation, "
+    "and the text is a political document.",
+])
+def test_a_political_not_legal_text_is_non_binding(text: str) -> None:
+    assert ("ROU-UKR", "legal_nature", "non_binding") in _provisions(_run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Romania and Ukraine signed an agreement. It covers political and legal reforms.",
+    "Romania and Ukraine signed an agreement. Political leaders praised the legal team.",
+    "Romania and Ukraine signed an agreement. Neither side commented on the weather.",
+])
+def test_political_and_legal_words_alone_code_no_legal_nature(text: str) -> None:
+    assert not any(code == "legal_nature" for _, code, _v in _provisions(_run(text)))
