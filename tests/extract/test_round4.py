@@ -436,3 +436,44 @@ def test_a_political_not_legal_text_is_non_binding(text: str) -> None:
 ])
 def test_political_and_legal_words_alone_code_no_legal_nature(text: str) -> None:
     assert not any(code == "legal_nature" for _, code, _v in _provisions(_run(text)))
+
+
+# --- coalitions that are no capability coalition; NATO membership by "the Alliance" -----------------
+
+@pytest.mark.parametrize("text", [
+    "Canada and Ukraine signed an agreement. Canada keeps working within the International Coalition for the Return "
+    "of Ukrainian Children.",
+    "Belgium and Ukraine signed an agreement. Belgium buys shells through a coalition of donor states.",
+    "Belgium and Ukraine signed an agreement. Belgium acts in a coalition of countries that share the aim.",
+])
+def test_coalitions_without_a_capability_are_not_capability_coalitions(text: str) -> None:
+    assert not any(code == "capability_coalitions" for _, code, _v in _provisions(_run(text)))
+
+
+@pytest.mark.parametrize("text", [
+    "Canada and Ukraine signed an agreement. Canada co-leads the air force coalition.",
+    "Canada and Ukraine signed an agreement. Canada takes part in the demining coalition under the agreement.",
+    "Canada and Ukraine signed an agreement. Canada joins the maritime coalition of the contact group.",
+])
+def test_capability_coalitions_are_still_coded(text: str) -> None:
+    assert ("CAN-UKR", "capability_coalitions", "present") in _provisions(_run(text))
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Canada and Ukraine signed an agreement. The agreement anticipates that Ukraine joins the Alliance.", "CAN-UKR"),
+    ("Albania and Ukraine signed an agreement. The text says it is no substitute for Ukraine's future membership "
+     "of the Alliance.", "ALB-UKR"),
+    ("Canada and Ukraine signed an agreement. The agreement supports Ukraine joining the North Atlantic Alliance.",
+     "CAN-UKR"),
+])
+def test_nato_membership_by_the_alliance(text: str, key: str) -> None:
+    assert (key, "nato_membership_reference", "present") in _provisions(_run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Canada and Ukraine signed an agreement. Canada joined the Alliance in 1949.",  # a member's history
+    "Canada and Ukraine signed an agreement. The agreement does not mention NATO membership.",
+    "Canada and Ukraine signed an agreement. The agreement covers cyber defence.",
+])
+def test_no_nato_membership_reference_present(text: str) -> None:
+    assert ("CAN-UKR", "nato_membership_reference", "present") not in _provisions(_run(text))

@@ -209,7 +209,8 @@ _NEGATION = re.compile(
 _NOT_NEGATION = re.compile(
     r"\b(?:not\s+only|not\s+least|no\s+later\s+than|not\s+later\s+than|no\s+less\s+than"
     r"|no\s+longer\s+than|without\s+delay|not\s+(?:stand|be)\s+in\s+the\s+way"
-    r"|not\s+(?:hinder|prevent|preclude|prejudice|affect|replace|substitute\s+for))\b", re.IGNORECASE)
+    r"|not\s+(?:hinder|prevent|preclude|prejudice|affect|replace|substitute\s+for)|no\s+substitute\s+for)\b",
+    re.IGNORECASE)
 _NEGATED_AFTER = re.compile(
     r"[^.;,]{0,30}?\b(?:is|are|was|were)\s+(?:not\s+(?:mentioned|included|covered|part)|absent|excluded"
     r"|missing)\b", re.IGNORECASE)
