@@ -477,3 +477,26 @@ def test_nato_membership_by_the_alliance(text: str, key: str) -> None:
 ])
 def test_no_nato_membership_reference_present(text: str) -> None:
     assert ("CAN-UKR", "nato_membership_reference", "present") not in _provisions(_run(text))
+
+
+# --- the host of a signing signed ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "key", "expected"), [
+    ("Croatia's Andrej Plenkovic hosted a signing in Dubrovnik on 9 October 2024.", ("HRV", "UKR"), "2024-10-09"),
+    ("Croatia hosted the signing in Dubrovnik on 9 October 2024.", ("HRV", "UKR"), "2024-10-09"),
+    ("On 11 April 2024 Latvia hosted a signing with Ukraine in Vilnius.", ("LVA", "UKR"), "2024-04-11"),
+    ("Prime Minister Petr Fiala hosted a signing in Prague on 18 July 2024.", ("CZE", "UKR"), "2024-07-18"),
+    ("Luxembourg hosted the signing on 10 July 2024, a day before Romania's.", ("LUX", "UKR"), "2024-07-10"),
+])
+def test_the_host_of_a_signing_signed(text: str, key: tuple[str, ...], expected: str) -> None:
+    dates = {tuple(a["parties"]): a.get("date_signed") for a in _run(text)["agreements"]}
+    assert dates.get(key) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The museum hosted a signing of the artist's new book on 9 October 2024.",
+    "Croatia hosted a summit in Dubrovnik on 9 October 2024.",
+    "Croatia will host a signing next week.",
+])
+def test_no_signing_without_a_hosting_state(text: str) -> None:
+    assert not any(a.get("date_signed") for a in _run(text)["agreements"])

@@ -105,9 +105,10 @@ _DOC_NOUN = re.compile(r"\b(?:agreements?|accords?|treaty|pact|security commitme
                       r"arrangements?)\b", re.I)
 # Sentences that can say anything about an agreement contain one of these (one scan finds them).
 # (the look-ahead names the initials of the words: it rejects most positions at once, same matches)
-_CANDIDATE = re.compile(r"(?=[atpsdbl1])\b(?:agreements?|accords?|treaty|treaties|pact|security commitments|texts?"
+_CANDIDATE = re.compile(r"(?=[atpsdbl1h])\b(?:agreements?|accords?|treaty|treaties|pact|security commitments|texts?"
                         r"|(?:security|defen[cs]e|bilateral|long-term|ten-year|10-year)\s+deals?"
-                        r"|documents?|arrangements?|[Ss]ign(?:s|ed)?|Done at|signing\s+date|date\s+of\s+signing)\b",
+                        r"|documents?|arrangements?|[Ss]ign(?:s|ed)?|Done at|signing\s+date|date\s+of\s+signing"
+                        r"|hosted\s+(?:a|the)\s+signing)\b",
                         re.I)
 _COLLECTIVE = re.compile(r"\b(?:both|all\s+(?:three|four|five|six|the)|each\s+of\s+the|every)\b", re.I)
 # ("Germany signed a contract", "Sweden signed with a shipyard" sign something else)
@@ -210,6 +211,9 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             bare = bare or follows
             bare = bare or ("pen" in low and bool(_PEN.search(sent)))  # "... put pen to paper in Kyiv"
             bare = bare or member
+            # "Croatia's Andrej Plenkovic hosted a signing in Dubrovnik on 9 October": the host signed
+            bare = bare or ("hosted" in low and bool(_HOSTED_SIGNING.search(sent)) and bool(
+                _partners(ctx, idx) or ctx.people_countries(s, e)))
             if parent is None and not bare:
                 if duration and _collective(sent, low):
                     default_duration = default_duration or duration
@@ -885,6 +889,9 @@ def _place(sent: str, s: int = 0, skip: list[tuple[int, int]] | None = None) -> 
         if m["c"] and m["c"].split()[0] not in _NOT_PLACE:
             return m["c"]
     return None
+
+
+_HOSTED_SIGNING = re.compile(r"\bhosted\s+(?:a|the)\s+signing\b")
 
 
 @dataclass
