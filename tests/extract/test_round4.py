@@ -500,3 +500,28 @@ def test_the_host_of_a_signing_signed(text: str, key: tuple[str, ...], expected:
 ])
 def test_no_signing_without_a_hosting_state(text: str) -> None:
     assert not any(a.get("date_signed") for a in _run(text)["agreements"])
+
+
+# --- channels: a glossed coalition; the initiative a Czech subject runs ----------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Portugal takes part in the F-16 (air force) coalition.", "Air force capability coalition (UDCG)"),
+    ("Latvia leads the drone (UAV) coalition.", "Drone capability coalition (UDCG)"),
+    ("Germany co-leads the IAMD (air defence) coalition.", "IAMD capability coalition (UDCG)"),
+    ("Czechia will also keep running the ammunition initiative it launched early this year.",
+     "Czech-led ammunition initiative"),
+    ("The Czech Republic runs its ammunition initiative with twenty partners.", "Czech-led ammunition initiative"),
+])
+def test_channels_named_loosely(text: str, name: str) -> None:
+    assert name in {c["name"] for c in _run(text)["channels"]}
+
+
+@pytest.mark.parametrize("text", [
+    "Czechia said the weather was fine; the ammunition initiative is another matter.",
+    "Denmark runs the ammunition initiative of the Nordic states.",
+    "The coalition (founded in 2023) met in Ramstein.",
+])
+def test_no_czech_initiative_or_kind_without_its_words(text: str) -> None:
+    names = {c["name"] for c in _run(text)["channels"]}
+    assert "Czech-led ammunition initiative" not in names
+    assert not any("capability coalition (UDCG)" in n for n in names)
