@@ -525,3 +525,51 @@ def test_no_czech_initiative_or_kind_without_its_words(text: str) -> None:
     names = {c["name"] for c in _run(text)["channels"]}
     assert "Czech-led ammunition initiative" not in names
     assert not any("capability coalition (UDCG)" in n for n in names)
+
+
+# --- "not less than" is a floor; a hedged remark keeps the text for "It ..."; humanitarian lists ---
+
+@pytest.mark.parametrize("text", [
+    "Portugal and Ukraine signed an agreement. Portugal commits to support of not less than 126 million euros.",
+    "Portugal and Ukraine signed an agreement. The agreement provides not fewer than 20 million euros in aid.",
+    "Portugal and Ukraine signed an agreement. The agreement commits Portugal to no less than EUR 126 million.",
+])
+def test_a_floor_is_no_negation(text: str) -> None:
+    coded = _provisions(_run(text))
+    assert ("PRT-UKR", "financial_commitment", "present") in coded
+    assert ("PRT-UKR", "financial_commitment", "absent") not in coded
+
+
+@pytest.mark.parametrize("text", [
+    "The American agreement is an executive agreement. A future president could withdraw from it. "
+    "It names no dollar figure.",
+    "The American agreement is an executive agreement. Critics say it might not last. It names no dollar figure.",
+    "The American agreement is an executive agreement. Perhaps it could be stronger. The text names no dollar figure.",
+])
+def test_a_hedged_remark_keeps_the_text_for_the_next_sentence(text: str) -> None:
+    assert ("UKR-USA", "financial_commitment", "absent") in _provisions(_run(text))
+
+
+def test_a_hedged_remark_before_another_subject_clears_the_text() -> None:
+    text = ("The American agreement is an executive agreement. A future president could withdraw from it. "
+            "Elsewhere, budgets name no dollar figure.")
+    assert ("UKR-USA", "financial_commitment", "absent") not in _provisions(_run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Japan and Ukraine signed an accord. Japan will provide aid spread over defence, humanitarian, recovery and "
+    "financial support.",
+    "Japan and Ukraine signed an accord. The accord gives EUR 5 million for humanitarian purposes.",
+    "Japan and Ukraine signed an accord. The accord funds humanitarian projects in Kharkiv.",
+])
+def test_humanitarian_assistance_in_lists_and_purposes(text: str) -> None:
+    assert ("JPN-UKR", "humanitarian_assistance", "present") in _provisions(_run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Japan and Ukraine signed an accord. Its clauses cover cyber, energy and financial support.",
+    "Japan and Ukraine signed an accord. A humanitarian, she said, would rather see peace and financial support.",
+    "Japan and Ukraine signed an accord. The accord funds recovery projects in Kharkiv.",
+])
+def test_no_humanitarian_assistance_without_the_aid(text: str) -> None:
+    assert ("JPN-UKR", "humanitarian_assistance", "present") not in _provisions(_run(text))

@@ -179,6 +179,7 @@ _CONTRAST = re.compile(rf",?\s+(?:while|whereas|but)\s+(?P<rest>(?:the\s+)?(?P<w
 _PAIR_BEFORE = re.compile(r"(?P<who>[A-Z][\w.]*)\s+and\s+\Z")
 _ANAPHORIC_START = re.compile(r"(?:the|both)\s+(?:parties|participants|sides)\b|they\b|it\s+also\b",
                               re.IGNORECASE)
+_IT_NEXT = re.compile(r"\s*(?:It|Its|This\s+(?:text|agreement|accord)|The\s+(?:text|agreement|accord))\b")
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december")
 _BACKGROUND = re.compile(
     rf"\W*(?:since|to\s+date|so\s+far|until\s+now|despite|before|previously|earlier|historically"
@@ -207,7 +208,8 @@ _NEGATION = re.compile(
     r"\b(?:no|not|never|neither|nor|nobody|no\s+one|nothing|none|without|exclud\w*|omit\w*|lacks?|lacking|absence\s+of"
     r"|silent\s+(?:on|about)|refrain\w*\s+from|rul\w+\s+out)\b|n't\b", re.IGNORECASE)
 _NOT_NEGATION = re.compile(
-    r"\b(?:not\s+only|not\s+least|no\s+later\s+than|not\s+later\s+than|no\s+less\s+than"
+    r"\b(?:not\s+only|not\s+least|no\s+later\s+than|not\s+later\s+than|no\s+less\s+than|not\s+less\s+than"
+    r"|no\s+fewer\s+than|not\s+fewer\s+than|not\s+below|not\s+under"
     r"|no\s+longer\s+than|without\s+delay|not\s+(?:stand|be)\s+in\s+the\s+way"
     r"|not\s+(?:hinder|prevent|preclude|prejudice|affect|replace|substitute\s+for)|no\s+substitute\s+for)\b",
     re.IGNORECASE)
@@ -524,7 +526,11 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         if targets:
             context = targets
         elif not whole_text and (_BACKGROUND.match(sentence) or past or hedged):
-            context = [section] if section and whole_text else []
+            # (a hedged remark about the text in context keeps it for an "It ..." after it: "A future president
+            # could withdraw from it. It names no dollar figure.")
+            if not (hedged and context and si + 1 < len(sentences)
+                    and _IT_NEXT.match(text, sentences[si + 1][0])):
+                context = [section] if section and whole_text else []
             continue
         if not context or (not whole_text and past):
             continue  # an explicit reference still sets the context for what follows
