@@ -573,3 +573,37 @@ def test_humanitarian_assistance_in_lists_and_purposes(text: str) -> None:
 ])
 def test_no_humanitarian_assistance_without_the_aid(text: str) -> None:
     assert ("JPN-UKR", "humanitarian_assistance", "present") not in _provisions(_run(text))
+
+
+# --- training with the trainees first; consultations by their rhythm; a partner that aims to ----------
+
+@pytest.mark.parametrize(("text", "key", "code"), [
+    ("Greece and Ukraine signed an agreement. It commits Athens to help so that Ukrainian F-16 pilots can be "
+     "trained faster.", "GRC-UKR", "training"),
+    ("Greece and Ukraine signed an agreement. Under it, Ukrainian technicians are trained in Greece.",
+     "GRC-UKR", "training"),
+    ("Czechia and Ukraine signed an agreement.\n\nTraining is the core. Prague aims to train up to 4,000 Ukrainian "
+     "soldiers a year.", "CZE-UKR", "training"),
+    ("Czechia and Ukraine signed an agreement. Under it, they will hold defence consultations once a year.",
+     "CZE-UKR", "security_dialogue"),
+    ("Czechia and Ukraine signed an agreement. The agreement sets security consultations every six months.",
+     "CZE-UKR", "security_dialogue"),
+    ("Greece and Ukraine signed an agreement. No term of validity is given.", "GRC-UKR", "duration"),
+])
+def test_round4_cues(text: str, key: str, code: str) -> None:
+    assert any(k == key and c == code for k, c, _v in _provisions(_run(text)))
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Greece and Ukraine signed an agreement. Greek dogs are trained to find truffles.", "training"),
+    ("Czechia and Ukraine signed an agreement. Doctors hold consultations once a week in Brno.", "security_dialogue"),
+    ("Czechia and Ukraine signed an agreement.\n\nThe weather is poor. Prague aims to host the fair next year.",
+     "training"),
+])
+def test_round4_cues_do_not_overreach(text: str, code: str) -> None:
+    assert not any(c == code for _k, c, _v in _provisions(_run(text)))
+
+
+def test_no_term_of_validity_is_absent() -> None:
+    text = "Greece and Ukraine signed an agreement. No term of validity is given."
+    assert ("GRC-UKR", "duration", "absent") in _provisions(_run(text))
