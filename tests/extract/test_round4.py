@@ -607,3 +607,24 @@ def test_round4_cues_do_not_overreach(text: str, code: str) -> None:
 def test_no_term_of_validity_is_absent() -> None:
     text = "Greece and Ukraine signed an agreement. No term of validity is given."
     assert ("GRC-UKR", "duration", "absent") in _provisions(_run(text))
+
+
+# --- what Ukraine receives from the partner a document is about is that partner's agreement ----------
+
+@pytest.mark.parametrize("text", [
+    "Canada and Ukraine signed an agreement.\n\nAccording to the minister, Ukraine would receive CAD 3.02 billion "
+    "in support from Canada in 2024.",
+    "Canada and Ukraine signed an agreement.\n\nUkraine will receive CAD 3 billion from Canada this year.",
+    "Canada and Ukraine signed an agreement.\n\nOfficials say Kyiv would receive CAD 500 million from Ottawa.",
+])
+def test_what_ukraine_receives_from_the_partner_is_coded_for_it(text: str) -> None:
+    assert ("CAN-UKR", "financial_commitment", "present") in _provisions(_run(text, "2024-02-27"))
+
+
+@pytest.mark.parametrize("text", [
+    "Canada and Ukraine signed an agreement.\n\nUkraine would receive EUR 3 billion from the European Investment "
+    "Bank.",
+    "Canada and Ukraine signed an agreement.\n\nUkraine will receive USD 5 billion from Japan.",
+])
+def test_what_ukraine_receives_from_another_giver_is_not_the_partners(text: str) -> None:
+    assert ("CAN-UKR", "financial_commitment", "present") not in _provisions(_run(text, "2024-02-27"))

@@ -657,7 +657,15 @@ def _main_subject(sentence: str, hits: set[int], names: set[str]) -> bool:
         return True
     # "Rome and Kyiv will consult ...", "Italy and Ukraine will ...": the pair as the subject
     pair = _PAIR_BEFORE.search(sentence, 0, m.start("who"))
+    if who in ("Kyiv", "Ukraine") and "receive" in sentence:  # "Ukraine would receive CAD 3 billion from Canada"
+        giver = _RECEIVE_FROM.search(sentence, m.end())
+        if giver is not None and _is_main(giver.group("who").rstrip("."), names):
+            return True
     return who in ("Kyiv", "Ukraine") and pair is not None and _is_main(pair.group("who"), names)
+
+
+_RECEIVE_FROM = re.compile(r"\breceive\b(?:[^.;]|\.(?=\d)){0,100}?\bfrom\s+(?:the\s+)?"
+                           r"(?P<who>[A-Z][\w.]*(?:\s+[A-Z]\w+)?)")
 
 
 def _main_aid(sentence: str, names: set[str]) -> bool:
