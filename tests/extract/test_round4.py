@@ -628,3 +628,26 @@ def test_what_ukraine_receives_from_the_partner_is_coded_for_it(text: str) -> No
 ])
 def test_what_ukraine_receives_from_another_giver_is_not_the_partners(text: str) -> None:
     assert ("CAN-UKR", "financial_commitment", "present") not in _provisions(_run(text, "2024-02-27"))
+
+
+# --- the headline figure of an agreement -------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("When Spain and Ukraine signed in Madrid on 27 May 2024, the headline figure was EUR 1 billion in military "
+     "aid for 2024.", ("ESP", 1e9, "EUR", "pledged")),
+    ("Spain signed its agreement with Ukraine. The sum is EUR 1 billion in military support for 2024.",
+     ("ESP", 1e9, "EUR", "pledged")),
+    ("Spain signed its agreement with Ukraine. The amount was EUR 1 billion of aid this year.",
+     ("ESP", 1e9, "EUR", "pledged")),
+])
+def test_the_figure_of_an_agreement_is_pledged(text: str, expected: tuple[str, float, str, str]) -> None:
+    assert expected in _commitments(_run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Spain signed its agreement with Ukraine. The figure was EUR 3 billion of damage to the grid.",
+    "Spain signed its agreement with Ukraine. The town's figure was EUR 45 million for a library.",
+    "Spain signed its agreement with Ukraine. Could the figure be EUR 2 billion in aid? Nobody knows.",
+])
+def test_a_figure_that_is_no_aid_is_no_commitment(text: str) -> None:
+    assert not any(c[1] in (3e9, 45e6, 2e9) for c in _commitments(_run(text)))

@@ -88,10 +88,11 @@ _AID_AFTER = re.compile(r"[^.;]{0,40}?\b(?:aid|support|assistance|funding|help|p
 # 2 billion"): what a text or donor puts forward is pledged. Only next to the amount (a few words
 # between at most), since these verbs are common in other senses further away; "adds up to" is a
 # total and "provides for" is weak (above).
-# ("The text carries a modest figure, EUR 5 million": the sum in apposition to "figure" is the one carried)
+# ("The text carries a modest figure, EUR 5 million": the sum in apposition to "figure" is the one carried;
+# "the headline figure was EUR 1 billion in military aid": the sum an agreement is known by)
 _GIVES = re.compile(r"\b(?P<v>provides(?!\s+for\b)|gives|contains|includes|adds(?!\s+up\b)|grants|contributes|"
                     r"makes available|foresees|envisages|envisions|devotes|dedicates|mobili[sz]es|invests|holds|"
-                    r"carries|carried)\s+"
+                    r"carries|carried|(?:figure|sum|amount)\s+(?:was|is))\s+"
                     r"(?:(?:Ukraine|Kyiv)\s+(?:with\s+)?)?(?:[a-z][\w-]*\s+){0,3}?"
                     r"(?:(?:figure|sum|amount|total),\s+)?\Z")
 # These verbs are common outside aid ("the defence budget contains EUR 52 billion for the army"):
