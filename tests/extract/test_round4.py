@@ -651,3 +651,26 @@ def test_the_figure_of_an_agreement_is_pledged(text: str, expected: tuple[str, f
 ])
 def test_a_figure_that_is_no_aid_is_no_commitment(text: str) -> None:
     assert not any(c[1] in (3e9, 45e6, 2e9) for c in _commitments(_run(text)))
+
+
+# --- a long question asks; a mid-sentence date looks no further ---------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Ireland signed an agreement with Ukraine. Asked whether Ireland would ever send weapons, the minister said no.",
+    "Ireland signed an agreement with Ukraine. Asked if the government might one day supply weapons, she smiled.",
+    "Ireland signed an agreement with Ukraine. Questions about whether Dublin should send weapons remain.",
+])
+def test_a_question_about_weapons_codes_no_lethal_aid(text: str) -> None:
+    assert ("IRL-UKR", "military_aid_lethal", "present") not in _provisions(_run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Ireland signed an agreement with Ukraine on 4 September 2024. A debate in the Dail is scheduled for "
+    "17 September 2024. The Irish rugby team plays in Cardiff.",
+    "Ireland signed an agreement with Ukraine on 4 September 2024. The library reopens on 17 September 2024. "
+    "Ukraine's ambassador attended.",
+    "Ireland signed an agreement with Ukraine on 4 September 2024. Our next issue appears on 17 September 2024. "
+    "It covers Irish aid to Ukraine.",
+])
+def test_a_sentence_after_does_not_make_a_mid_sentence_date_topical(text: str) -> None:
+    assert "2024-09-17" not in _event_dates(_run(text))

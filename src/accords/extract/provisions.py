@@ -226,8 +226,9 @@ _SUM_PAST = re.compile(r"\bsince\s+(?:(?:early|late|mid-|the\s+start\s+of)\s*)?(
 _G_SUM_PAST = Gate(_SUM_PAST)
 _SUM_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b|\.\s")
 # What a question is about is not what the text says: "Asked about weapons, a diplomat said ...".
+# ("Asked whether Ireland would ever send weapons, Harris said ...": the question may run a few words)
 _ASKED = re.compile(r"\b(?:asked|asking|asks|questions?|questioned)\s+(?:\w+\s+){0,2}?(?:about|on|whether|if)\s+"
-                    r"(?:[\w-]+\s+){0,3}\Z", re.IGNORECASE)
+                    r"(?:[\w-]+\s+){0,5}\Z", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _TERMINAL = (".", "!", "?", ":", '"', "'", ")", "]", "”", "’")
 _WORDS = {"ten": 10, "twelve": 12, "twenty-four": 24, "five": 5}

@@ -101,7 +101,7 @@ def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> l
                 continue
             seen.add((value, group))
             if offtopic is None:
-                offtopic = _off_topic(ctx, idx, sentence)
+                offtopic = _off_topic(ctx, idx, sentence, m.start - s)
             if offtopic:
                 continue
             # One event per date a sentence tells, however many signings share it ("Czechia and Slovenia
@@ -162,7 +162,7 @@ _TOPICAL = re.compile(r"\b(?:agreements?|accords?|treat(?:y|ies)|pacts?|declarat
 _G_TOPICAL = Gate(_TOPICAL)
 
 
-def _off_topic(ctx: Ctx, idx: int, sentence: str) -> bool:
+def _off_topic(ctx: Ctx, idx: int, sentence: str, at: int = 0) -> bool:
     """A date in a sentence that names no state, channel or person and no word of the subject is no event
     of the subject: a town's budget "adopted in December", a tram line that "will open in March", a team's
     "next home game on Saturday", a sector's order book "at the end of March" (decoys around the news)."""
@@ -171,11 +171,14 @@ def _off_topic(ctx: Ctx, idx: int, sentence: str) -> bool:
     prev = idx - 1  # (an answer is about its question: "When did Portugal sign?" / "On 28 May 2024.")
     if prev >= 0 and ctx.sent_text(prev).rstrip().endswith("?") and _topical(ctx, prev, ctx.sent_text(prev)):
         return False
-    # (a programme's line names its item and the next sentence says what it is about:
+    # (a programme's line opens with its date and names its item; the next sentence says what it is about:
     # '20 March 2025 - "Mines and the harvest". A discussion of mine clearance in Ukraine.')
     nxt = idx + 1
-    return not (nxt < len(ctx.sentences) and ctx.paragraph_of(nxt) == ctx.paragraph_of(idx)
+    return not (at <= _LINE_LEAD and nxt < len(ctx.sentences) and ctx.paragraph_of(nxt) == ctx.paragraph_of(idx)
                 and _topical(ctx, nxt, ctx.sent_text(nxt)))
+
+
+_LINE_LEAD = 6  # how far into its sentence a programme line's date may start ("- **6 March**")
 
 
 def _topical(ctx: Ctx, idx: int, sentence: str) -> bool:
