@@ -674,3 +674,24 @@ def test_a_question_about_weapons_codes_no_lethal_aid(text: str) -> None:
 ])
 def test_a_sentence_after_does_not_make_a_mid_sentence_date_topical(text: str) -> None:
     assert "2024-09-17" not in _event_dates(_run(text))
+
+
+# --- a date that names a text already dated tells no new event -------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Portugal and Ukraine signed on 28 May 2024. The agreement of 28 May 2024 runs for ten years.",
+    "Portugal and Ukraine signed on 28 May 2024. Lisbon confirmed the pledge in its agreement of 28 May 2024.",
+    "The United States and Ukraine signed on 13 June 2024. The 13 June 2024 text is an executive agreement.",
+])
+def test_a_date_naming_a_text_already_dated_is_no_new_event(text: str) -> None:
+    assert len(_run(text)["events"]) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The American agreement of 13 June 2024 is an executive agreement.",  # the only mention: the signing
+    "Portugal and Ukraine signed on 28 May 2024. Spain had signed on 27 May 2024.",
+    "Portugal and Ukraine signed on 28 May 2024. On 28 May 2024 Belgium signed too.",
+])
+def test_dates_that_tell_a_signing_stay_events(text: str) -> None:
+    data = _run(text)
+    assert len(data["events"]) == len({s for s in text.split(". ")})

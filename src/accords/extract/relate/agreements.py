@@ -938,11 +938,16 @@ _NOUN_AFTER_DATE = re.compile(r"(?:'s)?\s+(?:(?:security|bilateral|defen[cs]e|te
                               r"(?:agreement|accord|pact|treaty|text|document)\b", re.I)
 
 
+def date_names_text(text: str, start: int, end: int, floor: int = 0) -> bool:
+    """The date at ``[start, end)`` is named with a text: "the agreement of 28 May", "Its October agreement"."""
+    return bool(_NOUN_BEFORE_DATE.search(text, max(floor, start - 40), start) or _NOUN_AFTER_DATE.match(text, end))
+
+
 def _noun_dated(ctx: Ctx, idx: int, s: int, sent: str) -> bool:
     for m in ctx.in_sentence("date", idx):
         if not m.value or len(m.value) < 7 or m.extra.get("deadline") or m.extra.get("since"):
             continue
-        if _NOUN_BEFORE_DATE.search(ctx.text, max(s, m.start - 30), m.start) or _NOUN_AFTER_DATE.match(ctx.text, m.end):
+        if date_names_text(ctx.text, m.start, m.end, s):
             return True
     return False
 

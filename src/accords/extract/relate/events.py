@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from accords.extract.prefilter import Gate, fold
+from accords.extract.relate.agreements import date_names_text
 from accords.extract.relate.context import Ctx
 
 _YEAR_EVENT = re.compile(r"\b(?:signed|held|launched|adopted|invaded|annexed|established|founded|took place|"
@@ -94,7 +95,7 @@ def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> l
                     and not (_G_YEAR_EVENT.may(low_before) and _YEAR_EVENT.search(before))
                     and not (_G_YEAR_OCCASION.may(low_before) and _YEAR_OCCASION.search(before))):
                 continue
-            if _not_new(ctx, told, m, value):
+            if _not_new(ctx, told, m, value) or (value in told and _names_a_text(ctx, m.start, m.end, s)):
                 continue
             group = -1 - para_of(ctx, idx) if sentence.startswith("|") else idx  # a table is one group
             if (value, group) in seen:
@@ -143,6 +144,11 @@ def _not_new(ctx: Ctx, told: set[str], m: Any, value: str) -> bool:
     if m.extra["kind"] == "relative":
         return value in told or (len(value) == 4 and any(t.startswith(value) for t in told))
     return m.extra.get("y") is None and len(value) == 7 and value in told
+
+
+def _names_a_text(ctx: Ctx, start: int, end: int, sentence_start: int) -> bool:
+    """A date that names a text already dated ("the agreement of 28 May", "the 13 June text") tells no new event."""
+    return date_names_text(ctx.text, start, end, sentence_start)
 
 
 def _masthead(text: str, start: int) -> bool:
