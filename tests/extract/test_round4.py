@@ -695,3 +695,26 @@ def test_a_date_naming_a_text_already_dated_is_no_new_event(text: str) -> None:
 def test_dates_that_tell_a_signing_stay_events(text: str) -> None:
     data = _run(text)
     assert len(data["events"]) == len({s for s in text.split(". ")})
+
+
+# --- a refused signing; "followed a day later" -------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Luxembourg signed on 10 July 2024. Hungary has refused to sign any such agreement.",
+    "Luxembourg signed on 10 July 2024. Hungary declined to sign a security agreement with Ukraine.",
+    "Luxembourg signed on 10 July 2024. Hungary has not yet signed an agreement with Ukraine.",
+    "Luxembourg signed on 10 July 2024. Hungary will never sign such an agreement, its minister said.",
+    "Luxembourg signed on 10 July 2024. Hungary hasn't signed an agreement with Ukraine.",
+])
+def test_a_refused_signing_dates_nothing(text: str) -> None:
+    assert all(a.get("date_signed") is None for a in _run(text)["agreements"] if a["parties"] == ["HUN", "UKR"])
+
+
+@pytest.mark.parametrize(("text", "key", "expected"), [
+    ("Luxembourg signed its agreement on 10 July 2024. Romania followed a day later.", ("ROU", "UKR"), "2024-07-11"),
+    ("Luxembourg signed its agreement on 10 July 2024. Romania followed a week later.", ("ROU", "UKR"), "2024-07-17"),
+    ("Slovakia refused to sign, but Czechia signed its agreement on 18 July 2024.", ("CZE", "UKR"), "2024-07-18"),
+])
+def test_signings_beside_a_refusal_or_following_stand(text: str, key: tuple[str, ...], expected: str) -> None:
+    dates = {tuple(a["parties"]): a.get("date_signed") for a in _run(text)["agreements"]}
+    assert dates.get(key) == expected

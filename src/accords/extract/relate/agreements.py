@@ -121,9 +121,14 @@ _SIGNED_LEAD = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:(?:[\w,]+\s+){0,3}?(?
 _SAME_EVENT = re.compile(r"\bsame\s+(?:summit|day|occasion|ceremony|meeting)\b", re.I)
 # A state that "followed (suit)" or "did the same" right after a reported signing signed too
 # ("followed with a package", "followed up" are other things).
-_FOLLOW = re.compile(r"\b(?:followed(?:\s+suit)?(?!\s+(?:with|up|by|through|on|from|closely|in\s+\d|a|an|its|his|her"
+# ("Romania followed a day later": "a" before a span of time is when, not what)
+_FOLLOW = re.compile(r"\b(?:followed(?:\s+suit)?(?!\s+(?:with|up|by|through|on|from|closely|in\s+\d"
+                     r"|a(?!\s+(?:day|week|few\s+days|month)\s+later)|an|its|his|her"
                      r"|their|the\s+(?:debate|talks|news|story))\b)|did\s+(?:the\s+same|likewise|so)|so\s+did)\b",
                      re.I)
+# a signing refused or not (yet) made: "Hungary has refused to sign any such agreement", "Poland has not yet signed"
+_NO_SIGN = re.compile(r"\b(?:refus\w*|declin\w*|not|never|yet)\s+(?:\w+\s+)?(?:to\s+)?sign\w*|n't\s+(?:\w+\s+)?sign\w*",
+                      re.I)
 _PEN = re.compile(r"\bput\s+pen\s+to\s+paper\b", re.I)
 # ("the same day" may be elsewhere)
 _SAME_PLACE = re.compile(r"\bsame\s+(?:summit|occasion|ceremony|meeting|venue)\b", re.I)
@@ -247,6 +252,8 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                                                                    or _doc_noun(sent, low) or _one(sent)))
         if not signed and parent is None and ctx.in_sentence("date", idx) and _noun_dated(ctx, idx, s, sent):
             signed = True  # "its agreement of 28 May", "Its October agreement": the date dates its signing
+        if signed and not member and parent is None and _NO_SIGN.search(sent) and not _SIGN_AFFIRMED.search(sent):
+            signed = False  # "Hungary has refused to sign any such agreement": no signing, no date
         if signed and _YES_NO.match(sent) and sent.rstrip().endswith("?"):
             signed = False  # "Did Spain sign?" asks; "When did Portugal sign?" takes the signing as given
         if signed and sent.rstrip().endswith("?") and _MODAL_SIGN.search(sent):
@@ -891,6 +898,8 @@ def _place(sent: str, s: int = 0, skip: list[tuple[int, int]] | None = None) -> 
     return None
 
 
+# (a signing told beside the refusal still stands: "Slovakia refused to sign, but Czechia signed on 18 July")
+_SIGN_AFFIRMED = re.compile(r"\b(?:but|while|whereas|and)\s+(?:[\w-]+\s+){0,4}?(?:signed|concluded|inked)\b")
 _HOSTED_SIGNING = re.compile(r"\bhosted\s+(?:a|the)\s+signing\b")
 
 
