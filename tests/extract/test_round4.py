@@ -718,3 +718,26 @@ def test_a_refused_signing_dates_nothing(text: str) -> None:
 def test_signings_beside_a_refusal_or_following_stand(text: str, key: tuple[str, ...], expected: str) -> None:
     dates = {tuple(a["parties"]): a.get("date_signed") for a in _run(text)["agreements"]}
     assert dates.get(key) == expected
+
+
+# --- a package announced with the signing is the agreement's ----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Germany and Ukraine signed an agreement. Germany will provide EUR 7.1 billion in military support in 2024, "
+    "of which EUR 1.1 billion is a new package announced with the signing.",
+    "Germany and Ukraine signed an agreement. Germany will provide a package announced at the signing worth "
+    "EUR 1.1 billion.",
+    "Germany and Ukraine signed an agreement. Germany will give EUR 500 million, announced together with the "
+    "agreement.",
+])
+def test_a_package_announced_with_the_signing_is_coded(text: str) -> None:
+    assert ("DEU-UKR", "financial_commitment", "present") in _provisions(_run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Germany and Ukraine signed an agreement.\n\nGermany announced EUR 500 million in aid last year.",
+    "Germany and Ukraine signed an agreement.\n\nGermany had announced a EUR 1 billion package in 2023.",
+    "Germany and Ukraine signed an agreement.\n\nSeparately, Germany will provide EUR 300 million for housing.",
+])
+def test_an_earlier_announcement_is_not_the_agreements(text: str) -> None:
+    assert ("DEU-UKR", "financial_commitment", "present") not in _provisions(_run(text))

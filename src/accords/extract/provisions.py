@@ -189,7 +189,10 @@ _BACKGROUND = re.compile(
     rf"|on\s+\d{{1,2}}\s+\w+|at\s+the\s+[\w\s]{{0,30}}summit)\b", re.IGNORECASE)
 # What a party already did is background, not a clause of the agreement.
 # So is what was announced beside it or agreed in a separate format.
-_PAST = re.compile(r"\balready\b|\b(?:has|have|had)\s+been\s+(?:providing|supplying)\b|\bannounced\b"
+# ("a new package announced with the signing" is the agreement's own)
+_PAST = re.compile(r"\balready\b|\b(?:has|have|had)\s+been\s+(?:providing|supplying)\b"
+                   r"|\bannounced\b(?!\s+(?:with|at|alongside|together\s+with|in|under)\s+(?:the\s+)?"
+                   r"(?:signing|agreement|text|accord|deal)\b)"
                    r"|\ba\s+separate\b|\bseparately\b|\b(?:outside|independently\s+of|apart\s+from)\s+(?:of\s+)?the\s+"
                    r"(?:agreement|text|accord|deal)\b", re.IGNORECASE)
 # So is a sentence whose subject has given aid since some date: "Croatia has provided EUR 300
