@@ -741,3 +741,25 @@ def test_a_package_announced_with_the_signing_is_coded(text: str) -> None:
 ])
 def test_an_earlier_announcement_is_not_the_agreements(text: str) -> None:
     assert ("DEU-UKR", "financial_commitment", "present") not in _provisions(_run(text))
+
+
+# --- Markdown Q&A: the answer after a bold question is its own sentence; "Japan's help" is its aid ---
+
+@pytest.mark.parametrize("text", [
+    "# Japan's accord with Ukraine\n\nJapan and Ukraine signed an accord.\n\n**Does Japan send weapons?** No. "
+    "Japan's help is limited to non-lethal equipment.",
+    "# Japan's accord with Ukraine\n\nJapan and Ukraine signed an accord.\n\n__Does Japan send arms?__ No. "
+    "Japan's support is limited to non-lethal equipment.",
+    "# Japan's accord with Ukraine\n\nJapan and Ukraine signed an accord.\n\nJapan's help is limited to "
+    "non-lethal equipment.",
+])
+def test_an_answer_after_a_bold_question_is_coded(text: str) -> None:
+    coded = _provisions(_run(text, "2024-06-20"))
+    assert ("JPN-UKR", "military_aid_non_lethal", "present") in coded
+    assert ("JPN-UKR", "military_aid_lethal", "absent") in coded
+
+
+def test_bold_text_closing_a_sentence_splits_it() -> None:
+    from accords.extract.segment import _BOUNDARY
+    text = "**Does Japan send weapons?** No. Japan's help is limited. *Signed 13 June.* **Term:** ten years."
+    assert len(_BOUNDARY.findall(text)) == 4

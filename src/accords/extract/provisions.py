@@ -171,7 +171,7 @@ _REFERS_BEFORE = re.compile(r"\b(?:under|in|by|through|with)\s+(?:the|this|its|t
                             r"(?:agreement|text|accord|deal)\b|\b(?:agreement|text|accord|deal)\s+"
                             r"(?:says|states|commits|provides|obliges)\b", re.IGNORECASE)
 _AID_SUBJECT = re.compile(
-    r"\W*(?P<who>[A-Z][\w.-]+)\s+(?:military\s+|defen[cs]e\s+|security\s+|national\s+)?(?:aid|support|assistance|"
+    r"\W*(?P<who>[A-Z][\w.-]+)(?:'s|’s)?\s+(?:military\s+|defen[cs]e\s+|security\s+|national\s+)?(?:aid|support|assistance|"
     r"deliveries|help|supplies)\s+(?:also\s+|now\s+)?(?:includes?|is|are|covers?|comprises?|consists?|spans?)\b")
 # A clause that turns to another partner: ", while the United States supplies weapons", ", whereas
 # the Lithuanian one stresses energy".
