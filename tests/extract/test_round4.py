@@ -763,3 +763,28 @@ def test_bold_text_closing_a_sentence_splits_it() -> None:
     from accords.extract.segment import _BOUNDARY
     text = "**Does Japan send weapons?** No. Japan's help is limited. *Signed 13 June.* **Term:** ten years."
     assert len(_BOUNDARY.findall(text)) == 4
+
+
+# --- money given to Ukraine only in a passage that says so ----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "European defence budgets\n\nGermany's special fund of EUR 100 billion, created in 2022, is nearly used up.",
+    "European defence budgets\n\nFrance adopted a law that sets out EUR 413 billion for 2024 to 2030.",
+    "European defence budgets\n\nPoland will spend EUR 35 billion on its army in 2025.",
+    "European defence budgets\n\nItaly has allocated EUR 29 billion to its armed forces this year.",
+])
+def test_a_national_budget_is_no_commitment_to_ukraine(text: str) -> None:
+    assert _run(text, "2025-03-05")["commitments"] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Germany will provide EUR 7.1 billion in 2024 under the agreement.", ("DEU", 7.1e9, "EUR", "pledged")),
+    ("Berlin: Olaf Scholz signed. Germany puts EUR 7.1 billion on the table for 2024.",
+     ("DEU", 7.1e9, "EUR", "pledged")),
+    ("The Netherlands will give EUR 150 million to the Czech initiative for buying ammunition.",
+     ("NLD", 150e6, "EUR", "pledged")),
+    ("Denmark and Ukraine signed in Lviv. Denmark will provide EUR 1.8 billion in 2024.",
+     ("DNK", 1.8e9, "EUR", "pledged")),
+])
+def test_money_in_a_passage_about_ukraine_or_aid_stays(text: str, expected: tuple[str, float, str, str]) -> None:
+    assert expected in _commitments(_run(text))

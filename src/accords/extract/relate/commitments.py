@@ -284,6 +284,8 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
         donor = previous["donor"] if part_of and previous else (_topic_donor(ctx, idx) or last_donor)
     if donor is None or donor == RECIPIENT:
         return None
+    if not _for_ukraine(ctx, idx):
+        return None  # "Germany's special fund of EUR 100 billion": a national budget in a text not about Ukraine
     item: dict[str, Any] = {
         "donor": donor,
         "recipient": RECIPIENT,
@@ -345,6 +347,27 @@ _G_ABOUT_AID = Gate(_ABOUT_AID)
 # a clause that names the commitment itself before the colon that opens its sum (not a label: "Money:")
 _NOUN_CUE = re.compile(r"\b(?:pledge|commitment|promise|allocation|contribution|disbursement|delivery)s?\b[^:;]*\Z",
                        re.I)
+
+
+# Money is given to Ukraine only in a passage that says so: Ukraine named, or aid, or an agreement. A
+# paragraph without any of these speaks of something else (national budgets, a fee, a town's spending).
+_FOR_UKRAINE = re.compile(r"\b(?:Ukrain\w*|Kyiv|Kiev|aid|support\w*|assistance|help|packages?|pledg\w*|"
+                          r"contribut\w*|donat\w*|agreements?|accords?|texts?|documents?|deals?|pacts?|commit\w*|sign\w*|loans?|"
+                          r"ammunition|artillery|weapons|arms|initiative|coalitions?)\b", re.I)
+_G_FOR_UKRAINE = Gate(_FOR_UKRAINE)
+
+
+def _for_ukraine(ctx: Ctx, idx: int) -> bool:
+    sent = ctx.sent_text(idx)
+    if _G_FOR_UKRAINE.may(fold(sent)) and _FOR_UKRAINE.search(sent):
+        return True
+    para = ctx.paragraph_of(idx)
+    for j in (idx - 1, idx - 2, idx + 1):  # (the paragraph around it, a few sentences: bounded)
+        if 0 <= j < len(ctx.sentences) and ctx.paragraph_of(j) == para:
+            near = ctx.sent_text(j)
+            if _G_FOR_UKRAINE.may(fold(near)) and _FOR_UKRAINE.search(near):
+                return True
+    return False
 
 
 def _off_subject(ctx: Ctx, idx: int) -> bool:
