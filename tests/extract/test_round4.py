@@ -767,6 +767,9 @@ def test_bold_text_closing_a_sentence_splits_it() -> None:
 
 # --- money given to Ukraine only in a passage that says so ----------------------------------------
 
+_AID_PARAGRAPH = "\n\nNone of these figures is aid to Ukraine."
+
+
 @pytest.mark.parametrize("text", [
     "European defence budgets\n\nGermany's special fund of EUR 100 billion, created in 2022, is nearly used up.",
     "European defence budgets\n\nFrance adopted a law that sets out EUR 413 billion for 2024 to 2030.",
@@ -774,7 +777,12 @@ def test_bold_text_closing_a_sentence_splits_it() -> None:
     "European defence budgets\n\nItaly has allocated EUR 29 billion to its armed forces this year.",
 ])
 def test_a_national_budget_is_no_commitment_to_ukraine(text: str) -> None:
-    assert _run(text, "2025-03-05")["commitments"] == []
+    assert _run(text + _AID_PARAGRAPH, "2025-03-05")["commitments"] == []
+
+
+def test_a_text_that_never_names_ukraine_or_aid_keeps_its_sums() -> None:
+    # (nothing tells the passages apart: the reading of one sentence stands)
+    assert _commitments(_run("Norway is providing NOK 2 billion this year.")) == {("NOR", 2e9, "NOK", "pledged")}
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -147,6 +147,7 @@ def relate_commitments(ctx: Ctx) -> list[dict[str, Any]]:
     para_starts = [p for p, _ in ctx.doc.paragraphs]
     last_para = -1
     corrections = withdrawal_possible(ctx.text)
+    topical: set[int] | None = None  # the sentences that name Ukraine, aid, an agreement or a signing
     # Only sentences with an amount yield anything; "previous" is reset at the first of them in a
     # new paragraph, as it would be at the paragraph's first sentence (nothing sets it in between).
     for idx in sorted(ctx.by_sentence.get("money", {})):
@@ -166,6 +167,10 @@ def relate_commitments(ctx: Ctx) -> list[dict[str, Any]]:
             prev_end = mention.end
             if item is None:
                 continue
+            if topical is None:  # (one scan of the text, only once a sum is read as given)
+                topical = set(ctx.sentences_matching(_FOR_UKRAINE))
+            if topical and not _near(ctx, idx, topical):
+                continue  # "Germany's special fund of EUR 100 billion": a national budget, not about Ukraine
             key = (item["donor"], item["amount"], item["currency"], item["status"])
             if key in seen:
                 continue
@@ -284,8 +289,6 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
         donor = previous["donor"] if part_of and previous else (_topic_donor(ctx, idx) or last_donor)
     if donor is None or donor == RECIPIENT:
         return None
-    if not _for_ukraine(ctx, idx):
-        return None  # "Germany's special fund of EUR 100 billion": a national budget in a text not about Ukraine
     item: dict[str, Any] = {
         "donor": donor,
         "recipient": RECIPIENT,
@@ -349,25 +352,20 @@ _NOUN_CUE = re.compile(r"\b(?:pledge|commitment|promise|allocation|contribution|
                        re.I)
 
 
-# Money is given to Ukraine only in a passage that says so: Ukraine named, or aid, or an agreement. A
-# paragraph without any of these speaks of something else (national budgets, a fee, a town's spending).
+# Money is given to Ukraine only in a passage that says so: Ukraine named, or aid, or an agreement. In a text
+# that speaks of these, a paragraph without any of them speaks of something else (national budgets, a fee).
 _FOR_UKRAINE = re.compile(r"\b(?:Ukrain\w*|Kyiv|Kiev|aid|support\w*|assistance|help|packages?|pledg\w*|"
                           r"contribut\w*|donat\w*|agreements?|accords?|texts?|documents?|deals?|pacts?|commit\w*|sign\w*|loans?|"
                           r"ammunition|artillery|weapons|arms|initiative|coalitions?)\b", re.I)
-_G_FOR_UKRAINE = Gate(_FOR_UKRAINE)
 
 
-def _for_ukraine(ctx: Ctx, idx: int) -> bool:
-    sent = ctx.sent_text(idx)
-    if _G_FOR_UKRAINE.may(fold(sent)) and _FOR_UKRAINE.search(sent):
+def _near(ctx: Ctx, idx: int, topical: set[int]) -> bool:
+    """The sentence, or one close to it in its paragraph, names Ukraine, aid, an agreement or a signing. (Asked
+    only in a text that does so somewhere: a text that never does gives no way to tell, and its sums stay.)"""
+    if idx in topical:
         return True
     para = ctx.paragraph_of(idx)
-    for j in (idx - 1, idx - 2, idx + 1):  # (the paragraph around it, a few sentences: bounded)
-        if 0 <= j < len(ctx.sentences) and ctx.paragraph_of(j) == para:
-            near = ctx.sent_text(j)
-            if _G_FOR_UKRAINE.may(fold(near)) and _FOR_UKRAINE.search(near):
-                return True
-    return False
+    return any(j in topical and ctx.paragraph_of(j) == para for j in (idx - 1, idx - 2, idx + 1))
 
 
 def _off_subject(ctx: Ctx, idx: int) -> bool:
