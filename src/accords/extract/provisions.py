@@ -118,7 +118,7 @@ _GENERIC_REF = re.compile(
 _SUBJECT_VERB = re.compile(
     r"\W*(?:[\w'-]+\W+){0,10}?(?P<who>[A-Z][\w.]*(?:\s+[A-Z]\w+)?)\s+(?:also\s+)?"
     r"(?:will|would|shall|commits?|pledges?|pledged|undertakes|has\s+not|did\s+not|does\s+not|intends"
-    r"|promises|aims\s+to|plans\s+to|agrees\s+to|offers\s+to|vows\s+to|is\s+to)\b")
+    r"|promises|aims\s+to|plans\s+to|agrees\s+to|offers\s+to|vows\s+to)\b")
 _PLURAL_GENERIC = re.compile(
     r"[^.;]*\b(?:(?:two|three|four|five|\d)\s+(?:\w+\s+){0,3}?(?:agreements|accords|texts|documents)"
     r"|(?:\d{1,2}|ten)[- ]year\s+(?:\w+\s+){0,2}?(?:agreements|accords)\b"

@@ -22,14 +22,25 @@ _NOUN = (r"(?:agreements?|accords?|treaty|treaties|pact|security commitments"
          r"|(?:security|defen[cs]e|bilateral|long-term|ten-year|10-year)\s+deals?)")
 _AGREEMENT = re.compile(rf"\b{_NOUN}\b", re.I)
 # (the look-ahead names the initials of the words: it rejects most positions at once, same matches)
-# ("The summit in Stockholm produced three agreements": a meeting that yields texts is where they were signed)
-_SIGN = re.compile(r"^\s*Done at\b|(?=[scipmtvyp])\b(?:(?:summit|meeting|visit|talks|conference|ceremony)\b"
-                   r"[^.;:]{0,60}?\b(?:produced|yielded)|sign(?:ed|s|ing)?|conclud(?:ed|es|ing)|ink(?:ed|s)|concluded|penned"
+_SIGN = re.compile(r"^\s*Done at\b|(?=[scip])\b(?:sign(?:ed|s|ing)?|conclud(?:ed|es|ing)|ink(?:ed|s)|concluded|penned"
                    r"|signature\s+of|seal(?:ed|s)|put\s+(?:his|her|their|its)\s+(?:signatures?|names?)\s+to|put\s+pen\s+to\s+paper)\b",
                    re.I)
 # "Sweden, Norway and Iceland sign", "Joe Biden and Fumio Kishida sign during the summit": a
 # signing verb right after the states or people who sign reports a signing without any
 # agreement noun (timelines and headlines drop it). "signs of fatigue" is the noun.
+# "The summit in Stockholm produced three agreements": a meeting that yields texts is where they were signed
+# (a pattern of its own, tried only where "produced" or "yielded" is: the meeting words are common letters)
+_PRODUCED = re.compile(r"\b(?:summit|meeting|visit|talks|conference|ceremony)\b[^.;:]{0,60}?\b(?:produced|yielded)\b",
+                       re.I)
+
+
+def _signs(sent: str, low: str) -> bool:
+    """The sentence reports a signing by a verb (or a meeting that produced texts)."""
+    if _G_SIGN.may(low) and _SIGN.search(sent):
+        return True
+    return ("produced" in low or "yielded" in low) and bool(_PRODUCED.search(sent))
+
+
 _BARE_SIGN = re.compile(r"\b(?:sign|signs|signed)\b(?!\s+(?:of|that|up|off|language|posts?|boards?)\b)")
 # ("Ireland, a militarily neutral state, signed": an apposition may stand between them)
 _SUBJECT_GAP = re.compile(r"(?:,\s+(?:a|an|the|its|whose)\s+[^,.;:()]{1,50},)?"
@@ -248,7 +259,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         if " " not in sent.strip():
             continue  # a lone column header "Signed" reports nothing
         signed = parent is not None or bare or member or (
-            _G_SIGN.may(low) and bool(_SIGN.search(sent)) and bool(noun or _SIGNED_LEAD.match(sent)
+            _signs(sent, low) and bool(noun or _SIGNED_LEAD.match(sent)
                                                                    or _doc_noun(sent, low) or _one(sent)))
         if not signed and parent is None and ctx.in_sentence("date", idx) and _noun_dated(ctx, idx, s, sent):
             signed = True  # "its agreement of 28 May", "Its October agreement": the date dates its signing
@@ -922,7 +933,7 @@ def _counted_signings(ctx: Ctx, idx: int, sent: str) -> _Counted | None:
     """A sentence that reports a number of texts signed on a day without naming whose ("Start with the two
     texts signed at Blenheim Palace on 18 July."): the next sentences of its paragraph name them."""
     m = _COUNT_SIGNED.search(sent)
-    if m is None or not _SIGN.search(sent) or _partners(ctx, idx) or _FUTURE_SIGN.search(sent):
+    if m is None or not _signs(sent, fold(sent)) or _partners(ctx, idx) or _FUTURE_SIGN.search(sent):
         return None
     when = _sign_date(ctx, idx)
     if not when or len(when) != 10:

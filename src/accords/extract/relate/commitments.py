@@ -147,7 +147,7 @@ def relate_commitments(ctx: Ctx) -> list[dict[str, Any]]:
     para_starts = [p for p, _ in ctx.doc.paragraphs]
     last_para = -1
     corrections = withdrawal_possible(ctx.text)
-    topical: set[int] | None = None  # the sentences that name Ukraine, aid, an agreement or a signing
+    anywhere: bool | None = None  # whether the text names Ukraine, aid, an agreement or a signing at all
     # Only sentences with an amount yield anything; "previous" is reset at the first of them in a
     # new paragraph, as it would be at the paragraph's first sentence (nothing sets it in between).
     for idx in sorted(ctx.by_sentence.get("money", {})):
@@ -167,10 +167,11 @@ def relate_commitments(ctx: Ctx) -> list[dict[str, Any]]:
             prev_end = mention.end
             if item is None:
                 continue
-            if topical is None:  # (one scan of the text, only once a sum is read as given)
-                topical = set(ctx.sentences_matching(_FOR_UKRAINE))
-            if topical and not _near(ctx, idx, topical):
-                continue  # "Germany's special fund of EUR 100 billion": a national budget, not about Ukraine
+            if not _near(ctx, idx):
+                if anywhere is None:  # (the first match ends the search: early in any text about Ukraine)
+                    anywhere = _FOR_UKRAINE.search(ctx.text) is not None
+                if anywhere:
+                    continue  # "Germany's special fund of EUR 100 billion": a national budget, not about Ukraine
             key = (item["donor"], item["amount"], item["currency"], item["status"])
             if key in seen:
                 continue
@@ -359,13 +360,14 @@ _FOR_UKRAINE = re.compile(r"\b(?:Ukrain\w*|Kyiv|Kiev|aid|support\w*|assistance|h
                           r"ammunition|artillery|weapons|arms|initiative|coalitions?)\b", re.I)
 
 
-def _near(ctx: Ctx, idx: int, topical: set[int]) -> bool:
-    """The sentence, or one close to it in its paragraph, names Ukraine, aid, an agreement or a signing. (Asked
-    only in a text that does so somewhere: a text that never does gives no way to tell, and its sums stay.)"""
-    if idx in topical:
+def _near(ctx: Ctx, idx: int) -> bool:
+    """The sentence, or one close to it in its paragraph, names Ukraine, aid, an agreement or a signing. (The
+    caller asks it only of a text that does so somewhere: a text that never does gives no way to tell.)"""
+    if _FOR_UKRAINE.search(ctx.text, *ctx.sentences[idx]):
         return True
     para = ctx.paragraph_of(idx)
-    return any(j in topical and ctx.paragraph_of(j) == para for j in (idx - 1, idx - 2, idx + 1))
+    return any(0 <= j < len(ctx.sentences) and ctx.paragraph_of(j) == para
+               and _FOR_UKRAINE.search(ctx.text, *ctx.sentences[j]) is not None for j in (idx - 1, idx - 2, idx + 1))
 
 
 def _off_subject(ctx: Ctx, idx: int) -> bool:
