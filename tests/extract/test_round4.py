@@ -796,3 +796,23 @@ def test_a_text_that_never_names_ukraine_or_aid_keeps_its_sums() -> None:
 ])
 def test_money_in_a_passage_about_ukraine_or_aid_stays(text: str, expected: tuple[str, float, str, str]) -> None:
     assert expected in _commitments(_run(text))
+
+
+# --- a state's own spending is no aid ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Latvia signed its agreement with Ukraine. In 2023 Latvia spent EUR 30 million on new border fences.",
+    "Latvia signed its agreement with Ukraine. Latvia paid EUR 12 million for its new frigate last year.",
+    "Latvia signed its agreement with Ukraine. Riga spent EUR 4 million on a concert hall.",
+])
+def test_own_spending_is_no_commitment(text: str) -> None:
+    assert _run(text)["commitments"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Latvia signed its agreement with Ukraine. Latvia has spent EUR 300 million on aid to Ukraine since 2022.",
+    "Latvia signed its agreement with Ukraine. Latvia paid EUR 20 million into the Ukraine fund.",
+    "Latvia signed its agreement with Ukraine. Latvia spent EUR 10 million on drones for Ukraine in 2023.",
+])
+def test_spending_for_ukraine_is_provided(text: str) -> None:
+    assert any(c["donor"] == "LVA" and c["status"] == "provided" for c in _run(text)["commitments"])

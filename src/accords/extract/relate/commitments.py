@@ -290,6 +290,8 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
         donor = previous["donor"] if part_of and previous else (_topic_donor(ctx, idx) or last_donor)
     if donor is None or donor == RECIPIENT:
         return None
+    if cue_at >= 0 and _SPENT.match(left, cue_at) and not _FOR_UKRAINE.search(text, s, _e):
+        return None  # "In 2023 Latvia spent EUR 30 million on new border fences": its own spending
     item: dict[str, Any] = {
         "donor": donor,
         "recipient": RECIPIENT,
@@ -358,6 +360,10 @@ _NOUN_CUE = re.compile(r"\b(?:pledge|commitment|promise|allocation|contribution|
 _FOR_UKRAINE = re.compile(r"\b(?:Ukrain\w*|Kyiv|Kiev|aid|support\w*|assistance|help|packages?|pledg\w*|"
                           r"contribut\w*|donat\w*|agreements?|accords?|texts?|documents?|deals?|pacts?|commit\w*|sign\w*|loans?|"
                           r"ammunition|artillery|weapons|arms|initiative|coalitions?)\b", re.I)
+
+
+# Spending and paying are what a state does with its own money unless the sentence says it went to Ukraine.
+_SPENT = re.compile(r"(?:spent|paid)\b")
 
 
 def _near(ctx: Ctx, idx: int) -> bool:
