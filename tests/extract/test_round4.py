@@ -816,3 +816,23 @@ def test_own_spending_is_no_commitment(text: str) -> None:
 ])
 def test_spending_for_ukraine_is_provided(text: str) -> None:
     assert any(c["donor"] == "LVA" and c["status"] == "provided" for c in _run(text)["commitments"])
+
+
+# --- the title gives the main text's term ---------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Spain and Ukraine sign ten-year security pact\n\nThe two leaders signed a security agreement in Madrid.",
+    "# Spain and Ukraine sign a 10-year agreement\n\nThe two leaders signed it in Madrid.",
+    "Spain's ten-year accord with Ukraine\n\nThe two leaders signed the accord in Madrid.",
+])
+def test_the_title_gives_the_term(text: str) -> None:
+    assert ("ESP-UKR", "duration", 10) in _provisions(_run(text, "2024-05-28"))
+
+
+@pytest.mark.parametrize("text", [
+    "Ten years of Spanish aid\n\nSpain and Ukraine signed an agreement in Madrid.",  # no partner pair in the title
+    "Spain and Ukraine sign security pact\n\nThe two leaders signed a security agreement in Madrid.",
+    "The year in review\n\nSpain and Ukraine signed an agreement in Madrid.",
+])
+def test_a_title_without_a_term_codes_none(text: str) -> None:
+    assert not any(c == "duration" and v == 10 for _k, c, v in _provisions(_run(text, "2024-05-28")))

@@ -485,6 +485,11 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         if _is_heading(sentence) or (para_start and sentence[:1].isupper() and sentence.endswith(".")
                                      and len(sentence.split(None, 3)) <= 3):
             heading = _partners(sentence)
+            if first and heading == [default_agreement] and "year" in sentence:
+                # "Spain and Ukraine sign ten-year security pact": the title gives the main text's term
+                terms = [v for cid, v in _code_sentence(sentence, hits, rules, gates, cb) if cid == "duration"]
+                items += [{"agreement": heading[0], "code": "duration", "value": v, "quote": sentence,
+                           "span": [start, end]} for v in terms]
             if not first and len(heading) == 1:  # the document title does not open a section
                 section = heading[0]
                 context = [section]
