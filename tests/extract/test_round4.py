@@ -836,3 +836,25 @@ def test_the_title_gives_the_term(text: str) -> None:
 ])
 def test_a_title_without_a_term_codes_none(text: str) -> None:
     assert not any(c == "duration" and v == 10 for _k, c, v in _provisions(_run(text, "2024-05-28")))
+
+
+# --- texts "added" ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("At the G7 summit in Apulia on 13 June 2024, the United States and Japan added their texts.",
+     {("JPN", "UKR"), ("UKR", "USA")}),
+    ("On 31 May 2024 Iceland added its signature to a security agreement with Ukraine.", {("ISL", "UKR")}),
+    ("On 27 June 2024 Estonia added its own agreement with Ukraine.", {("EST", "UKR")}),
+])
+def test_texts_added_are_signed(text: str, expected: set[tuple[str, ...]]) -> None:
+    dated = {tuple(a["parties"]) for a in _run(text)["agreements"] if a.get("date_signed")}
+    assert expected <= dated
+
+
+@pytest.mark.parametrize("text", [
+    "On 13 June 2024 Japan added EUR 5 million to its aid for Ukraine.",
+    "On 13 June 2024 Japan added a clause on demining to its plans.",
+    "On 13 June 2024 Japan added their names to a list of donors.",
+])
+def test_other_additions_sign_nothing(text: str) -> None:
+    assert not any(a.get("date_signed") for a in _run(text)["agreements"])

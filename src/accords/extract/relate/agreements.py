@@ -34,9 +34,16 @@ _PRODUCED = re.compile(r"\b(?:summit|meeting|visit|talks|conference|ceremony)\b[
                        re.I)
 
 
+# "the United States and Japan added their texts", "Iceland added its signature": a signing told as an addition
+_ADDED = re.compile(r"\badded\s+(?:their|its|his|her)\s+(?:own\s+)?"
+                    r"(?:texts?|agreements?|accords?|signatures?|names?)\b")
+
+
 def _signs(sent: str, low: str) -> bool:
-    """The sentence reports a signing by a verb (or a meeting that produced texts)."""
+    """The sentence reports a signing by a verb (or a meeting that produced texts, or texts "added")."""
     if _G_SIGN.may(low) and _SIGN.search(sent):
+        return True
+    if "added" in low and _ADDED.search(sent):
         return True
     return ("produced" in low or "yielded" in low) and bool(_PRODUCED.search(sent))
 
