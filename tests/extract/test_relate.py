@@ -73,7 +73,7 @@ def test_people_merge_surname_and_role() -> None:
 
 
 def test_reference_date_inferred_from_text_when_not_given() -> None:
-    data = _run("In June 2024 the leaders met. Last December the rules changed.", published=None)  # type: ignore[arg-type]
+    data = _run("In June 2024 the leaders met. Last December the arms export rules changed.", published=None)  # type: ignore[arg-type]
     doc = data["document"]
     assert doc["reference_date_source"] == "inferred" and doc["reference_date"].startswith("2024")
     assert "2023-12" in [e["date"] for e in data["events"]]

@@ -118,7 +118,7 @@ _GENERIC_REF = re.compile(
 _SUBJECT_VERB = re.compile(
     r"\W*(?:[\w'-]+\W+){0,10}?(?P<who>[A-Z][\w.]*(?:\s+[A-Z]\w+)?)\s+(?:also\s+)?"
     r"(?:will|would|shall|commits?|pledges?|pledged|undertakes|has\s+not|did\s+not|does\s+not|intends"
-    r"|promises)\b")
+    r"|promises|aims\s+to|plans\s+to|agrees\s+to|offers\s+to|vows\s+to)\b")
 _PLURAL_GENERIC = re.compile(
     r"[^.;]*\b(?:(?:two|three|four|five|\d)\s+(?:\w+\s+){0,3}?(?:agreements|accords|texts|documents)"
     r"|(?:\d{1,2}|ten)[- ]year\s+(?:\w+\s+){0,2}?(?:agreements|accords)\b"
@@ -164,11 +164,14 @@ _ITS = re.compile(r"\W*(?:Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:text|agreement|acco
 _TEXT_SAYS = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?P<said>(?:the|its|their)\s+(?:text|agreement|accord|deal)"
                         r"\s+(?:also\s+)?(?:says|states|notes|stresses|adds|provides|declares|affirms|commits|confirms|"
                         r"recognises|recognizes|records)\b)")
+# "Danish support includes lethal weapons, and the agreement confirms that this will continue": what the
+# text says points back at the first clause, which it makes the agreement's content.
+_SAYS_THIS = re.compile(r"\s+(?:that\s+)?(?:this|these|those|it|such\s+\w+)\b(?!\s+(?:is|was)\s+not\b)")
 _REFERS_BEFORE = re.compile(r"\b(?:under|in|by|through|with)\s+(?:the|this|its|their)\s+(?:[\w-]+\s+)?"
                             r"(?:agreement|text|accord|deal)\b|\b(?:agreement|text|accord|deal)\s+"
                             r"(?:says|states|commits|provides|obliges)\b", re.IGNORECASE)
 _AID_SUBJECT = re.compile(
-    r"\W*(?P<who>[A-Z][\w.-]+)\s+(?:military\s+|defen[cs]e\s+|security\s+|national\s+)?(?:aid|support|assistance|"
+    r"\W*(?P<who>[A-Z][\w.-]+)(?:'s|’s)?\s+(?:military\s+|defen[cs]e\s+|security\s+|national\s+)?(?:aid|support|assistance|"
     r"deliveries|help|supplies)\s+(?:also\s+|now\s+)?(?:includes?|is|are|covers?|comprises?|consists?|spans?)\b")
 # A clause that turns to another partner: ", while the United States supplies weapons", ", whereas
 # the Lithuanian one stresses energy".
@@ -176,6 +179,7 @@ _CONTRAST = re.compile(rf",?\s+(?:while|whereas|but)\s+(?P<rest>(?:the\s+)?(?P<w
 _PAIR_BEFORE = re.compile(r"(?P<who>[A-Z][\w.]*)\s+and\s+\Z")
 _ANAPHORIC_START = re.compile(r"(?:the|both)\s+(?:parties|participants|sides)\b|they\b|it\s+also\b",
                               re.IGNORECASE)
+_IT_NEXT = re.compile(r"\s*(?:It|Its|This\s+(?:text|agreement|accord)|The\s+(?:text|agreement|accord))\b")
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december")
 _BACKGROUND = re.compile(
     rf"\W*(?:since|to\s+date|so\s+far|until\s+now|despite|before|previously|earlier|historically"
@@ -185,7 +189,10 @@ _BACKGROUND = re.compile(
     rf"|on\s+\d{{1,2}}\s+\w+|at\s+the\s+[\w\s]{{0,30}}summit)\b", re.IGNORECASE)
 # What a party already did is background, not a clause of the agreement.
 # So is what was announced beside it or agreed in a separate format.
-_PAST = re.compile(r"\balready\b|\b(?:has|have|had)\s+been\s+(?:providing|supplying)\b|\bannounced\b"
+# ("a new package announced with the signing" is the agreement's own)
+_PAST = re.compile(r"\balready\b|\b(?:has|have|had)\s+been\s+(?:providing|supplying)\b"
+                   r"|\bannounced\b(?!\s+(?:with|at|alongside|together\s+with|in|under)\s+(?:the\s+)?"
+                   r"(?:signing|agreement|text|accord|deal)\b)"
                    r"|\ba\s+separate\b|\bseparately\b|\b(?:outside|independently\s+of|apart\s+from)\s+(?:of\s+)?the\s+"
                    r"(?:agreement|text|accord|deal)\b", re.IGNORECASE)
 # So is a sentence whose subject has given aid since some date: "Croatia has provided EUR 300
@@ -204,22 +211,27 @@ _NEGATION = re.compile(
     r"\b(?:no|not|never|neither|nor|nobody|no\s+one|nothing|none|without|exclud\w*|omit\w*|lacks?|lacking|absence\s+of"
     r"|silent\s+(?:on|about)|refrain\w*\s+from|rul\w+\s+out)\b|n't\b", re.IGNORECASE)
 _NOT_NEGATION = re.compile(
-    r"\b(?:not\s+only|not\s+least|no\s+later\s+than|not\s+later\s+than|no\s+less\s+than"
+    r"\b(?:not\s+only|not\s+least|no\s+later\s+than|not\s+later\s+than|no\s+less\s+than|not\s+less\s+than"
+    r"|no\s+fewer\s+than|not\s+fewer\s+than|not\s+below|not\s+under"
     r"|no\s+longer\s+than|without\s+delay|not\s+(?:stand|be)\s+in\s+the\s+way"
-    r"|not\s+(?:hinder|prevent|preclude|prejudice|affect|replace|substitute\s+for))\b", re.IGNORECASE)
+    r"|not\s+(?:hinder|prevent|preclude|prejudice|affect|replace|substitute\s+for)|no\s+substitute\s+for)\b",
+    re.IGNORECASE)
 _NEGATED_AFTER = re.compile(
     r"[^.;,]{0,30}?\b(?:is|are|was|were)\s+(?:not\s+(?:mentioned|included|covered|part)|absent|excluded"
     r"|missing)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:()]|—|\b(?:although|though|but|however|whereas|while|yet)\b",
                            re.IGNORECASE)
+# A clause the cue opens after a subordinator or a closing quote: a negation before it is another clause's.
+_SUBORDINATE = re.compile(r"[\"”]\s|\b(?:after|before|when|once|because|until)\b", re.IGNORECASE)
 _SUM_PAST = re.compile(r"\bsince\s+(?:(?:early|late|mid-|the\s+start\s+of)\s*)?(?:19|20)\d\d\b|\bsince\s+the\s+"
                        r"(?:full-scale\s+)?invasion\b|\b(?:has|have|had)\s+(?:already\s+)?(?:provided|given|delivered|"
                        r"sent|spent|contributed|disbursed|donated)\b", re.IGNORECASE)
 _G_SUM_PAST = Gate(_SUM_PAST)
 _SUM_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b|\.\s")
 # What a question is about is not what the text says: "Asked about weapons, a diplomat said ...".
+# ("Asked whether Ireland would ever send weapons, Harris said ...": the question may run a few words)
 _ASKED = re.compile(r"\b(?:asked|asking|asks|questions?|questioned)\s+(?:\w+\s+){0,2}?(?:about|on|whether|if)\s+"
-                    r"(?:[\w-]+\s+){0,3}\Z", re.IGNORECASE)
+                    r"(?:[\w-]+\s+){0,5}\Z", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _TERMINAL = (".", "!", "?", ":", '"', "'", ")", "]", "”", "’")
 _WORDS = {"ten": 10, "twelve": 12, "twenty-four": 24, "five": 5}
@@ -292,10 +304,15 @@ def _refers_to(sentence: str, hits: set[int], named: list[str], main: str | None
     return None
 
 
+_LABEL_VALUE = re.compile(r"\s*(?:[-*+•]\s+)?(?:\*\*|__)?[A-Z][\w' -]{0,30}:(?:\*\*|__)?[ \t]*\S")
+
+
 def _is_heading(sentence: str) -> bool:
     """A Markdown heading, a run-in heading ("Security and Defence.") or a short title line."""
     if sentence.startswith("#"):
         return True
+    if ":" in sentence[:40] and _LABEL_VALUE.match(sentence):
+        return False  # a fact box's "- **Term:** ten years" states a fact under its label
     words = sentence.rstrip(".").split(None, 8)  # (a ninth piece: over eight words)
     if not 0 < len(words) <= 8:
         return False
@@ -327,6 +344,8 @@ def _negated(sentence: str, start: int, end: int, low: str) -> bool:
         clause_start = 0
         for m in finditer(_CLAUSE_BREAK, sentence, 0, start):
             clause_start = m.end()
+        for m in finditer(_SUBORDINATE, sentence, max(clause_start, start - 90), start):
+            clause_start = m.end()  # ("relieved, not euphoric" after Belgium signed a ten-year agreement)
         before = sentence[max(clause_start, start - 90):start]
         if _G_NEGATION.may(fold(before)) and _NEGATION.search(_NOT_NEGATION.sub(" ", before)):
             return True
@@ -466,6 +485,11 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         if _is_heading(sentence) or (para_start and sentence[:1].isupper() and sentence.endswith(".")
                                      and len(sentence.split(None, 3)) <= 3):
             heading = _partners(sentence)
+            if first and heading == [default_agreement] and "year" in sentence:
+                # "Spain and Ukraine sign ten-year security pact": the title gives the main text's term
+                terms = [v for cid, v in _code_sentence(sentence, hits, rules, gates, cb) if cid == "duration"]
+                items += [{"agreement": heading[0], "code": "duration", "value": v, "quote": sentence,
+                           "span": [start, end]} for v in terms]
             if not first and len(heading) == 1:  # the document title does not open a section
                 section = heading[0]
                 context = [section]
@@ -505,10 +529,17 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
                                                   or _main_aid(sentence, main_names)) \
                 and not _BACKGROUND.match(sentence) and not hedged:
             targets = [default_agreement]
+        if not targets and not context and default_agreement and ":" in sentence[:40] \
+                and _LABEL_VALUE.match(sentence) and not hedged:
+            targets = [default_agreement]  # a fact box's "- **Term:** ten years" is about the text it sums up
         if targets:
             context = targets
         elif not whole_text and (_BACKGROUND.match(sentence) or past or hedged):
-            context = [section] if section and whole_text else []
+            # (a hedged remark about the text in context keeps it for an "It ..." after it: "A future president
+            # could withdraw from it. It names no dollar figure.")
+            if not (hedged and context and si + 1 < len(sentences)
+                    and _IT_NEXT.match(text, sentences[si + 1][0])):
+                context = [section] if section and whole_text else []
             continue
         if not context or (not whole_text and past):
             continue  # an explicit reference still sets the context for what follows
@@ -576,7 +607,7 @@ def _narrow(sentence: str, start: int, end: int, context: list[str], signed: lis
     narrowed = False
     other: list[tuple[str, str, int]] = []
     said = _TEXT_SAYS.search(sentence) if "text" in sentence or "agreement" in sentence else None
-    if said and not _REFERS_BEFORE.search(sentence, 0, said.start()):
+    if said and not _REFERS_BEFORE.search(sentence, 0, said.start()) and not _SAYS_THIS.match(sentence, said.end()):
         start, sentence, narrowed = start + said.start(1), sentence[said.start(1):], True
     contrast = _CONTRAST.search(sentence) if ("while" in sentence or "whereas" in sentence
                                               or "but" in sentence) else None
@@ -635,7 +666,15 @@ def _main_subject(sentence: str, hits: set[int], names: set[str]) -> bool:
         return True
     # "Rome and Kyiv will consult ...", "Italy and Ukraine will ...": the pair as the subject
     pair = _PAIR_BEFORE.search(sentence, 0, m.start("who"))
+    if who in ("Kyiv", "Ukraine") and "receive" in sentence:  # "Ukraine would receive CAD 3 billion from Canada"
+        giver = _RECEIVE_FROM.search(sentence, m.end())
+        if giver is not None and _is_main(giver.group("who").rstrip("."), names):
+            return True
     return who in ("Kyiv", "Ukraine") and pair is not None and _is_main(pair.group("who"), names)
+
+
+_RECEIVE_FROM = re.compile(r"\breceive\b(?:[^.;]|\.(?=\d)){0,100}?\bfrom\s+(?:the\s+)?"
+                           r"(?P<who>[A-Z][\w.]*(?:\s+[A-Z]\w+)?)")
 
 
 def _main_aid(sentence: str, names: set[str]) -> bool:

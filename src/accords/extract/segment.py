@@ -15,7 +15,8 @@ _PARA = re.compile(r"\n[ ]*\n\s*")
 # A stop (then closing quotes or brackets, spaces and a capital or digit), or newlines. The one
 # leading character class lets the engine skip to candidates (three times faster than the plain
 # alternation "[.!?]...|\n+", same matches): the look-behinds tell which kind it consumed.
-_BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])[\"')\]]*[ ]+(?=[\"'(\[]?[A-Z0-9$€£])|(?<=\n)\n*)")
+# (Markdown emphasis closes after the stop too: "**Does Japan send weapons?** No. Japan's help ...")
+_BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])[\"')\]*_]*[ ]+(?=[\"'(\[*_]{0,3}[A-Z0-9$€£])|(?<=\n)\n*)")
 _ABBREV = frozenset(
     ["mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "sgt", "capt", "adm", "prof", "sen",
      "rep", "gov", "jr", "sr", "no", "nos", "vs", "etc", "e.g", "i.e", "u.s", "u.k", "u.n", "e.u", "jan",

@@ -114,6 +114,7 @@ _KIND = "|".join(f"(?:{p})" for _, p in _KIND_WORDS)
 _KIND_OF = [(name, re.compile(rf"(?:{p})\Z", re.I)) for name, p in _KIND_WORDS]
 _COALITION_LIST = re.compile(
     rf"(?<![\w-])(?P<list>(?:{_KIND})(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:{_KIND}))*)"
+    rf"(?:\s+\([^()\n]{{1,24}}\))?"  # (a gloss: "the F-16 (air force) coalition")
     rf"\s+(?:capability\s+)?coalitions?\b"
     rf"|\bcoalitions?\s+(?:for|on)\s+(?:the\s+)?(?P<for>{_KIND})(?![\w-])", re.I)
 _ONE_KIND = re.compile(rf"(?<![\w-])(?:{_KIND})(?![\w-])", re.I)

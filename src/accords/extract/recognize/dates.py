@@ -68,6 +68,9 @@ _GATES: Final[dict[str, re.Pattern[str]]] = {
 _BARE_CONTEXT = re.compile(
     r"(?:\b(?:in|since|by|until|till|from|of|during|through|before|after|early|late|mid|end|between|"
     r"and|to|on|as|For|for|year|the|In|Since|By|Until|From|From|During|Before|After)\s+)\Z")
+_MONTH_ON_NOUN = re.compile(r"\s+(?:(?:security|bilateral|defen[cs]e)\s+)?(?:agreement|accord|pact|text|treaty|summit|"
+                            r"signing|deal)s?\b")
+_DETERMINER = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Ll]ast)\s+\Z")
 _DEADLINE = re.compile(r"(?:\b(?:by|until|till|through|before|no later than|up to)\s+(?:the\s+)?(?:end\s+of\s+)?)\Z",
                        re.I)
 
@@ -140,9 +143,11 @@ def recognize_dates(text: str) -> list[Mention]:
             raw.update(d=int(m["md"]), m=_month(m["mm"]), y=int(m["my"]) if m["my"] else None)
         elif m["mo"]:
             rel0 = (m["mrel0"] or "").lower()
-            if not (m["yy"] or m["mrel"] or rel0) and not _BARE_CONTEXT.search(before):
+            # ("Its October agreement", "the February summit": a month naming an occasion is its context)
+            on_noun = _MONTH_ON_NOUN.match(text, m.end()) is not None
+            if not (m["yy"] or m["mrel"] or rel0) and not _BARE_CONTEXT.search(before) and not on_noun:
                 continue  # a bare month needs context: "March" at a sentence start may be the verb
-            if m["mo"] == "May" and not (m["yy"] or m["mrel"] or rel0):
+            if m["mo"] == "May" and not (m["yy"] or m["mrel"] or rel0) and not (on_noun and _DETERMINER.search(before)):
                 continue  # "may" is far more often the verb
             raw.update(m=_month(m["mo"]), y=int(m["yy"]) if m["yy"] else None,
                        rel=m["mrel"] or ({"last": "last_month", "next": "next_month"}.get(rel0)))
@@ -289,7 +294,8 @@ def latest_evidence(mentions: list[Mention]) -> date | None:
     return best
 
 
-_SIGNED_BEFORE = re.compile(r"\b(?:signed|concluded|signing)\b")
+# (any case: a fact box's "Signed: 28 May 2024" dates a signing too)
+_SIGNED_BEFORE = re.compile(r"\b(?:signed|concluded|signing)\b", re.I)
 # A day counted from the date told before it: "(on) the following day", "the day before", "a week later"
 _SHIFT = re.compile(r"(?:on )?the (?P<w>following|next|previous) day|the day (?P<w2>before|after)"
                     r"|(?P<n>\S+) (?P<u>day|week)s? (?P<d>later|earlier|before)")
@@ -311,24 +317,37 @@ def _shifted(rel: str, base: str | None) -> str | None:
     return (date.fromisoformat(base) + timedelta(days=days)).isoformat()
 
 
+def _apposed(mentions: list[Mention], i: int, text: str) -> str | None:
+    """The full date set beside "the same day" in apposition ("on the same day, 16 February"): the
+    day it names is that one, not the day told before."""
+    if i + 1 >= len(mentions):
+        return None
+    m, nxt = mentions[i], mentions[i + 1]
+    if nxt.value and len(nxt.value) == 10 and text[m.end:nxt.start] in (", ", " (", " - ", " – ", " — "):
+        return str(nxt.value)
+    return None
+
+
 def same_day(mentions: list[Mention], text: str) -> list[Mention]:
     """Give "the same day" the value of the last full date mentioned before it; when it dates a
     signing, the last full date that dated a signing."""
     out: list[Mention] = []
     last: str | None = None
     last_signed: str | None = None
-    for m in mentions:
+    for i, m in enumerate(mentions):
         rel = str(m.extra.get("rel") or "")
         if m.extra["kind"] == "relative" and (_SAME.search(rel) or _SHIFT.match(rel)):
             around = text[max(0, m.start - 80):m.end + 20]
             value = last_signed if _SIGNED_BEFORE.search(around) and last_signed else last
-            if not _SAME.search(rel):
-                value = _shifted(rel, value)
+            value = _shifted(rel, value) if not _SAME.search(rel) else (_apposed(mentions, i, text) or value)
             m = Mention(m.kind, m.start, m.end, m.text, value, m.extra)
         elif m.value and len(m.value) == 10:
             last = m.value
             # bounded searches: an unbounded find per date is quadratic in a long table without full stops
             line_end = text.find(".", m.end, m.end + 200)
+            # (a masthead's date, "Compiled ..., 4 June 2024", does not date a signing told in the next paragraph)
+            newline = text.find("\n", m.end, line_end if line_end > 0 else m.end + 200)
+            line_end = newline if newline > 0 else line_end
             floor = max(0, m.start - 120)
             begin = max(floor, text.rfind(". ", floor, m.start) + 1, text.rfind(".\n", floor, m.start) + 1)
             if _SIGNED_BEFORE.search(text[begin:line_end if line_end > 0 else m.end + 200]):

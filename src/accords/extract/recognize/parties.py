@@ -26,8 +26,9 @@ _CAPITAL_VERB = re.compile(
     r"sent|sends|wants|insists|must|should|can|could|may|also|intends|plans|approved|allocated|"
     r"decided|remains|continues|supports|backs|concluded|restricts|restricted|limits|limited|supplies|supplied|"
     r"gives|gave|offers|offered|adds|added|contributes|contributed|leads|led|co-leads|joins|joined|does|did|"
-    r"keeps|kept|focuses|funds|funded|finances|financed|earmarks|earmarked|sets|puts|names|undertakes|"
-    r"undertook|declined|refused|expects|hopes|aims|seeks)\b|\s+and\s+[A-Z][a-z]+\s+(?:signed|concluded|agreed|"
+    r"keeps|kept|focuses|funds|funded|finances|financed|earmarks|earmarked|sets|set|puts|names|undertakes|"
+    r"undertook|declined|refused|expects|hopes|aims|seeks|reported|reports|stated|states|confirmed|confirms|"
+    r"recalled|noted|notes|told|tells|argues|argued)\b|\s+and\s+[A-Z][a-z]+\s+(?:signed|concluded|agreed|"
     r"have|will|are|were)\b)")
 _PREPOSITION_BEFORE = re.compile(
     r"(?:\b(?:in|at|to|from|near|via|visit|visited|visiting|of|outside|around|into|toward|towards|"

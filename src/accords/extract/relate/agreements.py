@@ -9,6 +9,7 @@ Germany") makes one ``mentioned_only`` agreement per listed party.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from heapq import heappop, heappush
 from itertools import pairwise
 from typing import Any
@@ -27,6 +28,26 @@ _SIGN = re.compile(r"^\s*Done at\b|(?=[scip])\b(?:sign(?:ed|s|ing)?|conclud(?:ed
 # "Sweden, Norway and Iceland sign", "Joe Biden and Fumio Kishida sign during the summit": a
 # signing verb right after the states or people who sign reports a signing without any
 # agreement noun (timelines and headlines drop it). "signs of fatigue" is the noun.
+# "The summit in Stockholm produced three agreements": a meeting that yields texts is where they were signed
+# (a pattern of its own, tried only where "produced" or "yielded" is: the meeting words are common letters)
+_PRODUCED = re.compile(r"\b(?:summit|meeting|visit|talks|conference|ceremony)\b[^.;:]{0,60}?\b(?:produced|yielded)\b",
+                       re.I)
+
+
+# "the United States and Japan added their texts", "Iceland added its signature": a signing told as an addition
+_ADDED = re.compile(r"\badded\s+(?:their|its|his|her)\s+(?:own\s+)?"
+                    r"(?:texts?|agreements?|accords?|signatures?|names?)\b")
+
+
+def _signs(sent: str, low: str) -> bool:
+    """The sentence reports a signing by a verb (or a meeting that produced texts, or texts "added")."""
+    if _G_SIGN.may(low) and _SIGN.search(sent):
+        return True
+    if "added" in low and _ADDED.search(sent):
+        return True
+    return ("produced" in low or "yielded" in low) and bool(_PRODUCED.search(sent))
+
+
 _BARE_SIGN = re.compile(r"\b(?:sign|signs|signed)\b(?!\s+(?:of|that|up|off|language|posts?|boards?)\b)")
 # ("Ireland, a militarily neutral state, signed": an apposition may stand between them)
 _SUBJECT_GAP = re.compile(r"(?:,\s+(?:a|an|the|its|whose)\s+[^,.;:()]{1,50},)?"
@@ -102,9 +123,10 @@ _DOC_NOUN = re.compile(r"\b(?:agreements?|accords?|treaty|pact|security commitme
                       r"arrangements?)\b", re.I)
 # Sentences that can say anything about an agreement contain one of these (one scan finds them).
 # (the look-ahead names the initials of the words: it rejects most positions at once, same matches)
-_CANDIDATE = re.compile(r"(?=[atpsdbl1])\b(?:agreements?|accords?|treaty|treaties|pact|security commitments|texts?"
+_CANDIDATE = re.compile(r"(?=[atpsdbl1h])\b(?:agreements?|accords?|treaty|treaties|pact|security commitments|texts?"
                         r"|(?:security|defen[cs]e|bilateral|long-term|ten-year|10-year)\s+deals?"
-                        r"|documents?|arrangements?|[Ss]ign(?:s|ed)?|Done at|signing\s+date|date\s+of\s+signing)\b",
+                        r"|documents?|arrangements?|[Ss]ign(?:s|ed)?|Done at|signing\s+date|date\s+of\s+signing"
+                        r"|hosted\s+(?:a|the)\s+signing)\b",
                         re.I)
 _COLLECTIVE = re.compile(r"\b(?:both|all\s+(?:three|four|five|six|the)|each\s+of\s+the|every)\b", re.I)
 # ("Germany signed a contract", "Sweden signed with a shipyard" sign something else)
@@ -117,9 +139,14 @@ _SIGNED_LEAD = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:(?:[\w,]+\s+){0,3}?(?
 _SAME_EVENT = re.compile(r"\bsame\s+(?:summit|day|occasion|ceremony|meeting)\b", re.I)
 # A state that "followed (suit)" or "did the same" right after a reported signing signed too
 # ("followed with a package", "followed up" are other things).
-_FOLLOW = re.compile(r"\b(?:followed(?:\s+suit)?(?!\s+(?:with|up|by|through|on|from|closely|in\s+\d|a|an|its|his|her"
+# ("Romania followed a day later": "a" before a span of time is when, not what)
+_FOLLOW = re.compile(r"\b(?:followed(?:\s+suit)?(?!\s+(?:with|up|by|through|on|from|closely|in\s+\d"
+                     r"|a(?!\s+(?:day|week|few\s+days|month)\s+later)|an|its|his|her"
                      r"|their|the\s+(?:debate|talks|news|story))\b)|did\s+(?:the\s+same|likewise|so)|so\s+did)\b",
                      re.I)
+# a signing refused or not (yet) made: "Hungary has refused to sign any such agreement", "Poland has not yet signed"
+_NO_SIGN = re.compile(r"\b(?:refus\w*|declin\w*|not|never|yet)\s+(?:\w+\s+)?(?:to\s+)?sign\w*|n't\s+(?:\w+\s+)?sign\w*",
+                      re.I)
 _PEN = re.compile(r"\bput\s+pen\s+to\s+paper\b", re.I)
 # ("the same day" may be elsewhere)
 _SAME_PLACE = re.compile(r"\bsame\s+(?:summit|occasion|ceremony|meeting|venue)\b", re.I)
@@ -169,6 +196,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
     queued = set(order)
     last_signing = -2  # the sentence of the last signing reported
     tied: set[str] | None = None  # partners the text ties to an agreement (computed when first needed)
+    counted: _Counted | None = None  # "the summit produced three agreements": their partners come next
     while order:
         idx = heappop(order)
         s, e = ctx.sentences[idx]
@@ -197,6 +225,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             duration = None
         parent = children.get(idx)
         bare = follows = False
+        member = counted is not None and _counted_member(ctx, idx, s, e, counted)
         if not noun and not _doc_noun(sent, low) and not _SIGNED_LEAD.match(sent) and not _one(sent):
             bare = parent is None and "sign" in low and _bare_signing(ctx, idx, s, sent)
             # "Luxembourg signed on 10 July. Romania followed the next day." / "France did the same."
@@ -204,6 +233,10 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                 and bool(_partners(ctx, idx))
             bare = bare or follows
             bare = bare or ("pen" in low and bool(_PEN.search(sent)))  # "... put pen to paper in Kyiv"
+            bare = bare or member
+            # "Croatia's Andrej Plenkovic hosted a signing in Dubrovnik on 9 October": the host signed
+            bare = bare or ("hosted" in low and bool(_HOSTED_SIGNING.search(sent)) and bool(
+                _partners(ctx, idx) or ctx.people_countries(s, e)))
             if parent is None and not bare:
                 if duration and _collective(sent, low):
                     default_duration = default_duration or duration
@@ -219,14 +252,26 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                 continue
         if noun and _enumeration(ctx, idx, s, sent, low, found):
             continue
+        if not member and any(w in low for w in _NUMBER_WORDS):
+            found_count = _counted_signings(ctx, idx, sent)
+            if found_count is not None:
+                counted = found_count
+                for nxt in range(idx + 1, min(idx + 1 + _COUNT_SPAN, len(ctx.sentences))):
+                    if nxt not in queued:  # (the members' sentences may hold no agreement word)
+                        queued.add(nxt)
+                        heappush(order, nxt)
         if (_G_COUNTED.may(low) and _COUNTED.search(sent) and not re.search(r"\b(?:security|bilateral)\b", sent)) \
                 or (_G_NOT_SECURITY.may(low) and _NOT_SECURITY.search(sent)):
             continue
         if " " not in sent.strip():
             continue  # a lone column header "Signed" reports nothing
-        signed = parent is not None or bare or (
-            _G_SIGN.may(low) and bool(_SIGN.search(sent)) and bool(noun or _SIGNED_LEAD.match(sent)
+        signed = parent is not None or bare or member or (
+            _signs(sent, low) and bool(noun or _SIGNED_LEAD.match(sent)
                                                                    or _doc_noun(sent, low) or _one(sent)))
+        if not signed and parent is None and ctx.in_sentence("date", idx) and _noun_dated(ctx, idx, s, sent):
+            signed = True  # "its agreement of 28 May", "Its October agreement": the date dates its signing
+        if signed and not member and parent is None and _NO_SIGN.search(sent) and not _SIGN_AFFIRMED.search(sent):
+            signed = False  # "Hungary has refused to sign any such agreement": no signing, no date
         if signed and _YES_NO.match(sent) and sent.rstrip().endswith("?"):
             signed = False  # "Did Spain sign?" asks; "When did Portugal sign?" takes the signing as given
         if signed and sent.rstrip().endswith("?") and _MODAL_SIGN.search(sent):
@@ -284,6 +329,11 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         date = _sign_date(ctx, idx, declared) if signed else None
         if parent is not None and date is None:
             date = _sign_date(ctx, parent)  # the dated item the nested one belongs to
+        if member and counted is not None:
+            date = counted.date  # (the money's "for 2024" in a member's sentence dates nothing)
+            counted.left -= len(keys)
+            if counted.left <= 0:
+                counted = None
         entry = False  # dated by the liveblog entry it stands in (no date mention: the event is made here)
         answer = _answer(ctx, idx, sent) if signed and date is None else None
         if answer is not None:  # "When did Portugal sign?" / "On 28 May 2024, in Lisbon."
@@ -866,6 +916,74 @@ def _place(sent: str, s: int = 0, skip: list[tuple[int, int]] | None = None) -> 
     return None
 
 
+# (a signing told beside the refusal still stands: "Slovakia refused to sign, but Czechia signed on 18 July")
+_SIGN_AFFIRMED = re.compile(r"\b(?:but|while|whereas|and)\s+(?:[\w-]+\s+){0,4}?(?:signed|concluded|inked)\b")
+_HOSTED_SIGNING = re.compile(r"\bhosted\s+(?:a|the)\s+signing\b")
+
+
+@dataclass
+class _Counted:
+    """A counted signing with no partner named: "The summit on 31 May produced three agreements"."""
+    idx: int
+    date: str
+    left: int  # members still to come
+
+
+_NUMBER_WORDS = ("two", "three", "four", "five", "six")
+_COUNT_SIGNED = re.compile(r"\b(?P<n>two|three|four|five|six)\s+(?:[\w-]+\s+){0,2}"
+                           r"(?:agreements|texts|accords|documents|deals)\b", re.I)
+_COUNT_N = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNT_SPAN = 3  # sentences after the count that may name its members
+
+
+def _counted_signings(ctx: Ctx, idx: int, sent: str) -> _Counted | None:
+    """A sentence that reports a number of texts signed on a day without naming whose ("Start with the two
+    texts signed at Blenheim Palace on 18 July."): the next sentences of its paragraph name them."""
+    m = _COUNT_SIGNED.search(sent)
+    if m is None or not _signs(sent, fold(sent)) or _partners(ctx, idx) or _FUTURE_SIGN.search(sent):
+        return None
+    when = _sign_date(ctx, idx)
+    if not when or len(when) != 10:
+        return None
+    return _Counted(idx, when, _COUNT_N[m["n"].lower()])
+
+
+def _counted_member(ctx: Ctx, idx: int, s: int, e: int, counted: _Counted) -> bool:
+    """A sentence just after a counted signing, in its paragraph, that names a partner (a state, or a
+    leader of one: "Czech Prime Minister Petr Fiala said his country's agreement ...") names a member."""
+    if not (0 < idx - counted.idx <= _COUNT_SPAN) or ctx.paragraph_of(idx) != ctx.paragraph_of(counted.idx):
+        return False
+    return bool(_partners(ctx, idx)) or any(c not in (RECIPIENT, "RUS") for _, c in ctx.people_countries(s, e))
+
+
+# a date that names the text it stands beside: "the agreement of 28 May", "Its October agreement",
+# "the 13 June text"; a year alone ("the 2024 agreement") is too coarse to date a signing
+_NOUN_BEFORE_DATE = re.compile(r"\b(?i:agreements?|accords?|pacts?|treaty|texts?|documents?)"
+                               r"(?:\s+with\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+(?:of|dated|from)\s+"
+                               r"(?:the\s+)?\Z")
+_NOUN_AFTER_DATE = re.compile(r"(?:'s)?\s+(?:(?:security|bilateral|defen[cs]e|ten-year)\s+)?"
+                              r"(?:agreement|accord|pact|treaty|text|document)\b", re.I)
+
+
+def date_names_text(text: str, start: int, end: int, floor: int = 0) -> bool:
+    """The date at ``[start, end)`` is named with a text: "the agreement of 28 May", "Its October agreement"."""
+    return bool(_NOUN_BEFORE_DATE.search(text, max(floor, start - 40), start) or _NOUN_AFTER_DATE.match(text, end))
+
+
+def _noun_dated(ctx: Ctx, idx: int, s: int, sent: str) -> bool:
+    for m in ctx.in_sentence("date", idx):
+        if not m.value or len(m.value) < 7 or m.extra.get("deadline") or m.extra.get("since"):
+            continue
+        if date_names_text(ctx.text, m.start, m.end, s):
+            return True
+    return False
+
+
+_FOR_PERIOD = re.compile(r"\b(?:for|in\s+support\s+for|budget\s+for|over|through|covering)\s+(?:the\s+)?"
+                         r"(?:(?:years?|period|financial\s+year|fiscal\s+year)\s+)?"
+                         r"(?:(?:19|20)\d\d\s*(?:to|-|–|and|until)\s*)?\Z", re.I)  # ("for 2024 to 2026")
+
+
 def _sign_date(ctx: Ctx, idx: int, skip: list[tuple[int, int]] | None = None) -> str | None:
     best: str | None = None
     for m in ctx.in_sentence("date", idx):
@@ -876,6 +994,8 @@ def _sign_date(ctx: Ctx, idx: int, skip: list[tuple[int, int]] | None = None) ->
             continue
         if ctx.withdrawn and ctx.is_withdrawn(m.start, m.end):
             continue  # "signed on 31 May, not 1 June" (a correction)
+        if len(value) == 4 and _FOR_PERIOD.search(ctx.text, max(0, m.start - 30), m.start):
+            continue  # "sets out SEK 75 billion for 2024 to 2026": the years the money covers
         if best is None or len(value) > len(best):
             best = value
     return best

@@ -30,6 +30,7 @@ _STATUS = [
     ("pledged", re.compile(r"\b(?:pledg\w*|commit(?:s|ted|ting|ment)?|promis\w*|announc\w*|unveil\w*|offer\w*|goes to|"
                            r"(?:is|are)\s+(?:also\s+)?(?:providing|giving|contributing|sending|committing|granting)|"
                            r"(?:rais|increas|expand|boost)(?:ed|es|e)\s+(?:[\w']+\s+){0,4}?to|"
+                           r"(?:will|would|shall|is\s+to|is\s+set\s+to|is\s+due\s+to)\s+(?:\w+\s+){0,2}?receive|"
                            r"(?:will|would|shall)\s+(?:\w+\s+){0,2}?(?:provide|allocate|give|deliver|send|contribute|make|"
                            r"supply|disburse|spend|invest|make available|fund|finance|increase|raise|put|lend|go|"
                            r"add|commit|pay|donate|grant)|to (?:provide|contribute|allocate)|undertak\w*|"
@@ -50,11 +51,15 @@ _OF_WHICH = re.compile(r"\b(?:of which|of this|including|of that|out of which|of
 _OF_THIS_LEAD = re.compile(r"\s*(?:(?:Out )?[Oo]f (?:this|that|which|the total)(?: total| amount| sum)?,?)", re.I)
 _TOTAL = re.compile(r"\b(?:comes? to|came to|amounts? to|amounted to|totals?|totalled|totaled|adds? up to|"
                     r"added up to)\b")
-_PAST_TOTAL = re.compile(r"\b(?:totall?ed|amounted\s+to|came\s+to|added\s+up\s+to|reached)\s+"
+_PAST_TOTAL = re.compile(r"\b(?:totall?ed|amounted\s+to|came\s+to|added\s+up\s+to|reached|exceeded|surpassed|topped)\s+"
                          r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than)\s+)?\Z")
 _SINCE = re.compile(r"\bsince\b", re.I)
+# ("the United States committed USD 20 billion and the European Union up to EUR 35 billion": a second
+# giver named right before its sum, the verb left out, shares the first one's status)
 _AND_ONLY = re.compile(r"\A[^.;:]*?\b(?:and|plus|as well as|with|next to|alongside|besides|together with)\s+"
-                       r"(?:(?:about|around|some|roughly|nearly|almost|another|a further)\s+)?\Z")
+                       r"(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+)?"
+                       r"(?:(?:about|around|some|roughly|nearly|almost|another|a further|up to|at least|more than)"
+                       r"\s+)?\Z")
 _AFTER = re.compile(r"\b(?:after|following|on top of|in addition to)\s+(?:\w+\s+){0,2}\Z")
 _CATEGORIES = [
     ("military", re.compile(r"\b(?:military|defen[cs]e|weapons?|arms|ammunition|artillery|air defen[cs]e|"
@@ -64,7 +69,10 @@ _CATEGORIES = [
     ("reconstruction", re.compile(r"\b(?:reconstruction|recovery|rebuild\w*|energy)\b", re.I)),
 ]
 _INSTRUMENT = re.compile(r"\b(?P<i>grants?|loans?|guarantees?|in-kind)\b", re.I)
-_RECEIVED = re.compile(r"\b(?:received|obtained)\b")
+_RECEIVED = re.compile(r"\b(?:received|obtained|receive)\b")
+# "Ukraine would receive CAD 3 billion from Canada": the recipient is the subject of a promise whose giver
+# is named after the sum ("from Canada"); _donor finds it there, and without it there is no commitment.
+_RECEIVE_CUE = re.compile(r"\breceive\b")
 _EACH = re.compile(r"\beach\b")
 _OTHER = re.compile(r"\bother\b")
 _CLAUSE_BREAK = re.compile(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b")
@@ -80,9 +88,13 @@ _AID_AFTER = re.compile(r"[^.;]{0,40}?\b(?:aid|support|assistance|funding|help|p
 # 2 billion"): what a text or donor puts forward is pledged. Only next to the amount (a few words
 # between at most), since these verbs are common in other senses further away; "adds up to" is a
 # total and "provides for" is weak (above).
+# ("The text carries a modest figure, EUR 5 million": the sum in apposition to "figure" is the one carried;
+# "the headline figure was EUR 1 billion in military aid": the sum an agreement is known by)
 _GIVES = re.compile(r"\b(?P<v>provides(?!\s+for\b)|gives|contains|includes|adds(?!\s+up\b)|grants|contributes|"
-                    r"makes available|foresees|envisages|envisions|devotes|dedicates|mobili[sz]es|invests|holds)\s+"
-                    r"(?:(?:Ukraine|Kyiv)\s+(?:with\s+)?)?(?:[a-z][\w-]*\s+){0,3}?\Z")
+                    r"makes available|foresees|envisages|envisions|devotes|dedicates|mobili[sz]es|invests|holds|"
+                    r"carries|carried|(?:figure|sum|amount)\s+(?:was|is))\s+"
+                    r"(?:(?:Ukraine|Kyiv)\s+(?:with\s+)?)?(?:[a-z][\w-]*\s+){0,3}?"
+                    r"(?:(?:figure|sum|amount|total),\s+)?\Z")
 # These verbs are common outside aid ("the defence budget contains EUR 52 billion for the army"):
 # they give a commitment only in a sentence about support - the words after the sum say what
 # it is for, or the subject is the agreement, a fund or Ukraine's name.
@@ -135,6 +147,7 @@ def relate_commitments(ctx: Ctx) -> list[dict[str, Any]]:
     para_starts = [p for p, _ in ctx.doc.paragraphs]
     last_para = -1
     corrections = withdrawal_possible(ctx.text)
+    anywhere: bool | None = None  # whether the text names Ukraine, aid, an agreement or a signing at all
     # Only sentences with an amount yield anything; "previous" is reset at the first of them in a
     # new paragraph, as it would be at the paragraph's first sentence (nothing sets it in between).
     for idx in sorted(ctx.by_sentence.get("money", {})):
@@ -154,6 +167,11 @@ def relate_commitments(ctx: Ctx) -> list[dict[str, Any]]:
             prev_end = mention.end
             if item is None:
                 continue
+            if not _near(ctx, idx):
+                if anywhere is None:  # (the first match ends the search: early in any text about Ukraine)
+                    anywhere = _FOR_UKRAINE.search(ctx.text) is not None
+                if anywhere:
+                    continue  # "Germany's special fund of EUR 100 billion": a national budget, not about Ukraine
             key = (item["donor"], item["amount"], item["currency"], item["status"])
             if key in seen:
                 continue
@@ -198,7 +216,10 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
     s, _e = ctx.sentences[idx]
     left = text[seg_start:m.start]
     breaks = list(_CLAUSE_BREAK.finditer(left)) if _has_any(left, _CLAUSE_KEYS) else []
+    before_colon = ""  # "confirmed the pledge in its agreement: at least EUR 126 million": the sum the colon opens
     if breaks:
+        if breaks[-1].group() == ":" and not left[breaks[-1].end():].strip(" *"):
+            before_colon = left[breaks[-2].end() if len(breaks) > 1 else 0:breaks[-1].start()]
         left = left[breaks[-1].end():]
     right = text[m.end:seg_end]
     cut = ((_CLAUSE_BREAK.search(right) if _has_any(right, _CLAUSE_KEYS) else None)
@@ -222,6 +243,8 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
         status, cue_at = "pledged", weak.start()
     else:
         status, cue_at = _status(left, right)
+    if status is None and before_colon and _NOUN_CUE.search(before_colon):
+        status, cue_at = _status(before_colon, "")[0], -1
     if status is None and previous is not None and _PART_LEAD.match(text, s) and seg_start == s:
         status, cue_at, part_of = previous["status"], -1, True  # "This includes CAD 2.2 billion ...": a part
     gives = ((_G_GIVES.may(low_left) and _GIVES.search(left)) or (_G_PUT_AT.may(low_left) and _PUT_AT.search(left))
@@ -255,15 +278,20 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
     if (_G_HEDGE.may(fold(scope)) and _HEDGE.search(scope)) \
             or _NEGATION.search(left[max(0, cue_at - 40):] if cue_at >= 0 else right[:60]):
         return None
-    if cue_at >= 0 and _recipient_subject(ctx, idx, seg_start + (len(text[seg_start:m.start]) - len(left)) + cue_at):
+    if cue_at >= 0 and not _RECEIVE_CUE.search(left, cue_at) \
+            and _recipient_subject(ctx, idx, seg_start + (len(text[seg_start:m.start]) - len(left)) + cue_at):
         return None  # "Ukraine's budget includes UAH 1.7 trillion", "Kyiv will spend ...": its own money
     donor = _donor(ctx, idx, m, seg_start)
     if donor is None and _RECEIVED.search(left + right[:40]):
         return None  # "Ukraine received $100 billion": from whom, the sentence does not say
     if donor is None:
+        if not part_of and sibling is None and _off_subject(ctx, idx):
+            return None  # "The town's budget sets aside EUR 2.3 million for road repairs": not the donor's aid
         donor = previous["donor"] if part_of and previous else (_topic_donor(ctx, idx) or last_donor)
     if donor is None or donor == RECIPIENT:
         return None
+    if cue_at >= 0 and _SPENT.match(left, cue_at) and not _FOR_UKRAINE.search(text, s, _e):
+        return None  # "In 2023 Latvia spent EUR 30 million on new border fences": its own spending
     item: dict[str, Any] = {
         "donor": donor,
         "recipient": RECIPIENT,
@@ -309,6 +337,48 @@ def _bracketed(ctx: Ctx, idx: int, m: Mention) -> dict[str, Any] | None:
     return {"donor": str(owner[-1].value), "recipient": RECIPIENT, "amount": m.value,
             "currency": m.extra["currency"], "status": status, "period": None,
             "category": _category(outside), "_span": (owner[-1].start, close + 1)}
+
+
+# A sum whose giver the sentence does not name is the donor's aid only in a sentence about aid: a word of
+# support or defence, an agreement, a year the money is for, or a verb only donors use ("pledged").
+# ("Ukrainian" is no such word: "EUR 18,000 goes to a film programme by young Ukrainian directors".)
+_ABOUT_AID = re.compile(r"\b(?:aid|support\w*|assist\w*|help|humanitarian|recovery|reconstruction|rebuild\w*|"
+                        r"military|defen[cs]e|weapons|arms|ammunition|artillery|air|drones?|package|demining|energy|"
+                        r"fund|funds|agreement|text|accord|deal|pact|loan|grant|budget support|"
+                        r"pledg\w*|commit\w*|promis\w*|donat\w*|deliver\w*|disburs\w*|provid\w*|"
+                        r"for\s+(?:20\d\d|the\s+years?|this\s+year|next\s+year|each\s+year))\b", re.I)
+_G_ABOUT_AID = Gate(_ABOUT_AID)
+
+
+# a clause that names the commitment itself before the colon that opens its sum (not a label: "Money:")
+_NOUN_CUE = re.compile(r"\b(?:pledge|commitment|promise|allocation|contribution|disbursement|delivery)s?\b[^:;]*\Z",
+                       re.I)
+
+
+# Money is given to Ukraine only in a passage that says so: Ukraine named, or aid, or an agreement. In a text
+# that speaks of these, a paragraph without any of them speaks of something else (national budgets, a fee).
+_FOR_UKRAINE = re.compile(r"\b(?:Ukrain\w*|Kyiv|Kiev|aid|support\w*|assistance|help|packages?|pledg\w*|"
+                          r"contribut\w*|donat\w*|agreements?|accords?|texts?|documents?|deals?|pacts?|commit\w*|sign\w*|loans?|"
+                          r"ammunition|artillery|weapons|arms|initiative|coalitions?)\b", re.I)
+
+
+# Spending and paying are what a state does with its own money unless the sentence says it went to Ukraine.
+_SPENT = re.compile(r"(?:spent|paid)\b")
+
+
+def _near(ctx: Ctx, idx: int) -> bool:
+    """The sentence, or one close to it in its paragraph, names Ukraine, aid, an agreement or a signing. (The
+    caller asks it only of a text that does so somewhere: a text that never does gives no way to tell.)"""
+    if _FOR_UKRAINE.search(ctx.text, *ctx.sentences[idx]):
+        return True
+    para = ctx.paragraph_of(idx)
+    return any(0 <= j < len(ctx.sentences) and ctx.paragraph_of(j) == para
+               and _FOR_UKRAINE.search(ctx.text, *ctx.sentences[j]) is not None for j in (idx - 1, idx - 2, idx + 1))
+
+
+def _off_subject(ctx: Ctx, idx: int) -> bool:
+    sent = ctx.sent_text(idx)
+    return not (_G_ABOUT_AID.may(fold(sent)) and _ABOUT_AID.search(sent))
 
 
 def _topic_donor(ctx: Ctx, idx: int) -> str | None:

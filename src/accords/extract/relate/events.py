@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from accords.extract.prefilter import Gate, fold
+from accords.extract.relate.agreements import date_names_text
 from accords.extract.relate.context import Ctx
 
 _YEAR_EVENT = re.compile(r"\b(?:signed|held|launched|adopted|invaded|annexed|established|founded|took place|"
@@ -61,8 +62,7 @@ def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> l
         s, e = ctx.sentences[idx]
         sentence = ctx.text[s:e]
         coarser = {v[:n] for v in (d.value for d in dates if d.value) for n in (4, 7) if len(v) > n}
-        signings = _signings(ctx, idx, sentence)
-        days = len({d.value for d in dates if d.value and len(d.value) == 10})
+        offtopic: bool | None = None  # (worked out only for a date that passes the cheaper tests)
         # (a short answer to a question is no masthead: "When did Portugal sign?" / "On 28 May 2024.")
         stamp_line = _is_stamp_line(sentence, -1) and not (idx and ctx.sent_text(idx - 1).rstrip().endswith("?")) \
             and not _SIGNING_LABEL.search(sentence)  # (a fact sheet's "Date of signing: 27 May 2024")
@@ -95,16 +95,21 @@ def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> l
                     and not (_G_YEAR_EVENT.may(low_before) and _YEAR_EVENT.search(before))
                     and not (_G_YEAR_OCCASION.may(low_before) and _YEAR_OCCASION.search(before))):
                 continue
-            if _not_new(ctx, told, m, value):
+            if _not_new(ctx, told, m, value) or (value in told and _names_a_text(ctx, m.start, m.end, s)):
                 continue
             group = -1 - para_of(ctx, idx) if sentence.startswith("|") else idx  # a table is one group
             if (value, group) in seen:
                 continue
             seen.add((value, group))
-            # (several days in one sentence date one signing each: "Spain on 27 May and Belgium on 28 May")
-            for _ in range(signings if (m.extra.get("d") or m.extra.get("rel")) and days <= 1 else 1):
-                out.append({"date": value, "what": _what(sentence), "_span": (s, e)})
-                told.add(value)
+            if offtopic is None:
+                offtopic = _off_topic(ctx, idx, sentence, m.start - s)
+            if offtopic:
+                continue
+            # One event per date a sentence tells, however many signings share it ("Czechia and Slovenia
+            # signed on 18 July"): the gold conventions require one and leave the others optional.
+            out.append({"date": value, "what": _what(sentence), "_span": (s, e)})
+            told.add(value)
+    out = _drop_months_of_told_signings(ctx, out)
     for item in agreements or []:  # a signing in a liveblog entry, dated by the blog's day
         if item.get("_entry_event"):
             s, e = item["_span"]
@@ -118,12 +123,6 @@ def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> l
 _SIGNING_LABEL = re.compile(r"\b(?:[Ss]igning\s+date|[Dd]ate\s+of\s+signing|[Dd]ate\s+signed)\b")
 _TO_SIGN = re.compile(r"\b(?:will|would|to)\s+(?:\w+\s+)?sign\b")
 _SIGNED = re.compile(r"\b(?:signed|concluded|inked|signs?(?!\s+(?:of|that)\b))\b")
-
-
-_COUNT = re.compile(r"\b(?P<n>two|three|four|five|2|3|4|5)\s+(?:[\w-]+\s+){0,3}"
-                    r"(?:agreements|accords|documents|texts)\b",
-                    re.I)
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
 
 
 # things counted over a period: "the agreements concluded since January", "aid delivered since 2022"
@@ -147,6 +146,11 @@ def _not_new(ctx: Ctx, told: set[str], m: Any, value: str) -> bool:
     return m.extra.get("y") is None and len(value) == 7 and value in told
 
 
+def _names_a_text(ctx: Ctx, start: int, end: int, sentence_start: int) -> bool:
+    """A date that names a text already dated ("the agreement of 28 May", "the 13 June text") tells no new event."""
+    return date_names_text(ctx.text, start, end, sentence_start)
+
+
 def _masthead(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
@@ -154,20 +158,68 @@ def _masthead(text: str, start: int) -> bool:
     return line_end - line_start <= _HEAD_LINE and not _HAPPENS.search(text, line_start, line_end)
 
 
+# Words that tie a sentence to the subject (states' security and support) when it names no state,
+# channel or person: "the seminar on 6 March", "the summit opens on 9 July", "the invasion of 24 February".
+_TOPICAL = re.compile(r"\b(?:agreements?|accords?|treat(?:y|ies)|pacts?|declarations?|summits?|conferences?|"
+                      r"seminars?|sessions?|forums?|invasion|invaded|annex\w*|war|ceasefire|aid|assistance|support|"
+                      r"sanctions?|security|defen[cs]e|military|army|armed|weapons?|arms|sign\w*|minist\w+|"
+                      r"president\w*|prime|governments?|parliament\w*|coalitions?|pledg\w*|memorandum|talks|"
+                      r"visit\w*|ceremony|election|mission|troops|NATO|G7|EU|UN)\b", re.I)
+_G_TOPICAL = Gate(_TOPICAL)
+
+
+def _off_topic(ctx: Ctx, idx: int, sentence: str, at: int = 0) -> bool:
+    """A date in a sentence that names no state, channel or person and no word of the subject is no event
+    of the subject: a town's budget "adopted in December", a tram line that "will open in March", a team's
+    "next home game on Saturday", a sector's order book "at the end of March" (decoys around the news)."""
+    if _topical(ctx, idx, sentence):
+        return False
+    prev = idx - 1  # (an answer is about its question: "When did Portugal sign?" / "On 28 May 2024.")
+    if prev >= 0 and ctx.sent_text(prev).rstrip().endswith("?") and _topical(ctx, prev, ctx.sent_text(prev)):
+        return False
+    # (a programme's line opens with its date and names its item; the next sentence says what it is about:
+    # '20 March 2025 - "Mines and the harvest". A discussion of mine clearance in Ukraine.')
+    nxt = idx + 1
+    return not (at <= _LINE_LEAD and nxt < len(ctx.sentences) and ctx.paragraph_of(nxt) == ctx.paragraph_of(idx)
+                and _topical(ctx, nxt, ctx.sent_text(nxt)))
+
+
+_LINE_LEAD = 6  # how far into its sentence a programme line's date may start ("- **6 March**")
+
+
+def _topical(ctx: Ctx, idx: int, sentence: str) -> bool:
+    if ctx.parties_in(idx) or ctx.in_sentence("channel", idx) or ctx.in_sentence("person", idx):
+        return True
+    return _G_TOPICAL.may(fold(sentence)) and bool(_TOPICAL.search(sentence))
+
+
+def _drop_months_of_told_signings(ctx: Ctx, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A signing dated by its month ("the agreement signed in February") where the text also dates a
+    signing on a day of that month ("signed in Lviv on 23 February 2024") is that signing told again,
+    in whichever order the two come."""
+    days: dict[str, set[str]] = {}  # month -> the partners of the signings told on a day of it
+    for ev in events:
+        if len(ev["date"]) == 10:
+            days.setdefault(ev["date"][:7], set()).update(_signing_partners(ctx, ev))
+    if not days:
+        return events
+    # (the same partner: "Croatia signed earlier this month" is another signing than Greece's "last Thursday")
+    return [ev for ev in events
+            if not (len(ev["date"]) == 7 and _signing_partners(ctx, ev) & days.get(ev["date"], set()))]
+
+
+def _signing_partners(ctx: Ctx, ev: dict[str, Any]) -> set[str]:
+    """Ukraine's partners in a sentence that reports a signing (none when it reports none)."""
+    s, e = ev["_span"]
+    sentence = ctx.text[s:e]
+    if not ("sign" in sentence or "concluded" in sentence) or not _SIGNED.search(sentence) \
+            or _TO_SIGN.search(sentence):
+        return set()
+    return {p.value for p in ctx.parties_in(ctx.sentence_of(s))} - {"UKR", "RUS"}
+
+
 def para_of(ctx: Ctx, idx: int) -> int:
     return ctx.paragraph_of(idx)
-
-
-def _signings(ctx: Ctx, idx: int, sentence: str) -> int:
-    """How many agreements a sentence reports signed ("Italy and Canada each signed ...")."""
-    # (_SIGNED is case-sensitive and needs "sign", "concluded" or "inked": substring tests first)
-    if not ("sign" in sentence or "concluded" in sentence or "inked" in sentence) or not _SIGNED.search(sentence) \
-            or _TO_SIGN.search(sentence):
-        return 1  # ("Lithuania signed on 27 June; Poland will sign next week": one signing that day)
-    partners = {p.value for p in ctx.parties_in(idx) if p.extra.get("kind") != "demonym"} - {"UKR", "RUS"}
-    counted = _COUNT.search(sentence)
-    number = int(_COUNTS.get(counted["n"].lower(), counted["n"])) if counted else 1
-    return max(1, len(partners), number)
 
 
 def _is_dateline(text: str, sentence_start: int, start: int, end: int, after_party: bool = False) -> bool:

@@ -20,7 +20,7 @@ _NON_LETHAL = re.compile(r"\bnon-?lethal\b", re.I)
 _LETHAL = re.compile(r"(?<!non-)(?<!non)\blethal\b", re.I)
 _SUPPLY = re.compile(r"\b(?:provid\w*|suppl\w*|deliver\w*|send\w*|sent|transfer\w*|pledg\w*|give|gave|fund|funds|"
                      r"funding|financ\w*|pay|pays|paying|buy|buys|procur\w*|"
-                     r"weapons?|arms|aid|assistance|equipment|restrict\w*|limit\w*|focus\w*)\b", re.I)
+                     r"weapons?|arms|aid|assistance|help|support|equipment|restrict\w*|limit\w*|focus\w*)\b", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|no|refus\w*|declin\w*|ban\w*|prohibit\w*|without|except|rather than|"
                       r"instead of|neither|nor|consider\w*|could|might|may)\b|n't\b", re.I)
 _HEDGED = re.compile(r"\b(?:could|might|(?-i:may)|consider\w*|possibl\w*|reportedly)\b", re.I)
