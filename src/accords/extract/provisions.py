@@ -456,13 +456,14 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         if not sentence or sentence.isspace():  # (not sentence.strip(), without the copy)
             continue
         hits = all_hits[si]
-        if prev is not None and _BLANK_LINE.search(text, prev[1], start):
+        first = prev is None
+        broken = prev is not None and "\n" in text[prev[1]:start]  # (a blank line needs a line break)
+        if broken and prev is not None and _BLANK_LINE.search(text, prev[1], start):
             continues = (not text[prev[0]:prev[1]].rstrip().endswith(_TERMINAL)
                          or sentence[:1].islower() or bool(_ANAPHORIC_START.match(sentence)))
             if not continues:
                 context = [section] if section else []
-        first = prev is None
-        para_start = first or bool(prev and "\n" in text[prev[1]:start])
+        para_start = first or broken
         prev = (start, end)
         if _is_heading(sentence) or (para_start and sentence[:1].isupper() and sentence.endswith(".")
                                      and len(sentence.split(None, 3)) <= 3):
