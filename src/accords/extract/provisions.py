@@ -486,7 +486,8 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         hedged = _HEDGE_I in hits and bool(first_match(_HEDGE, sentence))
         past = _PAST_I in hits and bool(first_match(_PAST, sentence)) \
             and bool(first_match(_PAST, _RELATIVE.sub("", sentence)))
-        past = (past or ("since" in sentence and bool(_RECORD.match(sentence)))) and not first_match(_FORMALISES, sentence)
+        past = (past or ("since" in sentence and bool(_RECORD.match(sentence)))) \
+            and not first_match(_FORMALISES, sentence)
         subject, commits = _subject(sentence, signed)
         if subject and (hedged or past or _BACKGROUND.match(sentence) or not (commits or para_start)):
             subject = None  # a paragraph opening with a partner is about it; later, only signing or committing says so
