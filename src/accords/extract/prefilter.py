@@ -560,6 +560,12 @@ class Occurrences:
         return out
 
 
+def _minimal(keys: frozenset[str]) -> tuple[str, ...]:
+    """``keys`` without those that hold another key ("not", "none" beside "no"): a text holds
+    one of the rest exactly when it holds one of ``keys``, in fewer substring tests."""
+    return tuple(sorted(k for k in keys if not any(o != k and o in k for o in keys)))
+
+
 class Gate:
     """A pattern's keyword test: ``may(folded)`` is False only when the pattern cannot match
     ``folded``'s original text (it lacks a keyword of one of the required sets)."""
@@ -568,7 +574,7 @@ class Gate:
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         found = requirements(pattern)
-        self._sets = tuple(tuple(sorted(s)) for s in found) if found else ()
+        self._sets = tuple(_minimal(s) for s in found) if found else ()
 
     def may(self, folded: str) -> bool:
         for keys in self._sets:

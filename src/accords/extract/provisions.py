@@ -29,6 +29,7 @@ from accords.extract.cues import RESTRICTION, Gates, Rule, possible
 from accords.extract.cues import gates as compile_gates
 from accords.extract.cues import rules as compile_rules
 from accords.extract.prefilter import Gate, Occurrences, finditer, fold, keywords
+from accords.extract.prefilter import search as first_match
 from accords.extract.recognize.trie import trie_pattern
 from accords.extract.withdrawn import possible as withdrawal_possible
 from accords.extract.withdrawn import withdrawn
@@ -347,7 +348,7 @@ def _negated(sentence: str, start: int, end: int, low: str) -> bool:
         for m in finditer(_SUBORDINATE, sentence, max(clause_start, start - 90), start):
             clause_start = m.end()  # ("relieved, not euphoric" after Belgium signed a ten-year agreement)
         before = sentence[max(clause_start, start - 90):start]
-        if _G_NEGATION.may(fold(before)) and _NEGATION.search(_NOT_NEGATION.sub(" ", before)):
+        if _G_NEGATION.may(fold(before)) and first_match(_NEGATION, _NOT_NEGATION.sub(" ", before)):
             return True
     # (a match after the cue lies in the rest of the sentence: it needs one of its keywords)
     return _G_NEGATED_AFTER.may(low[end:]) and bool(_NEGATED_AFTER.match(sentence, end))
@@ -474,13 +475,14 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         if not sentence or sentence.isspace():  # (not sentence.strip(), without the copy)
             continue
         hits = all_hits[si]
-        if prev is not None and _BLANK_LINE.search(text, prev[1], start):
+        first = prev is None
+        broken = prev is not None and "\n" in text[prev[1]:start]  # (a blank line needs a line break)
+        if broken and prev is not None and _BLANK_LINE.search(text, prev[1], start):
             continues = (not text[prev[0]:prev[1]].rstrip().endswith(_TERMINAL)
                          or sentence[:1].islower() or bool(_ANAPHORIC_START.match(sentence)))
             if not continues:
                 context = [section] if section else []
-        first = prev is None
-        para_start = first or bool(prev and "\n" in text[prev[1]:start])
+        para_start = first or broken
         prev = (start, end)
         if _is_heading(sentence) or (para_start and sentence[:1].isupper() and sentence.endswith(".")
                                      and len(sentence.split(None, 3)) <= 3):
@@ -499,15 +501,17 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         current = context[0] if len(context) == 1 else section
         # The partners named (but "EU", see _others) are counted only where they matter:
         # here for a sentence about several agreements, below for one that codes something.
-        multi = _MULTI_I in hits and bool(_MULTI.search(sentence))
+        multi = _MULTI_I in hits and bool(first_match(_MULTI, sentence))
         every = _partners(sentence) if multi else None  # (_targets needs them too: found once)
         named: list[str] | None = [k for k in every if k != "EUU-UKR"] if every is not None else None  # _others
         explicit = _named(sentence, hits) or _named_text(sentence, hits)
         if named and len(named) >= 2 and not explicit and not _content(sentence, hits):
             continue  # facts about several countries, not about their agreements
-        hedged = _HEDGE_I in hits and bool(_HEDGE.search(sentence))
-        past = _PAST_I in hits and bool(_PAST.search(sentence)) and bool(_PAST.search(_RELATIVE.sub("", sentence)))
-        past = (past or ("since" in sentence and bool(_RECORD.match(sentence)))) and not _FORMALISES.search(sentence)
+        hedged = _HEDGE_I in hits and bool(first_match(_HEDGE, sentence))
+        past = _PAST_I in hits and bool(first_match(_PAST, sentence)) \
+            and bool(first_match(_PAST, _RELATIVE.sub("", sentence)))
+        past = (past or ("since" in sentence and bool(_RECORD.match(sentence)))) \
+            and not first_match(_FORMALISES, sentence)
         subject, commits = _subject(sentence, signed)
         if subject and (hedged or past or _BACKGROUND.match(sentence) or not (commits or para_start)):
             subject = None  # a paragraph opening with a partner is about it; later, only signing or committing says so
@@ -607,7 +611,8 @@ def _narrow(sentence: str, start: int, end: int, context: list[str], signed: lis
     narrowed = False
     other: list[tuple[str, str, int]] = []
     said = _TEXT_SAYS.search(sentence) if "text" in sentence or "agreement" in sentence else None
-    if said and not _REFERS_BEFORE.search(sentence, 0, said.start()) and not _SAYS_THIS.match(sentence, said.end()):
+    if said and not first_match(_REFERS_BEFORE, sentence, 0, said.start()) \
+            and not _SAYS_THIS.match(sentence, said.end()):
         start, sentence, narrowed = start + said.start(1), sentence[said.start(1):], True
     contrast = _CONTRAST.search(sentence) if ("while" in sentence or "whereas" in sentence
                                               or "but" in sentence) else None
@@ -615,7 +620,7 @@ def _narrow(sentence: str, start: int, end: int, context: list[str], signed: lis
         iso = _NAME_TO_ISO.get(contrast.group("who").lower())
         key = agreement_key(iso, "UKR") if iso and iso != "UKR" else None
         if key and key not in context:
-            if signed and key in signed and (_CONTENT.search(sentence, contrast.end())
+            if signed and key in signed and (first_match(_CONTENT, sentence, contrast.end())
                                              or sentence.startswith((" one ", "'s one "), contrast.end())):
                 other.append((key, sentence[contrast.start("rest"):], start + contrast.start("rest")))
             sentence, end, narrowed = sentence[:contrast.start()], start + contrast.start(), True
@@ -636,7 +641,7 @@ def _antecedent(sentence: str) -> str | None:
 
 
 def _content(sentence: str, hits: set[int]) -> bool:
-    return _CONTENT_I in hits and bool(_CONTENT.search(sentence))
+    return _CONTENT_I in hits and bool(first_match(_CONTENT, sentence))
 
 
 def _others(sentence: str) -> list[str]:
@@ -704,7 +709,7 @@ def _targets(sentence: str, hits: set[int], explicit: list[str], main: str | Non
     what the caller found already."""
     if explicit:
         return [main] if main in explicit else explicit[:1]
-    if multi if multi is not None else (_MULTI_I in hits and _MULTI.search(sentence)):
+    if multi if multi is not None else (_MULTI_I in hits and first_match(_MULTI, sentence)):
         named = every if every is not None else _partners(sentence)
         if len(named) >= 2:
             return named
