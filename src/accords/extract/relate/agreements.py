@@ -19,7 +19,7 @@ from accords.extract.relate.context import ORGS_AS_DONORS, RECIPIENT, Ctx
 # ("security deal", "ten-year deal": news prose; a bare "deal" is as often a contract or a purchase)
 _NOUN = (r"(?:agreements?|accords?|treaty|treaties|pact|security commitments"
          r"|(?:security|defen[cs]e|bilateral|long-term|ten-year|10-year)\s+deals?)")
-_AGREEMENT = re.compile(rf"\b{_NOUN}\b", re.I)
+_AGREEMENT = re.compile(rf"(?=[atpsdbl1])\b{_NOUN}\b", re.I)
 # (the look-ahead names the initials of the words: it rejects most positions at once, same matches)
 _SIGN = re.compile(r"^\s*Done at\b|(?=[scip])\b(?:sign(?:ed|s|ing)?|conclud(?:ed|es|ing)|ink(?:ed|s)|concluded|penned"
                    r"|signature\s+of|seal(?:ed|s)|put\s+(?:his|her|their|its)\s+(?:signatures?|names?)\s+to|put\s+pen\s+to\s+paper)\b",
@@ -86,9 +86,10 @@ _TITLE_HEAD = re.compile(r"(?:the\s+)?(?P<t>(?:Accord|Agreement|Treaty|Memorandu
                          r"\s+(?:on|between|of|for|concerning)\s+[A-Z])")
 _TITLE_CAPS = ("Accord", "Agreement", "Treaty", "Memorandum", "Joint Security Commitments")
 _TITLE_WORD = re.compile(r"[ ]*(?:[A-Z][\w'-]*|of|on|and|for|between|the|in|to|-|&)(?=[ ,.;:\"')]|$)")
-_PLACE = re.compile(r"\b(?:at|on the sidelines of|on the margins of|during|in the margins of)\s+(?:the\s+)?"
+_PLACE = re.compile(r"(?=[adioID])"
+                    r"(?:\b(?:at|on the sidelines of|on the margins of|during|in the margins of)\s+(?:the\s+)?"
                     r"(?P<p>(?:[A-Z0-9][\w-]*\s+){0,4}summit(?:\s+in\s+[A-Z][\w-]+)?)"
-                    r"|\b(?:in|In|Done at|done at)\s+(?P<c>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=[\s,.;])")
+                    r"|\b(?:in|In|Done at|done at)\s+(?P<c>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=[\s,.;]))")
 _BASIS = re.compile(r"\b(?:on the basis of|under|in line with|in accordance with|pursuant to|within the framework of)"
                     r"\s+(?:the\s+)?(?P<b>(?:G7|Joint|joint)[^.;,()]{3,80}?)(?=[.;,(]|\s+(?:and|which|signed)\b|$)")
 _NOT_PLACE = frozenset(["January", "February", "March", "April", "May", "June", "July", "August",
@@ -98,7 +99,7 @@ HEAD_ROLES = ("President", "Prime Minister", "Chancellor", "Federal Chancellor",
               "President of the European Council", "President of the European Commission")
 
 
-_DOC_NOUN = re.compile(r"\b(?:agreements?|accords?|treaty|pact|security commitments|texts?|documents?|"
+_DOC_NOUN = re.compile(r"(?=[atpsd])\b(?:agreements?|accords?|treaty|pact|security commitments|texts?|documents?|"
                       r"arrangements?)\b", re.I)
 # Sentences that can say anything about an agreement contain one of these (one scan finds them).
 # (the look-ahead names the initials of the words: it rejects most positions at once, same matches)
@@ -106,7 +107,7 @@ _CANDIDATE = re.compile(r"(?=[atpsdbl1])\b(?:agreements?|accords?|treaty|treatie
                         r"|(?:security|defen[cs]e|bilateral|long-term|ten-year|10-year)\s+deals?"
                         r"|documents?|arrangements?|[Ss]ign(?:s|ed)?|Done at|signing\s+date|date\s+of\s+signing)\b",
                         re.I)
-_COLLECTIVE = re.compile(r"\b(?:both|all\s+(?:three|four|five|six|the)|each\s+of\s+the|every)\b", re.I)
+_COLLECTIVE = re.compile(r"(?=[bae])\b(?:both|all\s+(?:three|four|five|six|the)|each\s+of\s+the|every)\b", re.I)
 # ("Germany signed a contract", "Sweden signed with a shipyard" sign something else)
 _SIGNED_LEAD = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:(?:[\w,]+\s+){0,3}?(?:Signed|signed)\b"
                           r"(?!\s+(?:a|an|the|its|their|his|her|this|that|contracts?|deals?"
@@ -506,7 +507,8 @@ _CLAUSE = re.compile(r"[;:]\s+|,\s+(?=(?:and|but|while|whereas|so|although)\b)")
 
 
 # a signing still to come: "will sign", "is expected to sign", "plans to sign", "is to be signed"
-_FUTURE_SIGN = re.compile(r"\b(?:will|would|shall|(?:is|are)\s+(?:expected|due|set|scheduled|planning|going|about|"
+_FUTURE_SIGN = re.compile(r"(?=[wsiaphe])"
+                          r"\b(?:will|would|shall|(?:is|are)\s+(?:expected|due|set|scheduled|planning|going|about|"
                           r"poised|likely|ready|hoping)|plans?|planned|intends?|hopes?|aims?|wants?|expects?|"
                           r"(?:is|are)(?=\s+to\s+(?:sign|be\s+signed)))\s+(?:to\s+)?(?:\w+\s+)?(?:sign|be\s+signed)\b")
 

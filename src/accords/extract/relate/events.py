@@ -26,7 +26,8 @@ _NOW = frozenset(["today", "earlier today", "this morning", "this afternoon", "t
 _HAPPENS = re.compile(r"\b(?:signed|met|held|visited|announced|opened|launched|adopted|agreed|arrived|began|"
                       r"hosted|approved|initialled|took place|put\s+(?:their|his|her|its)\s+names?|ceremony|summit|"
                       r"meeting|visit|talks|conference|session)\b", re.I)
-_NOT_HAPPENED = re.compile(r"\b(?:not|no|never|nothing|would|could|might|if)\b", re.I)
+# ((?=[...]) before a pattern names the initials of its words: the engine rejects most positions at once, same matches)
+_NOT_HAPPENED = re.compile(r"(?=[nwcmi])\b(?:not|no|never|nothing|would|could|might|if)\b", re.I)
 # "Four agreements signed within a week in late May, and a fifth in October": a count of signings
 # at coarse dates sums up what the document tells one by one; it is not an event of its own.
 _SUMMARY = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?"
@@ -35,7 +36,8 @@ _DATELINE_AFTER = re.compile(r"\s*(?:\([A-Z][\w .&-]*\)\s*)?[-–—]\s")
 # A short line near the top (or the foot) that says how the document came about ("Transcript prepared by the
 # clerks, 17 January 2024", "Working paper 7/2024 - ... - 20 March 2024", "Sent to participants on
 # ..."): its date is the publication date, which is not an event (project convention).
-_PUBLICATION = re.compile(r"\b(?:transcript|prepared by|sent to|circulated|distributed|published|compiled|written by|"
+_PUBLICATION = re.compile(r"(?=[tpscdwbon])"
+                          r"\b(?:transcript|prepared by|sent to|circulated|distributed|published|compiled|written by|"
                           r"(?:working|policy|discussion|briefing|occasional) paper|press release|newsletter)\b",
                           re.I)
 _HEAD = 600  # characters from either end: where mastheads, publication lines and footers sit
@@ -43,7 +45,8 @@ _HEAD_LINE = 160
 # A year after an occasion ("host an international conference on mine action in Ukraine in 2025")
 _YEAR_OCCASION = re.compile(r"\b(?:conference|summit|forum|election|ceremony)s?\b(?:\s+[\w-]+){0,6}\s+in\s+\Z",
                             re.I)
-_EVENT_NOUN = re.compile(r"\b(?:conference|summit|meeting|visit|election|host\w*|ceremony|talks|session|forum)\b",
+_EVENT_NOUN = re.compile(r"(?=[csmvehtf])"
+                         r"\b(?:conference|summit|meeting|visit|election|host\w*|ceremony|talks|session|forum)\b",
                          re.I)
 # Keyword tests first: most texts before a date lack every word these patterns need (same results).
 _G_STAMP, _G_YEAR_EVENT = Gate(_STAMP), Gate(_YEAR_EVENT)
@@ -120,7 +123,7 @@ _TO_SIGN = re.compile(r"\b(?:will|would|to)\s+(?:\w+\s+)?sign\b")
 _SIGNED = re.compile(r"\b(?:signed|concluded|inked|signs?(?!\s+(?:of|that)\b))\b")
 
 
-_COUNT = re.compile(r"\b(?P<n>two|three|four|five|2|3|4|5)\s+(?:[\w-]+\s+){0,3}"
+_COUNT = re.compile(r"(?=[tf2345])\b(?P<n>two|three|four|five|2|3|4|5)\s+(?:[\w-]+\s+){0,3}"
                     r"(?:agreements|accords|documents|texts)\b",
                     re.I)
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
