@@ -174,11 +174,11 @@ def _signings(ctx: Ctx, idx: int, sentence: str) -> int:
 
 
 def _is_dateline(text: str, sentence_start: int, start: int, end: int, after_party: bool = False) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    place = text[line_start:start].strip().rstrip(",").replace(" ", "")
     if start < 300 and text[start - 1:start] == "(" and text[end:end + 1] == ")" and not after_party:
         return True  # "(20 February 2024)" in the header: when the text was written (not "Spain (27 May)")
-    return start - line_start <= 40 and bool(_DATELINE_AFTER.match(text, end)) and place.isupper()
+    line_start = text.rfind("\n", 0, start) + 1
+    return start - line_start <= 40 and bool(_DATELINE_AFTER.match(text, end)) \
+        and text[line_start:start].strip().rstrip(",").replace(" ", "").isupper()  # (the place, read last)
 
 
 _LIST_LEAD = re.compile(r"\s*(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:\*\*|__)?\Z")
@@ -202,9 +202,10 @@ def _is_stamp_line(sentence: str, offset: int) -> bool:
     """A masthead or byline line such as "Regional Security Monitor, 9 July 2024"."""
     if len(sentence) > 200:
         return False
+    ascii = sentence.isascii()  # (then a word has a letter when it has a case: two calls, no generator)
     words = 0  # words with a letter in them, counted only until there are too many
     for w in sentence.split():
-        if w.isalpha() or any(c.isalpha() for c in w):
+        if w.isalpha() or (w.upper() != w.lower() if ascii else any(c.isalpha() for c in w)):
             words += 1
             if words > 9:
                 return False
