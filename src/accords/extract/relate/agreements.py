@@ -166,7 +166,8 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
     children = _child_signings(ctx)
     worded = ctx.sentences_matching(_CANDIDATE)
     more = set(ctx.sentences_matching(_MORE)) if any(k in ctx.text for k in _MORE_KEYS) else set()
-    order = sorted(set(worded) | set(ctx.by_sentence.get("duration", {})) | set(children) | more)
+    durations = ctx.by_sentence.get("duration", {})  # (most sentences have none: no generator for them)
+    order = sorted(set(worded) | set(durations) | set(children) | more)
     queued = set(order)
     last_signing = -2  # the sentence of the last signing reported
     tied: set[str] | None = None  # partners the text ties to an agreement (computed when first needed)
@@ -192,8 +193,8 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                 last_signing = idx
                 continue
         noun = _AGREEMENT.search(sent) if _G_AGREEMENT.may(low) else None
-        duration = next((m.value for m in ctx.in_sentence("duration", idx) if m.extra["unit"] == "year"
-                         and not ctx.is_withdrawn(m.start)), None)
+        duration = next((m.value for m in durations[idx] if m.extra["unit"] == "year"
+                         and not ctx.is_withdrawn(m.start)), None) if idx in durations else None
         if duration and any(k in low for k in _NO_TERM_KEYS) and _no_term(ctx, idx, sent):
             duration = None
         parent = children.get(idx)
