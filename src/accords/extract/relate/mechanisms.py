@@ -223,10 +223,10 @@ def _lethal_items(ctx: Ctx, folded: str, out: list[dict[str, Any]], seen: set[tu
 # units", "funds 155 mm shells for Kyiv", "artillery, naval and long-range weapons are named as priorities"
 # (of the donor's aid). Buying counts only for Ukraine (Kyiv buying weapons is no donor's scope), and a
 # priority only when it is not Ukraine's own wish list.
-_FUNDED_ITEMS = re.compile(r"\b(?:weapons|weaponry|ammunition|munitions|missiles|"
+_FUNDED_ITEMS = re.compile(r"(?=[waml\d])\b(?:weapons|weaponry|ammunition|munitions|missiles|"
                            r"(?:artillery|large-calib(?:re|er)|\d{2,3}\s?mm)\s+(?:rounds|shells|ammunition))\b"
                            r"(?!\s+(?:initiative|coalition|programme|program|production|factory|plant|industry))", re.I)
-_FUNDING = re.compile(r"\b(?:buy|buys|buying|bought|purchas\w*|procur\w*|funds?|funding|funded|financ\w*|"
+_FUNDING = re.compile(r"(?=[bpf])\b(?:buy|buys|buying|bought|purchas\w*|procur\w*|funds?|funding|funded|financ\w*|"
                       r"pay(?:s|ing)?\s+for|paid\s+for)\b", re.I)
 _FOR_UKRAINE = re.compile(r"\b(?:for|to)\s+(?:the\s+)?(?:Ukrain\w*|Kyiv)\b")
 _PRIORITY = re.compile(r"\bpriorit(?:y|ies)\b", re.I)
