@@ -16,11 +16,12 @@ from typing import Any
 
 from accords.extract.prefilter import Gate, fold
 from accords.extract.relate.context import ORGS_AS_DONORS, RECIPIENT, Ctx
+from accords.extract.relate.keygate import gate as keyword_gate
 
 # ("security deal", "ten-year deal": news prose; a bare "deal" is as often a contract or a purchase)
 _NOUN = (r"(?:agreements?|accords?|treaty|treaties|pact|security commitments"
          r"|(?:security|defen[cs]e|bilateral|long-term|ten-year|10-year)\s+deals?)")
-_AGREEMENT = re.compile(rf"\b{_NOUN}\b", re.I)
+_AGREEMENT = re.compile(rf"(?=[atpsdbl1])\b{_NOUN}\b", re.I)
 # (the look-ahead names the initials of the words: it rejects most positions at once, same matches)
 _SIGN = re.compile(r"^\s*Done at\b|(?=[scip])\b(?:sign(?:ed|s|ing)?|conclud(?:ed|es|ing)|ink(?:ed|s)|concluded|penned"
                    r"|signature\s+of|seal(?:ed|s)|put\s+(?:his|her|their|its)\s+(?:signatures?|names?)\s+to|put\s+pen\s+to\s+paper)\b",
@@ -107,9 +108,10 @@ _TITLE_HEAD = re.compile(r"(?:the\s+)?(?P<t>(?:Accord|Agreement|Treaty|Memorandu
                          r"\s+(?:on|between|of|for|concerning)\s+[A-Z])")
 _TITLE_CAPS = ("Accord", "Agreement", "Treaty", "Memorandum", "Joint Security Commitments")
 _TITLE_WORD = re.compile(r"[ ]*(?:[A-Z][\w'-]*|of|on|and|for|between|the|in|to|-|&)(?=[ ,.;:\"')]|$)")
-_PLACE = re.compile(r"\b(?:at|on the sidelines of|on the margins of|during|in the margins of)\s+(?:the\s+)?"
+_PLACE = re.compile(r"(?=[adioID])"
+                    r"(?:\b(?:at|on the sidelines of|on the margins of|during|in the margins of)\s+(?:the\s+)?"
                     r"(?P<p>(?:[A-Z0-9][\w-]*\s+){0,4}summit(?:\s+in\s+[A-Z][\w-]+)?)"
-                    r"|\b(?:in|In|Done at|done at)\s+(?P<c>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=[\s,.;])")
+                    r"|\b(?:in|In|Done at|done at)\s+(?P<c>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=[\s,.;]))")
 _BASIS = re.compile(r"\b(?:on the basis of|under|in line with|in accordance with|pursuant to|within the framework of)"
                     r"\s+(?:the\s+)?(?P<b>(?:G7|Joint|joint)[^.;,()]{3,80}?)(?=[.;,(]|\s+(?:and|which|signed)\b|$)")
 _NOT_PLACE = frozenset(["January", "February", "March", "April", "May", "June", "July", "August",
@@ -119,7 +121,7 @@ HEAD_ROLES = ("President", "Prime Minister", "Chancellor", "Federal Chancellor",
               "President of the European Council", "President of the European Commission")
 
 
-_DOC_NOUN = re.compile(r"\b(?:agreements?|accords?|treaty|pact|security commitments|texts?|documents?|"
+_DOC_NOUN = re.compile(r"(?=[atpsd])\b(?:agreements?|accords?|treaty|pact|security commitments|texts?|documents?|"
                       r"arrangements?)\b", re.I)
 # Sentences that can say anything about an agreement contain one of these (one scan finds them).
 # (the look-ahead names the initials of the words: it rejects most positions at once, same matches)
@@ -128,7 +130,7 @@ _CANDIDATE = re.compile(r"(?=[atpsdbl1h])\b(?:agreements?|accords?|treaty|treati
                         r"|documents?|arrangements?|[Ss]ign(?:s|ed)?|Done at|signing\s+date|date\s+of\s+signing"
                         r"|hosted\s+(?:a|the)\s+signing)\b",
                         re.I)
-_COLLECTIVE = re.compile(r"\b(?:both|all\s+(?:three|four|five|six|the)|each\s+of\s+the|every)\b", re.I)
+_COLLECTIVE = re.compile(r"(?=[bae])\b(?:both|all\s+(?:three|four|five|six|the)|each\s+of\s+the|every)\b", re.I)
 # ("Germany signed a contract", "Sweden signed with a shipyard" sign something else)
 _SIGNED_LEAD = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:(?:[\w,]+\s+){0,3}?(?:Signed|signed)\b"
                           r"(?!\s+(?:a|an|the|its|their|his|her|this|that|contracts?|deals?"
@@ -152,7 +154,7 @@ _PEN = re.compile(r"\bput\s+pen\s+to\s+paper\b", re.I)
 _SAME_PLACE = re.compile(r"\bsame\s+(?:summit|occasion|ceremony|meeting|venue)\b", re.I)
 # Keyword tests run on the lower-cased sentence first: most sentences lack the words these
 # patterns need, and a substring test costs far less than a regex scan (same results).
-_G_COUNTED, _G_NOT_SECURITY = Gate(_COUNTED), Gate(_NOT_SECURITY)
+_G_COUNTED, _G_NOT_SECURITY = Gate(_COUNTED), keyword_gate(_NOT_SECURITY)  # (27 keywords: an automaton)
 _G_ENUM, _G_ENUM_SHORT = Gate(_ENUM), Gate(_ENUM_SHORT)
 _G_TITLE_LEAD, _G_TITLE_HEAD, _G_BASIS = Gate(_TITLE_LEAD), Gate(_TITLE_HEAD), Gate(_BASIS)
 _G_AGREEMENT, _G_DOC_NOUN, _G_SIGN = Gate(_AGREEMENT), Gate(_DOC_NOUN), Gate(_SIGN)
@@ -192,7 +194,8 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
     children = _child_signings(ctx)
     worded = ctx.sentences_matching(_CANDIDATE)
     more = set(ctx.sentences_matching(_MORE)) if any(k in ctx.text for k in _MORE_KEYS) else set()
-    order = sorted(set(worded) | set(ctx.by_sentence.get("duration", {})) | set(children) | more)
+    durations = ctx.by_sentence.get("duration", {})  # (most sentences have none: no generator for them)
+    order = sorted(set(worded) | set(durations) | set(children) | more)
     queued = set(order)
     last_signing = -2  # the sentence of the last signing reported
     tied: set[str] | None = None  # partners the text ties to an agreement (computed when first needed)
@@ -219,8 +222,8 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                 last_signing = idx
                 continue
         noun = _AGREEMENT.search(sent) if _G_AGREEMENT.may(low) else None
-        duration = next((m.value for m in ctx.in_sentence("duration", idx) if m.extra["unit"] == "year"
-                         and not ctx.is_withdrawn(m.start)), None)
+        duration = next((m.value for m in durations[idx] if m.extra["unit"] == "year"
+                         and not ctx.is_withdrawn(m.start)), None) if idx in durations else None
         if duration and any(k in low for k in _NO_TERM_KEYS) and _no_term(ctx, idx, sent):
             duration = None
         parent = children.get(idx)
@@ -556,7 +559,8 @@ _CLAUSE = re.compile(r"[;:]\s+|,\s+(?=(?:and|but|while|whereas|so|although)\b)")
 
 
 # a signing still to come: "will sign", "is expected to sign", "plans to sign", "is to be signed"
-_FUTURE_SIGN = re.compile(r"\b(?:will|would|shall|(?:is|are)\s+(?:expected|due|set|scheduled|planning|going|about|"
+_FUTURE_SIGN = re.compile(r"(?=[wsiaphe])"
+                          r"\b(?:will|would|shall|(?:is|are)\s+(?:expected|due|set|scheduled|planning|going|about|"
                           r"poised|likely|ready|hoping)|plans?|planned|intends?|hopes?|aims?|wants?|expects?|"
                           r"(?:is|are)(?=\s+to\s+(?:sign|be\s+signed)))\s+(?:to\s+)?(?:\w+\s+)?(?:sign|be\s+signed)\b")
 

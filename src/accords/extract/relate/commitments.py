@@ -14,6 +14,7 @@ from typing import Any
 
 from accords.extract.prefilter import Gate, fold
 from accords.extract.relate.context import RECIPIENT, Ctx
+from accords.extract.relate.keygate import gate as keyword_gate
 from accords.extract.types import Mention
 from accords.extract.withdrawn import possible as withdrawal_possible
 from accords.extract.withdrawn import withdrawn
@@ -40,11 +41,14 @@ _STATUS = [
                            r"transfer|fund|finance|donate))\b")),
 ]
 # "may" in lower case only: "May" is far more often the month ("signed on 31 May, promised ...").
-_HEDGE = re.compile(r"\b(?:consider\w*|mull\w*|weigh\w*|discuss\w*|debat\w*|could|might|(?-i:may)|propos\w*|"
+_HEDGE = re.compile(r"(?=[cmwdhrpeiausn])"
+                    r"\b(?:consider\w*|mull\w*|weigh\w*|discuss\w*|debat\w*|could|might|(?-i:may)|propos\w*|"
                     r"hop\w*|reportedly|possibl\w*|explor\w*|if|whether|ask\w*|request\w*|call\w* for|"
                     r"urg\w*|demand\w*|seek\w*|estimat\w*|worth of (?:damage|losses)|need\w*)\b", re.I)
 _ESTIMATE = re.compile(r"\bestimat\w*", re.I)
-_NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|declined to|refused to|without|yet to)\b|n't\b", re.I)
+# ((?=[...]) before a pattern names the initials of its words: the engine rejects most positions at once, same matches)
+_NEGATION = re.compile(r"(?=[ndrwy])(?:\b(?:not|never|no|neither|nor|declined to|refused to|without|yet to)\b|n't\b)",
+                       re.I)
 _OF_WHICH = re.compile(r"\b(?:of which|of this|including|of that|out of which|of the total|"
                        r"out of (?:this|that|the) (?:total|sum|amount))\s*(?:amount\s*)?,?\s*"
                        r"(?:(?:some|about|around|roughly|nearly|almost|at least|more than|over)\s+)?\Z", re.I)
@@ -68,7 +72,7 @@ _CATEGORIES = [
     ("humanitarian", re.compile(r"\b(?:humanitarian)\b", re.I)),
     ("reconstruction", re.compile(r"\b(?:reconstruction|recovery|rebuild\w*|energy)\b", re.I)),
 ]
-_INSTRUMENT = re.compile(r"\b(?P<i>grants?|loans?|guarantees?|in-kind)\b", re.I)
+_INSTRUMENT = re.compile(r"(?=[gli])\b(?P<i>grants?|loans?|guarantees?|in-kind)\b", re.I)
 _RECEIVED = re.compile(r"\b(?:received|obtained|receive)\b")
 # "Ukraine would receive CAD 3 billion from Canada": the recipient is the subject of a promise whose giver
 # is named after the sum ("from Canada"); _donor finds it there, and without it there is no commitment.
@@ -126,10 +130,10 @@ _TO = re.compile(r"\b(?:to|for|with|from|against|of|by|than)\s+(?:the\s+)?\Z")
 
 # Keyword tests run on the lower-cased text first: most clauses lack every word a pattern needs,
 # and a substring test costs far less than a regex scan (the "...\Z" patterns try every position).
-_G_STATUS = [Gate(p) for _, p in _STATUS]
-_G_WEAK, _G_GIVES, _G_PUT_AT, _G_PUT = Gate(_WEAK), Gate(_GIVES), Gate(_PUT_AT), Gate(_PUT)
+_G_STATUS = [keyword_gate(p) for _, p in _STATUS]  # (one test per keyword, or an automaton for dozens)
+_G_WEAK, _G_GIVES, _G_PUT_AT, _G_PUT = Gate(_WEAK), keyword_gate(_GIVES), Gate(_PUT_AT), Gate(_PUT)
 _G_PAST_TOTAL, _G_AFTER, _G_OF_WHICH = Gate(_PAST_TOTAL), Gate(_AFTER), Gate(_OF_WHICH)
-_G_HEDGE = Gate(_HEDGE)
+_G_HEDGE = keyword_gate(_HEDGE)
 # (_CLAUSE_BREAK and _NEXT_PART are case-sensitive: a plain substring test on the text will do)
 _CLAUSE_KEYS = (";", ":", "but", "while", "whereas")
 _NEXT_PART_KEYS = (",", "of which", "including")

@@ -226,32 +226,43 @@ def _hosting(text: str, start: int, end: int) -> bool:
 
 
 def _topics(ctx: Ctx) -> None:
+    # A sentence naming one partner sets the pair for itself and the sentences after it, until the next
+    # such sentence or the end of its paragraph; the others keep the pair before them (the document's
+    # focus at a paragraph's start). Only sentences with a party can set it: the rest are filled in by
+    # slices, without a Python step per sentence.
+    n = len(ctx.sentences)
+    topic: list[tuple[str, ...]] = [ctx.focus] * n
+    explicit = [False] * n
     para_starts = [s for s, _ in ctx.doc.paragraphs]
-    current: tuple[str, ...] = ctx.focus
-    para = -1
-    for idx, (s, _e) in enumerate(ctx.sentences):
-        p = bisect_right(para_starts, s) - 1
-        if p != para:
-            para, current = p, ctx.focus
-        found = ctx.parties_in(idx)
-        partners = {m.value for m in found
-                    if m.extra.get("kind") != "demonym" or _on_text(ctx.text, m.end)} - _NOT_PARTNERS if found else ()
+    text = ctx.text
+    setters: list[tuple[int, tuple[str, ...]]] = []
+    for idx in sorted(ctx._parties):
+        partners = {m.value for m in ctx._parties[idx]
+                    if m.extra.get("kind") != "demonym" or _on_text(text, m.end)} - _NOT_PARTNERS
         if len(partners) == 1:
-            current = tuple(sorted(partners | {RECIPIENT}))
-            ctx.explicit.append(True)
-        else:
-            ctx.explicit.append(False)
-        ctx.topic.append(current)
+            setters.append((idx, tuple(sorted(partners | {RECIPIENT}))))
+    starts = ctx.starts
+    for i, (idx, pair) in enumerate(setters):
+        p = bisect_right(para_starts, starts[idx])  # (the next paragraph's index)
+        stop = bisect_left(starts, para_starts[p]) if p < len(para_starts) else n
+        if i + 1 < len(setters):
+            stop = min(stop, setters[i + 1][0])
+        topic[idx:stop] = [pair] * (stop - idx)
+        explicit[idx] = True
+    ctx.topic = topic
+    ctx.explicit = explicit
 
 
 def _focus(ctx: Ctx) -> tuple[str, ...]:
     """The pair the document is about: Ukraine and the partner named most near agreement words."""
     near: Counter[str] = Counter()
     overall: Counter[str] = Counter()
+    if not ctx._parties:
+        return ()  # (no party named: no scan for agreement words)
     about_agreements = set(ctx.sentences_matching(_AGREEMENT_WORD))
     first: dict[str, int] = {}
-    for idx in sorted(ctx.by_sentence.get("party", {})):
-        parties = [m.value for m in ctx.parties_in(idx) if m.value not in _NOT_PARTNERS]
+    for idx in sorted(ctx._parties):  # (build kept every sentence with a party: the others count nothing)
+        parties = [m.value for m in ctx._parties[idx] if m.value not in _NOT_PARTNERS]
         for p in parties:
             first.setdefault(p, idx)
         weight = 3 if idx in about_agreements else 1

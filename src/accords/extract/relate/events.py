@@ -27,7 +27,8 @@ _NOW = frozenset(["today", "earlier today", "this morning", "this afternoon", "t
 _HAPPENS = re.compile(r"\b(?:signed|met|held|visited|announced|opened|launched|adopted|agreed|arrived|began|"
                       r"hosted|approved|initialled|took place|put\s+(?:their|his|her|its)\s+names?|ceremony|summit|"
                       r"meeting|visit|talks|conference|session)\b", re.I)
-_NOT_HAPPENED = re.compile(r"\b(?:not|no|never|nothing|would|could|might|if)\b", re.I)
+# ((?=[...]) before a pattern names the initials of its words: the engine rejects most positions at once, same matches)
+_NOT_HAPPENED = re.compile(r"(?=[nwcmi])\b(?:not|no|never|nothing|would|could|might|if)\b", re.I)
 # "Four agreements signed within a week in late May, and a fifth in October": a count of signings
 # at coarse dates sums up what the document tells one by one; it is not an event of its own.
 _SUMMARY = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?"
@@ -36,7 +37,8 @@ _DATELINE_AFTER = re.compile(r"\s*(?:\([A-Z][\w .&-]*\)\s*)?[-–—]\s")
 # A short line near the top (or the foot) that says how the document came about ("Transcript prepared by the
 # clerks, 17 January 2024", "Working paper 7/2024 - ... - 20 March 2024", "Sent to participants on
 # ..."): its date is the publication date, which is not an event (project convention).
-_PUBLICATION = re.compile(r"\b(?:transcript|prepared by|sent to|circulated|distributed|published|compiled|written by|"
+_PUBLICATION = re.compile(r"(?=[tpscdwbon])"
+                          r"\b(?:transcript|prepared by|sent to|circulated|distributed|published|compiled|written by|"
                           r"(?:working|policy|discussion|briefing|occasional) paper|press release|newsletter)\b",
                           re.I)
 _HEAD = 600  # characters from either end: where mastheads, publication lines and footers sit
@@ -44,7 +46,8 @@ _HEAD_LINE = 160
 # A year after an occasion ("host an international conference on mine action in Ukraine in 2025")
 _YEAR_OCCASION = re.compile(r"\b(?:conference|summit|forum|election|ceremony)s?\b(?:\s+[\w-]+){0,6}\s+in\s+\Z",
                             re.I)
-_EVENT_NOUN = re.compile(r"\b(?:conference|summit|meeting|visit|election|host\w*|ceremony|talks|session|forum)\b",
+_EVENT_NOUN = re.compile(r"(?=[csmvehtf])"
+                         r"\b(?:conference|summit|meeting|visit|election|host\w*|ceremony|talks|session|forum)\b",
                          re.I)
 # Keyword tests first: most texts before a date lack every word these patterns need (same results).
 _G_STAMP, _G_YEAR_EVENT = Gate(_STAMP), Gate(_YEAR_EVENT)
@@ -223,11 +226,11 @@ def para_of(ctx: Ctx, idx: int) -> int:
 
 
 def _is_dateline(text: str, sentence_start: int, start: int, end: int, after_party: bool = False) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    place = text[line_start:start].strip().rstrip(",").replace(" ", "")
     if start < 300 and text[start - 1:start] == "(" and text[end:end + 1] == ")" and not after_party:
         return True  # "(20 February 2024)" in the header: when the text was written (not "Spain (27 May)")
-    return start - line_start <= 40 and bool(_DATELINE_AFTER.match(text, end)) and place.isupper()
+    line_start = text.rfind("\n", 0, start) + 1
+    return start - line_start <= 40 and bool(_DATELINE_AFTER.match(text, end)) \
+        and text[line_start:start].strip().rstrip(",").replace(" ", "").isupper()  # (the place, read last)
 
 
 _LIST_LEAD = re.compile(r"\s*(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:\*\*|__)?\Z")
@@ -251,9 +254,10 @@ def _is_stamp_line(sentence: str, offset: int) -> bool:
     """A masthead or byline line such as "Regional Security Monitor, 9 July 2024"."""
     if len(sentence) > 200:
         return False
+    ascii = sentence.isascii()  # (then a word has a letter when it has a case: two calls, no generator)
     words = 0  # words with a letter in them, counted only until there are too many
     for w in sentence.split():
-        if w.isalpha() or any(c.isalpha() for c in w):
+        if w.isalpha() or (w.upper() != w.lower() if ascii else any(c.isalpha() for c in w)):
             words += 1
             if words > 9:
                 return False

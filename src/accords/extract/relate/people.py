@@ -3,6 +3,7 @@ role such as "Prime Minister of Japan"."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from accords.extract.recognize.people import known_person
@@ -12,6 +13,11 @@ from accords.extract.relate.context import Ctx
 def party_name(code: str | None) -> str | None:
     if not code:
         return None
+    return _party_name(code)
+
+
+@cache  # (a pycountry look-up per role and per document otherwise: a few codes, asked again and again)
+def _party_name(code: str) -> str:
     special = {"EUU": "the European Union", "NATO": "NATO", "USA": "the United States",
                "GBR": "the United Kingdom", "NLD": "the Netherlands", "UN": "the United Nations",
                "RUS": "Russia", "KOR": "South Korea", "CZE": "Czechia"}

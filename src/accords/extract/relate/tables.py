@@ -21,6 +21,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from accords.extract.recognize.quantities import number
@@ -157,6 +158,7 @@ def _cells(line: str, offset: int) -> list[Cell]:
     return out
 
 
+@lru_cache(maxsize=4096)  # (header and first-column cells repeat: "Partner", "Signed", "Date"; up to 12 scans each)
 def _kind(words: str) -> str | None:
     return next((k for k, p in _COLUMNS if p.search(words)), None)
 
