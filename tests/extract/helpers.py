@@ -18,3 +18,21 @@ def assert_spans(text: str, data: dict[str, Any]) -> int:
             assert text[start:end] == item["quote"], (key, item["quote"], text[start:end])
             count += 1
     return count
+
+
+def run(text: str, published: str | None = "2024-07-15", name: str = "t.txt") -> dict[str, Any]:
+    """Extract from ``text`` (as a file called ``name``), check every span, return the JSON data."""
+    from accords.extract.pipeline import extract_bytes
+
+    res = extract_bytes(text.encode(), name, published, limit=10**6)
+    assert_spans(res.text, res.data)
+    return res.data
+
+
+def agreements_by_parties(data: dict[str, Any]) -> dict[tuple[str, ...], dict[str, Any]]:
+    return {tuple(a["parties"]): a for a in data["agreements"]}
+
+
+def money(data: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """(donor, amount, currency, status) of every commitment, in order."""
+    return [(c["donor"], c["amount"], c["currency"], c["status"]) for c in data["commitments"]]

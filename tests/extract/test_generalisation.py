@@ -9,19 +9,8 @@ from typing import Any
 
 import pytest
 
-from accords.extract.pipeline import extract_bytes
-
-from .helpers import assert_spans
-
-
-def _run(text: str, published: str = "2024-07-15", name: str = "t.txt") -> dict[str, Any]:
-    res = extract_bytes(text.encode(), name, published, limit=10**6)
-    assert_spans(res.text, res.data)
-    return res.data
-
-
-def _money(data: dict[str, Any]) -> list[tuple[Any, ...]]:
-    return [(c["donor"], c["amount"], c["currency"], c["status"]) for c in data["commitments"]]
+from .helpers import money as _money
+from .helpers import run as _run
 
 
 def _prov(data: dict[str, Any]) -> set[tuple[str, str, Any]]:

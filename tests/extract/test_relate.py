@@ -2,19 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from accords.extract.pipeline import extract_bytes
-
-from .helpers import assert_spans
-
-
-def _run(text: str, published: str = "2024-07-15") -> dict[str, Any]:
-    res = extract_bytes(text.encode(), "t.txt", published, limit=10**6)
-    assert_spans(res.text, res.data)
-    return res.data
+from .helpers import run as _run
 
 
 @pytest.mark.parametrize("sentence", [

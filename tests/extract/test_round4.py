@@ -11,15 +11,7 @@ from typing import Any
 
 import pytest
 
-from accords.extract.pipeline import extract_bytes
-
-from .helpers import assert_spans
-
-
-def _run(text: str, published: str | None = "2024-07-15") -> dict[str, Any]:
-    res = extract_bytes(text.encode(), "t.txt", published, limit=10**6)
-    assert_spans(res.text, res.data)
-    return res.data
+from .helpers import run as _run
 
 
 def _event_dates(data: dict[str, Any]) -> list[str]:

@@ -6,24 +6,13 @@ Every sentence here was written for these tests.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pytest
 
-from accords.extract.pipeline import extract_bytes
 from accords.extract.recognize.dates import recognize_dates, resolve
 
-from .helpers import assert_spans
-
-
-def _run(text: str, published: str | None = "2024-07-15", name: str = "t.txt") -> dict[str, Any]:
-    res = extract_bytes(text.encode(), name, published, limit=10**6)
-    assert_spans(res.text, res.data)
-    return res.data
-
-
-def _agreements(data: dict[str, Any]) -> dict[tuple[str, ...], dict[str, Any]]:
-    return {tuple(a["parties"]): a for a in data["agreements"]}
+from .helpers import agreements_by_parties as _agreements
+from .helpers import run as _run
 
 
 def _dates(text: str, ref: date) -> list[str | None]:
