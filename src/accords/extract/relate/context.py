@@ -44,7 +44,6 @@ class Ctx:
     _parties: dict[int, list[Mention]] = field(default_factory=dict)
     _para_starts: list[int] = field(default_factory=list)
     _party_starts: dict[int, list[int]] = field(default_factory=dict)
-    _all_parties: bool = False  # _parties holds every sentence that has one
     # (start, end, country) of every mention of a person whose country is known
     person_countries: list[tuple[int, int, str]] = field(default_factory=list)
     # ranges of text a correction withdraws ("the article said that ... five years"): not facts
@@ -95,16 +94,9 @@ class Ctx:
 
     def parties_in(self, idx: int, start: int | None = None, end: int | None = None) -> list[Mention]:
         """State (or EU) party mentions in a sentence that stand for a party, optionally in a range."""
-        found = self._parties.get(idx)
+        found = self._parties.get(idx)  # (worked out for every sentence in build)
         if found is None:
-            if self._all_parties:
-                return []  # (worked out for every sentence in build: none here)
-            states = _state_codes()
-            found = [m for m in self.in_sentence("party", idx)
-                     if not m.extra.get("in_name") and (m.value in states or m.value in ORGS_AS_DONORS)
-                     and not _hosting(self.text, m.start, m.end)]
-            self._parties[idx] = found
-            self._party_starts[idx] = [m.start for m in found]
+            return []
         if start is None and end is None:
             return found
         starts = self._party_starts[idx]
@@ -135,14 +127,12 @@ def build(doc: Doc) -> Ctx:
             idx = bisect_right(sentence_starts, m.start) - 1
             groups.setdefault(idx if idx > 0 else 0, []).append(m)
         ctx.by_sentence[kind] = groups
-    states = _state_codes()
-    for idx, found in ctx.by_sentence.get("party", {}).items():
-        kept = [m for m in found if not m.extra.get("in_name") and (m.value in states or m.value in ORGS_AS_DONORS)
+    for idx, found in ctx.by_sentence.get("party", {}).items():  # (what parties_in answers, once)
+        kept = [m for m in found if not m.extra.get("in_name") and is_state(m.value)
                 and not _hosting(ctx.text, m.start, m.end)]
         if kept:
             ctx._parties[idx] = kept
             ctx._party_starts[idx] = [m.start for m in kept]
-    ctx._all_parties = True
     ctx.focus = _focus(ctx)
     _topics(ctx)
     ctx.withdrawn = withdrawn(ctx.text, ctx.sentences)
