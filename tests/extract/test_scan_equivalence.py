@@ -150,3 +150,21 @@ def test_cue_and_name_scans_are_the_plain_scans(text: str) -> None:
             b = min(len(text), a + 150)
             assert [m.span() for m in prefilter.finditer(pattern, text, a, b)] == \
                 [m.span() for m in pattern.finditer(text, a, b)]
+
+
+def test_a_gate_of_many_keywords_answers_as_the_pattern_does() -> None:
+    # (a set of 12+ keywords is tested by automaton, a small one by substring: both must only say
+    # "cannot match" where the pattern indeed finds nothing)
+    import re
+
+    words = ["apple", "banana", "cherry", "damson", "elder", "fig", "grape", "hazel", "iris", "juniper", "kiwi", "lemon", "mango", "nutmeg", "olive"]
+    many = re.compile(r"\b(?:" + "|".join(words) + r")\b.*\b(?:approved|granted)\b", re.I)
+    gate = prefilter.Gate(many)
+    texts = ["nothing here", "MANGO then approved", "olive but refused", "granted before fig", "Kiwi, granted", ""]
+    for text in texts:
+        if many.search(text):
+            assert gate.may(prefilter.fold(text)), text
+    assert not gate.may(prefilter.fold("nothing here"))
+    assert not gate.may(prefilter.fold("olive but refused"))  # (a fruit, but neither "approved" nor "granted")
+    assert not gate.may(prefilter.fold("approved, no fruit"))  # (the large set fails)
+    assert gate.may(prefilter.fold("MANGO then approved"))

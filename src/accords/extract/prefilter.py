@@ -566,21 +566,41 @@ def _minimal(keys: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(k for k in keys if not any(o != k and o in k for o in keys)))
 
 
+_MANY_KEYS = 12  # keywords in a set from which the automaton is the faster test (measured on the gold texts)
+
+
 class Gate:
     """A pattern's keyword test: ``may(folded)`` is False only when the pattern cannot match
-    ``folded``'s original text (it lacks a keyword of one of the required sets)."""
+    ``folded``'s original text (it lacks a keyword of one of the required sets).
 
-    __slots__ = ("_sets",)
+    A set of a few keywords is tested by substring; a set of dozens ("pledged", "committed",
+    "will provide" ...) by one Aho-Corasick pass, several times faster there and slower for few."""
+
+    __slots__ = ("_automata", "_sets")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
-        found = requirements(pattern)
-        self._sets = tuple(_minimal(s) for s in found) if found else ()
+        found = [_minimal(s) for s in requirements(pattern) or ()]
+        self._sets = tuple(keys for keys in found if len(keys) < _MANY_KEYS)
+        automata = []
+        for keys in found:
+            if len(keys) >= _MANY_KEYS:
+                automaton = ahocorasick.Automaton()
+                for key in keys:
+                    automaton.add_word(key, len(key))
+                automaton.make_automaton()
+                automata.append(automaton)
+        self._automata: tuple[Any, ...] = tuple(automata)
 
     def may(self, folded: str) -> bool:
         for keys in self._sets:
             for k in keys:
                 if k in folded:
                     break
+            else:
+                return False
+        for automaton in self._automata:
+            for _found in automaton.iter(folded):
+                break  # one keyword of the set is enough
             else:
                 return False
         return True

@@ -16,7 +16,6 @@ from typing import Any
 
 from accords.extract.prefilter import Gate, fold
 from accords.extract.relate.context import ORGS_AS_DONORS, RECIPIENT, Ctx
-from accords.extract.relate.keygate import gate as keyword_gate
 
 # ("security deal", "ten-year deal": news prose; a bare "deal" is as often a contract or a purchase)
 _NOUN = (r"(?:agreements?|accords?|treaty|treaties|pact|security commitments"
@@ -154,7 +153,7 @@ _PEN = re.compile(r"\bput\s+pen\s+to\s+paper\b", re.I)
 _SAME_PLACE = re.compile(r"\bsame\s+(?:summit|occasion|ceremony|meeting|venue)\b", re.I)
 # Keyword tests run on the lower-cased sentence first: most sentences lack the words these
 # patterns need, and a substring test costs far less than a regex scan (same results).
-_G_COUNTED, _G_NOT_SECURITY = Gate(_COUNTED), keyword_gate(_NOT_SECURITY)  # (27 keywords: an automaton)
+_G_COUNTED, _G_NOT_SECURITY = Gate(_COUNTED), Gate(_NOT_SECURITY)  # (27 keywords: Gate tests them by automaton)
 _G_ENUM, _G_ENUM_SHORT = Gate(_ENUM), Gate(_ENUM_SHORT)
 _G_TITLE_LEAD, _G_TITLE_HEAD, _G_BASIS = Gate(_TITLE_LEAD), Gate(_TITLE_HEAD), Gate(_BASIS)
 _G_AGREEMENT, _G_DOC_NOUN, _G_SIGN = Gate(_AGREEMENT), Gate(_DOC_NOUN), Gate(_SIGN)

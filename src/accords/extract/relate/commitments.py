@@ -14,7 +14,6 @@ from typing import Any
 
 from accords.extract.prefilter import Gate, fold
 from accords.extract.relate.context import RECIPIENT, Ctx
-from accords.extract.relate.keygate import gate as keyword_gate
 from accords.extract.types import Mention
 from accords.extract.withdrawn import possible as withdrawal_possible
 from accords.extract.withdrawn import withdrawn
@@ -130,10 +129,10 @@ _TO = re.compile(r"\b(?:to|for|with|from|against|of|by|than)\s+(?:the\s+)?\Z")
 
 # Keyword tests run on the lower-cased text first: most clauses lack every word a pattern needs,
 # and a substring test costs far less than a regex scan (the "...\Z" patterns try every position).
-_G_STATUS = [keyword_gate(p) for _, p in _STATUS]  # (one test per keyword, or an automaton for dozens)
-_G_WEAK, _G_GIVES, _G_PUT_AT, _G_PUT = Gate(_WEAK), keyword_gate(_GIVES), Gate(_PUT_AT), Gate(_PUT)
+_G_STATUS = [Gate(p) for _, p in _STATUS]
+_G_WEAK, _G_GIVES, _G_PUT_AT, _G_PUT = Gate(_WEAK), Gate(_GIVES), Gate(_PUT_AT), Gate(_PUT)
 _G_PAST_TOTAL, _G_AFTER, _G_OF_WHICH = Gate(_PAST_TOTAL), Gate(_AFTER), Gate(_OF_WHICH)
-_G_HEDGE = keyword_gate(_HEDGE)
+_G_HEDGE = Gate(_HEDGE)
 # (_CLAUSE_BREAK and _NEXT_PART are case-sensitive: a plain substring test on the text will do)
 _CLAUSE_KEYS = (";", ":", "but", "while", "whereas")
 _NEXT_PART_KEYS = (",", "of which", "including")
