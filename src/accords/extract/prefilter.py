@@ -202,6 +202,11 @@ _WORDISH = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234
 _MARK = bytes((b | 32 if 65 <= b <= 90 else b) if b in _WORDISH else 32 for b in range(256))
 
 
+def _marked_key(key: str) -> str:
+    """``key`` as it reads in a marked text where it starts a word (see :func:`mark`)."""
+    return " " + key.encode("ascii").translate(_MARK).decode("ascii")
+
+
 def _starts_word(items: Any) -> bool:
     """Whether every match of ``items`` starts where no word character precedes: it opens
     (after other zero-width tests) with ``\\b`` or a look-behind refusing a word character,
@@ -233,7 +238,7 @@ def _automata(keys: frozenset[str] | set[str], items: Any) -> tuple[Any, Any]:
     if all(k.isascii() and ord(k[0]) in _WORDISH for k in keys) and _starts_word(items):
         marked = ahocorasick.Automaton()
         for key in keys:
-            marked.add_word(" " + key.encode("ascii").translate(_MARK).decode("ascii"), len(key))
+            marked.add_word(_marked_key(key), len(key))
         marked.make_automaton()
     return finder, marked
 
@@ -387,7 +392,7 @@ def _gated_entry(pattern: re.Pattern[str], gates: Mapping[str, re.Pattern[str]])
         if plain_marked is not None:
             marked = ahocorasick.Automaton()
             for key in keys:
-                marked.add_word(" " + key.encode("ascii").translate(_MARK).decode("ascii"), (len(key), gates.get(key)))
+                marked.add_word(_marked_key(key), (len(key), gates.get(key)))
             marked.make_automaton()
     if len(_GATED) >= 64:
         _GATED.clear()
@@ -408,29 +413,38 @@ def finditer_led(pattern: re.Pattern[str], text: str,
     if finder is None or not plain_digits(text):
         yield from pattern.finditer(text)
         return
+    gate_at: dict[int, re.Pattern[str] | None] | None = None
     if gates is not None:
-        yield from _gated(pattern, text, gates, word_start)
-        return
-    marked_text = mark(text) if marked is not None else None
-    if marked_text is not None:
-        starts = sorted({stop - n for stop, n in marked.iter(marked_text)})  # word starts only
-        word_start = False  # (already so)
+        gate_at, word_start = _gated_starts(pattern, text, gates, word_start)
+        starts = sorted(gate_at)
     else:
-        starts = sorted({stop - n + 1 for stop, n in finder.iter(fold(text))})
+        marked_text = mark(text) if marked is not None else None
+        if marked_text is not None:
+            starts = sorted({stop - n for stop, n in marked.iter(marked_text)})  # word starts only
+            word_start = False  # (already so)
+        else:
+            starts = sorted({stop - n + 1 for stop, n in finder.iter(fold(text))})
     last = 0
+    match = pattern.match
     for at in starts:
         if at < last:
             continue
         if word_start and at and (text[at - 1].isalnum() or text[at - 1] == "_"):
             continue  # the look-behind fails here
-        m = pattern.match(text, at)
+        if gate_at is not None:
+            gate = gate_at[at]
+            if gate is not None and gate.match(text, at) is None:
+                continue
+        m = match(text, at)
         if m:
             last = max(m.end(), at + 1)
             yield m
 
 
-def _gated(pattern: re.Pattern[str], text: str, gates: Mapping[str, re.Pattern[str]],
-           word_start: bool) -> Iterator[re.Match[str]]:
+def _gated_starts(pattern: re.Pattern[str], text: str, gates: Mapping[str, re.Pattern[str]],
+                  word_start: bool) -> tuple[dict[int, re.Pattern[str] | None], bool]:
+    """Where a match may start, each with the gate to test there first (None: no gate), and
+    whether the word-start test is still to do (not when the marked text found word starts)."""
     finder, marked = _gated_entry(pattern, gates)
     marked_text = mark(text) if marked is not None else None
     if marked_text is not None:
@@ -446,20 +460,7 @@ def _gated(pattern: re.Pattern[str], text: str, gates: Mapping[str, re.Pattern[s
             gate_at.setdefault(stop - n + shift, None)
         else:  # (any literal's gate will do where several start: each holds whatever the text there is)
             gate_at[stop - n + shift] = gate
-    last = 0
-    match = pattern.match
-    for at in sorted(gate_at):
-        if at < last:
-            continue
-        if word_start and at and (text[at - 1].isalnum() or text[at - 1] == "_"):
-            continue  # the look-behind fails here
-        gate = gate_at[at]
-        if gate is not None and gate.match(text, at) is None:
-            continue
-        m = match(text, at)
-        if m:
-            last = max(m.end(), at + 1)
-            yield m
+    return gate_at, word_start
 
 
 def search(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
