@@ -305,11 +305,14 @@ def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | No
         return
     if pos >= end:
         return
+    # The automaton is given a slice, not (text, pos, end): pyahocorasick converts the whole
+    # string it is given on every call, which for a sentence of a long document costs the document.
     marked_text = mark(text) if marked is not None else None
     if marked_text is not None:
-        starts = [stop - n for stop, n in marked.iter(marked_text, pos, end + 1)]
+        # (marked index i + 1 holds text[i]: the slice opens with the character before pos)
+        starts = [pos + stop - n for stop, n in marked.iter(marked_text[pos:end + 1])]
     else:
-        starts = [stop - n + 1 for stop, n in finder.iter(fold(text), pos, end)]
+        starts = [pos + stop - n + 1 for stop, n in finder.iter(fold(text)[pos:end])]
     if len(starts) > 1:
         starts = sorted(set(starts))  # (reported by end: overlapping keys come out of order)
     last = pos
