@@ -33,6 +33,22 @@ _FOLD = str.maketrans({"\u0131": "i", "\u017f": "s"})
 
 def fold(text: str) -> str:
     """``text`` lower-cased character by character (same length, same offsets)."""
+    global _last_fold
+    if len(text) >= _LONG:  # a whole document: several stages fold it, one after another
+        last = _last_fold  # (one read: another thread may replace it)
+        if last[0] is text:
+            return last[1]
+        low = _fold(text)
+        _last_fold = (text, low)
+        return low
+    return _fold(text)
+
+
+_LONG = 1024  # (longer than nearly every sentence: the sentences folded between leave the entry alone)
+_last_fold: tuple[str, str] = ("", "")  # the last long text folded (the same object), and its fold
+
+
+def _fold(text: str) -> str:
     low = text.lower()
     if text.isascii():
         return low
@@ -291,20 +307,9 @@ def _start_finder(pattern: re.Pattern[str]) -> tuple[Any, Any]:
     return finder, marked
 
 
-def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
-    """Exactly ``pattern.finditer(text, pos, endpos)``, tried only where the text (lower-cased)
-    has one of the pattern's leading literals: one Aho-Corasick pass finds those places, and
-    the pattern is matched there alone (``\\b`` and look-behinds still see the text before).
-    For a pattern such as ``\\b(?:agreements?|accords?)\\b`` under IGNORECASE, which the
-    regex engine tries at every position, this is several times faster. When every match
-    starts a word and the text is ASCII, only word starts are reported (see :func:`mark`)."""
-    end = len(text) if endpos is None else min(endpos, len(text))
-    finder, marked = _start_finder(pattern)
-    if finder is None:
-        yield from pattern.finditer(text, pos, end)
-        return
-    if pos >= end:
-        return
+def _starts(finder: Any, marked: Any, text: str, pos: int, end: int) -> list[int]:
+    """Where in ``text[pos:end]`` one of the leading literals of :func:`_start_finder` starts,
+    in order (word starts only when the marked automaton can be used)."""
     # The automaton is given a slice, not (text, pos, end): pyahocorasick converts the whole
     # string it is given on every call, which for a sentence of a long document costs the document.
     marked_text = mark(text) if marked is not None else None
@@ -315,14 +320,51 @@ def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | No
         starts = [pos + stop - n + 1 for stop, n in finder.iter(fold(text)[pos:end])]
     if len(starts) > 1:
         starts = sorted(set(starts))  # (reported by end: overlapping keys come out of order)
+    return starts
+
+
+def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> list[re.Match[str]]:
+    """Exactly ``list(pattern.finditer(text, pos, endpos))``, tried only where the text
+    (lower-cased) has one of the pattern's leading literals: one Aho-Corasick pass finds those
+    places, and the pattern is matched there alone (``\\b`` and look-behinds still see the text
+    before). For a pattern such as ``\\b(?:agreements?|accords?)\\b`` under IGNORECASE, which the
+    regex engine tries at every position, this is several times faster. When every match
+    starts a word and the text is ASCII, only word starts are reported (see :func:`mark`).
+    (A list, not a generator: on sentences the matches are few, and a generator's frames cost
+    more than the list.)"""
+    end = len(text) if endpos is None else min(endpos, len(text))
+    finder, marked = _start_finder(pattern)
+    if finder is None:
+        return list(pattern.finditer(text, pos, end))
+    out: list[re.Match[str]] = []
+    if pos >= end:
+        return out
     last = pos
-    for at in starts:
+    match = pattern.match
+    for at in _starts(finder, marked, text, pos, end):
         if at < last:
             continue  # inside the previous match: finditer resumes after it
-        m = pattern.match(text, at, end)
-        if m:
+        m = match(text, at, end)
+        if m is not None:
             last = max(m.end(), at + 1)
-            yield m
+            out.append(m)
+    return out
+
+
+def search(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+    """Exactly ``pattern.search(text, pos, endpos)`` (see :func:`finditer`)."""
+    end = len(text) if endpos is None else min(endpos, len(text))
+    finder, marked = _start_finder(pattern)
+    if finder is None:
+        return pattern.search(text, pos, end)
+    if pos >= end:
+        return None
+    match = pattern.match
+    for at in _starts(finder, marked, text, pos, end):
+        m = match(text, at, end)
+        if m is not None:
+            return m
+    return None
 
 
 _LED: dict[int, tuple[re.Pattern[str], Any, bool, Any]] = {}
@@ -464,11 +506,6 @@ def _gated_starts(pattern: re.Pattern[str], text: str, gates: Mapping[str, re.Pa
         else:  # (any literal's gate will do where several start: each holds whatever the text there is)
             gate_at[stop - n + shift] = gate
     return gate_at, word_start
-
-
-def search(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-    """Exactly ``pattern.search(text, pos, endpos)`` (see :func:`finditer`)."""
-    return next(finditer(pattern, text, pos, endpos), None)
 
 
 class KeywordIndex:

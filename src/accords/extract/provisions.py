@@ -391,7 +391,7 @@ def _code_sentence(sentence: str, hits: set[int], rules: tuple[Rule, ...], gates
         code = rule.code
         which = tuple(cues) if RESTRICTION not in cues else tuple(ci for ci in cues if ci != RESTRICTION)
         if not code.restrictions:
-            matches = list(finditer(rule.cues(which), sentence))
+            matches = finditer(rule.cues(which), sentence)
             if not matches or any(x.search(sentence) for x in code.exclude):
                 continue
         else:
@@ -404,7 +404,7 @@ def _code_sentence(sentence: str, hits: set[int], rules: tuple[Rule, ...], gates
                 found[code.id] = PRESENT
                 forced_absent.update(restricted.absent)
                 continue
-            matches = list(finditer(rule.cues(which), sentence)) if which else []
+            matches = finditer(rule.cues(which), sentence) if which else []
             if not matches:
                 continue
         if "than" in sentence or "nstead" in sentence:  # (every comparison has one of them)
