@@ -10,9 +10,10 @@ inside the quote so that the quote reads as the source does.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+
+from accords.extract.rx import rx
 
 # One character for one character, so this edit keeps every offset.
 _TRANSLATE = str.maketrans({
@@ -30,12 +31,12 @@ _REPLACE_ASCII = tuple((k, v) for k, v in _REPLACE if k.isascii())
 # A line break's leading spaces are taken back in Python (in the loop below); the two link
 # forms ("![...](...)" and "[...](...)") are the same pattern with and without the "!".
 _LINK = r"\[(?P<{0}>[^\[\]\n]{{1,300}})\]\((?:[^()\s]|\([^()\s]{{0,100}}\)){{0,500}}\)"
-_EDITS = re.compile(
+_EDITS = rx(
     r"\\(?=[\\`*_{}\[\]()#+\-.!$&%~|<>])"
     "|!" + _LINK.format("ltext") + "|" + _LINK.format("ltext2")
     + r"|\n(?:[ ]*\n)*[ ]*"
 )
-_JOIN_BEFORE = re.compile(r"[a-z,;]\Z")
+_JOIN_BEFORE = rx(r"[a-z,;]\Z")
 
 IDENTITY, REPLACE, OPEN, CLOSE = 0, 1, 2, 3
 

@@ -22,6 +22,8 @@ from typing import Any
 
 import ahocorasick
 
+from accords.extract.rx import Pattern, ascii_twin, plain, unwrap
+
 try:  # the stdlib regex parser (private, no stub; "sre_parse" would warn): without it, no gates
     _parser: Any = importlib.import_module("re._parser")
     _c: Any = importlib.import_module("re._constants")
@@ -109,9 +111,9 @@ def _conjuncts(items: Any) -> list[frozenset[str]]:
     return [c for c in cands if c and all(c)]
 
 
-def _parse(pattern: re.Pattern[str] | str) -> list[frozenset[str]] | None:
-    source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
-    flags = pattern.flags if isinstance(pattern, re.Pattern) else 0
+def _parse(pattern: Pattern | str) -> list[frozenset[str]] | None:
+    source = pattern if isinstance(pattern, str) else pattern.pattern
+    flags = 0 if isinstance(pattern, str) else pattern.flags
     if _parser is None:
         return None
     try:
@@ -120,7 +122,7 @@ def _parse(pattern: re.Pattern[str] | str) -> list[frozenset[str]] | None:
         return None
 
 
-def requirements(pattern: re.Pattern[str] | str, most: int = 2) -> tuple[frozenset[str], ...] | None:
+def requirements(pattern: Pattern | str, most: int = 2) -> tuple[frozenset[str], ...] | None:
     """Up to ``most`` keyword sets, the best first, such that every match of ``pattern`` holds
     a keyword of each ("security dialogue" needs "security" and "dialogue"); None when unknown."""
     found = _parse(pattern)
@@ -131,7 +133,7 @@ def requirements(pattern: re.Pattern[str] | str, most: int = 2) -> tuple[frozens
     return (ranked[0], *[c for c in ranked[1:most] if _score(c)[:2] >= (1, 3)])
 
 
-def keywords(pattern: re.Pattern[str] | str) -> frozenset[str] | None:
+def keywords(pattern: Pattern | str) -> frozenset[str] | None:
     """Lower-case strings one of which every match contains; None when unknown."""
     found = _parse(pattern)
     return _best(found) if found else None
@@ -196,9 +198,10 @@ def _prefixes(items: Any, digits: bool = False) -> tuple[set[str], bool] | None:
     return out, True
 
 
-def leading_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+def leading_literals(given: Pattern) -> frozenset[str] | None:
     """Lower-case strings one of which the text of every match of ``pattern`` starts with
     (zero-width assertions such as ``\\b`` and look-arounds are skipped); None when unknown."""
+    pattern = unwrap(given)
     if _parser is None:
         return None
     try:
@@ -323,7 +326,7 @@ def _starts(finder: Any, marked: Any, text: str, pos: int, end: int) -> list[int
     return starts
 
 
-def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> list[re.Match[str]]:
+def finditer(given: Pattern, text: str, pos: int = 0, endpos: int | None = None) -> list[re.Match[str]]:
     """Exactly ``list(pattern.finditer(text, pos, endpos))``, tried only where the text
     (lower-cased) has one of the pattern's leading literals: one Aho-Corasick pass finds those
     places, and the pattern is matched there alone (``\\b`` and look-behinds still see the text
@@ -332,15 +335,17 @@ def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | No
     starts a word and the text is ASCII, only word starts are reported (see :func:`mark`).
     (A list, not a generator: on sentences the matches are few, and a generator's frames cost
     more than the list.)"""
+    pattern = unwrap(given)
     end = len(text) if endpos is None else min(endpos, len(text))
     finder, marked = _start_finder(pattern)
+    rx = ascii_twin(pattern) if plain(text) else pattern
     if finder is None:
-        return list(pattern.finditer(text, pos, end))
+        return list(rx.finditer(text, pos, end))
     out: list[re.Match[str]] = []
     if pos >= end:
         return out
     last = pos
-    match = pattern.match
+    match = rx.match
     for at in _starts(finder, marked, text, pos, end):
         if at < last:
             continue  # inside the previous match: finditer resumes after it
@@ -351,15 +356,17 @@ def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | No
     return out
 
 
-def search(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+def search(given: Pattern, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
     """Exactly ``pattern.search(text, pos, endpos)`` (see :func:`finditer`)."""
+    pattern = unwrap(given)
     end = len(text) if endpos is None else min(endpos, len(text))
     finder, marked = _start_finder(pattern)
+    rx = ascii_twin(pattern) if plain(text) else pattern
     if finder is None:
-        return pattern.search(text, pos, end)
+        return rx.search(text, pos, end)
     if pos >= end:
         return None
-    match = pattern.match
+    match = rx.match
     for at in _starts(finder, marked, text, pos, end):
         m = match(text, at, end)
         if m is not None:
@@ -392,11 +399,11 @@ def _led_entry(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], Any, bool, An
     return entry
 
 
-def led_finder(pattern: re.Pattern[str]) -> tuple[Any, bool]:
+def led_finder(given: Pattern) -> tuple[Any, bool]:
     """The automaton of the leading literals of ``pattern`` (``\\d`` read as 0-9, optional
     items looked through) or None, and whether every match starts a word (the pattern opens
     with a look-behind refusing a word character before it)."""
-    entry = _led_entry(pattern)
+    entry = _led_entry(unwrap(given))
     return entry[1], entry[2]
 
 
@@ -416,10 +423,10 @@ def plain_digits(text: str) -> bool:
     return answer
 
 
-_GATED: dict[int, tuple[re.Pattern[str], Mapping[str, re.Pattern[str]], Any, Any]] = {}
+_GATED: dict[int, tuple[re.Pattern[str], Mapping[str, Pattern], Any, Any]] = {}
 
 
-def _gated_entry(pattern: re.Pattern[str], gates: Mapping[str, re.Pattern[str]]) -> tuple[Any, Any]:
+def _gated_entry(pattern: re.Pattern[str], gates: Mapping[str, Pattern]) -> tuple[Any, Any]:
     """The automata of :func:`_led_entry` with (length, gate or None) for every key."""
     entry = _GATED.get(id(pattern))
     if entry is not None and entry[0] is pattern and entry[1] is gates:
@@ -445,8 +452,8 @@ def _gated_entry(pattern: re.Pattern[str], gates: Mapping[str, re.Pattern[str]])
     return finder, marked
 
 
-def finditer_led(pattern: re.Pattern[str], text: str,
-                 gates: Mapping[str, re.Pattern[str]] | None = None) -> Iterator[re.Match[str]]:
+def finditer_led(given: Pattern, text: str,
+                 gates: Mapping[str, Pattern] | None = None) -> Iterator[re.Match[str]]:
     """Exactly ``pattern.finditer(text)`` for a pattern whose matches start with digits or
     words (dates): tried only where one of its leading literals starts (and a word starts, when
     the pattern says so). Texts with decimal digits other than 0-9 are scanned whole.
@@ -454,11 +461,13 @@ def finditer_led(pattern: re.Pattern[str], text: str,
     ``gates`` maps leading literals (as :func:`led_finder` has them) to patterns that every match
     of ``pattern`` starting where the text (lower-cased) has that literal also matches there: a
     cheap test first where the literal is common and the match rare ("the" before "same day")."""
+    pattern = unwrap(given)
     _, finder, word_start, marked = _led_entry(pattern)
+    rx = ascii_twin(pattern) if plain(text) else pattern
     if finder is None or not plain_digits(text):
-        yield from pattern.finditer(text)
+        yield from rx.finditer(text)
         return
-    gate_at: dict[int, re.Pattern[str] | None] | None = None
+    gate_at: dict[int, Pattern | None] | None = None
     if gates is not None:
         gate_at, word_start = _gated_starts(pattern, text, gates, word_start)
         starts = sorted(gate_at)
@@ -470,7 +479,7 @@ def finditer_led(pattern: re.Pattern[str], text: str,
         else:
             starts = sorted({stop - n + 1 for stop, n in finder.iter(fold(text))})
     last = 0
-    match = pattern.match
+    match = rx.match
     for at in starts:
         if at < last:
             continue
@@ -486,8 +495,8 @@ def finditer_led(pattern: re.Pattern[str], text: str,
             yield m
 
 
-def _gated_starts(pattern: re.Pattern[str], text: str, gates: Mapping[str, re.Pattern[str]],
-                  word_start: bool) -> tuple[dict[int, re.Pattern[str] | None], bool]:
+def _gated_starts(pattern: re.Pattern[str], text: str, gates: Mapping[str, Pattern],
+                  word_start: bool) -> tuple[dict[int, Pattern | None], bool]:
     """Where a match may start, each with the gate to test there first (None: no gate), and
     whether the word-start test is still to do (not when the marked text found word starts)."""
     finder, marked = _gated_entry(pattern, gates)
@@ -499,7 +508,7 @@ def _gated_starts(pattern: re.Pattern[str], text: str, gates: Mapping[str, re.Pa
     else:
         found = finder.iter(fold(text))
         shift = 1
-    gate_at: dict[int, re.Pattern[str] | None] = {}
+    gate_at: dict[int, Pattern | None] = {}
     for stop, (n, gate) in found:
         if gate is None:
             gate_at.setdefault(stop - n + shift, None)
@@ -619,7 +628,7 @@ class Gate:
 
     __slots__ = ("_automata", "_sets")
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: Pattern) -> None:
         found = [_minimal(s) for s in requirements(pattern) or ()]
         self._sets = tuple(keys for keys in found if len(keys) < _MANY_KEYS)
         automata = []

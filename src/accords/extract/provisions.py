@@ -31,6 +31,7 @@ from accords.extract.cues import rules as compile_rules
 from accords.extract.prefilter import Gate, Occurrences, finditer, fold, keywords
 from accords.extract.prefilter import search as first_match
 from accords.extract.recognize.trie import trie_pattern
+from accords.extract.rx import Rx, rx
 from accords.extract.withdrawn import possible as withdrawal_possible
 from accords.extract.withdrawn import withdrawn
 
@@ -88,12 +89,12 @@ _CAPITALS: dict[str, str] = {
 _NAMES = trie_pattern(_NAME_TO_ISO)
 _DEAL = r"(?:agreement|accord|deal|pact)\b"
 _TEXT = r"(?:agreement|accord|deal|pact|text|document|arrangement)\b"
-_PARTNER = re.compile(rf"(?<![\w.])(?:{_NAMES})(?![\w])", re.IGNORECASE)
+_PARTNER = rx(rf"(?<![\w.])(?:{_NAMES})(?![\w])", re.IGNORECASE)
 # A sentence about several agreements at once ("agreements with Lithuania and with Estonia",
 # "Italy and Canada each signed", "Both texts provide ...").
-_MULTI = re.compile(r"\b(?:agreements|accords|texts|documents|deals|pacts|each|both|all\s+(?:two|three|four|five))\b",
+_MULTI = rx(r"\b(?:agreements|accords|texts|documents|deals|pacts|each|both|all\s+(?:two|three|four|five))\b",
                     re.IGNORECASE)
-_NAMED_REF = re.compile(
+_NAMED_REF = rx(
     rf"(?<![\w.])(?P<a>{_NAMES})[-–]Ukrain(?:e|ian)\s+(?:[\w-]+\s+){{0,2}}?{_DEAL}"
     rf"|\bUkrain(?:e|ian)[-–](?P<b>{_NAMES})\s+(?:[\w-]+\s+){{0,2}}?{_DEAL}"
     rf"|\bthe\s+(?P<c>{_NAMES})\s+(?:security\s+)?{_DEAL}"
@@ -105,84 +106,84 @@ _NAMED_REF = re.compile(
     re.IGNORECASE)
 # "the French text", "Romania's agreement", "Greece's security agreement": also a named agreement
 # (a pattern of its own, run only on sentences with a possessive or a word for a text).
-_NAMED_TEXT = re.compile(
+_NAMED_TEXT = rx(
     rf"\bthe\s+(?P<c>{_NAMES})\s+(?:security\s+)?(?:text|document|arrangement)\b"
     rf"|(?<![\w.])(?P<g>{_NAMES})(?:'s|’s)\s+(?:own\s+|new\s+|ten-year\s+|security\s+|bilateral\s+)*{_TEXT}",
     re.IGNORECASE)
 # A reference to "the" agreement (singular: "56 agreements were signed" is not one).
-_GENERIC_REF = re.compile(
+_GENERIC_REF = rx(
     rf"\b(?:the|this|that|its|their|a|an)\s+(?:[\w-]+\s+){{0,3}}?{_TEXT}"
     r"|\b(?:the|both)\s+(?:parties|participants|signatories|sides)\b"
     r"|\bthe\s+two\s+(?:governments|sides|countries)\b", re.IGNORECASE)
 # A main party as the subject of a commitment ("Ireland has not pledged ...", "Unlike most
 # partners, Poland did not name an amount"): a clause of the main agreement in a document about it.
-_SUBJECT_VERB = re.compile(
+_SUBJECT_VERB = rx(
     r"\W*(?:[\w'-]+\W+){0,10}?(?P<who>[A-Z][\w.]*(?:\s+[A-Z]\w+)?)\s+(?:also\s+)?"
     r"(?:will|would|shall|commits?|pledges?|pledged|undertakes|has\s+not|did\s+not|does\s+not|intends"
     r"|promises|aims\s+to|plans\s+to|agrees\s+to|offers\s+to|vows\s+to)\b")
-_PLURAL_GENERIC = re.compile(
+_PLURAL_GENERIC = rx(
     r"[^.;]*\b(?:(?:two|three|four|five|\d)\s+(?:\w+\s+){0,3}?(?:agreements|accords|texts|documents)"
     r"|(?:\d{1,2}|ten)[- ]year\s+(?:\w+\s+){0,2}?(?:agreements|accords)\b"
     r"|(?:agreements|accords)\b[^.;]*\beach\b|both\s+(?:texts|agreements|accords|run))", re.IGNORECASE)
 # A partner (or its capital) as the subject of a sentence: "Latvia had set the pattern",
 # "Slovenia signed its agreement", "Iceland, which signed in May, promised", "Riga promises".
-_SUBJECT = re.compile(
+_SUBJECT = rx(
     r"\W*(?P<who>(?i:" + trie_pattern(_STATE_NAMES) + ")|"
     + "|".join(re.escape(c) for c in _CAPITALS)
     + r")(?![\w.])(?:,\s+(?:which|who|an?|the|one|like|as)\b[^,;.]{0,80},)?"
     r"\s+(?P<aux>(?:(?:also|now|then|has|have|had|already|does|did|not|never)\s+)*)"
     r"(?P<verb>[a-z][\w']*)\b")
 # The word after the subject must look like a verb: "Washington summit" is no subject.
-_VERBISH = re.compile(r"(?:\w+(?:s|ed)|also|now|then|already|will|would|shall|can|must|has|have|had|is|was|are|were|"
+_VERBISH = rx(r"(?:\w+(?:s|ed)|also|now|then|already|will|would|shall|can|must|has|have|had|is|was|are|were|"
                       r"did|does|set|put|gave|took|made|led|paid|sent|spent|kept|held|met)\Z")
 # Verbs that make a subject sentence about the partner's own agreement or commitments.
-_COMMIT_VERB = re.compile(r"(?:sign\w*|conclud\w*|promis\w*|pledg\w*|commit\w*|undert\w+|will|shall|would|"
+_COMMIT_VERB = rx(r"(?:sign\w*|conclud\w*|promis\w*|pledg\w*|commit\w*|undert\w+|will|shall|would|"
                           r"devot\w*|offer\w*|agree\w*|provid\w*|contribut\w*|earmark\w*|allocat\w*|"
                           r"restrict\w*|limit\w*|confin\w*)\Z")
 # What a sentence about several partners needs to be about their agreements rather than about
 # the countries ("Each of the three also leads a coalition: Estonia ..., Lithuania ...").
-_CONTENT = re.compile(r"\b(?:agreements?|accords?|texts?|documents?|deals?|pacts?|sign\w*|will|shall|would|"
+_CONTENT = rx(r"\b(?:agreements?|accords?|texts?|documents?|deals?|pacts?|sign\w*|will|shall|would|"
                       r"undert\w+|commit\w*|pledg\w*|promis\w*|provid\w*|contribut\w*|devot\w*)\b", re.I)
 # "every Baltic state now has an agreement": a clause about all the agreements of the document.
-_EVERY = re.compile(r"\b(?:every|each)\s+(?:[\w-]+\s+){0,2}?(?:state|country|government|partner|signatory|ally)\b"
+_EVERY = rx(r"\b(?:every|each)\s+(?:[\w-]+\s+){0,2}?(?:state|country|government|partner|signatory|ally)\b"
                     r"[^.;]*\b(?:agreement|accord)\b", re.I)
 # A cue in the second term of a comparison is not what the sentence says the party does
 # ("more comfortable with bulldozers than with howitzers").
 # ("more than EUR 2 billion" is a quantity, not a comparison.)
-_COMPARED = re.compile(r"(?:(?<!more )(?<!less )(?<!fewer )(?<!greater )(?<!higher )(?<!lower )(?<!other )"
+_COMPARED = rx(r"(?:(?<!more )(?<!less )(?<!fewer )(?<!greater )(?<!higher )(?<!lower )(?<!other )"
                        r"(?<!no )\bthan(?:\s+with)?|\brather\s+than|\binstead\s+of)\s+(?:[\w-]+\s+){0,2}\Z", re.I)
 # "already" inside a relative clause ("..., which our forces already carry out") describes the
 # background of one item, not the whole sentence.
-_RELATIVE = re.compile(r",\s+(?:which|who|whom)\b[^,;]*")
-_COLLECTIVE_START = re.compile(
+_RELATIVE = rx(r",\s+(?:which|who|whom)\b[^,;]*")
+_COLLECTIVE_START = rx(
     r"\W*(?:(?:in|for|under|across)\s+)?(?:(?:both|all\s+\w+|each\s+of\s+the)\s+(?:texts|agreements|accords|"
     r"documents|deals)\b|(?:all|each\s+of|both\s+of)\s+(?:the\s+|these\s+)?(?:two|three|four|five|six)\s*[,:])",
     re.IGNORECASE)
 # A sentence opening with "Its text"/"Its agreement" speaks of the agreement of the partner the
 # sentence before was about.
-_ITS = re.compile(r"\W*(?:Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:text|agreement|accord|deal|document|pact)\b")
+_ITS = rx(r"\W*(?:Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:text|agreement|accord|deal|document|pact)\b")
 # A sentence that joins what a country does to what the text says: ", and the text says ...".
-_TEXT_SAYS = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?P<said>(?:the|its|their)\s+(?:text|agreement|accord|deal)"
+_TEXT_SAYS = rx(r",?\s+(?:and|but|while|whereas)\s+(?P<said>(?:the|its|their)\s+(?:text|agreement|accord|deal)"
                         r"\s+(?:also\s+)?(?:says|states|notes|stresses|adds|provides|declares|affirms|commits|confirms|"
                         r"recognises|recognizes|records)\b)")
 # "Danish support includes lethal weapons, and the agreement confirms that this will continue": what the
 # text says points back at the first clause, which it makes the agreement's content.
-_SAYS_THIS = re.compile(r"\s+(?:that\s+)?(?:this|these|those|it|such\s+\w+)\b(?!\s+(?:is|was)\s+not\b)")
-_REFERS_BEFORE = re.compile(r"\b(?:under|in|by|through|with)\s+(?:the|this|its|their)\s+(?:[\w-]+\s+)?"
+_SAYS_THIS = rx(r"\s+(?:that\s+)?(?:this|these|those|it|such\s+\w+)\b(?!\s+(?:is|was)\s+not\b)")
+_REFERS_BEFORE = rx(r"\b(?:under|in|by|through|with)\s+(?:the|this|its|their)\s+(?:[\w-]+\s+)?"
                             r"(?:agreement|text|accord|deal)\b|\b(?:agreement|text|accord|deal)\s+"
                             r"(?:says|states|commits|provides|obliges)\b", re.IGNORECASE)
-_AID_SUBJECT = re.compile(
+_AID_SUBJECT = rx(
     r"\W*(?P<who>[A-Z][\w.-]+)(?:'s|’s)?\s+(?:military\s+|defen[cs]e\s+|security\s+|national\s+)?(?:aid|support|assistance|"
     r"deliveries|help|supplies)\s+(?:also\s+|now\s+)?(?:includes?|is|are|covers?|comprises?|consists?|spans?)\b")
 # A clause that turns to another partner: ", while the United States supplies weapons", ", whereas
 # the Lithuanian one stresses energy".
-_CONTRAST = re.compile(rf",?\s+(?:while|whereas|but)\s+(?P<rest>(?:the\s+)?(?P<who>{_NAMES})(?![\w]))", re.IGNORECASE)
-_PAIR_BEFORE = re.compile(r"(?P<who>[A-Z][\w.]*)\s+and\s+\Z")
-_ANAPHORIC_START = re.compile(r"(?:the|both)\s+(?:parties|participants|sides)\b|they\b|it\s+also\b",
+_CONTRAST = rx(rf",?\s+(?:while|whereas|but)\s+(?P<rest>(?:the\s+)?(?P<who>{_NAMES})(?![\w]))", re.IGNORECASE)
+_PAIR_BEFORE = rx(r"(?P<who>[A-Z][\w.]*)\s+and\s+\Z")
+_ANAPHORIC_START = rx(r"(?:the|both)\s+(?:parties|participants|sides)\b|they\b|it\s+also\b",
                               re.IGNORECASE)
-_IT_NEXT = re.compile(r"\s*(?:It|Its|This\s+(?:text|agreement|accord)|The\s+(?:text|agreement|accord))\b")
+_IT_NEXT = rx(r"\s*(?:It|Its|This\s+(?:text|agreement|accord)|The\s+(?:text|agreement|accord))\b")
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december")
-_BACKGROUND = re.compile(
+_BACKGROUND = rx(
     rf"\W*(?:since|to\s+date|so\s+far|until\s+now|despite|before|previously|earlier|historically"
     rf"|by\s+contrast|in\s+contrast"
     rf"|last\s+(?:year|month|week|{_MONTHS})"
@@ -191,54 +192,54 @@ _BACKGROUND = re.compile(
 # What a party already did is background, not a clause of the agreement.
 # So is what was announced beside it or agreed in a separate format.
 # ("a new package announced with the signing" is the agreement's own)
-_PAST = re.compile(r"\balready\b|\b(?:has|have|had)\s+been\s+(?:providing|supplying)\b"
+_PAST = rx(r"\balready\b|\b(?:has|have|had)\s+been\s+(?:providing|supplying)\b"
                    r"|\bannounced\b(?!\s+(?:with|at|alongside|together\s+with|in|under)\s+(?:the\s+)?"
                    r"(?:signing|agreement|text|accord|deal)\b)"
                    r"|\ba\s+separate\b|\bseparately\b|\b(?:outside|independently\s+of|apart\s+from)\s+(?:of\s+)?the\s+"
                    r"(?:agreement|text|accord|deal)\b", re.IGNORECASE)
 # So is a sentence whose subject has given aid since some date: "Croatia has provided EUR 300
 # million since 2022" is the partner's record (matched at the start, on sentences with "since").
-_RECORD = re.compile(r"\W*(?:[\w'-]+\s+){1,3}(?:has|have|had)\s+(?:already\s+)?(?:provided|delivered|given|sent|"
+_RECORD = rx(r"\W*(?:[\w'-]+\s+){1,3}(?:has|have|had)\s+(?:already\s+)?(?:provided|delivered|given|sent|"
                      r"supplied|spent|contributed|donated|disbursed)\b(?=[^.;]*\bsince\b)", re.IGNORECASE)
 # "The agreement formalises what Zagreb already does: ...": existing practice made agreement content.
-_FORMALISES = re.compile(r"\b(?:formali[sz]\w*|codif\w*|enshrin\w*|anchors?|cements?)\b", re.IGNORECASE)
+_FORMALISES = rx(r"\b(?:formali[sz]\w*|codif\w*|enshrin\w*|anchors?|cements?)\b", re.IGNORECASE)
 # "may" in lower case only: "signed on 31 May" is the month.
-_HEDGE = re.compile(r"\b(?:(?-i:may)|might|could|possibly|potential(?:ly)?|possibility|likely|perhaps"
+_HEDGE = rx(r"\b(?:(?-i:may)|might|could|possibly|potential(?:ly)?|possibility|likely|perhaps"
                     r"|reportedly|expects?\s+(?:the|this|that|its)\s+(?:agreement|text|deal|accord)\s+to)\b",
                     re.IGNORECASE)
-_AGREEMENT_TITLE = re.compile(r"\s*#*\s*(?:[\w-]+\s+){0,4}?(?:agreement|accord|memorandum|treaty)\b",
+_AGREEMENT_TITLE = rx(r"\s*#*\s*(?:[\w-]+\s+){0,4}?(?:agreement|accord|memorandum|treaty)\b",
                               re.IGNORECASE)
-_NEGATION = re.compile(
+_NEGATION = rx(
     r"\b(?:no|not|never|neither|nor|nobody|no\s+one|nothing|none|without|exclud\w*|omit\w*|lacks?|lacking|absence\s+of"
     r"|silent\s+(?:on|about)|refrain\w*\s+from|rul\w+\s+out)\b|n't\b", re.IGNORECASE)
-_NOT_NEGATION = re.compile(
+_NOT_NEGATION = rx(
     r"\b(?:not\s+only|not\s+least|no\s+later\s+than|not\s+later\s+than|no\s+less\s+than|not\s+less\s+than"
     r"|no\s+fewer\s+than|not\s+fewer\s+than|not\s+below|not\s+under"
     r"|no\s+longer\s+than|without\s+delay|not\s+(?:stand|be)\s+in\s+the\s+way"
     r"|not\s+(?:hinder|prevent|preclude|prejudice|affect|replace|substitute\s+for)|no\s+substitute\s+for)\b",
     re.IGNORECASE)
-_NEGATED_AFTER = re.compile(
+_NEGATED_AFTER = rx(
     r"[^.;,]{0,30}?\b(?:is|are|was|were)\s+(?:not\s+(?:mentioned|included|covered|part)|absent|excluded"
     r"|missing)\b", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[;:()]|—|\b(?:although|though|but|however|whereas|while|yet)\b",
+_CLAUSE_BREAK = rx(r"[;:()]|—|\b(?:although|though|but|however|whereas|while|yet)\b",
                            re.IGNORECASE)
 # A clause the cue opens after a subordinator or a closing quote: a negation before it is another clause's.
-_SUBORDINATE = re.compile(r"[\"”]\s|\b(?:after|before|when|once|because|until)\b", re.IGNORECASE)
-_SUM_PAST = re.compile(r"\bsince\s+(?:(?:early|late|mid-|the\s+start\s+of)\s*)?(?:19|20)\d\d\b|\bsince\s+the\s+"
+_SUBORDINATE = rx(r"[\"”]\s|\b(?:after|before|when|once|because|until)\b", re.IGNORECASE)
+_SUM_PAST = rx(r"\bsince\s+(?:(?:early|late|mid-|the\s+start\s+of)\s*)?(?:19|20)\d\d\b|\bsince\s+the\s+"
                        r"(?:full-scale\s+)?invasion\b|\b(?:has|have|had)\s+(?:already\s+)?(?:provided|given|delivered|"
                        r"sent|spent|contributed|disbursed|donated)\b", re.IGNORECASE)
 _G_SUM_PAST = Gate(_SUM_PAST)
-_SUM_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b|\.\s")
+_SUM_BREAK = rx(r"[;:]|,\s+(?:and|but|while|whereas)\b|\.\s")
 # What a question is about is not what the text says: "Asked about weapons, a diplomat said ...".
 # ("Asked whether Ireland would ever send weapons, Harris said ...": the question may run a few words)
-_ASKED = re.compile(r"\b(?:asked|asking|asks|questions?|questioned)\s+(?:\w+\s+){0,2}?(?:about|on|whether|if)\s+"
+_ASKED = rx(r"\b(?:asked|asking|asks|questions?|questioned)\s+(?:\w+\s+){0,2}?(?:about|on|whether|if)\s+"
                     r"(?:[\w-]+\s+){0,5}\Z", re.IGNORECASE)
-_BLANK_LINE = re.compile(r"\n\s*\n")
+_BLANK_LINE = rx(r"\n\s*\n")
 _TERMINAL = (".", "!", "?", ":", '"', "'", ")", "]", "”", "’")
 _WORDS = {"ten": 10, "twelve": 12, "twenty-four": 24, "five": 5}
 
 
-def _gate(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+def _gate(pattern: Rx) -> tuple[str, ...] | None:
     found = keywords(pattern)
     return tuple(sorted(found)) if found is not None else None
 
@@ -305,7 +306,7 @@ def _refers_to(sentence: str, hits: set[int], named: list[str], main: str | None
     return None
 
 
-_LABEL_VALUE = re.compile(r"\s*(?:[-*+•]\s+)?(?:\*\*|__)?[A-Z][\w' -]{0,30}:(?:\*\*|__)?[ \t]*\S")
+_LABEL_VALUE = rx(r"\s*(?:[-*+•]\s+)?(?:\*\*|__)?[A-Z][\w' -]{0,30}:(?:\*\*|__)?[ \t]*\S")
 
 
 def _is_heading(sentence: str) -> bool:
@@ -678,7 +679,7 @@ def _main_subject(sentence: str, hits: set[int], names: set[str]) -> bool:
     return who in ("Kyiv", "Ukraine") and pair is not None and _is_main(pair.group("who"), names)
 
 
-_RECEIVE_FROM = re.compile(r"\breceive\b(?:[^.;]|\.(?=\d)){0,100}?\bfrom\s+(?:the\s+)?"
+_RECEIVE_FROM = rx(r"\breceive\b(?:[^.;]|\.(?=\d)){0,100}?\bfrom\s+(?:the\s+)?"
                            r"(?P<who>[A-Z][\w.]*(?:\s+[A-Z]\w+)?)")
 
 

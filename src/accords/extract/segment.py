@@ -7,25 +7,24 @@ headings: a paragraph that opens with a short Title-Case phrase ending in a full
 
 from __future__ import annotations
 
-import re
-
+from accords.extract.rx import rx
 from accords.extract.types import Section
 
-_PARA = re.compile(r"\n[ ]*\n\s*")
+_PARA = rx(r"\n[ ]*\n\s*")
 # A stop (then closing quotes or brackets, spaces and a capital or digit), or newlines. The one
 # leading character class lets the engine skip to candidates (three times faster than the plain
 # alternation "[.!?]...|\n+", same matches): the look-behinds tell which kind it consumed.
 # (Markdown emphasis closes after the stop too: "**Does Japan send weapons?** No. Japan's help ...")
-_BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])[\"')\]*_]*[ ]+(?=[\"'(\[*_]{0,3}[A-Z0-9$€£])|(?<=\n)\n*)")
+_BOUNDARY = rx(r"[.!?\n](?:(?<=[.!?])[\"')\]*_]*[ ]+(?=[\"'(\[*_]{0,3}[A-Z0-9$€£])|(?<=\n)\n*)")
 _ABBREV = frozenset(
     ["mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "sgt", "capt", "adm", "prof", "sen",
      "rep", "gov", "jr", "sr", "no", "nos", "vs", "etc", "e.g", "i.e", "u.s", "u.k", "u.n", "e.u", "jan",
      "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co",
      "corp", "approx", "art", "para", "fig", "p", "pp", "ca", "cf", "al"])
 _SMALL = frozenset(["and", "of", "the", "for", "in", "on", "to", "a", "an", "with", "&"])
-_RUN_IN = re.compile(r"[A-Z][\w'’-]*(?:[ ][\w'’&-]+){0,6}\.[ ]+(?=[A-Z\"'])")
-_MD_HEADING = re.compile(r"#{1,6}[ ]+")
-_SPACES = re.compile(r"[ ]+")
+_RUN_IN = rx(r"[A-Z][\w'’-]*(?:[ ][\w'’&-]+){0,6}\.[ ]+(?=[A-Z\"'])")
+_MD_HEADING = rx(r"#{1,6}[ ]+")
+_SPACES = rx(r"[ ]+")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

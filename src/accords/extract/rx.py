@@ -1,0 +1,142 @@
+"""Compiled patterns that run under ``re.ASCII`` wherever that changes no match.
+
+On a text that is ASCII, a pattern matches the same under ``re.ASCII`` as under Unicode rules but
+for two things: Unicode ``\\s`` also takes the separators ``\\x1c``-``\\x1f``, and under
+IGNORECASE four non-ASCII letters in a pattern (dotted and dotless i, long s, the Kelvin sign)
+match ASCII letters. For a text without those separators (:func:`plain`) and a pattern without
+those letters, the ASCII twin of the pattern finds exactly the same matches, and the engine tests
+``\\w``, ``\\b`` and letters of either case by table instead of by Unicode database lookups:
+measured, about 6% of the instructions of the whole extraction pipeline. Nearly every sentence
+is ASCII once normalized (quotes, dashes and spaces are), so the twin runs nearly everywhere.
+
+:class:`Rx` is a compiled pattern with both: ``rx(r"...", re.I).search(text)`` runs the twin
+on a plain text and the Unicode pattern on any other.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import sys
+from collections.abc import Callable, Iterator
+from typing import Any
+
+try:  # the stdlib regex parser (private, no stub): without it, no twins
+    _parser: Any = importlib.import_module("re._parser")
+    _c: Any = importlib.import_module("re._constants")
+except (ImportError, AttributeError):  # pragma: no cover - a Python without it
+    _parser = None
+
+_SEPARATORS = ("\x1c", "\x1d", "\x1e", "\x1f")
+_TWIN_LETTERS = frozenset(ord(c) for c in "\u0130\u0131\u017f\u212a")
+
+
+def plain(text: str) -> bool:
+    """Whether ``text`` matches the same under re.ASCII as under Unicode rules (see above)."""
+    global _last
+    last = _last  # (one read: another thread may replace it)
+    if last[0] is text:  # the patterns of one sentence, the recognizers of one document
+        return last[1]
+    ok = text.isascii()  # (constant time: the string knows)
+    if ok:
+        for sep in _SEPARATORS:
+            if sep in text:
+                ok = False
+                break
+    _last = (text, ok)
+    return ok
+
+
+_last: tuple[str, bool] = ("", True)  # the last text asked about (the same object), and the answer
+_TWINS: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _takes_twin_letter(items: Any) -> bool:
+    """Whether a parsed pattern holds a literal, or a range, that takes a letter of _TWIN_LETTERS."""
+    for item in items:
+        if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], _c._NamedIntConstant):
+            op, av = item
+            if op in (_c.LITERAL, _c.NOT_LITERAL) and av in _TWIN_LETTERS:
+                return True
+            if op is _c.RANGE and any(av[0] <= code <= av[1] for code in _TWIN_LETTERS):
+                return True
+            if isinstance(av, (list, tuple)) and _takes_twin_letter(av):
+                return True
+        elif isinstance(item, (list, tuple, _parser.SubPattern)) and _takes_twin_letter(item):
+            return True
+    return False
+
+
+def ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` compiled under re.ASCII: the same matches on a :func:`plain` text (the
+    pattern itself where that cannot be shown)."""
+    # Looked up by identity: hashing a compiled pattern hashes its whole compiled code. (The
+    # pattern is kept in the entry, so its id cannot be reused by another one.)
+    entry = _TWINS.get(id(pattern))
+    if entry is not None and entry[0] is pattern:
+        return entry[1]
+    twin = pattern
+    if _parser is not None and isinstance(pattern.pattern, str) and not pattern.flags & re.LOCALE:
+        try:
+            # (an inline "(?i:" can turn IGNORECASE on for a part)
+            if not (pattern.flags & re.IGNORECASE or "(?" in pattern.pattern) \
+                    or not _takes_twin_letter(_parser.parse(pattern.pattern, pattern.flags)):
+                twin = re.compile(pattern.pattern, (pattern.flags & ~re.UNICODE) | re.ASCII)
+        except (re.error, ValueError, TypeError):  # ("(?u)" inside, say): keep the pattern
+            twin = pattern
+    if len(_TWINS) >= 4096:  # (cue alternations come in a few hundred combinations)
+        _TWINS.clear()
+    _TWINS[id(pattern)] = (pattern, twin)
+    return twin
+
+
+class Rx:
+    """A compiled pattern that runs its ASCII twin on :func:`plain` texts: the same methods and
+    results as the ``re.Pattern`` it wraps (``.u``)."""
+
+    __slots__ = ("a", "flags", "groupindex", "groups", "pattern", "u")
+
+    def __init__(self, compiled: re.Pattern[str]) -> None:
+        self.u = compiled
+        self.a = ascii_twin(compiled)
+        self.pattern: str = compiled.pattern
+        self.flags: int = compiled.flags
+        self.groups: int = compiled.groups
+        self.groupindex: Any = compiled.groupindex
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return (self.a if plain(string) else self.u).search(string, pos, endpos)
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return (self.a if plain(string) else self.u).match(string, pos, endpos)
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return (self.a if plain(string) else self.u).fullmatch(string, pos, endpos)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return (self.a if plain(string) else self.u).finditer(string, pos, endpos)
+
+    def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        return (self.a if plain(string) else self.u).findall(string, pos, endpos)
+
+    def split(self, string: str, maxsplit: int = 0) -> list[str | Any]:
+        return (self.a if plain(string) else self.u).split(string, maxsplit)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
+        return (self.a if plain(string) else self.u).sub(repl, string, count)
+
+    def subn(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> tuple[str, int]:
+        return (self.a if plain(string) else self.u).subn(repl, string, count)
+
+
+Pattern = Rx | re.Pattern[str]  # what the prefilter functions take
+
+
+def rx(pattern: str, flags: int = 0) -> Rx:
+    """``re.compile(pattern, flags)`` as an :class:`Rx`."""
+    return Rx(re.compile(pattern, flags))
+
+
+def unwrap(pattern: Pattern) -> re.Pattern[str]:
+    """The ``re.Pattern`` behind ``pattern``."""
+    return pattern.u if isinstance(pattern, Rx) else pattern
