@@ -1,0 +1,62 @@
+"""Build the DOCX (707) and the PDF (708) of gold set 7 from their source text in src/.
+
+Run with the dev venv: `.venv/bin/python tests/gold_heldout7/make_binaries.py`. The PDF is
+built with reportlab's invariant mode and the DOCX archive gets fixed entry times, so that
+rebuilding gives the same bytes.
+"""
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+from docx import Document
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+HERE = Path(__file__).resolve().parent
+
+
+def build_docx() -> None:
+    lines = (HERE / "src" / "707_romania_memo.txt").read_text(encoding="utf-8").splitlines()
+    doc = Document()
+    doc.core_properties.title = lines[0]
+    doc.core_properties.author = "Security Cooperation Unit"
+    doc.core_properties.created = doc.core_properties.modified = datetime(2024, 7, 16, 9, 0, 0)
+    doc.add_heading(lines[0], level=1)
+    for line in lines[1:]:
+        doc.add_paragraph(line)
+    out = HERE / "707_romania_memo.docx"
+    doc.save(str(out))
+    fix_zip_times(out)
+
+
+def fix_zip_times(path: Path) -> None:
+    """Rewrite the DOCX archive with a fixed timestamp on every entry, so rebuilding gives the same bytes."""
+    with zipfile.ZipFile(path) as src:
+        entries = [(info, src.read(info.filename)) for info in src.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info, data in entries:
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2024, 7, 16, 9, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            dst.writestr(fixed, data)
+
+
+def build_pdf() -> None:
+    lines = (HERE / "src" / "708_japan_factsheet.txt").read_text(encoding="utf-8").splitlines()
+    styles = getSampleStyleSheet()
+    headings = {"The 2024 accord", "Earlier steps", "The G7 loan", "Recent items"}
+    body = ParagraphStyle("Body9", parent=styles["BodyText"], fontSize=9, leading=11)
+    story = []
+    for i, line in enumerate(lines[1:]):
+        style = styles["Title"] if i == 0 else styles["Heading2"] if line in headings else body
+        story.append(Paragraph(line, style))
+        story.append(Spacer(1, 4))
+    pdf = SimpleDocTemplate(str(HERE / "708_japan_factsheet.pdf"), pagesize=A4, title=lines[0],
+                            author="Pacific Rim Security Forum", invariant=True)
+    pdf.build(story)
+
+
+if __name__ == "__main__":
+    build_docx()
+    build_pdf()
