@@ -368,7 +368,7 @@ def _past_sum(sentence: str, start: int, end: int) -> bool:
 def _number(code: Code, sentence: str) -> float | int | None:
     if code.number is None:
         return None
-    m = code.number.search(sentence)
+    m = first_match(code.number, sentence)
     if not m:
         return None
     for raw in m.groups():
@@ -393,14 +393,14 @@ def _code_sentence(sentence: str, hits: set[int], rules: tuple[Rule, ...], gates
         which = tuple(cues) if RESTRICTION not in cues else tuple(ci for ci in cues if ci != RESTRICTION)
         if not code.restrictions:
             matches = finditer(rule.cues(which), sentence)
-            if not matches or any(x.search(sentence) for x in code.exclude):
+            if not matches or any(first_match(x, sentence) for x in code.exclude):
                 continue
         else:
-            if any(x.search(sentence) for x in code.exclude):
+            if any(first_match(x, sentence) for x in code.exclude):
                 continue
             restricted = None
             if RESTRICTION in cues:
-                restricted = next((r for r in code.restrictions if r.pattern.search(sentence)), None)
+                restricted = next((r for r in code.restrictions if first_match(r.pattern, sentence)), None)
             if restricted is not None:
                 found[code.id] = PRESENT
                 forced_absent.update(restricted.absent)
@@ -428,7 +428,7 @@ def _code_sentence(sentence: str, hits: set[int], rules: tuple[Rule, ...], gates
             num = _number(code, sentence)
             found[code.id] = num if num is not None else PRESENT
         elif code.value_type == "text":
-            found[code.id] = next((v for v, p in code.values if p.search(sentence)), PRESENT)
+            found[code.id] = next((v for v, p in code.values if first_match(p, sentence)), PRESENT)
         else:
             found[code.id] = PRESENT
     for cid in forced_absent:
