@@ -148,6 +148,8 @@ _FOLLOW = re.compile(r"\b(?:followed(?:\s+suit)?(?!\s+(?:with|up|by|through|on|f
 # a signing refused or not (yet) made: "Hungary has refused to sign any such agreement", "Poland has not yet signed"
 _NO_SIGN = re.compile(r"\b(?:refus\w*|declin\w*|not|never|yet)\s+(?:\w+\s+)?(?:to\s+)?sign\w*|n't\s+(?:\w+\s+)?sign\w*",
                       re.I)
+# (every match of _NO_SIGN holds one of these, lower-cased: most signing sentences hold none)
+_NO_SIGN_KEYS = ("refus", "declin", "not", "never", "yet", "n't")
 _PEN = re.compile(r"\bput\s+pen\s+to\s+paper\b", re.I)
 # ("the same day" may be elsewhere)
 _SAME_PLACE = re.compile(r"\bsame\s+(?:summit|occasion|ceremony|meeting|venue)\b", re.I)
@@ -272,7 +274,8 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                                                                    or _doc_noun(sent, low) or _one(sent)))
         if not signed and parent is None and ctx.in_sentence("date", idx) and _noun_dated(ctx, idx, s, sent):
             signed = True  # "its agreement of 28 May", "Its October agreement": the date dates its signing
-        if signed and not member and parent is None and _NO_SIGN.search(sent) and not _SIGN_AFFIRMED.search(sent):
+        if signed and not member and parent is None and any(k in low for k in _NO_SIGN_KEYS) and _NO_SIGN.search(sent) \
+                and not _SIGN_AFFIRMED.search(sent):
             signed = False  # "Hungary has refused to sign any such agreement": no signing, no date
         if signed and _YES_NO.match(sent) and sent.rstrip().endswith("?"):
             signed = False  # "Did Spain sign?" asks; "When did Portugal sign?" takes the signing as given

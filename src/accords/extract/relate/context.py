@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from accords.extract import prefilter
+from accords.extract.prefilter import Gate, fold
 from accords.extract.types import Doc, Mention
 
 RECIPIENT = "UKR"
@@ -164,24 +165,32 @@ _WAS_WRONG = re.compile(r"\bshould\s+have\s+(?:read|said|stated|been)\b|\b(?:was
 # "signed on 31 May, not 1 June", "ten years rather than five": the value after is the wrong one
 _NOT_THAT = re.compile(r"(?:,\s*not|\brather\s+than|\binstead\s+of|\bnot,\s+as\s+(?:we\s+|it\s+)?"
                        r"(?:said|stated|reported)(?:\s+earlier)?,)\s+(?P<x>[^,.;:()]{1,40})")
+# Keyword tests per sentence before the scans (most sentences of a corrected text hold none of the words):
+# every match of _NOT_THAT (case-sensitive) holds "not", "rather" or "instead".
+_G_EARLIER_SAID, _G_WAS_WRONG = Gate(_EARLIER_SAID), Gate(_WAS_WRONG)
+_NOT_THAT_KEYS = ("not", "rather", "instead")
 
 
 def withdrawn(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Text a correction notice withdraws: the earlier version's claims, and what a sentence
     calls wrong before saying so. Only in a text that speaks of a correction (one scan)."""
-    if not any(k in text for k in _CORRECTION_KEYS) or not _CORRECTION.search(text):
+    # (prefilter.search: the same match, tried only where a word of the pattern starts)
+    if not any(k in text for k in _CORRECTION_KEYS) or not prefilter.search(_CORRECTION, text):
         return []
     out: list[tuple[int, int]] = []
     for s, e in sentences:
-        said = _EARLIER_SAID.search(text, s, e)
+        sent = text[s:e]
+        low = fold(sent)
+        said = _EARLIER_SAID.search(text, s, e) if _G_EARLIER_SAID.may(low) else None
         if said:
             fix = _CORRECT_FROM.search(text, said.end(), e)
             out.append((s, fix.start() if fix else e))
             continue
-        m = _WAS_WRONG.search(text, s, e)
+        m = _WAS_WRONG.search(text, s, e) if _G_WAS_WRONG.may(low) else None
         if m:
             out.append((s, m.start()))
-        out.extend((n.start("x"), n.end("x")) for n in _NOT_THAT.finditer(text, s, e))
+        if any(k in sent for k in _NOT_THAT_KEYS):
+            out.extend((n.start("x"), n.end("x")) for n in _NOT_THAT.finditer(text, s, e))
     return out
 
 
