@@ -28,8 +28,23 @@ _PLAIN = ("wrong", "incorrect", "erroneous", "false", "inaccurate")
 _NOT_STOPS = frozenset(":.;,")
 
 
+# The last text asked about (the same object) and the answer: the relate stage and the provisions
+# coder ask it of the same document text, and each asking lower-cases and scans all of it.
+_last_possible: tuple[str, bool] = ("", False)
+
+
 def possible(text: str) -> bool:
     """Whether ``text`` may withdraw anything at all (one of ``_ANY`` is in it, lower-cased)."""
+    global _last_possible
+    last = _last_possible  # (one read: another thread may replace it)
+    if last[0] is text:
+        return last[1]
+    found = _possible(text)
+    _last_possible = (text, found)
+    return found
+
+
+def _possible(text: str) -> bool:
     low = text.lower()
     if any(k in low for k in _PLAIN):
         return True
