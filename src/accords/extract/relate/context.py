@@ -17,6 +17,9 @@ ORGS_AS_DONORS = {"EUU"}
 # (the look-ahead names the initials of the words: it rejects most positions at once, same matches)
 _AGREEMENT_WORD = re.compile(r"(?=[atpsbd])\b(?:agreements?|accords?|treaty|pact|security commitments"
                              r"|(?:security|bilateral|defen[cs]e)\s+deals?)\b", re.I)
+# The words every match of _AGREEMENT_WORD starts with, lower-cased (a few: str.find finds them faster
+# than one automaton pass over the text)
+_AGREEMENT_STARTS = ("agreement", "accord", "treaty", "pact", "security", "bilateral", "defen")
 
 
 @cache
@@ -51,6 +54,8 @@ class Ctx:
     withdrawn: list[tuple[int, int]] = field(default_factory=list)
     # sentence -> the partners the agreement rules read in it (relate.agreements._partners), found once
     agreement_partners: dict[int, frozenset[str]] = field(default_factory=dict)
+    # the text lower-cased (prefilter.fold: same length, same offsets), for keyword tests over all of it
+    low: str = ""
 
     def is_withdrawn(self, start: int, end: int | None = None) -> bool:
         """Whether ``[start, end)`` (or the position ``start``) lies inside withdrawn text."""
@@ -74,6 +79,28 @@ class Ctx:
             if not out or out[-1] != idx:
                 out.append(idx)
             following = starts[idx + 1] if idx + 1 < len(starts) else len(self.text) + 1
+        return out
+
+    def sentences_starting(self, pattern: re.Pattern[str], keys: tuple[str, ...]) -> set[int]:
+        """``set(sentences_matching(pattern))`` for a pattern whose every match starts with one of ``keys``
+        (lower-cased): the places are found by str.find in the folded text, and the pattern is tried
+        there alone, in order, as finditer would (skipping those inside the match before)."""
+        low, text, starts = self.low, self.text, self.starts
+        places = set()
+        for key in keys:
+            at = low.find(key)
+            while at >= 0:
+                places.add(at)
+                at = low.find(key, at + 1)
+        out: set[int] = set()
+        last = 0
+        for at in sorted(places):
+            if at < last:
+                continue
+            m = pattern.match(text, at)
+            if m:
+                last = max(m.end(), at + 1)
+                out.add(max(0, bisect_right(starts, at) - 1))  # (sentence_of)
         return out
 
     def paragraph_of(self, idx: int) -> int:
@@ -111,7 +138,8 @@ class Ctx:
 
 
 def build(doc: Doc) -> Ctx:
-    ctx = Ctx(doc=doc, text=doc.norm, sentences=doc.sentences, starts=[s for s, _ in doc.sentences])
+    ctx = Ctx(doc=doc, text=doc.norm, sentences=doc.sentences, starts=[s for s, _ in doc.sentences],
+              low=fold(doc.norm))
     people = sorted((m.start, m.end) for m in doc.mentions.get("person", []) if " " in m.text)
     if people:  # "Luís Montenegro" is a person, not Montenegro
         starts = [a for a, _ in people]
@@ -258,7 +286,7 @@ def _focus(ctx: Ctx) -> tuple[str, ...]:
     overall: Counter[str] = Counter()
     if not ctx._parties:
         return ()  # (no party named: no scan for agreement words)
-    about_agreements = set(ctx.sentences_matching(_AGREEMENT_WORD))
+    about_agreements = ctx.sentences_starting(_AGREEMENT_WORD, _AGREEMENT_STARTS)
     first: dict[str, int] = {}
     for idx in sorted(ctx._parties):  # (build kept every sentence with a party: the others count nothing)
         parties = [m.value for m in ctx._parties[idx] if m.value not in _NOT_PARTNERS]

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from accords.extract.prefilter import fold
 from accords.extract.relate.context import RECIPIENT, Ctx
 
 _CONSULT = re.compile(r"(?=[cmt])(?:\bconsult\w*|\bconvene\w*|\bmeet\w*\b|\btalks\b|\bconfer\b)", re.I)
@@ -157,7 +156,7 @@ _ITEM_CLAUSE = re.compile(r"[;:]|,\s+(?:but|while|whereas)\b|\bnot\s+only\b")
 def relate_scope(ctx: Ctx) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
-    folded = fold(ctx.text)
+    folded = ctx.low  # (fold(ctx.text), found once)
     if "lethal" not in folded:  # both patterns need the word: nothing to find (most documents)
         if any(k in folded for k in _ITEM_GATE):
             _lethal_items(ctx, folded, out, seen)
