@@ -151,6 +151,7 @@ def relate_commitments(ctx: Ctx) -> list[dict[str, Any]]:
     last_para = -1
     corrections = withdrawal_possible(ctx.text)
     anywhere: bool | None = None  # whether the text names Ukraine, aid, an agreement or a signing at all
+    about: dict[int, bool] = {}  # sentence -> whether _FOR_UKRAINE is in it (asked of several sums' neighbours)
     # Only sentences with an amount yield anything; "previous" is reset at the first of them in a
     # new paragraph, as it would be at the paragraph's first sentence (nothing sets it in between).
     for idx in sorted(ctx.by_sentence.get("money", {})):
@@ -170,7 +171,7 @@ def relate_commitments(ctx: Ctx) -> list[dict[str, Any]]:
             prev_end = mention.end
             if item is None:
                 continue
-            if not _near(ctx, idx):
+            if not _near(ctx, idx, about):
                 if anywhere is None:  # (the first match ends the search: early in any text about Ukraine)
                     anywhere = _FOR_UKRAINE.search(ctx.text) is not None
                 if anywhere:
@@ -360,8 +361,9 @@ _NOUN_CUE = re.compile(r"\b(?:pledge|commitment|promise|allocation|contribution|
 
 # Money is given to Ukraine only in a passage that says so: Ukraine named, or aid, or an agreement. In a text
 # that speaks of these, a paragraph without any of them speaks of something else (national budgets, a fee).
-_FOR_UKRAINE = re.compile(r"\b(?:Ukrain\w*|Kyiv|Kiev|aid|support\w*|assistance|help|packages?|pledg\w*|"
-                          r"contribut\w*|donat\w*|agreements?|accords?|texts?|documents?|deals?|pacts?|commit\w*|sign\w*|loans?|"
+# ((?=[...]) names the initials of its words: the engine rejects most positions at once, same matches)
+_FOR_UKRAINE = re.compile(r"(?=[ukashpcdtlwi])\b(?:Ukrain\w*|Kyiv|Kiev|aid|support\w*|assistance|help|packages?|"
+                          r"pledg\w*|contribut\w*|donat\w*|agreements?|accords?|texts?|documents?|deals?|pacts?|commit\w*|sign\w*|loans?|"
                           r"ammunition|artillery|weapons|arms|initiative|coalitions?)\b", re.I)
 
 
@@ -369,14 +371,22 @@ _FOR_UKRAINE = re.compile(r"\b(?:Ukrain\w*|Kyiv|Kiev|aid|support\w*|assistance|h
 _SPENT = re.compile(r"(?:spent|paid)\b")
 
 
-def _near(ctx: Ctx, idx: int) -> bool:
+def _near(ctx: Ctx, idx: int, about: dict[int, bool]) -> bool:
     """The sentence, or one close to it in its paragraph, names Ukraine, aid, an agreement or a signing. (The
     caller asks it only of a text that does so somewhere: a text that never does gives no way to tell.)"""
-    if _FOR_UKRAINE.search(ctx.text, *ctx.sentences[idx]):
+    if _about(ctx, idx, about):
         return True
     para = ctx.paragraph_of(idx)
-    return any(0 <= j < len(ctx.sentences) and ctx.paragraph_of(j) == para
-               and _FOR_UKRAINE.search(ctx.text, *ctx.sentences[j]) is not None for j in (idx - 1, idx - 2, idx + 1))
+    return any(0 <= j < len(ctx.sentences) and ctx.paragraph_of(j) == para and _about(ctx, j, about)
+               for j in (idx - 1, idx - 2, idx + 1))
+
+
+def _about(ctx: Ctx, idx: int, about: dict[int, bool]) -> bool:
+    """Whether _FOR_UKRAINE is in sentence ``idx`` (each sentence scanned once: ``about`` keeps the answers)."""
+    found = about.get(idx)
+    if found is None:
+        found = about[idx] = _FOR_UKRAINE.search(ctx.text, *ctx.sentences[idx]) is not None
+    return found
 
 
 def _off_subject(ctx: Ctx, idx: int) -> bool:

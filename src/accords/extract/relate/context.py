@@ -64,7 +64,15 @@ class Ctx:
 
     def people_countries(self, start: int, end: int) -> list[tuple[int, str]]:
         """(position, country) of the people named in ``[start, end)``."""
-        return [(a, c) for a, b, c in self.person_countries if start <= a and b <= end]
+        found = self.person_countries  # (sorted: from the first one at or after start, to the last before end)
+        out: list[tuple[int, str]] = []
+        for i in range(bisect_left(found, (start,)), len(found)):
+            a, b, c = found[i]
+            if a > end:
+                break
+            if b <= end:
+                out.append((a, c))
+        return out
 
     def sentences_matching(self, pattern: re.Pattern[str]) -> list[int]:
         """Indices of the sentences where ``pattern`` matches: one scan of the whole text."""

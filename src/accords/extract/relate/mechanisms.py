@@ -157,10 +157,11 @@ def relate_scope(ctx: Ctx) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
     folded = ctx.low  # (fold(ctx.text), found once)
+    items, funded = _item_gates(folded)
     if "lethal" not in folded:  # both patterns need the word: nothing to find (most documents)
-        if any(k in folded for k in _ITEM_GATE):
+        if items:
             _lethal_items(ctx, folded, out, seen)
-        if any(k in folded for k in _FUNDED_GATE):
+        if funded:
             _funded_items(ctx, folded, out, seen)
         return out
     for idx, (s, e) in enumerate(ctx.sentences):
@@ -183,11 +184,24 @@ def relate_scope(ctx: Ctx) -> list[dict[str, Any]]:
                 seen.add((donor, scope))
                 start, end = _phrase(sent, m.start(), m.end())
                 out.append({"donor": donor, "scope": scope, "_span": (s + start, s + end)})
-    if any(k in folded for k in _ITEM_GATE):
+    if items:
         _lethal_items(ctx, folded, out, seen)
-    if any(k in folded for k in _FUNDED_GATE):
+    if funded:
         _funded_items(ctx, folded, out, seen)
     return out
+
+
+_FUNDED_ONLY = ("missiles", "rounds", "shells")  # (_FUNDED_GATE's words not in _ITEM_GATE)
+
+
+def _item_gates(folded: str) -> tuple[bool, bool]:
+    """(whether a word of _ITEM_GATE is in ``folded``, whether one of _FUNDED_GATE is), in fewer scans of
+    the text: the first three words are in both, and the first found of _ITEM_GATE is one of them unless
+    it is "arms" (tested last)."""
+    hit = next((k for k in _ITEM_GATE if k in folded), None)
+    if hit is not None and hit != "arms":
+        return True, True
+    return hit is not None, any(k in folded for k in _FUNDED_ONLY)
 
 
 def _lethal_items(ctx: Ctx, folded: str, out: list[dict[str, Any]], seen: set[tuple[str, str]]) -> None:
