@@ -89,7 +89,7 @@ _SIGN_WORD = re.compile(r"\bsign(?:s|ed|ings?)?\b", re.I)
 # The place a timeline item opens with: "- **31 May 2024, Stockholm** - ...", "- Berlin: ..."
 _ITEM_PLACE = re.compile(r"[ \t]*(?:[-*+]|\d{1,2}[.)])[ \t]+(?:\*\*|__)?(?:[^*_\n,:]{4,30}?,[ \t]*)?"
                          r"(?P<c>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:\*\*|__)?[ \t]*[:-][ \t]")
-_COUNTED = re.compile(r"\b(?:\d+|two|three|four|five|six|several|many|dozens of|\d+ new)\s+(?:\w+\s+)?"
+_COUNTED = re.compile(r"(?=[\dtfsmd])\b(?:\d+|two|three|four|five|six|several|many|dozens of|\d+ new)\s+(?:\w+\s+)?"
                       r"(?:agreements|accords|deals|memoranda)\b", re.I)
 # (a friendship or trade treaty is a text of another kind: its date and place are not the security agreement's)
 _OTHER_SUBJECT = (r"(?:trade|free[- ]trade|grain|gas|loan|grant|investment|purchase|friendship|good[- ]neighbou?rliness"
@@ -97,7 +97,7 @@ _OTHER_SUBJECT = (r"(?:trade|free[- ]trade|grain|gas|loan|grant|investment|purch
                   r"|education|scientific|health|roaming|transit|fisheries|agricultural|readmission|extradition)")
 _NOT_SECURITY = re.compile(rf"\b{_OTHER_SUBJECT}\s+(?:agreements?|deals?|accords?|treat(?:y|ies))\b"
                            rf"|\b(?:agreements?|accords?|treat(?:y|ies))\s+(?:on|of|for)\s+{_OTHER_SUBJECT}\b", re.I)
-_ENUM = re.compile(rf"\b{_NOUN}\s+(?:that|which)?\s*(?:(?P<subj>[A-Z][\w.]*(?: [A-Z][\w.]*)?)\s+)?"
+_ENUM = re.compile(rf"(?=[atpsdbl1])\b{_NOUN}\s+(?:that|which)?\s*(?:(?P<subj>[A-Z][\w.]*(?: [A-Z][\w.]*)?)\s+)?"
                    r"(?:has|have|had)?\s*(?:already\s+)?(?:concluded|signed|reached|struck)\s+with\s+", re.I)
 _ENUM_SHORT = re.compile(r"\bagreements\s+with\s+")
 _TITLE_LEAD = re.compile(
@@ -936,7 +936,7 @@ class _Counted:
 
 
 _NUMBER_WORDS = ("two", "three", "four", "five", "six")
-_COUNT_SIGNED = re.compile(r"\b(?P<n>two|three|four|five|six)\s+(?:[\w-]+\s+){0,2}"
+_COUNT_SIGNED = re.compile(r"(?=[tfs])\b(?P<n>two|three|four|five|six)\s+(?:[\w-]+\s+){0,2}"
                            r"(?:agreements|texts|accords|documents|deals)\b", re.I)
 _COUNT_N = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _COUNT_SPAN = 3  # sentences after the count that may name its members
