@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-_WRONGLY = re.compile(r"\b(?:wrongly|incorrectly|erroneously|mistakenly|falsely|in error)\b", re.I)
-_REPORTED = re.compile(r"\b(?:said|stated|reported|wrote|claimed|gave|quoted|suggested)\b", re.I)
+_WRONGLY = re.compile(r"(?=[wiemf])\b(?:wrongly|incorrectly|erroneously|mistakenly|falsely|in error)\b", re.I)
+_REPORTED = re.compile(r"(?=[srwcgq])\b(?:said|stated|reported|wrote|claimed|gave|quoted|suggested)\b", re.I)
 _WRONG_AFTER = re.compile(r"[^.;:]{0,60}?\b(?:was|were|is|are)\s+(?:(?:also|both|simply)\s+)?(?:wrong|incorrect|"
                           r"inaccurate|false|mistaken|in error|an error|a mistake|not correct)\b"
                           r"|\s*(?:It|That|This)\s+(?:does|did|is|was)\s+not\s*[:.;,]", re.I)

@@ -48,22 +48,23 @@ _ESTIMATE = re.compile(r"\bestimat\w*", re.I)
 # ((?=[...]) before a pattern names the initials of its words: the engine rejects most positions at once, same matches)
 _NEGATION = re.compile(r"(?=[ndrwy])(?:\b(?:not|never|no|neither|nor|declined to|refused to|without|yet to)\b|n't\b)",
                        re.I)
-_OF_WHICH = re.compile(r"\b(?:of which|of this|including|of that|out of which|of the total|"
+_OF_WHICH = re.compile(r"(?=[io])\b(?:of which|of this|including|of that|out of which|of the total|"
                        r"out of (?:this|that|the) (?:total|sum|amount))\s*(?:amount\s*)?,?\s*"
                        r"(?:(?:some|about|around|roughly|nearly|almost|at least|more than|over)\s+)?\Z", re.I)
 _OF_THIS_LEAD = re.compile(r"\s*(?:(?:Out )?[Oo]f (?:this|that|which|the total)(?: total| amount| sum)?,?)", re.I)
 _TOTAL = re.compile(r"(?=[cat])\b(?:comes? to|came to|amounts? to|amounted to|totals?|totalled|totaled|adds? up to|"
                     r"added up to)\b")
-_PAST_TOTAL = re.compile(r"\b(?:totall?ed|amounted\s+to|came\s+to|added\s+up\s+to|reached|exceeded|surpassed|topped)\s+"
+_PAST_TOTAL = re.compile(r"(?=[acerst])"
+                         r"\b(?:totall?ed|amounted\s+to|came\s+to|added\s+up\s+to|reached|exceeded|surpassed|topped)\s+"
                          r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than)\s+)?\Z")
-_SINCE = re.compile(r"\bsince\b", re.I)
+_SINCE = re.compile(r"(?=s)\bsince\b", re.I)
 # ("the United States committed USD 20 billion and the European Union up to EUR 35 billion": a second
 # giver named right before its sum, the verb left out, shares the first one's status)
 _AND_ONLY = re.compile(r"\A[^.;:]*?\b(?:and|plus|as well as|with|next to|alongside|besides|together with)\s+"
                        r"(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+)?"
                        r"(?:(?:about|around|some|roughly|nearly|almost|another|a further|up to|at least|more than)"
                        r"\s+)?\Z")
-_AFTER = re.compile(r"\b(?:after|following|on top of|in addition to)\s+(?:\w+\s+){0,2}\Z")
+_AFTER = re.compile(r"(?=[afio])\b(?:after|following|on top of|in addition to)\s+(?:\w+\s+){0,2}\Z")
 _CATEGORIES = [
     ("military", re.compile(r"\b(?:military|defen[cs]e|weapons?|arms|ammunition|artillery|air defen[cs]e|"
                             r"security assistance|equipment|drones?)\b", re.I)),
@@ -72,18 +73,18 @@ _CATEGORIES = [
     ("reconstruction", re.compile(r"\b(?:reconstruction|recovery|rebuild\w*|energy)\b", re.I)),
 ]
 _INSTRUMENT = re.compile(r"(?=[gli])\b(?P<i>grants?|loans?|guarantees?|in-kind)\b", re.I)
-_RECEIVED = re.compile(r"\b(?:received|obtained|receive)\b")
+_RECEIVED = re.compile(r"(?=[ro])\b(?:received|obtained|receive)\b")
 # "Ukraine would receive CAD 3 billion from Canada": the recipient is the subject of a promise whose giver
 # is named after the sum ("from Canada"); _donor finds it there, and without it there is no commitment.
-_RECEIVE_CUE = re.compile(r"\breceive\b")
-_EACH = re.compile(r"\beach\b")
-_OTHER = re.compile(r"\bother\b")
+_RECEIVE_CUE = re.compile(r"(?=r)\breceive\b")
+_EACH = re.compile(r"(?=e)\beach\b")
+_OTHER = re.compile(r"(?=o)\bother\b")
 _CLAUSE_BREAK = re.compile(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b")
 _NEXT_PART = re.compile(r",?\s*\b(?:of which|including|out of which)\b|,\s+(?:and|but|while)\s+(?=[a-z])|,\s+which\b")
 # Verbs that name a sum without saying what it is for ("sets out", "comes with", "provides for");
 # they pledge only when the words after the amount say it is aid or give its period ("CAD 3
 # billion in military support", "EUR 5 million for 2024"), not for "USD 486 billion of damage".
-_WEAK = re.compile(r"\b(?:sets? out|setting out|comes? with|came with|provides? for)\s+\Z")
+_WEAK = re.compile(r"(?=[cps])\b(?:sets? out|setting out|comes? with|came with|provides? for)\s+\Z")
 _AID_AFTER = re.compile(r"[^.;]{0,40}?\b(?:aid|support|assistance|funding|help|package|contribution|"
                         r"for\s+(?:20\d\d|the\s+year|this\s+year|next\s+year))\b")
 # A verb of giving or containing in the present tense right before the sum ("It contains EUR 5
@@ -112,9 +113,9 @@ _YEARLY = re.compile(r"[^.;]{0,30}?\b(?:in|for|during)\s+(?:20\d\d|the\s+years?)
 _PART_LEAD = re.compile(r"\s*(?:This|That|It|The\s+(?:sum|total|package|amount|figure|money))\s+(?:also\s+)?"
                         r"(?:includes|contains|comprises|covers|consists\s+of)\b")
 # "puts Luxembourg's defence aid for 2024 at EUR 80 million": the sum a text fixes for the aid.
-_PUT_AT = re.compile(r"\b(?:puts?|sets?|fix(?:es)?|fixed)\s+[^.;:]{0,60}?\bat\s+\Z")
+_PUT_AT = re.compile(r"(?=[fps])\b(?:puts?|sets?|fix(?:es)?|fixed)\s+[^.;:]{0,60}?\bat\s+\Z")
 # "puts EUR 7 billion on the table" offers the money ("is on the table" only proposes it).
-_PUT = re.compile(r"\b(?:puts?|putting|lays?|laid)\s+\Z")
+_PUT = re.compile(r"(?=[lp])\b(?:puts?|putting|lays?|laid)\s+\Z")
 _ON_TABLE = re.compile(r"\s*on the table\b")
 # A fact-sheet or timeline line "Sweden: SEK 75 billion of military aid ...": the label is the
 # donor and the amount is what it pledged (a status verb elsewhere in the line still wins).
@@ -355,7 +356,8 @@ _G_ABOUT_AID = Gate(_ABOUT_AID)
 
 
 # a clause that names the commitment itself before the colon that opens its sum (not a label: "Money:")
-_NOUN_CUE = re.compile(r"\b(?:pledge|commitment|promise|allocation|contribution|disbursement|delivery)s?\b[^:;]*\Z",
+_NOUN_CUE = re.compile(r"(?=[acdp])"
+                       r"\b(?:pledge|commitment|promise|allocation|contribution|disbursement|delivery)s?\b[^:;]*\Z",
                        re.I)
 
 

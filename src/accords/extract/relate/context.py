@@ -233,7 +233,7 @@ def withdrawn(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, in
 _NOT_PARTNERS = {RECIPIENT, "RUS", "BLR", "PRK", "IRN"}
 # "the summit, which this year was hosted by Lithuania": a host or chair of a meeting is no party to what
 # is signed or given there
-_HOST_BY = re.compile(r"\b(?:hosted|co-hosted|organi[sz]ed|chaired|convened)\s+by\s+(?:the\s+)?\Z", re.I)
+_HOST_BY = re.compile(r"(?=[cho])\b(?:hosted|co-hosted|organi[sz]ed|chaired|convened)\s+by\s+(?:the\s+)?\Z", re.I)
 
 
 # "President Rinkevics signed the Latvian text": a demonym on an agreement noun names the pair a passage is about
@@ -246,7 +246,7 @@ def _on_text(text: str, end: int) -> bool:
 
 # "at the G7 summit in Apulia, southern Italy", "talks in Vilnius, Lithuania": a country in apposition to the
 # city or region where something happened is its place, not a party
-_PLACE_OF = re.compile(r"\b(?:in|at)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,\s+"
+_PLACE_OF = re.compile(r"(?=[ia])\b(?:in|at)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,\s+"
                        r"(?:(?:southern|northern|eastern|western|central|south-\w+|north-\w+)\s+)?\Z")
 
 

@@ -241,7 +241,7 @@ _FUNDED_ITEMS = re.compile(r"(?=[waml\d])\b(?:weapons|weaponry|ammunition|muniti
                            r"(?!\s+(?:initiative|coalition|programme|program|production|factory|plant|industry))", re.I)
 _FUNDING = re.compile(r"(?=[bpf])\b(?:buy|buys|buying|bought|purchas\w*|procur\w*|funds?|funding|funded|financ\w*|"
                       r"pay(?:s|ing)?\s+for|paid\s+for)\b", re.I)
-_FOR_UKRAINE = re.compile(r"\b(?:for|to)\s+(?:the\s+)?(?:Ukrain\w*|Kyiv)\b")
+_FOR_UKRAINE = re.compile(r"(?=[ft])\b(?:for|to)\s+(?:the\s+)?(?:Ukrain\w*|Kyiv)\b")
 _PRIORITY = re.compile(r"\bpriorit(?:y|ies)\b", re.I)
 _FUNDED_GATE = ("weapon", "ammunition", "munitions", "missiles", "rounds", "shells")
 _LED = re.compile(r"-(?:led|run|based)\b")
