@@ -11,11 +11,11 @@ import re
 
 from accords.extract.rx import rx
 
-_WRONGLY = rx(r"\b(?:wrongly|incorrectly|erroneously|mistakenly|falsely|in error)\b", re.I)
-_REPORTED = rx(r"\b(?:said|stated|reported|wrote|claimed|gave|quoted|suggested)\b", re.I)
+_WRONGLY = rx(r"(?=[wiemf])\b(?:wrongly|incorrectly|erroneously|mistakenly|falsely|in error)\b", re.I)
+_REPORTED = rx(r"(?=[srwcgq])\b(?:said|stated|reported|wrote|claimed|gave|quoted|suggested)\b", re.I)
 _WRONG_AFTER = rx(r"[^.;:]{0,60}?\b(?:was|were|is|are)\s+(?:(?:also|both|simply)\s+)?(?:wrong|incorrect|"
-                          r"inaccurate|false|mistaken|in error|an error|a mistake|not correct)\b"
-                          r"|\s*(?:It|That|This)\s+(?:does|did|is|was)\s+not\s*[:.;,]", re.I)
+                  r"inaccurate|false|mistaken|in error|an error|a mistake|not correct)\b"
+                  r"|\s*(?:It|That|This)\s+(?:does|did|is|was)\s+not\s*[:.;,]", re.I)
 
 
 # Every withdrawal says one of these (most documents say none: a few substring tests skip them).
@@ -30,8 +30,23 @@ _PLAIN = ("wrong", "incorrect", "erroneous", "false", "inaccurate")
 _NOT_STOPS = frozenset(":.;,")
 
 
+# The last text asked about (the same object) and the answer: the relate stage and the provisions
+# coder ask it of the same document text, and each asking lower-cases and scans all of it.
+_last_possible: tuple[str, bool] = ("", False)
+
+
 def possible(text: str) -> bool:
     """Whether ``text`` may withdraw anything at all (one of ``_ANY`` is in it, lower-cased)."""
+    global _last_possible
+    last = _last_possible  # (one read: another thread may replace it)
+    if last[0] is text:
+        return last[1]
+    found = _possible(text)
+    _last_possible = (text, found)
+    return found
+
+
+def _possible(text: str) -> bool:
     low = text.lower()
     if any(k in low for k in _PLAIN):
         return True

@@ -30,7 +30,8 @@ _SIGN = re.compile(r"^\s*Done at\b|(?=[scip])\b(?:sign(?:ed|s|ing)?|conclud(?:ed
 # agreement noun (timelines and headlines drop it). "signs of fatigue" is the noun.
 # "The summit in Stockholm produced three agreements": a meeting that yields texts is where they were signed
 # (a pattern of its own, tried only where "produced" or "yielded" is: the meeting words are common letters)
-_PRODUCED = re.compile(r"\b(?:summit|meeting|visit|talks|conference|ceremony)\b[^.;:]{0,60}?\b(?:produced|yielded)\b",
+_PRODUCED = re.compile(r"(?=[cmstv])"
+                       r"\b(?:summit|meeting|visit|talks|conference|ceremony)\b[^.;:]{0,60}?\b(?:produced|yielded)\b",
                        re.I)
 
 
@@ -48,7 +49,7 @@ def _signs(sent: str, low: str) -> bool:
     return ("produced" in low or "yielded" in low) and bool(_PRODUCED.search(sent))
 
 
-_BARE_SIGN = re.compile(r"\b(?:sign|signs|signed)\b(?!\s+(?:of|that|up|off|language|posts?|boards?)\b)")
+_BARE_SIGN = re.compile(r"(?=s)\b(?:sign|signs|signed)\b(?!\s+(?:of|that|up|off|language|posts?|boards?)\b)")
 # ("Ireland, a militarily neutral state, signed": an apposition may stand between them)
 _SUBJECT_GAP = re.compile(r"(?:,\s+(?:a|an|the|its|whose)\s+[^,.;:()]{1,50},)?"
                           r"(?:\s+(?:and|as well as)\s+(?:several|many|some|a few|a number of|various|numerous|"
@@ -69,7 +70,7 @@ _ITEM_HEAD = 60
 _FOR_PARTY = re.compile(r"\s+(?:for|on behalf of)\s+(?:the\s+)?")
 # "Finland, Latvia, Belgium and several others also signed": a list that says it is incomplete
 # names agreements without reporting them.
-_OTHERS = re.compile(r"\b(?:and|as well as|among)\s+(?:several|many|some|a few|a number of|various|numerous|"
+_OTHERS = re.compile(r"(?=a)\b(?:and|as well as|among)\s+(?:several|many|some|a few|a number of|various|numerous|"
                      r"\d+|two|three|four|five|six|seven|eight|nine|ten|other)\s+others?\b", re.I)
 # "the G7 declaration agreed in Vilnius last July": the date and place of the declaration an
 # agreement rests on are not the agreement's own.
@@ -81,7 +82,7 @@ _G_DECLARATION = Gate(_DECLARATION)
 # A collective report of signings: "After yesterday's signings in Brussels, every Baltic state ...".
 _SIGNINGS = re.compile(r"\bsignings\b|\bsigning\s+ceremon(?:y|ies)\b", re.I)
 _BATCH_PARAGRAPHS = 1  # how far (in paragraphs) such a report dates the signings told after it
-_EARLIER = re.compile(r"\b(?:had|earlier|before|previously|already)\b")
+_EARLIER = re.compile(r"(?=[hebpa])\b(?:had|earlier|before|previously|already)\b")
 # Nested bullets under a dated item ("- **16 February 2024** - two signings" / "  - Berlin: Olaf Scholz.")
 _CHILD_ITEM = re.compile(r"\n([ \t]+)(?:[-*+]|\d{1,2}[.)])[ \t]")
 _ITEM = re.compile(r"([ \t]*)(?:[-*+]|\d{1,2}[.)])[ \t]")
@@ -89,7 +90,7 @@ _SIGN_WORD = re.compile(r"\bsign(?:s|ed|ings?)?\b", re.I)
 # The place a timeline item opens with: "- **31 May 2024, Stockholm** - ...", "- Berlin: ..."
 _ITEM_PLACE = re.compile(r"[ \t]*(?:[-*+]|\d{1,2}[.)])[ \t]+(?:\*\*|__)?(?:[^*_\n,:]{4,30}?,[ \t]*)?"
                          r"(?P<c>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:\*\*|__)?[ \t]*[:-][ \t]")
-_COUNTED = re.compile(r"\b(?:\d+|two|three|four|five|six|several|many|dozens of|\d+ new)\s+(?:\w+\s+)?"
+_COUNTED = re.compile(r"(?=[\dtfsmd])\b(?:\d+|two|three|four|five|six|several|many|dozens of|\d+ new)\s+(?:\w+\s+)?"
                       r"(?:agreements|accords|deals|memoranda)\b", re.I)
 # (a friendship or trade treaty is a text of another kind: its date and place are not the security agreement's)
 _OTHER_SUBJECT = (r"(?:trade|free[- ]trade|grain|gas|loan|grant|investment|purchase|friendship|good[- ]neighbou?rliness"
@@ -97,7 +98,7 @@ _OTHER_SUBJECT = (r"(?:trade|free[- ]trade|grain|gas|loan|grant|investment|purch
                   r"|education|scientific|health|roaming|transit|fisheries|agricultural|readmission|extradition)")
 _NOT_SECURITY = re.compile(rf"\b{_OTHER_SUBJECT}\s+(?:agreements?|deals?|accords?|treat(?:y|ies))\b"
                            rf"|\b(?:agreements?|accords?|treat(?:y|ies))\s+(?:on|of|for)\s+{_OTHER_SUBJECT}\b", re.I)
-_ENUM = re.compile(rf"\b{_NOUN}\s+(?:that|which)?\s*(?:(?P<subj>[A-Z][\w.]*(?: [A-Z][\w.]*)?)\s+)?"
+_ENUM = re.compile(rf"(?=[atpsdbl1])\b{_NOUN}\s+(?:that|which)?\s*(?:(?P<subj>[A-Z][\w.]*(?: [A-Z][\w.]*)?)\s+)?"
                    r"(?:has|have|had)?\s*(?:already\s+)?(?:concluded|signed|reached|struck)\s+with\s+", re.I)
 _ENUM_SHORT = re.compile(r"\bagreements\s+with\s+")
 _TITLE_LEAD = re.compile(
@@ -111,7 +112,8 @@ _PLACE = re.compile(r"(?=[adioID])"
                     r"(?:\b(?:at|on the sidelines of|on the margins of|during|in the margins of)\s+(?:the\s+)?"
                     r"(?P<p>(?:[A-Z0-9][\w-]*\s+){0,4}summit(?:\s+in\s+[A-Z][\w-]+)?)"
                     r"|\b(?:in|In|Done at|done at)\s+(?P<c>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=[\s,.;]))")
-_BASIS = re.compile(r"\b(?:on the basis of|under|in line with|in accordance with|pursuant to|within the framework of)"
+_BASIS = re.compile(r"(?=[ouipw])"
+                    r"\b(?:on the basis of|under|in line with|in accordance with|pursuant to|within the framework of)"
                     r"\s+(?:the\s+)?(?P<b>(?:G7|Joint|joint)[^.;,()]{3,80}?)(?=[.;,(]|\s+(?:and|which|signed)\b|$)")
 _NOT_PLACE = frozenset(["January", "February", "March", "April", "May", "June", "July", "August",
                         "September", "October", "November", "December", "This", "That", "The", "It",
@@ -141,13 +143,15 @@ _SAME_EVENT = re.compile(r"\bsame\s+(?:summit|day|occasion|ceremony|meeting)\b",
 # A state that "followed (suit)" or "did the same" right after a reported signing signed too
 # ("followed with a package", "followed up" are other things).
 # ("Romania followed a day later": "a" before a span of time is when, not what)
-_FOLLOW = re.compile(r"\b(?:followed(?:\s+suit)?(?!\s+(?:with|up|by|through|on|from|closely|in\s+\d"
+_FOLLOW = re.compile(r"(?=[dfs])\b(?:followed(?:\s+suit)?(?!\s+(?:with|up|by|through|on|from|closely|in\s+\d"
                      r"|a(?!\s+(?:day|week|few\s+days|month)\s+later)|an|its|his|her"
                      r"|their|the\s+(?:debate|talks|news|story))\b)|did\s+(?:the\s+same|likewise|so)|so\s+did)\b",
                      re.I)
 # a signing refused or not (yet) made: "Hungary has refused to sign any such agreement", "Poland has not yet signed"
 _NO_SIGN = re.compile(r"\b(?:refus\w*|declin\w*|not|never|yet)\s+(?:\w+\s+)?(?:to\s+)?sign\w*|n't\s+(?:\w+\s+)?sign\w*",
                       re.I)
+# (every match of _NO_SIGN holds one of these, lower-cased: most signing sentences hold none)
+_NO_SIGN_KEYS = ("refus", "declin", "not", "never", "yet", "n't")
 _PEN = re.compile(r"\bput\s+pen\s+to\s+paper\b", re.I)
 # ("the same day" may be elsewhere)
 _SAME_PLACE = re.compile(r"\bsame\s+(?:summit|occasion|ceremony|meeting|venue)\b", re.I)
@@ -272,7 +276,8 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                                                                    or _doc_noun(sent, low) or _one(sent)))
         if not signed and parent is None and ctx.in_sentence("date", idx) and _noun_dated(ctx, idx, s, sent):
             signed = True  # "its agreement of 28 May", "Its October agreement": the date dates its signing
-        if signed and not member and parent is None and _NO_SIGN.search(sent) and not _SIGN_AFFIRMED.search(sent):
+        if signed and not member and parent is None and any(k in low for k in _NO_SIGN_KEYS) and _NO_SIGN.search(sent) \
+                and not _SIGN_AFFIRMED.search(sent):
             signed = False  # "Hungary has refused to sign any such agreement": no signing, no date
         if signed and _YES_NO.match(sent) and sent.rstrip().endswith("?"):
             signed = False  # "Did Spain sign?" asks; "When did Portugal sign?" takes the signing as given
@@ -427,14 +432,15 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
 # A duration is the agreement's term after a verb or noun of validity ("It is concluded for ten years",
 # "runs for ten years", "valid for a decade"), or as the whole answer to "How long does it run?";
 # not "for the three years 2024 to 2026" (a funding period).
-_TERM_BEFORE = re.compile(r"\b(?:runs?|running|ran|valid|concluded|lasts?|lasting|in\s+force|term|duration|expires?|"
+_TERM_BEFORE = re.compile(r"(?=[acdeilrtv])"
+                          r"\b(?:runs?|running|ran|valid|concluded|lasts?|lasting|in\s+force|term|duration|expires?|"
                           r"applies|apply)\b[^.;:!?]{0,30}\Z", re.I)
-_TERM_QUESTION = re.compile(r"\b(?:how\s+long|duration|term|valid|validity|run|runs|last|expire)\b", re.I)
+_TERM_QUESTION = re.compile(r"(?=[dehlrtv])\b(?:how\s+long|duration|term|valid|validity|run|runs|last|expire)\b", re.I)
 _YEARS_AFTER = re.compile(r"\s*(?:\(|,)?\s*(?:from\s+|in\s+|of\s+)?(?:19|20)\d\d\b")
 _TERM_LABEL = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:Term|Duration|Validity|Valid\s+for|Length)(?:\*\*|__)?"
                          r"\s*[:\u2013\u2014-]\s*(?:\*\*|__)?\s*\Z")
 _IT = re.compile(r"\s*(?:It|This|That|(?:Its|The)\s+(?:term|validity|duration))\b")  # the agreement just told of
-_THEY = re.compile(r"\b(?:they|each|all|both|these|those)\b", re.I)
+_THEY = re.compile(r"(?=[teab])\b(?:they|each|all|both|these|those)\b", re.I)
 
 
 _UNTIL = re.compile(r"\b(?:runs?|running|valid|remains?\s+in\s+(?:force|effect)|in\s+(?:force|effect)|lasts?|expires?"
@@ -591,7 +597,7 @@ def _signed_earlier(ctx: Ctx, idx: int, s: int, e: int) -> set[str]:
     return out
 
 
-_WERE_SIGNED = re.compile(r"\b(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?signed\b")
+_WERE_SIGNED = re.compile(r"(?=[wh])\b(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?signed\b")
 
 
 def _own_dates(ctx: Ctx, idx: int, keys: list[tuple[str, ...]]) -> dict[tuple[str, ...], str]:
@@ -629,8 +635,9 @@ def _own_dates(ctx: Ctx, idx: int, keys: list[tuple[str, ...]]) -> dict[tuple[st
 _YES_NO = re.compile(r"\s*(?:Q\s*[:.]\s*)?(?:Did|Does|Do|Has|Have|Had|Will|Would|Could|Can|Should|Shall|Is|Are|"
                      r"Was|Were|"
                      r"Might|May)\b")
-_MODAL_SIGN = re.compile(r"\b(?:can|could|should|would|might|may|must)\b[^?.;]{0,60}?\bsign\b", re.I)
-_CEREMONY = re.compile(r"\b(?:ceremony|signing)\b[^.;]{0,40}\b(?:took\s+place|was\s+held|happened|came)\b", re.I)
+_MODAL_SIGN = re.compile(r"(?=[cswm])\b(?:can|could|should|would|might|may|must)\b[^?.;]{0,60}?\bsign\b", re.I)
+_CEREMONY = re.compile(r"(?=[cs])\b(?:ceremony|signing)\b[^.;]{0,40}\b(?:took\s+place|was\s+held|happened|came)\b",
+                       re.I)
 
 
 def _answer(ctx: Ctx, idx: int, sent: str) -> int | None:
@@ -812,7 +819,7 @@ def _venues(ctx: Ctx, idx: int, s: int, e: int) -> set[str]:
 
 # Reported speech: "A minister told an audience in Winnipeg on Monday that the agreement Canada had signed
 # in Kyiv two days earlier ...": the date and place before "that" are the speech's, not the signing's.
-_SPEECH = re.compile(r"\b(?:said|says|told|tells|announced|explained|recalled|noted|stated|reported|added|"
+_SPEECH = re.compile(r"(?=[aenrst])\b(?:said|says|told|tells|announced|explained|recalled|noted|stated|reported|added|"
                      r"stressed|reminded)\b[^.;:]{0,120}?\bthat\b")
 
 
@@ -827,7 +834,7 @@ def _speech_frame(ctx: Ctx, s: int, sent: str) -> list[tuple[int, int]]:
 # text said to have no term has none
 _NO_TERM = re.compile(r"\bno\s+(?:fixed\s+|set\s+|end\s+)?(?:term|end\s+date|expiry(?:\s+date)?|time\s+limit)\b"
                       r"|\b(?:indefinite(?:ly)?|open-ended|unlimited\s+(?:duration|period|time))\b", re.I)
-_REVIEW_BEFORE = re.compile(r"\b(?:review\w*|revis\w*|evaluat\w*|assess\w*|renegotiat\w*)\b[^.;]{0,30}?"
+_REVIEW_BEFORE = re.compile(r"(?=[aer])\b(?:review\w*|revis\w*|evaluat\w*|assess\w*|renegotiat\w*)\b[^.;]{0,30}?"
                             r"\b(?:within|after|every|in)\s+(?:the\s+first\s+)?\Z", re.I)
 _NO_TERM_KEYS = ("term", "expir", "indefinite", "open-ended", "unlimited", "review", "revis", "evaluat", "assess",
                  "renegotiat", "end date", "time limit")
@@ -870,7 +877,7 @@ def _former_latter(ctx: Ctx, idx: int, s: int, sent: str) -> dict[tuple[str, ...
     return out
 
 
-_PLURAL_NOUN = re.compile(r"\b(?:agreements|accords|treaties|pacts|deals|commitments)\b", re.I)
+_PLURAL_NOUN = re.compile(r"(?=[atpdc])\b(?:agreements|accords|treaties|pacts|deals|commitments)\b", re.I)
 
 
 def _own_signings(ctx: Ctx, idx: int, head: str) -> bool:
@@ -920,7 +927,7 @@ def _place(sent: str, s: int = 0, skip: list[tuple[int, int]] | None = None) -> 
 
 
 # (a signing told beside the refusal still stands: "Slovakia refused to sign, but Czechia signed on 18 July")
-_SIGN_AFFIRMED = re.compile(r"\b(?:but|while|whereas|and)\s+(?:[\w-]+\s+){0,4}?(?:signed|concluded|inked)\b")
+_SIGN_AFFIRMED = re.compile(r"(?=[bwa])\b(?:but|while|whereas|and)\s+(?:[\w-]+\s+){0,4}?(?:signed|concluded|inked)\b")
 _HOSTED_SIGNING = re.compile(r"\bhosted\s+(?:a|the)\s+signing\b")
 
 
@@ -933,7 +940,7 @@ class _Counted:
 
 
 _NUMBER_WORDS = ("two", "three", "four", "five", "six")
-_COUNT_SIGNED = re.compile(r"\b(?P<n>two|three|four|five|six)\s+(?:[\w-]+\s+){0,2}"
+_COUNT_SIGNED = re.compile(r"(?=[tfs])\b(?P<n>two|three|four|five|six)\s+(?:[\w-]+\s+){0,2}"
                            r"(?:agreements|texts|accords|documents|deals)\b", re.I)
 _COUNT_N = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _COUNT_SPAN = 3  # sentences after the count that may name its members
@@ -982,7 +989,7 @@ def _noun_dated(ctx: Ctx, idx: int, s: int, sent: str) -> bool:
     return False
 
 
-_FOR_PERIOD = re.compile(r"\b(?:for|in\s+support\s+for|budget\s+for|over|through|covering)\s+(?:the\s+)?"
+_FOR_PERIOD = re.compile(r"(?=[bcfiot])\b(?:for|in\s+support\s+for|budget\s+for|over|through|covering)\s+(?:the\s+)?"
                          r"(?:(?:years?|period|financial\s+year|fiscal\s+year)\s+)?"
                          r"(?:(?:19|20)\d\d\s*(?:to|-|–|and|until)\s*)?\Z", re.I)  # ("for 2024 to 2026")
 

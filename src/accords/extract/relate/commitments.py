@@ -48,22 +48,23 @@ _ESTIMATE = re.compile(r"\bestimat\w*", re.I)
 # ((?=[...]) before a pattern names the initials of its words: the engine rejects most positions at once, same matches)
 _NEGATION = re.compile(r"(?=[ndrwy])(?:\b(?:not|never|no|neither|nor|declined to|refused to|without|yet to)\b|n't\b)",
                        re.I)
-_OF_WHICH = re.compile(r"\b(?:of which|of this|including|of that|out of which|of the total|"
+_OF_WHICH = re.compile(r"(?=[io])\b(?:of which|of this|including|of that|out of which|of the total|"
                        r"out of (?:this|that|the) (?:total|sum|amount))\s*(?:amount\s*)?,?\s*"
                        r"(?:(?:some|about|around|roughly|nearly|almost|at least|more than|over)\s+)?\Z", re.I)
 _OF_THIS_LEAD = re.compile(r"\s*(?:(?:Out )?[Oo]f (?:this|that|which|the total)(?: total| amount| sum)?,?)", re.I)
-_TOTAL = re.compile(r"\b(?:comes? to|came to|amounts? to|amounted to|totals?|totalled|totaled|adds? up to|"
+_TOTAL = re.compile(r"(?=[cat])\b(?:comes? to|came to|amounts? to|amounted to|totals?|totalled|totaled|adds? up to|"
                     r"added up to)\b")
-_PAST_TOTAL = re.compile(r"\b(?:totall?ed|amounted\s+to|came\s+to|added\s+up\s+to|reached|exceeded|surpassed|topped)\s+"
+_PAST_TOTAL = re.compile(r"(?=[acerst])"
+                         r"\b(?:totall?ed|amounted\s+to|came\s+to|added\s+up\s+to|reached|exceeded|surpassed|topped)\s+"
                          r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than)\s+)?\Z")
-_SINCE = re.compile(r"\bsince\b", re.I)
+_SINCE = re.compile(r"(?=s)\bsince\b", re.I)
 # ("the United States committed USD 20 billion and the European Union up to EUR 35 billion": a second
 # giver named right before its sum, the verb left out, shares the first one's status)
 _AND_ONLY = re.compile(r"\A[^.;:]*?\b(?:and|plus|as well as|with|next to|alongside|besides|together with)\s+"
                        r"(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+)?"
                        r"(?:(?:about|around|some|roughly|nearly|almost|another|a further|up to|at least|more than)"
                        r"\s+)?\Z")
-_AFTER = re.compile(r"\b(?:after|following|on top of|in addition to)\s+(?:\w+\s+){0,2}\Z")
+_AFTER = re.compile(r"(?=[afio])\b(?:after|following|on top of|in addition to)\s+(?:\w+\s+){0,2}\Z")
 _CATEGORIES = [
     ("military", re.compile(r"\b(?:military|defen[cs]e|weapons?|arms|ammunition|artillery|air defen[cs]e|"
                             r"security assistance|equipment|drones?)\b", re.I)),
@@ -72,18 +73,18 @@ _CATEGORIES = [
     ("reconstruction", re.compile(r"\b(?:reconstruction|recovery|rebuild\w*|energy)\b", re.I)),
 ]
 _INSTRUMENT = re.compile(r"(?=[gli])\b(?P<i>grants?|loans?|guarantees?|in-kind)\b", re.I)
-_RECEIVED = re.compile(r"\b(?:received|obtained|receive)\b")
+_RECEIVED = re.compile(r"(?=[ro])\b(?:received|obtained|receive)\b")
 # "Ukraine would receive CAD 3 billion from Canada": the recipient is the subject of a promise whose giver
 # is named after the sum ("from Canada"); _donor finds it there, and without it there is no commitment.
-_RECEIVE_CUE = re.compile(r"\breceive\b")
-_EACH = re.compile(r"\beach\b")
-_OTHER = re.compile(r"\bother\b")
+_RECEIVE_CUE = re.compile(r"(?=r)\breceive\b")
+_EACH = re.compile(r"(?=e)\beach\b")
+_OTHER = re.compile(r"(?=o)\bother\b")
 _CLAUSE_BREAK = re.compile(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b")
 _NEXT_PART = re.compile(r",?\s*\b(?:of which|including|out of which)\b|,\s+(?:and|but|while)\s+(?=[a-z])|,\s+which\b")
 # Verbs that name a sum without saying what it is for ("sets out", "comes with", "provides for");
 # they pledge only when the words after the amount say it is aid or give its period ("CAD 3
 # billion in military support", "EUR 5 million for 2024"), not for "USD 486 billion of damage".
-_WEAK = re.compile(r"\b(?:sets? out|setting out|comes? with|came with|provides? for)\s+\Z")
+_WEAK = re.compile(r"(?=[cps])\b(?:sets? out|setting out|comes? with|came with|provides? for)\s+\Z")
 _AID_AFTER = re.compile(r"[^.;]{0,40}?\b(?:aid|support|assistance|funding|help|package|contribution|"
                         r"for\s+(?:20\d\d|the\s+year|this\s+year|next\s+year))\b")
 # A verb of giving or containing in the present tense right before the sum ("It contains EUR 5
@@ -112,9 +113,9 @@ _YEARLY = re.compile(r"[^.;]{0,30}?\b(?:in|for|during)\s+(?:20\d\d|the\s+years?)
 _PART_LEAD = re.compile(r"\s*(?:This|That|It|The\s+(?:sum|total|package|amount|figure|money))\s+(?:also\s+)?"
                         r"(?:includes|contains|comprises|covers|consists\s+of)\b")
 # "puts Luxembourg's defence aid for 2024 at EUR 80 million": the sum a text fixes for the aid.
-_PUT_AT = re.compile(r"\b(?:puts?|sets?|fix(?:es)?|fixed)\s+[^.;:]{0,60}?\bat\s+\Z")
+_PUT_AT = re.compile(r"(?=[fps])\b(?:puts?|sets?|fix(?:es)?|fixed)\s+[^.;:]{0,60}?\bat\s+\Z")
 # "puts EUR 7 billion on the table" offers the money ("is on the table" only proposes it).
-_PUT = re.compile(r"\b(?:puts?|putting|lays?|laid)\s+\Z")
+_PUT = re.compile(r"(?=[lp])\b(?:puts?|putting|lays?|laid)\s+\Z")
 _ON_TABLE = re.compile(r"\s*on the table\b")
 # A fact-sheet or timeline line "Sweden: SEK 75 billion of military aid ...": the label is the
 # donor and the amount is what it pledged (a status verb elsewhere in the line still wins).
@@ -151,6 +152,7 @@ def relate_commitments(ctx: Ctx) -> list[dict[str, Any]]:
     last_para = -1
     corrections = withdrawal_possible(ctx.text)
     anywhere: bool | None = None  # whether the text names Ukraine, aid, an agreement or a signing at all
+    about: dict[int, bool] = {}  # sentence -> whether _FOR_UKRAINE is in it (asked of several sums' neighbours)
     # Only sentences with an amount yield anything; "previous" is reset at the first of them in a
     # new paragraph, as it would be at the paragraph's first sentence (nothing sets it in between).
     for idx in sorted(ctx.by_sentence.get("money", {})):
@@ -170,7 +172,7 @@ def relate_commitments(ctx: Ctx) -> list[dict[str, Any]]:
             prev_end = mention.end
             if item is None:
                 continue
-            if not _near(ctx, idx):
+            if not _near(ctx, idx, about):
                 if anywhere is None:  # (the first match ends the search: early in any text about Ukraine)
                     anywhere = _FOR_UKRAINE.search(ctx.text) is not None
                 if anywhere:
@@ -354,14 +356,16 @@ _G_ABOUT_AID = Gate(_ABOUT_AID)
 
 
 # a clause that names the commitment itself before the colon that opens its sum (not a label: "Money:")
-_NOUN_CUE = re.compile(r"\b(?:pledge|commitment|promise|allocation|contribution|disbursement|delivery)s?\b[^:;]*\Z",
+_NOUN_CUE = re.compile(r"(?=[acdp])"
+                       r"\b(?:pledge|commitment|promise|allocation|contribution|disbursement|delivery)s?\b[^:;]*\Z",
                        re.I)
 
 
 # Money is given to Ukraine only in a passage that says so: Ukraine named, or aid, or an agreement. In a text
 # that speaks of these, a paragraph without any of them speaks of something else (national budgets, a fee).
-_FOR_UKRAINE = re.compile(r"\b(?:Ukrain\w*|Kyiv|Kiev|aid|support\w*|assistance|help|packages?|pledg\w*|"
-                          r"contribut\w*|donat\w*|agreements?|accords?|texts?|documents?|deals?|pacts?|commit\w*|sign\w*|loans?|"
+# ((?=[...]) names the initials of its words: the engine rejects most positions at once, same matches)
+_FOR_UKRAINE = re.compile(r"(?=[ukashpcdtlwi])\b(?:Ukrain\w*|Kyiv|Kiev|aid|support\w*|assistance|help|packages?|"
+                          r"pledg\w*|contribut\w*|donat\w*|agreements?|accords?|texts?|documents?|deals?|pacts?|commit\w*|sign\w*|loans?|"
                           r"ammunition|artillery|weapons|arms|initiative|coalitions?)\b", re.I)
 
 
@@ -369,14 +373,22 @@ _FOR_UKRAINE = re.compile(r"\b(?:Ukrain\w*|Kyiv|Kiev|aid|support\w*|assistance|h
 _SPENT = re.compile(r"(?:spent|paid)\b")
 
 
-def _near(ctx: Ctx, idx: int) -> bool:
+def _near(ctx: Ctx, idx: int, about: dict[int, bool]) -> bool:
     """The sentence, or one close to it in its paragraph, names Ukraine, aid, an agreement or a signing. (The
     caller asks it only of a text that does so somewhere: a text that never does gives no way to tell.)"""
-    if _FOR_UKRAINE.search(ctx.text, *ctx.sentences[idx]):
+    if _about(ctx, idx, about):
         return True
     para = ctx.paragraph_of(idx)
-    return any(0 <= j < len(ctx.sentences) and ctx.paragraph_of(j) == para
-               and _FOR_UKRAINE.search(ctx.text, *ctx.sentences[j]) is not None for j in (idx - 1, idx - 2, idx + 1))
+    return any(0 <= j < len(ctx.sentences) and ctx.paragraph_of(j) == para and _about(ctx, j, about)
+               for j in (idx - 1, idx - 2, idx + 1))
+
+
+def _about(ctx: Ctx, idx: int, about: dict[int, bool]) -> bool:
+    """Whether _FOR_UKRAINE is in sentence ``idx`` (each sentence scanned once: ``about`` keeps the answers)."""
+    found = about.get(idx)
+    if found is None:
+        found = about[idx] = _FOR_UKRAINE.search(ctx.text, *ctx.sentences[idx]) is not None
+    return found
 
 
 def _off_subject(ctx: Ctx, idx: int) -> bool:

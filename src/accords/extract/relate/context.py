@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from accords.extract import prefilter
+from accords.extract.prefilter import Gate, fold
 from accords.extract.types import Doc, Mention
 
 RECIPIENT = "UKR"
@@ -16,6 +17,9 @@ ORGS_AS_DONORS = {"EUU"}
 # (the look-ahead names the initials of the words: it rejects most positions at once, same matches)
 _AGREEMENT_WORD = re.compile(r"(?=[atpsbd])\b(?:agreements?|accords?|treaty|pact|security commitments"
                              r"|(?:security|bilateral|defen[cs]e)\s+deals?)\b", re.I)
+# The words every match of _AGREEMENT_WORD starts with, lower-cased (a few: str.find finds them faster
+# than one automaton pass over the text)
+_AGREEMENT_STARTS = ("agreement", "accord", "treaty", "pact", "security", "bilateral", "defen")
 
 
 @cache
@@ -50,6 +54,8 @@ class Ctx:
     withdrawn: list[tuple[int, int]] = field(default_factory=list)
     # sentence -> the partners the agreement rules read in it (relate.agreements._partners), found once
     agreement_partners: dict[int, frozenset[str]] = field(default_factory=dict)
+    # the text lower-cased (prefilter.fold: same length, same offsets), for keyword tests over all of it
+    low: str = ""
 
     def is_withdrawn(self, start: int, end: int | None = None) -> bool:
         """Whether ``[start, end)`` (or the position ``start``) lies inside withdrawn text."""
@@ -58,7 +64,15 @@ class Ctx:
 
     def people_countries(self, start: int, end: int) -> list[tuple[int, str]]:
         """(position, country) of the people named in ``[start, end)``."""
-        return [(a, c) for a, b, c in self.person_countries if start <= a and b <= end]
+        found = self.person_countries  # (sorted: from the first one at or after start, to the last before end)
+        out: list[tuple[int, str]] = []
+        for i in range(bisect_left(found, (start,)), len(found)):
+            a, b, c = found[i]
+            if a > end:
+                break
+            if b <= end:
+                out.append((a, c))
+        return out
 
     def sentences_matching(self, pattern: re.Pattern[str]) -> list[int]:
         """Indices of the sentences where ``pattern`` matches: one scan of the whole text."""
@@ -73,6 +87,28 @@ class Ctx:
             if not out or out[-1] != idx:
                 out.append(idx)
             following = starts[idx + 1] if idx + 1 < len(starts) else len(self.text) + 1
+        return out
+
+    def sentences_starting(self, pattern: re.Pattern[str], keys: tuple[str, ...]) -> set[int]:
+        """``set(sentences_matching(pattern))`` for a pattern whose every match starts with one of ``keys``
+        (lower-cased): the places are found by str.find in the folded text, and the pattern is tried
+        there alone, in order, as finditer would (skipping those inside the match before)."""
+        low, text, starts = self.low, self.text, self.starts
+        places = set()
+        for key in keys:
+            at = low.find(key)
+            while at >= 0:
+                places.add(at)
+                at = low.find(key, at + 1)
+        out: set[int] = set()
+        last = 0
+        for at in sorted(places):
+            if at < last:
+                continue
+            m = pattern.match(text, at)
+            if m:
+                last = max(m.end(), at + 1)
+                out.add(max(0, bisect_right(starts, at) - 1))  # (sentence_of)
         return out
 
     def paragraph_of(self, idx: int) -> int:
@@ -110,7 +146,8 @@ class Ctx:
 
 
 def build(doc: Doc) -> Ctx:
-    ctx = Ctx(doc=doc, text=doc.norm, sentences=doc.sentences, starts=[s for s, _ in doc.sentences])
+    ctx = Ctx(doc=doc, text=doc.norm, sentences=doc.sentences, starts=[s for s, _ in doc.sentences],
+              low=fold(doc.norm))
     people = sorted((m.start, m.end) for m in doc.mentions.get("person", []) if " " in m.text)
     if people:  # "Luís Montenegro" is a person, not Montenegro
         starts = [a for a, _ in people]
@@ -164,31 +201,39 @@ _WAS_WRONG = re.compile(r"\bshould\s+have\s+(?:read|said|stated|been)\b|\b(?:was
 # "signed on 31 May, not 1 June", "ten years rather than five": the value after is the wrong one
 _NOT_THAT = re.compile(r"(?:,\s*not|\brather\s+than|\binstead\s+of|\bnot,\s+as\s+(?:we\s+|it\s+)?"
                        r"(?:said|stated|reported)(?:\s+earlier)?,)\s+(?P<x>[^,.;:()]{1,40})")
+# Keyword tests per sentence before the scans (most sentences of a corrected text hold none of the words):
+# every match of _NOT_THAT (case-sensitive) holds "not", "rather" or "instead".
+_G_EARLIER_SAID, _G_WAS_WRONG = Gate(_EARLIER_SAID), Gate(_WAS_WRONG)
+_NOT_THAT_KEYS = ("not", "rather", "instead")
 
 
 def withdrawn(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Text a correction notice withdraws: the earlier version's claims, and what a sentence
     calls wrong before saying so. Only in a text that speaks of a correction (one scan)."""
-    if not any(k in text for k in _CORRECTION_KEYS) or not _CORRECTION.search(text):
+    # (prefilter.search: the same match, tried only where a word of the pattern starts)
+    if not any(k in text for k in _CORRECTION_KEYS) or not prefilter.search(_CORRECTION, text):
         return []
     out: list[tuple[int, int]] = []
     for s, e in sentences:
-        said = _EARLIER_SAID.search(text, s, e)
+        sent = text[s:e]
+        low = fold(sent)
+        said = _EARLIER_SAID.search(text, s, e) if _G_EARLIER_SAID.may(low) else None
         if said:
             fix = _CORRECT_FROM.search(text, said.end(), e)
             out.append((s, fix.start() if fix else e))
             continue
-        m = _WAS_WRONG.search(text, s, e)
+        m = _WAS_WRONG.search(text, s, e) if _G_WAS_WRONG.may(low) else None
         if m:
             out.append((s, m.start()))
-        out.extend((n.start("x"), n.end("x")) for n in _NOT_THAT.finditer(text, s, e))
+        if any(k in sent for k in _NOT_THAT_KEYS):
+            out.extend((n.start("x"), n.end("x")) for n in _NOT_THAT.finditer(text, s, e))
     return out
 
 
 _NOT_PARTNERS = {RECIPIENT, "RUS", "BLR", "PRK", "IRN"}
 # "the summit, which this year was hosted by Lithuania": a host or chair of a meeting is no party to what
 # is signed or given there
-_HOST_BY = re.compile(r"\b(?:hosted|co-hosted|organi[sz]ed|chaired|convened)\s+by\s+(?:the\s+)?\Z", re.I)
+_HOST_BY = re.compile(r"(?=[cho])\b(?:hosted|co-hosted|organi[sz]ed|chaired|convened)\s+by\s+(?:the\s+)?\Z", re.I)
 
 
 # "President Rinkevics signed the Latvian text": a demonym on an agreement noun names the pair a passage is about
@@ -201,7 +246,7 @@ def _on_text(text: str, end: int) -> bool:
 
 # "at the G7 summit in Apulia, southern Italy", "talks in Vilnius, Lithuania": a country in apposition to the
 # city or region where something happened is its place, not a party
-_PLACE_OF = re.compile(r"\b(?:in|at)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,\s+"
+_PLACE_OF = re.compile(r"(?=[ia])\b(?:in|at)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,\s+"
                        r"(?:(?:southern|northern|eastern|western|central|south-\w+|north-\w+)\s+)?\Z")
 
 
@@ -249,7 +294,7 @@ def _focus(ctx: Ctx) -> tuple[str, ...]:
     overall: Counter[str] = Counter()
     if not ctx._parties:
         return ()  # (no party named: no scan for agreement words)
-    about_agreements = set(ctx.sentences_matching(_AGREEMENT_WORD))
+    about_agreements = ctx.sentences_starting(_AGREEMENT_WORD, _AGREEMENT_STARTS)
     first: dict[str, int] = {}
     for idx in sorted(ctx._parties):  # (build kept every sentence with a party: the others count nothing)
         parties = [m.value for m in ctx._parties[idx] if m.value not in _NOT_PARTNERS]

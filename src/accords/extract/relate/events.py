@@ -18,7 +18,8 @@ from accords.extract.relate.context import Ctx
 
 _YEAR_EVENT = re.compile(r"\b(?:signed|held|launched|adopted|invaded|annexed|established|founded|took place|"
                          r"host\w*)\s+(?:[\w-]+\s+){0,5}in\s+\Z")
-_STAMP = re.compile(r"\b(?:Updated?|Posted|Published|Compiled|Last updated|Last modified|Issued|As of)\s*[:,]?\s*"
+_STAMP = re.compile(r"(?=[acilpu])"
+                    r"\b(?:Updated?|Posted|Published|Compiled|Last updated|Last modified|Issued|As of)\s*[:,]?\s*"
                     r"(?:on\s+)?(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?,?\s+)?\Z",
                     re.I)
 # "today" (or "this morning") dates an event only beside something that happens: "signed today",
@@ -44,7 +45,8 @@ _PUBLICATION = re.compile(r"(?=[tpscdwbon])"
 _HEAD = 600  # characters from either end: where mastheads, publication lines and footers sit
 _HEAD_LINE = 160
 # A year after an occasion ("host an international conference on mine action in Ukraine in 2025")
-_YEAR_OCCASION = re.compile(r"\b(?:conference|summit|forum|election|ceremony)s?\b(?:\s+[\w-]+){0,6}\s+in\s+\Z",
+_YEAR_OCCASION = re.compile(r"(?=[cefs])"
+                            r"\b(?:conference|summit|forum|election|ceremony)s?\b(?:\s+[\w-]+){0,6}\s+in\s+\Z",
                             re.I)
 _EVENT_NOUN = re.compile(r"(?=[csmvehtf])"
                          r"\b(?:conference|summit|meeting|visit|election|host\w*|ceremony|talks|session|forum)\b",
@@ -123,9 +125,9 @@ def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> l
     return out
 
 
-_SIGNING_LABEL = re.compile(r"\b(?:[Ss]igning\s+date|[Dd]ate\s+of\s+signing|[Dd]ate\s+signed)\b")
-_TO_SIGN = re.compile(r"\b(?:will|would|to)\s+(?:\w+\s+)?sign\b")
-_SIGNED = re.compile(r"\b(?:signed|concluded|inked|signs?(?!\s+(?:of|that)\b))\b")
+_SIGNING_LABEL = re.compile(r"(?=[DSds])\b(?:[Ss]igning\s+date|[Dd]ate\s+of\s+signing|[Dd]ate\s+signed)\b")
+_TO_SIGN = re.compile(r"(?=[wt])\b(?:will|would|to)\s+(?:\w+\s+)?sign\b")
+_SIGNED = re.compile(r"(?=[sci])\b(?:signed|concluded|inked|signs?(?!\s+(?:of|that)\b))\b")
 
 
 # things counted over a period: "the agreements concluded since January", "aid delivered since 2022"

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from accords.extract.prefilter import fold
 from accords.extract.relate.context import RECIPIENT, Ctx
 
 _CONSULT = re.compile(r"(?=[cmt])(?:\bconsult\w*|\bconvene\w*|\bmeet\w*\b|\btalks\b|\bconfer\b)", re.I)
@@ -157,11 +156,12 @@ _ITEM_CLAUSE = re.compile(r"[;:]|,\s+(?:but|while|whereas)\b|\bnot\s+only\b")
 def relate_scope(ctx: Ctx) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
-    folded = fold(ctx.text)
+    folded = ctx.low  # (fold(ctx.text), found once)
+    items, funded = _item_gates(folded)
     if "lethal" not in folded:  # both patterns need the word: nothing to find (most documents)
-        if any(k in folded for k in _ITEM_GATE):
+        if items:
             _lethal_items(ctx, folded, out, seen)
-        if any(k in folded for k in _FUNDED_GATE):
+        if funded:
             _funded_items(ctx, folded, out, seen)
         return out
     for idx, (s, e) in enumerate(ctx.sentences):
@@ -184,11 +184,24 @@ def relate_scope(ctx: Ctx) -> list[dict[str, Any]]:
                 seen.add((donor, scope))
                 start, end = _phrase(sent, m.start(), m.end())
                 out.append({"donor": donor, "scope": scope, "_span": (s + start, s + end)})
-    if any(k in folded for k in _ITEM_GATE):
+    if items:
         _lethal_items(ctx, folded, out, seen)
-    if any(k in folded for k in _FUNDED_GATE):
+    if funded:
         _funded_items(ctx, folded, out, seen)
     return out
+
+
+_FUNDED_ONLY = ("missiles", "rounds", "shells")  # (_FUNDED_GATE's words not in _ITEM_GATE)
+
+
+def _item_gates(folded: str) -> tuple[bool, bool]:
+    """(whether a word of _ITEM_GATE is in ``folded``, whether one of _FUNDED_GATE is), in fewer scans of
+    the text: the first three words are in both, and the first found of _ITEM_GATE is one of them unless
+    it is "arms" (tested last)."""
+    hit = next((k for k in _ITEM_GATE if k in folded), None)
+    if hit is not None and hit != "arms":
+        return True, True
+    return hit is not None, any(k in folded for k in _FUNDED_ONLY)
 
 
 def _lethal_items(ctx: Ctx, folded: str, out: list[dict[str, Any]], seen: set[tuple[str, str]]) -> None:
@@ -228,7 +241,7 @@ _FUNDED_ITEMS = re.compile(r"(?=[waml\d])\b(?:weapons|weaponry|ammunition|muniti
                            r"(?!\s+(?:initiative|coalition|programme|program|production|factory|plant|industry))", re.I)
 _FUNDING = re.compile(r"(?=[bpf])\b(?:buy|buys|buying|bought|purchas\w*|procur\w*|funds?|funding|funded|financ\w*|"
                       r"pay(?:s|ing)?\s+for|paid\s+for)\b", re.I)
-_FOR_UKRAINE = re.compile(r"\b(?:for|to)\s+(?:the\s+)?(?:Ukrain\w*|Kyiv)\b")
+_FOR_UKRAINE = re.compile(r"(?=[ft])\b(?:for|to)\s+(?:the\s+)?(?:Ukrain\w*|Kyiv)\b")
 _PRIORITY = re.compile(r"\bpriorit(?:y|ies)\b", re.I)
 _FUNDED_GATE = ("weapon", "ammunition", "munitions", "missiles", "rounds", "shells")
 _LED = re.compile(r"-(?:led|run|based)\b")

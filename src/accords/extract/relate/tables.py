@@ -65,7 +65,8 @@ _HEDGED = re.compile(r"\b(?:could|might|possibl\w*|propos\w*|consider\w*|discuss
 _SINCE = re.compile(r"\bsince\s+(\d{4})\b", re.I)
 _YEARS = re.compile(r"(?<![\d.,])((?:19|20)\d\d)\s*(?:-|–|/|to|until|through|and)\s*((?:19|20)\d\d)(?![\d.,])", re.I)
 _YEAR = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?![\d.,%])")
-_PER_YEAR = re.compile(r"\b(?:per\s+(?:year|annum)|a\s+year|annually|each\s+year|every\s+year|yearly)\b", re.I)
+_PER_YEAR = re.compile(r"(?=[aepy])"
+                       r"\b(?:per\s+(?:year|annum)|a\s+year|annually|each\s+year|every\s+year|yearly)\b", re.I)
 _LIMIT = re.compile(r"\W*(?:within\s+|in\s+|no\s+later\s+than\s+)?(?P<n>\d{1,3}|[a-z]+(?:[- ][a-z]+)?)\s*[- ]?"
                     r"(?P<u>hours?|hrs?|h|days?)\b", re.I)
 _TRIGGER = re.compile(r"\b(?:after|following|upon|in\s+(?:the\s+)?(?:event|case)\s+of|if)\s+(?:an?\s+|the\s+|any\s+)?"
@@ -88,7 +89,7 @@ _ROLE_WORD = re.compile(r"\b(?:Minister|President|Chancellor|Premier|Ambassador|
                         r"Taoiseach|Government|Ministry|Head|Leader|Embassy|Office|Council|Commission)\b")
 _UKRAINE = re.compile(r"\bukrain|\bkyiv\b", re.I)
 _YES_NO = re.compile(r"\W*(yes|no)\b", re.I)
-_HEAD_UNIT = re.compile(r"\b(?:hours?|days?|hrs?|h)\b", re.I)
+_HEAD_UNIT = re.compile(r"(?=[dh])\b(?:hours?|days?|hrs?|h)\b", re.I)
 _UNTIL = re.compile(r"\b(?:until|till|to|through|expires?(?:\s+in)?|ends?(?:\s+in)?)\s+(?:\w+\s+){0,2}?"
                     r"((?:20|21)\d\d)\b", re.I)
 _YEARS_HEAD = re.compile(r"\byears?\b", re.I)
@@ -349,8 +350,8 @@ def relate_tables(ctx: Ctx) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-_ALL = re.compile(r"\b(?:all|both|each|every)\b", re.I)
-_THEM = re.compile(r"\b(?:agreements?|accords?|texts?|documents?|them|they)\b", re.I)
+_ALL = re.compile(r"(?=[abe])\b(?:all|both|each|every)\b", re.I)
+_THEM = re.compile(r"(?=[adt])\b(?:agreements?|accords?|texts?|documents?|them|they)\b", re.I)
 _NUMBERS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 _COUNT_WORDS = {w: i for i, w in enumerate(_NUMBERS, start=2)} | {str(i): i for i in range(2, 100)}
 _COUNTED = re.compile(rf"\b(?:all|both|each of(?: the)?|the|these|those)\s+({'|'.join(_NUMBERS)}|\d{{1,2}})\b", re.I)
