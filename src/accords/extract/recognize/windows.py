@@ -73,25 +73,54 @@ def _keyword_finder(pattern: re.Pattern[str]) -> Any:
     return finder
 
 
-def _with_keyword(pattern: re.Pattern[str], folded: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The windows that hold a whole keyword of ``pattern``: no match can lie in the others
-    (an amount needs a currency: most windows around digits are dates and counts)."""
-    finder = _keyword_finder(pattern)
-    if finder is None or not spans:
-        return spans
-    # the automaton stops at the first keyword wholly inside the window
-    return [(a, b) for a, b in spans if next(finder.iter(folded, a, b), None) is not None]
-
-
 def scan(pattern: re.Pattern[str], text: str, trigger: re.Pattern[str], before: int,
-         after: int) -> Iterator[re.Match[str]]:
-    """``pattern.finditer`` restricted to the windows around ``trigger``; no match is reported twice."""
-    folded = fold(text)
+         after: int) -> list[re.Match[str]]:
+    """``pattern.finditer`` restricted to the windows around ``trigger``; no match is reported twice.
+
+    Only the windows that hold a whole keyword of ``pattern`` are scanned: no match can lie in the
+    others (an amount needs a currency: most windows around digits are dates and counts). The
+    automata are given each window's folded slice: pyahocorasick converts the whole string it is
+    given on every call, and folding only the windows skips most of the text."""
+    spans = windows(text, trigger, before, after)
+    keys = _keyword_finder(pattern)
+    finder, word_start = led_finder(pattern)
+    out: list[re.Match[str]] = []
     last_end = -1
-    for a, b in _with_keyword(pattern, folded, windows(text, trigger, before, after)):
-        for m in finditer_in(pattern, text, max(a, last_end), b, folded):
-            last_end = m.end()
-            yield m
+    if finder is None or not plain_digits(text):
+        for a, b in spans:
+            if keys is not None and next(keys.iter(fold(text[a:b])), None) is None:
+                continue
+            for m in pattern.finditer(text, max(a, last_end), b):
+                last_end = m.end()
+                out.append(m)
+        return out
+    match = pattern.match
+    for a, b in spans:
+        # (folding a slice gives the same letters where keys can be: only a final sigma differs)
+        folded = fold(text[a:b])
+        # the automaton stops at the first keyword wholly inside the window
+        if keys is not None and next(keys.iter(folded), None) is None:
+            continue
+        pos = a
+        if last_end > a:  # a match from the window before reaches into this one
+            pos = last_end
+            folded = folded[pos - a:]
+        # starts of the leading literals wholly inside [pos, b): see finditer_in
+        starts = [stop - n + 1 + pos for stop, n in finder.iter(folded)]
+        if len(starts) > 1:
+            starts = sorted(set(starts))
+        last = pos
+        for at in starts:
+            if at < last:
+                continue  # inside the previous match
+            if word_start and at and (text[at - 1].isalnum() or text[at - 1] == "_"):
+                continue  # the look-behind fails here
+            hit = match(text, at, b)
+            if hit:
+                last = max(hit.end(), at + 1)
+                last_end = hit.end()
+                out.append(hit)
+    return out
 
 
 def finditer_in(pattern: re.Pattern[str], text: str, pos: int, endpos: int,
