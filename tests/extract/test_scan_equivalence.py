@@ -98,6 +98,8 @@ def test_window_scans_are_the_plain_window_scans(text: str) -> None:
             last = m.end()
             plain.append(m.span())
     assert [m.span() for m in windows.scan(money._MONEY, text, money._DIGIT, 32, 40)] == plain
+    # (the digits after the last currency word are skipped: the same matches)
+    assert [m.span() for m in windows.scan(money._MONEY, text, money._DIGIT, 32, 40, money._TAILS)] == plain
 
 
 @pytest.mark.parametrize("text", [*SAMPLES, "12 345 ٣٤ 6", "a1b22c333 4444"])

@@ -74,8 +74,12 @@ def _keyword_finder(pattern: re.Pattern[str]) -> Any:
 
 
 def scan(pattern: re.Pattern[str], text: str, trigger: re.Pattern[str], before: int,
-         after: int) -> list[re.Match[str]]:
+         after: int, tails: Any = None) -> list[re.Match[str]]:
     """``pattern.finditer`` restricted to the windows around ``trigger``; no match is reported twice.
+
+    ``tails``, when given, is an automaton (folded word -> its length) of words one of which every
+    match that starts with a digit 0-9 holds after a whitespace character ("5 billion euros"): a
+    digit after the last such word of a window starts no match there, and is not tried.
 
     Only the windows that hold a whole keyword of ``pattern`` are scanned: no match can lie in the
     others (an amount needs a currency: most windows around digits are dates and counts). The
@@ -109,10 +113,19 @@ def scan(pattern: re.Pattern[str], text: str, trigger: re.Pattern[str], before: 
         starts = [stop - n + 1 + pos for stop, n in finder.iter(folded)]
         if len(starts) > 1:
             starts = sorted(set(starts))
+        last_tail = b  # (no tails: every digit is tried)
+        if tails is not None:
+            last_tail = -1
+            for stop, n in tails.iter(folded):
+                at = stop - n + 1 + pos
+                if at > last_tail and text[at - 1].isspace():  # (re's \s is str.isspace)
+                    last_tail = at
         last = pos
         for at in starts:
             if at < last:
                 continue  # inside the previous match
+            if at >= last_tail and "0" <= text[at] <= "9":
+                continue  # a match from this digit would need a tail word after it
             if word_start and at and (text[at - 1].isalnum() or text[at - 1] == "_"):
                 continue  # the look-behind fails here
             hit = match(text, at, b)
