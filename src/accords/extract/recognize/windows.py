@@ -18,31 +18,41 @@ import ahocorasick
 from accords.extract.prefilter import fold, keywords, led_finder, plain_digits
 
 
-def _digit_runs(text: str) -> list[tuple[int, int]]:
-    """The spans of ``\\d+`` in a text whose only digits are 0-9: ten ``str.find`` passes run
-    at memory speed, where the regex engine steps through the text character by character."""
+def _digit_windows(text: str, before: int, after: int) -> list[tuple[int, int]]:
+    """:func:`windows` around the runs of ``\\d`` in a text whose only digits are 0-9: ten
+    ``str.find`` passes run at memory speed, where the regex engine steps through the text
+    character by character; the windows are merged straight from the digits (two digits share
+    one when no more than ``before + after`` characters lie between them), with no list of runs."""
     found: list[int] = []
     for digit in "0123456789":
         at = text.find(digit)
         while at >= 0:
             found.append(at)
             at = text.find(digit, at + 1)
+    if not found:
+        return []
     found.sort()
-    runs: list[tuple[int, int]] = []
+    size = len(text)
+    reach = before + after + 1
+    spans: list[tuple[int, int]] = []
+    first = last = found[0]
     for at in found:
-        if runs and runs[-1][1] == at:
-            runs[-1] = (runs[-1][0], at + 1)
-        else:
-            runs.append((at, at + 1))
-    return runs
+        if at - last > reach:
+            spans.append((max(0, first - before), min(size, last + 1 + after)))
+            first = at
+        last = at
+    spans.append((max(0, first - before), min(size, last + 1 + after)))
+    return spans
 
 
 def windows(text: str, trigger: re.Pattern[str], before: int, after: int) -> list[tuple[int, int]]:
     """Merged ranges ``[start - before, end + after)`` around every trigger match."""
+    if trigger.pattern == r"\d+" and not trigger.flags & re.ASCII and plain_digits(text):
+        return _digit_windows(text, before, after)
     spans: list[tuple[int, int]] = []
     size = len(text)
-    digits = trigger.pattern == r"\d+" and not trigger.flags & re.ASCII and plain_digits(text)
-    for start, end in (_digit_runs(text) if digits else (m.span() for m in trigger.finditer(text))):
+    for m in trigger.finditer(text):
+        start, end = m.span()
         a, b = max(0, start - before), min(size, end + after)
         if spans and a <= spans[-1][1]:
             spans[-1] = (spans[-1][0], b)
