@@ -171,3 +171,15 @@ def test_a_gate_of_many_keywords_answers_as_the_pattern_does() -> None:
     assert not gate.may(prefilter.fold("olive but refused"))  # (a fruit, but neither "approved" nor "granted")
     assert not gate.may(prefilter.fold("approved, no fruit"))  # (the large set fails)
     assert gate.may(prefilter.fold("MANGO then approved"))
+
+
+@pytest.mark.parametrize("text", [*_texts(), "the Netherlands and the Kremlin; the States, the State of Palestine",
+                                  "the Netherlandsx Netherlands, tthe Kremlin: other States, the States"])
+def test_party_scanners_are_the_one_pattern(text: str) -> None:
+    import re
+
+    from accords.extract.recognize import parties
+    from accords.extract.recognize.trie import trie_pattern
+
+    union = re.compile("(?:" + trie_pattern(parties.gazetteer()) + r")(?![\w])")
+    assert [m.span() for m in parties._matches(text)] == [m.span() for m in union.finditer(text)]
