@@ -98,17 +98,20 @@ def test_window_scans_are_the_plain_window_scans(text: str) -> None:
             last = m.end()
             plain.append(m.span())
     assert [m.span() for m in windows.scan(money._MONEY, text, money._DIGIT, 32, 40)] == plain
+    # (the digits after the last currency word are skipped: the same matches)
+    assert [m.span() for m in windows.scan(money._MONEY, text, money._DIGIT, 32, 40, money._TAILS)] == plain
 
 
-@pytest.mark.parametrize("text", [*SAMPLES, "12 345 ٣٤ 6", "a1b22c333 4444"])
-def test_digit_runs_are_the_regex_runs(text: str) -> None:
+@pytest.mark.parametrize("text", [*SAMPLES, "12 345 ٣٤ 6", "a1b22c333 4444", "1 x 2 yy 3 zzzzzzzz 4", "9"])
+def test_digit_windows_are_the_regex_windows(text: str) -> None:
     import re
 
     from accords.extract.recognize import windows
 
-    if prefilter.plain_digits(text):
-        assert windows._digit_runs(text) == [m.span() for m in re.finditer(r"\d+", text)]
-    assert windows.windows(text, re.compile(r"\d+"), 3, 4) == windows.windows(text, re.compile(r"(?:\d)+"), 3, 4)
+    for before, after in ((3, 4), (0, 0), (1, 0), (32, 40)):
+        # ("(?:\d)+" is not the pattern the fast path knows: the windows of the regex's matches)
+        assert windows.windows(text, re.compile(r"\d+"), before, after) == \
+            windows.windows(text, re.compile(r"(?:\d)+"), before, after)
 
 
 @pytest.mark.parametrize("text", [*_texts(), "within 24 h, 48-hours, 3\u2009days, HOURS, hourly, dayside, a 10-year decade-long yearyear"])
@@ -168,3 +171,15 @@ def test_a_gate_of_many_keywords_answers_as_the_pattern_does() -> None:
     assert not gate.may(prefilter.fold("olive but refused"))  # (a fruit, but neither "approved" nor "granted")
     assert not gate.may(prefilter.fold("approved, no fruit"))  # (the large set fails)
     assert gate.may(prefilter.fold("MANGO then approved"))
+
+
+@pytest.mark.parametrize("text", [*_texts(), "the Netherlands and the Kremlin; the States, the State of Palestine",
+                                  "the Netherlandsx Netherlands, tthe Kremlin: other States, the States"])
+def test_party_scanners_are_the_one_pattern(text: str) -> None:
+    import re
+
+    from accords.extract.recognize import parties
+    from accords.extract.recognize.trie import trie_pattern
+
+    union = re.compile("(?:" + trie_pattern(parties.gazetteer()) + r")(?![\w])")
+    assert [m.span() for m in parties._matches(text)] == [m.span() for m in union.finditer(text)]

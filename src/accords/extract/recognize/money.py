@@ -6,6 +6,9 @@
 from __future__ import annotations
 
 import re
+from typing import Any, Final
+
+import ahocorasick
 
 from accords.extract.recognize.windows import scan
 from accords.extract.types import Mention
@@ -81,10 +84,24 @@ def _currency(prefix: str | None, word: str | None) -> str | None:
 _DIGIT = re.compile(r"\d+")
 
 
+def _tails() -> Any:
+    """The currency words and codes that end every amount written number first ("5 billion
+    euros"), after a whitespace character (``\\s`` before ``word`` in _SUFFIX): see :func:`scan`."""
+    finder = ahocorasick.Automaton()
+    for word in [*_WORDS, *(code.lower() for code in _CODES)]:
+        finder.add_word(word, len(word))
+    finder.make_automaton()
+    return finder
+
+
+# (a match starting with a digit is _SUFFIX: every other branch opens with a letter or a symbol)
+_TAILS: Final = _tails()
+
+
 def recognize_money(text: str) -> list[Mention]:
     out: list[Mention] = []
     # every amount has a digit; the longest lead is "approximately EUR " (18 chars)
-    for m in scan(_MONEY, text, _DIGIT, 32, 40):
+    for m in scan(_MONEY, text, _DIGIT, 32, 40, _TAILS):
         if m["n1"] is not None:
             cur = _currency(m["cur"], None)
             if m["cur"].strip().isalpha() and not m["cur"].strip().isupper():

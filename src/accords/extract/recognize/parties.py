@@ -76,10 +76,41 @@ def gazetteer() -> dict[str, tuple[str, str]]:
 
 
 @cache
-def _scanner() -> re.Pattern[str]:
+def _scanners() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """The scanner of the names that start with a capital, and that of the others ("the
+    Netherlands", "the Kremlin"), or None. The two have no first letter in common, so where one of
+    them matches, their union matches the same text: the union's matches are those of the first
+    (found from the starts of words in capitals alone) unless the second matches somewhere.
+    A lower-case first letter ("t") would make the engine try the names at every "t" of the text."""
     # No leading look-behind: the engine then skips quickly to the first letters of names; the
     # word-start check is done in Python (twice as fast overall).
-    return re.compile("(?:" + trie_pattern(gazetteer()) + r")(?![\w])")
+    names = gazetteer()
+    upper = [n for n in names if n[:1].isupper()]
+    other = [n for n in names if not n[:1].isupper()]
+    rest = re.compile("(?:" + trie_pattern(other) + r")(?![\w])") if other else None
+    return re.compile("(?:" + trie_pattern(upper) + r")(?![\w])"), rest
+
+
+def _matches(text: str) -> list[re.Match[str]]:
+    """Exactly ``finditer`` of the pattern of every name (the union of :func:`_scanners`)."""
+    first, second = _scanners()
+    other = second.search(text) if second is not None else None
+    if other is None or second is None:
+        return list(first.finditer(text))
+    out: list[re.Match[str]] = []
+    one = first.search(text)
+    while one is not None or other is not None:
+        # the earlier of the two (they never start at the same place); finditer goes on at its end
+        m = one if one is not None and (other is None or one.start() < other.start()) else other
+        if m is None:  # (never: one of the two is not None)
+            break
+        out.append(m)
+        end = m.end()
+        if one is not None and one.start() < end:
+            one = first.search(text, end)
+        if other is not None and other.start() < end:
+            other = second.search(text, end)
+    return out
 
 
 def recognize_parties(text: str) -> list[Mention]:
@@ -88,7 +119,7 @@ def recognize_parties(text: str) -> list[Mention]:
     append = out.append
     name_continues = _NAME_CONTINUES.match
     size = len(text)
-    for m in _scanner().finditer(text):
+    for m in _matches(text):
         start, end = m.span()
         if start and (text[start - 1].isalnum() or text[start - 1] in "_."):
             continue  # not at the start of a word

@@ -18,31 +18,41 @@ import ahocorasick
 from accords.extract.prefilter import fold, keywords, led_finder, plain_digits
 
 
-def _digit_runs(text: str) -> list[tuple[int, int]]:
-    """The spans of ``\\d+`` in a text whose only digits are 0-9: ten ``str.find`` passes run
-    at memory speed, where the regex engine steps through the text character by character."""
+def _digit_windows(text: str, before: int, after: int) -> list[tuple[int, int]]:
+    """:func:`windows` around the runs of ``\\d`` in a text whose only digits are 0-9: ten
+    ``str.find`` passes run at memory speed, where the regex engine steps through the text
+    character by character; the windows are merged straight from the digits (two digits share
+    one when no more than ``before + after`` characters lie between them), with no list of runs."""
     found: list[int] = []
     for digit in "0123456789":
         at = text.find(digit)
         while at >= 0:
             found.append(at)
             at = text.find(digit, at + 1)
+    if not found:
+        return []
     found.sort()
-    runs: list[tuple[int, int]] = []
+    size = len(text)
+    reach = before + after + 1
+    spans: list[tuple[int, int]] = []
+    first = last = found[0]
     for at in found:
-        if runs and runs[-1][1] == at:
-            runs[-1] = (runs[-1][0], at + 1)
-        else:
-            runs.append((at, at + 1))
-    return runs
+        if at - last > reach:
+            spans.append((max(0, first - before), min(size, last + 1 + after)))
+            first = at
+        last = at
+    spans.append((max(0, first - before), min(size, last + 1 + after)))
+    return spans
 
 
 def windows(text: str, trigger: re.Pattern[str], before: int, after: int) -> list[tuple[int, int]]:
     """Merged ranges ``[start - before, end + after)`` around every trigger match."""
+    if trigger.pattern == r"\d+" and not trigger.flags & re.ASCII and plain_digits(text):
+        return _digit_windows(text, before, after)
     spans: list[tuple[int, int]] = []
     size = len(text)
-    digits = trigger.pattern == r"\d+" and not trigger.flags & re.ASCII and plain_digits(text)
-    for start, end in (_digit_runs(text) if digits else (m.span() for m in trigger.finditer(text))):
+    for m in trigger.finditer(text):
+        start, end = m.span()
         a, b = max(0, start - before), min(size, end + after)
         if spans and a <= spans[-1][1]:
             spans[-1] = (spans[-1][0], b)
@@ -73,25 +83,67 @@ def _keyword_finder(pattern: re.Pattern[str]) -> Any:
     return finder
 
 
-def _with_keyword(pattern: re.Pattern[str], folded: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The windows that hold a whole keyword of ``pattern``: no match can lie in the others
-    (an amount needs a currency: most windows around digits are dates and counts)."""
-    finder = _keyword_finder(pattern)
-    if finder is None or not spans:
-        return spans
-    # the automaton stops at the first keyword wholly inside the window
-    return [(a, b) for a, b in spans if next(finder.iter(folded, a, b), None) is not None]
-
-
 def scan(pattern: re.Pattern[str], text: str, trigger: re.Pattern[str], before: int,
-         after: int) -> Iterator[re.Match[str]]:
-    """``pattern.finditer`` restricted to the windows around ``trigger``; no match is reported twice."""
-    folded = fold(text)
+         after: int, tails: Any = None) -> list[re.Match[str]]:
+    """``pattern.finditer`` restricted to the windows around ``trigger``; no match is reported twice.
+
+    ``tails``, when given, is an automaton (folded word -> its length) of words one of which every
+    match that starts with a digit 0-9 holds after a whitespace character ("5 billion euros"): a
+    digit after the last such word of a window starts no match there, and is not tried.
+
+    Only the windows that hold a whole keyword of ``pattern`` are scanned: no match can lie in the
+    others (an amount needs a currency: most windows around digits are dates and counts). The
+    automata are given each window's folded slice: pyahocorasick converts the whole string it is
+    given on every call, and folding only the windows skips most of the text."""
+    spans = windows(text, trigger, before, after)
+    keys = _keyword_finder(pattern)
+    finder, word_start = led_finder(pattern)
+    out: list[re.Match[str]] = []
     last_end = -1
-    for a, b in _with_keyword(pattern, folded, windows(text, trigger, before, after)):
-        for m in finditer_in(pattern, text, max(a, last_end), b, folded):
-            last_end = m.end()
-            yield m
+    if finder is None or not plain_digits(text):
+        for a, b in spans:
+            if keys is not None and next(keys.iter(fold(text[a:b])), None) is None:
+                continue
+            for m in pattern.finditer(text, max(a, last_end), b):
+                last_end = m.end()
+                out.append(m)
+        return out
+    match = pattern.match
+    for a, b in spans:
+        # (folding a slice gives the same letters where keys can be: only a final sigma differs)
+        folded = fold(text[a:b])
+        # the automaton stops at the first keyword wholly inside the window
+        if keys is not None and next(keys.iter(folded), None) is None:
+            continue
+        pos = a
+        if last_end > a:  # a match from the window before reaches into this one
+            pos = last_end
+            folded = folded[pos - a:]
+        # starts of the leading literals wholly inside [pos, b): see finditer_in
+        starts = [stop - n + 1 + pos for stop, n in finder.iter(folded)]
+        if len(starts) > 1:
+            starts = sorted(set(starts))
+        last_tail = b  # (no tails: every digit is tried)
+        if tails is not None:
+            last_tail = -1
+            for stop, n in tails.iter(folded):
+                at = stop - n + 1 + pos
+                if at > last_tail and text[at - 1].isspace():  # (re's \s is str.isspace)
+                    last_tail = at
+        last = pos
+        for at in starts:
+            if at < last:
+                continue  # inside the previous match
+            if at >= last_tail and "0" <= text[at] <= "9":
+                continue  # a match from this digit would need a tail word after it
+            if word_start and at and (text[at - 1].isalnum() or text[at - 1] == "_"):
+                continue  # the look-behind fails here
+            hit = match(text, at, b)
+            if hit:
+                last = max(hit.end(), at + 1)
+                last_end = hit.end()
+                out.append(hit)
+    return out
 
 
 def finditer_in(pattern: re.Pattern[str], text: str, pos: int, endpos: int,
