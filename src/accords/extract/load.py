@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from accords.errors import InputError, UnsupportedFormatError
+from accords.extract.rx import rx
 from accords.extract.types import Loaded
 
 PLAIN = "text/plain"
@@ -29,11 +30,11 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 DEFAULT_LIMIT = 50_000_000
 _HTML_HEAD = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                         re.I | re.S)
-_MD_HINT = re.compile(r"^(?:#{1,6} \S|[-*] \S|\d+\. \S)", re.M)
-_BLANK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_MD_HINT = rx(r"^(?:#{1,6} \S|[-*] \S|\d+\. \S)", re.M)
+_BLANK = rx(r"\n[ \t\r\f\v\u00a0]*\n\s*")
+_CONTROL = rx(r"[\x00-\x08\x0b\x0e-\x1f]")
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20)])  # the same characters
-_WS = re.compile(r"[ \t\r\f\v\u00a0]+")
+_WS = rx(r"[ \t\r\f\v\u00a0]+")
 
 
 def check_size(size: int, limit: int) -> None:

@@ -11,19 +11,20 @@ from typing import Any
 import ahocorasick
 import yaml
 
+from accords.extract.rx import Pattern, rx
 from accords.extract.types import Mention
 
 
 @cache
-def _scanners() -> list[tuple[tuple[str, ...], re.Pattern[str], str]]:
+def _scanners() -> list[tuple[tuple[str, ...], Pattern, str]]:
     # One pattern per channel: each begins with literal text the regex engine can skip to,
     # which is several times faster than one alternation tried at every position.
     entries: list[dict[str, Any]] = yaml.safe_load(
         resources.files("accords.extract").joinpath("data/channels.yaml").read_text("utf-8"))
-    out = []
+    out: list[tuple[tuple[str, ...], Pattern, str]] = []
     for e in entries:
         for branch in _branches(e["pattern"]):
-            out.append((tuple(e["keys"]), re.compile(branch), str(e["name"])))
+            out.append((tuple(e["keys"]), rx(branch), str(e["name"])))
     return out
 
 
@@ -111,16 +112,16 @@ _KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("IAMD", r"IAMD|(?:integrated\s+)?air\s+(?:and\s+missile\s+)?defen[cs]e"),
 )
 _KIND = "|".join(f"(?:{p})" for _, p in _KIND_WORDS)
-_KIND_OF = [(name, re.compile(rf"(?:{p})\Z", re.I)) for name, p in _KIND_WORDS]
-_COALITION_LIST = re.compile(
+_KIND_OF = [(name, rx(rf"(?:{p})\Z", re.I)) for name, p in _KIND_WORDS]
+_COALITION_LIST = rx(
     rf"(?<![\w-])(?P<list>(?:{_KIND})(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:{_KIND}))*)"
     rf"(?:\s+\([^()\n]{{1,24}}\))?"  # (a gloss: "the F-16 (air force) coalition")
     rf"\s+(?:capability\s+)?coalitions?\b"
     rf"|\bcoalitions?\s+(?:for|on)\s+(?:the\s+)?(?P<for>{_KIND})(?![\w-])", re.I)
-_ONE_KIND = re.compile(rf"(?<![\w-])(?:{_KIND})(?![\w-])", re.I)
+_ONE_KIND = rx(rf"(?<![\w-])(?:{_KIND})(?![\w-])", re.I)
 
 
-_RUN_IN = re.compile(r"(?:^|\n)[ \t]*\d{1,2}(?:\.\d{1,2})*\.?[ \t]+\Z")
+_RUN_IN = rx(r"(?:^|\n)[ \t]*\d{1,2}(?:\.\d{1,2})*\.?[ \t]+\Z")
 
 
 def _kind(word: str) -> str | None:

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import Any, Final
 
 from accords.extract.prefilter import Gate, finditer_led, fold
+from accords.extract.rx import Pattern, rx
 from accords.extract.types import Mention
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -29,7 +30,7 @@ _REL_YEAR = r"(?P<{0}>this|last|next|the same|that) year"
 # The look-ahead lists every character a date can start with (digits; month, weekday and
 # relative-word initials): it changes no match, but rejects most word starts at once instead of
 # trying every alternative there (half the cost of the scan).
-_DATES = re.compile(
+_DATES = rx(
     r"(?<![\w-])(?=[\dJFMASONDLTEWYlntembyo])(?:"
     r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))(?!\d)"
     r"|(?P<dotted>(?P<ed>\d{1,2})\.(?P<em>\d{1,2})\.(?P<ey>\d{4}))(?!\d)"
@@ -59,28 +60,28 @@ _DATES = re.compile(
 # where the text (in any case) has one of them goes on as its gate says (read off the alternatives
 # of _DATES above: "the same day", "on the following day", "that evening", "by the end of ...").
 # The gate fails in a tenth of the time the whole pattern takes to fail there.
-_GATES: Final[dict[str, re.Pattern[str]]] = {
-    "the": re.compile(r"the\s+(?:end|same|following|next|previous|day)"),
-    "on": re.compile(r"on\s+the\s+(?:same|following|next|previous)"),
-    "that": re.compile(r"that\s+(?:same|day|evening|afternoon)"),
-    "by": re.compile(r"by\s+(?:the\s+)?end"),
+_GATES: Final[dict[str, Pattern]] = {
+    "the": rx(r"the\s+(?:end|same|following|next|previous|day)"),
+    "on": rx(r"on\s+the\s+(?:same|following|next|previous)"),
+    "that": rx(r"that\s+(?:same|day|evening|afternoon)"),
+    "by": rx(r"by\s+(?:the\s+)?end"),
 }
-_BARE_CONTEXT = re.compile(
+_BARE_CONTEXT = rx(
     r"(?:\b(?:in|since|by|until|till|from|of|during|through|before|after|early|late|mid|end|between|"
     r"and|to|on|as|For|for|year|the|In|Since|By|Until|From|From|During|Before|After)\s+)\Z")
-_MONTH_ON_NOUN = re.compile(r"\s+(?:(?:security|bilateral|defen[cs]e)\s+)?(?:agreement|accord|pact|text|treaty|summit|"
+_MONTH_ON_NOUN = rx(r"\s+(?:(?:security|bilateral|defen[cs]e)\s+)?(?:agreement|accord|pact|text|treaty|summit|"
                             r"signing|deal)s?\b")
-_DETERMINER = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Ll]ast)\s+\Z")
-_DEADLINE = re.compile(r"(?:\b(?:by|until|till|through|before|no later than|up to)\s+(?:the\s+)?(?:end\s+of\s+)?)\Z",
+_DETERMINER = rx(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Ll]ast)\s+\Z")
+_DEADLINE = rx(r"(?:\b(?:by|until|till|through|before|no later than|up to)\s+(?:the\s+)?(?:end\s+of\s+)?)\Z",
                        re.I)
 
 
 # Counted from a point in time: "a few minutes ago" (the reference day), "a week later", "two days
 # before" (from the date told before). Found from the unit word, which is rare, then the count
 # before it is read back (a scan from every "a", "two" or "several" would cost far more).
-_UNIT_SHIFT = re.compile(r"(?=[mhdw])\b(?:(?P<now>minutes?|hours?)\s+ago|(?:days?|weeks?)\s+(?:later|earlier|before)"
+_UNIT_SHIFT = rx(r"(?=[mhdw])\b(?:(?P<now>minutes?|hours?)\s+ago|(?:days?|weeks?)\s+(?:later|earlier|before)"
                          r"(?!\s+(?:the|a|an)\b))(?![\w])")
-_COUNT_BEFORE = re.compile(r"(?<![\w-])(?i:a\s+few|several|an?|one|two|three|four|five|six|\d{1,2})\s+\Z")
+_COUNT_BEFORE = rx(r"(?<![\w-])(?i:a\s+few|several|an?|one|two|three|four|five|six|\d{1,2})\s+\Z")
 
 
 # Every match of _UNIT_SHIFT starts with one of these (in lower case, as the pattern has them):
@@ -177,12 +178,12 @@ def recognize_dates(text: str) -> list[Mention]:
     return out
 
 
-_SINCE = re.compile(r"\bsince\s+(?:the\s+)?\Z", re.I)
+_SINCE = rx(r"\bsince\s+(?:the\s+)?\Z", re.I)
 _DEADLINE_GATE: Final = Gate(_DEADLINE)
 _SINCE_GATE: Final = Gate(_SINCE)
-_WEEKDAY_GAP = re.compile(r",?[ ]?(?:the[ ])?")
+_WEEKDAY_GAP = rx(r",?[ ]?(?:the[ ])?")
 # "last month, on 21 January", "earlier this month (on 3 May)": the day refines the month told just before it
-_ANCHOR_GAP = re.compile(r"\s*[,(]\s*(?:on\s+)?(?:the\s+)?")
+_ANCHOR_GAP = rx(r"\s*[,(]\s*(?:on\s+)?(?:the\s+)?")
 
 
 def _anchor(out: list[Mention], text: str, start: int, raw: dict[str, Any]) -> None:
@@ -197,10 +198,10 @@ def _anchor(out: list[Mention], text: str, start: int, raw: dict[str, Any]) -> N
 
 # A clause reporting what happened: "had first floated that figure ... in December". Past-tense
 # forms of the verbs briefs use for events; "-ed" alone would also catch "scheduled", "expected".
-_PAST = re.compile(r"\b(?:had|was|were|did|signed|announced|floated|held|met|agreed|pledged|promised|visited|"
+_PAST = rx(r"\b(?:had|was|were|did|signed|announced|floated|held|met|agreed|pledged|promised|visited|"
                    r"launched|adopted|concluded|decided|said|stated|declared|approved|hosted|delivered|provided|"
                    r"unveiled|took place|came)\b")
-_FUTURE = re.compile(r"\b(?:will|would|shall|going to|to be|is to|are to|plans?|planned|scheduled|expected|due|"
+_FUTURE = rx(r"\b(?:will|would|shall|going to|to be|is to|are to|plans?|planned|scheduled|expected|due|"
                      r"next|upcoming|intends?)\b", re.I)
 
 
@@ -295,12 +296,12 @@ def latest_evidence(mentions: list[Mention]) -> date | None:
 
 
 # (any case: a fact box's "Signed: 28 May 2024" dates a signing too)
-_SIGNED_BEFORE = re.compile(r"\b(?:signed|concluded|signing)\b", re.I)
+_SIGNED_BEFORE = rx(r"\b(?:signed|concluded|signing)\b", re.I)
 # A day counted from the date told before it: "(on) the following day", "the day before", "a week later"
-_SHIFT = re.compile(r"(?:on )?the (?P<w>following|next|previous) day|the day (?P<w2>before|after)"
+_SHIFT = rx(r"(?:on )?the (?P<w>following|next|previous) day|the day (?P<w2>before|after)"
                     r"|(?P<n>\S+) (?P<u>day|week)s? (?P<d>later|earlier|before)")
 # the day told just before: "the same day", "later that day", "that evening"
-_SAME = re.compile(r"same day|that day|(?:that|same) (?:evening|afternoon)")
+_SAME = rx(r"same day|that day|(?:that|same) (?:evening|afternoon)")
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 

@@ -11,6 +11,7 @@ from typing import Any, Final
 import ahocorasick
 
 from accords.extract.recognize.windows import scan
+from accords.extract.rx import rx
 from accords.extract.types import Mention
 
 _SYMBOLS = {"US$": "USD", "$": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD",
@@ -46,10 +47,10 @@ _SUFFIX = (rf"(?P<m1>{_NUM})(?:\s?(?P<t1>{_SCALE}))?(?:\s?(?:-|to|and)\s?(?P<m2>
            rf"(?:\s?(?P<t2>{_SCALE}))?\s(?:of\s)?(?P<word>{_WORD}|{_CODE})(?![\w])")
 # The lookahead rejects most positions on their first character before the alternation runs.
 _START = r"(?=[\d$€£¥₴uaonsrlbmUCANEGJSDKPRTHBIZ])"
-_MONEY = re.compile(rf"(?<![\w.$€£¥]){_START}(?:{_QUAL})?(?:between\s+)?(?:{_PREFIX}|{_SUFFIX})", re.I)
+_MONEY = rx(rf"(?<![\w.$€£¥]){_START}(?:{_QUAL})?(?:between\s+)?(?:{_PREFIX}|{_SUFFIX})", re.I)
 
 
-_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_GROUPED = rx(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 
 def _number(text: str) -> float:
@@ -81,7 +82,7 @@ def _currency(prefix: str | None, word: str | None) -> str | None:
     return None
 
 
-_DIGIT = re.compile(r"\d+")
+_DIGIT = rx(r"\d+")
 
 
 def _tails() -> Any:

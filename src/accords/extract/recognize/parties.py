@@ -17,10 +17,11 @@ from typing import Any
 import yaml
 
 from accords.extract.recognize.trie import trie_pattern
+from accords.extract.rx import Pattern, rx
 from accords.extract.types import Mention
 
 NAME, DEMONYM, CAPITAL = "name", "demonym", "capital"
-_CAPITAL_VERB = re.compile(
+_CAPITAL_VERB = rx(
     r"(?:'s\b|\s+(?:has|have|had|will|would|is|was|says|said|pledged|pledges|announced|announces|"
     r"agreed|agrees|signed|signs|promised|promises|committed|commits|provided|provides|delivered|"
     r"sent|sends|wants|insists|must|should|can|could|may|also|intends|plans|approved|allocated|"
@@ -30,12 +31,12 @@ _CAPITAL_VERB = re.compile(
     r"undertook|declined|refused|expects|hopes|aims|seeks|reported|reports|stated|states|confirmed|confirms|"
     r"recalled|noted|notes|told|tells|argues|argued)\b|\s+and\s+[A-Z][a-z]+\s+(?:signed|concluded|agreed|"
     r"have|will|are|were)\b)")
-_PREPOSITION_BEFORE = re.compile(
+_PREPOSITION_BEFORE = rx(
     r"(?:\b(?:in|at|to|from|near|via|visit|visited|visiting|of|outside|around|into|toward|towards|"
     r"between|through)\s+)\Z", re.I)
-_NAME_CONTINUES = re.compile(r" (?!(?:and|or|The|A|An|In|On|At|As|It|This|That)\b)[A-Z][a-z]+")
+_NAME_CONTINUES = rx(r" (?!(?:and|or|The|A|An|In|On|At|As|It|This|That)\b)[A-Z][a-z]+")
 _NAME_SURFACES = frozenset(["US", "U.S.", "EU"])
-_NAME_BEFORE = re.compile(r"\b(?:Bank|University|Embassy|Ministry|Museum|Institute|Government) of (?:the )?\Z")
+_NAME_BEFORE = rx(r"\b(?:Bank|University|Embassy|Ministry|Museum|Institute|Government) of (?:the )?\Z")
 
 
 @cache
@@ -76,7 +77,7 @@ def gazetteer() -> dict[str, tuple[str, str]]:
 
 
 @cache
-def _scanners() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+def _scanners() -> tuple[Pattern, Pattern | None]:
     """The scanner of the names that start with a capital, and that of the others ("the
     Netherlands", "the Kremlin"), or None. The two have no first letter in common, so where one of
     them matches, their union matches the same text: the union's matches are those of the first
@@ -87,8 +88,8 @@ def _scanners() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     names = gazetteer()
     upper = [n for n in names if n[:1].isupper()]
     other = [n for n in names if not n[:1].isupper()]
-    rest = re.compile("(?:" + trie_pattern(other) + r")(?![\w])") if other else None
-    return re.compile("(?:" + trie_pattern(upper) + r")(?![\w])"), rest
+    rest = rx("(?:" + trie_pattern(other) + r")(?![\w])") if other else None
+    return rx("(?:" + trie_pattern(upper) + r")(?![\w])"), rest
 
 
 def _matches(text: str) -> list[re.Match[str]]:

@@ -18,6 +18,7 @@ import yaml
 from accords.extract.prefilter import fold, mark
 from accords.extract.recognize.parties import gazetteer
 from accords.extract.recognize.trie import trie_pattern
+from accords.extract.rx import Pattern, rx
 from accords.extract.types import Mention
 
 ROLES = (
@@ -44,10 +45,10 @@ _STOP = frozenset(
 
 @dataclass(frozen=True)
 class _Scanners:
-    lead: re.Pattern[str]
-    trail: re.Pattern[str]
-    owner: re.Pattern[str]
-    trail_tail: re.Pattern[str]  # what follows the name in every match of ``trail``
+    lead: Pattern
+    trail: Pattern
+    owner: Pattern
+    trail_tail: Pattern  # what follows the name in every match of ``trail``
     reach: int  # the longest party name before a role or "'s", with "'s "
 
 
@@ -57,20 +58,20 @@ def _patterns() -> _Scanners:
     # at once (the two are both zero-width at the same position, so the order changes no match).
     names = [k for k, v in gazetteer().items() if v[1] != "capital"]
     party = "(?:" + trie_pattern(names) + ")"
-    lead = re.compile(rf"(?=[A-Z])(?<![\w])(?:(?P<country>{party})(?:'s)? )?(?P<role>{_ROLE})"
+    lead = rx(rf"(?=[A-Z])(?<![\w])(?:(?P<country>{party})(?:'s)? )?(?P<role>{_ROLE})"
                       rf"(?: of (?:the )?(?P<of>{party}))?,? (?P<name>{_NAME})")
     # (a role followed by a name introduces that name: "in Dubrovnik, Prime Minister Andrej Plenković")
     tail = rf", (?:the |a )?(?:(?P<country>{party})(?:'s)? )?(?P<role>{_ROLE_I})"
-    trail = re.compile(rf"(?P<name>{_NAME}){tail}(?: of (?:the )?(?P<of>{party}))?(?!,? {_TOKEN})")
+    trail = rx(rf"(?P<name>{_NAME}){tail}(?: of (?:the )?(?P<of>{party}))?(?!,? {_TOKEN})")
     # ("Japan's prime minister Fumio Kishida", "Portuguese premier Luís Montenegro": a country or demonym
     # before it makes a lower-case role a title)
-    owner = re.compile(rf"(?=[A-Z])(?<![\w])(?P<country>{party})(?:'s)? (?P<role>{_ROLE_I})"
+    owner = rx(rf"(?=[A-Z])(?<![\w])(?P<country>{party})(?:'s)? (?P<role>{_ROLE_I})"
                        rf"(?: (?:to|in) (?:the )?(?P<to>{party}))?,? "
                        rf"(?P<name>{_NAME})")
-    return _Scanners(lead, trail, owner, re.compile(tail), max(map(len, names)) + 3)
+    return _Scanners(lead, trail, owner, rx(tail), max(map(len, names)) + 3)
 
 
-_CAPITAL = re.compile("[A-Z]")
+_CAPITAL = rx("[A-Z]")
 
 
 def _capitals(text: str, ranges: list[tuple[int, int]]) -> list[int]:
@@ -98,7 +99,7 @@ def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+def _matches_at(pattern: Pattern, text: str, starts: list[int]) -> Iterator[re.Match[str]]:
     """Exactly ``pattern.finditer(text)``, given sorted positions among which every match starts."""
     last = 0
     for at in starts:
@@ -152,7 +153,7 @@ def leaders() -> list[dict[str, Any]]:
 
 
 @cache
-def _known() -> tuple[dict[str, int], re.Pattern[str]]:
+def _known() -> tuple[dict[str, int], Pattern]:
     """Every known surface form (full names, both orders, surnames) -> index in leaders()."""
     forms: dict[str, int] = {}
     for i, person in enumerate(leaders()):
@@ -166,7 +167,7 @@ def _known() -> tuple[dict[str, int], re.Pattern[str]]:
     # the look-ahead on the first letters rejects most positions at once (same matches)
     first = "".join(sorted({re.escape(f[0]) for f in forms if f}))
     look = f"(?=[{first}])" if first else ""
-    pattern = re.compile(look + r"(?<![\w])(?:" + trie_pattern(forms) + r")(?![\w])")
+    pattern = rx(look + r"(?<![\w])(?:" + trie_pattern(forms) + r")(?![\w])")
     return forms, pattern
 
 
@@ -231,7 +232,7 @@ def _party_code(word: str | None) -> str | None:
     return hit[0] if hit else None
 
 
-_POSSESSIVE = re.compile(r"['’]s\b")
+_POSSESSIVE = rx(r"['’]s\b")
 
 
 def _clean_name(name: str) -> str:
@@ -273,7 +274,7 @@ def recognize_people(text: str) -> list[Mention]:
 
 
 # A transcript's speaker label in capitals: "PRESIDENT BIDEN:", "PRIME MINISTER FUMIO KISHIDA:".
-_SPEAKER = re.compile(r"^[ \t]*(?P<label>[A-Z][A-Z.'’ -]{2,60}?)[ \t]*:", re.M)
+_SPEAKER = rx(r"^[ \t]*(?P<label>[A-Z][A-Z.'’ -]{2,60}?)[ \t]*:", re.M)
 _ROLE_WORDS = sorted((r.upper() for r in ROLES), key=len, reverse=True)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from accords.extract.recognize.windows import finditer_in
+from accords.extract.rx import Pattern, rx
 from accords.extract.types import Mention
 
 NUMBER_WORDS = {
@@ -15,11 +16,11 @@ NUMBER_WORDS = {
 }
 _NUM = r"(?:\d{1,3}|" + "|".join(sorted((re.escape(k) for k in NUMBER_WORDS if len(k) > 2),
                                         key=len, reverse=True)) + ")"
-_DURATION = re.compile(
+_DURATION = rx(
     rf"(?<![\w-])(?:(?P<n>{_NUM})[- ](?P<unit>year|month)s?(?:-long)?(?![\w-])"
     rf"(?!\s+(?:after|ago|later|before|since|earlier|on|old)\b|'s)|(?P<decade>a decade|decade-long))",
     re.I)
-_LIMIT = re.compile(
+_LIMIT = rx(
     rf"(?<![\w-])(?P<lead>within|no later than|not later than|in less than|no more than|in the term of|"
     rf"in a term of|in the space of|inside|in)\s+(?:the\s+|a\s+(?:period|time\s?frame|maximum)\s+of\s+)?"
     rf"(?:first\s+)?(?P<n>{_NUM})(?:\s*\(\d+\))?[- ](?P<unit>hours?|days?|h)(?![\w])"
@@ -37,14 +38,14 @@ def number(word: str) -> int | None:
 
 
 _UNIT_WORDS = ("year", "month", "decade")
-_DURATION_UNIT = re.compile("|".join(_UNIT_WORDS))
+_DURATION_UNIT = rx("|".join(_UNIT_WORDS))
 # "hours?|days?|h" after a space or hyphen, written to start with its first letter: the engine
 # then skips to the next "h" or "d" instead of testing the look-behind everywhere (same matches).
-_LIMIT_UNIT = re.compile(r"[hd](?<=[\s-][hd])(?:(?<=h)ours?|(?<=d)ays?|(?<=h))\b")
+_LIMIT_UNIT = rx(r"[hd](?<=[\s-][hd])(?:(?<=h)ours?|(?<=d)ays?|(?<=h))\b")
 # Its two halves: a pattern led by one literal character is scanned for that character at
 # memory speed, a character class is tested at every position.
-_HOURS = re.compile(r"h(?<=[\s-]h)(?:ours?)?\b")
-_DAYS = re.compile(r"d(?<=[\s-]d)ays?\b")
+_HOURS = rx(r"h(?<=[\s-]h)(?:ours?)?\b")
+_DAYS = rx(r"d(?<=[\s-]d)ays?\b")
 
 
 def _occurrences(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -60,7 +61,7 @@ def _occurrences(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     return found
 
 
-def _windows(text: str, unit: re.Pattern[str], before: int, after: int) -> list[tuple[int, int]]:
+def _windows(text: str, unit: Pattern, before: int, after: int) -> list[tuple[int, int]]:
     """Ranges around each unit word: the full pattern runs only there (units are rare, so this
     is much cheaper than trying the pattern at every position of the text)."""
     spans: list[tuple[int, int]] = []

@@ -16,6 +16,7 @@ from typing import Any
 import ahocorasick
 
 from accords.extract.prefilter import fold, keywords, led_finder, plain_digits
+from accords.extract.rx import Pattern, rx
 
 
 def _digit_windows(text: str, before: int, after: int) -> list[tuple[int, int]]:
@@ -45,7 +46,7 @@ def _digit_windows(text: str, before: int, after: int) -> list[tuple[int, int]]:
     return spans
 
 
-def windows(text: str, trigger: re.Pattern[str], before: int, after: int) -> list[tuple[int, int]]:
+def windows(text: str, trigger: Pattern, before: int, after: int) -> list[tuple[int, int]]:
     """Merged ranges ``[start - before, end + after)`` around every trigger match."""
     if trigger.pattern == r"\d+" and not trigger.flags & re.ASCII and plain_digits(text):
         return _digit_windows(text, before, after)
@@ -61,10 +62,10 @@ def windows(text: str, trigger: re.Pattern[str], before: int, after: int) -> lis
     return spans
 
 
-_KEYWORD_FINDERS: dict[int, tuple[re.Pattern[str], Any]] = {}
+_KEYWORD_FINDERS: dict[int, tuple[Pattern, Any]] = {}
 
 
-def _keyword_finder(pattern: re.Pattern[str]) -> Any:
+def _keyword_finder(pattern: Pattern) -> Any:
     """An automaton of the keywords one of which every match of ``pattern`` holds, or None
     (kept by the pattern's identity: hashing a compiled pattern hashes its whole code)."""
     entry = _KEYWORD_FINDERS.get(id(pattern))
@@ -83,7 +84,7 @@ def _keyword_finder(pattern: re.Pattern[str]) -> Any:
     return finder
 
 
-def scan(pattern: re.Pattern[str], text: str, trigger: re.Pattern[str], before: int,
+def scan(pattern: Pattern, text: str, trigger: Pattern, before: int,
          after: int, tails: Any = None) -> list[re.Match[str]]:
     """``pattern.finditer`` restricted to the windows around ``trigger``; no match is reported twice.
 
@@ -146,7 +147,7 @@ def scan(pattern: re.Pattern[str], text: str, trigger: re.Pattern[str], before: 
     return out
 
 
-def finditer_in(pattern: re.Pattern[str], text: str, pos: int, endpos: int,
+def finditer_in(pattern: Pattern, text: str, pos: int, endpos: int,
                 folded: str | None = None) -> Iterator[re.Match[str]]:
     """Exactly ``pattern.finditer(text, pos, endpos)`` (a window of the text), tried only where
     one of the pattern's leading literals starts (see :func:`accords.extract.prefilter.finditer_led`):
@@ -176,7 +177,7 @@ def finditer_in(pattern: re.Pattern[str], text: str, pos: int, endpos: int,
             yield m
 
 
-def skipping(pattern: re.Pattern[str], first: str) -> re.Pattern[str]:
+def skipping(pattern: Pattern, first: str) -> Pattern:
     """``pattern`` led by the character class ``first`` that every one of its matches starts with.
 
     A pattern that opens with look-arounds is tried at every position of the text; one that opens
@@ -185,10 +186,10 @@ def skipping(pattern: re.Pattern[str], first: str) -> re.Pattern[str]:
     its match captured as group ``_m``; :func:`skipped` turns the results back into exactly the
     matches ``pattern.finditer`` gives.
     """
-    return re.compile(first + r"(?<=(?=(?P<_m>" + pattern.pattern + r"))(?s:.))", pattern.flags)
+    return rx(first + r"(?<=(?=(?P<_m>" + pattern.pattern + r"))(?s:.))", pattern.flags)
 
 
-def skipped(fast: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+def skipped(fast: Pattern, text: str) -> Iterator[re.Match[str]]:
     """The matches of a :func:`skipping` pattern that ``finditer`` of the original would give
     (read them through group ``_m``): a match starting inside the previous one is dropped."""
     last = 0

@@ -10,12 +10,13 @@ from functools import cache
 
 from accords.extract import prefilter
 from accords.extract.prefilter import Gate, fold
+from accords.extract.rx import Pattern, rx
 from accords.extract.types import Doc, Mention
 
 RECIPIENT = "UKR"
 ORGS_AS_DONORS = {"EUU"}
 # (the look-ahead names the initials of the words: it rejects most positions at once, same matches)
-_AGREEMENT_WORD = re.compile(r"(?=[atpsbd])\b(?:agreements?|accords?|treaty|pact|security commitments"
+_AGREEMENT_WORD = rx(r"(?=[atpsbd])\b(?:agreements?|accords?|treaty|pact|security commitments"
                              r"|(?:security|bilateral|defen[cs]e)\s+deals?)\b", re.I)
 # The words every match of _AGREEMENT_WORD starts with, lower-cased (a few: str.find finds them faster
 # than one automaton pass over the text)
@@ -74,7 +75,7 @@ class Ctx:
                 out.append((a, c))
         return out
 
-    def sentences_matching(self, pattern: re.Pattern[str]) -> list[int]:
+    def sentences_matching(self, pattern: Pattern) -> list[int]:
         """Indices of the sentences where ``pattern`` matches: one scan of the whole text."""
         out: list[int] = []
         starts = self.starts
@@ -89,7 +90,7 @@ class Ctx:
             following = starts[idx + 1] if idx + 1 < len(starts) else len(self.text) + 1
         return out
 
-    def sentences_starting(self, pattern: re.Pattern[str], keys: tuple[str, ...]) -> set[int]:
+    def sentences_starting(self, pattern: Pattern, keys: tuple[str, ...]) -> set[int]:
         """``set(sentences_matching(pattern))`` for a pattern whose every match starts with one of ``keys``
         (lower-cased): the places are found by str.find in the folded text, and the pattern is tried
         there alone, in order, as finditer would (skipping those inside the match before)."""
@@ -177,12 +178,12 @@ def build(doc: Doc) -> Ctx:
 
 
 # A correction notice says so; only then does "the article said ..." report a withdrawn claim.
-_CORRECTION = re.compile(r"\b(?:corrections?|corrected|corrects|correcting|clarifications?|errat(?:um|a)|"
+_CORRECTION = rx(r"\b(?:corrections?|corrected|corrects|correcting|clarifications?|errat(?:um|a)|"
                          r"incorrectly|wrongly|"
                          r"mistakenly|erroneously|misstated|misprint|should\s+have\s+(?:read|said|stated))\b", re.I)
 _CORRECTION_KEYS = ("orrect", "larif", "rrat", "rongly", "istak", "rroneous", "isstat", "isprint", "hould have")
 # the earlier text's claim, told in the past tense: the whole sentence is withdrawn
-_EARLIER_SAID = re.compile(r"\b(?:the|our|an?|this|that)\s+(?:(?:earlier|original|previous|first|initial|"
+_EARLIER_SAID = rx(r"\b(?:the|our|an?|this|that)\s+(?:(?:earlier|original|previous|first|initial|"
                            r"printed|online|old)\s+)?(?:article|version|report|story|notice|piece|post|edition|"
                            r"bulletin|item|summary|headline|caption|update)\b(?:\s+[\w-]+){0,4}?\s+(?:said|stated|"
                            r"reported|claimed|gave|put|read|described|suggested|wrote|listed|called|"
@@ -192,14 +193,14 @@ _EARLIER_SAID = re.compile(r"\b(?:the|our|an?|this|that)\s+(?:(?:earlier|origina
                            re.I)
 # where the correct value begins after a withdrawn claim: "...; it should have read ten years", "...; the
 # agreement runs for ten years"
-_CORRECT_FROM = re.compile(r";|\s[-\u2013\u2014]\s|\bshould\s+have\s+(?:read|said|stated|been)\b|\bbut\b", re.I)
+_CORRECT_FROM = rx(r";|\s[-\u2013\u2014]\s|\bshould\s+have\s+(?:read|said|stated|been)\b|\bbut\b", re.I)
 # "..., which should have read ...", "The five-year figure was our mistake": the text before is withdrawn
-_WAS_WRONG = re.compile(r"\bshould\s+have\s+(?:read|said|stated|been)\b|\b(?:was|were)\s+(?:our\s+|an?\s+)?"
+_WAS_WRONG = rx(r"\bshould\s+have\s+(?:read|said|stated|been)\b|\b(?:was|were)\s+(?:our\s+|an?\s+)?"
                         r"(?:mistake|wrong|incorrect|error|in error|mistaken|misprint|typo)\b", re.I)
 
 
 # "signed on 31 May, not 1 June", "ten years rather than five": the value after is the wrong one
-_NOT_THAT = re.compile(r"(?:,\s*not|\brather\s+than|\binstead\s+of|\bnot,\s+as\s+(?:we\s+|it\s+)?"
+_NOT_THAT = rx(r"(?:,\s*not|\brather\s+than|\binstead\s+of|\bnot,\s+as\s+(?:we\s+|it\s+)?"
                        r"(?:said|stated|reported)(?:\s+earlier)?,)\s+(?P<x>[^,.;:()]{1,40})")
 # Keyword tests per sentence before the scans (most sentences of a corrected text hold none of the words):
 # every match of _NOT_THAT (case-sensitive) holds "not", "rather" or "instead".
@@ -233,11 +234,11 @@ def withdrawn(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, in
 _NOT_PARTNERS = {RECIPIENT, "RUS", "BLR", "PRK", "IRN"}
 # "the summit, which this year was hosted by Lithuania": a host or chair of a meeting is no party to what
 # is signed or given there
-_HOST_BY = re.compile(r"(?=[cho])\b(?:hosted|co-hosted|organi[sz]ed|chaired|convened)\s+by\s+(?:the\s+)?\Z", re.I)
+_HOST_BY = rx(r"(?=[cho])\b(?:hosted|co-hosted|organi[sz]ed|chaired|convened)\s+by\s+(?:the\s+)?\Z", re.I)
 
 
 # "President Rinkevics signed the Latvian text": a demonym on an agreement noun names the pair a passage is about
-_TEXT_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:agreement|accord|text)\b")
+_TEXT_AFTER = rx(r"\s+(?:[\w-]+\s+)?(?:agreement|accord|text)\b")
 
 
 def _on_text(text: str, end: int) -> bool:
@@ -246,12 +247,12 @@ def _on_text(text: str, end: int) -> bool:
 
 # "at the G7 summit in Apulia, southern Italy", "talks in Vilnius, Lithuania": a country in apposition to the
 # city or region where something happened is its place, not a party
-_PLACE_OF = re.compile(r"(?=[ia])\b(?:in|at)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,\s+"
+_PLACE_OF = rx(r"(?=[ia])\b(?:in|at)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,\s+"
                        r"(?:(?:southern|northern|eastern|western|central|south-\w+|north-\w+)\s+)?\Z")
 
 
 # (and the phrase ends there: "In Kyiv, Canada and Ukraine signed" names the signers after a fronted place)
-_PLACE_END = re.compile(r"\s*(?:[.,;:)]|$)|\s+(?:on|in|at|during|last|this|that|when|where|which|while)\b")
+_PLACE_END = rx(r"\s*(?:[.,;:)]|$)|\s+(?:on|in|at|during|last|this|that|when|where|which|while)\b")
 
 
 def _hosting(text: str, start: int, end: int) -> bool:

@@ -16,18 +16,19 @@ from typing import Any
 import yaml
 
 from accords.extract.recognize.dates import latest_evidence, resolve
+from accords.extract.rx import Pattern, rx
 from accords.extract.types import Doc, Mention
 
-_BYLINE = re.compile(r"^(?:By|by)\s+(?P<a>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}"
+_BYLINE = rx(r"^(?:By|by)\s+(?P<a>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}"
                      r"(?:(?:,| and) [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3})*)\s*$", re.M)
-_NAME_LINE = re.compile(r"[A-Z][a-zà-ÿ'-]+(?: [A-Z]\.)?(?: [A-Z][a-zà-ÿ'-]+){1,2}")
+_NAME_LINE = rx(r"[A-Z][a-zà-ÿ'-]+(?: [A-Z]\.)?(?: [A-Z][a-zà-ÿ'-]+){1,2}")
 
 
 @cache
-def _anchors() -> list[tuple[re.Pattern[str], date]]:
+def _anchors() -> list[tuple[Pattern, date]]:
     data: list[dict[str, Any]] = yaml.safe_load(
         resources.files("accords.extract").joinpath("data/anchors.yaml").read_text("utf-8"))
-    return [(re.compile(e["pattern"]), e["date"]) for e in data]
+    return [(rx(e["pattern"]), e["date"]) for e in data]
 
 
 def reference(doc: Doc, given: date | None) -> tuple[date | None, str]:
@@ -58,7 +59,7 @@ def reference(doc: Doc, given: date | None) -> tuple[date | None, str]:
     return best, "inferred"
 
 
-_DATELINE = re.compile(r"\s*(?:\([A-Z][\w .&-]*\)\s*)?[-–—]\s")
+_DATELINE = rx(r"\s*(?:\([A-Z][\w .&-]*\)\s*)?[-–—]\s")
 
 
 def _dateline_day(text: str, dates: list[Mention]) -> tuple[int, int] | None:

@@ -15,46 +15,47 @@ from typing import Any
 from accords.extract.prefilter import Gate, fold
 from accords.extract.relate.agreements import date_names_text
 from accords.extract.relate.context import Ctx
+from accords.extract.rx import rx
 
-_YEAR_EVENT = re.compile(r"\b(?:signed|held|launched|adopted|invaded|annexed|established|founded|took place|"
+_YEAR_EVENT = rx(r"\b(?:signed|held|launched|adopted|invaded|annexed|established|founded|took place|"
                          r"host\w*)\s+(?:[\w-]+\s+){0,5}in\s+\Z")
-_STAMP = re.compile(r"(?=[acilpu])"
+_STAMP = rx(r"(?=[acilpu])"
                     r"\b(?:Updated?|Posted|Published|Compiled|Last updated|Last modified|Issued|As of)\s*[:,]?\s*"
                     r"(?:on\s+)?(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?,?\s+)?\Z",
                     re.I)
 # "today" (or "this morning") dates an event only beside something that happens: "signed today",
 # "the talks today"; not "that is all for today", "I am not announcing anything today".
 _NOW = frozenset(["today", "earlier today", "this morning", "this afternoon", "this evening"])
-_HAPPENS = re.compile(r"\b(?:signed|met|held|visited|announced|opened|launched|adopted|agreed|arrived|began|"
+_HAPPENS = rx(r"\b(?:signed|met|held|visited|announced|opened|launched|adopted|agreed|arrived|began|"
                       r"hosted|approved|initialled|took place|put\s+(?:their|his|her|its)\s+names?|ceremony|summit|"
                       r"meeting|visit|talks|conference|session)\b", re.I)
 # ((?=[...]) before a pattern names the initials of its words: the engine rejects most positions at once, same matches)
-_NOT_HAPPENED = re.compile(r"(?=[nwcmi])\b(?:not|no|never|nothing|would|could|might|if)\b", re.I)
+_NOT_HAPPENED = rx(r"(?=[nwcmi])\b(?:not|no|never|nothing|would|could|might|if)\b", re.I)
 # "Four agreements signed within a week in late May, and a fifth in October": a count of signings
 # at coarse dates sums up what the document tells one by one; it is not an event of its own.
-_SUMMARY = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?"
+_SUMMARY = rx(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?"
                       r"(?:agreements|accords|signings|texts|documents)\s+(?:were\s+)?(?:signed|concluded)\b", re.I)
-_DATELINE_AFTER = re.compile(r"\s*(?:\([A-Z][\w .&-]*\)\s*)?[-–—]\s")
+_DATELINE_AFTER = rx(r"\s*(?:\([A-Z][\w .&-]*\)\s*)?[-–—]\s")
 # A short line near the top (or the foot) that says how the document came about ("Transcript prepared by the
 # clerks, 17 January 2024", "Working paper 7/2024 - ... - 20 March 2024", "Sent to participants on
 # ..."): its date is the publication date, which is not an event (project convention).
-_PUBLICATION = re.compile(r"(?=[tpscdwbon])"
+_PUBLICATION = rx(r"(?=[tpscdwbon])"
                           r"\b(?:transcript|prepared by|sent to|circulated|distributed|published|compiled|written by|"
                           r"(?:working|policy|discussion|briefing|occasional) paper|press release|newsletter)\b",
                           re.I)
 _HEAD = 600  # characters from either end: where mastheads, publication lines and footers sit
 _HEAD_LINE = 160
 # A year after an occasion ("host an international conference on mine action in Ukraine in 2025")
-_YEAR_OCCASION = re.compile(r"(?=[cefs])"
+_YEAR_OCCASION = rx(r"(?=[cefs])"
                             r"\b(?:conference|summit|forum|election|ceremony)s?\b(?:\s+[\w-]+){0,6}\s+in\s+\Z",
                             re.I)
-_EVENT_NOUN = re.compile(r"(?=[csmvehtf])"
+_EVENT_NOUN = rx(r"(?=[csmvehtf])"
                          r"\b(?:conference|summit|meeting|visit|election|host\w*|ceremony|talks|session|forum)\b",
                          re.I)
 # Keyword tests first: most texts before a date lack every word these patterns need (same results).
 _G_STAMP, _G_YEAR_EVENT = Gate(_STAMP), Gate(_YEAR_EVENT)
 _G_YEAR_OCCASION, _G_SUMMARY = Gate(_YEAR_OCCASION), Gate(_SUMMARY)
-_VERBISH = re.compile(r"\b(?:\w+ed|is|are|was|were|will|has|have|held|met|signed|took|begins?|began|"
+_VERBISH = rx(r"\b(?:\w+ed|is|are|was|were|will|has|have|held|met|signed|took|begins?|began|"
                       r"opens?|closes?|closed|starts?|signs?|meets?|visits?|holds?|hosts?|joins?|adopts?|launch(?:es)?)\b")
 
 
@@ -125,13 +126,13 @@ def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> l
     return out
 
 
-_SIGNING_LABEL = re.compile(r"(?=[DSds])\b(?:[Ss]igning\s+date|[Dd]ate\s+of\s+signing|[Dd]ate\s+signed)\b")
-_TO_SIGN = re.compile(r"(?=[wt])\b(?:will|would|to)\s+(?:\w+\s+)?sign\b")
-_SIGNED = re.compile(r"(?=[sci])\b(?:signed|concluded|inked|signs?(?!\s+(?:of|that)\b))\b")
+_SIGNING_LABEL = rx(r"(?=[DSds])\b(?:[Ss]igning\s+date|[Dd]ate\s+of\s+signing|[Dd]ate\s+signed)\b")
+_TO_SIGN = rx(r"(?=[wt])\b(?:will|would|to)\s+(?:\w+\s+)?sign\b")
+_SIGNED = rx(r"(?=[sci])\b(?:signed|concluded|inked|signs?(?!\s+(?:of|that)\b))\b")
 
 
 # things counted over a period: "the agreements concluded since January", "aid delivered since 2022"
-_COUNTED_SINCE = re.compile(r"\b\w+(?:ed|en|ne)\s+since\s+(?:the\s+)?\Z")
+_COUNTED_SINCE = rx(r"\b\w+(?:ed|en|ne)\s+since\s+(?:the\s+)?\Z")
 
 
 def _not_new(ctx: Ctx, told: set[str], m: Any, value: str) -> bool:
@@ -165,7 +166,7 @@ def _masthead(text: str, start: int) -> bool:
 
 # Words that tie a sentence to the subject (states' security and support) when it names no state,
 # channel or person: "the seminar on 6 March", "the summit opens on 9 July", "the invasion of 24 February".
-_TOPICAL = re.compile(r"\b(?:agreements?|accords?|treat(?:y|ies)|pacts?|declarations?|summits?|conferences?|"
+_TOPICAL = rx(r"\b(?:agreements?|accords?|treat(?:y|ies)|pacts?|declarations?|summits?|conferences?|"
                       r"seminars?|sessions?|forums?|invasion|invaded|annex\w*|war|ceasefire|aid|assistance|support|"
                       r"sanctions?|security|defen[cs]e|military|army|armed|weapons?|arms|sign\w*|minist\w+|"
                       r"president\w*|prime|governments?|parliament\w*|coalitions?|pledg\w*|memorandum|talks|"
@@ -235,8 +236,8 @@ def _is_dateline(text: str, sentence_start: int, start: int, end: int, after_par
         and text[line_start:start].strip().rstrip(",").replace(" ", "").isupper()  # (the place, read last)
 
 
-_LIST_LEAD = re.compile(r"\s*(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:\*\*|__)?\Z")
-_LISTING = re.compile(r"(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:\*\*|__)?[^-:*_]{4,20}(?:\*\*|__)?(?:\s[-:–—]|:)\s")
+_LIST_LEAD = rx(r"\s*(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:\*\*|__)?\Z")
+_LISTING = rx(r"(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:\*\*|__)?[^-:*_]{4,20}(?:\*\*|__)?(?:\s[-:–—]|:)\s")
 
 
 def _is_listing(sentence: str, offset: int) -> bool:
@@ -273,7 +274,7 @@ def _what(sentence: str) -> str:
 
 COALITIONS = "UDCG capability coalitions"
 UDCG = "Ukraine Defence Contact Group"
-_COALITION_TYPE = re.compile(r"\b(IT|[Dd]rone|[Dd]emining|[Aa]ir [Ff]orce|[Aa]rtillery|[Aa]rmou?r|[Mm]aritime|IAMD)\b")
+_COALITION_TYPE = rx(r"\b(IT|[Dd]rone|[Dd]emining|[Aa]ir [Ff]orce|[Aa]rtillery|[Aa]rmou?r|[Mm]aritime|IAMD)\b")
 
 
 def relate_channels(ctx: Ctx) -> list[dict[str, Any]]:

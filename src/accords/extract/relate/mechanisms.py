@@ -7,32 +7,33 @@ import re
 from typing import Any
 
 from accords.extract.relate.context import RECIPIENT, Ctx
+from accords.extract.rx import rx
 
-_CONSULT = re.compile(r"(?=[cmt])(?:\bconsult\w*|\bconvene\w*|\bmeet\w*\b|\btalks\b|\bconfer\b)", re.I)
-_TRIGGER = re.compile(r"\b(?:in the event of|in case of|in the case of|following|after|upon|if there is|"
+_CONSULT = rx(r"(?=[cmt])(?:\bconsult\w*|\bconvene\w*|\bmeet\w*\b|\btalks\b|\bconfer\b)", re.I)
+_TRIGGER = rx(r"\b(?:in the event of|in case of|in the case of|following|after|upon|if there is|"
                       r"if there were|should there be|if|should(?=\s+[A-Z])|in the event that|in case)\s+"
                       r"(?:an?\s+|the\s+|any\s+)?(?P<t>[^.;()]{3,120})")
 # The condition before the clause: at the start of the sentence or after "that,"/"but,".
-_IF = re.compile(r"(?:[^.;]*?\b(?:that|but|and|then|so),)?\s*(?:[Ii]f|[Ss]hould|[Ii]n the event that|"
+_IF = rx(r"(?:[^.;]*?\b(?:that|but|and|then|so),)?\s*(?:[Ii]f|[Ss]hould|[Ii]n the event that|"
                  r"[Ii]n the event of|[Ii]n (?:the )?case of|[Ii]n case)\s+(?:an?\s+|the\s+)?(?P<t>[^,;]{3,120}),")
-_NON_LETHAL = re.compile(r"\bnon-?lethal\b", re.I)
-_LETHAL = re.compile(r"(?<!non-)(?<!non)\blethal\b", re.I)
+_NON_LETHAL = rx(r"\bnon-?lethal\b", re.I)
+_LETHAL = rx(r"(?<!non-)(?<!non)\blethal\b", re.I)
 # ((?=[...]) before a pattern names the initials of its words: the engine rejects most positions at once, same matches)
-_SUPPLY = re.compile(r"(?=[psdtgfbwaerlh])"
+_SUPPLY = rx(r"(?=[psdtgfbwaerlh])"
                      r"\b(?:provid\w*|suppl\w*|deliver\w*|send\w*|sent|transfer\w*|pledg\w*|give|gave|fund|funds|"
                      r"funding|financ\w*|pay|pays|paying|buy|buys|procur\w*|"
                      r"weapons?|arms|aid|assistance|help|support|equipment|restrict\w*|limit\w*|focus\w*)\b", re.I)
-_NEGATED = re.compile(r"(?=[nrdbpweicm])"
+_NEGATED = rx(r"(?=[nrdbpweicm])"
                       r"(?:\b(?:not|never|no|refus\w*|declin\w*|ban\w*|prohibit\w*|without|except|rather than|"
                       r"instead of|neither|nor|consider\w*|could|might|may)\b|n't\b)", re.I)
-_HEDGED = re.compile(r"(?=[cmpr])\b(?:could|might|(?-i:may)|consider\w*|possibl\w*|reportedly)\b", re.I)
-_NOT_ONLY = re.compile(r"\bnot\s+(?:only|just|merely|limited\s+to|restricted\s+to)\b", re.I)
+_HEDGED = rx(r"(?=[cmpr])\b(?:could|might|(?-i:may)|consider\w*|possibl\w*|reportedly)\b", re.I)
+_NOT_ONLY = rx(r"\bnot\s+(?:only|just|merely|limited\s+to|restricted\s+to)\b", re.I)
 
 
-_SOME = re.compile(r"(?=[smof])\b(?:some|many|most|several|other|few)\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?"
+_SOME = rx(r"(?=[smof])\b(?:some|many|most|several|other|few)\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?"
                    r"(?:agreements|texts|accords|partners|countries|allies|states)\b", re.I)
-_TEXT_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:text|agreement|accord|deal|pact|document)s?\b")
-_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_TEXT_AFTER = rx(r"\s+(?:[\w-]+\s+)?(?:text|agreement|accord|deal|pact|document)s?\b")
+_LIST_GAP = rx(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 def _text_demonyms(ctx: Ctx, idx: int) -> list[str]:
@@ -56,7 +57,7 @@ def _text_demonyms(ctx: Ctx, idx: int) -> list[str]:
 _COUNT = r"two|three|four|five|six|seven|eight|nine|ten"
 # "both texts", "all three agreements", "each of the three texts", and without the noun when a
 # count stands for it: "In each of the three, the parties ...", "for all three:".
-_COLLECTIVE = re.compile(
+_COLLECTIVE = rx(
     rf"(?=[baeifu])(?:\b(?:both|all\s+(?:{_COUNT}|the)|each\s+of\s+(?:the|these|those)(?:\s+(?P<n>{_COUNT}))?|every)\s+"
     rf"(?:[\w-]+\s+)?(?:texts|agreements|documents|accords|of them)\b"
     rf"|\b(?:in|for|under|across)\s+(?:all|each\s+of|both\s+of)?\s*(?:the\s+|these\s+|those\s+)?"
@@ -137,20 +138,20 @@ def _clause_start(text: str, sentence_start: int, pos: int) -> int:
 # support ..., including weapons and ammunition"). Only the category words count: an inventory
 # of a package ("36 howitzers, 120,000 rounds of ammunition") lists its contents and says
 # nothing of the scope, and an "ammunition initiative" or "coalition" is a channel.
-_LETHAL_ITEMS = re.compile(r"(?=[wams])"
+_LETHAL_ITEMS = rx(r"(?=[wams])"
                            r"(?<![\d,] )(?<!rounds of )(?<!rounds of artillery )\b(?:weapons|weaponry|ammunition|"
                            r"munitions|small\s+arms|arms\s+(?:deliveries|supplies))\b"
                            r"(?!\s+(?:initiative|coalition|programme|program|production|factory|plant|industry|"
                            r"purchases|procurement))", re.I)
-_GIVING = re.compile(r"(?=[psdtgic])"
+_GIVING = rx(r"(?=[psdtgic])"
                      r"\b(?:provid\w*|suppl\w*|deliver\w*|send\w*|sent|transfer\w*|pledg\w*|donat\w*|gives?|"
                      r"gave|given|includ\w*|contribut\w*)\b", re.I)
-_UNSURE = re.compile(r"(?=[nwiaqehrcbp])"
+_UNSURE = rx(r"(?=[nwiaqehrcbp])"
                      r"\b(?:nobody|no\s+one|none|nothing|whether|if|asked|ask\w*|question\w*|expect\w*|"
                      r"would|hop\w*|want\w*|request\w*|call\w*\s+for|need\w*|buy\w*|bought|purchas\w*)\b",
                      re.I)
 _ITEM_GATE = ("weapon", "ammunition", "munitions", "arms")
-_ITEM_CLAUSE = re.compile(r"[;:]|,\s+(?:but|while|whereas)\b|\bnot\s+only\b")
+_ITEM_CLAUSE = rx(r"[;:]|,\s+(?:but|while|whereas)\b|\bnot\s+only\b")
 
 
 def relate_scope(ctx: Ctx) -> list[dict[str, Any]]:
@@ -236,15 +237,15 @@ def _lethal_items(ctx: Ctx, folded: str, out: list[dict[str, Any]], seen: set[tu
 # units", "funds 155 mm shells for Kyiv", "artillery, naval and long-range weapons are named as priorities"
 # (of the donor's aid). Buying counts only for Ukraine (Kyiv buying weapons is no donor's scope), and a
 # priority only when it is not Ukraine's own wish list.
-_FUNDED_ITEMS = re.compile(r"(?=[waml\d])\b(?:weapons|weaponry|ammunition|munitions|missiles|"
+_FUNDED_ITEMS = rx(r"(?=[waml\d])\b(?:weapons|weaponry|ammunition|munitions|missiles|"
                            r"(?:artillery|large-calib(?:re|er)|\d{2,3}\s?mm)\s+(?:rounds|shells|ammunition))\b"
                            r"(?!\s+(?:initiative|coalition|programme|program|production|factory|plant|industry))", re.I)
-_FUNDING = re.compile(r"(?=[bpf])\b(?:buy|buys|buying|bought|purchas\w*|procur\w*|funds?|funding|funded|financ\w*|"
+_FUNDING = rx(r"(?=[bpf])\b(?:buy|buys|buying|bought|purchas\w*|procur\w*|funds?|funding|funded|financ\w*|"
                       r"pay(?:s|ing)?\s+for|paid\s+for)\b", re.I)
-_FOR_UKRAINE = re.compile(r"(?=[ft])\b(?:for|to)\s+(?:the\s+)?(?:Ukrain\w*|Kyiv)\b")
-_PRIORITY = re.compile(r"\bpriorit(?:y|ies)\b", re.I)
+_FOR_UKRAINE = rx(r"(?=[ft])\b(?:for|to)\s+(?:the\s+)?(?:Ukrain\w*|Kyiv)\b")
+_PRIORITY = rx(r"\bpriorit(?:y|ies)\b", re.I)
 _FUNDED_GATE = ("weapon", "ammunition", "munitions", "missiles", "rounds", "shells")
-_LED = re.compile(r"-(?:led|run|based)\b")
+_LED = rx(r"-(?:led|run|based)\b")
 
 
 def _funded_items(ctx: Ctx, folded: str, out: list[dict[str, Any]], seen: set[tuple[str, str]]) -> None:
@@ -306,10 +307,10 @@ def _donor(ctx: Ctx, idx: int, pos: int) -> str | None:
     return ctx.donor(idx)
 
 
-_OTHER_CLAUSE = re.compile(r"[;:]|,?\s+(?:while|whereas|but|unlike|as\s+opposed\s+to)\b", re.I)
+_OTHER_CLAUSE = rx(r"[;:]|,?\s+(?:while|whereas|but|unlike|as\s+opposed\s+to)\b", re.I)
 
 
-_GOVERNED = re.compile(r"\b(?:with|to|for|from|by|of|alongside|than|like|and|including|between|against)\s+"
+_GOVERNED = rx(r"\b(?:with|to|for|from|by|of|alongside|than|like|and|including|between|against)\s+"
                        r"(?:the\s+)?\Z", re.I)
 
 

@@ -26,75 +26,76 @@ from typing import Any
 
 from accords.extract.recognize.quantities import number
 from accords.extract.relate.context import RECIPIENT, Ctx, is_state
+from accords.extract.rx import rx
 from accords.extract.types import Mention
 
-_SEPARATOR = re.compile(r"^[\s|:+-]+$")
+_SEPARATOR = rx(r"^[\s|:+-]+$")
 # What a header cell names, first match wins: "Signatory for the partner" is a signatory, not the
 # partner; "Aid type" the scope, not money; "Money named at signing" money, not a signing date;
 # "Entry into force" or "Date delivered" neither a signing date nor anything read here.
 _COLUMNS = [
-    ("partner", re.compile(r"\b(?:signatory|signing|partner|donor)\s+"
+    ("partner", rx(r"\b(?:signatory|signing|partner|donor)\s+"
                            r"(?:states?|countr(?:y|ies)|nations?|governments?)\b", re.I)),
-    ("signatory", re.compile(r"\bsignator(?:y|ies)\b|\bsigned\s+(?:by|for)\b|\bsigners?\b|\bwho\s+signed\b",
+    ("signatory", rx(r"\bsignator(?:y|ies)\b|\bsigned\s+(?:by|for)\b|\bsigners?\b|\bwho\s+signed\b",
                              re.I)),
-    ("scope", re.compile(r"\b(?:type|kind|nature|scope)\s+of\s+(?:the\s+)?"
+    ("scope", rx(r"\b(?:type|kind|nature|scope)\s+of\s+(?:the\s+)?"
                          r"(?:aid|support|assistance|help|equipment|weapons)|\b(?:aid|support|assistance|equipment)\s+(?:type|kind|nature|scope)\b|\blethal|\bscope\b"
                          r"|^\W*(?:type|kind|nature)\W*$", re.I)),
-    ("consult", re.compile(r"\bconsult|\bconven", re.I)),
-    ("money", re.compile(r"\bmoney|\bcommit|\bpledge|\bamount|\baid\b|\bsupport|\bfunding|\bsums?\b|\bpackages?\b|"
+    ("consult", rx(r"\bconsult|\bconven", re.I)),
+    ("money", rx(r"\bmoney|\bcommit|\bpledge|\bamount|\baid\b|\bsupport|\bfunding|\bsums?\b|\bpackages?\b|"
                          r"\bbudget|\bassistance|\bvalue\b|\bcontribution|\bfinanc|\ballocat|\bprovided\b|"
                          r"\bdelivered\b|\bUSD\b|\bEUR\b|\bGBP\b|[€$£¥]", re.I)),
-    ("term", re.compile(r"(?<!-)\bterm\b|\bduration|\bvalid|\blength\b|\bruns?\s+for\b", re.I)),
-    (None, re.compile(r"\bforce\b|\bexpir|\buntil\b|\bends?\b|\bdeliver|\bannounc|\bratif|\bupdated\b", re.I)),
-    ("place", re.compile(r"\bplace|\bvenue|\bwhere\b|\bcity\b|\blocation", re.I)),
-    ("signed", re.compile(r"\bsign(?:ed|ing|ature)\b|\bconclu", re.I)),
-    ("date", re.compile(r"^\W*(?:date|when|dated?\s+of\s+(?:the\s+)?agreement)\W*$", re.I)),
-    ("event", re.compile(r"^\W*(?:events?|what\s+happened|developments?|milestones?|description|step)\W*$", re.I)),
-    ("partner", re.compile(r"\bpartners?\b|\bcountry\b|\bcountries\b|\bstates?\b|\bdonors?\b|\bnations?\b|"
+    ("term", rx(r"(?<!-)\bterm\b|\bduration|\bvalid|\blength\b|\bruns?\s+for\b", re.I)),
+    (None, rx(r"\bforce\b|\bexpir|\buntil\b|\bends?\b|\bdeliver|\bannounc|\bratif|\bupdated\b", re.I)),
+    ("place", rx(r"\bplace|\bvenue|\bwhere\b|\bcity\b|\blocation", re.I)),
+    ("signed", rx(r"\bsign(?:ed|ing|ature)\b|\bconclu", re.I)),
+    ("date", rx(r"^\W*(?:date|when|dated?\s+of\s+(?:the\s+)?agreement)\W*$", re.I)),
+    ("event", rx(r"^\W*(?:events?|what\s+happened|developments?|milestones?|description|step)\W*$", re.I)),
+    ("partner", rx(r"\bpartners?\b|\bcountry\b|\bcountries\b|\bstates?\b|\bdonors?\b|\bnations?\b|"
                            r"\bgovernments?\b|\ballies\b|\bally\b|\bparty\b|\bparties\b|\bsignatory\s+state", re.I)),
 ]
 # Columns that show a table is about agreements: only then is a bare "Date" the signing date.
 _AGREEMENT_COLUMNS = {"signed", "signatory", "place", "term", "consult", "scope"}
-_AGREEMENT_WORD = re.compile(r"\bagreements?\b|\baccords?\b|\btreat(?:y|ies)\b", re.I)
-_STATUS = [("allocated", re.compile(r"\b(?:allocat\w*|earmark\w*|set aside|budget\w*|fund\b)", re.I)),
-           ("provided", re.compile(r"\b(?:provided|delivered|disbursed|given|spent|paid|donated|sent)\b", re.I)),
-           ("expected", re.compile(r"\bexpected\b", re.I))]
-_NEGATED = re.compile(r"\b(?:no|not|none|without|nothing|excluding|except)\b|n't\b", re.I)
-_HEDGED = re.compile(r"\b(?:could|might|possibl\w*|propos\w*|consider\w*|discuss\w*|under\s+review|tbc|tbd)\b|"
+_AGREEMENT_WORD = rx(r"\bagreements?\b|\baccords?\b|\btreat(?:y|ies)\b", re.I)
+_STATUS = [("allocated", rx(r"\b(?:allocat\w*|earmark\w*|set aside|budget\w*|fund\b)", re.I)),
+           ("provided", rx(r"\b(?:provided|delivered|disbursed|given|spent|paid|donated|sent)\b", re.I)),
+           ("expected", rx(r"\bexpected\b", re.I))]
+_NEGATED = rx(r"\b(?:no|not|none|without|nothing|excluding|except)\b|n't\b", re.I)
+_HEDGED = rx(r"\b(?:could|might|possibl\w*|propos\w*|consider\w*|discuss\w*|under\s+review|tbc|tbd)\b|"
                      r"(?-i:\bmay\b)", re.I)
-_SINCE = re.compile(r"\bsince\s+(\d{4})\b", re.I)
-_YEARS = re.compile(r"(?<![\d.,])((?:19|20)\d\d)\s*(?:-|–|/|to|until|through|and)\s*((?:19|20)\d\d)(?![\d.,])", re.I)
-_YEAR = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?![\d.,%])")
-_PER_YEAR = re.compile(r"(?=[aepy])"
+_SINCE = rx(r"\bsince\s+(\d{4})\b", re.I)
+_YEARS = rx(r"(?<![\d.,])((?:19|20)\d\d)\s*(?:-|–|/|to|until|through|and)\s*((?:19|20)\d\d)(?![\d.,])", re.I)
+_YEAR = rx(r"(?<![\d.,/-])((?:19|20)\d\d)(?![\d.,%])")
+_PER_YEAR = rx(r"(?=[aepy])"
                        r"\b(?:per\s+(?:year|annum)|a\s+year|annually|each\s+year|every\s+year|yearly)\b", re.I)
-_LIMIT = re.compile(r"\W*(?:within\s+|in\s+|no\s+later\s+than\s+)?(?P<n>\d{1,3}|[a-z]+(?:[- ][a-z]+)?)\s*[- ]?"
+_LIMIT = rx(r"\W*(?:within\s+|in\s+|no\s+later\s+than\s+)?(?P<n>\d{1,3}|[a-z]+(?:[- ][a-z]+)?)\s*[- ]?"
                     r"(?P<u>hours?|hrs?|h|days?)\b", re.I)
-_TRIGGER = re.compile(r"\b(?:after|following|upon|in\s+(?:the\s+)?(?:event|case)\s+of|if)\s+(?:an?\s+|the\s+|any\s+)?"
+_TRIGGER = rx(r"\b(?:after|following|upon|in\s+(?:the\s+)?(?:event|case)\s+of|if)\s+(?:an?\s+|the\s+|any\s+)?"
                       r"(?P<t>[^()|]{3,60}?)\s*(?:\(|$)", re.I)
-_NON_LETHAL = re.compile(r"\bnon-?\s?lethal\b", re.I)
-_LETHAL = re.compile(r"(?<!non-)(?<!non)(?<!non )\b(?:lethal|weapons|arms|ammunition|munitions)\b", re.I)
-_NOT_STATED = re.compile(r"^\W*$|^\W*(?:n/?a|none|unknown|not\b|no\b|tbc|tbd|to be\b|\?|various|online|virtual)",
+_NON_LETHAL = rx(r"\bnon-?\s?lethal\b", re.I)
+_LETHAL = rx(r"(?<!non-)(?<!non)(?<!non )\b(?:lethal|weapons|arms|ammunition|munitions)\b", re.I)
+_NOT_STATED = rx(r"^\W*$|^\W*(?:n/?a|none|unknown|not\b|no\b|tbc|tbd|to be\b|\?|various|online|virtual)",
                          re.I)
-_NAME = re.compile(r"[A-Z][\w'.-]+(?:\s+(?:[A-Z][\w'.-]+|de|De|van|von|der|da|di|la|le)){1,3}")
-_PLACE_AFTER = re.compile(r"[\s,;(–-]*(?:in\s+|at\s+)?(?P<p>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\)?\s*$")
+_NAME = rx(r"[A-Z][\w'.-]+(?:\s+(?:[A-Z][\w'.-]+|de|De|van|von|der|da|di|la|le)){1,3}")
+_PLACE_AFTER = rx(r"[\s,;(–-]*(?:in\s+|at\s+)?(?P<p>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\)?\s*$")
 # A bare number under a header that gives the currency and scale ("Pledge (EUR million)" / "977")
-_HEAD_CURRENCY = re.compile(r"(?<![A-Za-z])(?P<c>USD|EUR|GBP|JPY|SEK|NOK|DKK|CAD|AUD|CHF|PLN|CZK|ISK|€|\$|£|¥)"
+_HEAD_CURRENCY = rx(r"(?<![A-Za-z])(?P<c>USD|EUR|GBP|JPY|SEK|NOK|DKK|CAD|AUD|CHF|PLN|CZK|ISK|€|\$|£|¥)"
                             r"(?![A-Za-z])")
-_HEAD_SCALE = re.compile(r"\b(?P<s>thousands?|millions?|mn|mln|m|billions?|bn|bln)\b", re.I)
+_HEAD_SCALE = rx(r"\b(?P<s>thousands?|millions?|mn|mln|m|billions?|bn|bln)\b", re.I)
 _SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY"}
 _SCALES = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "bln": 1e9}
-_BARE_AMOUNT = re.compile(r"\s*(?:(?P<q>at least|about|around|some|over|more than|up to|approx\.?|c\.|~)\s*)?"
+_BARE_AMOUNT = rx(r"\s*(?:(?P<q>at least|about|around|some|over|more than|up to|approx\.?|c\.|~)\s*)?"
                           r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}|\d+(?:\.\d+)?)(?![\d%]|[.,]\d)", re.I)
-_ROLE_WORD = re.compile(r"\b(?:Minister|President|Chancellor|Premier|Ambassador|Secretary|King|Queen|Prince|"
+_ROLE_WORD = rx(r"\b(?:Minister|President|Chancellor|Premier|Ambassador|Secretary|King|Queen|Prince|"
                         r"Taoiseach|Government|Ministry|Head|Leader|Embassy|Office|Council|Commission)\b")
-_UKRAINE = re.compile(r"\bukrain|\bkyiv\b", re.I)
-_YES_NO = re.compile(r"\W*(yes|no)\b", re.I)
-_HEAD_UNIT = re.compile(r"(?=[dh])\b(?:hours?|days?|hrs?|h)\b", re.I)
-_UNTIL = re.compile(r"\b(?:until|till|to|through|expires?(?:\s+in)?|ends?(?:\s+in)?)\s+(?:\w+\s+){0,2}?"
+_UKRAINE = rx(r"\bukrain|\bkyiv\b", re.I)
+_YES_NO = rx(r"\W*(yes|no)\b", re.I)
+_HEAD_UNIT = rx(r"(?=[dh])\b(?:hours?|days?|hrs?|h)\b", re.I)
+_UNTIL = rx(r"\b(?:until|till|to|through|expires?(?:\s+in)?|ends?(?:\s+in)?)\s+(?:\w+\s+){0,2}?"
                     r"((?:20|21)\d\d)\b", re.I)
-_YEARS_HEAD = re.compile(r"\byears?\b", re.I)
-_BARE_NUMBER = re.compile(r"\s*(\d{1,3})\s*$")
-_SIGN_WORD = re.compile(r"\bsign(?:ed|ings?)\b", re.I)
+_YEARS_HEAD = rx(r"\byears?\b", re.I)
+_BARE_NUMBER = rx(r"\s*(\d{1,3})\s*$")
+_SIGN_WORD = rx(r"\bsign(?:ed|ings?)\b", re.I)
 
 Cell = tuple[int, int]
 
@@ -350,14 +351,14 @@ def relate_tables(ctx: Ctx) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-_ALL = re.compile(r"(?=[abe])\b(?:all|both|each|every)\b", re.I)
-_THEM = re.compile(r"(?=[adt])\b(?:agreements?|accords?|texts?|documents?|them|they)\b", re.I)
+_ALL = rx(r"(?=[abe])\b(?:all|both|each|every)\b", re.I)
+_THEM = rx(r"(?=[adt])\b(?:agreements?|accords?|texts?|documents?|them|they)\b", re.I)
 _NUMBERS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 _COUNT_WORDS = {w: i for i, w in enumerate(_NUMBERS, start=2)} | {str(i): i for i in range(2, 100)}
-_COUNTED = re.compile(rf"\b(?:all|both|each of(?: the)?|the|these|those)\s+({'|'.join(_NUMBERS)}|\d{{1,2}})\b", re.I)
-_BOTH = re.compile(r"\bboth\b", re.I)
-_CONSULT = re.compile(r"\bconsult|\bconven|\bmeet", re.I)
-_SENTENCE_TRIGGER = re.compile(r"\b(?:in the event of|in case of|following|after|upon|if)\s+(?:an?\s+|the\s+|any\s+)?"
+_COUNTED = rx(rf"\b(?:all|both|each of(?: the)?|the|these|those)\s+({'|'.join(_NUMBERS)}|\d{{1,2}})\b", re.I)
+_BOTH = rx(r"\bboth\b", re.I)
+_CONSULT = rx(r"\bconsult|\bconven|\bmeet", re.I)
+_SENTENCE_TRIGGER = rx(r"\b(?:in the event of|in case of|following|after|upon|if)\s+(?:an?\s+|the\s+|any\s+)?"
                                r"(?P<t>[^.;()]{3,80})")
 
 
