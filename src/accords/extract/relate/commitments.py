@@ -8,7 +8,7 @@ in its own clause, and a clause that is negated ("has not pledged") or hedged ("
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import pairwise
 from typing import Any
 
@@ -463,7 +463,11 @@ def _donor(ctx: Ctx, idx: int, m: Mention, seg_start: int) -> str | None:
     s, _e = ctx.sentences[idx]
     s = max(s, m.start - 300)  # the donor is named near its verb; bounded for huge sentences
     text = ctx.text
-    named = [p for p in ctx.in_sentence("party", idx) if not p.extra.get("in_name")]
+    # Only the parties from 300 before to 300 after the amount can answer: found by bisection
+    # (mentions come in text order), so a huge sentence of amounts and parties is not quadratic.
+    parties = ctx.in_sentence("party", idx)
+    lo, hi = bisect_left(parties, s, key=_start), bisect_left(parties, m.end + 300, key=_start)
+    named = [p for p in parties[lo:hi] if not p.extra.get("in_name")]
     for p in [p for p in named if m.end <= p.start < m.end + 25]:
         if p.value not in (RECIPIENT, "RUS") and _FROM.search(text[m.end:p.start]):
             return str(p.value)  # "EUR 300 million from the EIB": the source is named with the sum
@@ -478,6 +482,10 @@ def _donor(ctx: Ctx, idx: int, m: Mention, seg_start: int) -> str | None:
             return str(p.value)
     people = [c for _, c in ctx.people_countries(s, m.start) if c not in (RECIPIENT, "RUS")]
     return people[-1] if people else None  # "Macron announced EUR 3 billion"
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
 
 
 def category(phrase: str) -> str:
