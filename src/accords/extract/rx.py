@@ -76,12 +76,15 @@ def ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
     if entry is not None and entry[0] is pattern:
         return entry[1]
     twin = pattern
-    if _parser is not None and isinstance(pattern.pattern, str) and not pattern.flags & re.LOCALE:
+    source = pattern.pattern
+    if _parser is not None and isinstance(source, str) and not pattern.flags & re.LOCALE:
         try:
-            # (an inline "(?i:" can turn IGNORECASE on for a part)
-            if not (pattern.flags & re.IGNORECASE or "(?" in pattern.pattern) \
-                    or not _takes_twin_letter(_parser.parse(pattern.pattern, pattern.flags)):
-                twin = re.compile(pattern.pattern, (pattern.flags & ~re.UNICODE) | re.ASCII)
+            # (an inline "(?i:" can turn IGNORECASE on for a part; an ASCII source without \u, \U or
+            # \N escapes names no letter above U+00FF: no parse needed, it costs as much as a compile)
+            if not (pattern.flags & re.IGNORECASE or "(?" in source) \
+                    or (source.isascii() and "\\u" not in source and "\\U" not in source and "\\N" not in source) \
+                    or not _takes_twin_letter(_parser.parse(source, pattern.flags)):
+                twin = re.compile(source, (pattern.flags & ~re.UNICODE) | re.ASCII)
         except (re.error, ValueError, TypeError):  # ("(?u)" inside, say): keep the pattern
             twin = pattern
     if len(_TWINS) >= 4096:  # (cue alternations come in a few hundred combinations)
@@ -98,35 +101,39 @@ class Rx:
 
     def __init__(self, compiled: re.Pattern[str]) -> None:
         self.u = compiled
-        self.a = ascii_twin(compiled)
+        self.a: re.Pattern[str] | None = None  # the twin, compiled when first needed (startup time)
         self.pattern: str = compiled.pattern
         self.flags: int = compiled.flags
         self.groups: int = compiled.groups
         self.groupindex: Any = compiled.groupindex
 
+    def _twin(self) -> re.Pattern[str]:
+        twin = self.a = ascii_twin(self.u)
+        return twin
+
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return (self.a if plain(string) else self.u).search(string, pos, endpos)
+        return (self.a or self._twin() if plain(string) else self.u).search(string, pos, endpos)
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return (self.a if plain(string) else self.u).match(string, pos, endpos)
+        return (self.a or self._twin() if plain(string) else self.u).match(string, pos, endpos)
 
     def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return (self.a if plain(string) else self.u).fullmatch(string, pos, endpos)
+        return (self.a or self._twin() if plain(string) else self.u).fullmatch(string, pos, endpos)
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        return (self.a if plain(string) else self.u).finditer(string, pos, endpos)
+        return (self.a or self._twin() if plain(string) else self.u).finditer(string, pos, endpos)
 
     def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
-        return (self.a if plain(string) else self.u).findall(string, pos, endpos)
+        return (self.a or self._twin() if plain(string) else self.u).findall(string, pos, endpos)
 
     def split(self, string: str, maxsplit: int = 0) -> list[str | Any]:
-        return (self.a if plain(string) else self.u).split(string, maxsplit)
+        return (self.a or self._twin() if plain(string) else self.u).split(string, maxsplit)
 
     def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
-        return (self.a if plain(string) else self.u).sub(repl, string, count)
+        return (self.a or self._twin() if plain(string) else self.u).sub(repl, string, count)
 
     def subn(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> tuple[str, int]:
-        return (self.a if plain(string) else self.u).subn(repl, string, count)
+        return (self.a or self._twin() if plain(string) else self.u).subn(repl, string, count)
 
 
 Pattern = Rx | re.Pattern[str]  # what the prefilter functions take
