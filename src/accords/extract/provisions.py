@@ -135,23 +135,23 @@ _SUBJECT = rx(
     r"(?P<verb>[a-z][\w']*)\b")
 # The word after the subject must look like a verb: "Washington summit" is no subject.
 _VERBISH = rx(r"(?:\w+(?:s|ed)|also|now|then|already|will|would|shall|can|must|has|have|had|is|was|are|were|"
-                      r"did|does|set|put|gave|took|made|led|paid|sent|spent|kept|held|met)\Z")
+              r"did|does|set|put|gave|took|made|led|paid|sent|spent|kept|held|met)\Z")
 # Verbs that make a subject sentence about the partner's own agreement or commitments.
 _COMMIT_VERB = rx(r"(?:sign\w*|conclud\w*|promis\w*|pledg\w*|commit\w*|undert\w+|will|shall|would|"
-                          r"devot\w*|offer\w*|agree\w*|provid\w*|contribut\w*|earmark\w*|allocat\w*|"
-                          r"restrict\w*|limit\w*|confin\w*)\Z")
+                  r"devot\w*|offer\w*|agree\w*|provid\w*|contribut\w*|earmark\w*|allocat\w*|"
+                  r"restrict\w*|limit\w*|confin\w*)\Z")
 # What a sentence about several partners needs to be about their agreements rather than about
 # the countries ("Each of the three also leads a coalition: Estonia ..., Lithuania ...").
 _CONTENT = rx(r"\b(?:agreements?|accords?|texts?|documents?|deals?|pacts?|sign\w*|will|shall|would|"
-                      r"undert\w+|commit\w*|pledg\w*|promis\w*|provid\w*|contribut\w*|devot\w*)\b", re.I)
+              r"undert\w+|commit\w*|pledg\w*|promis\w*|provid\w*|contribut\w*|devot\w*)\b", re.I)
 # "every Baltic state now has an agreement": a clause about all the agreements of the document.
 _EVERY = rx(r"\b(?:every|each)\s+(?:[\w-]+\s+){0,2}?(?:state|country|government|partner|signatory|ally)\b"
-                    r"[^.;]*\b(?:agreement|accord)\b", re.I)
+            r"[^.;]*\b(?:agreement|accord)\b", re.I)
 # A cue in the second term of a comparison is not what the sentence says the party does
 # ("more comfortable with bulldozers than with howitzers").
 # ("more than EUR 2 billion" is a quantity, not a comparison.)
 _COMPARED = rx(r"(?:(?<!more )(?<!less )(?<!fewer )(?<!greater )(?<!higher )(?<!lower )(?<!other )"
-                       r"(?<!no )\bthan(?:\s+with)?|\brather\s+than|\binstead\s+of)\s+(?:[\w-]+\s+){0,2}\Z", re.I)
+               r"(?<!no )\bthan(?:\s+with)?|\brather\s+than|\binstead\s+of)\s+(?:[\w-]+\s+){0,2}\Z", re.I)
 # "already" inside a relative clause ("..., which our forces already carry out") describes the
 # background of one item, not the whole sentence.
 _RELATIVE = rx(r",\s+(?:which|who|whom)\b[^,;]*")
@@ -164,14 +164,14 @@ _COLLECTIVE_START = rx(
 _ITS = rx(r"\W*(?:Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:text|agreement|accord|deal|document|pact)\b")
 # A sentence that joins what a country does to what the text says: ", and the text says ...".
 _TEXT_SAYS = rx(r",?\s+(?:and|but|while|whereas)\s+(?P<said>(?:the|its|their)\s+(?:text|agreement|accord|deal)"
-                        r"\s+(?:also\s+)?(?:says|states|notes|stresses|adds|provides|declares|affirms|commits|confirms|"
-                        r"recognises|recognizes|records)\b)")
+                r"\s+(?:also\s+)?(?:says|states|notes|stresses|adds|provides|declares|affirms|commits|confirms|"
+                r"recognises|recognizes|records)\b)")
 # "Danish support includes lethal weapons, and the agreement confirms that this will continue": what the
 # text says points back at the first clause, which it makes the agreement's content.
 _SAYS_THIS = rx(r"\s+(?:that\s+)?(?:this|these|those|it|such\s+\w+)\b(?!\s+(?:is|was)\s+not\b)")
 _REFERS_BEFORE = rx(r"\b(?:under|in|by|through|with)\s+(?:the|this|its|their)\s+(?:[\w-]+\s+)?"
-                            r"(?:agreement|text|accord|deal)\b|\b(?:agreement|text|accord|deal)\s+"
-                            r"(?:says|states|commits|provides|obliges)\b", re.IGNORECASE)
+                    r"(?:agreement|text|accord|deal)\b|\b(?:agreement|text|accord|deal)\s+"
+                    r"(?:says|states|commits|provides|obliges)\b", re.IGNORECASE)
 _AID_SUBJECT = rx(
     r"\W*(?P<who>[A-Z][\w.-]+)(?:'s|’s)?\s+(?:military\s+|defen[cs]e\s+|security\s+|national\s+)?(?:aid|support|assistance|"
     r"deliveries|help|supplies)\s+(?:also\s+|now\s+)?(?:includes?|is|are|covers?|comprises?|consists?|spans?)\b")
@@ -193,19 +193,19 @@ _BACKGROUND = rx(
 # So is what was announced beside it or agreed in a separate format.
 # ("a new package announced with the signing" is the agreement's own)
 _PAST = rx(r"\balready\b|\b(?:has|have|had)\s+been\s+(?:providing|supplying)\b"
-                   r"|\bannounced\b(?!\s+(?:with|at|alongside|together\s+with|in|under)\s+(?:the\s+)?"
-                   r"(?:signing|agreement|text|accord|deal)\b)"
-                   r"|\ba\s+separate\b|\bseparately\b|\b(?:outside|independently\s+of|apart\s+from)\s+(?:of\s+)?the\s+"
-                   r"(?:agreement|text|accord|deal)\b", re.IGNORECASE)
+           r"|\bannounced\b(?!\s+(?:with|at|alongside|together\s+with|in|under)\s+(?:the\s+)?"
+           r"(?:signing|agreement|text|accord|deal)\b)"
+           r"|\ba\s+separate\b|\bseparately\b|\b(?:outside|independently\s+of|apart\s+from)\s+(?:of\s+)?the\s+"
+           r"(?:agreement|text|accord|deal)\b", re.IGNORECASE)
 # So is a sentence whose subject has given aid since some date: "Croatia has provided EUR 300
 # million since 2022" is the partner's record (matched at the start, on sentences with "since").
 _RECORD = rx(r"\W*(?:[\w'-]+\s+){1,3}(?:has|have|had)\s+(?:already\s+)?(?:provided|delivered|given|sent|"
-                     r"supplied|spent|contributed|donated|disbursed)\b(?=[^.;]*\bsince\b)", re.IGNORECASE)
+             r"supplied|spent|contributed|donated|disbursed)\b(?=[^.;]*\bsince\b)", re.IGNORECASE)
 # "The agreement formalises what Zagreb already does: ...": existing practice made agreement content.
 _FORMALISES = rx(r"\b(?:formali[sz]\w*|codif\w*|enshrin\w*|anchors?|cements?)\b", re.IGNORECASE)
 # "may" in lower case only: "signed on 31 May" is the month.
 _HEDGE = rx(r"\b(?:(?-i:may)|might|could|possibly|potential(?:ly)?|possibility|likely|perhaps"
-                    r"|reportedly|expects?\s+(?:the|this|that|its)\s+(?:agreement|text|deal|accord)\s+to)\b",
+            r"|reportedly|expects?\s+(?:the|this|that|its)\s+(?:agreement|text|deal|accord)\s+to)\b",
                     re.IGNORECASE)
 _AGREEMENT_TITLE = rx(r"\s*#*\s*(?:[\w-]+\s+){0,4}?(?:agreement|accord|memorandum|treaty)\b",
                               re.IGNORECASE)
@@ -226,14 +226,14 @@ _CLAUSE_BREAK = rx(r"[;:()]|—|\b(?:although|though|but|however|whereas|while|y
 # A clause the cue opens after a subordinator or a closing quote: a negation before it is another clause's.
 _SUBORDINATE = rx(r"[\"”]\s|\b(?:after|before|when|once|because|until)\b", re.IGNORECASE)
 _SUM_PAST = rx(r"\bsince\s+(?:(?:early|late|mid-|the\s+start\s+of)\s*)?(?:19|20)\d\d\b|\bsince\s+the\s+"
-                       r"(?:full-scale\s+)?invasion\b|\b(?:has|have|had)\s+(?:already\s+)?(?:provided|given|delivered|"
-                       r"sent|spent|contributed|disbursed|donated)\b", re.IGNORECASE)
+               r"(?:full-scale\s+)?invasion\b|\b(?:has|have|had)\s+(?:already\s+)?(?:provided|given|delivered|"
+               r"sent|spent|contributed|disbursed|donated)\b", re.IGNORECASE)
 _G_SUM_PAST = Gate(_SUM_PAST)
 _SUM_BREAK = rx(r"[;:]|,\s+(?:and|but|while|whereas)\b|\.\s")
 # What a question is about is not what the text says: "Asked about weapons, a diplomat said ...".
 # ("Asked whether Ireland would ever send weapons, Harris said ...": the question may run a few words)
 _ASKED = rx(r"\b(?:asked|asking|asks|questions?|questioned)\s+(?:\w+\s+){0,2}?(?:about|on|whether|if)\s+"
-                    r"(?:[\w-]+\s+){0,5}\Z", re.IGNORECASE)
+            r"(?:[\w-]+\s+){0,5}\Z", re.IGNORECASE)
 _BLANK_LINE = rx(r"\n\s*\n")
 _TERMINAL = (".", "!", "?", ":", '"', "'", ")", "]", "”", "’")
 _WORDS = {"ten": 10, "twelve": 12, "twenty-four": 24, "five": 5}
@@ -680,7 +680,7 @@ def _main_subject(sentence: str, hits: set[int], names: set[str]) -> bool:
 
 
 _RECEIVE_FROM = rx(r"\breceive\b(?:[^.;]|\.(?=\d)){0,100}?\bfrom\s+(?:the\s+)?"
-                           r"(?P<who>[A-Z][\w.]*(?:\s+[A-Z]\w+)?)")
+                   r"(?P<who>[A-Z][\w.]*(?:\s+[A-Z]\w+)?)")
 
 
 def _main_aid(sentence: str, names: set[str]) -> bool:

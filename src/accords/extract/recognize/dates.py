@@ -70,7 +70,7 @@ _BARE_CONTEXT = rx(
     r"(?:\b(?:in|since|by|until|till|from|of|during|through|before|after|early|late|mid|end|between|"
     r"and|to|on|as|For|for|year|the|In|Since|By|Until|From|From|During|Before|After)\s+)\Z")
 _MONTH_ON_NOUN = rx(r"\s+(?:(?:security|bilateral|defen[cs]e)\s+)?(?:agreement|accord|pact|text|treaty|summit|"
-                            r"signing|deal)s?\b")
+                    r"signing|deal)s?\b")
 _DETERMINER = rx(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Ll]ast)\s+\Z")
 _DEADLINE = rx(r"(?:\b(?:by|until|till|through|before|no later than|up to)\s+(?:the\s+)?(?:end\s+of\s+)?)\Z",
                        re.I)
@@ -80,7 +80,7 @@ _DEADLINE = rx(r"(?:\b(?:by|until|till|through|before|no later than|up to)\s+(?:
 # before" (from the date told before). Found from the unit word, which is rare, then the count
 # before it is read back (a scan from every "a", "two" or "several" would cost far more).
 _UNIT_SHIFT = rx(r"(?=[mhdw])\b(?:(?P<now>minutes?|hours?)\s+ago|(?:days?|weeks?)\s+(?:later|earlier|before)"
-                         r"(?!\s+(?:the|a|an)\b))(?![\w])")
+                 r"(?!\s+(?:the|a|an)\b))(?![\w])")
 _COUNT_BEFORE = rx(r"(?<![\w-])(?i:a\s+few|several|an?|one|two|three|four|five|six|\d{1,2})\s+\Z")
 
 
@@ -199,10 +199,10 @@ def _anchor(out: list[Mention], text: str, start: int, raw: dict[str, Any]) -> N
 # A clause reporting what happened: "had first floated that figure ... in December". Past-tense
 # forms of the verbs briefs use for events; "-ed" alone would also catch "scheduled", "expected".
 _PAST = rx(r"\b(?:had|was|were|did|signed|announced|floated|held|met|agreed|pledged|promised|visited|"
-                   r"launched|adopted|concluded|decided|said|stated|declared|approved|hosted|delivered|provided|"
-                   r"unveiled|took place|came)\b")
+           r"launched|adopted|concluded|decided|said|stated|declared|approved|hosted|delivered|provided|"
+           r"unveiled|took place|came)\b")
 _FUTURE = rx(r"\b(?:will|would|shall|going to|to be|is to|are to|plans?|planned|scheduled|expected|due|"
-                     r"next|upcoming|intends?)\b", re.I)
+             r"next|upcoming|intends?)\b", re.I)
 
 
 def _reported_past(text: str, start: int) -> bool:
@@ -299,7 +299,7 @@ def latest_evidence(mentions: list[Mention]) -> date | None:
 _SIGNED_BEFORE = rx(r"\b(?:signed|concluded|signing)\b", re.I)
 # A day counted from the date told before it: "(on) the following day", "the day before", "a week later"
 _SHIFT = rx(r"(?:on )?the (?P<w>following|next|previous) day|the day (?P<w2>before|after)"
-                    r"|(?P<n>\S+) (?P<u>day|week)s? (?P<d>later|earlier|before)")
+            r"|(?P<n>\S+) (?P<u>day|week)s? (?P<d>later|earlier|before)")
 # the day told just before: "the same day", "later that day", "that evening"
 _SAME = rx(r"same day|that day|(?:that|same) (?:evening|afternoon)")
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}

@@ -59,15 +59,15 @@ def _patterns() -> _Scanners:
     names = [k for k, v in gazetteer().items() if v[1] != "capital"]
     party = "(?:" + trie_pattern(names) + ")"
     lead = rx(rf"(?=[A-Z])(?<![\w])(?:(?P<country>{party})(?:'s)? )?(?P<role>{_ROLE})"
-                      rf"(?: of (?:the )?(?P<of>{party}))?,? (?P<name>{_NAME})")
+              rf"(?: of (?:the )?(?P<of>{party}))?,? (?P<name>{_NAME})")
     # (a role followed by a name introduces that name: "in Dubrovnik, Prime Minister Andrej Plenković")
     tail = rf", (?:the |a )?(?:(?P<country>{party})(?:'s)? )?(?P<role>{_ROLE_I})"
     trail = rx(rf"(?P<name>{_NAME}){tail}(?: of (?:the )?(?P<of>{party}))?(?!,? {_TOKEN})")
     # ("Japan's prime minister Fumio Kishida", "Portuguese premier Luís Montenegro": a country or demonym
     # before it makes a lower-case role a title)
     owner = rx(rf"(?=[A-Z])(?<![\w])(?P<country>{party})(?:'s)? (?P<role>{_ROLE_I})"
-                       rf"(?: (?:to|in) (?:the )?(?P<to>{party}))?,? "
-                       rf"(?P<name>{_NAME})")
+               rf"(?: (?:to|in) (?:the )?(?P<to>{party}))?,? "
+               rf"(?P<name>{_NAME})")
     return _Scanners(lead, trail, owner, rx(tail), max(map(len, names)) + 3)
 
 

@@ -24,7 +24,7 @@ _NOUN = (r"(?:agreements?|accords?|treaty|treaties|pact|security commitments"
 _AGREEMENT = rx(rf"(?=[atpsdbl1])\b{_NOUN}\b", re.I)
 # (the look-ahead names the initials of the words: it rejects most positions at once, same matches)
 _SIGN = rx(r"^\s*Done at\b|(?=[scip])\b(?:sign(?:ed|s|ing)?|conclud(?:ed|es|ing)|ink(?:ed|s)|concluded|penned"
-                   r"|signature\s+of|seal(?:ed|s)|put\s+(?:his|her|their|its)\s+(?:signatures?|names?)\s+to|put\s+pen\s+to\s+paper)\b",
+           r"|signature\s+of|seal(?:ed|s)|put\s+(?:his|her|their|its)\s+(?:signatures?|names?)\s+to|put\s+pen\s+to\s+paper)\b",
                    re.I)
 # "Sweden, Norway and Iceland sign", "Joe Biden and Fumio Kishida sign during the summit": a
 # signing verb right after the states or people who sign reports a signing without any
@@ -32,13 +32,13 @@ _SIGN = rx(r"^\s*Done at\b|(?=[scip])\b(?:sign(?:ed|s|ing)?|conclud(?:ed|es|ing)
 # "The summit in Stockholm produced three agreements": a meeting that yields texts is where they were signed
 # (a pattern of its own, tried only where "produced" or "yielded" is: the meeting words are common letters)
 _PRODUCED = rx(r"(?=[cmstv])"
-                       r"\b(?:summit|meeting|visit|talks|conference|ceremony)\b[^.;:]{0,60}?\b(?:produced|yielded)\b",
+               r"\b(?:summit|meeting|visit|talks|conference|ceremony)\b[^.;:]{0,60}?\b(?:produced|yielded)\b",
                        re.I)
 
 
 # "the United States and Japan added their texts", "Iceland added its signature": a signing told as an addition
 _ADDED = rx(r"\badded\s+(?:their|its|his|her)\s+(?:own\s+)?"
-                    r"(?:texts?|agreements?|accords?|signatures?|names?)\b")
+            r"(?:texts?|agreements?|accords?|signatures?|names?)\b")
 
 
 def _signs(sent: str, low: str) -> bool:
@@ -53,18 +53,18 @@ def _signs(sent: str, low: str) -> bool:
 _BARE_SIGN = rx(r"(?=s)\b(?:sign|signs|signed)\b(?!\s+(?:of|that|up|off|language|posts?|boards?)\b)")
 # ("Ireland, a militarily neutral state, signed": an apposition may stand between them)
 _SUBJECT_GAP = rx(r"(?:,\s+(?:a|an|the|its|whose)\s+[^,.;:()]{1,50},)?"
-                          r"(?:\s+(?:and|as well as)\s+(?:several|many|some|a few|a number of|various|numerous|"
-                          r"other|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+others?)?"
-                          r"(?:\s+(?:also|both|all|each|jointly|formally|then|now|finally|themselves"
-                          r"|had|has|have|already"
+                  r"(?:\s+(?:and|as well as)\s+(?:several|many|some|a few|a number of|various|numerous|"
+                  r"other|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+others?)?"
+                  r"(?:\s+(?:also|both|all|each|jointly|formally|then|now|finally|themselves"
+                  r"|had|has|have|already"
                           # "The UK was the first to sign", "Canada became the fifth country to sign"
                           r"|(?:was|were|is|became|becomes)\s+(?:also\s+)?(?:among\s+)?the\s+(?:first|second|third|"
                           r"fourth|fifth|last|latest|next|\d+(?:st|nd|rd|th)|\w+th)(?:\s+(?:[\w-]+\s+){0,2}(?:country|"
                           r"countries|state|states|nation|nations|partner|partners|member|members|ally|allies))?\s+to"
                           r"))*\s+\Z")
 _AFTER_SIGN = rx(r"\s*(?:[.,;:!?)]|\Z)|\s+(?:(?:its|their|his|her)\s+own|theirs|in|on|at|during|for|"
-                         r"with\s+(?:Ukraine|Kyiv)|yesterday|today|it(?!\s+into)|"
-                         r"last|this|too|also|together|separately|jointly|first|later|earlier|shortly|alongside)\b")
+                 r"with\s+(?:Ukraine|Kyiv)|yesterday|today|it(?!\s+into)|"
+                 r"last|this|too|also|together|separately|jointly|first|later|earlier|shortly|alongside)\b")
 # an item that names the partner, then says "signed" after a dash or colon
 _ITEM_SIGNED = rx(r"(?:[-:]|\))\s+\Z")
 _ITEM_HEAD = 60
@@ -72,11 +72,11 @@ _FOR_PARTY = rx(r"\s+(?:for|on behalf of)\s+(?:the\s+)?")
 # "Finland, Latvia, Belgium and several others also signed": a list that says it is incomplete
 # names agreements without reporting them.
 _OTHERS = rx(r"(?=a)\b(?:and|as well as|among)\s+(?:several|many|some|a few|a number of|various|numerous|"
-                     r"\d+|two|three|four|five|six|seven|eight|nine|ten|other)\s+others?\b", re.I)
+             r"\d+|two|three|four|five|six|seven|eight|nine|ten|other)\s+others?\b", re.I)
 # "the G7 declaration agreed in Vilnius last July": the date and place of the declaration an
 # agreement rests on are not the agreement's own.
 _DECLARATION = rx(r"\b[Dd]eclaration\b[^.;,()]{0,60}(?:,\s+(?:agreed|adopted|issued|signed|made|"
-                          r"endorsed|launched)\b[^.;,()]{0,60})?"
+                  r"endorsed|launched)\b[^.;,()]{0,60})?"
                           # "the accords that Western governments promised Kyiv at the NATO summit in Vilnius last July"
                           r"|\b(?:promised|pledged|adopted|issued)\s+(?:[\w-]+\s+){0,3}?at\s+the\s+[^.;,()]{0,60}")
 _G_DECLARATION = Gate(_DECLARATION)
@@ -90,32 +90,32 @@ _ITEM = rx(r"([ \t]*)(?:[-*+]|\d{1,2}[.)])[ \t]")
 _SIGN_WORD = rx(r"\bsign(?:s|ed|ings?)?\b", re.I)
 # The place a timeline item opens with: "- **31 May 2024, Stockholm** - ...", "- Berlin: ..."
 _ITEM_PLACE = rx(r"[ \t]*(?:[-*+]|\d{1,2}[.)])[ \t]+(?:\*\*|__)?(?:[^*_\n,:]{4,30}?,[ \t]*)?"
-                         r"(?P<c>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:\*\*|__)?[ \t]*[:-][ \t]")
+                 r"(?P<c>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:\*\*|__)?[ \t]*[:-][ \t]")
 _COUNTED = rx(r"(?=[\dtfsmd])\b(?:\d+|two|three|four|five|six|several|many|dozens of|\d+ new)\s+(?:\w+\s+)?"
-                      r"(?:agreements|accords|deals|memoranda)\b", re.I)
+              r"(?:agreements|accords|deals|memoranda)\b", re.I)
 # (a friendship or trade treaty is a text of another kind: its date and place are not the security agreement's)
 _OTHER_SUBJECT = (r"(?:trade|free[- ]trade|grain|gas|loan|grant|investment|purchase|friendship|good[- ]neighbou?rliness"
                   r"|energy|nuclear|visa|aviation|air\s+transport|customs|tax|taxation|double\s+taxation|cultural"
                   r"|education|scientific|health|roaming|transit|fisheries|agricultural|readmission|extradition)")
 _NOT_SECURITY = rx(rf"\b{_OTHER_SUBJECT}\s+(?:agreements?|deals?|accords?|treat(?:y|ies))\b"
-                           rf"|\b(?:agreements?|accords?|treat(?:y|ies))\s+(?:on|of|for)\s+{_OTHER_SUBJECT}\b", re.I)
+                   rf"|\b(?:agreements?|accords?|treat(?:y|ies))\s+(?:on|of|for)\s+{_OTHER_SUBJECT}\b", re.I)
 _ENUM = rx(rf"(?=[atpsdbl1])\b{_NOUN}\s+(?:that|which)?\s*(?:(?P<subj>[A-Z][\w.]*(?: [A-Z][\w.]*)?)\s+)?"
-                   r"(?:has|have|had)?\s*(?:already\s+)?(?:concluded|signed|reached|struck)\s+with\s+", re.I)
+           r"(?:has|have|had)?\s*(?:already\s+)?(?:concluded|signed|reached|struck)\s+with\s+", re.I)
 _ENUM_SHORT = rx(r"\bagreements\s+with\s+")
 _TITLE_LEAD = rx(
     r"(?:formally|officially)\s+(?:known\s+as|called|titled|entitled|named)\s+(?:the\s+)?"
     r"|\b(?:titled|entitled)\s+(?:the\s+)?\"?")
 _TITLE_HEAD = rx(r"(?:the\s+)?(?P<t>(?:Accord|Agreement|Treaty|Memorandum|Joint Security Commitments)"
-                         r"\s+(?:on|between|of|for|concerning)\s+[A-Z])")
+                 r"\s+(?:on|between|of|for|concerning)\s+[A-Z])")
 _TITLE_CAPS = ("Accord", "Agreement", "Treaty", "Memorandum", "Joint Security Commitments")
 _TITLE_WORD = rx(r"[ ]*(?:[A-Z][\w'-]*|of|on|and|for|between|the|in|to|-|&)(?=[ ,.;:\"')]|$)")
 _PLACE = rx(r"(?=[adioID])"
-                    r"(?:\b(?:at|on the sidelines of|on the margins of|during|in the margins of)\s+(?:the\s+)?"
-                    r"(?P<p>(?:[A-Z0-9][\w-]*\s+){0,4}summit(?:\s+in\s+[A-Z][\w-]+)?)"
-                    r"|\b(?:in|In|Done at|done at)\s+(?P<c>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=[\s,.;]))")
+            r"(?:\b(?:at|on the sidelines of|on the margins of|during|in the margins of)\s+(?:the\s+)?"
+            r"(?P<p>(?:[A-Z0-9][\w-]*\s+){0,4}summit(?:\s+in\s+[A-Z][\w-]+)?)"
+            r"|\b(?:in|In|Done at|done at)\s+(?P<c>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=[\s,.;]))")
 _BASIS = rx(r"(?=[ouipw])"
-                    r"\b(?:on the basis of|under|in line with|in accordance with|pursuant to|within the framework of)"
-                    r"\s+(?:the\s+)?(?P<b>(?:G7|Joint|joint)[^.;,()]{3,80}?)(?=[.;,(]|\s+(?:and|which|signed)\b|$)")
+            r"\b(?:on the basis of|under|in line with|in accordance with|pursuant to|within the framework of)"
+            r"\s+(?:the\s+)?(?P<b>(?:G7|Joint|joint)[^.;,()]{3,80}?)(?=[.;,(]|\s+(?:and|which|signed)\b|$)")
 _NOT_PLACE = frozenset(["January", "February", "March", "April", "May", "June", "July", "August",
                         "September", "October", "November", "December", "This", "That", "The", "It",
                         "Congress"])
@@ -128,16 +128,16 @@ _DOC_NOUN = rx(r"(?=[atpsd])\b(?:agreements?|accords?|treaty|pact|security commi
 # Sentences that can say anything about an agreement contain one of these (one scan finds them).
 # (the look-ahead names the initials of the words: it rejects most positions at once, same matches)
 _CANDIDATE = rx(r"(?=[atpsdbl1h])\b(?:agreements?|accords?|treaty|treaties|pact|security commitments|texts?"
-                        r"|(?:security|defen[cs]e|bilateral|long-term|ten-year|10-year)\s+deals?"
-                        r"|documents?|arrangements?|[Ss]ign(?:s|ed)?|Done at|signing\s+date|date\s+of\s+signing"
-                        r"|hosted\s+(?:a|the)\s+signing)\b",
+                r"|(?:security|defen[cs]e|bilateral|long-term|ten-year|10-year)\s+deals?"
+                r"|documents?|arrangements?|[Ss]ign(?:s|ed)?|Done at|signing\s+date|date\s+of\s+signing"
+                r"|hosted\s+(?:a|the)\s+signing)\b",
                         re.I)
 _COLLECTIVE = rx(r"(?=[bae])\b(?:both|all\s+(?:three|four|five|six|the)|each\s+of\s+the|every)\b", re.I)
 # ("Germany signed a contract", "Sweden signed with a shipyard" sign something else)
 _SIGNED_LEAD = rx(r"\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:(?:[\w,]+\s+){0,3}?(?:Signed|signed)\b"
-                          r"(?!\s+(?:a|an|the|its|their|his|her|this|that|contracts?|deals?"
-                          r"|with(?!\s+(?:Ukraine|Kyiv)\b))\b)"
-                          r"|Done at\b"
+                  r"(?!\s+(?:a|an|the|its|their|his|her|this|that|contracts?|deals?"
+                  r"|with(?!\s+(?:Ukraine|Kyiv)\b))\b)"
+                  r"|Done at\b"
                           # a fact sheet's "Signing date: 13 June 2024"
                           r"|(?:[-*+]\s+)?(?:\*\*|__)?(?:Signing\s+date|Date\s+of\s+signing)(?:\*\*|__)?\s*:)")
 _SAME_EVENT = rx(r"\bsame\s+(?:summit|day|occasion|ceremony|meeting)\b", re.I)
@@ -145,8 +145,8 @@ _SAME_EVENT = rx(r"\bsame\s+(?:summit|day|occasion|ceremony|meeting)\b", re.I)
 # ("followed with a package", "followed up" are other things).
 # ("Romania followed a day later": "a" before a span of time is when, not what)
 _FOLLOW = rx(r"(?=[dfs])\b(?:followed(?:\s+suit)?(?!\s+(?:with|up|by|through|on|from|closely|in\s+\d"
-                     r"|a(?!\s+(?:day|week|few\s+days|month)\s+later)|an|its|his|her"
-                     r"|their|the\s+(?:debate|talks|news|story))\b)|did\s+(?:the\s+same|likewise|so)|so\s+did)\b",
+             r"|a(?!\s+(?:day|week|few\s+days|month)\s+later)|an|its|his|her"
+             r"|their|the\s+(?:debate|talks|news|story))\b)|did\s+(?:the\s+same|likewise|so)|so\s+did)\b",
                      re.I)
 # a signing refused or not (yet) made: "Hungary has refused to sign any such agreement", "Poland has not yet signed"
 _NO_SIGN = rx(r"\b(?:refus\w*|declin\w*|not|never|yet)\s+(?:\w+\s+)?(?:to\s+)?sign\w*|n't\s+(?:\w+\s+)?sign\w*",
@@ -434,19 +434,19 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
 # "runs for ten years", "valid for a decade"), or as the whole answer to "How long does it run?";
 # not "for the three years 2024 to 2026" (a funding period).
 _TERM_BEFORE = rx(r"(?=[acdeilrtv])"
-                          r"\b(?:runs?|running|ran|valid|concluded|lasts?|lasting|in\s+force|term|duration|expires?|"
-                          r"applies|apply)\b[^.;:!?]{0,30}\Z", re.I)
+                  r"\b(?:runs?|running|ran|valid|concluded|lasts?|lasting|in\s+force|term|duration|expires?|"
+                  r"applies|apply)\b[^.;:!?]{0,30}\Z", re.I)
 _TERM_QUESTION = rx(r"(?=[dehlrtv])\b(?:how\s+long|duration|term|valid|validity|run|runs|last|expire)\b", re.I)
 _YEARS_AFTER = rx(r"\s*(?:\(|,)?\s*(?:from\s+|in\s+|of\s+)?(?:19|20)\d\d\b")
 _TERM_LABEL = rx(r"\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:Term|Duration|Validity|Valid\s+for|Length)(?:\*\*|__)?"
-                         r"\s*[:\u2013\u2014-]\s*(?:\*\*|__)?\s*\Z")
+                 r"\s*[:\u2013\u2014-]\s*(?:\*\*|__)?\s*\Z")
 _IT = rx(r"\s*(?:It|This|That|(?:Its|The)\s+(?:term|validity|duration))\b")  # the agreement just told of
 _THEY = rx(r"(?=[teab])\b(?:they|each|all|both|these|those)\b", re.I)
 
 
 _UNTIL = rx(r"\b(?:runs?|running|valid|remains?\s+in\s+(?:force|effect)|in\s+(?:force|effect)|lasts?|expires?"
-                    r"|applies|covers\s+the\s+(?:period|years))\s+(?:(?:up\s+)?until|till|to|through|in)\s+"
-                    r"(?:the\s+end\s+of\s+)?(?P<y>20\d\d)\b(?!\s*(?:-|to)\s*20\d\d)", re.I)
+            r"|applies|covers\s+the\s+(?:period|years))\s+(?:(?:up\s+)?until|till|to|through|in)\s+"
+            r"(?:the\s+end\s+of\s+)?(?P<y>20\d\d)\b(?!\s*(?:-|to)\s*20\d\d)", re.I)
 
 
 # sentences with no agreement word that may still report a signing or a term (one scan finds them,
@@ -476,7 +476,7 @@ def _is_term(ctx: Ctx, idx: int, s: int, sent: str) -> bool:
 
 _PARTY_LABEL_KEYS = ("Parties", "Partner", "Counterpart", "Signator")
 _PARTY_LABEL = rx(r"(?:^|\n|\.\s)[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:Parties|Partners?|Counterpart|"
-                          r"Signatories|Signatory\s+states?)(?:\*\*|__)?[ \t]*:")
+                  r"Signatories|Signatory\s+states?)(?:\*\*|__)?[ \t]*:")
 
 
 def _tied_partners(ctx: Ctx, worded: list[int]) -> set[str]:
@@ -566,9 +566,9 @@ _CLAUSE = rx(r"[;:]\s+|,\s+(?=(?:and|but|while|whereas|so|although)\b)")
 
 # a signing still to come: "will sign", "is expected to sign", "plans to sign", "is to be signed"
 _FUTURE_SIGN = rx(r"(?=[wsiaphe])"
-                          r"\b(?:will|would|shall|(?:is|are)\s+(?:expected|due|set|scheduled|planning|going|about|"
-                          r"poised|likely|ready|hoping)|plans?|planned|intends?|hopes?|aims?|wants?|expects?|"
-                          r"(?:is|are)(?=\s+to\s+(?:sign|be\s+signed)))\s+(?:to\s+)?(?:\w+\s+)?(?:sign|be\s+signed)\b")
+                  r"\b(?:will|would|shall|(?:is|are)\s+(?:expected|due|set|scheduled|planning|going|about|"
+                  r"poised|likely|ready|hoping)|plans?|planned|intends?|hopes?|aims?|wants?|expects?|"
+                  r"(?:is|are)(?=\s+to\s+(?:sign|be\s+signed)))\s+(?:to\s+)?(?:\w+\s+)?(?:sign|be\s+signed)\b")
 
 
 def _future_signers(ctx: Ctx, idx: int, s: int, e: int, keys: list[tuple[str, ...]]) -> set[tuple[str, ...]]:
@@ -634,8 +634,8 @@ def _own_dates(ctx: Ctx, idx: int, keys: list[tuple[str, ...]]) -> dict[tuple[st
 
 
 _YES_NO = rx(r"\s*(?:Q\s*[:.]\s*)?(?:Did|Does|Do|Has|Have|Had|Will|Would|Could|Can|Should|Shall|Is|Are|"
-                     r"Was|Were|"
-                     r"Might|May)\b")
+             r"Was|Were|"
+             r"Might|May)\b")
 _MODAL_SIGN = rx(r"(?=[cswm])\b(?:can|could|should|would|might|may|must)\b[^?.;]{0,60}?\bsign\b", re.I)
 _CEREMONY = rx(r"(?=[cs])\b(?:ceremony|signing)\b[^.;]{0,40}\b(?:took\s+place|was\s+held|happened|came)\b",
                        re.I)
@@ -652,8 +652,8 @@ def _answer(ctx: Ctx, idx: int, sent: str) -> int | None:
 # A liveblog entry: a clock time opens its line, or stands on the line before ("12:35" / "Breaking: ...")
 # ("12.35" with a dot only before a separator or the line's end: "3.12 Denmark shall" numbers a clause)
 _CLOCK = rx(r"[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:[01]?\d|2[0-3])(?::[0-5]\d(?:\s*(?:[ap]\.?m\.?|CET|CEST|GMT|"
-                    r"UTC|local))?(?:\*\*|__)?(?:[ \t]*[-\u2013\u2014:|]|[ \t]*$|[ \t]+(?=[A-Z]))"
-                    r"|\.[0-5]\d(?:\*\*|__)?(?:[ \t]*[-\u2013\u2014:|]|[ \t]*$))", re.I | re.M)
+            r"UTC|local))?(?:\*\*|__)?(?:[ \t]*[-\u2013\u2014:|]|[ \t]*$|[ \t]+(?=[A-Z]))"
+            r"|\.[0-5]\d(?:\*\*|__)?(?:[ \t]*[-\u2013\u2014:|]|[ \t]*$))", re.I | re.M)
 
 
 def _entry_day(ctx: Ctx, s: int) -> str | None:
@@ -718,15 +718,15 @@ def _named(ctx: Ctx, idx: int) -> list[str]:
 
 _MEMBERS_AFTER = rx(r"\s+(?:member\s+)?(?:states?|countries|members|capitals|governments|leaders)\b")
 _NOUN_AFTER = rx(r"(?:'s)?\s+(?:[\w-]+\s+)?(?:agreement|accord|text|document)s?\b"
-                         r"|\s+ones?\b(?!-|\s+(?:billion|million|of|year|day)\b)")  # ("the Norwegian one was signed")
+                 r"|\s+ones?\b(?!-|\s+(?:billion|million|of|year|day)\b)")  # ("the Norwegian one was signed")
 # an agreement told of by an adjective and "one": "The Norwegian one was signed the same day"
 _ONE = rx(r"\b(?:[A-Z][a-z]+|latest|first|last|new|other|earlier|previous)\s+ones?\b(?!-)"
-                  r"(?!\s+(?:billion|million|of|year|day)\b)")
+          r"(?!\s+(?:billion|million|of|year|day)\b)")
 # partners who "have similar agreements", "already have their own texts"
 _HAVE_THEIRS = rx(r"\s+(?:(?:already|also|now|each|both|all)\s+)*(?:has|have|had)\s+"
-                          r"(?:(?:already|also|now)\s+)?"
-                          r"(?:(?:similar|such|comparable|equivalent|their\s+own|its\s+own|own|bilateral|security|"
-                          r"long-term|ten-year|10-year|an?)\s+)*(?:agreements?|accords?|texts?|deals?)\b")
+                  r"(?:(?:already|also|now)\s+)?"
+                  r"(?:(?:similar|such|comparable|equivalent|their\s+own|its\s+own|own|bilateral|security|"
+                  r"long-term|ten-year|10-year|an?)\s+)*(?:agreements?|accords?|texts?|deals?)\b")
 _NAMED_GAP = rx(r",\s*(?:and\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?|,?\s+as\s+well\s+as\s+(?:the\s+)?")
 # "The Spanish, Belgian and Norwegian agreements": every demonym of the list is on the noun
 _LIST_GAP = rx(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
@@ -821,7 +821,7 @@ def _venues(ctx: Ctx, idx: int, s: int, e: int) -> set[str]:
 # Reported speech: "A minister told an audience in Winnipeg on Monday that the agreement Canada had signed
 # in Kyiv two days earlier ...": the date and place before "that" are the speech's, not the signing's.
 _SPEECH = rx(r"(?=[aenrst])\b(?:said|says|told|tells|announced|explained|recalled|noted|stated|reported|added|"
-                     r"stressed|reminded)\b[^.;:]{0,120}?\bthat\b")
+             r"stressed|reminded)\b[^.;:]{0,120}?\bthat\b")
 
 
 def _speech_frame(ctx: Ctx, s: int, sent: str) -> list[tuple[int, int]]:
@@ -834,9 +834,9 @@ def _speech_frame(ctx: Ctx, s: int, sent: str) -> list[tuple[int, int]]:
 # "the text has no fixed term; it is to be reviewed within ten years": a review date is no term, and a
 # text said to have no term has none
 _NO_TERM = rx(r"\bno\s+(?:fixed\s+|set\s+|end\s+)?(?:term|end\s+date|expiry(?:\s+date)?|time\s+limit)\b"
-                      r"|\b(?:indefinite(?:ly)?|open-ended|unlimited\s+(?:duration|period|time))\b", re.I)
+              r"|\b(?:indefinite(?:ly)?|open-ended|unlimited\s+(?:duration|period|time))\b", re.I)
 _REVIEW_BEFORE = rx(r"(?=[aer])\b(?:review\w*|revis\w*|evaluat\w*|assess\w*|renegotiat\w*)\b[^.;]{0,30}?"
-                            r"\b(?:within|after|every|in)\s+(?:the\s+first\s+)?\Z", re.I)
+                    r"\b(?:within|after|every|in)\s+(?:the\s+first\s+)?\Z", re.I)
 _NO_TERM_KEYS = ("term", "expir", "indefinite", "open-ended", "unlimited", "review", "revis", "evaluat", "assess",
                  "renegotiat", "end date", "time limit")
 
@@ -942,7 +942,7 @@ class _Counted:
 
 _NUMBER_WORDS = ("two", "three", "four", "five", "six")
 _COUNT_SIGNED = rx(r"(?=[tfs])\b(?P<n>two|three|four|five|six)\s+(?:[\w-]+\s+){0,2}"
-                           r"(?:agreements|texts|accords|documents|deals)\b", re.I)
+                   r"(?:agreements|texts|accords|documents|deals)\b", re.I)
 _COUNT_N = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _COUNT_SPAN = 3  # sentences after the count that may name its members
 
@@ -970,10 +970,10 @@ def _counted_member(ctx: Ctx, idx: int, s: int, e: int, counted: _Counted) -> bo
 # a date that names the text it stands beside: "the agreement of 28 May", "Its October agreement",
 # "the 13 June text"; a year alone ("the 2024 agreement") is too coarse to date a signing
 _NOUN_BEFORE_DATE = rx(r"\b(?i:agreements?|accords?|pacts?|treaty|texts?|documents?)"
-                               r"(?:\s+with\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+(?:of|dated|from)\s+"
-                               r"(?:the\s+)?\Z")
+                       r"(?:\s+with\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+(?:of|dated|from)\s+"
+                       r"(?:the\s+)?\Z")
 _NOUN_AFTER_DATE = rx(r"(?:'s)?\s+(?:(?:security|bilateral|defen[cs]e|ten-year)\s+)?"
-                              r"(?:agreement|accord|pact|treaty|text|document)\b", re.I)
+                      r"(?:agreement|accord|pact|treaty|text|document)\b", re.I)
 
 
 def date_names_text(text: str, start: int, end: int, floor: int = 0) -> bool:
@@ -991,8 +991,8 @@ def _noun_dated(ctx: Ctx, idx: int, s: int, sent: str) -> bool:
 
 
 _FOR_PERIOD = rx(r"(?=[bcfiot])\b(?:for|in\s+support\s+for|budget\s+for|over|through|covering)\s+(?:the\s+)?"
-                         r"(?:(?:years?|period|financial\s+year|fiscal\s+year)\s+)?"
-                         r"(?:(?:19|20)\d\d\s*(?:to|-|–|and|until)\s*)?\Z", re.I)  # ("for 2024 to 2026")
+                 r"(?:(?:years?|period|financial\s+year|fiscal\s+year)\s+)?"
+                 r"(?:(?:19|20)\d\d\s*(?:to|-|–|and|until)\s*)?\Z", re.I)  # ("for 2024 to 2026")
 
 
 def _sign_date(ctx: Ctx, idx: int, skip: list[tuple[int, int]] | None = None) -> str | None:

@@ -22,53 +22,53 @@ from accords.extract.withdrawn import withdrawn
 _STATUS = [
     ("pledged_and_provided", rx(r"\b(?:pledged|committed|promised) and (?:provided|delivered|disbursed)\b")),
     ("allocated", rx(r"\b(?:allocat\w*|earmark\w*|approv\w*|appropriat\w*|set aside|sets aside|"
-                             r"setting aside|"
-                             r"(?:[Ff]und|[Pp]rogramme|[Pp]rogram|[Bb]udget|[Ff]acility) of)\b")),
+                     r"setting aside|"
+                     r"(?:[Ff]und|[Pp]rogramme|[Pp]rogram|[Bb]udget|[Ff]acility) of)\b")),
     ("expected", rx(r"\b(?:expected|is set to|are set to|due to be|"
-                            r"to be (?:disbursed|delivered|provided|paid))\b")),
+                    r"to be (?:disbursed|delivered|provided|paid))\b")),
     ("provided", rx(r"\b(?:provided|delivered|disbursed|sent|transferred|supplied|donated|gave|given|"
-                            r"spent|paid|contributed|handed over|went to|received|obtained)\b")),
+                    r"spent|paid|contributed|handed over|went to|received|obtained)\b")),
     ("pledged", rx(r"\b(?:pledg\w*|commit(?:s|ted|ting|ment)?|promis\w*|announc\w*|unveil\w*|offer\w*|goes to|"
-                           r"(?:is|are)\s+(?:also\s+)?(?:providing|giving|contributing|sending|committing|granting)|"
-                           r"(?:rais|increas|expand|boost)(?:ed|es|e)\s+(?:[\w']+\s+){0,4}?to|"
-                           r"(?:will|would|shall|is\s+to|is\s+set\s+to|is\s+due\s+to)\s+(?:\w+\s+){0,2}?receive|"
-                           r"(?:will|would|shall)\s+(?:\w+\s+){0,2}?(?:provide|allocate|give|deliver|send|contribute|make|"
-                           r"supply|disburse|spend|invest|make available|fund|finance|increase|raise|put|lend|go|"
-                           r"add|commit|pay|donate|grant)|to (?:provide|contribute|allocate)|undertak\w*|"
-                           r"(?:intends?|intended|plans?|planned|aims?|vow(?:s|ed)?|agree[sd]?|decided?|decides|"
-                           r"undert(?:akes?|ook)|is set|are set|is ready|are ready)\s+to\s+(?:\w+\s+)?"
-                           r"(?:provide|give|allocate|add|contribute|send|deliver|spend|invest|make available|lend|"
-                           r"transfer|fund|finance|donate))\b")),
+                   r"(?:is|are)\s+(?:also\s+)?(?:providing|giving|contributing|sending|committing|granting)|"
+                   r"(?:rais|increas|expand|boost)(?:ed|es|e)\s+(?:[\w']+\s+){0,4}?to|"
+                   r"(?:will|would|shall|is\s+to|is\s+set\s+to|is\s+due\s+to)\s+(?:\w+\s+){0,2}?receive|"
+                   r"(?:will|would|shall)\s+(?:\w+\s+){0,2}?(?:provide|allocate|give|deliver|send|contribute|make|"
+                   r"supply|disburse|spend|invest|make available|fund|finance|increase|raise|put|lend|go|"
+                   r"add|commit|pay|donate|grant)|to (?:provide|contribute|allocate)|undertak\w*|"
+                   r"(?:intends?|intended|plans?|planned|aims?|vow(?:s|ed)?|agree[sd]?|decided?|decides|"
+                   r"undert(?:akes?|ook)|is set|are set|is ready|are ready)\s+to\s+(?:\w+\s+)?"
+                   r"(?:provide|give|allocate|add|contribute|send|deliver|spend|invest|make available|lend|"
+                   r"transfer|fund|finance|donate))\b")),
 ]
 # "may" in lower case only: "May" is far more often the month ("signed on 31 May, promised ...").
 _HEDGE = rx(r"(?=[cmwdhrpeiausn])"
-                    r"\b(?:consider\w*|mull\w*|weigh\w*|discuss\w*|debat\w*|could|might|(?-i:may)|propos\w*|"
-                    r"hop\w*|reportedly|possibl\w*|explor\w*|if|whether|ask\w*|request\w*|call\w* for|"
-                    r"urg\w*|demand\w*|seek\w*|estimat\w*|worth of (?:damage|losses)|need\w*)\b", re.I)
+            r"\b(?:consider\w*|mull\w*|weigh\w*|discuss\w*|debat\w*|could|might|(?-i:may)|propos\w*|"
+            r"hop\w*|reportedly|possibl\w*|explor\w*|if|whether|ask\w*|request\w*|call\w* for|"
+            r"urg\w*|demand\w*|seek\w*|estimat\w*|worth of (?:damage|losses)|need\w*)\b", re.I)
 _ESTIMATE = rx(r"\bestimat\w*", re.I)
 # ((?=[...]) before a pattern names the initials of its words: the engine rejects most positions at once, same matches)
 _NEGATION = rx(r"(?=[ndrwy])(?:\b(?:not|never|no|neither|nor|declined to|refused to|without|yet to)\b|n't\b)",
                        re.I)
 _OF_WHICH = rx(r"(?=[io])\b(?:of which|of this|including|of that|out of which|of the total|"
-                       r"out of (?:this|that|the) (?:total|sum|amount))\s*(?:amount\s*)?,?\s*"
-                       r"(?:(?:some|about|around|roughly|nearly|almost|at least|more than|over)\s+)?\Z", re.I)
+               r"out of (?:this|that|the) (?:total|sum|amount))\s*(?:amount\s*)?,?\s*"
+               r"(?:(?:some|about|around|roughly|nearly|almost|at least|more than|over)\s+)?\Z", re.I)
 _OF_THIS_LEAD = rx(r"\s*(?:(?:Out )?[Oo]f (?:this|that|which|the total)(?: total| amount| sum)?,?)", re.I)
 _TOTAL = rx(r"(?=[cat])\b(?:comes? to|came to|amounts? to|amounted to|totals?|totalled|totaled|adds? up to|"
-                    r"added up to)\b")
+            r"added up to)\b")
 _PAST_TOTAL = rx(r"(?=[acerst])"
-                         r"\b(?:totall?ed|amounted\s+to|came\s+to|added\s+up\s+to|reached|exceeded|surpassed|topped)\s+"
-                         r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than)\s+)?\Z")
+                 r"\b(?:totall?ed|amounted\s+to|came\s+to|added\s+up\s+to|reached|exceeded|surpassed|topped)\s+"
+                 r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than)\s+)?\Z")
 _SINCE = rx(r"(?=s)\bsince\b", re.I)
 # ("the United States committed USD 20 billion and the European Union up to EUR 35 billion": a second
 # giver named right before its sum, the verb left out, shares the first one's status)
 _AND_ONLY = rx(r"\A[^.;:]*?\b(?:and|plus|as well as|with|next to|alongside|besides|together with)\s+"
-                       r"(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+)?"
-                       r"(?:(?:about|around|some|roughly|nearly|almost|another|a further|up to|at least|more than)"
-                       r"\s+)?\Z")
+               r"(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+)?"
+               r"(?:(?:about|around|some|roughly|nearly|almost|another|a further|up to|at least|more than)"
+               r"\s+)?\Z")
 _AFTER = rx(r"(?=[afio])\b(?:after|following|on top of|in addition to)\s+(?:\w+\s+){0,2}\Z")
 _CATEGORIES = [
     ("military", rx(r"\b(?:military|defen[cs]e|weapons?|arms|ammunition|artillery|air defen[cs]e|"
-                            r"security assistance|equipment|drones?)\b", re.I)),
+                    r"security assistance|equipment|drones?)\b", re.I)),
     ("financial", rx(r"\b(?:financial(?! year)|budget\w*|macro-financial|fiscal|loans?)\b", re.I)),
     ("humanitarian", rx(r"\b(?:humanitarian)\b", re.I)),
     ("reconstruction", rx(r"\b(?:reconstruction|recovery|rebuild\w*|energy)\b", re.I)),
@@ -87,7 +87,7 @@ _NEXT_PART = rx(r",?\s*\b(?:of which|including|out of which)\b|,\s+(?:and|but|wh
 # billion in military support", "EUR 5 million for 2024"), not for "USD 486 billion of damage".
 _WEAK = rx(r"(?=[cps])\b(?:sets? out|setting out|comes? with|came with|provides? for)\s+\Z")
 _AID_AFTER = rx(r"[^.;]{0,40}?\b(?:aid|support|assistance|funding|help|package|contribution|"
-                        r"for\s+(?:20\d\d|the\s+year|this\s+year|next\s+year))\b")
+                r"for\s+(?:20\d\d|the\s+year|this\s+year|next\s+year))\b")
 # A verb of giving or containing in the present tense right before the sum ("It contains EUR 5
 # million", "Its text provides EUR 128 million", "Spain adds EUR 15 million", "grants Ukraine EUR
 # 2 billion"): what a text or donor puts forward is pledged. Only next to the amount (a few words
@@ -96,23 +96,23 @@ _AID_AFTER = rx(r"[^.;]{0,40}?\b(?:aid|support|assistance|funding|help|package|c
 # ("The text carries a modest figure, EUR 5 million": the sum in apposition to "figure" is the one carried;
 # "the headline figure was EUR 1 billion in military aid": the sum an agreement is known by)
 _GIVES = rx(r"\b(?P<v>provides(?!\s+for\b)|gives|contains|includes|adds(?!\s+up\b)|grants|contributes|"
-                    r"makes available|foresees|envisages|envisions|devotes|dedicates|mobili[sz]es|invests|holds|"
-                    r"carries|carried|(?:figure|sum|amount)\s+(?:was|is))\s+"
-                    r"(?:(?:Ukraine|Kyiv)\s+(?:with\s+)?)?(?:[a-z][\w-]*\s+){0,3}?"
-                    r"(?:(?:figure|sum|amount|total),\s+)?\Z")
+            r"makes available|foresees|envisages|envisions|devotes|dedicates|mobili[sz]es|invests|holds|"
+            r"carries|carried|(?:figure|sum|amount)\s+(?:was|is))\s+"
+            r"(?:(?:Ukraine|Kyiv)\s+(?:with\s+)?)?(?:[a-z][\w-]*\s+){0,3}?"
+            r"(?:(?:figure|sum|amount|total),\s+)?\Z")
 # These verbs are common outside aid ("the defence budget contains EUR 52 billion for the army"):
 # they give a commitment only in a sentence about support - the words after the sum say what
 # it is for, or the subject is the agreement, a fund or Ukraine's name.
 _SUPPORT = rx(r"\b(?:aid|support|assistance|help|humanitarian|recovery|reconstruction|rebuild\w*|military|"
-                      r"weapons|ammunition|package|demining|energy|Ukrain\w*|Kyiv|fund|agreement|text|accord|deal|"
-                      r"for\s+(?:20\d\d|the\s+years?|this\s+year|next\s+year|each\s+year))\b", re.I)
+              r"weapons|ammunition|package|demining|energy|Ukrain\w*|Kyiv|fund|agreement|text|accord|deal|"
+              r"for\s+(?:20\d\d|the\s+years?|this\s+year|next\s+year|each\s+year))\b", re.I)
 # ... or when a state named in the sentence gives the sum for a year ("Germany signed on 16
 # February; it provides EUR 7.1 billion in 2024", "Iceland contributes ISK 4 billion a year").
 _YEARLY = rx(r"[^.;]{0,30}?\b(?:in|for|during)\s+(?:20\d\d|the\s+years?)\b|\s*(?:a|per|each|every)\s+year\b"
-                     r"|\s*annually\b")
+             r"|\s*annually\b")
 # "This includes CAD 2.2 billion in financial assistance": the parts of the sum just named.
 _PART_LEAD = rx(r"\s*(?:This|That|It|The\s+(?:sum|total|package|amount|figure|money))\s+(?:also\s+)?"
-                        r"(?:includes|contains|comprises|covers|consists\s+of)\b")
+                r"(?:includes|contains|comprises|covers|consists\s+of)\b")
 # "puts Luxembourg's defence aid for 2024 at EUR 80 million": the sum a text fixes for the aid.
 _PUT_AT = rx(r"(?=[fps])\b(?:puts?|sets?|fix(?:es)?|fixed)\s+[^.;:]{0,60}?\bat\s+\Z")
 # "puts EUR 7 billion on the table" offers the money ("is on the table" only proposes it).
@@ -125,7 +125,7 @@ _PARENS = rx(r"\([^()]*\)")
 # "EUR 200 million more than last year" is a difference between two sums, not a sum given.
 _DIFFERENCE = rx(r"\s*(?:more|less|fewer|higher|lower)\s+than\b")
 _FROM = rx(r"\b(?:from|(?:provided|given|paid|pledged|committed|promised|offered|granted|donated|contributed|"
-                   r"earmarked|allocated) by)\s+(?:the\s+)?\Z")
+           r"earmarked|allocated) by)\s+(?:the\s+)?\Z")
 _TO = rx(r"\b(?:to|for|with|from|against|of|by|than)\s+(?:the\s+)?\Z")
 
 
@@ -349,16 +349,16 @@ def _bracketed(ctx: Ctx, idx: int, m: Mention) -> dict[str, Any] | None:
 # support or defence, an agreement, a year the money is for, or a verb only donors use ("pledged").
 # ("Ukrainian" is no such word: "EUR 18,000 goes to a film programme by young Ukrainian directors".)
 _ABOUT_AID = rx(r"\b(?:aid|support\w*|assist\w*|help|humanitarian|recovery|reconstruction|rebuild\w*|"
-                        r"military|defen[cs]e|weapons|arms|ammunition|artillery|air|drones?|package|demining|energy|"
-                        r"fund|funds|agreement|text|accord|deal|pact|loan|grant|budget support|"
-                        r"pledg\w*|commit\w*|promis\w*|donat\w*|deliver\w*|disburs\w*|provid\w*|"
-                        r"for\s+(?:20\d\d|the\s+years?|this\s+year|next\s+year|each\s+year))\b", re.I)
+                r"military|defen[cs]e|weapons|arms|ammunition|artillery|air|drones?|package|demining|energy|"
+                r"fund|funds|agreement|text|accord|deal|pact|loan|grant|budget support|"
+                r"pledg\w*|commit\w*|promis\w*|donat\w*|deliver\w*|disburs\w*|provid\w*|"
+                r"for\s+(?:20\d\d|the\s+years?|this\s+year|next\s+year|each\s+year))\b", re.I)
 _G_ABOUT_AID = Gate(_ABOUT_AID)
 
 
 # a clause that names the commitment itself before the colon that opens its sum (not a label: "Money:")
 _NOUN_CUE = rx(r"(?=[acdp])"
-                       r"\b(?:pledge|commitment|promise|allocation|contribution|disbursement|delivery)s?\b[^:;]*\Z",
+               r"\b(?:pledge|commitment|promise|allocation|contribution|disbursement|delivery)s?\b[^:;]*\Z",
                        re.I)
 
 
@@ -366,8 +366,8 @@ _NOUN_CUE = rx(r"(?=[acdp])"
 # that speaks of these, a paragraph without any of them speaks of something else (national budgets, a fee).
 # ((?=[...]) names the initials of its words: the engine rejects most positions at once, same matches)
 _FOR_UKRAINE = rx(r"(?=[ukashpcdtlwi])\b(?:Ukrain\w*|Kyiv|Kiev|aid|support\w*|assistance|help|packages?|"
-                          r"pledg\w*|contribut\w*|donat\w*|agreements?|accords?|texts?|documents?|deals?|pacts?|commit\w*|sign\w*|loans?|"
-                          r"ammunition|artillery|weapons|arms|initiative|coalitions?)\b", re.I)
+                  r"pledg\w*|contribut\w*|donat\w*|agreements?|accords?|texts?|documents?|deals?|pacts?|commit\w*|sign\w*|loans?|"
+                  r"ammunition|artillery|weapons|arms|initiative|coalitions?)\b", re.I)
 
 
 # Spending and paying are what a state does with its own money unless the sentence says it went to Ukraine.

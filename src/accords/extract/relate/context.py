@@ -17,7 +17,7 @@ RECIPIENT = "UKR"
 ORGS_AS_DONORS = {"EUU"}
 # (the look-ahead names the initials of the words: it rejects most positions at once, same matches)
 _AGREEMENT_WORD = rx(r"(?=[atpsbd])\b(?:agreements?|accords?|treaty|pact|security commitments"
-                             r"|(?:security|bilateral|defen[cs]e)\s+deals?)\b", re.I)
+                     r"|(?:security|bilateral|defen[cs]e)\s+deals?)\b", re.I)
 # The words every match of _AGREEMENT_WORD starts with, lower-cased (a few: str.find finds them faster
 # than one automaton pass over the text)
 _AGREEMENT_STARTS = ("agreement", "accord", "treaty", "pact", "security", "bilateral", "defen")
@@ -179,29 +179,29 @@ def build(doc: Doc) -> Ctx:
 
 # A correction notice says so; only then does "the article said ..." report a withdrawn claim.
 _CORRECTION = rx(r"\b(?:corrections?|corrected|corrects|correcting|clarifications?|errat(?:um|a)|"
-                         r"incorrectly|wrongly|"
-                         r"mistakenly|erroneously|misstated|misprint|should\s+have\s+(?:read|said|stated))\b", re.I)
+                 r"incorrectly|wrongly|"
+                 r"mistakenly|erroneously|misstated|misprint|should\s+have\s+(?:read|said|stated))\b", re.I)
 _CORRECTION_KEYS = ("orrect", "larif", "rrat", "rongly", "istak", "rroneous", "isstat", "isprint", "hould have")
 # the earlier text's claim, told in the past tense: the whole sentence is withdrawn
 _EARLIER_SAID = rx(r"\b(?:the|our|an?|this|that)\s+(?:(?:earlier|original|previous|first|initial|"
-                           r"printed|online|old)\s+)?(?:article|version|report|story|notice|piece|post|edition|"
-                           r"bulletin|item|summary|headline|caption|update)\b(?:\s+[\w-]+){0,4}?\s+(?:said|stated|"
-                           r"reported|claimed|gave|put|read|described|suggested|wrote|listed|called|"
-                           r"(?:incorrectly|wrongly|mistakenly|erroneously)\s+\w+)\b"
-                           r"|\b(?:incorrectly|wrongly|mistakenly|erroneously)\s+(?:said|stated|reported|gave|given|put|"
-                           r"described|claimed|referred|listed|called|dated|named|shown|printed|written)\b|\bmisstated\b",
+                   r"printed|online|old)\s+)?(?:article|version|report|story|notice|piece|post|edition|"
+                   r"bulletin|item|summary|headline|caption|update)\b(?:\s+[\w-]+){0,4}?\s+(?:said|stated|"
+                   r"reported|claimed|gave|put|read|described|suggested|wrote|listed|called|"
+                   r"(?:incorrectly|wrongly|mistakenly|erroneously)\s+\w+)\b"
+                   r"|\b(?:incorrectly|wrongly|mistakenly|erroneously)\s+(?:said|stated|reported|gave|given|put|"
+                   r"described|claimed|referred|listed|called|dated|named|shown|printed|written)\b|\bmisstated\b",
                            re.I)
 # where the correct value begins after a withdrawn claim: "...; it should have read ten years", "...; the
 # agreement runs for ten years"
 _CORRECT_FROM = rx(r";|\s[-\u2013\u2014]\s|\bshould\s+have\s+(?:read|said|stated|been)\b|\bbut\b", re.I)
 # "..., which should have read ...", "The five-year figure was our mistake": the text before is withdrawn
 _WAS_WRONG = rx(r"\bshould\s+have\s+(?:read|said|stated|been)\b|\b(?:was|were)\s+(?:our\s+|an?\s+)?"
-                        r"(?:mistake|wrong|incorrect|error|in error|mistaken|misprint|typo)\b", re.I)
+                r"(?:mistake|wrong|incorrect|error|in error|mistaken|misprint|typo)\b", re.I)
 
 
 # "signed on 31 May, not 1 June", "ten years rather than five": the value after is the wrong one
 _NOT_THAT = rx(r"(?:,\s*not|\brather\s+than|\binstead\s+of|\bnot,\s+as\s+(?:we\s+|it\s+)?"
-                       r"(?:said|stated|reported)(?:\s+earlier)?,)\s+(?P<x>[^,.;:()]{1,40})")
+               r"(?:said|stated|reported)(?:\s+earlier)?,)\s+(?P<x>[^,.;:()]{1,40})")
 # Keyword tests per sentence before the scans (most sentences of a corrected text hold none of the words):
 # every match of _NOT_THAT (case-sensitive) holds "not", "rather" or "instead".
 _G_EARLIER_SAID, _G_WAS_WRONG = Gate(_EARLIER_SAID), Gate(_WAS_WRONG)
@@ -248,7 +248,7 @@ def _on_text(text: str, end: int) -> bool:
 # "at the G7 summit in Apulia, southern Italy", "talks in Vilnius, Lithuania": a country in apposition to the
 # city or region where something happened is its place, not a party
 _PLACE_OF = rx(r"(?=[ia])\b(?:in|at)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,\s+"
-                       r"(?:(?:southern|northern|eastern|western|central|south-\w+|north-\w+)\s+)?\Z")
+               r"(?:(?:southern|northern|eastern|western|central|south-\w+|north-\w+)\s+)?\Z")
 
 
 # (and the phrase ends there: "In Kyiv, Canada and Ukraine signed" names the signers after a fronted place)

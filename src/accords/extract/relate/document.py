@@ -20,7 +20,7 @@ from accords.extract.rx import Pattern, rx
 from accords.extract.types import Doc, Mention
 
 _BYLINE = rx(r"^(?:By|by)\s+(?P<a>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}"
-                     r"(?:(?:,| and) [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3})*)\s*$", re.M)
+             r"(?:(?:,| and) [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3})*)\s*$", re.M)
 _NAME_LINE = rx(r"[A-Z][a-zà-ÿ'-]+(?: [A-Z]\.)?(?: [A-Z][a-zà-ÿ'-]+){1,2}")
 
 

@@ -18,45 +18,45 @@ from accords.extract.relate.context import Ctx
 from accords.extract.rx import rx
 
 _YEAR_EVENT = rx(r"\b(?:signed|held|launched|adopted|invaded|annexed|established|founded|took place|"
-                         r"host\w*)\s+(?:[\w-]+\s+){0,5}in\s+\Z")
+                 r"host\w*)\s+(?:[\w-]+\s+){0,5}in\s+\Z")
 _STAMP = rx(r"(?=[acilpu])"
-                    r"\b(?:Updated?|Posted|Published|Compiled|Last updated|Last modified|Issued|As of)\s*[:,]?\s*"
-                    r"(?:on\s+)?(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?,?\s+)?\Z",
+            r"\b(?:Updated?|Posted|Published|Compiled|Last updated|Last modified|Issued|As of)\s*[:,]?\s*"
+            r"(?:on\s+)?(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?,?\s+)?\Z",
                     re.I)
 # "today" (or "this morning") dates an event only beside something that happens: "signed today",
 # "the talks today"; not "that is all for today", "I am not announcing anything today".
 _NOW = frozenset(["today", "earlier today", "this morning", "this afternoon", "this evening"])
 _HAPPENS = rx(r"\b(?:signed|met|held|visited|announced|opened|launched|adopted|agreed|arrived|began|"
-                      r"hosted|approved|initialled|took place|put\s+(?:their|his|her|its)\s+names?|ceremony|summit|"
-                      r"meeting|visit|talks|conference|session)\b", re.I)
+              r"hosted|approved|initialled|took place|put\s+(?:their|his|her|its)\s+names?|ceremony|summit|"
+              r"meeting|visit|talks|conference|session)\b", re.I)
 # ((?=[...]) before a pattern names the initials of its words: the engine rejects most positions at once, same matches)
 _NOT_HAPPENED = rx(r"(?=[nwcmi])\b(?:not|no|never|nothing|would|could|might|if)\b", re.I)
 # "Four agreements signed within a week in late May, and a fifth in October": a count of signings
 # at coarse dates sums up what the document tells one by one; it is not an event of its own.
 _SUMMARY = rx(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?"
-                      r"(?:agreements|accords|signings|texts|documents)\s+(?:were\s+)?(?:signed|concluded)\b", re.I)
+              r"(?:agreements|accords|signings|texts|documents)\s+(?:were\s+)?(?:signed|concluded)\b", re.I)
 _DATELINE_AFTER = rx(r"\s*(?:\([A-Z][\w .&-]*\)\s*)?[-–—]\s")
 # A short line near the top (or the foot) that says how the document came about ("Transcript prepared by the
 # clerks, 17 January 2024", "Working paper 7/2024 - ... - 20 March 2024", "Sent to participants on
 # ..."): its date is the publication date, which is not an event (project convention).
 _PUBLICATION = rx(r"(?=[tpscdwbon])"
-                          r"\b(?:transcript|prepared by|sent to|circulated|distributed|published|compiled|written by|"
-                          r"(?:working|policy|discussion|briefing|occasional) paper|press release|newsletter)\b",
+                  r"\b(?:transcript|prepared by|sent to|circulated|distributed|published|compiled|written by|"
+                  r"(?:working|policy|discussion|briefing|occasional) paper|press release|newsletter)\b",
                           re.I)
 _HEAD = 600  # characters from either end: where mastheads, publication lines and footers sit
 _HEAD_LINE = 160
 # A year after an occasion ("host an international conference on mine action in Ukraine in 2025")
 _YEAR_OCCASION = rx(r"(?=[cefs])"
-                            r"\b(?:conference|summit|forum|election|ceremony)s?\b(?:\s+[\w-]+){0,6}\s+in\s+\Z",
+                    r"\b(?:conference|summit|forum|election|ceremony)s?\b(?:\s+[\w-]+){0,6}\s+in\s+\Z",
                             re.I)
 _EVENT_NOUN = rx(r"(?=[csmvehtf])"
-                         r"\b(?:conference|summit|meeting|visit|election|host\w*|ceremony|talks|session|forum)\b",
+                 r"\b(?:conference|summit|meeting|visit|election|host\w*|ceremony|talks|session|forum)\b",
                          re.I)
 # Keyword tests first: most texts before a date lack every word these patterns need (same results).
 _G_STAMP, _G_YEAR_EVENT = Gate(_STAMP), Gate(_YEAR_EVENT)
 _G_YEAR_OCCASION, _G_SUMMARY = Gate(_YEAR_OCCASION), Gate(_SUMMARY)
 _VERBISH = rx(r"\b(?:\w+ed|is|are|was|were|will|has|have|held|met|signed|took|begins?|began|"
-                      r"opens?|closes?|closed|starts?|signs?|meets?|visits?|holds?|hosts?|joins?|adopts?|launch(?:es)?)\b")
+              r"opens?|closes?|closed|starts?|signs?|meets?|visits?|holds?|hosts?|joins?|adopts?|launch(?:es)?)\b")
 
 
 def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
@@ -167,10 +167,10 @@ def _masthead(text: str, start: int) -> bool:
 # Words that tie a sentence to the subject (states' security and support) when it names no state,
 # channel or person: "the seminar on 6 March", "the summit opens on 9 July", "the invasion of 24 February".
 _TOPICAL = rx(r"\b(?:agreements?|accords?|treat(?:y|ies)|pacts?|declarations?|summits?|conferences?|"
-                      r"seminars?|sessions?|forums?|invasion|invaded|annex\w*|war|ceasefire|aid|assistance|support|"
-                      r"sanctions?|security|defen[cs]e|military|army|armed|weapons?|arms|sign\w*|minist\w+|"
-                      r"president\w*|prime|governments?|parliament\w*|coalitions?|pledg\w*|memorandum|talks|"
-                      r"visit\w*|ceremony|election|mission|troops|NATO|G7|EU|UN)\b", re.I)
+              r"seminars?|sessions?|forums?|invasion|invaded|annex\w*|war|ceasefire|aid|assistance|support|"
+              r"sanctions?|security|defen[cs]e|military|army|armed|weapons?|arms|sign\w*|minist\w+|"
+              r"president\w*|prime|governments?|parliament\w*|coalitions?|pledg\w*|memorandum|talks|"
+              r"visit\w*|ceremony|election|mission|troops|NATO|G7|EU|UN)\b", re.I)
 _G_TOPICAL = Gate(_TOPICAL)
 
 

@@ -11,27 +11,27 @@ from accords.extract.rx import rx
 
 _CONSULT = rx(r"(?=[cmt])(?:\bconsult\w*|\bconvene\w*|\bmeet\w*\b|\btalks\b|\bconfer\b)", re.I)
 _TRIGGER = rx(r"\b(?:in the event of|in case of|in the case of|following|after|upon|if there is|"
-                      r"if there were|should there be|if|should(?=\s+[A-Z])|in the event that|in case)\s+"
-                      r"(?:an?\s+|the\s+|any\s+)?(?P<t>[^.;()]{3,120})")
+              r"if there were|should there be|if|should(?=\s+[A-Z])|in the event that|in case)\s+"
+              r"(?:an?\s+|the\s+|any\s+)?(?P<t>[^.;()]{3,120})")
 # The condition before the clause: at the start of the sentence or after "that,"/"but,".
 _IF = rx(r"(?:[^.;]*?\b(?:that|but|and|then|so),)?\s*(?:[Ii]f|[Ss]hould|[Ii]n the event that|"
-                 r"[Ii]n the event of|[Ii]n (?:the )?case of|[Ii]n case)\s+(?:an?\s+|the\s+)?(?P<t>[^,;]{3,120}),")
+         r"[Ii]n the event of|[Ii]n (?:the )?case of|[Ii]n case)\s+(?:an?\s+|the\s+)?(?P<t>[^,;]{3,120}),")
 _NON_LETHAL = rx(r"\bnon-?lethal\b", re.I)
 _LETHAL = rx(r"(?<!non-)(?<!non)\blethal\b", re.I)
 # ((?=[...]) before a pattern names the initials of its words: the engine rejects most positions at once, same matches)
 _SUPPLY = rx(r"(?=[psdtgfbwaerlh])"
-                     r"\b(?:provid\w*|suppl\w*|deliver\w*|send\w*|sent|transfer\w*|pledg\w*|give|gave|fund|funds|"
-                     r"funding|financ\w*|pay|pays|paying|buy|buys|procur\w*|"
-                     r"weapons?|arms|aid|assistance|help|support|equipment|restrict\w*|limit\w*|focus\w*)\b", re.I)
+             r"\b(?:provid\w*|suppl\w*|deliver\w*|send\w*|sent|transfer\w*|pledg\w*|give|gave|fund|funds|"
+             r"funding|financ\w*|pay|pays|paying|buy|buys|procur\w*|"
+             r"weapons?|arms|aid|assistance|help|support|equipment|restrict\w*|limit\w*|focus\w*)\b", re.I)
 _NEGATED = rx(r"(?=[nrdbpweicm])"
-                      r"(?:\b(?:not|never|no|refus\w*|declin\w*|ban\w*|prohibit\w*|without|except|rather than|"
-                      r"instead of|neither|nor|consider\w*|could|might|may)\b|n't\b)", re.I)
+              r"(?:\b(?:not|never|no|refus\w*|declin\w*|ban\w*|prohibit\w*|without|except|rather than|"
+              r"instead of|neither|nor|consider\w*|could|might|may)\b|n't\b)", re.I)
 _HEDGED = rx(r"(?=[cmpr])\b(?:could|might|(?-i:may)|consider\w*|possibl\w*|reportedly)\b", re.I)
 _NOT_ONLY = rx(r"\bnot\s+(?:only|just|merely|limited\s+to|restricted\s+to)\b", re.I)
 
 
 _SOME = rx(r"(?=[smof])\b(?:some|many|most|several|other|few)\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?"
-                   r"(?:agreements|texts|accords|partners|countries|allies|states)\b", re.I)
+           r"(?:agreements|texts|accords|partners|countries|allies|states)\b", re.I)
 _TEXT_AFTER = rx(r"\s+(?:[\w-]+\s+)?(?:text|agreement|accord|deal|pact|document)s?\b")
 _LIST_GAP = rx(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
@@ -139,16 +139,16 @@ def _clause_start(text: str, sentence_start: int, pos: int) -> int:
 # of a package ("36 howitzers, 120,000 rounds of ammunition") lists its contents and says
 # nothing of the scope, and an "ammunition initiative" or "coalition" is a channel.
 _LETHAL_ITEMS = rx(r"(?=[wams])"
-                           r"(?<![\d,] )(?<!rounds of )(?<!rounds of artillery )\b(?:weapons|weaponry|ammunition|"
-                           r"munitions|small\s+arms|arms\s+(?:deliveries|supplies))\b"
-                           r"(?!\s+(?:initiative|coalition|programme|program|production|factory|plant|industry|"
-                           r"purchases|procurement))", re.I)
+                   r"(?<![\d,] )(?<!rounds of )(?<!rounds of artillery )\b(?:weapons|weaponry|ammunition|"
+                   r"munitions|small\s+arms|arms\s+(?:deliveries|supplies))\b"
+                   r"(?!\s+(?:initiative|coalition|programme|program|production|factory|plant|industry|"
+                   r"purchases|procurement))", re.I)
 _GIVING = rx(r"(?=[psdtgic])"
-                     r"\b(?:provid\w*|suppl\w*|deliver\w*|send\w*|sent|transfer\w*|pledg\w*|donat\w*|gives?|"
-                     r"gave|given|includ\w*|contribut\w*)\b", re.I)
+             r"\b(?:provid\w*|suppl\w*|deliver\w*|send\w*|sent|transfer\w*|pledg\w*|donat\w*|gives?|"
+             r"gave|given|includ\w*|contribut\w*)\b", re.I)
 _UNSURE = rx(r"(?=[nwiaqehrcbp])"
-                     r"\b(?:nobody|no\s+one|none|nothing|whether|if|asked|ask\w*|question\w*|expect\w*|"
-                     r"would|hop\w*|want\w*|request\w*|call\w*\s+for|need\w*|buy\w*|bought|purchas\w*)\b",
+             r"\b(?:nobody|no\s+one|none|nothing|whether|if|asked|ask\w*|question\w*|expect\w*|"
+             r"would|hop\w*|want\w*|request\w*|call\w*\s+for|need\w*|buy\w*|bought|purchas\w*)\b",
                      re.I)
 _ITEM_GATE = ("weapon", "ammunition", "munitions", "arms")
 _ITEM_CLAUSE = rx(r"[;:]|,\s+(?:but|while|whereas)\b|\bnot\s+only\b")
@@ -238,10 +238,10 @@ def _lethal_items(ctx: Ctx, folded: str, out: list[dict[str, Any]], seen: set[tu
 # (of the donor's aid). Buying counts only for Ukraine (Kyiv buying weapons is no donor's scope), and a
 # priority only when it is not Ukraine's own wish list.
 _FUNDED_ITEMS = rx(r"(?=[waml\d])\b(?:weapons|weaponry|ammunition|munitions|missiles|"
-                           r"(?:artillery|large-calib(?:re|er)|\d{2,3}\s?mm)\s+(?:rounds|shells|ammunition))\b"
-                           r"(?!\s+(?:initiative|coalition|programme|program|production|factory|plant|industry))", re.I)
+                   r"(?:artillery|large-calib(?:re|er)|\d{2,3}\s?mm)\s+(?:rounds|shells|ammunition))\b"
+                   r"(?!\s+(?:initiative|coalition|programme|program|production|factory|plant|industry))", re.I)
 _FUNDING = rx(r"(?=[bpf])\b(?:buy|buys|buying|bought|purchas\w*|procur\w*|funds?|funding|funded|financ\w*|"
-                      r"pay(?:s|ing)?\s+for|paid\s+for)\b", re.I)
+              r"pay(?:s|ing)?\s+for|paid\s+for)\b", re.I)
 _FOR_UKRAINE = rx(r"(?=[ft])\b(?:for|to)\s+(?:the\s+)?(?:Ukrain\w*|Kyiv)\b")
 _PRIORITY = rx(r"\bpriorit(?:y|ies)\b", re.I)
 _FUNDED_GATE = ("weapon", "ammunition", "munitions", "missiles", "rounds", "shells")
@@ -311,7 +311,7 @@ _OTHER_CLAUSE = rx(r"[;:]|,?\s+(?:while|whereas|but|unlike|as\s+opposed\s+to)\b"
 
 
 _GOVERNED = rx(r"\b(?:with|to|for|from|by|of|alongside|than|like|and|including|between|against)\s+"
-                       r"(?:the\s+)?\Z", re.I)
+               r"(?:the\s+)?\Z", re.I)
 
 
 def _giver(ctx: Ctx, idx: int, pos: int) -> str | None:

@@ -35,16 +35,16 @@ _SEPARATOR = rx(r"^[\s|:+-]+$")
 # "Entry into force" or "Date delivered" neither a signing date nor anything read here.
 _COLUMNS = [
     ("partner", rx(r"\b(?:signatory|signing|partner|donor)\s+"
-                           r"(?:states?|countr(?:y|ies)|nations?|governments?)\b", re.I)),
+                   r"(?:states?|countr(?:y|ies)|nations?|governments?)\b", re.I)),
     ("signatory", rx(r"\bsignator(?:y|ies)\b|\bsigned\s+(?:by|for)\b|\bsigners?\b|\bwho\s+signed\b",
                              re.I)),
     ("scope", rx(r"\b(?:type|kind|nature|scope)\s+of\s+(?:the\s+)?"
-                         r"(?:aid|support|assistance|help|equipment|weapons)|\b(?:aid|support|assistance|equipment)\s+(?:type|kind|nature|scope)\b|\blethal|\bscope\b"
-                         r"|^\W*(?:type|kind|nature)\W*$", re.I)),
+                 r"(?:aid|support|assistance|help|equipment|weapons)|\b(?:aid|support|assistance|equipment)\s+(?:type|kind|nature|scope)\b|\blethal|\bscope\b"
+                 r"|^\W*(?:type|kind|nature)\W*$", re.I)),
     ("consult", rx(r"\bconsult|\bconven", re.I)),
     ("money", rx(r"\bmoney|\bcommit|\bpledge|\bamount|\baid\b|\bsupport|\bfunding|\bsums?\b|\bpackages?\b|"
-                         r"\bbudget|\bassistance|\bvalue\b|\bcontribution|\bfinanc|\ballocat|\bprovided\b|"
-                         r"\bdelivered\b|\bUSD\b|\bEUR\b|\bGBP\b|[€$£¥]", re.I)),
+                 r"\bbudget|\bassistance|\bvalue\b|\bcontribution|\bfinanc|\ballocat|\bprovided\b|"
+                 r"\bdelivered\b|\bUSD\b|\bEUR\b|\bGBP\b|[€$£¥]", re.I)),
     ("term", rx(r"(?<!-)\bterm\b|\bduration|\bvalid|\blength\b|\bruns?\s+for\b", re.I)),
     (None, rx(r"\bforce\b|\bexpir|\buntil\b|\bends?\b|\bdeliver|\bannounc|\bratif|\bupdated\b", re.I)),
     ("place", rx(r"\bplace|\bvenue|\bwhere\b|\bcity\b|\blocation", re.I)),
@@ -52,7 +52,7 @@ _COLUMNS = [
     ("date", rx(r"^\W*(?:date|when|dated?\s+of\s+(?:the\s+)?agreement)\W*$", re.I)),
     ("event", rx(r"^\W*(?:events?|what\s+happened|developments?|milestones?|description|step)\W*$", re.I)),
     ("partner", rx(r"\bpartners?\b|\bcountry\b|\bcountries\b|\bstates?\b|\bdonors?\b|\bnations?\b|"
-                           r"\bgovernments?\b|\ballies\b|\bally\b|\bparty\b|\bparties\b|\bsignatory\s+state", re.I)),
+                   r"\bgovernments?\b|\ballies\b|\bally\b|\bparty\b|\bparties\b|\bsignatory\s+state", re.I)),
 ]
 # Columns that show a table is about agreements: only then is a bare "Date" the signing date.
 _AGREEMENT_COLUMNS = {"signed", "signatory", "place", "term", "consult", "scope"}
@@ -62,16 +62,16 @@ _STATUS = [("allocated", rx(r"\b(?:allocat\w*|earmark\w*|set aside|budget\w*|fun
            ("expected", rx(r"\bexpected\b", re.I))]
 _NEGATED = rx(r"\b(?:no|not|none|without|nothing|excluding|except)\b|n't\b", re.I)
 _HEDGED = rx(r"\b(?:could|might|possibl\w*|propos\w*|consider\w*|discuss\w*|under\s+review|tbc|tbd)\b|"
-                     r"(?-i:\bmay\b)", re.I)
+             r"(?-i:\bmay\b)", re.I)
 _SINCE = rx(r"\bsince\s+(\d{4})\b", re.I)
 _YEARS = rx(r"(?<![\d.,])((?:19|20)\d\d)\s*(?:-|–|/|to|until|through|and)\s*((?:19|20)\d\d)(?![\d.,])", re.I)
 _YEAR = rx(r"(?<![\d.,/-])((?:19|20)\d\d)(?![\d.,%])")
 _PER_YEAR = rx(r"(?=[aepy])"
-                       r"\b(?:per\s+(?:year|annum)|a\s+year|annually|each\s+year|every\s+year|yearly)\b", re.I)
+               r"\b(?:per\s+(?:year|annum)|a\s+year|annually|each\s+year|every\s+year|yearly)\b", re.I)
 _LIMIT = rx(r"\W*(?:within\s+|in\s+|no\s+later\s+than\s+)?(?P<n>\d{1,3}|[a-z]+(?:[- ][a-z]+)?)\s*[- ]?"
-                    r"(?P<u>hours?|hrs?|h|days?)\b", re.I)
+            r"(?P<u>hours?|hrs?|h|days?)\b", re.I)
 _TRIGGER = rx(r"\b(?:after|following|upon|in\s+(?:the\s+)?(?:event|case)\s+of|if)\s+(?:an?\s+|the\s+|any\s+)?"
-                      r"(?P<t>[^()|]{3,60}?)\s*(?:\(|$)", re.I)
+              r"(?P<t>[^()|]{3,60}?)\s*(?:\(|$)", re.I)
 _NON_LETHAL = rx(r"\bnon-?\s?lethal\b", re.I)
 _LETHAL = rx(r"(?<!non-)(?<!non)(?<!non )\b(?:lethal|weapons|arms|ammunition|munitions)\b", re.I)
 _NOT_STATED = rx(r"^\W*$|^\W*(?:n/?a|none|unknown|not\b|no\b|tbc|tbd|to be\b|\?|various|online|virtual)",
@@ -80,19 +80,19 @@ _NAME = rx(r"[A-Z][\w'.-]+(?:\s+(?:[A-Z][\w'.-]+|de|De|van|von|der|da|di|la|le))
 _PLACE_AFTER = rx(r"[\s,;(–-]*(?:in\s+|at\s+)?(?P<p>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\)?\s*$")
 # A bare number under a header that gives the currency and scale ("Pledge (EUR million)" / "977")
 _HEAD_CURRENCY = rx(r"(?<![A-Za-z])(?P<c>USD|EUR|GBP|JPY|SEK|NOK|DKK|CAD|AUD|CHF|PLN|CZK|ISK|€|\$|£|¥)"
-                            r"(?![A-Za-z])")
+                    r"(?![A-Za-z])")
 _HEAD_SCALE = rx(r"\b(?P<s>thousands?|millions?|mn|mln|m|billions?|bn|bln)\b", re.I)
 _SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY"}
 _SCALES = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "bln": 1e9}
 _BARE_AMOUNT = rx(r"\s*(?:(?P<q>at least|about|around|some|over|more than|up to|approx\.?|c\.|~)\s*)?"
-                          r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}|\d+(?:\.\d+)?)(?![\d%]|[.,]\d)", re.I)
+                  r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}|\d+(?:\.\d+)?)(?![\d%]|[.,]\d)", re.I)
 _ROLE_WORD = rx(r"\b(?:Minister|President|Chancellor|Premier|Ambassador|Secretary|King|Queen|Prince|"
-                        r"Taoiseach|Government|Ministry|Head|Leader|Embassy|Office|Council|Commission)\b")
+                r"Taoiseach|Government|Ministry|Head|Leader|Embassy|Office|Council|Commission)\b")
 _UKRAINE = rx(r"\bukrain|\bkyiv\b", re.I)
 _YES_NO = rx(r"\W*(yes|no)\b", re.I)
 _HEAD_UNIT = rx(r"(?=[dh])\b(?:hours?|days?|hrs?|h)\b", re.I)
 _UNTIL = rx(r"\b(?:until|till|to|through|expires?(?:\s+in)?|ends?(?:\s+in)?)\s+(?:\w+\s+){0,2}?"
-                    r"((?:20|21)\d\d)\b", re.I)
+            r"((?:20|21)\d\d)\b", re.I)
 _YEARS_HEAD = rx(r"\byears?\b", re.I)
 _BARE_NUMBER = rx(r"\s*(\d{1,3})\s*$")
 _SIGN_WORD = rx(r"\bsign(?:ed|ings?)\b", re.I)
@@ -359,7 +359,7 @@ _COUNTED = rx(rf"\b(?:all|both|each of(?: the)?|the|these|those)\s+({'|'.join(_N
 _BOTH = rx(r"\bboth\b", re.I)
 _CONSULT = rx(r"\bconsult|\bconven|\bmeet", re.I)
 _SENTENCE_TRIGGER = rx(r"\b(?:in the event of|in case of|following|after|upon|if)\s+(?:an?\s+|the\s+|any\s+)?"
-                               r"(?P<t>[^.;()]{3,80})")
+                       r"(?P<t>[^.;()]{3,80})")
 
 
 def _collective(ctx: Ctx, out: dict[str, list[dict[str, Any]]]) -> None:
