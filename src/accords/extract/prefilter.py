@@ -22,7 +22,7 @@ from typing import Any
 
 import ahocorasick
 
-from accords.extract.rx import Pattern, ascii_twin, plain, unwrap
+from accords.extract.rx import TWIN_LETTERS, Pattern, ascii_twin, plain, unwrap
 
 try:  # the stdlib regex parser (private, no stub; "sre_parse" would warn): without it, no gates
     _parser: Any = importlib.import_module("re._parser")
@@ -264,7 +264,7 @@ def _automata(keys: frozenset[str] | set[str], items: Any) -> tuple[Any, Any]:
 
 # The non-ASCII characters that IGNORECASE matches with ASCII letters ("ſ" with "s", the
 # Kelvin sign with "k", dotted and dotless i): a text holding one is not marked.
-_ASCII_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
+_ASCII_TWINS = re.compile(f"[{TWIN_LETTERS}]")
 
 
 def mark(text: str) -> str | None:
@@ -431,17 +431,17 @@ def _gated_entry(pattern: re.Pattern[str], gates: Mapping[str, Pattern]) -> tupl
     entry = _GATED.get(id(pattern))
     if entry is not None and entry[0] is pattern and entry[1] is gates:
         return entry[2], entry[3]
-    _, plain, _word_start, plain_marked = _led_entry(pattern)
+    _, led, _word_start, led_marked = _led_entry(pattern)
     finder = marked = None
-    if plain is not None:
-        every = set(plain.keys())
+    if led is not None:
+        every = set(led.keys())
         # a key that another one begins ("2" of "2024", "jul" of "july") already marks its starts
         keys = [k for k in every if not any(k[:i] in every for i in range(1, len(k)))]
         finder = ahocorasick.Automaton()
         for key in keys:
             finder.add_word(key, (len(key), gates.get(key)))
         finder.make_automaton()
-        if plain_marked is not None:
+        if led_marked is not None:
             marked = ahocorasick.Automaton()
             for key in keys:
                 marked.add_word(_marked_key(key), (len(key), gates.get(key)))

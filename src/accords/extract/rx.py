@@ -28,7 +28,9 @@ except (ImportError, AttributeError):  # pragma: no cover - a Python without it
     _parser = None
 
 _SEPARATORS = ("\x1c", "\x1d", "\x1e", "\x1f")
-_TWIN_LETTERS = frozenset(ord(c) for c in "\u0130\u0131\u017f\u212a")
+# The non-ASCII letters IGNORECASE equates with ASCII ones (dotted and dotless i, long s, Kelvin sign).
+TWIN_LETTERS = "\u0130\u0131\u017f\u212a"
+_TWIN_CODES = frozenset(ord(c) for c in TWIN_LETTERS)
 
 
 def plain(text: str) -> bool:
@@ -52,13 +54,13 @@ _TWINS: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 
 
 def _takes_twin_letter(items: Any) -> bool:
-    """Whether a parsed pattern holds a literal, or a range, that takes a letter of _TWIN_LETTERS."""
+    """Whether a parsed pattern holds a literal, or a range, that takes a letter of TWIN_LETTERS."""
     for item in items:
         if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], _c._NamedIntConstant):
             op, av = item
-            if op in (_c.LITERAL, _c.NOT_LITERAL) and av in _TWIN_LETTERS:
+            if op in (_c.LITERAL, _c.NOT_LITERAL) and av in _TWIN_CODES:
                 return True
-            if op is _c.RANGE and any(av[0] <= code <= av[1] for code in _TWIN_LETTERS):
+            if op is _c.RANGE and any(av[0] <= code <= av[1] for code in _TWIN_CODES):
                 return True
             if isinstance(av, (list, tuple)) and _takes_twin_letter(av):
                 return True
@@ -97,15 +99,23 @@ class Rx:
     """A compiled pattern that runs its ASCII twin on :func:`plain` texts: the same methods and
     results as the ``re.Pattern`` it wraps (``.u``)."""
 
-    __slots__ = ("a", "flags", "groupindex", "groups", "pattern", "u")
+    __slots__ = ("a", "u")
 
     def __init__(self, compiled: re.Pattern[str]) -> None:
         self.u = compiled
         self.a: re.Pattern[str] | None = None  # the twin, compiled when first needed (startup time)
-        self.pattern: str = compiled.pattern
-        self.flags: int = compiled.flags
-        self.groups: int = compiled.groups
-        self.groupindex: Any = compiled.groupindex
+
+    @property
+    def pattern(self) -> str:
+        return self.u.pattern
+
+    @property
+    def flags(self) -> int:
+        return self.u.flags
+
+    @property
+    def groups(self) -> int:
+        return self.u.groups
 
     def _twin(self) -> re.Pattern[str]:
         twin = self.a = ascii_twin(self.u)
