@@ -1,15 +1,15 @@
-"""Validate gold set 6: JSON parses, quotes are exact one-line substrings, provision ids are known.
+"""Validate a held-out gold set: JSON parses, quotes are exact one-line substrings, provision ids are known.
 
-Run: `.venv/bin/python tests/gold_heldout6/check_gold.py`. The allowed provision ids are those used
-in the seed gold and tests/gold/*.gold.json (the only codebook ids this set may use).
+Run: `.venv/bin/python tests/check_gold.py tests/gold_heldout6` (the set's folder). The allowed
+provision ids are those used in the seed gold and tests/gold/*.gold.json (the only codebook ids a
+held-out set may use).
 """
 import json
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
+ROOT = Path(__file__).resolve().parents[1]
 SEED = Path("/work/shared/corpus/000_e695dc1c15014f9b.gold.json")
 QUOTED = ("agreements", "commitments", "consultation_hours", "military_scope", "events", "channels")
 DROP = {"script", "style", "header", "nav", "aside", "footer"}
@@ -61,14 +61,14 @@ def allowed_codes() -> set[str]:
     return codes
 
 
-def main() -> int:
+def main(here: Path) -> int:
     codes = allowed_codes()
     problems = []
-    golds = sorted(HERE.glob("*.gold.json"))
+    golds = sorted(here.glob("*.gold.json"))
     for gold_path in golds:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         stem = gold_path.name[: -len(".gold.json")]
-        docs = [p for p in HERE.glob(stem + ".*") if not p.name.endswith(".gold.json")]
+        docs = [p for p in here.glob(stem + ".*") if not p.name.endswith(".gold.json")]
         if len(docs) != 1:
             problems.append(f"{stem}: {len(docs)} documents")
             continue
@@ -94,4 +94,6 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    if len(sys.argv) != 2 or not Path(sys.argv[1]).is_dir():
+        sys.exit("usage: check_gold.py SET_FOLDER (e.g. tests/gold_heldout7)")
+    sys.exit(main(Path(sys.argv[1]).resolve()))
