@@ -202,10 +202,8 @@ _WAS_WRONG = rx(r"\bshould\s+have\s+(?:read|said|stated|been)\b|\b(?:was|were)\s
 # "signed on 31 May, not 1 June", "ten years rather than five": the value after is the wrong one
 _NOT_THAT = rx(r"(?:,\s*not|\brather\s+than|\binstead\s+of|\bnot,\s+as\s+(?:we\s+|it\s+)?"
                r"(?:said|stated|reported)(?:\s+earlier)?,)\s+(?P<x>[^,.;:()]{1,40})")
-# Keyword tests per sentence before the scans (most sentences of a corrected text hold none of the words):
-# every match of _NOT_THAT (case-sensitive) holds "not", "rather" or "instead".
-_G_EARLIER_SAID, _G_WAS_WRONG = Gate(_EARLIER_SAID), Gate(_WAS_WRONG)
-_NOT_THAT_KEYS = ("not", "rather", "instead")
+# Keyword tests per sentence before the scans (most sentences of a corrected text hold none of the words).
+_G_EARLIER_SAID, _G_WAS_WRONG, _G_NOT_THAT = Gate(_EARLIER_SAID), Gate(_WAS_WRONG), Gate(_NOT_THAT)
 
 
 def withdrawn(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -226,7 +224,7 @@ def withdrawn(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, in
         m = _WAS_WRONG.search(text, s, e) if _G_WAS_WRONG.may(low) else None
         if m:
             out.append((s, m.start()))
-        if any(k in sent for k in _NOT_THAT_KEYS):
+        if _G_NOT_THAT.may(low):
             out.extend((n.start("x"), n.end("x")) for n in _NOT_THAT.finditer(text, s, e))
     return out
 
