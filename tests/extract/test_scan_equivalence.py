@@ -48,6 +48,13 @@ def test_date_scan_is_the_plain_scan(text: str) -> None:
     assert [m.span() for m in prefilter.finditer_led(dates._DATES, text, dates._GATES)] == plain
 
 
+@pytest.mark.parametrize("text", [*_texts(), RELATIVE])
+def test_the_last_group_of_a_date_match_names_its_alternative(text: str) -> None:
+    for m in dates._DATES.finditer(text):
+        want = next((name for name in ("iso", "dotted", "slashed", "dm", "mm", "mo", "rel") if m[name]), "year")
+        assert dates._BRANCH[m.lastindex or 0] == want, m.group()
+
+
 def test_date_gates_are_leading_literals_of_the_date_pattern() -> None:
     finder, _ = prefilter.led_finder(dates._DATES)
     assert set(dates._GATES) <= set(finder.keys())

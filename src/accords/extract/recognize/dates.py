@@ -126,58 +126,86 @@ def _counted(text: str) -> list[Mention]:
     return out
 
 
+def _branches() -> dict[int, str]:
+    """The alternative of _DATES (named by its outer group) that every group of it belongs to: the
+    last group a match closes (``lastindex``) says which alternative matched, with no lookup of
+    the groups of the others."""
+    members = {"iso": ("iso", "iy", "im", "id"), "dotted": ("dotted", "ed", "em", "ey"),
+               "slashed": ("slashed", "sd", "sm", "sy"), "dm": ("dd", "dm", "dy", "drel"),
+               "mm": ("mm", "md", "my"), "mo": ("mrel0", "mo", "yy", "mrel"), "rel": ("rel",), "year": ("year",)}
+    index = _DATES.u.groupindex
+    out = {index[name]: branch for branch, names in members.items() for name in names}
+    unnamed = [i for i in range(1, _DATES.groups + 1) if i not in out]
+    assert len(unnamed) == 1 and index["mo"] < unnamed[0] < index["yy"], "_DATES's groups changed"
+    out[unnamed[0]] = "mo"  # ("'s" after a month)
+    return out
+
+
+_BRANCH: Final = _branches()
+
+
 def recognize_dates(text: str) -> list[Mention]:
     """Raw date mentions; call :func:`resolve` with a reference date to get ISO values."""
     out: list[Mention] = []
     counted = _counted(text)
     # (tried only where a date's leading word or digit starts: the same matches, see prefilter)
     for m in finditer_led(_DATES, text, _GATES):
-        raw: dict[str, Any] = {"y": None, "m": None, "d": None, "rel": None, "kind": "date"}
-        before = text[max(0, m.start() - 30):m.start()]
-        if m["iso"]:
-            raw.update(y=int(m["iy"]), m=int(m["im"]), d=int(m["id"]))
-        elif m["dotted"]:  # day.month.year, as most of Europe writes it
-            raw.update(y=int(m["ey"]), m=int(m["em"]), d=int(m["ed"]))
-        elif m["slashed"]:  # day/month/year too, unless the second number cannot be a month (06/13/2024)
+        start = m.start()
+        before = text[max(0, start - 30):start]
+        branch = _BRANCH[m.lastindex or 0]
+        y: int | None = None
+        month: int | None = None
+        d: int | None = None
+        rel: str | None = None
+        kind = "date"
+        if branch == "iso":
+            y, month, d = int(m["iy"]), int(m["im"]), int(m["id"])
+        elif branch == "dotted":  # day.month.year, as most of Europe writes it
+            y, month, d = int(m["ey"]), int(m["em"]), int(m["ed"])
+        elif branch == "slashed":  # day/month/year too, unless the second number cannot be a month (06/13/2024)
             first, second = int(m["sd"]), int(m["sm"])
-            day, month = (second, first) if second > 12 >= first else (first, second)
-            raw.update(y=int(m["sy"]), m=month, d=day)
-        elif m["dm"]:
-            raw.update(d=int(m["dd"]), m=_month(m["dm"]), y=int(m["dy"]) if m["dy"] else None,
-                       rel=m["drel"])
-        elif m["mm"]:
-            raw.update(d=int(m["md"]), m=_month(m["mm"]), y=int(m["my"]) if m["my"] else None)
-        elif m["mo"]:
+            d, month = (second, first) if second > 12 >= first else (first, second)
+            y = int(m["sy"])
+        elif branch == "dm":
+            dy = m["dy"]
+            d, month, y, rel = int(m["dd"]), _month(m["dm"]), int(dy) if dy else None, m["drel"]
+        elif branch == "mm":
+            my = m["my"]
+            d, month, y = int(m["md"]), _month(m["mm"]), int(my) if my else None
+        elif branch == "mo":
             rel0 = (m["mrel0"] or "").lower()
-            # ("Its October agreement", "the February summit": a month naming an occasion is its context)
-            on_noun = _MONTH_ON_NOUN.match(text, m.end()) is not None
-            if not (m["yy"] or m["mrel"] or rel0) and not _BARE_CONTEXT.search(before) and not on_noun:
-                continue  # a bare month needs context: "March" at a sentence start may be the verb
-            if m["mo"] == "May" and not (m["yy"] or m["mrel"] or rel0) and not (on_noun and _DETERMINER.search(before)):
-                continue  # "may" is far more often the verb
-            raw.update(m=_month(m["mo"]), y=int(m["yy"]) if m["yy"] else None,
-                       rel=m["mrel"] or ({"last": "last_month", "next": "next_month"}.get(rel0)))
-        elif m["rel"]:
-            raw.update(rel=" ".join(m["rel"].lower().split()), kind="relative")
+            yy, mrel, mo = m["yy"], m["mrel"], m["mo"]
+            if not (yy or mrel or rel0):
+                # ("Its October agreement", "the February summit": a month naming an occasion is its context)
+                on_noun = _MONTH_ON_NOUN.match(text, m.end()) is not None
+                if not on_noun and not _BARE_CONTEXT.search(before):
+                    continue  # a bare month needs context: "March" at a sentence start may be the verb
+                if mo == "May" and not (on_noun and _DETERMINER.search(before)):
+                    continue  # "may" is far more often the verb
+            month, y = _month(mo), int(yy) if yy else None
+            rel = mrel or ({"last": "last_month", "next": "next_month"}.get(rel0))
+        elif branch == "rel":
+            rel, kind = " ".join(m["rel"].lower().split()), "relative"
         else:
             if not _BARE_CONTEXT.search(before) and not before.endswith(("(", "-", "/")):
                 continue
-            raw.update(y=int(m["year"]))
+            y = int(m["year"])
+        if y is not None and not 1900 <= y <= 2100:
+            continue
+        raw: dict[str, Any] = {"y": y, "m": month, "d": d, "rel": rel, "kind": kind}
         low = fold(before)  # (the keyword gates skip the two searches before most dates)
-        if (_DEADLINE_GATE.may(low) and _DEADLINE.search(before)) or (raw["rel"] or "").startswith("by "):
+        if (_DEADLINE_GATE.may(low) and _DEADLINE.search(before)) or (rel or "").startswith("by "):
             raw["deadline"] = True
         if _SINCE_GATE.may(low) and _SINCE.search(before):
             raw["since"] = True
-        if raw["y"] is not None and not 1900 <= raw["y"] <= 2100:
-            continue
-        if raw["y"] is None and raw["rel"] is None and raw["m"] is not None and _reported_past(text, m.start()):
+        if y is None and rel is None and month is not None and _reported_past(text, start):
             raw["past"] = True
-        if raw["d"] and out and out[-1].extra["kind"] == "relative" and _WEEKDAY_GAP.fullmatch(
-                text, out[-1].end, m.start()) and str(out[-1].extra["rel"]).split()[-1] in _DAY_NAMES:
+        if d and out and out[-1].extra["kind"] == "relative" and _WEEKDAY_GAP.fullmatch(
+                text, out[-1].end, start) and str(out[-1].extra["rel"]).split()[-1] in _DAY_NAMES:
             out.pop()  # "On Friday 31 May 2024": the explicit date says which Friday
-        if raw["d"] and raw["y"] is None and out and "month" in str(out[-1].extra["rel"] or ""):
-            _anchor(out, text, m.start(), raw)
-        out.append(Mention("date", m.start(), m.end(), m.group(), None, raw))
+        if d and y is None and out and "month" in str(out[-1].extra["rel"] or ""):
+            _anchor(out, text, start, raw)
+        out.append(Mention("date", start, m.end(), m.group(), None, raw))
     if counted:
         out = sorted(out + counted, key=lambda x: x.start)
     return out
