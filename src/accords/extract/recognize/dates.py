@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import Any, Final
 
 from accords.extract.prefilter import Gate, finditer_led, fold
+from accords.extract.recognize.windows import chosen
 from accords.extract.rx import Pattern, rx
 from accords.extract.types import Mention
 
@@ -107,10 +108,11 @@ def _unit_shifts(text: str) -> Iterator[re.Match[str]]:
             at = text.find(head, at + 1)
     starts.sort()
     last = 0
+    match = chosen(_UNIT_SHIFT, text).match
     for at in starts:
         if at < last:
             continue  # inside the previous match: finditer resumes after it
-        m = _UNIT_SHIFT.match(text, at)
+        m = match(text, at)
         if m is not None:
             last = max(m.end(), at + 1)
             yield m

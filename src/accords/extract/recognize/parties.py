@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from accords.extract.recognize.trie import trie_pattern
+from accords.extract.recognize.windows import chosen
 from accords.extract.rx import Pattern, rx
 from accords.extract.types import Mention
 
@@ -118,7 +119,8 @@ def recognize_parties(text: str) -> list[Mention]:
     table = gazetteer()
     out: list[Mention] = []
     append = out.append
-    name_continues = _NAME_CONTINUES.match
+    name_continues = chosen(_NAME_CONTINUES, text).match
+    capital_verb = chosen(_CAPITAL_VERB, text).match
     size = len(text)
     for m in _matches(text):
         start, end = m.span()
@@ -132,7 +134,7 @@ def recognize_parties(text: str) -> list[Mention]:
         if kind == DEMONYM and surface in _NAME_SURFACES:
             continue  # the same surface is already a name
         if kind == CAPITAL and (_PREPOSITION_BEFORE.search(text[max(0, start - 40):start])
-                                or not _CAPITAL_VERB.match(text, end)):
+                                or not capital_verb(text, end)):
             continue
         # (the name continues only after a space; _NAME_BEFORE ends in "of " or "of the ": test those first)
         in_name = (end < size and text[end] == " " and name_continues(text, end) is not None) or (

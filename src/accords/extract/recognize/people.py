@@ -18,6 +18,7 @@ import yaml
 from accords.extract.prefilter import fold, mark
 from accords.extract.recognize.parties import gazetteer
 from accords.extract.recognize.trie import trie_pattern
+from accords.extract.recognize.windows import chosen
 from accords.extract.rx import Pattern, rx
 from accords.extract.types import Mention
 
@@ -79,10 +80,11 @@ def _capitals(text: str, ranges: list[tuple[int, int]]) -> list[int]:
     ranges.sort()
     out: list[int] = []
     done = 0
+    capitals = chosen(_CAPITAL, text).finditer
     for a, b in ranges:
         a = max(a, done)
         if a < b:
-            out.extend(m.start() for m in _CAPITAL.finditer(text, a, b))
+            out.extend(m.start() for m in capitals(text, a, b))
             done = b
     return out
 
@@ -102,10 +104,11 @@ def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _matches_at(pattern: Pattern, text: str, starts: list[int]) -> Iterator[re.Match[str]]:
     """Exactly ``pattern.finditer(text)``, given sorted positions among which every match starts."""
     last = 0
+    match = chosen(pattern, text).match
     for at in starts:
         if at < last:
             continue  # inside the previous match: finditer resumes after it
-        m = pattern.match(text, at)
+        m = match(text, at)
         if m:
             last = max(m.end(), at + 1)
             yield m
@@ -130,10 +133,11 @@ def _role_matches(text: str, roles: list[int] | None = None) -> Iterator[re.Matc
     near_commas: list[tuple[int, int]] = []
     # The role of a ``trail_tail`` match starts at most "the " and a party name with "'s " (reach)
     # after the ", ": only the commas that close before a role word need the pattern.
+    tail = chosen(sc.trail_tail, text).match
     for a, b in _merged([(max(0, at - reach - 6), at) for at in roles]):
         at = text.find(", ", a, b)
         while at >= 0:
-            if sc.trail_tail.match(text, at):
+            if tail(text, at):
                 start = at
                 for _ in range(7):
                     start = text.rfind(" ", 0, start)

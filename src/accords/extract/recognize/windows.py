@@ -16,7 +16,16 @@ from typing import Any
 import ahocorasick
 
 from accords.extract.prefilter import fold, keywords, led_finder, plain_digits
-from accords.extract.rx import Pattern, rx
+from accords.extract.rx import Pattern, Rx, ascii_twin, plain, rx
+
+
+def chosen(pattern: Pattern, text: str) -> re.Pattern[str]:
+    """The compiled pattern an :class:`~accords.extract.rx.Rx` runs on ``text`` (its ASCII twin on a
+    plain text): a loop that matches a pattern at many places of one text makes the choice once,
+    not on every call (a method call and a test of the text each time)."""
+    if isinstance(pattern, Rx):
+        return ascii_twin(pattern.u) if plain(text) else pattern.u
+    return pattern
 
 
 def _digit_windows(text: str, before: int, after: int) -> list[tuple[int, int]]:
@@ -109,7 +118,7 @@ def scan(pattern: Pattern, text: str, trigger: Pattern, before: int,
                 last_end = m.end()
                 out.append(m)
         return out
-    match = pattern.match
+    match = chosen(pattern, text).match
     for a, b in spans:
         # (folding a slice gives the same letters where keys can be: only a final sigma differs)
         folded = fold(text[a:b])
@@ -164,7 +173,7 @@ def finditer_in(pattern: Pattern, text: str, pos: int, endpos: int,
     else:
         found = finder.iter(folded, pos, endpos)
         shift = 0
-    match = pattern.match
+    match = chosen(pattern, text).match
     last = pos
     for at in sorted({stop - n + 1 + shift for stop, n in found}):
         if at < last:
