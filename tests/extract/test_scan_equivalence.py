@@ -190,3 +190,12 @@ def test_party_scanners_are_the_one_pattern(text: str) -> None:
 
     union = re.compile("(?:" + trie_pattern(parties.gazetteer()) + r")(?![\w])")
     assert [m.span() for m in parties._matches(text)] == [m.span() for m in union.finditer(text)]
+
+
+SPEAKERS = "PRESIDENT BIDEN: Thank you: all.\n  Q: yes\nMR X:\n:\nAB:CD: e\r\nPM KISHIDA :\tno\n\nZELENSKY:"
+
+
+@pytest.mark.parametrize("text", [*_texts(), SPEAKERS, "", ":"])
+def test_speaker_label_scan_is_the_plain_scan(text: str) -> None:
+    want = [(m.span(), m["label"]) for m in people._SPEAKER.finditer(text)]
+    assert [(m.span(), m["label"]) for m in people._speaker_labels(text)] == want

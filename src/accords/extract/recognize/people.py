@@ -282,11 +282,30 @@ _SPEAKER = rx(r"^[ \t]*(?P<label>[A-Z][A-Z.'’ -]{2,60}?)[ \t]*:", re.M)
 _ROLE_WORDS = sorted((r.upper() for r in ROLES), key=len, reverse=True)
 
 
+def _speaker_labels(text: str) -> list[re.Match[str]]:
+    """Exactly ``_SPEAKER.finditer(text)``: a label opens a line and ends at the line's first colon
+    (no match holds a newline), so the pattern is matched only at the starts of the lines that have
+    a colon, found by ``str.find``, where the regex engine would test every position for a line start."""
+    out: list[re.Match[str]] = []
+    match = chosen(_SPEAKER, text).match
+    tried = -1
+    colon = text.find(":")
+    while colon >= 0:
+        line = text.rfind("\n", 0, colon) + 1
+        if line > tried:  # (one try a line: the match there ends at its first colon)
+            tried = line
+            m = match(text, line)
+            if m is not None:
+                out.append(m)
+        colon = text.find(":", colon + 1)
+    return out
+
+
 def _speakers(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """People named by speaker labels: a known person, or a role and a name of two words or more
     ("MODERATOR:", "SPOKESPERSON:" or "Q:" name nobody)."""
     out: list[Mention] = []
-    for m in _SPEAKER.finditer(text):
+    for m in _speaker_labels(text):
         label = m["label"].strip()
         start = m.start("label")
         role = next((r for r in _ROLE_WORDS if label.startswith(r + " ")), None)
