@@ -133,11 +133,14 @@ def recognize_parties(text: str) -> list[Mention]:
         code, kind = hit
         if kind == DEMONYM and surface in _NAME_SURFACES:
             continue  # the same surface is already a name
-        if kind == CAPITAL and (_PREPOSITION_BEFORE.search(text[max(0, start - 40):start])
-                                or not capital_verb(text, end)):
+        # (the verb test first: one try where the other is a search of 40 characters, and most capitals fail it)
+        if kind == CAPITAL and (not capital_verb(text, end)
+                                or _PREPOSITION_BEFORE.search(text[max(0, start - 40):start])):
             continue
-        # (the name continues only after a space; _NAME_BEFORE ends in "of " or "of the ": test those first)
-        in_name = (end < size and text[end] == " " and name_continues(text, end) is not None) or (
+        # (the name continues only with a space and a capital A-Z, which most names lack: tested before the
+        # pattern; _NAME_BEFORE ends in "of " or "of the ": tested first too)
+        in_name = (end + 1 < size and text[end] == " " and "A" <= text[end + 1] <= "Z"
+                   and name_continues(text, end) is not None) or (
             text.endswith(("of ", "of the "), max(0, start - 40), start)
             and _NAME_BEFORE.search(text, max(0, start - 40), start) is not None)
         append(Mention("party", start, end, surface, code, {"kind": kind, "in_name": in_name}))
