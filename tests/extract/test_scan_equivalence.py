@@ -96,8 +96,11 @@ def test_window_scans_are_the_plain_window_scans(text: str) -> None:
         for size in (7, 40, 200):
             for a in range(0, len(text), size):
                 b = min(len(text), a + size + 13)
-                assert [m.span() for m in windows.finditer_in(pattern, text, a, b)] == \
+                assert [m.span() for m in windows.finditer_spans(pattern, text, [(a, b)])] == \
                     [m.span() for m in pattern.finditer(text, a, b)]
+            spans = [(a, min(len(text), a + size)) for a in range(0, len(text), size + 5)]
+            assert [m.span() for m in windows.finditer_spans(pattern, text, spans)] == \
+                [m.span() for a, b in spans for m in pattern.finditer(text, a, b)]
     plain = []
     last = -1
     for a, b in windows.windows(text, money._DIGIT, 32, 40):
