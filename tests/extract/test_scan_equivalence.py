@@ -202,3 +202,18 @@ SPEAKERS = "PRESIDENT BIDEN: Thank you: all.\n  Q: yes\nMR X:\n:\nAB:CD: e\r\nPM
 def test_speaker_label_scan_is_the_plain_scan(text: str) -> None:
     want = [(m.span(), m["label"]) for m in people._SPEAKER.finditer(text)]
     assert [(m.span(), m["label"]) for m in people._speaker_labels(text)] == want
+
+
+COALITIONS = ("the F-16 and maritime coalitions, the integrated air and missile defence coalition; the IT coalition, "
+              "the coalition for integrated air defense, Air  Defence\ncoalition, air defence (IAMD) coalition, "
+              "the mine-action and demining coalitions; it coalitions for drones")
+
+
+@pytest.mark.parametrize("text", [*_texts(), COALITIONS])
+def test_coalition_scan_is_the_plain_scan(text: str) -> None:
+    from accords.extract.recognize import channels
+
+    for a in range(0, len(text), 150):
+        b = min(len(text), a + 200)
+        want = [(m.span(), m.groupdict()) for m in channels._COALITION_LIST.finditer(text, a, b)]
+        assert [(m.span(), m.groupdict()) for m in prefilter.finditer(channels._COALITION_LIST, text, a, b)] == want
