@@ -48,6 +48,13 @@ def test_date_scan_is_the_plain_scan(text: str) -> None:
     assert [m.span() for m in prefilter.finditer_led(dates._DATES, text, dates._GATES)] == plain
 
 
+@pytest.mark.parametrize("text", [*_texts(), RELATIVE])
+def test_the_last_group_of_a_date_match_names_its_alternative(text: str) -> None:
+    for m in dates._DATES.finditer(text):
+        want = next((name for name in ("iso", "dotted", "slashed", "dm", "mm", "mo", "rel") if m[name]), "year")
+        assert dates._BRANCH[m.lastindex or 0] == want, m.group()
+
+
 def test_date_gates_are_leading_literals_of_the_date_pattern() -> None:
     finder, _ = prefilter.led_finder(dates._DATES)
     assert set(dates._GATES) <= set(finder.keys())
@@ -89,8 +96,11 @@ def test_window_scans_are_the_plain_window_scans(text: str) -> None:
         for size in (7, 40, 200):
             for a in range(0, len(text), size):
                 b = min(len(text), a + size + 13)
-                assert [m.span() for m in windows.finditer_in(pattern, text, a, b)] == \
+                assert [m.span() for m in windows.finditer_spans(pattern, text, [(a, b)])] == \
                     [m.span() for m in pattern.finditer(text, a, b)]
+            spans = [(a, min(len(text), a + size)) for a in range(0, len(text), size + 5)]
+            assert [m.span() for m in windows.finditer_spans(pattern, text, spans)] == \
+                [m.span() for a, b in spans for m in pattern.finditer(text, a, b)]
     plain = []
     last = -1
     for a, b in windows.windows(text, money._DIGIT, 32, 40):
@@ -183,3 +193,27 @@ def test_party_scanners_are_the_one_pattern(text: str) -> None:
 
     union = re.compile("(?:" + trie_pattern(parties.gazetteer()) + r")(?![\w])")
     assert [m.span() for m in parties._matches(text)] == [m.span() for m in union.finditer(text)]
+
+
+SPEAKERS = "PRESIDENT BIDEN: Thank you: all.\n  Q: yes\nMR X:\n:\nAB:CD: e\r\nPM KISHIDA :\tno\n\nZELENSKY:"
+
+
+@pytest.mark.parametrize("text", [*_texts(), SPEAKERS, "", ":"])
+def test_speaker_label_scan_is_the_plain_scan(text: str) -> None:
+    want = [(m.span(), m["label"]) for m in people._SPEAKER.finditer(text)]
+    assert [(m.span(), m["label"]) for m in people._speaker_labels(text)] == want
+
+
+COALITIONS = ("the F-16 and maritime coalitions, the integrated air and missile defence coalition; the IT coalition, "
+              "the coalition for integrated air defense, Air  Defence\ncoalition, air defence (IAMD) coalition, "
+              "the mine-action and demining coalitions; it coalitions for drones")
+
+
+@pytest.mark.parametrize("text", [*_texts(), COALITIONS])
+def test_coalition_scan_is_the_plain_scan(text: str) -> None:
+    from accords.extract.recognize import channels
+
+    for a in range(0, len(text), 150):
+        b = min(len(text), a + 200)
+        want = [(m.span(), m.groupdict()) for m in channels._COALITION_LIST.finditer(text, a, b)]
+        assert [(m.span(), m.groupdict()) for m in prefilter.finditer(channels._COALITION_LIST, text, a, b)] == want

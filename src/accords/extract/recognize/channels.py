@@ -11,6 +11,7 @@ from typing import Any
 import ahocorasick
 import yaml
 
+from accords.extract.prefilter import finditer
 from accords.extract.rx import Pattern, rx
 from accords.extract.types import Mention
 
@@ -109,7 +110,8 @@ _KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("IT", r"(?-i:IT)|cyber"),
     ("Drone", r"drones?|UAVs?"),
     ("Demining", r"demining|mine[- ]action|mine[- ]clearing"),
-    ("IAMD", r"IAMD|(?:integrated\s+)?air\s+(?:and\s+missile\s+)?defen[cs]e"),
+    # (written without a leading optional word, so that prefilter.finditer can find where it starts)
+    ("IAMD", r"IAMD|integrated\s+air\s+(?:and\s+missile\s+)?defen[cs]e|air\s+(?:and\s+missile\s+)?defen[cs]e"),
 )
 _KIND = "|".join(f"(?:{p})" for _, p in _KIND_WORDS)
 _KIND_OF = [(name, rx(rf"(?:{p})\Z", re.I)) for name, p in _KIND_WORDS]
@@ -141,7 +143,9 @@ def _coalitions(text: str) -> list[Mention]:
             windows.append((a, b))
         pos = text.find("oalition", pos + 1)
     for a, b in windows:
-        for m in _COALITION_LIST.finditer(text, a, b):
+        # (tried only where a kind's word or "coalition" starts a word: the pattern opens with an
+        # alternation under IGNORECASE, which the engine would try at every position of the window)
+        for m in finditer(_COALITION_LIST, text, a, b):
             if m["for"]:
                 kind = _kind(m["for"])
                 if kind and not m.group().lower().startswith("coalitions"):  # "coalitions for ...": a list, kept whole

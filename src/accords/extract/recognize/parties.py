@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from accords.extract.recognize.trie import trie_pattern
+from accords.extract.recognize.windows import chosen
 from accords.extract.rx import Pattern, rx
 from accords.extract.types import Mention
 
@@ -118,7 +119,8 @@ def recognize_parties(text: str) -> list[Mention]:
     table = gazetteer()
     out: list[Mention] = []
     append = out.append
-    name_continues = _NAME_CONTINUES.match
+    name_continues = chosen(_NAME_CONTINUES, text).match
+    capital_verb = chosen(_CAPITAL_VERB, text).match
     size = len(text)
     for m in _matches(text):
         start, end = m.span()
@@ -131,11 +133,14 @@ def recognize_parties(text: str) -> list[Mention]:
         code, kind = hit
         if kind == DEMONYM and surface in _NAME_SURFACES:
             continue  # the same surface is already a name
-        if kind == CAPITAL and (_PREPOSITION_BEFORE.search(text[max(0, start - 40):start])
-                                or not _CAPITAL_VERB.match(text, end)):
+        # (the verb test first: one try where the other is a search of 40 characters, and most capitals fail it)
+        if kind == CAPITAL and (not capital_verb(text, end)
+                                or _PREPOSITION_BEFORE.search(text[max(0, start - 40):start])):
             continue
-        # (the name continues only after a space; _NAME_BEFORE ends in "of " or "of the ": test those first)
-        in_name = (end < size and text[end] == " " and name_continues(text, end) is not None) or (
+        # (the name continues only with a space and a capital A-Z, which most names lack: tested before the
+        # pattern; _NAME_BEFORE ends in "of " or "of the ": tested first too)
+        in_name = (end + 1 < size and text[end] == " " and "A" <= text[end + 1] <= "Z"
+                   and name_continues(text, end) is not None) or (
             text.endswith(("of ", "of the "), max(0, start - 40), start)
             and _NAME_BEFORE.search(text, max(0, start - 40), start) is not None)
         append(Mention("party", start, end, surface, code, {"kind": kind, "in_name": in_name}))

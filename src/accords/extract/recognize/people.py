@@ -18,6 +18,7 @@ import yaml
 from accords.extract.prefilter import fold, mark
 from accords.extract.recognize.parties import gazetteer
 from accords.extract.recognize.trie import trie_pattern
+from accords.extract.recognize.windows import chosen
 from accords.extract.rx import Pattern, rx
 from accords.extract.types import Mention
 
@@ -79,10 +80,11 @@ def _capitals(text: str, ranges: list[tuple[int, int]]) -> list[int]:
     ranges.sort()
     out: list[int] = []
     done = 0
+    capitals = chosen(_CAPITAL, text).finditer
     for a, b in ranges:
         a = max(a, done)
         if a < b:
-            out.extend(m.start() for m in _CAPITAL.finditer(text, a, b))
+            out.extend(m.start() for m in capitals(text, a, b))
             done = b
     return out
 
@@ -102,10 +104,11 @@ def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _matches_at(pattern: Pattern, text: str, starts: list[int]) -> Iterator[re.Match[str]]:
     """Exactly ``pattern.finditer(text)``, given sorted positions among which every match starts."""
     last = 0
+    match = chosen(pattern, text).match
     for at in starts:
         if at < last:
             continue  # inside the previous match: finditer resumes after it
-        m = pattern.match(text, at)
+        m = match(text, at)
         if m:
             last = max(m.end(), at + 1)
             yield m
@@ -130,10 +133,11 @@ def _role_matches(text: str, roles: list[int] | None = None) -> Iterator[re.Matc
     near_commas: list[tuple[int, int]] = []
     # The role of a ``trail_tail`` match starts at most "the " and a party name with "'s " (reach)
     # after the ", ": only the commas that close before a role word need the pattern.
+    tail = chosen(sc.trail_tail, text).match
     for a, b in _merged([(max(0, at - reach - 6), at) for at in roles]):
         at = text.find(", ", a, b)
         while at >= 0:
-            if sc.trail_tail.match(text, at):
+            if tail(text, at):
                 start = at
                 for _ in range(7):
                     start = text.rfind(" ", 0, start)
@@ -278,11 +282,30 @@ _SPEAKER = rx(r"^[ \t]*(?P<label>[A-Z][A-Z.'’ -]{2,60}?)[ \t]*:", re.M)
 _ROLE_WORDS = sorted((r.upper() for r in ROLES), key=len, reverse=True)
 
 
+def _speaker_labels(text: str) -> list[re.Match[str]]:
+    """Exactly ``_SPEAKER.finditer(text)``: a label opens a line and ends at the line's first colon
+    (no match holds a newline), so the pattern is matched only at the starts of the lines that have
+    a colon, found by ``str.find``, where the regex engine would test every position for a line start."""
+    out: list[re.Match[str]] = []
+    match = chosen(_SPEAKER, text).match
+    tried = -1
+    colon = text.find(":")
+    while colon >= 0:
+        line = text.rfind("\n", 0, colon) + 1
+        if line > tried:  # (one try a line: the match there ends at its first colon)
+            tried = line
+            m = match(text, line)
+            if m is not None:
+                out.append(m)
+        colon = text.find(":", colon + 1)
+    return out
+
+
 def _speakers(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """People named by speaker labels: a known person, or a role and a name of two words or more
     ("MODERATOR:", "SPOKESPERSON:" or "Q:" name nobody)."""
     out: list[Mention] = []
-    for m in _SPEAKER.finditer(text):
+    for m in _speaker_labels(text):
         label = m["label"].strip()
         start = m.start("label")
         role = next((r for r in _ROLE_WORDS if label.startswith(r + " ")), None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from accords.extract.recognize.windows import finditer_in
+from accords.extract.recognize.windows import finditer_spans
 from accords.extract.rx import Pattern, rx
 from accords.extract.types import Mention
 
@@ -82,14 +82,7 @@ def _windows(text: str, unit: Pattern, before: int, after: int) -> list[tuple[in
 
 def recognize_durations(text: str) -> list[Mention]:
     out: list[Mention] = []
-    for a, b in _windows(text, _DURATION_UNIT, 20, 40):
-        out.extend(_durations(text, a, b))
-    return out
-
-
-def _durations(text: str, a: int, b: int) -> list[Mention]:
-    out: list[Mention] = []
-    for m in finditer_in(_DURATION, text, a, b):
+    for m in finditer_spans(_DURATION, text, _windows(text, _DURATION_UNIT, 20, 40)):
         if m["decade"]:
             years: float | None = 10
         else:
@@ -104,14 +97,7 @@ def _durations(text: str, a: int, b: int) -> list[Mention]:
 
 def recognize_time_limits(text: str) -> list[Mention]:
     out: list[Mention] = []
-    for a, b in _windows(text, _LIMIT_UNIT, 45, 30):
-        out.extend(_limits(text, a, b))
-    return out
-
-
-def _limits(text: str, a: int, b: int) -> list[Mention]:
-    out: list[Mention] = []
-    for m in finditer_in(_LIMIT, text, a, b):
+    for m in finditer_spans(_LIMIT, text, _windows(text, _LIMIT_UNIT, 45, 30)):
         raw_n, unit = (m["n"], m["unit"]) if m["n"] else (m["n2"], m["unit2"])
         n = number(raw_n)
         if n is None:

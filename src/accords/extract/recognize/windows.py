@@ -16,7 +16,16 @@ from typing import Any
 import ahocorasick
 
 from accords.extract.prefilter import fold, keywords, led_finder, plain_digits
-from accords.extract.rx import Pattern, rx
+from accords.extract.rx import Pattern, Rx, ascii_twin, plain, rx
+
+
+def chosen(pattern: Pattern, text: str) -> re.Pattern[str]:
+    """The compiled pattern an :class:`~accords.extract.rx.Rx` runs on ``text`` (its ASCII twin on a
+    plain text): a loop that matches a pattern at many places of one text makes the choice once,
+    not on every call (a method call and a test of the text each time)."""
+    if isinstance(pattern, Rx):
+        return ascii_twin(pattern.u) if plain(text) else pattern.u
+    return pattern
 
 
 def _digit_windows(text: str, before: int, after: int) -> list[tuple[int, int]]:
@@ -109,7 +118,7 @@ def scan(pattern: Pattern, text: str, trigger: Pattern, before: int,
                 last_end = m.end()
                 out.append(m)
         return out
-    match = pattern.match
+    match = chosen(pattern, text).match
     for a, b in spans:
         # (folding a slice gives the same letters where keys can be: only a final sigma differs)
         folded = fold(text[a:b])
@@ -120,7 +129,7 @@ def scan(pattern: Pattern, text: str, trigger: Pattern, before: int,
         if last_end > a:  # a match from the window before reaches into this one
             pos = last_end
             folded = folded[pos - a:]
-        # starts of the leading literals wholly inside [pos, b): see finditer_in
+        # starts of the leading literals wholly inside [pos, b): see finditer_spans
         starts = [stop - n + 1 + pos for stop, n in finder.iter(folded)]
         if len(starts) > 1:
             starts = sorted(set(starts))
@@ -147,34 +156,30 @@ def scan(pattern: Pattern, text: str, trigger: Pattern, before: int,
     return out
 
 
-def finditer_in(pattern: Pattern, text: str, pos: int, endpos: int,
-                folded: str | None = None) -> Iterator[re.Match[str]]:
-    """Exactly ``pattern.finditer(text, pos, endpos)`` (a window of the text), tried only where
-    one of the pattern's leading literals starts (see :func:`accords.extract.prefilter.finditer_led`):
-    a match lies wholly inside the window, and so does the literal it starts with.
-    ``folded`` is :func:`fold` of the text, when the caller has it."""
+def finditer_spans(pattern: Pattern, text: str, spans: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """Exactly ``pattern.finditer(text, pos, endpos)`` for every window ``(pos, endpos)`` of ``spans``,
+    one window after another, tried only where one of the pattern's leading literals starts (see
+    :func:`accords.extract.prefilter.finditer_led`): a match lies wholly inside its window, and so does
+    the literal it starts with. What is looked up for the pattern and the text is looked up once."""
+    if not spans:
+        return []  # (plain_digits reads a whole non-ASCII text)
     finder, word_start = led_finder(pattern)
     if finder is None or not plain_digits(text):
-        yield from pattern.finditer(text, pos, endpos)
-        return
-    if folded is None:
-        folded = fold(text[pos:endpos])
-        found = finder.iter(folded)
-        shift = pos
-    else:
-        found = finder.iter(folded, pos, endpos)
-        shift = 0
-    match = pattern.match
-    last = pos
-    for at in sorted({stop - n + 1 + shift for stop, n in found}):
-        if at < last:
-            continue  # inside the previous match
-        if word_start and at and (text[at - 1].isalnum() or text[at - 1] == "_"):
-            continue  # the look-behind fails here
-        m = match(text, at, endpos)
-        if m:
-            last = max(m.end(), at + 1)
-            yield m
+        return [m for a, b in spans for m in pattern.finditer(text, a, b)]
+    match = chosen(pattern, text).match
+    out: list[re.Match[str]] = []
+    for pos, endpos in spans:
+        last = pos
+        for at in sorted({stop - n + 1 + pos for stop, n in finder.iter(fold(text[pos:endpos]))}):
+            if at < last:
+                continue  # inside the previous match
+            if word_start and at and (text[at - 1].isalnum() or text[at - 1] == "_"):
+                continue  # the look-behind fails here
+            m = match(text, at, endpos)
+            if m:
+                last = max(m.end(), at + 1)
+                out.append(m)
+    return out
 
 
 def skipping(pattern: Pattern, first: str) -> Pattern:
