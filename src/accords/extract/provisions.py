@@ -22,13 +22,16 @@ Each result is ``{"agreement", "code", "value", "quote", "span"}`` with
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
+
+import ahocorasick
 
 from accords.codebook import ABSENT, PRESENT, Code, Codebook, load_codebook
 from accords.extract.cues import RESTRICTION, Gates, Rule, possible
 from accords.extract.cues import gates as compile_gates
 from accords.extract.cues import rules as compile_rules
-from accords.extract.prefilter import Gate, Occurrences, finditer, fold, keywords
+from accords.extract.prefilter import Gate, Occurrences, finditer, fold, keywords, mark
 from accords.extract.prefilter import search as first_match
 from accords.extract.recognize.trie import trie_pattern
 from accords.extract.rx import Rx, rx
@@ -87,6 +90,25 @@ _CAPITALS: dict[str, str] = {
 # position the longest name that lets the rest match wins), but the engine rejects a position
 # on its first character instead of trying every name there.
 _NAMES = trie_pattern(_NAME_TO_ISO)
+# Every name a pattern below finds (its (?P<...>{_NAMES}) part) is one of the names, whole, with
+# neither a word character nor "." right before it nor a word character right after it (or it
+# starts or ends the text searched). In the document as prefilter.mark writes it (ASCII letters
+# lower-cased, every other character a space) such a name reads " name " with its own "." and
+# spaces as spaces: this automaton finds those places in one pass (see _may_name), and a sentence
+# with none is not searched for names ("uk" of every "Ukraine" is no place).
+
+
+def _name_finder() -> Any:
+    finder = ahocorasick.Automaton()
+    for name in _NAME_TO_ISO:  # (value: from the end of its key back to the name's start)
+        finder.add_word(" " + "".join(c if c.isalnum() else " " for c in name) + " ", len(name) + 1)
+    finder.make_automaton()
+    return finder
+
+
+_NAME_FINDER = _name_finder()
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_BEFORE_NAME = _WORD_CHARS | {"."}  # (ASCII: characters that \w takes under either rule)
 _DEAL = r"(?:agreement|accord|deal|pact)\b"
 _TEXT = r"(?:agreement|accord|deal|pact|text|document|arrangement)\b"
 _PARTNER = rx(rf"(?<![\w.])(?:{_NAMES})(?![\w])", re.IGNORECASE)
@@ -324,6 +346,31 @@ def _is_heading(sentence: str) -> bool:
         w[:1].isupper() or w.lower() in {"and", "of", "the", "for", "in", "on", "&"} for w in words)
 
 
+def _name_spots(text: str) -> list[tuple[int, int]] | None:
+    """Where the marked document holds a partner's name with a space on either side, in order:
+    for a name in ``text[at:stop]``, (stop + 1, stop + 1 - at) as the automaton reports it (the
+    marked text opens with a space). None: the text cannot be marked (see prefilter.mark)."""
+    marked = mark(text)
+    return list(_NAME_FINDER.iter(marked + " ")) if marked is not None else None
+
+
+def _may_name(text: str, spots: list[tuple[int, int]] | None, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` may hold a name that _PARTNER, _NAMED_REF or _NAMED_TEXT find
+    (False: it holds none)."""
+    if spots is None or (start and text[start - 1] in _BEFORE_NAME) or (end < len(text) and text[end] in _WORD_CHARS):
+        return True  # (a range that cuts a word: its ends bound a name that the document's marks do not show)
+    i = bisect_left(spots, (start + 1,))
+    size = len(spots)
+    while i < size:
+        last, back = spots[i]
+        if last > end + 1:
+            break
+        if last - back >= start:
+            return True
+        i += 1
+    return False
+
+
 def _partners(sentence: str) -> list[str]:
     """Agreement keys of the partners a sentence names, in order, without repeats."""
     keys: list[str] = []
@@ -458,6 +505,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
     rules = compile_rules(cb)
     gates = compile_gates(cb, _GATES)
     occ = gates.index.scan(fold(text))  # which keyword gates each sentence passes
+    spots = _name_spots(text)
     whole_text = _is_agreement_text(text, sentences)
     if default_agreement is None:
         default_agreement = _guess_main(text, occ, sentences)
@@ -487,7 +535,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         prev = (start, end)
         if _is_heading(sentence) or (para_start and sentence[:1].isupper() and sentence.endswith(".")
                                      and len(sentence.split(None, 3)) <= 3):
-            heading = _partners(sentence)
+            heading = _partners(sentence) if _may_name(text, spots, start, end) else []
             if first and heading == [default_agreement] and "year" in sentence:
                 # "Spain and Ukraine sign ten-year security pact": the title gives the main text's term
                 terms = [v for cid, v in _code_sentence(sentence, hits, rules, gates, cb) if cid == "duration"]
@@ -503,9 +551,11 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         # The partners named (but "EU", see _others) are counted only where they matter:
         # here for a sentence about several agreements, below for one that codes something.
         multi = _MULTI_I in hits and bool(first_match(_MULTI, sentence))
-        every = _partners(sentence) if multi else None  # (_targets needs them too: found once)
+        every = (_partners(sentence) if _may_name(text, spots, start, end) else []) if multi else None
         named: list[str] | None = [k for k in every if k != "EUU-UKR"] if every is not None else None  # _others
-        explicit = _named(sentence, hits) or _named_text(sentence, hits)
+        # (the keyword tests first: they pass on few sentences, the name test on a third)
+        explicit = (_named(sentence, hits) or _named_text(sentence, hits)) \
+            if (_NAMED_I in hits or _NAMED_TEXT_I in hits) and _may_name(text, spots, start, end) else []
         if named and len(named) >= 2 and not explicit and not _content(sentence, hits):
             continue  # facts about several countries, not about their agreements
         hedged = _HEDGE_I in hits and bool(first_match(_HEDGE, sentence))
@@ -518,12 +568,13 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             subject = None  # a paragraph opening with a partner is about it; later, only signing or committing says so
         if subject is None and before is not None and ("Its " in sentence[:6] or "Their " in sentence[:8]) \
                 and _ITS.match(sentence):
-            subject = _antecedent(text[before[0]:before[1]])  # "Ireland signed ... Its text provides ..."
+            # "Ireland signed ... Its text provides ..."
+            subject = _antecedent(text[before[0]:before[1]], _may_name(text, spots, *before))
         before = (start, end)
         targets = [subject] if subject and not explicit else \
             _targets(sentence, hits, explicit, default_agreement, current, seen, multi, every)
         if signed and len(signed) >= 2 and _EVERY_I in hits and _EVERY.search(sentence) \
-                and not (named if named is not None else _others(sentence)):
+                and not (named if named is not None else _may_name(text, spots, start, end) and _others(sentence)):
             pending.extend((sentence, start, end, cv) for cv in _code_sentence(sentence, hits, rules, gates, cb))
             continue
         if not targets and len(seen) < 2 and _PLURAL_I in hits and _PLURAL_GENERIC.match(sentence):
@@ -549,7 +600,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         if not context or (not whole_text and past):
             continue  # an explicit reference still sets the context for what follows
         if not targets:
-            named = _others(sentence) if named is None else named
+            named = (_others(sentence) if _may_name(text, spots, start, end) else []) if named is None else named
             if named and not any(k in context for k in named):
                 continue  # "By contrast, the United Kingdom supplies lethal aid": another party's business
         coded = _code_sentence(sentence, hits, rules, gates, cb)
@@ -563,7 +614,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
                     sentence, start, end, other = narrowed
                     coded = _code_sentence(sentence, hits, rules, gates, cb)
         if coded and not explicit and not subject and not _content(sentence, hits):
-            named = _others(sentence) if named is None else named
+            named = (_others(sentence) if _may_name(text, spots, start, end) else []) if named is None else named
             if len(named) >= 2:
                 coded = []  # facts about several countries, not about their agreements
         for key in context:
@@ -628,10 +679,10 @@ def _narrow(sentence: str, start: int, end: int, context: list[str], signed: lis
     return (sentence, start, end, other) if narrowed else None
 
 
-def _antecedent(sentence: str) -> str | None:
+def _antecedent(sentence: str, may_name: bool) -> str | None:
     """What "its" in the next sentence refers to: the one partner the sentence names, else its
-    subject (a partner or its capital)."""
-    named = _others(sentence)
+    subject (a partner or its capital). ``may_name``: whether it may name one (_may_name)."""
+    named = _others(sentence) if may_name else []
     if len(named) == 1:
         return named[0]
     m = _SUBJECT.match(sentence)
