@@ -525,8 +525,11 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             continue
         hits = all_hits[si]
         first = prev is None
-        broken = prev is not None and "\n" in text[prev[1]:start]  # (a blank line needs a line break)
-        if broken and prev is not None and _BLANK_LINE.search(text, prev[1], start):
+        gap = text[prev[1]:start] if prev is not None else ""
+        broken = "\n" in gap
+        # (a blank line needs two line breaks; between them only white space, which a gap of white
+        # space alone has: the pattern runs only on a gap with other characters)
+        if broken and prev is not None and gap.count("\n") >= 2 and (gap.isspace() or _BLANK_LINE.search(gap)):
             continues = (not text[prev[0]:prev[1]].rstrip().endswith(_TERMINAL)
                          or sentence[:1].islower() or bool(_ANAPHORIC_START.match(sentence)))
             if not continues:
