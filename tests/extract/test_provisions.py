@@ -212,3 +212,18 @@ def test_the_name_test_passes_every_range_that_names_a_partner(text: str) -> Non
         for b in range(a, min(len(text), a + 160) + 1, step // 2 + 1):
             found = any(x.search(text[a:b]) for x in (p._PARTNER, p._NAMED_REF, p._NAMED_TEXT))
             assert not found or p._may_name(text, spots, a, b), (a, b, text[a:b])
+
+
+@pytest.mark.parametrize("text", ["A ten-year pact; a 10-year deal, ١٠-year term; no new money, no sums; 5 billion "
+                                  "euros; 2% of GDP, 0.25 per cent of gross domestic product; x10-year, 3 months' notice"]
+                         + [p.read_text(errors="replace") for p in sorted(GOLD_DIR.glob("*.txt"))])
+def test_cue_scans_are_the_plain_scans(text: str) -> None:
+    from accords.codebook import load_codebook
+    from accords.extract import provisions as p
+    from accords.extract.cues import rules
+
+    for rule in rules(load_codebook()):
+        every = tuple(range(len(rule.code.cues)))
+        for which in [every, *((i,) for i in every)]:
+            pattern = rule.cues(which)
+            assert [m.span() for m in p._cue_matches(pattern, text)] == [m.span() for m in pattern.finditer(text)]

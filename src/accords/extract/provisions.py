@@ -31,7 +31,17 @@ from accords.codebook import ABSENT, PRESENT, Code, Codebook, load_codebook
 from accords.extract.cues import RESTRICTION, Gates, Rule, possible
 from accords.extract.cues import gates as compile_gates
 from accords.extract.cues import rules as compile_rules
-from accords.extract.prefilter import Gate, Occurrences, finditer, fold, keywords, mark
+from accords.extract.prefilter import (
+    Gate,
+    Occurrences,
+    finditer,
+    finditer_led,
+    fold,
+    keywords,
+    leading_literals,
+    led_finder,
+    mark,
+)
 from accords.extract.prefilter import search as first_match
 from accords.extract.recognize.trie import trie_pattern
 from accords.extract.rx import Rx, rx
@@ -427,6 +437,27 @@ def _number(code: Code, sentence: str) -> float | int | None:
     return None
 
 
+# Cue alternations that no literal leads but digits or optional words do (a
+# "ten-year" or "10-year" term, "(no) new money"): finditer and search would run them at every
+# position, finditer_led only where a digit or a leading word starts. By id (the pattern kept: its
+# id is not reused while it is here) -> whether the pattern is one of them.
+_LED: dict[int, tuple[re.Pattern[str], bool]] = {}
+
+
+def _led(pattern: re.Pattern[str]) -> bool:
+    entry = _LED.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        if len(_LED) >= 4096:  # (cue alternations come in a few hundred combinations)
+            _LED.clear()
+        entry = _LED[id(pattern)] = (pattern, leading_literals(pattern) is None and led_finder(pattern)[0] is not None)
+    return entry[1]
+
+
+def _cue_matches(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]:
+    """``list(pattern.finditer(sentence))`` for a cue alternation (see _LED)."""
+    return list(finditer_led(pattern, sentence)) if _led(pattern) else finditer(pattern, sentence)
+
+
 def _code_sentence(sentence: str, hits: set[int], rules: tuple[Rule, ...], gates: Gates,
                    codebook: Codebook) -> list[tuple[str, Any]]:
     """(code, value) pairs one sentence supports; a restriction's 'absent' wins over a cue.
@@ -441,7 +472,7 @@ def _code_sentence(sentence: str, hits: set[int], rules: tuple[Rule, ...], gates
         code = rule.code
         which = tuple(cues) if RESTRICTION not in cues else tuple(ci for ci in cues if ci != RESTRICTION)
         if not code.restrictions:
-            matches = finditer(rule.cues(which), sentence)
+            matches = _cue_matches(rule.cues(which), sentence)
             if not matches or any(first_match(x, sentence) for x in code.exclude):
                 continue
         else:
@@ -454,7 +485,7 @@ def _code_sentence(sentence: str, hits: set[int], rules: tuple[Rule, ...], gates
                 found[code.id] = PRESENT
                 forced_absent.update(restricted.absent)
                 continue
-            matches = finditer(rule.cues(which), sentence) if which else []
+            matches = _cue_matches(rule.cues(which), sentence) if which else []
             if not matches:
                 continue
         if "than" in sentence or "nstead" in sentence:  # (every comparison has one of them)
