@@ -541,7 +541,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
     spots = _name_spots(text)
     whole_text = _is_agreement_text(text, sentences)
     if default_agreement is None:
-        default_agreement = _guess_main(text, occ, sentences)
+        default_agreement = _guess_main(text, occ, sentences, spots)
     main_names = _names_of(default_agreement)
     items: list[dict[str, Any]] = []
     section: str | None = default_agreement if whole_text else None  # set by headings naming a partner
@@ -777,14 +777,15 @@ def _main_aid(sentence: str, names: set[str]) -> bool:
     return bool(m and m.group("who").lower() in names)
 
 
-def _guess_main(text: str, occ: Occurrences, sentences: list[tuple[int, int]]) -> str | None:
+def _guess_main(text: str, occ: Occurrences, sentences: list[tuple[int, int]],
+                spots: list[tuple[int, int]] | None) -> str | None:
     """Without a main agreement from the pipeline: the one partner the title names, else the
-    first agreement a sentence names."""
+    first agreement a sentence names (``spots``: see _name_spots)."""
     named = _partners(text.lstrip().split("\n", 1)[0][:200])
     if len(named) == 1:
         return named[0]
     for start, end in sentences:
-        found = _named(text[start:end], occ.groups_in(start, end))
+        found = _named(text[start:end], occ.groups_in(start, end)) if _may_name(text, spots, start, end) else None
         if found:
             return found[0]
     return None
