@@ -263,6 +263,7 @@ _SUM_PAST = rx(r"(?=[sh])(?:\bsince\s+(?:(?:early|late|mid-|the\s+start\s+of)\s*
                r"(?:full-scale\s+)?invasion\b|\b(?:has|have|had)\s+(?:already\s+)?(?:provided|given|delivered|"
                r"sent|spent|contributed|disbursed|donated)\b)", re.IGNORECASE)
 _G_SUM_PAST = Gate(_SUM_PAST)
+_G_TEXT_SAYS = Gate(_TEXT_SAYS)
 _SUM_BREAK = rx(r"[;:]|,\s+(?:and|but|while|whereas)\b|\.\s")
 # What a question is about is not what the text says: "Asked about weapons, a diplomat said ...".
 # ("Asked whether Ireland would ever send weapons, Harris said ...": the question may run a few words)
@@ -698,7 +699,8 @@ def _narrow(sentence: str, start: int, end: int, context: list[str], signed: lis
     the second is the other partner's, coded for it when it signed one). None: the whole."""
     narrowed = False
     other: list[tuple[str, str, int]] = []
-    said = _TEXT_SAYS.search(sentence) if "text" in sentence or "agreement" in sentence else None
+    said = _TEXT_SAYS.search(sentence) if ("text" in sentence or "agreement" in sentence) \
+        and _G_TEXT_SAYS.may(fold(sentence)) else None  # (the verbs' keyword test: one in eight passes)
     if said and not first_match(_REFERS_BEFORE, sentence, 0, said.start()) \
             and not _SAYS_THIS.match(sentence, said.end()):
         start, sentence, narrowed = start + said.start(1), sentence[said.start(1):], True
