@@ -293,10 +293,11 @@ _G_SUBJECT = _gate(_SUBJECT_VERB)
 _G_EVERY = _gate(_EVERY)
 _G_CONTENT = _gate(_CONTENT)
 _G_NAMED_TEXT = ("accord", "agreement", "arrangement", "deal", "document", "pact", "text")  # (_TEXT)
+_G_TEXT_WORD = ("arrangement", "document", "text")  # (what _NAMED_TEXT's "the French text" needs)
 _GATES = (_G_NAMED, _G_GENERIC, _G_MULTI, _G_HEDGE, _G_PAST, _G_PLURAL, _G_SUBJECT, _G_EVERY, _G_CONTENT,
-          _G_NAMED_TEXT)
+          _G_NAMED_TEXT, _G_TEXT_WORD)
 (_NAMED_I, _GENERIC_I, _MULTI_I, _HEDGE_I, _PAST_I, _PLURAL_I, _SUBJECT_I, _EVERY_I,
- _CONTENT_I, _NAMED_TEXT_I) = range(len(_GATES))
+ _CONTENT_I, _NAMED_TEXT_I, _TEXT_WORD_I) = range(len(_GATES))
 _NG = len(_GATES)
 _G_NEGATION = Gate(_NEGATION)
 _G_NEGATED_AFTER = Gate(_NEGATED_AFTER)
@@ -323,6 +324,8 @@ def _named_text(sentence: str, hits: set[int]) -> list[str]:
     """Agreements named as "the French text" or "Romania's agreement" (see _NAMED_TEXT)."""
     if _NAMED_TEXT_I not in hits or not ("'s " in sentence or "’s " in sentence or "the " in sentence):
         return []
+    if _TEXT_WORD_I not in hits and "'s" not in sentence and "’s" not in sentence:
+        return []  # (a match is "the French text" or "Romania's agreement")
     keys: list[str] = []
     for m in finditer(_NAMED_TEXT, sentence):  # (same matches, found faster)
         iso = _NAME_TO_ISO.get((m["c"] or m["g"]).lower())
