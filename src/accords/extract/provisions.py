@@ -176,7 +176,7 @@ _COMMIT_VERB = rx(r"(?:sign\w*|conclud\w*|promis\w*|pledg\w*|commit\w*|undert\w+
                   r"restrict\w*|limit\w*|confin\w*)\Z")
 # What a sentence about several partners needs to be about their agreements rather than about
 # the countries ("Each of the three also leads a coalition: Estonia ..., Lithuania ...").
-_CONTENT = rx(r"\b(?:agreements?|accords?|texts?|documents?|deals?|pacts?|sign\w*|will|shall|would|"
+_CONTENT = rx(r"(?=[atdpswuc])\b(?:agreements?|accords?|texts?|documents?|deals?|pacts?|sign\w*|will|shall|would|"
               r"undert\w+|commit\w*|pledg\w*|promis\w*|provid\w*|contribut\w*|devot\w*)\b", re.I)
 # "every Baltic state now has an agreement": a clause about all the agreements of the document.
 _EVERY = rx(r"(?=e)\b(?:every|each)\s+(?:[\w-]+\s+){0,2}?(?:state|country|government|partner|signatory|ally)\b"
@@ -734,7 +734,9 @@ def _antecedent(sentence: str, may_name: bool) -> str | None:
 
 
 def _content(sentence: str, hits: set[int]) -> bool:
-    return _CONTENT_I in hits and bool(first_match(_CONTENT, sentence))
+    # (a plain search behind the look-ahead: most sentences that pass the gate match early, and the
+    # search stops there; prefilter.search would first pass over the whole sentence)
+    return _CONTENT_I in hits and bool(_CONTENT.search(sentence))
 
 
 def _others(sentence: str) -> list[str]:
