@@ -190,3 +190,40 @@ def test_gold_documents_bar(gold_path: Path) -> None:
     data = extract_path(doc, published=raw.get("published")).data
     precision, recall = _score(gold, data["provisions"])
     assert precision >= 0.9 and recall >= 0.9, (precision, recall)
+
+
+NAME_SAMPLES = [
+    "The UK-Ukraine agreement; the Ukraine-UK deal; thus the US and us; U.K.x; xUK; the U.S.-Ukraine pact.",
+    "Czech Republic's text, Czech\nRepublic, the EU's own agreement, neutral Europe, Denmark.",
+    "the \u212aingdom of Denmar\u212a and the United \u212aingdom; \u0130reland's text, \u017fweden.",
+    "Germany.France,Italy;Japan's agreement with Japan",
+]
+
+
+@pytest.mark.parametrize("text", NAME_SAMPLES + [p.read_text(errors="replace") for p in sorted(GOLD_DIR.glob("*.txt"))])
+def test_the_name_test_passes_every_range_that_names_a_partner(text: str) -> None:
+    # _may_name says False only where _PARTNER, _NAMED_REF and _NAMED_TEXT find nothing in the
+    # range (ranges that cut words included: their ends bound a name as a text's ends do).
+    from accords.extract import provisions as p
+
+    spots = p._name_spots(text)
+    step = 1 if len(text) < 200 else 41  # (every range of a sample)
+    for a in range(0, len(text), step):
+        for b in range(a, min(len(text), a + 160) + 1, step // 2 + 1):
+            found = any(x.search(text[a:b]) for x in (p._PARTNER, p._NAMED_REF, p._NAMED_TEXT))
+            assert not found or p._may_name(text, spots, a, b), (a, b, text[a:b])
+
+
+@pytest.mark.parametrize("text", ["A ten-year pact; a 10-year deal, ١٠-year term; no new money, no sums; 5 billion "
+                                  "euros; 2% of GDP, 0.25 per cent of gross domestic product; x10-year, 3 months' notice"]
+                         + [p.read_text(errors="replace") for p in sorted(GOLD_DIR.glob("*.txt"))])
+def test_cue_scans_are_the_plain_scans(text: str) -> None:
+    from accords.codebook import load_codebook
+    from accords.extract import provisions as p
+    from accords.extract.cues import rules
+
+    for rule in rules(load_codebook()):
+        every = tuple(range(len(rule.code.cues)))
+        for which in [every, *((i,) for i in every)]:
+            pattern = rule.cues(which)
+            assert [m.span() for m in p._cue_matches(pattern, text)] == [m.span() for m in pattern.finditer(text)]

@@ -22,13 +22,26 @@ Each result is ``{"agreement", "code", "value", "quote", "span"}`` with
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
+
+import ahocorasick
 
 from accords.codebook import ABSENT, PRESENT, Code, Codebook, load_codebook
 from accords.extract.cues import RESTRICTION, Gates, Rule, possible
 from accords.extract.cues import gates as compile_gates
 from accords.extract.cues import rules as compile_rules
-from accords.extract.prefilter import Gate, Occurrences, finditer, fold, keywords
+from accords.extract.prefilter import (
+    Gate,
+    Occurrences,
+    finditer,
+    finditer_led,
+    fold,
+    keywords,
+    leading_literals,
+    led_finder,
+    mark,
+)
 from accords.extract.prefilter import search as first_match
 from accords.extract.recognize.trie import trie_pattern
 from accords.extract.rx import Rx, rx
@@ -87,6 +100,25 @@ _CAPITALS: dict[str, str] = {
 # position the longest name that lets the rest match wins), but the engine rejects a position
 # on its first character instead of trying every name there.
 _NAMES = trie_pattern(_NAME_TO_ISO)
+# Every name a pattern below finds (its (?P<...>{_NAMES}) part) is one of the names, whole, with
+# neither a word character nor "." right before it nor a word character right after it (or it
+# starts or ends the text searched). In the document as prefilter.mark writes it (ASCII letters
+# lower-cased, every other character a space) such a name reads " name " with its own "." and
+# spaces as spaces: this automaton finds those places in one pass (see _may_name), and a sentence
+# with none is not searched for names ("uk" of every "Ukraine" is no place).
+
+
+def _name_finder() -> Any:
+    finder = ahocorasick.Automaton()
+    for name in _NAME_TO_ISO:  # (value: from the end of its key back to the name's start)
+        finder.add_word(" " + "".join(c if c.isalnum() else " " for c in name) + " ", len(name) + 1)
+    finder.make_automaton()
+    return finder
+
+
+_NAME_FINDER = _name_finder()
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_BEFORE_NAME = _WORD_CHARS | {"."}  # (ASCII: characters that \w takes under either rule)
 _DEAL = r"(?:agreement|accord|deal|pact)\b"
 _TEXT = r"(?:agreement|accord|deal|pact|text|document|arrangement)\b"
 _PARTNER = rx(rf"(?<![\w.])(?:{_NAMES})(?![\w])", re.IGNORECASE)
@@ -111,10 +143,12 @@ _NAMED_TEXT = rx(
     rf"|(?<![\w.])(?P<g>{_NAMES})(?:'s|’s)\s+(?:own\s+|new\s+|ten-year\s+|security\s+|bilateral\s+)*{_TEXT}",
     re.IGNORECASE)
 # A reference to "the" agreement (singular: "56 agreements were signed" is not one).
+# (A look-ahead of the initials of its words before a searched pattern: the engine rejects most
+# positions at once instead of trying every alternative there; same matches.)
 _GENERIC_REF = rx(
-    rf"\b(?:the|this|that|its|their|a|an)\s+(?:[\w-]+\s+){{0,3}}?{_TEXT}"
+    rf"(?=[tiab])(?:\b(?:the|this|that|its|their|a|an)\s+(?:[\w-]+\s+){{0,3}}?{_TEXT}"
     r"|\b(?:the|both)\s+(?:parties|participants|signatories|sides)\b"
-    r"|\bthe\s+two\s+(?:governments|sides|countries)\b", re.IGNORECASE)
+    r"|\bthe\s+two\s+(?:governments|sides|countries)\b)", re.IGNORECASE)
 # A main party as the subject of a commitment ("Ireland has not pledged ...", "Unlike most
 # partners, Poland did not name an amount"): a clause of the main agreement in a document about it.
 _SUBJECT_VERB = rx(
@@ -142,15 +176,15 @@ _COMMIT_VERB = rx(r"(?:sign\w*|conclud\w*|promis\w*|pledg\w*|commit\w*|undert\w+
                   r"restrict\w*|limit\w*|confin\w*)\Z")
 # What a sentence about several partners needs to be about their agreements rather than about
 # the countries ("Each of the three also leads a coalition: Estonia ..., Lithuania ...").
-_CONTENT = rx(r"\b(?:agreements?|accords?|texts?|documents?|deals?|pacts?|sign\w*|will|shall|would|"
+_CONTENT = rx(r"(?=[atdpswuc])\b(?:agreements?|accords?|texts?|documents?|deals?|pacts?|sign\w*|will|shall|would|"
               r"undert\w+|commit\w*|pledg\w*|promis\w*|provid\w*|contribut\w*|devot\w*)\b", re.I)
 # "every Baltic state now has an agreement": a clause about all the agreements of the document.
-_EVERY = rx(r"\b(?:every|each)\s+(?:[\w-]+\s+){0,2}?(?:state|country|government|partner|signatory|ally)\b"
+_EVERY = rx(r"(?=e)\b(?:every|each)\s+(?:[\w-]+\s+){0,2}?(?:state|country|government|partner|signatory|ally)\b"
             r"[^.;]*\b(?:agreement|accord)\b", re.I)
 # A cue in the second term of a comparison is not what the sentence says the party does
 # ("more comfortable with bulldozers than with howitzers").
 # ("more than EUR 2 billion" is a quantity, not a comparison.)
-_COMPARED = rx(r"(?:(?<!more )(?<!less )(?<!fewer )(?<!greater )(?<!higher )(?<!lower )(?<!other )"
+_COMPARED = rx(r"(?=[tri])(?:(?<!more )(?<!less )(?<!fewer )(?<!greater )(?<!higher )(?<!lower )(?<!other )"
                r"(?<!no )\bthan(?:\s+with)?|\brather\s+than|\binstead\s+of)\s+(?:[\w-]+\s+){0,2}\Z", re.I)
 # "already" inside a relative clause ("..., which our forces already carry out") describes the
 # background of one item, not the whole sentence.
@@ -213,7 +247,7 @@ _NEGATION = rx(
     r"\b(?:no|not|never|neither|nor|nobody|no\s+one|nothing|none|without|exclud\w*|omit\w*|lacks?|lacking|absence\s+of"
     r"|silent\s+(?:on|about)|refrain\w*\s+from|rul\w+\s+out)\b|n't\b", re.IGNORECASE)
 _NOT_NEGATION = rx(
-    r"\b(?:not\s+only|not\s+least|no\s+later\s+than|not\s+later\s+than|no\s+less\s+than|not\s+less\s+than"
+    r"(?=[nw])\b(?:not\s+only|not\s+least|no\s+later\s+than|not\s+later\s+than|no\s+less\s+than|not\s+less\s+than"
     r"|no\s+fewer\s+than|not\s+fewer\s+than|not\s+below|not\s+under"
     r"|no\s+longer\s+than|without\s+delay|not\s+(?:stand|be)\s+in\s+the\s+way"
     r"|not\s+(?:hinder|prevent|preclude|prejudice|affect|replace|substitute\s+for)|no\s+substitute\s+for)\b",
@@ -225,14 +259,15 @@ _CLAUSE_BREAK = rx(r"[;:()]|—|\b(?:although|though|but|however|whereas|while|y
                            re.IGNORECASE)
 # A clause the cue opens after a subordinator or a closing quote: a negation before it is another clause's.
 _SUBORDINATE = rx(r"[\"”]\s|\b(?:after|before|when|once|because|until)\b", re.IGNORECASE)
-_SUM_PAST = rx(r"\bsince\s+(?:(?:early|late|mid-|the\s+start\s+of)\s*)?(?:19|20)\d\d\b|\bsince\s+the\s+"
+_SUM_PAST = rx(r"(?=[sh])(?:\bsince\s+(?:(?:early|late|mid-|the\s+start\s+of)\s*)?(?:19|20)\d\d\b|\bsince\s+the\s+"
                r"(?:full-scale\s+)?invasion\b|\b(?:has|have|had)\s+(?:already\s+)?(?:provided|given|delivered|"
-               r"sent|spent|contributed|disbursed|donated)\b", re.IGNORECASE)
+               r"sent|spent|contributed|disbursed|donated)\b)", re.IGNORECASE)
 _G_SUM_PAST = Gate(_SUM_PAST)
+_G_TEXT_SAYS = Gate(_TEXT_SAYS)
 _SUM_BREAK = rx(r"[;:]|,\s+(?:and|but|while|whereas)\b|\.\s")
 # What a question is about is not what the text says: "Asked about weapons, a diplomat said ...".
 # ("Asked whether Ireland would ever send weapons, Harris said ...": the question may run a few words)
-_ASKED = rx(r"\b(?:asked|asking|asks|questions?|questioned)\s+(?:\w+\s+){0,2}?(?:about|on|whether|if)\s+"
+_ASKED = rx(r"(?=[aq])\b(?:asked|asking|asks|questions?|questioned)\s+(?:\w+\s+){0,2}?(?:about|on|whether|if)\s+"
             r"(?:[\w-]+\s+){0,5}\Z", re.IGNORECASE)
 _BLANK_LINE = rx(r"\n\s*\n")
 _TERMINAL = (".", "!", "?", ":", '"', "'", ")", "]", "”", "’")
@@ -258,10 +293,11 @@ _G_SUBJECT = _gate(_SUBJECT_VERB)
 _G_EVERY = _gate(_EVERY)
 _G_CONTENT = _gate(_CONTENT)
 _G_NAMED_TEXT = ("accord", "agreement", "arrangement", "deal", "document", "pact", "text")  # (_TEXT)
+_G_TEXT_WORD = ("arrangement", "document", "text")  # (what _NAMED_TEXT's "the French text" needs)
 _GATES = (_G_NAMED, _G_GENERIC, _G_MULTI, _G_HEDGE, _G_PAST, _G_PLURAL, _G_SUBJECT, _G_EVERY, _G_CONTENT,
-          _G_NAMED_TEXT)
+          _G_NAMED_TEXT, _G_TEXT_WORD)
 (_NAMED_I, _GENERIC_I, _MULTI_I, _HEDGE_I, _PAST_I, _PLURAL_I, _SUBJECT_I, _EVERY_I,
- _CONTENT_I, _NAMED_TEXT_I) = range(len(_GATES))
+ _CONTENT_I, _NAMED_TEXT_I, _TEXT_WORD_I) = range(len(_GATES))
 _NG = len(_GATES)
 _G_NEGATION = Gate(_NEGATION)
 _G_NEGATED_AFTER = Gate(_NEGATED_AFTER)
@@ -288,6 +324,8 @@ def _named_text(sentence: str, hits: set[int]) -> list[str]:
     """Agreements named as "the French text" or "Romania's agreement" (see _NAMED_TEXT)."""
     if _NAMED_TEXT_I not in hits or not ("'s " in sentence or "’s " in sentence or "the " in sentence):
         return []
+    if _TEXT_WORD_I not in hits and "'s" not in sentence and "’s" not in sentence:
+        return []  # (a match is "the French text" or "Romania's agreement")
     keys: list[str] = []
     for m in finditer(_NAMED_TEXT, sentence):  # (same matches, found faster)
         iso = _NAME_TO_ISO.get((m["c"] or m["g"]).lower())
@@ -322,6 +360,31 @@ def _is_heading(sentence: str) -> bool:
         return True
     return sentence.endswith(".") and len(words) <= 6 and all(
         w[:1].isupper() or w.lower() in {"and", "of", "the", "for", "in", "on", "&"} for w in words)
+
+
+def _name_spots(text: str) -> list[tuple[int, int]] | None:
+    """Where the marked document holds a partner's name with a space on either side, in order:
+    for a name in ``text[at:stop]``, (stop + 1, stop + 1 - at) as the automaton reports it (the
+    marked text opens with a space). None: the text cannot be marked (see prefilter.mark)."""
+    marked = mark(text)
+    return list(_NAME_FINDER.iter(marked + " ")) if marked is not None else None
+
+
+def _may_name(text: str, spots: list[tuple[int, int]] | None, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` may hold a name that _PARTNER, _NAMED_REF or _NAMED_TEXT find
+    (False: it holds none)."""
+    if spots is None or (start and text[start - 1] in _BEFORE_NAME) or (end < len(text) and text[end] in _WORD_CHARS):
+        return True  # (a range that cuts a word: its ends bound a name that the document's marks do not show)
+    i = bisect_left(spots, (start + 1,))
+    size = len(spots)
+    while i < size:
+        last, back = spots[i]
+        if last > end + 1:
+            break
+        if last - back >= start:
+            return True
+        i += 1
+    return False
 
 
 def _partners(sentence: str) -> list[str]:
@@ -378,6 +441,27 @@ def _number(code: Code, sentence: str) -> float | int | None:
     return None
 
 
+# Cue alternations that no literal leads but digits or optional words do (a
+# "ten-year" or "10-year" term, "(no) new money"): finditer and search would run them at every
+# position, finditer_led only where a digit or a leading word starts. By id (the pattern kept: its
+# id is not reused while it is here) -> whether the pattern is one of them.
+_LED: dict[int, tuple[re.Pattern[str], bool]] = {}
+
+
+def _led(pattern: re.Pattern[str]) -> bool:
+    entry = _LED.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        if len(_LED) >= 4096:  # (cue alternations come in a few hundred combinations)
+            _LED.clear()
+        entry = _LED[id(pattern)] = (pattern, leading_literals(pattern) is None and led_finder(pattern)[0] is not None)
+    return entry[1]
+
+
+def _cue_matches(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]:
+    """``list(pattern.finditer(sentence))`` for a cue alternation (see _LED)."""
+    return list(finditer_led(pattern, sentence)) if _led(pattern) else finditer(pattern, sentence)
+
+
 def _code_sentence(sentence: str, hits: set[int], rules: tuple[Rule, ...], gates: Gates,
                    codebook: Codebook) -> list[tuple[str, Any]]:
     """(code, value) pairs one sentence supports; a restriction's 'absent' wins over a cue.
@@ -392,7 +476,7 @@ def _code_sentence(sentence: str, hits: set[int], rules: tuple[Rule, ...], gates
         code = rule.code
         which = tuple(cues) if RESTRICTION not in cues else tuple(ci for ci in cues if ci != RESTRICTION)
         if not code.restrictions:
-            matches = finditer(rule.cues(which), sentence)
+            matches = _cue_matches(rule.cues(which), sentence)
             if not matches or any(first_match(x, sentence) for x in code.exclude):
                 continue
         else:
@@ -405,7 +489,7 @@ def _code_sentence(sentence: str, hits: set[int], rules: tuple[Rule, ...], gates
                 found[code.id] = PRESENT
                 forced_absent.update(restricted.absent)
                 continue
-            matches = finditer(rule.cues(which), sentence) if which else []
+            matches = _cue_matches(rule.cues(which), sentence) if which else []
             if not matches:
                 continue
         if "than" in sentence or "nstead" in sentence:  # (every comparison has one of them)
@@ -458,9 +542,10 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
     rules = compile_rules(cb)
     gates = compile_gates(cb, _GATES)
     occ = gates.index.scan(fold(text))  # which keyword gates each sentence passes
+    spots = _name_spots(text)
     whole_text = _is_agreement_text(text, sentences)
     if default_agreement is None:
-        default_agreement = _guess_main(text, occ, sentences)
+        default_agreement = _guess_main(text, occ, sentences, spots)
     main_names = _names_of(default_agreement)
     items: list[dict[str, Any]] = []
     section: str | None = default_agreement if whole_text else None  # set by headings naming a partner
@@ -477,8 +562,11 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             continue
         hits = all_hits[si]
         first = prev is None
-        broken = prev is not None and "\n" in text[prev[1]:start]  # (a blank line needs a line break)
-        if broken and prev is not None and _BLANK_LINE.search(text, prev[1], start):
+        gap = text[prev[1]:start] if prev is not None else ""
+        broken = "\n" in gap
+        # (a blank line needs two line breaks; between them only white space, which a gap of white
+        # space alone has: the pattern runs only on a gap with other characters)
+        if broken and prev is not None and gap.count("\n") >= 2 and (gap.isspace() or _BLANK_LINE.search(gap)):
             continues = (not text[prev[0]:prev[1]].rstrip().endswith(_TERMINAL)
                          or sentence[:1].islower() or bool(_ANAPHORIC_START.match(sentence)))
             if not continues:
@@ -487,7 +575,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         prev = (start, end)
         if _is_heading(sentence) or (para_start and sentence[:1].isupper() and sentence.endswith(".")
                                      and len(sentence.split(None, 3)) <= 3):
-            heading = _partners(sentence)
+            heading = _partners(sentence) if _may_name(text, spots, start, end) else []
             if first and heading == [default_agreement] and "year" in sentence:
                 # "Spain and Ukraine sign ten-year security pact": the title gives the main text's term
                 terms = [v for cid, v in _code_sentence(sentence, hits, rules, gates, cb) if cid == "duration"]
@@ -503,9 +591,11 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         # The partners named (but "EU", see _others) are counted only where they matter:
         # here for a sentence about several agreements, below for one that codes something.
         multi = _MULTI_I in hits and bool(first_match(_MULTI, sentence))
-        every = _partners(sentence) if multi else None  # (_targets needs them too: found once)
+        every = (_partners(sentence) if _may_name(text, spots, start, end) else []) if multi else None
         named: list[str] | None = [k for k in every if k != "EUU-UKR"] if every is not None else None  # _others
-        explicit = _named(sentence, hits) or _named_text(sentence, hits)
+        # (the keyword tests first: they pass on few sentences, the name test on a third)
+        explicit = (_named(sentence, hits) or _named_text(sentence, hits)) \
+            if (_NAMED_I in hits or _NAMED_TEXT_I in hits) and _may_name(text, spots, start, end) else []
         if named and len(named) >= 2 and not explicit and not _content(sentence, hits):
             continue  # facts about several countries, not about their agreements
         hedged = _HEDGE_I in hits and bool(first_match(_HEDGE, sentence))
@@ -518,12 +608,13 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             subject = None  # a paragraph opening with a partner is about it; later, only signing or committing says so
         if subject is None and before is not None and ("Its " in sentence[:6] or "Their " in sentence[:8]) \
                 and _ITS.match(sentence):
-            subject = _antecedent(text[before[0]:before[1]])  # "Ireland signed ... Its text provides ..."
+            # "Ireland signed ... Its text provides ..."
+            subject = _antecedent(text[before[0]:before[1]], _may_name(text, spots, *before))
         before = (start, end)
         targets = [subject] if subject and not explicit else \
             _targets(sentence, hits, explicit, default_agreement, current, seen, multi, every)
         if signed and len(signed) >= 2 and _EVERY_I in hits and _EVERY.search(sentence) \
-                and not (named if named is not None else _others(sentence)):
+                and not (named if named is not None else _may_name(text, spots, start, end) and _others(sentence)):
             pending.extend((sentence, start, end, cv) for cv in _code_sentence(sentence, hits, rules, gates, cb))
             continue
         if not targets and len(seen) < 2 and _PLURAL_I in hits and _PLURAL_GENERIC.match(sentence):
@@ -549,7 +640,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         if not context or (not whole_text and past):
             continue  # an explicit reference still sets the context for what follows
         if not targets:
-            named = _others(sentence) if named is None else named
+            named = (_others(sentence) if _may_name(text, spots, start, end) else []) if named is None else named
             if named and not any(k in context for k in named):
                 continue  # "By contrast, the United Kingdom supplies lethal aid": another party's business
         coded = _code_sentence(sentence, hits, rules, gates, cb)
@@ -563,7 +654,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
                     sentence, start, end, other = narrowed
                     coded = _code_sentence(sentence, hits, rules, gates, cb)
         if coded and not explicit and not subject and not _content(sentence, hits):
-            named = _others(sentence) if named is None else named
+            named = (_others(sentence) if _may_name(text, spots, start, end) else []) if named is None else named
             if len(named) >= 2:
                 coded = []  # facts about several countries, not about their agreements
         for key in context:
@@ -611,7 +702,8 @@ def _narrow(sentence: str, start: int, end: int, context: list[str], signed: lis
     the second is the other partner's, coded for it when it signed one). None: the whole."""
     narrowed = False
     other: list[tuple[str, str, int]] = []
-    said = _TEXT_SAYS.search(sentence) if "text" in sentence or "agreement" in sentence else None
+    said = _TEXT_SAYS.search(sentence) if ("text" in sentence or "agreement" in sentence) \
+        and _G_TEXT_SAYS.may(fold(sentence)) else None  # (the verbs' keyword test: one in eight passes)
     if said and not first_match(_REFERS_BEFORE, sentence, 0, said.start()) \
             and not _SAYS_THIS.match(sentence, said.end()):
         start, sentence, narrowed = start + said.start(1), sentence[said.start(1):], True
@@ -628,10 +720,10 @@ def _narrow(sentence: str, start: int, end: int, context: list[str], signed: lis
     return (sentence, start, end, other) if narrowed else None
 
 
-def _antecedent(sentence: str) -> str | None:
+def _antecedent(sentence: str, may_name: bool) -> str | None:
     """What "its" in the next sentence refers to: the one partner the sentence names, else its
-    subject (a partner or its capital)."""
-    named = _others(sentence)
+    subject (a partner or its capital). ``may_name``: whether it may name one (_may_name)."""
+    named = _others(sentence) if may_name else []
     if len(named) == 1:
         return named[0]
     m = _SUBJECT.match(sentence)
@@ -642,7 +734,9 @@ def _antecedent(sentence: str) -> str | None:
 
 
 def _content(sentence: str, hits: set[int]) -> bool:
-    return _CONTENT_I in hits and bool(first_match(_CONTENT, sentence))
+    # (a plain search behind the look-ahead: most sentences that pass the gate match early, and the
+    # search stops there; prefilter.search would first pass over the whole sentence)
+    return _CONTENT_I in hits and bool(_CONTENT.search(sentence))
 
 
 def _others(sentence: str) -> list[str]:
@@ -690,14 +784,15 @@ def _main_aid(sentence: str, names: set[str]) -> bool:
     return bool(m and m.group("who").lower() in names)
 
 
-def _guess_main(text: str, occ: Occurrences, sentences: list[tuple[int, int]]) -> str | None:
+def _guess_main(text: str, occ: Occurrences, sentences: list[tuple[int, int]],
+                spots: list[tuple[int, int]] | None) -> str | None:
     """Without a main agreement from the pipeline: the one partner the title names, else the
-    first agreement a sentence names."""
+    first agreement a sentence names (``spots``: see _name_spots)."""
     named = _partners(text.lstrip().split("\n", 1)[0][:200])
     if len(named) == 1:
         return named[0]
     for start, end in sentences:
-        found = _named(text[start:end], occ.groups_in(start, end))
+        found = _named(text[start:end], occ.groups_in(start, end)) if _may_name(text, spots, start, end) else None
         if found:
             return found[0]
     return None
