@@ -55,6 +55,7 @@ _EVENT_NOUN = rx(r"(?=[csmvehtf])"
 # Keyword tests first: most texts before a date lack every word these patterns need (same results).
 _G_STAMP, _G_YEAR_EVENT = Gate(_STAMP), Gate(_YEAR_EVENT)
 _G_YEAR_OCCASION, _G_SUMMARY = Gate(_YEAR_OCCASION), Gate(_SUMMARY)
+_G_PUBLICATION = Gate(_PUBLICATION)
 _VERBISH = rx(r"\b(?:\w+ed|is|are|was|were|will|has|have|held|met|signed|took|begins?|began|"
               r"opens?|closes?|closed|starts?|signs?|meets?|visits?|holds?|hosts?|joins?|adopts?|launch(?:es)?)\b")
 
@@ -203,15 +204,18 @@ def _drop_months_of_told_signings(ctx: Ctx, events: list[dict[str, Any]]) -> lis
     """A signing dated by its month ("the agreement signed in February") where the text also dates a
     signing on a day of that month ("signed in Lviv on 23 February 2024") is that signing told again,
     in whichever order the two come."""
+    months = {ev["date"] for ev in events if len(ev["date"]) == 7}
+    if not months:
+        return events  # (no month-dated event: the signings on days need not be read)
     days: dict[str, set[str]] = {}  # month -> the partners of the signings told on a day of it
     for ev in events:
-        if len(ev["date"]) == 10:
+        if len(ev["date"]) == 10 and ev["date"][:7] in months:
             days.setdefault(ev["date"][:7], set()).update(_signing_partners(ctx, ev))
     if not days:
         return events
     # (the same partner: "Croatia signed earlier this month" is another signing than Greece's "last Thursday")
     return [ev for ev in events
-            if not (len(ev["date"]) == 7 and _signing_partners(ctx, ev) & days.get(ev["date"], set()))]
+            if not (len(ev["date"]) == 7 and ev["date"] in days and _signing_partners(ctx, ev) & days[ev["date"]])]
 
 
 def _signing_partners(ctx: Ctx, ev: dict[str, Any]) -> set[str]:
@@ -250,7 +254,8 @@ def _publication_line(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
-    return line_end - line_start <= _HEAD_LINE and bool(_PUBLICATION.search(text, line_start, line_end))
+    return line_end - line_start <= _HEAD_LINE and _G_PUBLICATION.may(fold(text[line_start:line_end])) \
+        and bool(_PUBLICATION.search(text, line_start, line_end))
 
 
 def _is_stamp_line(sentence: str, offset: int) -> bool:
