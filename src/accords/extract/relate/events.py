@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from accords.extract import prefilter
 from accords.extract.prefilter import Gate, fold
 from accords.extract.relate.agreements import date_names_text
 from accords.extract.relate.context import Ctx
@@ -92,7 +93,7 @@ def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> l
                 continue
             if m.extra["kind"] == "relative" and len(value) == 4 and not _EVENT_NOUN.search(sentence):
                 continue
-            if m.extra.get("rel") in _NOW and (not _HAPPENS.search(sentence) or _NOT_HAPPENED.search(
+            if m.extra.get("rel") in _NOW and (not prefilter.search(_HAPPENS, sentence) or _NOT_HAPPENED.search(
                     before[max(before.rfind(c) for c in ",;:") + 1:])):
                 continue
             if len(value) < 10 and summary:
@@ -197,7 +198,8 @@ _LINE_LEAD = 6  # how far into its sentence a programme line's date may start ("
 def _topical(ctx: Ctx, idx: int, sentence: str) -> bool:
     if ctx.parties_in(idx) or ctx.in_sentence("channel", idx) or ctx.in_sentence("person", idx):
         return True
-    return _G_TOPICAL.may(fold(sentence)) and bool(_TOPICAL.search(sentence))
+    # (prefilter.search: the same match, tried only where a word of the pattern starts)
+    return _G_TOPICAL.may(fold(sentence)) and prefilter.search(_TOPICAL, sentence) is not None
 
 
 def _drop_months_of_told_signings(ctx: Ctx, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
