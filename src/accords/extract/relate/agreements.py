@@ -367,7 +367,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             near = _partners(ctx, idx - 1) if idx and ctx.paragraph_of(idx - 1) == ctx.paragraph_of(idx) else set()
             keys = [k for k in keys if k in found or set(k) - {RECIPIENT} <= tied | near]
         keys = [k for k in keys if len(k) == 2]
-        if signed and "sign" in low and _FUTURE_SIGN.search(sent):
+        if signed and _sign_word(sent) and _FUTURE_SIGN.search(sent):
             ahead = _future_signers(ctx, idx, s, e, keys)  # "Poland is expected to sign next week": not yet
             for key in [k for k in keys if k in ahead]:
                 found.setdefault(key, {"parties": list(key), "mentioned_only": True, "_span": (s, e)})
@@ -618,6 +618,20 @@ _FUTURE_SIGN = rx(r"(?=[wsiaphe])"
                   r"\b(?:will|would|shall|(?:is|are)\s+(?:expected|due|set|scheduled|planning|going|about|"
                   r"poised|likely|ready|hoping)|plans?|planned|intends?|hopes?|aims?|wants?|expects?|"
                   r"(?:is|are)(?=\s+to\s+(?:sign|be\s+signed)))\s+(?:to\s+)?(?:\w+\s+)?(?:sign|be\s+signed)\b")
+
+
+def _sign_word(sent: str) -> bool:
+    """Whether ``sent`` has the word "sign", or "signed" after whitespace and "be": every match of
+    _FUTURE_SIGN ends in one (most signings say "signed", "signing": the scan is spared)."""
+    at = sent.find("sign")
+    while at >= 0:
+        nxt = at + 4
+        if nxt == len(sent) or not (sent[nxt].isalnum() or sent[nxt] == "_"):  # (\b after "sign")
+            return True
+        if at and sent[at - 1].isspace() and sent.startswith("signed", at) and sent[:at].rstrip().endswith("be"):
+            return True
+        at = sent.find("sign", nxt)
+    return False
 
 
 def _future_signers(ctx: Ctx, idx: int, s: int, e: int, keys: list[tuple[str, ...]]) -> set[tuple[str, ...]]:
