@@ -197,6 +197,24 @@ _DOC_WORDS = frozenset(["agreement", "agreements", "accord", "accords", "treaty"
 _HAS_NOUN, _HAS_DOC_NOUN, _UNSURE = 1, 2, 4
 
 
+def _says(word: str) -> int:
+    """What a match of _CANDIDATE, folded, says (_HAS_NOUN, _HAS_DOC_NOUN)."""
+    return ((_HAS_NOUN if word in _NOUN_WORDS or word.endswith(("deal", "deals")) else 0)
+            | (_HAS_DOC_NOUN if word in _DOC_WORDS else 0))
+
+
+# (the common matches, lower-cased, looked up at once; the others are folded and read by _says)
+_SAYS = {w: _says(w) for w in [*_NOUN_WORDS, *_DOC_WORDS, "sign", "signs", "signed"]}
+# _CANDIDATE without the alternatives a text cannot match: one without "deal" (or without "security
+# commitments" too) has fewer places to try ("security", "defence", "ten" ... open no match there)
+_CANDIDATE_NO_DEAL = rx(r"(?=[atpsdh])\b(?:agreements?|accords?|treaty|treaties|pact|security commitments|texts?"
+                        r"|documents?|arrangements?|[Ss]ign(?:s|ed)?|Done at|signing\s+date|date\s+of\s+signing"
+                        r"|hosted\s+(?:a|the)\s+signing)\b", re.I)
+_CANDIDATE_BARE = rx(r"(?=[atpsdh])\b(?:agreements?|accords?|treaty|treaties|pact|texts?"
+                     r"|documents?|arrangements?|[Ss]ign(?:s|ed)?|Done at|signing\s+date|date\s+of\s+signing"
+                     r"|hosted\s+(?:a|the)\s+signing)\b", re.I)
+
+
 def _word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"  # (what \w is to the regex engine)
 
@@ -208,17 +226,22 @@ def _worded(ctx: Ctx) -> dict[int, int]:
     differ (a match across them, a bound inside a word)."""
     out: dict[int, int] = {}
     text, starts, sentences = ctx.text, ctx.starts, ctx.sentences
-    for m in prefilter.finditer(_CANDIDATE, text):  # (same matches as _CANDIDATE.finditer, found faster)
+    # (fold maps the letters IGNORECASE equates with these words' ones: a text without them matches none)
+    pattern = (_CANDIDATE if "deal" in ctx.low
+               else _CANDIDATE_NO_DEAL if "security commitments" in ctx.low else _CANDIDATE_BARE)
+    idx, e, following = -1, -1, -1  # the sentence of the last match, its end, where the next one starts
+    for m in prefilter.finditer(pattern, text):  # (same matches as pattern.finditer, found faster)
         at, end = m.span()
-        idx = max(0, bisect_right(starts, at) - 1)  # (sentence_of)
-        word = fold(m.group())
-        flags = ((_HAS_NOUN if word in _NOUN_WORDS or word.endswith(("deal", "deals")) else 0)
-                 | (_HAS_DOC_NOUN if word in _DOC_WORDS else 0))
-        if idx not in out:
+        flags = _SAYS.get(m.group().lower())
+        if flags is None:
+            flags = _says(fold(m.group()))
+        if at >= following:  # (matches come in order: one before is in the sentence of the last)
+            idx = max(0, bisect_right(starts, at) - 1)  # (sentence_of)
             s, e = sentences[idx]
+            following = starts[idx + 1] if idx + 1 < len(starts) else len(text) + 1
             if (s and _word_char(text[s - 1])) or (e < len(text) and _word_char(text[e - 1]) and _word_char(text[e])):
                 flags |= _UNSURE
-        if end > sentences[idx][1]:
+        if end > e:
             flags |= _UNSURE
             nxt = idx + 1
             while nxt < len(starts) and starts[nxt] < end:  # (and the sentences it runs into)
