@@ -135,6 +135,7 @@ _G_STATUS = [Gate(p) for _, p in _STATUS]
 _G_WEAK, _G_GIVES, _G_PUT_AT, _G_PUT = Gate(_WEAK), Gate(_GIVES), Gate(_PUT_AT), Gate(_PUT)
 _G_PAST_TOTAL, _G_AFTER, _G_OF_WHICH = Gate(_PAST_TOTAL), Gate(_AFTER), Gate(_OF_WHICH)
 _G_HEDGE = Gate(_HEDGE)
+_G_CATEGORIES = [Gate(p) for _, p in _CATEGORIES]
 _G_NEGATION, _G_INSTRUMENT, _G_TOTAL = Gate(_NEGATION), Gate(_INSTRUMENT), Gate(_TOTAL)
 # (_CLAUSE_BREAK and _NEXT_PART are case-sensitive: a plain substring test on the text will do)
 _CLAUSE_KEYS = (";", ":", "but", "while", "whereas")
@@ -505,14 +506,21 @@ def _category_near(right: str, left: str) -> str:
     """The words right after the amount ("EUR 5 million of military support") name what it is
     for; the words before it count only when those are silent ("In the financial year we will
     provide £2.5 billion in military aid" is military)."""
-    found = {name for name, pattern in _CATEGORIES if pattern.search(right)}
+    found = _categories(right)
     if len(found) == 1 and not ("other" in right and _OTHER.search(right)):
         return found.pop()
     return _category(right + " " + left) if not found else "unspecified"
 
 
+def _categories(phrase: str) -> set[str]:
+    """The categories whose words ``phrase`` holds (a keyword test first: most phrases hold one or none)."""
+    low = fold(phrase)
+    return {name for (name, pattern), gate in zip(_CATEGORIES, _G_CATEGORIES, strict=True)
+            if gate.may(low) and pattern.search(phrase)}
+
+
 def _category(phrase: str) -> str:
-    found = {name for name, pattern in _CATEGORIES if pattern.search(phrase)}
+    found = _categories(phrase)
     if len(found) == 1 and not ("other" in phrase and _OTHER.search(phrase)):
         return found.pop()
     return "unspecified"
