@@ -139,11 +139,17 @@ _G_CATEGORIES = [Gate(p) for _, p in _CATEGORIES]
 _G_NEGATION, _G_INSTRUMENT, _G_TOTAL = Gate(_NEGATION), Gate(_INSTRUMENT), Gate(_TOTAL)
 # (_CLAUSE_BREAK and _NEXT_PART are case-sensitive: a plain substring test on the text will do)
 _CLAUSE_KEYS = (";", ":", "but", "while", "whereas")
-_NEXT_PART_KEYS = (",", "of which", "including")
+# (every match of _NEXT_PART holds "which" or "including", or a comma and one of these: most clauses have a
+# comma, few the words after it)
+_NEXT_PART_WORDS = ("and", "but", "while")
 
 
 def _has_any(text: str, keys: tuple[str, ...]) -> bool:
     return any(k in text for k in keys)
+
+
+def _next_part_possible(text: str) -> bool:
+    return "which" in text or "including" in text or ("," in text and _has_any(text, _NEXT_PART_WORDS))
 
 
 def _since(text: str) -> bool:
@@ -236,7 +242,7 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
         left = left[breaks[-1].end():]
     right = text[m.end:seg_end]
     cut = ((_CLAUSE_BREAK.search(right) if _has_any(right, _CLAUSE_KEYS) else None)
-           or (_NEXT_PART.search(right) if _has_any(right, _NEXT_PART_KEYS) else None))
+           or (_NEXT_PART.search(right) if _next_part_possible(right) else None))
     if cut:
         right = right[:cut.start()]
     opening = text[max(0, m.start - 9):m.start].rstrip()
