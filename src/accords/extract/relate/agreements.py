@@ -9,11 +9,13 @@ Germany") makes one ``mentioned_only`` agreement per listed party.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from heapq import heappop, heappush
 from itertools import pairwise
 from typing import Any
 
+from accords.extract import prefilter
 from accords.extract.prefilter import Gate, fold
 from accords.extract.relate.context import ORGS_AS_DONORS, RECIPIENT, Ctx
 from accords.extract.rx import rx
@@ -186,6 +188,69 @@ def _one(sent: str) -> bool:
     return "one" in sent and bool(_ONE.search(sent))
 
 
+# What a match of _CANDIDATE (folded) says of its sentence: an agreement noun (a match of _AGREEMENT there),
+# a document noun (of _DOC_NOUN)
+_NOUN_WORDS = frozenset(["agreement", "agreements", "accord", "accords", "treaty", "treaties", "pact",
+                         "security commitments"])
+_DOC_WORDS = frozenset(["agreement", "agreements", "accord", "accords", "treaty", "pact", "security commitments",
+                        "text", "texts", "document", "documents", "arrangement", "arrangements"])
+_HAS_NOUN, _HAS_DOC_NOUN, _UNSURE = 1, 2, 4
+
+
+def _says(word: str) -> int:
+    """What a match of _CANDIDATE, folded, says (_HAS_NOUN, _HAS_DOC_NOUN)."""
+    return ((_HAS_NOUN if word in _NOUN_WORDS or word.endswith(("deal", "deals")) else 0)
+            | (_HAS_DOC_NOUN if word in _DOC_WORDS else 0))
+
+
+# (the common matches, lower-cased, looked up at once; the others are folded and read by _says)
+_SAYS = {w: _says(w) for w in [*_NOUN_WORDS, *_DOC_WORDS, "sign", "signs", "signed"]}
+# _CANDIDATE without the alternatives a text cannot match: one without "deal" (or without "security
+# commitments" too) has fewer places to try ("security", "defence", "ten" ... open no match there)
+_CANDIDATE_NO_DEAL = rx(r"(?=[atpsdh])\b(?:agreements?|accords?|treaty|treaties|pact|security commitments|texts?"
+                        r"|documents?|arrangements?|[Ss]ign(?:s|ed)?|Done at|signing\s+date|date\s+of\s+signing"
+                        r"|hosted\s+(?:a|the)\s+signing)\b", re.I)
+_CANDIDATE_BARE = rx(r"(?=[atpsdh])\b(?:agreements?|accords?|treaty|treaties|pact|texts?"
+                     r"|documents?|arrangements?|[Ss]ign(?:s|ed)?|Done at|signing\s+date|date\s+of\s+signing"
+                     r"|hosted\s+(?:a|the)\s+signing)\b", re.I)
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # (what \w is to the regex engine)
+
+
+def _worded(ctx: Ctx) -> dict[int, int]:
+    """The sentences where _CANDIDATE matches (one scan of the text), each with what its matches say
+    (_HAS_NOUN, _HAS_DOC_NOUN): every match of _AGREEMENT or _DOC_NOUN in a sentence is one of them, so
+    the sentence needs no scans of its own for those; _UNSURE where its bounds could make its own scan
+    differ (a match across them, a bound inside a word)."""
+    out: dict[int, int] = {}
+    text, starts, sentences = ctx.text, ctx.starts, ctx.sentences
+    # (fold maps the letters IGNORECASE equates with these words' ones: a text without them matches none)
+    pattern = (_CANDIDATE if "deal" in ctx.low
+               else _CANDIDATE_NO_DEAL if "security commitments" in ctx.low else _CANDIDATE_BARE)
+    idx, e, following = -1, -1, -1  # the sentence of the last match, its end, where the next one starts
+    for m in prefilter.finditer(pattern, text):  # (same matches as pattern.finditer, found faster)
+        at, end = m.span()
+        flags = _SAYS.get(m.group().lower())
+        if flags is None:
+            flags = _says(fold(m.group()))
+        if at >= following:  # (matches come in order: one before is in the sentence of the last)
+            idx = max(0, bisect_right(starts, at) - 1)  # (sentence_of)
+            s, e = sentences[idx]
+            following = starts[idx + 1] if idx + 1 < len(starts) else len(text) + 1
+            if (s and _word_char(text[s - 1])) or (e < len(text) and _word_char(text[e - 1]) and _word_char(text[e])):
+                flags |= _UNSURE
+        if end > e:
+            flags |= _UNSURE
+            nxt = idx + 1
+            while nxt < len(starts) and starts[nxt] < end:  # (and the sentences it runs into)
+                out[nxt] = out.get(nxt, 0) | _UNSURE
+                nxt += 1
+        out[idx] = out.get(idx, 0) | flags
+    return out
+
+
 def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, Any]]:
     found: dict[tuple[str, ...], dict[str, Any]] = {}
     last_date: str | None = None
@@ -196,7 +261,8 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
     untils: dict[tuple[str, ...], int] = {}  # the year a term ends ("runs until 2034")
     last_place: str | None = None
     children = _child_signings(ctx)
-    worded = ctx.sentences_matching(_CANDIDATE)
+    said = _worded(ctx)
+    worded = sorted(said)
     more = set(ctx.sentences_matching(_MORE)) if any(k in ctx.text for k in _MORE_KEYS) else set()
     durations = ctx.by_sentence.get("duration", {})  # (most sentences have none: no generator for them)
     order = sorted(set(worded) | set(durations) | set(children) | more)
@@ -225,7 +291,12 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                         item["date_signed"], item["_explicit"], item["_span"] = day, True, (s, e)
                 last_signing = idx
                 continue
-        noun = _AGREEMENT.search(sent) if _G_AGREEMENT.may(low) else None
+        flags = said.get(idx, _UNSURE)  # (a sentence without a match of _CANDIDATE is read on its own)
+        if flags & _UNSURE:
+            noun = _G_AGREEMENT.may(low) and bool(_AGREEMENT.search(sent))
+            doc_noun = noun or _doc_noun(sent, low)
+        else:
+            noun, doc_noun = bool(flags & _HAS_NOUN), bool(flags & _HAS_DOC_NOUN)
         duration = next((m.value for m in durations[idx] if m.extra["unit"] == "year"
                          and not ctx.is_withdrawn(m.start)), None) if idx in durations else None
         if duration and any(k in low for k in _NO_TERM_KEYS) and _no_term(ctx, idx, sent):
@@ -233,7 +304,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         parent = children.get(idx)
         bare = follows = False
         member = counted is not None and _counted_member(ctx, idx, s, e, counted)
-        if not noun and not _doc_noun(sent, low) and not _SIGNED_LEAD.match(sent) and not _one(sent):
+        if not noun and not doc_noun and not _SIGNED_LEAD.match(sent) and not _one(sent):
             bare = parent is None and "sign" in low and _bare_signing(ctx, idx, s, sent)
             # "Luxembourg signed on 10 July. Romania followed the next day." / "France did the same."
             follows = last_signing == idx - 1 and ("followed" in low or "did" in low) and bool(_FOLLOW.search(sent)) \
@@ -272,18 +343,19 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             continue
         if " " not in sent.strip():
             continue  # a lone column header "Signed" reports nothing
-        signed = parent is not None or bare or member or (
-            _signs(sent, low) and bool(noun or _SIGNED_LEAD.match(sent)
-                                                                   or _doc_noun(sent, low) or _one(sent)))
+        # (a sentence that names no agreement, no lead "Signed" and no "one" got here only as bare,
+        # member or a parent's child: those tests were made above)
+        signed = parent is not None or bare or member or _signs(sent, low)
         if not signed and parent is None and ctx.in_sentence("date", idx) and _noun_dated(ctx, idx, s, sent):
             signed = True  # "its agreement of 28 May", "Its October agreement": the date dates its signing
         if signed and not member and parent is None and any(k in low for k in _NO_SIGN_KEYS) and _NO_SIGN.search(sent) \
                 and not _SIGN_AFFIRMED.search(sent):
             signed = False  # "Hungary has refused to sign any such agreement": no signing, no date
-        if signed and _YES_NO.match(sent) and sent.rstrip().endswith("?"):
-            signed = False  # "Did Spain sign?" asks; "When did Portugal sign?" takes the signing as given
-        if signed and sent.rstrip().endswith("?") and _MODAL_SIGN.search(sent):
-            signed = False  # "How can a neutral country sign a security accord?" asks about any signing
+        if signed and sent.rstrip().endswith("?"):  # (the cheap test first: few sentences ask)
+            if _YES_NO.match(sent):
+                signed = False  # "Did Spain sign?" asks; "When did Portugal sign?" takes the signing as given
+            elif _MODAL_SIGN.search(sent):
+                signed = False  # "How can a neutral country sign a security accord?" asks about any signing
         partners = _partners(ctx, idx)
         if signed:  # "Chancellor Olaf Scholz ... signed": a signatory names the partner
             partners |= {c for _, c in ctx.people_countries(s, e) if c not in (RECIPIENT, "RUS")}
@@ -318,7 +390,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             near = _partners(ctx, idx - 1) if idx and ctx.paragraph_of(idx - 1) == ctx.paragraph_of(idx) else set()
             keys = [k for k in keys if k in found or set(k) - {RECIPIENT} <= tied | near]
         keys = [k for k in keys if len(k) == 2]
-        if signed and "sign" in low and _FUTURE_SIGN.search(sent):
+        if signed and _sign_word(sent) and _FUTURE_SIGN.search(sent):
             ahead = _future_signers(ctx, idx, s, e, keys)  # "Poland is expected to sign next week": not yet
             for key in [k for k in keys if k in ahead]:
                 found.setdefault(key, {"parties": list(key), "mentioned_only": True, "_span": (s, e)})
@@ -569,6 +641,20 @@ _FUTURE_SIGN = rx(r"(?=[wsiaphe])"
                   r"\b(?:will|would|shall|(?:is|are)\s+(?:expected|due|set|scheduled|planning|going|about|"
                   r"poised|likely|ready|hoping)|plans?|planned|intends?|hopes?|aims?|wants?|expects?|"
                   r"(?:is|are)(?=\s+to\s+(?:sign|be\s+signed)))\s+(?:to\s+)?(?:\w+\s+)?(?:sign|be\s+signed)\b")
+
+
+def _sign_word(sent: str) -> bool:
+    """Whether ``sent`` has the word "sign", or "signed" after whitespace and "be": every match of
+    _FUTURE_SIGN ends in one (most signings say "signed", "signing": the scan is spared)."""
+    at = sent.find("sign")
+    while at >= 0:
+        nxt = at + 4
+        if nxt == len(sent) or not (sent[nxt].isalnum() or sent[nxt] == "_"):  # (\b after "sign")
+            return True
+        if at and sent[at - 1].isspace() and sent.startswith("signed", at) and sent[:at].rstrip().endswith("be"):
+            return True
+        at = sent.find("sign", nxt)
+    return False
 
 
 def _future_signers(ctx: Ctx, idx: int, s: int, e: int, keys: list[tuple[str, ...]]) -> set[tuple[str, ...]]:

@@ -135,13 +135,26 @@ _G_STATUS = [Gate(p) for _, p in _STATUS]
 _G_WEAK, _G_GIVES, _G_PUT_AT, _G_PUT = Gate(_WEAK), Gate(_GIVES), Gate(_PUT_AT), Gate(_PUT)
 _G_PAST_TOTAL, _G_AFTER, _G_OF_WHICH = Gate(_PAST_TOTAL), Gate(_AFTER), Gate(_OF_WHICH)
 _G_HEDGE = Gate(_HEDGE)
+_G_CATEGORIES = [Gate(p) for _, p in _CATEGORIES]
+_G_NEGATION, _G_INSTRUMENT, _G_TOTAL = Gate(_NEGATION), Gate(_INSTRUMENT), Gate(_TOTAL)
 # (_CLAUSE_BREAK and _NEXT_PART are case-sensitive: a plain substring test on the text will do)
 _CLAUSE_KEYS = (";", ":", "but", "while", "whereas")
-_NEXT_PART_KEYS = (",", "of which", "including")
+# (every match of _NEXT_PART holds "which" or "including", or a comma and one of these: most clauses have a
+# comma, few the words after it)
+_NEXT_PART_WORDS = ("and", "but", "while")
 
 
 def _has_any(text: str, keys: tuple[str, ...]) -> bool:
     return any(k in text for k in keys)
+
+
+def _next_part_possible(text: str) -> bool:
+    return "which" in text or "including" in text or ("," in text and _has_any(text, _NEXT_PART_WORDS))
+
+
+def _since(text: str) -> bool:
+    """``_SINCE.search(text)``, after the substring test (every match, lower-cased, is "since")."""
+    return "since" in fold(text) and bool(_SINCE.search(text))
 
 
 def relate_commitments(ctx: Ctx) -> list[dict[str, Any]]:
@@ -229,18 +242,18 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
         left = left[breaks[-1].end():]
     right = text[m.end:seg_end]
     cut = ((_CLAUSE_BREAK.search(right) if _has_any(right, _CLAUSE_KEYS) else None)
-           or (_NEXT_PART.search(right) if _has_any(right, _NEXT_PART_KEYS) else None))
+           or (_NEXT_PART.search(right) if _next_part_possible(right) else None))
     if cut:
         right = right[:cut.start()]
     opening = text[max(0, m.start - 9):m.start].rstrip()
     if text[m.start - 1:m.start] == "(" or opening.endswith(("(about", "(around", "(some", "(or", "(roughly")):
         return _bracketed(ctx, idx, m)  # a conversion "(about $3 billion)", or a donor's sum "Sweden (SEK 75 billion)"
-    lead = _OF_THIS_LEAD.match(text, s)
     low_left = fold(left)
+    around = left + right[:40]  # (the words either side of the amount)
     part_of = previous is not None and ((_G_OF_WHICH.may(fold(text[seg_start:m.start]))
                                          and bool(_OF_WHICH.search(text[seg_start:m.start])))
-                                        or (lead is not None and seg_start == s))
-    if _DIFFERENCE.match(right):
+                                        or (seg_start == s and _OF_THIS_LEAD.match(text, s) is not None))
+    if "than" in right and _DIFFERENCE.match(right):  # (every match holds "than")
         return None
     status: str | None
     # nearest the amount, so it is the verb that governs it
@@ -249,7 +262,7 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
         status, cue_at = "pledged", weak.start()
     else:
         status, cue_at = _status(left, right)
-    if status is None and before_colon and _NOUN_CUE.search(before_colon):
+    if status is None and before_colon and _G_NOUN_CUE.may(fold(before_colon)) and _NOUN_CUE.search(before_colon):
         status, cue_at = _status(before_colon, "")[0], -1
     if status is None and previous is not None and _PART_LEAD.match(text, s) and seg_start == s:
         status, cue_at, part_of = previous["status"], -1, True  # "This includes CAD 2.2 billion ...": a part
@@ -263,9 +276,10 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
         status, cue_at = "pledged", put.start()
     if status is None and seg_start == s and _label(ctx, idx, m):
         status, cue_at = "pledged", 0
-    if status is None and _TOTAL.search(left + right[:40]) and _SINCE.search(text[s:_e]):
+    if status is None and _since(text[s:_e]) and _G_TOTAL.may(fold(around)) \
+            and _TOTAL.search(around):
         status, cue_at = "provided", -1  # "aid since 2022 comes to EUR 2 billion"
-    if status is None and _SINCE.search(left + right[:40]):
+    if status is None and _since(around):
         status, cue_at = "provided", -1
     if status is None and _G_PAST_TOTAL.may(low_left[-40:]) and _PAST_TOTAL.search(left[-40:]):
         status, cue_at = "provided", -1  # "support in 2023 totalled EUR 100 million": a past sum
@@ -273,7 +287,7 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
     if status is None and previous is not None and (part_of or sibling is not None):
         status, cue_at = (sibling or previous)["status"], -1  # "of which ...", "and at least EUR 40 million"
         part_of = part_of or bool(sibling and sibling.get("part_of_previous"))
-    if _G_AFTER.may(low_left) and _AFTER.search(left) and _SINCE.search(text[s:_e]):
+    if _G_AFTER.may(low_left) and _AFTER.search(left) and _since(text[s:_e]):
         status, cue_at = "provided", -1  # "after more than EUR 2 billion since 2022": already given
     if status is None:
         return None
@@ -281,14 +295,15 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
     if status == "expected":
         # "by our estimates it is expected to add up to": the estimate is the expectation itself
         scope = _ESTIMATE.sub(" ", scope)
-    if (_G_HEDGE.may(fold(scope)) and _HEDGE.search(scope)) \
-            or _NEGATION.search(left[max(0, cue_at - 40):] if cue_at >= 0 else right[:60]):
+    near = left[max(0, cue_at - 40):] if cue_at >= 0 else right[:60]
+    if (_G_HEDGE.may(fold(scope)) and _HEDGE.search(scope)) or (_G_NEGATION.may(fold(near)) and _NEGATION.search(near)):
         return None
-    if cue_at >= 0 and not _RECEIVE_CUE.search(left, cue_at) \
+    if cue_at >= 0 and not ("receive" in left and _RECEIVE_CUE.search(left, cue_at)) \
             and _recipient_subject(ctx, idx, seg_start + (len(text[seg_start:m.start]) - len(left)) + cue_at):
         return None  # "Ukraine's budget includes UAH 1.7 trillion", "Kyiv will spend ...": its own money
     donor = _donor(ctx, idx, m, seg_start)
-    if donor is None and _RECEIVED.search(left + right[:40]):
+    if donor is None and ("receive" in around or "obtained" in around) \
+            and _RECEIVED.search(around):  # (case-sensitive: every match holds one of the two)
         return None  # "Ukraine received $100 billion": from whom, the sentence does not say
     if donor is None:
         if not part_of and sibling is None and _off_subject(ctx, idx):
@@ -309,7 +324,7 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
     }
     if m.extra.get("qualifier"):
         item["qualifier"] = m.extra["qualifier"]
-    inst = _INSTRUMENT.search(right[:60])
+    inst = _INSTRUMENT.search(right[:60]) if _G_INSTRUMENT.may(fold(right[:60])) else None
     if inst:
         item["instrument"] = inst["i"].lower().rstrip("s")
     if part_of:
@@ -360,6 +375,7 @@ _G_ABOUT_AID = Gate(_ABOUT_AID)
 _NOUN_CUE = rx(r"(?=[acdp])"
                r"\b(?:pledge|commitment|promise|allocation|contribution|disbursement|delivery)s?\b[^:;]*\Z",
                        re.I)
+_G_NOUN_CUE = Gate(_NOUN_CUE)
 
 
 # Money is given to Ukraine only in a passage that says so: Ukraine named, or aid, or an agreement. In a text
@@ -496,14 +512,21 @@ def _category_near(right: str, left: str) -> str:
     """The words right after the amount ("EUR 5 million of military support") name what it is
     for; the words before it count only when those are silent ("In the financial year we will
     provide £2.5 billion in military aid" is military)."""
-    found = {name for name, pattern in _CATEGORIES if pattern.search(right)}
+    found = _categories(right)
     if len(found) == 1 and not ("other" in right and _OTHER.search(right)):
         return found.pop()
     return _category(right + " " + left) if not found else "unspecified"
 
 
+def _categories(phrase: str) -> set[str]:
+    """The categories whose words ``phrase`` holds (a keyword test first: most phrases hold one or none)."""
+    low = fold(phrase)
+    return {name for (name, pattern), gate in zip(_CATEGORIES, _G_CATEGORIES, strict=True)
+            if gate.may(low) and pattern.search(phrase)}
+
+
 def _category(phrase: str) -> str:
-    found = {name for name, pattern in _CATEGORIES if pattern.search(phrase)}
+    found = _categories(phrase)
     if len(found) == 1 and not ("other" in phrase and _OTHER.search(phrase)):
         return found.pop()
     return "unspecified"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from accords.extract import prefilter
 from accords.extract.prefilter import Gate, fold
 from accords.extract.relate.agreements import date_names_text
 from accords.extract.relate.context import Ctx
@@ -55,6 +56,7 @@ _EVENT_NOUN = rx(r"(?=[csmvehtf])"
 # Keyword tests first: most texts before a date lack every word these patterns need (same results).
 _G_STAMP, _G_YEAR_EVENT = Gate(_STAMP), Gate(_YEAR_EVENT)
 _G_YEAR_OCCASION, _G_SUMMARY = Gate(_YEAR_OCCASION), Gate(_SUMMARY)
+_G_PUBLICATION = Gate(_PUBLICATION)
 _VERBISH = rx(r"\b(?:\w+ed|is|are|was|were|will|has|have|held|met|signed|took|begins?|began|"
               r"opens?|closes?|closed|starts?|signs?|meets?|visits?|holds?|hosts?|joins?|adopts?|launch(?:es)?)\b")
 
@@ -91,7 +93,7 @@ def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> l
                 continue
             if m.extra["kind"] == "relative" and len(value) == 4 and not _EVENT_NOUN.search(sentence):
                 continue
-            if m.extra.get("rel") in _NOW and (not _HAPPENS.search(sentence) or _NOT_HAPPENED.search(
+            if m.extra.get("rel") in _NOW and (not prefilter.search(_HAPPENS, sentence) or _NOT_HAPPENED.search(
                     before[max(before.rfind(c) for c in ",;:") + 1:])):
                 continue
             if len(value) < 10 and summary:
@@ -196,22 +198,26 @@ _LINE_LEAD = 6  # how far into its sentence a programme line's date may start ("
 def _topical(ctx: Ctx, idx: int, sentence: str) -> bool:
     if ctx.parties_in(idx) or ctx.in_sentence("channel", idx) or ctx.in_sentence("person", idx):
         return True
-    return _G_TOPICAL.may(fold(sentence)) and bool(_TOPICAL.search(sentence))
+    # (prefilter.search: the same match, tried only where a word of the pattern starts)
+    return _G_TOPICAL.may(fold(sentence)) and prefilter.search(_TOPICAL, sentence) is not None
 
 
 def _drop_months_of_told_signings(ctx: Ctx, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A signing dated by its month ("the agreement signed in February") where the text also dates a
     signing on a day of that month ("signed in Lviv on 23 February 2024") is that signing told again,
     in whichever order the two come."""
+    months = {ev["date"] for ev in events if len(ev["date"]) == 7}
+    if not months:
+        return events  # (no month-dated event: the signings on days need not be read)
     days: dict[str, set[str]] = {}  # month -> the partners of the signings told on a day of it
     for ev in events:
-        if len(ev["date"]) == 10:
+        if len(ev["date"]) == 10 and ev["date"][:7] in months:
             days.setdefault(ev["date"][:7], set()).update(_signing_partners(ctx, ev))
     if not days:
         return events
     # (the same partner: "Croatia signed earlier this month" is another signing than Greece's "last Thursday")
     return [ev for ev in events
-            if not (len(ev["date"]) == 7 and _signing_partners(ctx, ev) & days.get(ev["date"], set()))]
+            if not (len(ev["date"]) == 7 and ev["date"] in days and _signing_partners(ctx, ev) & days[ev["date"]])]
 
 
 def _signing_partners(ctx: Ctx, ev: dict[str, Any]) -> set[str]:
@@ -250,7 +256,8 @@ def _publication_line(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
-    return line_end - line_start <= _HEAD_LINE and bool(_PUBLICATION.search(text, line_start, line_end))
+    return line_end - line_start <= _HEAD_LINE and _G_PUBLICATION.may(fold(text[line_start:line_end])) \
+        and bool(_PUBLICATION.search(text, line_start, line_end))
 
 
 def _is_stamp_line(sentence: str, offset: int) -> bool:
