@@ -1,0 +1,61 @@
+"""Session 5 generalisation rules (learned from gold set 6): a negated financial commitment or term
+in more phrasings, an agreement that gathers existing cooperation, headings that name the partner
+of the section under them, an ordinal weekday of a month, and HTML landmarks that are page chrome.
+
+Every sentence here was written for these tests.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from .helpers import run as _run
+
+
+def _prov(data: dict[str, Any]) -> set[tuple[str, str, Any]]:
+    return {(p["agreement"], p["code"], p["value"] if p["value"] in ("present", "absent") else "present")
+            for p in data["provisions"]}
+
+
+# --- provisions: no money, no term, said in other words -------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The accord holds no new financial commitment.",
+    "The document is not putting any specific amount on the table.",
+    "Under the agreement the Government has not pledged a fresh sum.",
+    "The text is not naming any figure for next year.",
+])
+def test_more_ways_to_say_no_sum(sentence: str) -> None:
+    got = _prov(_run("Slovakia aside, Finland signed the agreement in Helsinki. " + sentence))
+    assert ("FIN-UKR", "financial_commitment", "absent") in got
+    assert ("FIN-UKR", "financial_commitment", "present") not in got
+
+
+@pytest.mark.parametrize("sentence", [
+    "The agreement does not set a fixed number of years.",
+    "A duration in years is not stated in the published version.",
+    "The accord has no fixed end date.",
+])
+def test_more_ways_to_say_no_term(sentence: str) -> None:
+    got = _prov(_run("Finland signed the agreement in Helsinki. " + sentence))
+    assert ("FIN-UKR", "duration", "absent") in got
+
+
+def test_a_term_stated_is_still_present() -> None:
+    got = _prov(_run("Finland signed the agreement in Helsinki. The agreement has a fixed duration of ten years."))
+    assert ("FIN-UKR", "duration", "present") in got
+
+
+@pytest.mark.parametrize("verb", ["gathers into one text", "bundles", "brings together", "consolidates"])
+def test_an_agreement_that_gathers_what_exists_codes_it(verb: str) -> None:
+    got = _prov(_run("Finland signed the agreement in Helsinki. "
+                     f"The agreement {verb} the work both sides already do: demining and humanitarian aid."))
+    assert {("FIN-UKR", "demining", "present"), ("FIN-UKR", "humanitarian_assistance", "present")} <= got
+
+
+def test_what_a_partner_already_does_stays_background() -> None:
+    got = _prov(_run("Finland signed the agreement in Helsinki. "
+                     "Beside the agreement, Finnish engineers already train Ukrainian deminers."))
+    assert ("FIN-UKR", "demining", "present") not in got
