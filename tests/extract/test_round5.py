@@ -59,3 +59,22 @@ def test_what_a_partner_already_does_stays_background() -> None:
     got = _prov(_run("Finland signed the agreement in Helsinki. "
                      "Beside the agreement, Finnish engineers already train Ukrainian deminers."))
     assert ("FIN-UKR", "demining", "present") not in got
+
+
+# --- a heading that names a partner speaks for the section under it --------------------------------
+
+_DECK = ("# Notes for the reading group\n\n"
+         "## Part 1. Finland\n\n"
+         "- **Signed:** Helsinki, 3 Apr 2024\n"
+         "- **Term:** 10 years\n"
+         "- **Consultations:** within 24 hours of an attack\n\n"
+         "## Part 2. Portugal\n\n"
+         "- **Signed:** Lisbon, 28 May 2024\n"
+         "- **Consultations:** within 24 hours\n")
+
+
+def test_a_heading_naming_a_partner_gives_its_section_a_subject() -> None:
+    data = _run(_DECK, name="t.md")
+    got = {(tuple(a["parties"]), a.get("date_signed")) for a in data["agreements"]}
+    assert {(("FIN", "UKR"), "2024-04-03"), (("PRT", "UKR"), "2024-05-28")} <= got
+    assert {tuple(c["parties"]) for c in data["consultation_hours"]} == {("FIN", "UKR"), ("PRT", "UKR")}

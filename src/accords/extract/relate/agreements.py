@@ -489,7 +489,12 @@ def _tied_partners(ctx: Ctx, worded: list[int]) -> set[str]:
     out.update(c for a, _, c in ctx.person_countries if ctx.sentence_of(a) in chosen)  # one pass over people
     for section in ctx.doc.sections:  # a fact sheet's heading "Spain" or "Ukraine - Spain" over its facts
         if section.title and len(section.title.split()) <= 4:
-            out |= _partners(ctx, ctx.sentence_of(section.start))
+            first = ctx.sentence_of(section.start)
+            out |= _partners(ctx, first)
+            line_end = ctx.text.find("\n", section.start)
+            # ("## Slide 2. Canada" is two sentences: the partner is in the second)
+            if first + 1 < len(ctx.starts) and ctx.starts[first + 1] < (line_end if line_end >= 0 else len(ctx.text)):
+                out |= _partners(ctx, first + 1)
     if any(k in ctx.text for k in _PARTY_LABEL_KEYS):  # "Parties: Ukraine and Japan"
         for m in _PARTY_LABEL.finditer(ctx.text):
             out |= _partners(ctx, ctx.sentence_of(m.start()))
