@@ -78,3 +78,19 @@ def test_a_heading_naming_a_partner_gives_its_section_a_subject() -> None:
     got = {(tuple(a["parties"]), a.get("date_signed")) for a in data["agreements"]}
     assert {(("FIN", "UKR"), "2024-04-03"), (("PRT", "UKR"), "2024-05-28")} <= got
     assert {tuple(c["parties"]) for c in data["consultation_hours"]} == {("FIN", "UKR"), ("PRT", "UKR")}
+
+
+# --- a fact box's label says what its sum is ---------------------------------------------------------
+
+def test_a_sum_label_in_a_fact_box_gives_the_status() -> None:
+    data = _run("# Notes\n\n## Part 1. Finland\n\n"
+                "- **Signed:** Helsinki, 3 Apr 2024\n"
+                "- **Funding for 2024:** EUR 190 million in military aid\n"
+                "- provided since 2022: about EUR 2 billion in aid\n", name="t.md")
+    got = {(c["donor"], c["amount"], c["status"]) for c in data["commitments"]}
+    assert {("FIN", 190e6, "pledged"), ("FIN", 2e9, "provided")} <= got
+
+
+def test_a_label_without_a_year_is_no_status() -> None:
+    data = _run("# Notes\n\n## Part 1. Finland\n\n- **Ticket price:** EUR 12 per seat\n", name="t.md")
+    assert not data["commitments"]

@@ -251,6 +251,10 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
         status, cue_at = _status(left, right)
     if status is None and before_colon and _NOUN_CUE.search(before_colon):
         status, cue_at = _status(before_colon, "")[0], -1
+    if status is None and before_colon and seg_start == s and ("20" in before_colon or "19" in before_colon):
+        label = _SUM_LABEL.match(before_colon)  # a fact box's "- **Money for 2024:** CAD 3 billion"
+        if label is not None:
+            status, cue_at = ("provided" if label["past"] else "pledged"), -1
     if status is None and previous is not None and _PART_LEAD.match(text, s) and seg_start == s:
         status, cue_at, part_of = previous["status"], -1, True  # "This includes CAD 2.2 billion ...": a part
     gives = ((_G_GIVES.may(low_left) and _GIVES.search(left)) or (_G_PUT_AT.may(low_left) and _PUT_AT.search(left))
@@ -360,6 +364,13 @@ _G_ABOUT_AID = Gate(_ABOUT_AID)
 _NOUN_CUE = rx(r"(?=[acdp])"
                r"\b(?:pledge|commitment|promise|allocation|contribution|disbursement|delivery)s?\b[^:;]*\Z",
                        re.I)
+
+
+# A list item's label that says what the sum after its colon is: money for a year (pledged) or what was
+# delivered since a year (provided): "- **Money for 2024:** ...", "- delivered since 2022: ...".
+_SUM_LABEL = rx(r"\s*(?:[-*•+]\s+)?(?:\*\*|__)?(?:(?:new\s+)?(?:money|funding|sums?|budget)\s+(?:for|in)\s+20\d\d"
+                r"|(?P<past>(?:delivered|provided|given|disbursed|sent)\s+since\s+(?:19|20)\d\d))(?:\*\*|__)?\s*\Z",
+                re.I)
 
 
 # Money is given to Ukraine only in a passage that says so: Ukraine named, or aid, or an agreement. In a text
