@@ -224,7 +224,7 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
     breaks = list(_CLAUSE_BREAK.finditer(left)) if _has_any(left, _CLAUSE_KEYS) else []
     before_colon = ""  # "confirmed the pledge in its agreement: at least EUR 126 million": the sum the colon opens
     if breaks:
-        if breaks[-1].group() == ":" and not left[breaks[-1].end():].strip(" *"):
+        if breaks[-1].group() == ":" and _QUALIFIED.fullmatch(left, breaks[-1].end()):
             before_colon = left[breaks[-2].end() if len(breaks) > 1 else 0:breaks[-1].start()]
         left = left[breaks[-1].end():]
     right = text[m.end:seg_end]
@@ -366,6 +366,9 @@ _NOUN_CUE = rx(r"(?=[acdp])"
                        re.I)
 
 
+# Nothing but a qualifier between a colon and the sum it opens (": about EUR 2 billion").
+_QUALIFIED = rx(r"[ *]*(?:(?:about|around|some|roughly|approx\.|approximately|over|nearly|almost|more\s+than"
+                r"|at\s+least|up\s+to)[ ]+)?")
 # A list item's label that says what the sum after its colon is: money for a year (pledged) or what was
 # delivered since a year (provided): "- **Money for 2024:** ...", "- delivered since 2022: ...".
 _SUM_LABEL = rx(r"\s*(?:[-*•+]\s+)?(?:\*\*|__)?(?:(?:new\s+)?(?:money|funding|sums?|budget)\s+(?:for|in)\s+20\d\d"
