@@ -94,3 +94,15 @@ def test_a_sum_label_in_a_fact_box_gives_the_status() -> None:
 def test_a_label_without_a_year_is_no_status() -> None:
     data = _run("# Notes\n\n## Part 1. Finland\n\n- **Ticket price:** EUR 12 per seat\n", name="t.md")
     assert not data["commitments"]
+
+
+# --- an ordinal weekday of a month is a day -----------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("The leaders signed the agreement on the last Thursday of June.", "2024-06-27"),
+    ("The two governments signed the agreement on the first Monday of March 2024.", "2024-03-04"),
+    ("The agreement was signed in Oslo on the second Friday of February.", "2024-02-09"),
+])
+def test_an_ordinal_weekday_of_a_month_dates_the_day(text: str, day: str) -> None:
+    data = _run("Norway. " + text, published="2024-08-20")
+    assert day in {e["date"] for e in data["events"]}

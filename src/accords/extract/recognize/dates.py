@@ -129,6 +129,7 @@ def recognize_dates(text: str) -> list[Mention]:
     for m in finditer_led(_DATES, text, _GATES):
         raw: dict[str, Any] = {"y": None, "m": None, "d": None, "rel": None, "kind": "date"}
         before = text[max(0, m.start() - 30):m.start()]
+        begin = m.start()
         if m["iso"]:
             raw.update(y=int(m["iy"]), m=int(m["im"]), d=int(m["id"]))
         elif m["dotted"]:  # day.month.year, as most of Europe writes it
@@ -152,6 +153,12 @@ def recognize_dates(text: str) -> list[Mention]:
                 continue  # "may" is far more often the verb
             raw.update(m=_month(m["mo"]), y=int(m["yy"]) if m["yy"] else None,
                        rel=m["mrel"] or ({"last": "last_month", "next": "next_month"}.get(rel0)))
+            nth = _NTH_WEEKDAY.search(before) if not rel0 and before.endswith(" of ") else None
+            if nth is not None:  # "the last Thursday of June": a day of that month
+                raw["nth"] = (_NTH[nth["n"].lower()], _DAY_NAMES.index(nth["wd"].lower()))
+                if out and out[-1].start >= m.start() - len(before) + nth.start():
+                    out.pop()  # ("last Thursday" alone was read as the Thursday before the writing)
+                begin = m.start() - len(before) + nth.start()
         elif m["rel"]:
             raw.update(rel=" ".join(m["rel"].lower().split()), kind="relative")
         else:
@@ -172,13 +179,16 @@ def recognize_dates(text: str) -> list[Mention]:
             out.pop()  # "On Friday 31 May 2024": the explicit date says which Friday
         if raw["d"] and raw["y"] is None and out and "month" in str(out[-1].extra["rel"] or ""):
             _anchor(out, text, m.start(), raw)
-        out.append(Mention("date", m.start(), m.end(), m.group(), None, raw))
+        out.append(Mention("date", begin, m.end(), text[begin:m.end()], None, raw))
     if counted:
         out = sorted(out + counted, key=lambda x: x.start)
     return out
 
 
 _SINCE = rx(r"\bsince\s+(?:the\s+)?\Z", re.I)
+# "the first Monday of March", "the last Thursday of June" (read before the month; see resolve)
+_NTH_WEEKDAY = rx(rf"\b(?P<n>first|second|third|fourth|last)\s+(?P<wd>{'|'.join(_DAYS)})\s+of\s+\Z", re.I)
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
 _DEADLINE_GATE: Final = Gate(_DEADLINE)
 _SINCE_GATE: Final = Gate(_SINCE)
 _WEEKDAY_GAP = rx(r",?[ ]?(?:the[ ])?")
@@ -240,12 +250,20 @@ def resolve(raw: dict[str, Any], ref: date | None) -> str | None:
             y -= 1  # "had announced it in December", written in August: last December
     if m is None:
         return f"{y:04d}"
+    if d is None and raw.get("nth"):
+        d = _nth_day(y, m, *raw["nth"])
     if d is None:
         return f"{y:04d}-{m:02d}"
     try:
         return date(y, m, d).isoformat()
     except ValueError:
         return None
+
+
+def _nth_day(year: int, month: int, nth: int, weekday: int) -> int:
+    """The day of the month of its ``nth`` ``weekday`` (-1: the last one)."""
+    days = [d for d, wd in calendar.Calendar().itermonthdays2(year, month) if d and wd == weekday]
+    return days[nth if nth < 0 else nth - 1]
 
 
 def _relative(rel: str, ref: date | None) -> str | None:
