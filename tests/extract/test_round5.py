@@ -106,3 +106,19 @@ def test_a_label_without_a_year_is_no_status() -> None:
 def test_an_ordinal_weekday_of_a_month_dates_the_day(text: str, day: str) -> None:
     data = _run("Norway. " + text, published="2024-08-20")
     assert day in {e["date"] for e in data["events"]}
+
+
+# --- HTML: elements whose ARIA role is page chrome are dropped ----------------------------------------
+
+def test_html_drops_elements_with_a_chrome_role() -> None:
+    from accords.extract import load
+
+    html = (b"<!doctype html><html><head><title>T</title></head><body>"
+            b"<div role='dialog'>We use cookies. Accept all for EUR 0.</div>"
+            b"<div role='Banner'>The Daily Site</div><div role='navigation'>Home | World</div>"
+            b"<main><h1>Headline</h1><p>The story itself.</p>"
+            b"<div role='complementary'>Most read: EUR 5 billion fund</div>"
+            b"<div role='search'>Search the site</div><div role='alertdialog'>Subscribe now</div>"
+            b"<div role='note'>A note kept in the story.</div></main>"
+            b"<div role='contentinfo'>(c) the publisher</div></body></html>")
+    assert load.load_bytes(html, "page.html").text == "Headline\n\nThe story itself.\n\nA note kept in the story."
