@@ -122,3 +122,29 @@ def test_html_drops_elements_with_a_chrome_role() -> None:
             b"<div role='note'>A note kept in the story.</div></main>"
             b"<div role='contentinfo'>(c) the publisher</div></body></html>")
     assert load.load_bytes(html, "page.html").text == "Headline\n\nThe story itself.\n\nA note kept in the story."
+
+
+# --- "The Danish government commits ...": a demonym's government is the partner ----------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The Finnish government commits EUR 190 million to military aid this year.",
+    "The Finnish cabinet will provide EUR 190 million in military aid.",
+])
+def test_a_partners_government_as_subject_speaks_for_its_agreement(sentence: str) -> None:
+    got = _prov(_run("Finland and Ukraine signed a security agreement in Helsinki on 3 April.\n\n" + sentence))
+    assert ("FIN-UKR", "financial_commitment", "present") in got
+
+
+def test_another_government_as_subject_does_not() -> None:
+    got = _prov(_run("Finland and Ukraine signed a security agreement in Helsinki on 3 April.\n\n"
+                     "The Swedish government will provide EUR 40 million in military aid."))
+    assert ("FIN-UKR", "financial_commitment", "present") not in got
+
+
+@pytest.mark.parametrize("sentence", [
+    "The agreement says that Ukraine's future lies in NATO.",
+    "The text repeats that the country's future is in NATO.",
+])
+def test_a_future_in_nato_is_a_nato_reference(sentence: str) -> None:
+    got = _prov(_run("Finland signed the agreement in Helsinki. " + sentence))
+    assert ("FIN-UKR", "nato_membership_reference", "present") in got

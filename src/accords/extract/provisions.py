@@ -118,7 +118,7 @@ _GENERIC_REF = rx(
 # A main party as the subject of a commitment ("Ireland has not pledged ...", "Unlike most
 # partners, Poland did not name an amount"): a clause of the main agreement in a document about it.
 _SUBJECT_VERB = rx(
-    r"\W*(?:[\w'-]+\W+){0,10}?(?P<who>[A-Z][\w.]*(?:\s+[A-Z]\w+)?)\s+(?:also\s+)?"
+    r"\W*(?:[\w'-]+\W+){0,10}?(?:The\s+)?(?P<who>[A-Z][\w.]*(?:\s+[A-Z]\w+)?)(?:\s+(?:government|cabinet))?\s+(?:also\s+)?"
     r"(?:will|would|shall|commits?|pledges?|pledged|undertakes|has\s+not|did\s+not|does\s+not|intends"
     r"|promises|aims\s+to|plans\s+to|agrees\s+to|offers\s+to|vows\s+to)\b")
 _PLURAL_GENERIC = rx(
