@@ -148,3 +148,28 @@ def test_another_government_as_subject_does_not() -> None:
 def test_a_future_in_nato_is_a_nato_reference(sentence: str) -> None:
     got = _prov(_run("Finland signed the agreement in Helsinki. " + sentence))
     assert ("FIN-UKR", "nato_membership_reference", "present") in got
+
+
+# --- commitments: what a share of GDP comes to; a sum for reconstruction is aid ----------------------
+
+@pytest.mark.parametrize("text", [
+    "Finland signed the agreement in Helsinki. It ties support to 0.3 percent of GDP a year. "
+    "For 2024 that is estimated at about EUR 900 million.",
+    "Finland signed the agreement in Helsinki. Finland wrote down 0.3 percent of its GDP a year, which its "
+    "officials say means more than EUR 900 million in 2024.",
+])
+def test_what_a_gdp_share_comes_to_is_pledged(text: str) -> None:
+    got = {(c["donor"], c["amount"], c["status"]) for c in _run(text)["commitments"]}
+    assert ("FIN", 900e6, "pledged") in got
+
+
+def test_an_estimate_without_a_gdp_share_is_no_pledge() -> None:
+    text = "Finland signed the agreement in Helsinki. The new stadium is estimated at about EUR 90 million."
+    assert not _run(text)["commitments"]
+
+
+def test_a_sum_for_reconstruction_is_aid_on_its_own() -> None:
+    text = ("1. Finland signed the agreement in Helsinki on 3 April.\n\n"
+            "2. Separately, Finland will provide EUR 7 million a year for reconstruction until 2027.\n")
+    got = {(c["donor"], c["amount"], c["status"]) for c in _run(text)["commitments"]}
+    assert ("FIN", 7e6, "pledged") in got

@@ -267,6 +267,10 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
         status, cue_at = "pledged", put.start()
     if status is None and seg_start == s and _label(ctx, idx, m):
         status, cue_at = "pledged", 0
+    share = False
+    if status is None and _G_MEANS.may(low_left) and _MEANS.search(left) and _gdp_share(ctx, idx):
+        status, cue_at = "pledged", -1  # "0.25 percent of GDP ... which means more than EUR 100 million"
+        share = True  # ("is estimated at": the estimate is of what the share comes to, not a hedge)
     if status is None and _TOTAL.search(left + right[:40]) and _SINCE.search(text[s:_e]):
         status, cue_at = "provided", -1  # "aid since 2022 comes to EUR 2 billion"
     if status is None and _SINCE.search(left + right[:40]):
@@ -282,7 +286,7 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
     if status is None:
         return None
     scope = left + " " + right[:60]
-    if status == "expected":
+    if status == "expected" or share:
         # "by our estimates it is expected to add up to": the estimate is the expectation itself
         scope = _ESTIMATE.sub(" ", scope)
     if (_G_HEDGE.may(fold(scope)) and _HEDGE.search(scope)) \
@@ -369,6 +373,22 @@ _NOUN_CUE = rx(r"(?=[acdp])"
 # Nothing but a qualifier between a colon and the sum it opens (": about EUR 2 billion").
 _QUALIFIED = rx(r"[ *]*(?:(?:about|around|some|roughly|approx\.|approximately|over|nearly|almost|more\s+than"
                 r"|at\s+least|up\s+to)[ ]+)?")
+# The sum a share of national output comes to, in the sentence that states the share or the one after it.
+_MEANS = rx(r"\b(?:means?|meaning|estimated\s+at|equals?|equal\s+to|works?\s+out\s+at|translates?\s+in(?:to)?)\b"
+            r"[^.;:]{0,20}\Z", re.I)
+_G_MEANS = Gate(_MEANS)
+_GDP_SHARE = rx(r"\b(?:per\s*cent|percent|%)\s+of\s+(?:its\s+|their\s+|the\s+|national\s+)?(?:GDP|gross\s+domestic\s+product)\b",
+                re.I)
+
+
+def _gdp_share(ctx: Ctx, idx: int) -> bool:
+    for j in (idx, idx - 1):
+        if j >= 0 and ("GDP" in ctx.sent_text(j) or "domestic product" in ctx.sent_text(j)) \
+                and _GDP_SHARE.search(ctx.sent_text(j)):
+            return True
+    return False
+
+
 # A list item's label that says what the sum after its colon is: money for a year (pledged) or what was
 # delivered since a year (provided): "- **Money for 2024:** ...", "- delivered since 2022: ...".
 _SUM_LABEL = rx(r"\s*(?:[-*•+]\s+)?(?:\*\*|__)?(?:(?:new\s+)?(?:money|funding|sums?|budget)\s+(?:for|in)\s+20\d\d"
@@ -379,7 +399,7 @@ _SUM_LABEL = rx(r"\s*(?:[-*•+]\s+)?(?:\*\*|__)?(?:(?:new\s+)?(?:money|funding|
 # Money is given to Ukraine only in a passage that says so: Ukraine named, or aid, or an agreement. In a text
 # that speaks of these, a paragraph without any of them speaks of something else (national budgets, a fee).
 # ((?=[...]) names the initials of its words: the engine rejects most positions at once, same matches)
-_FOR_UKRAINE = rx(r"(?=[ukashpcdtlwi])\b(?:Ukrain\w*|Kyiv|Kiev|aid|support\w*|assistance|help|packages?|"
+_FOR_UKRAINE = rx(r"(?=[ukashpcdtlwir])\b(?:Ukrain\w*|Kyiv|Kiev|aid|support\w*|assistance|help|packages?|reconstruction|"
                   r"pledg\w*|contribut\w*|donat\w*|agreements?|accords?|texts?|documents?|deals?|pacts?|commit\w*|sign\w*|loans?|"
                   r"ammunition|artillery|weapons|arms|initiative|coalitions?)\b", re.I)
 
