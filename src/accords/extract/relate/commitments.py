@@ -377,8 +377,8 @@ _QUALIFIED = rx(r"[ *]*(?:(?:about|around|some|roughly|approx\.|approximately|ov
 _MEANS = rx(r"\b(?:means?|meaning|estimated\s+at|equals?|equal\s+to|works?\s+out\s+at|translates?\s+in(?:to)?)\b"
             r"[^.;:]{0,20}\Z", re.I)
 _G_MEANS = Gate(_MEANS)
-_GDP_SHARE = rx(r"\b(?:per\s*cent|percent|%)\s+of\s+(?:its\s+|their\s+|the\s+|national\s+)?(?:GDP|gross\s+domestic\s+product)\b",
-                re.I)
+_GDP_SHARE = rx(r"\b(?:per\s*cent|percent|%)\s+of\s+(?:its\s+|their\s+|the\s+|national\s+)?"
+                r"(?:GDP|gross\s+domestic\s+product)\b", re.I)
 
 
 def _gdp_share(ctx: Ctx, idx: int) -> bool:
@@ -399,7 +399,8 @@ _SUM_LABEL = rx(r"\s*(?:[-*•+]\s+)?(?:\*\*|__)?(?:(?:new\s+)?(?:money|funding|
 # Money is given to Ukraine only in a passage that says so: Ukraine named, or aid, or an agreement. In a text
 # that speaks of these, a paragraph without any of them speaks of something else (national budgets, a fee).
 # ((?=[...]) names the initials of its words: the engine rejects most positions at once, same matches)
-_FOR_UKRAINE = rx(r"(?=[ukashpcdtlwir])\b(?:Ukrain\w*|Kyiv|Kiev|aid|support\w*|assistance|help|packages?|reconstruction|"
+_FOR_UKRAINE = rx(r"(?=[ukashpcdtlwir])\b(?:Ukrain\w*|Kyiv|Kiev|aid|support\w*|assistance|help|packages?|"
+                  r"reconstruction|"
                   r"pledg\w*|contribut\w*|donat\w*|agreements?|accords?|texts?|documents?|deals?|pacts?|commit\w*|sign\w*|loans?|"
                   r"ammunition|artillery|weapons|arms|initiative|coalitions?)\b", re.I)
 
