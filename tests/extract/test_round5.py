@@ -173,3 +173,19 @@ def test_a_sum_for_reconstruction_is_aid_on_its_own() -> None:
             "2. Separately, Finland will provide EUR 7 million a year for reconstruction until 2027.\n")
     got = {(c["donor"], c["amount"], c["status"]) for c in _run(text)["commitments"]}
     assert ("FIN", 7e6, "pledged") in got
+
+
+# --- a surname that is also a state's name ----------------------------------------------------------
+
+def test_a_state_named_like_a_leader_is_no_person() -> None:
+    data = _run("Croatia signed its agreement in October. Montenegro has opened talks and signed nothing yet.")
+    assert not [p for p in data["people"] if "Montenegro" in p["name"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Luis Montenegro signed in Lisbon. Later that day Montenegro told reporters it was a good day.",
+    "In Lisbon, Prime Minister Montenegro signed the agreement.",
+])
+def test_the_leader_named_in_full_or_by_role_stays(text: str) -> None:
+    data = _run(text)
+    assert [p for p in data["people"] if "Montenegro" in p["name"]]
