@@ -189,3 +189,23 @@ def test_a_state_named_like_a_leader_is_no_person() -> None:
 def test_the_leader_named_in_full_or_by_role_stays(text: str) -> None:
     data = _run(text)
     assert [p for p in data["people"] if "Montenegro" in p["name"]]
+
+
+# --- military scope: long-range systems given are lethal aid -------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Finnish deliveries include long-range systems.",
+    "Finland supplies long-range missiles to the Ukrainian army.",
+])
+def test_long_range_systems_given_are_lethal(sentence: str) -> None:
+    data = _run("Finland signed the agreement in Helsinki. " + sentence)
+    assert ("FIN", "lethal") in {(s["donor"], s["scope"]) for s in data["military_scope"]}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The text refers to supplies including long-range systems.",
+    "Finland could supply long-range missiles later.",
+])
+def test_long_range_systems_named_or_hedged_are_no_scope(sentence: str) -> None:
+    data = _run("Finland signed the agreement in Helsinki. " + sentence)
+    assert not data["military_scope"]
