@@ -209,3 +209,33 @@ def test_long_range_systems_given_are_lethal(sentence: str) -> None:
 def test_long_range_systems_named_or_hedged_are_no_scope(sentence: str) -> None:
     data = _run("Finland signed the agreement in Helsinki. " + sentence)
     assert not data["military_scope"]
+
+
+# --- provisions: a table with one partner per column -----------------------------------------------------
+
+_COMPARED = ("# Two texts side by side\n\n"
+             "Both governments signed with Ukraine this spring.\n\n"
+             "| | Finland | Portugal |\n"
+             "|---|---|---|\n"
+             "| Signed | 3 April 2024 | 28 May 2024 |\n"
+             "| Term | 10 years | 10 years |\n"
+             "| Money | no new sum | EUR 126 million in 2024 |\n"
+             "| Kind of aid | non-lethal only | weapons and artillery shells |\n")
+
+
+def test_each_cell_of_a_partner_column_is_that_partners() -> None:
+    got = _prov(_run(_COMPARED, name="t.md"))
+    assert {("FIN-UKR", "duration", "present"), ("PRT-UKR", "duration", "present"),
+            ("FIN-UKR", "financial_commitment", "absent"), ("PRT-UKR", "financial_commitment", "present"),
+            ("FIN-UKR", "military_aid_non_lethal", "present"), ("FIN-UKR", "military_aid_lethal", "absent"),
+            ("PRT-UKR", "military_aid_lethal", "present")} <= got
+    assert ("FIN-UKR", "military_aid_lethal", "present") not in got
+    assert ("PRT-UKR", "financial_commitment", "absent") not in got
+
+
+def test_a_table_with_partners_in_rows_is_read_as_before() -> None:
+    text = ("# Notes\n\nThe agreements were signed this spring.\n\n"
+            "| Partner | Term | Kind of aid |\n|---|---|---|\n"
+            "| Finland | 10 years | non-lethal only |\n")
+    got = _prov(_run(text, name="t.md"))
+    assert not {p for p in got if p[0] == "PRT-UKR"}

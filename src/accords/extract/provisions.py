@@ -474,11 +474,19 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
     before: tuple[int, int] | None = None  # the previous sentence that is not a heading
     all_hits = occ.per_range(sentences)
     corrections = withdrawal_possible(text)
+    tables: dict[int, list[str | None]] = {}  # first line of a table -> the partner of each column
     for si, (start, end) in enumerate(sentences):
         sentence = text[start:end]
         if not sentence or sentence.isspace():  # (not sentence.strip(), without the copy)
             continue
         hits = all_hits[si]
+        if "|" in sentence and sentence.count("|") >= 2:
+            columns = _columns(text, start, tables)
+            if columns:  # a row of a table with one partner per column: each cell is its partner's
+                items += _code_row(text, start, end, columns, hits, rules, gates, cb)
+                seen.extend(k for k in dict.fromkeys(columns) if k and k not in seen)
+                prev = (start, end)
+                continue
         first = prev is None
         broken = prev is not None and "\n" in text[prev[1]:start]  # (a blank line needs a line break)
         if broken and prev is not None and _BLANK_LINE.search(text, prev[1], start):
@@ -583,6 +591,77 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         items += [{"agreement": key, "code": cid, "value": value, "quote": q, "span": [s, e]}
                   for q, s, e, (cid, value) in pending for key in seen]
     return _tidy(items, cb)
+
+
+def _row_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a table row, stripped; a row written with edge bars loses
+    the empty cells outside them."""
+    cells: list[tuple[int, int]] = []
+    at = start
+    while at <= end:
+        bar = text.find("|", at, end)
+        stop = bar if bar >= 0 else end
+        a, b = at, stop
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        cells.append((a, b))
+        if bar < 0:
+            break
+        at = bar + 1
+    if text[start:end].lstrip().startswith("|") and cells and cells[0][0] == cells[0][1]:
+        cells.pop(0)
+    if text[start:end].rstrip().endswith("|") and cells and cells[-1][0] == cells[-1][1]:
+        cells.pop()
+    return cells
+
+
+def _columns(text: str, start: int, tables: dict[int, list[str | None]]) -> list[str | None] | None:
+    """The partner of each column of the table the line at ``start`` belongs to, read from its
+    first line ("| | Czechia | Slovenia |"), when at least two columns name one partner each;
+    None for the first line itself, a separator line and any other table."""
+    line_start = text.rfind("\n", 0, start) + 1
+    top = line_start
+    while top > 0:  # up to the table's first line
+        above = text.rfind("\n", 0, top - 1) + 1
+        if text.count("|", above, top - 1) < 2:
+            break
+        top = above
+    if top not in tables:
+        head_end = text.find("\n", top)
+        head_end = len(text) if head_end < 0 else head_end
+        keys: list[str | None] = []
+        for a, b in _row_cells(text, top, head_end):
+            named = _partners(text[a:b]) if b > a else []
+            keys.append(named[0] if len(named) == 1 else None)
+        tables[top] = keys if len({k for k in keys if k}) >= 2 else []
+    columns = tables[top]
+    if not columns or line_start == top or not text[line_start:start + 200].strip(" |-:\n")[:1]:
+        return None
+    if _SEPARATOR.match(text, line_start):
+        return None
+    return columns
+
+
+_SEPARATOR = rx(r"[ \t|:-]*\n")
+
+
+def _code_row(text: str, start: int, end: int, columns: list[str | None], hits: set[int], rules: tuple[Rule, ...],
+              gates: Gates, cb: Codebook) -> list[dict[str, Any]]:
+    """Codes of each cell of a table row for its column's partner, the row's label (first cell)
+    read before it: "Term | 10 years" is "Term: 10 years"."""
+    cells = _row_cells(text, start, end)
+    if len(cells) < 2:
+        return []
+    label = text[cells[0][0]:cells[0][1]]
+    out: list[dict[str, Any]] = []
+    for (a, b), key in zip(cells[1:], columns[1:], strict=False):
+        if key is None or b <= a:
+            continue
+        for code_id, value in _code_sentence(f"{label}: {text[a:b]}", hits, rules, gates, cb):
+            out.append({"agreement": key, "code": code_id, "value": value, "quote": text[a:b], "span": [a, b]})
+    return out
 
 
 def _subject(sentence: str, signed: list[str] | None) -> tuple[str | None, bool]:
