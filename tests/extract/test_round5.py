@@ -239,3 +239,12 @@ def test_a_table_with_partners_in_rows_is_read_as_before() -> None:
             "| Finland | 10 years | non-lethal only |\n")
     got = _prov(_run(text, name="t.md"))
     assert not {p for p in got if p[0] == "PRT-UKR"}
+
+
+@pytest.mark.parametrize(("sentence", "lethal"), [
+    ("Under the agreement Finland supplies small arms and drones.", True),
+    ("The agreement covers cooperation against small arms trafficking.", False),
+])
+def test_small_arms_are_weapons(sentence: str, lethal: bool) -> None:
+    got = _prov(_run("Finland signed the agreement in Helsinki. " + sentence))
+    assert (("FIN-UKR", "military_aid_lethal", "present") in got) is lethal
