@@ -248,3 +248,17 @@ def test_a_table_with_partners_in_rows_is_read_as_before() -> None:
 def test_small_arms_are_weapons(sentence: str, lethal: bool) -> None:
     got = _prov(_run("Finland signed the agreement in Helsinki. " + sentence))
     assert (("FIN-UKR", "military_aid_lethal", "present") in got) is lethal
+
+
+# --- a partner acting "with" another is still the one the sentence is about -----------------------------
+
+def test_a_partner_acting_with_another_keeps_the_sentence() -> None:
+    got = _prov(_run("Portugal signed the agreement in Lisbon. It covers training. "
+                     "Portugal also co-leads, with Denmark, the drone coalition."))
+    assert ("PRT-UKR", "capability_coalitions", "present") in got
+
+
+def test_two_partners_side_by_side_still_say_nothing_of_the_agreement() -> None:
+    got = _prov(_run("Portugal signed the agreement in Lisbon. It covers training. "
+                     "Denmark and Sweden lead the drone coalition."))
+    assert ("PRT-UKR", "capability_coalitions", "present") not in got

@@ -575,7 +575,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
                     coded = _code_sentence(sentence, hits, rules, gates, cb)
         if coded and not explicit and not subject and not _content(sentence, hits):
             named = _others(sentence) if named is None else named
-            if len(named) >= 2:
+            if len(named) >= 2 and not (" with " in sentence and _partner_and_ally(sentence, context)):
                 coded = []  # facts about several countries, not about their agreements
         for key in context:
             if key not in seen:
@@ -662,6 +662,17 @@ def _code_row(text: str, start: int, end: int, columns: list[str | None], hits: 
         for code_id, value in _code_sentence(f"{label}: {text[a:b]}", hits, rules, gates, cb):
             out.append({"agreement": key, "code": code_id, "value": value, "quote": text[a:b], "span": [a, b]})
     return out
+
+
+# A partner named as the one another acts with ("co-leads, with Estonia, the IT coalition").
+_WITH_PARTNER = rx(rf"\b(?:together\s+)?with\s+(?:the\s+)?(?:{_NAMES})(?![\w])", re.IGNORECASE)
+
+
+def _partner_and_ally(sentence: str, context: list[str]) -> bool:
+    """The sentence names one partner in context and the others only as those it acts with: it
+    is about that partner ("Luxembourg co-leads, with Estonia, the IT coalition")."""
+    named = _others(_WITH_PARTNER.sub(" ", sentence))
+    return len(named) == 1 and named[0] in context
 
 
 def _subject(sentence: str, signed: list[str] | None) -> tuple[str | None, bool]:
