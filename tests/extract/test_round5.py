@@ -262,3 +262,12 @@ def test_two_partners_side_by_side_still_say_nothing_of_the_agreement() -> None:
     got = _prov(_run("Portugal signed the agreement in Lisbon. It covers training. "
                      "Denmark and Sweden lead the drone coalition."))
     assert ("PRT-UKR", "capability_coalitions", "present") not in got
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Portugal signed the agreement. Portugal leads the coalition that supplies the Ukrainian forces with drones.",
+     "Drone"),
+    ("Portugal signed the agreement. Portugal is in the coalition which provides Ukraine with IT equipment.", "IT"),
+])
+def test_a_coalition_named_by_what_it_supplies(text: str, kind: str) -> None:
+    assert f"{kind} capability coalition (UDCG)" in {c["name"] for c in _run(text)["channels"]}
