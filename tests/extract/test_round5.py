@@ -271,3 +271,9 @@ def test_two_partners_side_by_side_still_say_nothing_of_the_agreement() -> None:
 ])
 def test_a_coalition_named_by_what_it_supplies(text: str, kind: str) -> None:
     assert f"{kind} capability coalition (UDCG)" in {c["name"] for c in _run(text)["channels"]}
+
+
+def test_the_years_an_agreement_runs_are_its_term() -> None:
+    got = _prov(_run("Portugal signed the agreement in Lisbon. Aid continues throughout the ten years the agreement "
+                     "runs."))
+    assert ("PRT-UKR", "duration", "present") in got
