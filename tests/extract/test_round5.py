@@ -277,3 +277,13 @@ def test_the_years_an_agreement_runs_are_its_term() -> None:
     got = _prov(_run("Portugal signed the agreement in Lisbon. Aid continues throughout the ten years the agreement "
                      "runs."))
     assert ("PRT-UKR", "duration", "present") in got
+
+
+def test_a_rows_day_beats_a_month_the_prose_gives_several_signings() -> None:
+    text = ("# Two texts\n\nThree governments, Finland first, signed agreements with Ukraine between mid-March and "
+            "early May.\n\n"
+            "| | Finland | Portugal |\n|---|---|---|\n"
+            "| Signed | 3 April 2024 | 28 May 2024 |\n| Term | 10 years | 10 years |\n")
+    got = {tuple(a["parties"]): a.get("date_signed") for a in _run(text, name="t.md")["agreements"]}
+    assert got[("FIN", "UKR")] == "2024-04-03"
+    assert got[("PRT", "UKR")] == "2024-05-28"

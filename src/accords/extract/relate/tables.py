@@ -624,8 +624,10 @@ def merge(facts: dict[str, list[dict[str, Any]]], extra: dict[str, list[dict[str
             continue
         known["mentioned_only"] = False
         day, known_day = item.get("date_signed") or "", known.get("date_signed") or ""
-        if day and (not known_day or (len(day) > len(known_day) and day.startswith(known_day))):
-            known["date_signed"] = day  # "in June" in prose, "27 June 2024" in the row: the row is precise
+        if day and (not known_day or len(day) > len(known_day)):
+            # "in June" in prose, "27 June 2024" in the row: the row is precise (and a month that prose gives
+            # several signings, "between mid-July and early September", is no better evidence than the row)
+            known["date_signed"] = day
             known["_span"] = item["_span"]  # and the row that dates the signing is the better evidence
         for k, v in item.items():
             if k == "signatories" and known.get(k):
