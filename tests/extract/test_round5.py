@@ -287,3 +287,12 @@ def test_a_rows_day_beats_a_month_the_prose_gives_several_signings() -> None:
     got = {tuple(a["parties"]): a.get("date_signed") for a in _run(text, name="t.md")["agreements"]}
     assert got[("FIN", "UKR")] == "2024-04-03"
     assert got[("PRT", "UKR")] == "2024-05-28"
+
+
+def test_a_type_of_military_aid_row_is_a_scope() -> None:
+    text = ("# Two texts\n\nBoth governments signed with Ukraine this spring.\n\n"
+            "| | Finland | Portugal |\n|---|---|---|\n"
+            "| Signed | 3 April 2024 | 28 May 2024 |\n"
+            "| Type of military aid | helmets and radios only, non-lethal | artillery ammunition and drones |\n")
+    got = {(s["donor"], s["scope"]) for s in _run(text, name="t.md")["military_scope"]}
+    assert {("FIN", "non-lethal"), ("PRT", "lethal")} <= got

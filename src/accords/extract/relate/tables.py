@@ -38,7 +38,7 @@ _COLUMNS = [
                    r"(?:states?|countr(?:y|ies)|nations?|governments?)\b", re.I)),
     ("signatory", rx(r"\bsignator(?:y|ies)\b|\bsigned\s+(?:by|for)\b|\bsigners?\b|\bwho\s+signed\b",
                              re.I)),
-    ("scope", rx(r"\b(?:type|kind|nature|scope)\s+of\s+(?:the\s+)?"
+    ("scope", rx(r"\b(?:type|kind|nature|scope)\s+of\s+(?:the\s+)?(?:military\s+|defen[cs]e\s+)?"
                  r"(?:aid|support|assistance|help|equipment|weapons)|\b(?:aid|support|assistance|equipment)\s+(?:type|kind|nature|scope)\b|\blethal|\bscope\b"
                  r"|^\W*(?:type|kind|nature)\W*$", re.I)),
     ("consult", rx(r"\bconsult|\bconven", re.I)),
