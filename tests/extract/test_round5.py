@@ -296,3 +296,12 @@ def test_a_type_of_military_aid_row_is_a_scope() -> None:
             "| Type of military aid | helmets and radios only, non-lethal | artillery ammunition and drones |\n")
     got = {(s["donor"], s["scope"]) for s in _run(text, name="t.md")["military_scope"]}
     assert {("FIN", "non-lethal"), ("PRT", "lethal")} <= got
+
+
+def test_a_past_sum_after_its_label_is_no_financial_commitment() -> None:
+    text = ("# Notes\n\n## Part 1. Finland\n\n- **Signed:** Helsinki, 3 Apr 2024\n"
+            "- **Money:** no new figure in the text\n"
+            "- provided since 2022: over EUR 2 billion in aid\n")
+    got = _prov(_run(text, name="t.md"))
+    assert ("FIN-UKR", "financial_commitment", "absent") in got
+    assert ("FIN-UKR", "financial_commitment", "present") not in got

@@ -233,6 +233,8 @@ _SUM_PAST = rx(r"\bsince\s+(?:(?:early|late|mid-|the\s+start\s+of)\s*)?(?:19|20)
                r"sent|spent|contributed|disbursed|donated)\b", re.IGNORECASE)
 _G_SUM_PAST = Gate(_SUM_PAST)
 _SUM_BREAK = rx(r"[;:]|,\s+(?:and|but|while|whereas)\b|\.\s")
+_LABEL_GAP = rx(r"[ *_]*(?:(?:about|around|some|roughly|approx\.|approximately|over|nearly|almost|more\s+than"
+                r"|at\s+least|up\s+to)\s+)?")
 # What a question is about is not what the text says: "Asked about weapons, a diplomat said ...".
 # ("Asked whether Ireland would ever send weapons, Harris said ...": the question may run a few words)
 _ASKED = rx(r"\b(?:asked|asking|asks|questions?|questioned)\s+(?:\w+\s+){0,2}?(?:about|on|whether|if)\s+"
@@ -363,6 +365,8 @@ def _past_sum(sentence: str, start: int, end: int) -> bool:
     2022") is its national record, not a financial commitment of the agreement."""
     clause_start = 0
     for m in _SUM_BREAK.finditer(sentence, 0, start):
+        if m.group() == ":" and _LABEL_GAP.fullmatch(sentence, m.end(), start):
+            continue  # "- delivered since 2022: over EUR 2 billion": the label before the colon is the sum's clause
         clause_start = m.end()
     stop = _SUM_BREAK.search(sentence, end)
     return bool(_SUM_PAST.search(sentence, clause_start, min(stop.start() if stop else len(sentence), end + 50)))
