@@ -305,3 +305,13 @@ def test_a_past_sum_after_its_label_is_no_financial_commitment() -> None:
     got = _prov(_run(text, name="t.md"))
     assert ("FIN-UKR", "financial_commitment", "absent") in got
     assert ("FIN-UKR", "financial_commitment", "present") not in got
+
+
+# --- events: one per date a table tells; a plan that did not happen ---------------------------------------
+
+def test_one_event_per_date_a_table_tells() -> None:
+    text = ("# Three texts\n\nThree governments signed with Ukraine this spring.\n\n"
+            "| | Finland | Portugal | Spain |\n|---|---|---|---|\n"
+            "| Signed | 28 May 2024 | 28 May 2024 | 27 May 2024 |\n| Term | 10 years | 10 years | 10 years |\n")
+    dates = sorted(e["date"] for e in _run(text, name="t.md", published="2024-06-10")["events"])
+    assert dates == ["2024-05-27", "2024-05-28"]

@@ -693,9 +693,13 @@ def _merge_events(facts: dict[str, list[dict[str, Any]]], extra: dict[str, list[
             continue
         events.append(e)
     kept = {(e["date"], tuple(e["_span"])) for e in events}
+    dated: set[tuple[str, tuple[int, int]]] = set()  # (date, table) of the row signings added
     for e in extra["events"]:
         if any((e["date"], tuple(span)) in kept for span in e["_prose"]):
             continue
+        if (e["date"], tuple(e["_row"])) in dated:
+            continue  # one event per date a table tells, however many signings share it (as in prose)
+        dated.add((e["date"], tuple(e["_row"])))
         events.append({"date": e["date"], "what": e["what"], "_span": e["_span"]})
     facts["events"] = events
 
