@@ -315,3 +315,13 @@ def test_one_event_per_date_a_table_tells() -> None:
             "| Signed | 28 May 2024 | 28 May 2024 | 27 May 2024 |\n| Term | 10 years | 10 years | 10 years |\n")
     dates = sorted(e["date"] for e in _run(text, name="t.md", published="2024-06-10")["events"])
     assert dates == ["2024-05-27", "2024-05-28"]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Finland signed the agreement on 3 April. The signing had been planned for Helsinki in March but slipped.", False),
+    ("Finland signed the agreement on 3 April. A visit scheduled for May was postponed.", False),
+    ("Finland signed the agreement on 3 April. A visit to Kyiv is planned for June 2024.", True),
+])
+def test_a_plan_that_did_not_happen_is_no_event(text: str, kept: bool) -> None:
+    dates = {e["date"] for e in _run(text, published="2024-04-10")["events"]}
+    assert bool(dates & {"2024-03", "2024-05", "2024-06"}) is kept

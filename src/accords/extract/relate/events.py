@@ -35,6 +35,9 @@ _NOT_HAPPENED = rx(r"(?=[nwcmi])\b(?:not|no|never|nothing|would|could|might|if)\
 # at coarse dates sums up what the document tells one by one; it is not an event of its own.
 _SUMMARY = rx(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?"
               r"(?:agreements|accords|signings|texts|documents)\s+(?:were\s+)?(?:signed|concluded)\b", re.I)
+# A plan the sentence says did not come about (read after the date: "planned for June but slipped").
+_UNREALISED = rx(r"[^.;]{0,80}?\b(?:but|and)\s+(?:was\s+|were\s+|had\s+to\s+be\s+)?(?:slipped|postponed|delayed|"
+                 r"cancell?ed|called\s+off|put\s+off|fell\s+through|moved|did\s+not\s+(?:happen|take\s+place))\b", re.I)
 _DATELINE_AFTER = rx(r"\s*(?:\([A-Z][\w .&-]*\)\s*)?[-–—]\s")
 # A short line near the top (or the foot) that says how the document came about ("Transcript prepared by the
 # clerks, 17 January 2024", "Working paper 7/2024 - ... - 20 March 2024", "Sent to participants on
@@ -96,6 +99,8 @@ def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> l
                 continue
             if len(value) < 10 and summary:
                 continue
+            if ("planned" in low_before or "scheduled" in low_before) and _UNREALISED.search(sentence, m.start - s):
+                continue  # "The signing had been planned for Kyiv in June but slipped": it did not happen then
             if (len(value) == 4 and m.extra["kind"] != "relative"
                     and not (m.start - s < 8 and ctx.text[s:m.start].strip() in {"In", "in", ""})
                     and not (_G_YEAR_EVENT.may(low_before) and _YEAR_EVENT.search(before))
