@@ -340,3 +340,16 @@ def test_coalitions_listed_within_the_contact_group_stay_part_of_it() -> None:
                                      "takes part in the drone and maritime coalitions of the Ukraine Defence "
                                      "Contact Group.")["channels"]}
     assert not {n for n in names if n.startswith(("Demining", "Drone", "Maritime"))}
+
+
+def test_a_sum_alone_in_quotation_marks_is_cited_not_committed() -> None:
+    got = _prov(_run('Finland signed the agreement in Helsinki. It does not put a figure on its aid. '
+                     'The paper printed "EUR 50m" beside it by mistake.'))
+    assert ("FIN-UKR", "financial_commitment", "absent") in got
+    assert ("FIN-UKR", "financial_commitment", "present") not in got
+
+
+def test_a_quoted_pledge_with_its_sum_still_commits() -> None:
+    got = _prov(_run('Finland signed the agreement in Helsinki. "Under the agreement we give EUR 50 million this '
+                     'year," the minister said.'))
+    assert ("FIN-UKR", "financial_commitment", "present") in got

@@ -423,6 +423,12 @@ def _code_sentence(sentence: str, hits: set[int], rules: tuple[Rule, ...], gates
             matches = [m for m in matches if not _ASKED.search(sentence, max(0, m.start() - 50), m.start())]
             if not matches:
                 continue
+        if code.id == "financial_commitment" and ('"' in sentence or "“" in sentence):
+            # a sum alone in quotation marks is a figure cited (printing "EUR 80m"), not one committed
+            matches = [m for m in matches if not (sentence[m.start() - 1:m.start()] in ('"', "“")
+                                                  and sentence[m.end():m.end() + 1] in ('"', "”"))]
+            if not matches:
+                continue
         if code.id == "financial_commitment" and _G_SUM_PAST.may(low := low or fold(sentence)):
             matches = [m for m in matches if not _past_sum(sentence, m.start(), m.end())]
             if not matches:
