@@ -353,3 +353,10 @@ def test_a_quoted_pledge_with_its_sum_still_commits() -> None:
     got = _prov(_run('Finland signed the agreement in Helsinki. "Under the agreement we give EUR 50 million this '
                      'year," the minister said.'))
     assert ("FIN-UKR", "financial_commitment", "present") in got
+
+
+@pytest.mark.parametrize("tail", ["Spain's, signed in Madrid, does not either.", "Spain's text does not either."])
+def test_another_partners_text_that_does_the_same(tail: str) -> None:
+    got = _prov(_run("Finland and Spain signed agreements with Ukraine. Finland's text does not put a figure on its "
+                     "aid. " + tail))
+    assert {("FIN-UKR", "financial_commitment", "absent"), ("ESP-UKR", "financial_commitment", "absent")} <= got

@@ -485,6 +485,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
     all_hits = occ.per_range(sentences)
     corrections = withdrawal_possible(text)
     tables: dict[int, list[str | None]] = {}  # first line of a table -> the partner of each column
+    last_coded: list[tuple[str, Any]] = []  # what the last sentence coded for the agreement in context
     for si, (start, end) in enumerate(sentences):
         sentence = text[start:end]
         if not sentence or sentence.isspace():  # (not sentence.strip(), without the copy)
@@ -495,6 +496,14 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             if columns:  # a row of a table with one partner per column: each cell is its partner's
                 items += _code_row(text, start, end, columns, hits, rules, gates, cb)
                 seen.extend(k for k in dict.fromkeys(columns) if k and k not in seen)
+                prev = (start, end)
+                continue
+        if last_coded and ("either" in sentence or "too" in sentence or "likewise" in sentence):
+            same = _LIKEWISE.match(sentence)  # "Poland's, signed in Warsaw, does not either."
+            iso = _NAME_TO_ISO.get(same["who"].lower()) if same else None
+            if iso and iso != "UKR":
+                items += [{"agreement": agreement_key(iso, "UKR"), "code": code_id, "value": value,
+                           "quote": sentence, "span": [start, end]} for code_id, value in last_coded]
                 prev = (start, end)
                 continue
         first = prev is None
@@ -593,6 +602,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             for code_id, value in coded:
                 items.append({"agreement": key, "code": code_id, "value": value,
                               "quote": sentence, "span": [start, end]})
+        last_coded = coded if context else []
         for key, clause, at in other:
             span = [at, at + len(clause)]
             items += [{"agreement": key, "code": code_id, "value": value, "quote": clause, "span": span}
@@ -601,6 +611,12 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         items += [{"agreement": key, "code": cid, "value": value, "quote": q, "span": [s, e]}
                   for q, s, e, (cid, value) in pending for key in seen]
     return _tidy(items, cb)
+
+
+# A sentence that says another partner's text does the same as the one just told: "Poland's, signed in
+# Warsaw, does not either.", "Spain's does too." (a possessive with no noun after it, then the verb alone).
+_LIKEWISE = rx(rf"\W*(?P<who>{_NAMES})(?:'s|’s)(?:\s+(?:text|agreement|one))?(?:,[^.;]{{0,80}},)?\s+"
+               r"(?:does|did|has|is|was|will)(?:\s+not|n't)?\s+(?:either|too|as\s+well|likewise)\W*\Z", re.IGNORECASE)
 
 
 def _row_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
