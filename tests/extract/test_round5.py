@@ -327,20 +327,6 @@ def test_a_plan_that_did_not_happen_is_no_event(text: str, kept: bool) -> None:
     assert bool(dates & {"2024-03", "2024-05", "2024-06"}) is kept
 
 
-# --- channels: a coalition named alone within the Contact Group --------------------------------------------
-
-def test_a_coalition_named_alone_within_the_contact_group_is_kept() -> None:
-    names = {c["name"] for c in _run("Portugal signed the agreement. Portugal leads the demining coalition "
-                                     "within the Ukraine Defence Contact Group.")["channels"]}
-    assert "Demining capability coalition (UDCG)" in names
-
-
-def test_coalitions_listed_within_the_contact_group_stay_part_of_it() -> None:
-    names = {c["name"] for c in _run("Portugal signed the agreement. Portugal leads the demining coalition and "
-                                     "takes part in the drone and maritime coalitions of the Ukraine Defence "
-                                     "Contact Group.")["channels"]}
-    assert not {n for n in names if n.startswith(("Demining", "Drone", "Maritime"))}
-
 
 def test_a_sum_alone_in_quotation_marks_is_cited_not_committed() -> None:
     got = _prov(_run('Finland signed the agreement in Helsinki. It does not put a figure on its aid. '

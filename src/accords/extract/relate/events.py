@@ -297,11 +297,7 @@ def relate_channels(ctx: Ctx) -> list[dict[str, Any]]:
             idx = ctx.sentence_of(m.start)
             plural = m.extra.get("plural", m.text.rstrip().endswith("s") or "coalitions" in m.text)
             named = m.extra.get("kind")  # the recognizer's reading of a loosely named coalition
-            here = ctx.in_sentence("channel", idx)
-            # (a coalition named alone "within the Contact Group" is that coalition: "Latvia leads the drone
-            # coalition within the Ukraine Defence Contact Group")
-            if (plural or (named and sum(c.value == COALITIONS for c in here) > 1)) \
-                    and any(c.value == UDCG for c in here):
+            if (plural or named) and any(c.value == UDCG for c in ctx.in_sentence("channel", idx)):
                 continue
             kind = _COALITION_TYPE.search(m.text)
             if kind is None and not named and any(c.value == COALITIONS and (c.extra.get("kind")
