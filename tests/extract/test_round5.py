@@ -346,3 +346,11 @@ def test_another_partners_text_that_does_the_same(tail: str) -> None:
     got = _prov(_run("Finland and Spain signed agreements with Ukraine. Finland's text does not put a figure on its "
                      "aid. " + tail))
     assert {("FIN-UKR", "financial_commitment", "absent"), ("ESP-UKR", "financial_commitment", "absent")} <= got
+
+
+@pytest.mark.parametrize("qualifier", ["approx.", "approximately", "ca."])
+def test_of_which_with_an_abbreviated_qualifier_is_a_part(qualifier: str) -> None:
+    data = _run("Finland signed the agreement. Finland will provide EUR 190 million in 2024, of which "
+                f"{qualifier} EUR 50 million for demining.")
+    got = {(c["amount"], c.get("part_of_previous", False)) for c in data["commitments"]}
+    assert (50e6, True) in got

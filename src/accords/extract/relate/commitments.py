@@ -51,7 +51,8 @@ _NEGATION = rx(r"(?=[ndrwy])(?:\b(?:not|never|no|neither|nor|declined to|refused
                        re.I)
 _OF_WHICH = rx(r"(?=[io])\b(?:of which|of this|including|of that|out of which|of the total|"
                r"out of (?:this|that|the) (?:total|sum|amount))\s*(?:amount\s*)?,?\s*"
-               r"(?:(?:some|about|around|roughly|nearly|almost|at least|more than|over)\s+)?\Z", re.I)
+               r"(?:(?:some|about|around|roughly|nearly|almost|at least|more than|over|approx\.|approximately|"
+               r"ca\.|c\.)\s+)?\Z", re.I)
 _OF_THIS_LEAD = rx(r"\s*(?:(?:Out )?[Oo]f (?:this|that|which|the total)(?: total| amount| sum)?,?)", re.I)
 _TOTAL = rx(r"(?=[cat])\b(?:comes? to|came to|amounts? to|amounted to|totals?|totalled|totaled|adds? up to|"
             r"added up to)\b")
