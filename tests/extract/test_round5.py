@@ -354,3 +354,16 @@ def test_of_which_with_an_abbreviated_qualifier_is_a_part(qualifier: str) -> Non
                 f"{qualifier} EUR 50 million for demining.")
     got = {(c["amount"], c.get("part_of_previous", False)) for c in data["commitments"]}
     assert (50e6, True) in got
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("- Both texts follow the G7 Joint Declaration of July 2023", "2023-07"),
+    ("Both texts rest on the Vilnius summit of July 2023.", "2023-07"),
+])
+def test_an_occasion_dated_on_a_short_line_is_an_event(text: str, date: str) -> None:
+    assert date in {e["date"] for e in _run(text, name="t.md", published="2024-03-04")["events"]}
+
+
+def test_a_masthead_line_is_still_no_event() -> None:
+    text = "Policy Desk | 20 June 2024\n\nFinland signed the agreement in Helsinki on 3 April 2024.\n"
+    assert "2024-06-20" not in {e["date"] for e in _run(text, name="t.md", published="2024-06-20")["events"]}
