@@ -367,3 +367,22 @@ def test_an_occasion_dated_on_a_short_line_is_an_event(text: str, date: str) -> 
 def test_a_masthead_line_is_still_no_event() -> None:
     text = "Policy Desk | 20 June 2024\n\nFinland signed the agreement in Helsinki on 3 April 2024.\n"
     assert "2024-06-20" not in {e["date"] for e in _run(text, name="t.md", published="2024-06-20")["events"]}
+
+
+# --- agreements: "each signed", after the leaders are named ------------------------------------------------
+
+_LEADERS = ("On 3 April 2024 the two delegations met in Riga, and two leaders came to sign.\n\n"
+            "Edgars Rinkevics, Latvia's president, went first. Petr Fiala, the Czech prime minister, followed. "
+            "Each shook hands with Volodymyr Zelensky, and each signed a document meant to last ten years.\n")
+
+
+def test_each_signed_after_the_leaders_are_named() -> None:
+    got = {tuple(a["parties"]): a.get("date_signed") for a in _run(_LEADERS, published="2024-04-10")["agreements"]}
+    assert got.get(("LVA", "UKR")) == "2024-04-03"
+    assert got.get(("CZE", "UKR")) == "2024-04-03"
+
+
+def test_a_leader_named_elsewhere_signs_nothing() -> None:
+    text = ("Edgars Rinkevics, Latvia's president, spoke at the opening.\n\n"
+            "Petr Fiala, the Czech prime minister, came later. Each signed the guest book.\n")
+    assert not [a for a in _run(text)["agreements"] if not a["mentioned_only"]]
