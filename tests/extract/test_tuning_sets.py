@@ -6,7 +6,7 @@ tests/gold_heldout (set 1) and tests/gold_heldout3 (set 3) became tuning sets in
 held at the issue's bar, F1 0.9 on every key; set 4 (tuned on in rounds 3 and 4) reached that bar
 in round 4 and is held there too. Set 5 became a tuning set in round 4 and is held at 0.8 on every
 key (its provisions are at 0.85; most extras there are codebook ids its authors could not use). Set 6
-became a tuning set in session 5 (overall 0.76 -> 0.93, every key but channels at 0.9 or above; its
+became a tuning set in session 5 (overall 0.76 -> 0.95, every key but channels at 0.9 or above; its
 channels, 0.87, differ from the dev gold's convention on coalitions named with the Contact Group): it
 is held at 0.8 on every key. The sets never tuned on (2, and those written after) are not scored here:
 they are the honest measurement (``accords eval tests/gold_heldout2``); only their spans are checked.
