@@ -485,6 +485,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
     all_hits = occ.per_range(sentences)
     corrections = withdrawal_possible(text)
     tables: dict[int, list[str | None]] = {}  # first line of a table -> the partner of each column
+    tops: dict[int, int] = {}  # a table line's start -> its table's first line
     last_coded: list[tuple[str, Any]] = []  # what the last sentence coded for the agreement in context
     for si, (start, end) in enumerate(sentences):
         sentence = text[start:end]
@@ -492,7 +493,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             continue
         hits = all_hits[si]
         if "|" in sentence and sentence.count("|") >= 2:
-            columns = _columns(text, start, tables)
+            columns = _columns(text, start, tables, tops)
             if columns:  # a row of a table with one partner per column: each cell is its partner's
                 items += _code_row(text, start, end, columns, hits, rules, gates, cb)
                 seen.extend(k for k in dict.fromkeys(columns) if k and k not in seen)
@@ -643,17 +644,21 @@ def _row_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return cells
 
 
-def _columns(text: str, start: int, tables: dict[int, list[str | None]]) -> list[str | None] | None:
+def _columns(text: str, start: int, tables: dict[int, list[str | None]], tops: dict[int, int]
+             ) -> list[str | None] | None:
     """The partner of each column of the table the line at ``start`` belongs to, read from its
     first line ("| | Czechia | Slovenia |"), when at least two columns name one partner each;
-    None for the first line itself, a separator line and any other table."""
+    None for the first line itself, a separator line and any other table. (``tops``: line start ->
+    its table's first line, so each row looks up only to the row before it.)"""
     line_start = text.rfind("\n", 0, start) + 1
     top = line_start
-    while top > 0:  # up to the table's first line
+    while top > 0 and top not in tops:  # up to the table's first line
         above = text.rfind("\n", 0, top - 1) + 1
         if text.count("|", above, top - 1) < 2:
             break
         top = above
+    top = tops.get(top, top)
+    tops[line_start] = top
     if top not in tables:
         head_end = text.find("\n", top)
         head_end = len(text) if head_end < 0 else head_end
@@ -663,9 +668,7 @@ def _columns(text: str, start: int, tables: dict[int, list[str | None]]) -> list
             keys.append(named[0] if len(named) == 1 else None)
         tables[top] = keys if len({k for k in keys if k}) >= 2 else []
     columns = tables[top]
-    if not columns or line_start == top or not text[line_start:start + 200].strip(" |-:\n")[:1]:
-        return None
-    if _SEPARATOR.match(text, line_start):
+    if not columns or line_start == top or _SEPARATOR.match(text, line_start):
         return None
     return columns
 
