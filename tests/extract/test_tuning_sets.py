@@ -5,9 +5,11 @@ its quote.
 tests/gold_heldout (set 1) and tests/gold_heldout3 (set 3) became tuning sets in session 2 and are
 held at the issue's bar, F1 0.9 on every key; set 4 (tuned on in rounds 3 and 4) reached that bar
 in round 4 and is held there too. Set 5 became a tuning set in round 4 and is held at 0.8 on every
-key (its provisions are at 0.85; most extras there are codebook ids its authors could not use). The sets
-never tuned on (2, and those written after) are not scored here: they are the honest measurement
-(``accords eval tests/gold_heldout2``); only their spans are checked.
+key (its provisions are at 0.85; most extras there are codebook ids its authors could not use). Set 6
+became a tuning set in session 5 (overall 0.76 -> 0.95, every key but channels at 0.9 or above; its
+channels, 0.87, differ from the dev gold's convention on coalitions named with the Contact Group): it
+is held at 0.8 on every key. The sets never tuned on (2, and those written after) are not scored here:
+they are the honest measurement (``accords eval tests/gold_heldout2``); only their spans are checked.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from accords.extract.evaluate import score_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 SUFFIXES = (".txt", ".md", ".html", ".pdf", ".docx")
-FLOORS = {"gold_heldout": 0.9, "gold_heldout3": 0.9, "gold_heldout4": 0.9, "gold_heldout5": 0.8}  # set -> min F1 per key
+FLOORS = {"gold_heldout": 0.9, "gold_heldout3": 0.9, "gold_heldout4": 0.9, "gold_heldout5": 0.8,
+          "gold_heldout6": 0.8}  # set -> min F1 per key
 
 
 def _cases(folder: str) -> list[tuple[str, Path, Path, str | None]]:

@@ -157,7 +157,11 @@ def _load_text(text: str, sha: str, kind: str) -> Loaded:
 
 # --- HTML -------------------------------------------------------------------------------------
 
-_DROP = "script, style, nav, header, footer, aside, form, noscript, iframe, svg, template, button, select"
+# (and page chrome marked by its ARIA landmark or dialog role: a cookie banner in <div role="dialog">,
+# a site header in <div role="banner">)
+_DROP = ("script, style, nav, header, footer, aside, form, noscript, iframe, svg, template, button, select, "
+         + ", ".join(f'[role~="{r}" i]' for r in ("dialog", "alertdialog", "banner", "navigation", "complementary",
+                                                  "contentinfo", "search")))
 _BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, td, th, dt, dd, figcaption, caption, div, section"
 _DATE_META = ("article:published_time", "og:published_time", "date", "dc.date", "dcterms.date",
               "pubdate", "publish-date", "publication_date", "citation_publication_date")

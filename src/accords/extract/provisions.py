@@ -152,7 +152,7 @@ _GENERIC_REF = rx(
 # A main party as the subject of a commitment ("Ireland has not pledged ...", "Unlike most
 # partners, Poland did not name an amount"): a clause of the main agreement in a document about it.
 _SUBJECT_VERB = rx(
-    r"\W*(?:[\w'-]+\W+){0,10}?(?P<who>[A-Z][\w.]*(?:\s+[A-Z]\w+)?)\s+(?:also\s+)?"
+    r"\W*(?:[\w'-]+\W+){0,10}?(?:The\s+)?(?P<who>[A-Z][\w.]*(?:\s+[A-Z]\w+)?)(?:\s+(?:government|cabinet))?\s+(?:also\s+)?"
     r"(?:will|would|shall|commits?|pledges?|pledged|undertakes|has\s+not|did\s+not|does\s+not|intends"
     r"|promises|aims\s+to|plans\s+to|agrees\s+to|offers\s+to|vows\s+to)\b")
 _PLURAL_GENERIC = rx(
@@ -236,7 +236,9 @@ _PAST = rx(r"\balready\b|\b(?:has|have|had)\s+been\s+(?:providing|supplying)\b"
 _RECORD = rx(r"\W*(?:[\w'-]+\s+){1,3}(?:has|have|had)\s+(?:already\s+)?(?:provided|delivered|given|sent|"
              r"supplied|spent|contributed|donated|disbursed)\b(?=[^.;]*\bsince\b)", re.IGNORECASE)
 # "The agreement formalises what Zagreb already does: ...": existing practice made agreement content.
-_FORMALISES = rx(r"\b(?:formali[sz]\w*|codif\w*|enshrin\w*|anchors?|cements?)\b", re.IGNORECASE)
+# ("It gathers into one framework the cooperation we already have: ...": the same, put another way)
+_FORMALISES = rx(r"\b(?:formali[sz]\w*|codif\w*|enshrin\w*|anchors?|cements?|gathers|bundles|brings\s+together"
+                 r"|consolidates)\b", re.IGNORECASE)
 # "may" in lower case only: "signed on 31 May" is the month.
 _HEDGE = rx(r"\b(?:(?-i:may)|might|could|possibly|potential(?:ly)?|possibility|likely|perhaps"
             r"|reportedly|expects?\s+(?:the|this|that|its)\s+(?:agreement|text|deal|accord)\s+to)\b",
@@ -253,7 +255,8 @@ _NOT_NEGATION = rx(
     r"|not\s+(?:hinder|prevent|preclude|prejudice|affect|replace|substitute\s+for)|no\s+substitute\s+for)\b",
     re.IGNORECASE)
 _NEGATED_AFTER = rx(
-    r"[^.;,]{0,30}?\b(?:is|are|was|were)\s+(?:not\s+(?:mentioned|included|covered|part)|absent|excluded"
+    r"[^.;,]{0,30}?\b(?:is|are|was|were)\s+(?:not\s+(?:mentioned|included|covered|part|written|stated|specified"
+    r"|set\s+out|fixed)|absent|excluded"
     r"|missing)\b", re.IGNORECASE)
 _CLAUSE_BREAK = rx(r"[;:()]|—|\b(?:although|though|but|however|whereas|while|yet)\b",
                            re.IGNORECASE)
@@ -265,6 +268,8 @@ _SUM_PAST = rx(r"(?=[sh])(?:\bsince\s+(?:(?:early|late|mid-|the\s+start\s+of)\s*
 _G_SUM_PAST = Gate(_SUM_PAST)
 _G_TEXT_SAYS = Gate(_TEXT_SAYS)
 _SUM_BREAK = rx(r"[;:]|,\s+(?:and|but|while|whereas)\b|\.\s")
+_LABEL_GAP = rx(r"[ *_]*(?:(?:about|around|some|roughly|approx\.|approximately|over|nearly|almost|more\s+than"
+                r"|at\s+least|up\s+to)\s+)?")
 # What a question is about is not what the text says: "Asked about weapons, a diplomat said ...".
 # ("Asked whether Ireland would ever send weapons, Harris said ...": the question may run a few words)
 _ASKED = rx(r"(?=[aq])\b(?:asked|asking|asks|questions?|questioned)\s+(?:\w+\s+){0,2}?(?:about|on|whether|if)\s+"
@@ -423,6 +428,8 @@ def _past_sum(sentence: str, start: int, end: int) -> bool:
     2022") is its national record, not a financial commitment of the agreement."""
     clause_start = 0
     for m in _SUM_BREAK.finditer(sentence, 0, start):
+        if m.group() == ":" and _LABEL_GAP.fullmatch(sentence, m.end(), start):
+            continue  # "- delivered since 2022: over EUR 2 billion": the label before the colon is the sum's clause
         clause_start = m.end()
     stop = _SUM_BREAK.search(sentence, end)
     return bool(_SUM_PAST.search(sentence, clause_start, min(stop.start() if stop else len(sentence), end + 50)))
@@ -500,6 +507,12 @@ def _code_sentence(sentence: str, hits: set[int], rules: tuple[Rule, ...], gates
             matches = [m for m in matches if not _ASKED.search(sentence, max(0, m.start() - 50), m.start())]
             if not matches:
                 continue
+        if code.id == "financial_commitment" and ('"' in sentence or "“" in sentence):
+            # a sum alone in quotation marks is a figure cited (printing "EUR 80m"), not one committed
+            matches = [m for m in matches if not (sentence[m.start() - 1:m.start()] in ('"', "“")
+                                                  and sentence[m.end():m.end() + 1] in ('"', "”"))]
+            if not matches:
+                continue
         if code.id == "financial_commitment" and _G_SUM_PAST.may(low := low or fold(sentence)):
             matches = [m for m in matches if not _past_sum(sentence, m.start(), m.end())]
             if not matches:
@@ -556,11 +569,29 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
     before: tuple[int, int] | None = None  # the previous sentence that is not a heading
     all_hits = occ.per_range(sentences)
     corrections = withdrawal_possible(text)
+    tables: dict[int, list[str | None]] = {}  # first line of a table -> the partner of each column
+    tops: dict[int, int] = {}  # a table line's start -> its table's first line
+    last_coded: list[tuple[str, Any]] = []  # what the last sentence coded for the agreement in context
     for si, (start, end) in enumerate(sentences):
         sentence = text[start:end]
         if not sentence or sentence.isspace():  # (not sentence.strip(), without the copy)
             continue
         hits = all_hits[si]
+        if "|" in sentence and sentence.count("|") >= 2:
+            columns = _columns(text, start, tables, tops)
+            if columns:  # a row of a table with one partner per column: each cell is its partner's
+                items += _code_row(text, start, end, columns, hits, rules, gates, cb)
+                seen.extend(k for k in dict.fromkeys(columns) if k and k not in seen)
+                prev = (start, end)
+                continue
+        if last_coded and ("either" in sentence or "too" in sentence or "likewise" in sentence):
+            same = _LIKEWISE.match(sentence)  # "Poland's, signed in Warsaw, does not either."
+            iso = _NAME_TO_ISO.get(same["who"].lower()) if same else None
+            if iso and iso != "UKR":
+                items += [{"agreement": agreement_key(iso, "UKR"), "code": code_id, "value": value,
+                           "quote": sentence, "span": [start, end]} for code_id, value in last_coded]
+                prev = (start, end)
+                continue
         first = prev is None
         gap = text[prev[1]:start] if prev is not None else ""
         broken = "\n" in gap
@@ -655,7 +686,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
                     coded = _code_sentence(sentence, hits, rules, gates, cb)
         if coded and not explicit and not subject and not _content(sentence, hits):
             named = (_others(sentence) if _may_name(text, spots, start, end) else []) if named is None else named
-            if len(named) >= 2:
+            if len(named) >= 2 and not (" with " in sentence and _partner_and_ally(sentence, context)):
                 coded = []  # facts about several countries, not about their agreements
         for key in context:
             if key not in seen:
@@ -663,6 +694,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             for code_id, value in coded:
                 items.append({"agreement": key, "code": code_id, "value": value,
                               "quote": sentence, "span": [start, end]})
+        last_coded = coded if context else []
         for key, clause, at in other:
             span = [at, at + len(clause)]
             items += [{"agreement": key, "code": code_id, "value": value, "quote": clause, "span": span}
@@ -671,6 +703,96 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         items += [{"agreement": key, "code": cid, "value": value, "quote": q, "span": [s, e]}
                   for q, s, e, (cid, value) in pending for key in seen]
     return _tidy(items, cb)
+
+
+# A sentence that says another partner's text does the same as the one just told: "Poland's, signed in
+# Warsaw, does not either.", "Spain's does too." (a possessive with no noun after it, then the verb alone).
+_LIKEWISE = rx(rf"\W*(?P<who>{_NAMES})(?:'s|’s)(?:\s+(?:text|agreement|one))?(?:,[^.;]{{0,80}},)?\s+"
+               r"(?:does|did|has|is|was|will)(?:\s+not|n't)?\s+(?:either|too|as\s+well|likewise)\W*\Z", re.IGNORECASE)
+
+
+def _row_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a table row, stripped; a row written with edge bars loses
+    the empty cells outside them."""
+    cells: list[tuple[int, int]] = []
+    at = start
+    while at <= end:
+        bar = text.find("|", at, end)
+        stop = bar if bar >= 0 else end
+        a, b = at, stop
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        cells.append((a, b))
+        if bar < 0:
+            break
+        at = bar + 1
+    if text[start:end].lstrip().startswith("|") and cells and cells[0][0] == cells[0][1]:
+        cells.pop(0)
+    if text[start:end].rstrip().endswith("|") and cells and cells[-1][0] == cells[-1][1]:
+        cells.pop()
+    return cells
+
+
+def _columns(text: str, start: int, tables: dict[int, list[str | None]], tops: dict[int, int]
+             ) -> list[str | None] | None:
+    """The partner of each column of the table the line at ``start`` belongs to, read from its
+    first line ("| | Czechia | Slovenia |"), when at least two columns name one partner each;
+    None for the first line itself, a separator line and any other table. (``tops``: line start ->
+    its table's first line, so each row looks up only to the row before it.)"""
+    line_start = text.rfind("\n", 0, start) + 1
+    top = line_start
+    while top > 0 and top not in tops:  # up to the table's first line
+        above = text.rfind("\n", 0, top - 1) + 1
+        if text.count("|", above, top - 1) < 2:
+            break
+        top = above
+    top = tops.get(top, top)
+    tops[line_start] = top
+    if top not in tables:
+        head_end = text.find("\n", top)
+        head_end = len(text) if head_end < 0 else head_end
+        keys: list[str | None] = []
+        for a, b in _row_cells(text, top, head_end):
+            named = _partners(text[a:b]) if b > a else []
+            keys.append(named[0] if len(named) == 1 else None)
+        tables[top] = keys if len({k for k in keys if k}) >= 2 else []
+    columns = tables[top]
+    if not columns or line_start == top or _SEPARATOR.match(text, line_start):
+        return None
+    return columns
+
+
+_SEPARATOR = rx(r"[ \t|:-]*\n")
+
+
+def _code_row(text: str, start: int, end: int, columns: list[str | None], hits: set[int], rules: tuple[Rule, ...],
+              gates: Gates, cb: Codebook) -> list[dict[str, Any]]:
+    """Codes of each cell of a table row for its column's partner, the row's label (first cell)
+    read before it: "Term | 10 years" is "Term: 10 years"."""
+    cells = _row_cells(text, start, end)
+    if len(cells) < 2:
+        return []
+    label = text[cells[0][0]:cells[0][1]]
+    out: list[dict[str, Any]] = []
+    for (a, b), key in zip(cells[1:], columns[1:], strict=False):
+        if key is None or b <= a:
+            continue
+        for code_id, value in _code_sentence(f"{label}: {text[a:b]}", hits, rules, gates, cb):
+            out.append({"agreement": key, "code": code_id, "value": value, "quote": text[a:b], "span": [a, b]})
+    return out
+
+
+# A partner named as the one another acts with ("co-leads, with Estonia, the IT coalition").
+_WITH_PARTNER = rx(rf"\b(?:together\s+)?with\s+(?:the\s+)?(?:{_NAMES})(?![\w])", re.IGNORECASE)
+
+
+def _partner_and_ally(sentence: str, context: list[str]) -> bool:
+    """The sentence names one partner in context and the others only as those it acts with: it
+    is about that partner ("Luxembourg co-leads, with Estonia, the IT coalition")."""
+    named = _others(_WITH_PARTNER.sub(" ", sentence))
+    return len(named) == 1 and named[0] in context
 
 
 def _subject(sentence: str, signed: list[str] | None) -> tuple[str | None, bool]:

@@ -119,7 +119,10 @@ _COALITION_LIST = rx(
     rf"(?<![\w-])(?P<list>(?:{_KIND})(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:{_KIND}))*)"
     rf"(?:\s+\([^()\n]{{1,24}}\))?"  # (a gloss: "the F-16 (air force) coalition")
     rf"\s+(?:capability\s+)?coalitions?\b"
-    rf"|\bcoalitions?\s+(?:for|on)\s+(?:the\s+)?(?P<for>{_KIND})(?![\w-])", re.I)
+    rf"|\bcoalitions?\s+(?:for|on)\s+(?:the\s+)?(?P<for>{_KIND})(?![\w-])"
+    # a coalition named by what it supplies: "the coalition that supplies Ukraine's forces with IT equipment"
+    rf"|\bcoalition\s+(?:that|which)\s+(?:supplies|provides|equips|delivers)\b[^.;:\n]{{0,50}}?\bwith\s+"
+    rf"(?P<with>{_KIND})(?![\w-])", re.I)
 _ONE_KIND = rx(rf"(?<![\w-])(?:{_KIND})(?![\w-])", re.I)
 
 
@@ -146,8 +149,8 @@ def _coalitions(text: str) -> list[Mention]:
         # (tried only where a kind's word or "coalition" starts a word: the pattern opens with an
         # alternation under IGNORECASE, which the engine would try at every position of the window)
         for m in finditer(_COALITION_LIST, text, a, b):
-            if m["for"]:
-                kind = _kind(m["for"])
+            if m["for"] or m["with"]:
+                kind = _kind(m["for"] or m["with"])
                 if kind and not m.group().lower().startswith("coalitions"):  # "coalitions for ...": a list, kept whole
                     out.append(Mention("channel", m.start(), m.end(), m.group(), COALITIONS, {"kind": kind}))
                 continue

@@ -162,6 +162,8 @@ def recognize_dates(text: str) -> list[Mention]:
         d: int | None = None
         rel: str | None = None
         kind = "date"
+        begin = start  # (an ordinal weekday before a month opens the mention earlier)
+        nth_pair: tuple[int, int] | None = None
         if branch == "iso":
             y, month, d = int(m["iy"]), int(m["im"]), int(m["id"])
         elif branch == "dotted":  # day.month.year, as most of Europe writes it
@@ -188,6 +190,12 @@ def recognize_dates(text: str) -> list[Mention]:
                     continue  # "may" is far more often the verb
             month, y = _month(mo), int(yy) if yy else None
             rel = mrel or ({"last": "last_month", "next": "next_month"}.get(rel0))
+            nth = _NTH_WEEKDAY.search(before) if not rel0 and before.endswith(" of ") else None
+            if nth is not None:  # "the last Thursday of June": a day of that month
+                nth_pair = (_NTH[nth["n"].lower()], _DAY_NAMES.index(nth["wd"].lower()))
+                begin = start - len(before) + nth.start()
+                if out and out[-1].start >= begin:
+                    out.pop()  # ("last Thursday" alone was read as the Thursday before the writing)
         elif branch == "rel":
             rel, kind = " ".join(m["rel"].lower().split()), "relative"
         else:
@@ -197,6 +205,8 @@ def recognize_dates(text: str) -> list[Mention]:
         if y is not None and not 1900 <= y <= 2100:
             continue
         raw: dict[str, Any] = {"y": y, "m": month, "d": d, "rel": rel, "kind": kind}
+        if nth_pair is not None:
+            raw["nth"] = nth_pair
         low = fold(before)  # (the keyword gates skip the two searches before most dates)
         if (_DEADLINE_GATE.may(low) and _DEADLINE.search(before)) or (rel or "").startswith("by "):
             raw["deadline"] = True
@@ -209,13 +219,16 @@ def recognize_dates(text: str) -> list[Mention]:
             out.pop()  # "On Friday 31 May 2024": the explicit date says which Friday
         if d and y is None and out and "month" in str(out[-1].extra["rel"] or ""):
             _anchor(out, text, start, raw)
-        out.append(Mention("date", start, m.end(), m.group(), None, raw))
+        out.append(Mention("date", begin, m.end(), text[begin:m.end()], None, raw))
     if counted:
         out = sorted(out + counted, key=lambda x: x.start)
     return out
 
 
 _SINCE = rx(r"\bsince\s+(?:the\s+)?\Z", re.I)
+# "the first Monday of March", "the last Thursday of June" (read before the month; see resolve)
+_NTH_WEEKDAY = rx(rf"\b(?P<n>first|second|third|fourth|last)\s+(?P<wd>{'|'.join(_DAYS)})\s+of\s+\Z", re.I)
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
 _DEADLINE_GATE: Final = Gate(_DEADLINE)
 _SINCE_GATE: Final = Gate(_SINCE)
 _WEEKDAY_GAP = rx(r",?[ ]?(?:the[ ])?")
@@ -277,12 +290,20 @@ def resolve(raw: dict[str, Any], ref: date | None) -> str | None:
             y -= 1  # "had announced it in December", written in August: last December
     if m is None:
         return f"{y:04d}"
+    if d is None and raw.get("nth"):
+        d = _nth_day(y, m, *raw["nth"])
     if d is None:
         return f"{y:04d}-{m:02d}"
     try:
         return date(y, m, d).isoformat()
     except ValueError:
         return None
+
+
+def _nth_day(year: int, month: int, nth: int, weekday: int) -> int:
+    """The day of the month of its ``nth`` ``weekday`` (-1: the last one)."""
+    days = [d for d, wd in calendar.Calendar().itermonthdays2(year, month) if d and wd == weekday]
+    return days[nth if nth < 0 else nth - 1]
 
 
 def _relative(rel: str, ref: date | None) -> str | None:

@@ -16,7 +16,7 @@ import ahocorasick
 import yaml
 
 from accords.extract.prefilter import fold, mark
-from accords.extract.recognize.parties import gazetteer
+from accords.extract.recognize.parties import NAME, gazetteer
 from accords.extract.recognize.trie import trie_pattern
 from accords.extract.recognize.windows import chosen
 from accords.extract.rx import Pattern, rx
@@ -273,8 +273,23 @@ def recognize_people(text: str) -> list[Mention]:
         person = leaders()[forms[found]]
         out.append(Mention("person", m.start(), m.end(), found, found,
                            {"role": person["role"], "country": person["country"], "known": person["name"]}))
+    if any(" " not in x.text and x.extra.get("known") for x in out):
+        out = _not_states(out, text)
     out.sort(key=lambda x: x.start)
     return out
+
+
+def _not_states(found: list[Mention], text: str) -> list[Mention]:
+    """A surname alone that is also a state's name ("Montenegro opened talks") is the person only
+    when the text names that person in full somewhere, or gives the role right before it."""
+    full = {x.extra.get("known") for x in found if " " in x.text}
+    states = gazetteer()
+    return [x for x in found if " " in x.text or not x.extra.get("known") or x.extra["known"] in full
+            or states.get(x.text, ("", ""))[1] != NAME
+            or text[max(0, x.start - 40):x.start].rstrip().endswith(_ROLE_ENDS)]
+
+
+_ROLE_ENDS = (*ROLES, "PM")
 
 
 # A transcript's speaker label in capitals: "PRESIDENT BIDEN:", "PRIME MINISTER FUMIO KISHIDA:".

@@ -134,7 +134,9 @@ _CANDIDATE = rx(r"(?=[atpsdbl1h])\b(?:agreements?|accords?|treaty|treaties|pact|
                 r"|documents?|arrangements?|[Ss]ign(?:s|ed)?|Done at|signing\s+date|date\s+of\s+signing"
                 r"|hosted\s+(?:a|the)\s+signing)\b",
                         re.I)
-_COLLECTIVE = rx(r"(?=[bae])\b(?:both|all\s+(?:three|four|five|six|the)|each\s+of\s+the|every)\b", re.I)
+# ("each signed a document": each of those just named)
+_COLLECTIVE = rx(r"(?=[bae])\b(?:both|all\s+(?:three|four|five|six|the)|each\s+of\s+the|every"
+                 r"|each(?=\s+(?:also\s+)?sign))\b", re.I)
 # ("Germany signed a contract", "Sweden signed with a shipyard" sign something else)
 _SIGNED_LEAD = rx(r"\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:(?:[\w,]+\s+){0,3}?(?:Signed|signed)\b"
                   r"(?!\s+(?:a|an|the|its|their|his|her|this|that|contracts?|deals?"
@@ -389,6 +391,8 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             # or names it just before ("Latvia set the pattern. Its agreement was signed ...")
             near = _partners(ctx, idx - 1) if idx and ctx.paragraph_of(idx - 1) == ctx.paragraph_of(idx) else set()
             keys = [k for k in keys if k in found or set(k) - {RECIPIENT} <= tied | near]
+            if signed and _collective(sent, low):  # "Nausėda went first ... Kallas followed. Each signed ...":
+                keys += [k for k in _leaders_before(ctx, idx, s) if k not in keys]  # the leaders just named
         keys = [k for k in keys if len(k) == 2]
         if signed and _sign_word(sent) and _FUTURE_SIGN.search(sent):
             ahead = _future_signers(ctx, idx, s, e, keys)  # "Poland is expected to sign next week": not yet
@@ -418,6 +422,8 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         answer = _answer(ctx, idx, sent) if signed and date is None else None
         if answer is not None:  # "When did Portugal sign?" / "On 28 May 2024, in Lisbon."
             date = _sign_date(ctx, answer)
+        if signed and date is None and collective:
+            date = _told_before(ctx, idx)  # "... two leaders came to sign." / "Each signed ...": that day
         if signed and date is None and not collective:
             # ("Spain had already signed its own" takes no date from the sentence before)
             # (nor does "France followed suit": later, on a day the text does not give)
@@ -561,7 +567,12 @@ def _tied_partners(ctx: Ctx, worded: list[int]) -> set[str]:
     out.update(c for a, _, c in ctx.person_countries if ctx.sentence_of(a) in chosen)  # one pass over people
     for section in ctx.doc.sections:  # a fact sheet's heading "Spain" or "Ukraine - Spain" over its facts
         if section.title and len(section.title.split()) <= 4:
-            out |= _partners(ctx, ctx.sentence_of(section.start))
+            first = ctx.sentence_of(section.start)
+            out |= _partners(ctx, first)
+            line_end = ctx.text.find("\n", section.start)
+            # ("## Slide 2. Canada" is two sentences: the partner is in the second)
+            if first + 1 < len(ctx.starts) and ctx.starts[first + 1] < (line_end if line_end >= 0 else len(ctx.text)):
+                out |= _partners(ctx, first + 1)
     if any(k in ctx.text for k in _PARTY_LABEL_KEYS):  # "Parties: Ukraine and Japan"
         for m in _PARTY_LABEL.finditer(ctx.text):
             out |= _partners(ctx, ctx.sentence_of(m.start()))
@@ -789,6 +800,26 @@ def _named_only(ctx: Ctx, idx: int, s: int, e: int, partners: set[str]) -> list[
                 _NAMED_GAP.fullmatch(text, a.end, b.start) for a, b in pairwise(named)):
             out = [tuple(sorted({p.value, RECIPIENT})) for p in named]
     return out
+
+
+def _told_before(ctx: Ctx, idx: int) -> str | None:
+    """The day of the signing the paragraph before tells in its last sentence, without naming who signed
+    ("..., and two Baltic leaders came to sign."), for a collective signing told after it."""
+    para = ctx.paragraph_of(idx)
+    if para < 2 or not ctx.doc.paragraphs:
+        return None
+    last = ctx.sentence_of(ctx.doc.paragraphs[para - 1][0]) - 1  # (the sentence before this paragraph's first)
+    if last < 0 or "sign" not in ctx.low[ctx.sentences[last][0]:ctx.sentences[last][1]] or _partners(ctx, last):
+        return None
+    day = _sign_date(ctx, last)
+    return day if day and len(day) == 10 else None
+
+
+def _leaders_before(ctx: Ctx, idx: int, s: int) -> list[tuple[str, ...]]:
+    """The pairs of the partners whose leaders the paragraph names before ``s``."""
+    para = ctx.doc.paragraphs[ctx.paragraph_of(idx) - 1][0] if ctx.doc.paragraphs else 0
+    return list(dict.fromkeys(tuple(sorted({c, RECIPIENT})) for _, c in ctx.people_countries(para, s)
+                              if c not in (RECIPIENT, "RUS")))
 
 
 def _previous_date(ctx: Ctx, idx: int) -> str | None:

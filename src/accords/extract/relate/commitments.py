@@ -51,7 +51,8 @@ _NEGATION = rx(r"(?=[ndrwy])(?:\b(?:not|never|no|neither|nor|declined to|refused
                        re.I)
 _OF_WHICH = rx(r"(?=[io])\b(?:of which|of this|including|of that|out of which|of the total|"
                r"out of (?:this|that|the) (?:total|sum|amount))\s*(?:amount\s*)?,?\s*"
-               r"(?:(?:some|about|around|roughly|nearly|almost|at least|more than|over)\s+)?\Z", re.I)
+               r"(?:(?:some|about|around|roughly|nearly|almost|at least|more than|over|approx\.|approximately|"
+               r"ca\.|c\.)\s+)?\Z", re.I)
 _OF_THIS_LEAD = rx(r"\s*(?:(?:Out )?[Oo]f (?:this|that|which|the total)(?: total| amount| sum)?,?)", re.I)
 _TOTAL = rx(r"(?=[cat])\b(?:comes? to|came to|amounts? to|amounted to|totals?|totalled|totaled|adds? up to|"
             r"added up to)\b")
@@ -237,7 +238,7 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
     breaks = list(_CLAUSE_BREAK.finditer(left)) if _has_any(left, _CLAUSE_KEYS) else []
     before_colon = ""  # "confirmed the pledge in its agreement: at least EUR 126 million": the sum the colon opens
     if breaks:
-        if breaks[-1].group() == ":" and not left[breaks[-1].end():].strip(" *"):
+        if breaks[-1].group() == ":" and _QUALIFIED.fullmatch(left, breaks[-1].end()):
             before_colon = left[breaks[-2].end() if len(breaks) > 1 else 0:breaks[-1].start()]
         left = left[breaks[-1].end():]
     right = text[m.end:seg_end]
@@ -264,6 +265,10 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
         status, cue_at = _status(left, right)
     if status is None and before_colon and _G_NOUN_CUE.may(fold(before_colon)) and _NOUN_CUE.search(before_colon):
         status, cue_at = _status(before_colon, "")[0], -1
+    if status is None and before_colon and seg_start == s and ("20" in before_colon or "19" in before_colon):
+        label = _SUM_LABEL.match(before_colon)  # a fact box's "- **Money for 2024:** CAD 3 billion"
+        if label is not None:
+            status, cue_at = ("provided" if label["past"] else "pledged"), -1
     if status is None and previous is not None and _PART_LEAD.match(text, s) and seg_start == s:
         status, cue_at, part_of = previous["status"], -1, True  # "This includes CAD 2.2 billion ...": a part
     gives = ((_G_GIVES.may(low_left) and _GIVES.search(left)) or (_G_PUT_AT.may(low_left) and _PUT_AT.search(left))
@@ -276,6 +281,10 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
         status, cue_at = "pledged", put.start()
     if status is None and seg_start == s and _label(ctx, idx, m):
         status, cue_at = "pledged", 0
+    share = False
+    if status is None and _G_MEANS.may(low_left) and _MEANS.search(left) and _gdp_share(ctx, idx):
+        status, cue_at = "pledged", -1  # "0.25 percent of GDP ... which means more than EUR 100 million"
+        share = True  # ("is estimated at": the estimate is of what the share comes to, not a hedge)
     if status is None and _since(text[s:_e]) and _G_TOTAL.may(fold(around)) \
             and _TOTAL.search(around):
         status, cue_at = "provided", -1  # "aid since 2022 comes to EUR 2 billion"
@@ -292,7 +301,7 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
     if status is None:
         return None
     scope = left + " " + right[:60]
-    if status == "expected":
+    if status == "expected" or share:
         # "by our estimates it is expected to add up to": the estimate is the expectation itself
         scope = _ESTIMATE.sub(" ", scope)
     near = left[max(0, cue_at - 40):] if cue_at >= 0 else right[:60]
@@ -378,6 +387,32 @@ _NOUN_CUE = rx(r"(?=[acdp])"
 _G_NOUN_CUE = Gate(_NOUN_CUE)
 
 
+# Nothing but a qualifier between a colon and the sum it opens (": about EUR 2 billion").
+_QUALIFIED = rx(r"[ *]*(?:(?:about|around|some|roughly|approx\.|approximately|over|nearly|almost|more\s+than"
+                r"|at\s+least|up\s+to)[ ]+)?")
+# The sum a share of national output comes to, in the sentence that states the share or the one after it.
+_MEANS = rx(r"\b(?:means?|meaning|estimated\s+at|equals?|equal\s+to|works?\s+out\s+at|translates?\s+in(?:to)?)\b"
+            r"[^.;:]{0,20}\Z", re.I)
+_G_MEANS = Gate(_MEANS)
+_GDP_SHARE = rx(r"\b(?:per\s*cent|percent|%)\s+of\s+(?:its\s+|their\s+|the\s+|national\s+)?"
+                r"(?:GDP|gross\s+domestic\s+product)\b", re.I)
+
+
+def _gdp_share(ctx: Ctx, idx: int) -> bool:
+    for j in (idx, idx - 1):
+        if j >= 0 and ("GDP" in ctx.sent_text(j) or "domestic product" in ctx.sent_text(j)) \
+                and _GDP_SHARE.search(ctx.sent_text(j)):
+            return True
+    return False
+
+
+# A list item's label that says what the sum after its colon is: money for a year (pledged) or what was
+# delivered since a year (provided): "- **Money for 2024:** ...", "- delivered since 2022: ...".
+_SUM_LABEL = rx(r"\s*(?:[-*•+]\s+)?(?:\*\*|__)?(?:(?:new\s+)?(?:money|funding|sums?|budget)\s+(?:for|in)\s+20\d\d"
+                r"|(?P<past>(?:delivered|provided|given|disbursed|sent)\s+since\s+(?:19|20)\d\d))(?:\*\*|__)?\s*\Z",
+                re.I)
+
+
 # Money is given to Ukraine only in a passage that says so: Ukraine named, or aid, or an agreement. In a text
 # that speaks of these, a paragraph without any of them speaks of something else (national budgets, a fee).
 # ((?=[...]) names the initials of its words: the engine rejects most positions at once, same matches)
@@ -404,7 +439,10 @@ def _about(ctx: Ctx, idx: int, about: dict[int, bool]) -> bool:
     """Whether _FOR_UKRAINE is in sentence ``idx`` (each sentence scanned once: ``about`` keeps the answers)."""
     found = about.get(idx)
     if found is None:
-        found = about[idx] = _FOR_UKRAINE.search(ctx.text, *ctx.sentences[idx]) is not None
+        s, e = ctx.sentences[idx]
+        # (a sum "for reconstruction" is aid too: found by str.find, the pattern's look-ahead stays short)
+        found = about[idx] = (_FOR_UKRAINE.search(ctx.text, s, e) is not None
+                              or ctx.low.find("reconstruction", s, e) >= 0)
     return found
 
 

@@ -276,9 +276,14 @@ def _topics(ctx: Ctx) -> None:
         if len(partners) == 1:
             setters.append((idx, tuple(sorted(partners | {RECIPIENT}))))
     starts = ctx.starts
+    # A heading that names one partner ("## Slide 2. Canada") sets the pair for its whole section:
+    # the bullets under it ("- **Signed:** Kyiv, 24 Feb 2024") are that partner's facts.
+    headed = {sec.start: sec.end for sec in ctx.doc.sections if sec.title} if setters else {}
     for i, (idx, pair) in enumerate(setters):
         p = bisect_right(para_starts, starts[idx])  # (the next paragraph's index)
         stop = bisect_left(starts, para_starts[p]) if p < len(para_starts) else n
+        if headed and para_starts[p - 1] in headed:  # (the sentence lies in a heading's paragraph)
+            stop = max(stop, bisect_left(starts, headed[para_starts[p - 1]]))
         if i + 1 < len(setters):
             stop = min(stop, setters[i + 1][0])
         topic[idx:stop] = [pair] * (stop - idx)

@@ -36,6 +36,12 @@ _NOT_HAPPENED = rx(r"(?=[nwcmi])\b(?:not|no|never|nothing|would|could|might|if)\
 # at coarse dates sums up what the document tells one by one; it is not an event of its own.
 _SUMMARY = rx(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?"
               r"(?:agreements|accords|signings|texts|documents)\s+(?:were\s+)?(?:signed|concluded)\b", re.I)
+# The date of an occasion the line names ("the G7 Joint Declaration of July 2023"): no masthead's stamp.
+_OCCASION_OF = rx(r"\b(?:declarations?|summits?|conferences?|meetings?|agreements?|accords?|treat(?:y|ies)|"
+                  r"memorand(?:um|a)|communiqu\w+)\s+(?:of|in)\s+\Z", re.I)
+# A plan the sentence says did not come about (read after the date: "planned for June but slipped").
+_UNREALISED = rx(r"[^.;]{0,80}?\b(?:but|and)\s+(?:was\s+|were\s+|had\s+to\s+be\s+)?(?:slipped|postponed|delayed|"
+                 r"cancell?ed|called\s+off|put\s+off|fell\s+through|moved|did\s+not\s+(?:happen|take\s+place))\b", re.I)
 _DATELINE_AFTER = rx(r"\s*(?:\([A-Z][\w .&-]*\)\s*)?[-–—]\s")
 # A short line near the top (or the foot) that says how the document came about ("Transcript prepared by the
 # clerks, 17 January 2024", "Working paper 7/2024 - ... - 20 March 2024", "Sent to participants on
@@ -87,7 +93,8 @@ def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> l
             after_party = m.start < 300 and any(p.end in (m.start - 2, m.start - 3) for p in ctx.parties_in(idx))
             if ((_G_STAMP.may(low_before) and _STAMP.search(before))
                     or _is_dateline(ctx.text, s, m.start, m.end, after_party)
-                    or (stamp_line and not _is_listing(sentence, m.start - s))
+                    or (stamp_line and not _is_listing(sentence, m.start - s)
+                        and not ((" of " in before or " in " in before) and _OCCASION_OF.search(before)))
                     or ((m.start < _HEAD or m.start > len(ctx.text) - _HEAD)
                         and _publication_line(ctx.text, m.start))):
                 continue
@@ -98,6 +105,8 @@ def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> l
                 continue
             if len(value) < 10 and summary:
                 continue
+            if ("planned" in low_before or "scheduled" in low_before) and _UNREALISED.search(sentence, m.start - s):
+                continue  # "The signing had been planned for Kyiv in June but slipped": it did not happen then
             if (len(value) == 4 and m.extra["kind"] != "relative"
                     and not (m.start - s < 8 and ctx.text[s:m.start].strip() in {"In", "in", ""})
                     and not (_G_YEAR_EVENT.may(low_before) and _YEAR_EVENT.search(before))

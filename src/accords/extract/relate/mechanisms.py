@@ -138,9 +138,10 @@ def _clause_start(text: str, sentence_start: int, pos: int) -> int:
 # support ..., including weapons and ammunition"). Only the category words count: an inventory
 # of a package ("36 howitzers, 120,000 rounds of ammunition") lists its contents and says
 # nothing of the scope, and an "ammunition initiative" or "coalition" is a channel.
-_LETHAL_ITEMS = rx(r"(?=[wams])"
+_LETHAL_ITEMS = rx(r"(?=[wamsl])"
                    r"(?<![\d,] )(?<!rounds of )(?<!rounds of artillery )\b(?:weapons|weaponry|ammunition|"
-                   r"munitions|small\s+arms|arms\s+(?:deliveries|supplies))\b"
+                   r"munitions|small\s+arms|arms\s+(?:deliveries|supplies)|long-range\s+(?:systems|missiles|"
+                   r"strike\s+systems))\b"
                    r"(?!\s+(?:initiative|coalition|programme|program|production|factory|plant|industry|"
                    r"purchases|procurement))", re.I)
 _GIVING = rx(r"(?=[psdtgic])"
@@ -150,7 +151,8 @@ _UNSURE = rx(r"(?=[nwiaqehrcbp])"
              r"\b(?:nobody|no\s+one|none|nothing|whether|if|asked|ask\w*|question\w*|expect\w*|"
              r"would|hop\w*|want\w*|request\w*|call\w*\s+for|need\w*|buy\w*|bought|purchas\w*)\b",
                      re.I)
-_ITEM_GATE = ("weapon", "ammunition", "munitions", "arms")
+_REFERS = rx(r"\b(?:refers?|referring|mentions?|mentioning|names?)\s+to\b|\bmentions?\b", re.I)
+_ITEM_GATE = ("weapon", "ammunition", "munitions", "arms", "long-range")
 _ITEM_CLAUSE = rx(r"[;:]|,\s+(?:but|while|whereas)\b|\bnot\s+only\b")
 
 
@@ -198,9 +200,9 @@ _FUNDED_ONLY = ("missiles", "rounds", "shells")  # (_FUNDED_GATE's words not in 
 def _item_gates(folded: str) -> tuple[bool, bool]:
     """(whether a word of _ITEM_GATE is in ``folded``, whether one of _FUNDED_GATE is), in fewer scans of
     the text: the first three words are in both, and the first found of _ITEM_GATE is one of them unless
-    it is "arms" (tested last)."""
+    it is "arms" or "long-range" (tested last)."""
     hit = next((k for k in _ITEM_GATE if k in folded), None)
-    if hit is not None and hit != "arms":
+    if hit is not None and hit not in ("arms", "long-range"):
         return True, True
     return hit is not None, any(k in folded for k in _FUNDED_ONLY)
 
@@ -224,6 +226,8 @@ def _lethal_items(ctx: Ctx, folded: str, out: list[dict[str, Any]], seen: set[tu
             verb = verbs[-1] if verbs else None  # the giving verb nearest the items
             if verb is None or _NEGATED.search(clause) or _UNSURE.search(clause) or _HEDGED.search(sent):
                 continue
+            if _REFERS.search(clause):
+                continue  # ("The text refers to supplies including ...": what the text names, not aid given)
             donor = _giver(ctx, idx, s + verb.start())
             if donor is None or (donor, "lethal") in seen or (donor, "non-lethal") in seen:
                 continue

@@ -38,7 +38,7 @@ _COLUMNS = [
                    r"(?:states?|countr(?:y|ies)|nations?|governments?)\b", re.I)),
     ("signatory", rx(r"\bsignator(?:y|ies)\b|\bsigned\s+(?:by|for)\b|\bsigners?\b|\bwho\s+signed\b",
                              re.I)),
-    ("scope", rx(r"\b(?:type|kind|nature|scope)\s+of\s+(?:the\s+)?"
+    ("scope", rx(r"\b(?:type|kind|nature|scope)\s+of\s+(?:the\s+)?(?:military\s+|defen[cs]e\s+)?"
                  r"(?:aid|support|assistance|help|equipment|weapons)|\b(?:aid|support|assistance|equipment)\s+(?:type|kind|nature|scope)\b|\blethal|\bscope\b"
                  r"|^\W*(?:type|kind|nature)\W*$", re.I)),
     ("consult", rx(r"\bconsult|\bconven", re.I)),
@@ -624,8 +624,10 @@ def merge(facts: dict[str, list[dict[str, Any]]], extra: dict[str, list[dict[str
             continue
         known["mentioned_only"] = False
         day, known_day = item.get("date_signed") or "", known.get("date_signed") or ""
-        if day and (not known_day or (len(day) > len(known_day) and day.startswith(known_day))):
-            known["date_signed"] = day  # "in June" in prose, "27 June 2024" in the row: the row is precise
+        if day and (not known_day or len(day) > len(known_day)):
+            # "in June" in prose, "27 June 2024" in the row: the row is precise (and a month that prose gives
+            # several signings, "between mid-July and early September", is no better evidence than the row)
+            known["date_signed"] = day
             known["_span"] = item["_span"]  # and the row that dates the signing is the better evidence
         for k, v in item.items():
             if k == "signatories" and known.get(k):
@@ -691,9 +693,13 @@ def _merge_events(facts: dict[str, list[dict[str, Any]]], extra: dict[str, list[
             continue
         events.append(e)
     kept = {(e["date"], tuple(e["_span"])) for e in events}
+    dated: set[tuple[str, tuple[int, int]]] = set()  # (date, table) of the row signings added
     for e in extra["events"]:
         if any((e["date"], tuple(span)) in kept for span in e["_prose"]):
             continue
+        if (e["date"], tuple(e["_row"])) in dated:
+            continue  # one event per date a table tells, however many signings share it (as in prose)
+        dated.add((e["date"], tuple(e["_row"])))
         events.append({"date": e["date"], "what": e["what"], "_span": e["_span"]})
     facts["events"] = events
 
