@@ -171,3 +171,10 @@ def test_chain_can_stop_early() -> None:
 def test_money_non_native_forms(text: str, amount: float, currency: str) -> None:
     (m,) = recognize_money(text)
     assert m.value == pytest.approx(amount) and m.extra["currency"] == currency
+
+
+def test_one_word_before_a_role_is_no_person_unless_known() -> None:
+    # (the trail pattern runs as its ASCII twin on plain text: the filter must recognise either form)
+    text = ("The speech was given at Blenheim Palace in Oxfordshire, Prime Minister of the United Kingdom "
+            "Keir Starmer said later.")
+    assert [m.text for m in recognize_people(text)] == ["Keir Starmer"]

@@ -256,7 +256,8 @@ def recognize_people(text: str) -> list[Mention]:
         name = _clean_name(m["name"])
         if name in gazetteer() or len(name) < 3 or any(w in _STOP for w in name.split()):
             continue
-        if m.re is trail and " " not in name and known_person(name) is None:
+        # (m.re is the Unicode pattern behind the Rx or its ASCII twin: compared by source)
+        if m.re.pattern == trail.pattern and " " not in name and known_person(name) is None:
             continue  # one word before ", Prime Minister" is as often a place ("Oxfordshire") as a surname
         start = m.start("name")
         code = _party_code(m.groupdict().get("of")) or _party_code(m["country"])
