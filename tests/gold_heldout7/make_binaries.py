@@ -4,7 +4,7 @@ Run with the dev venv: `.venv/bin/python tests/gold_heldout7/make_binaries.py`. 
 built with reportlab's invariant mode and the DOCX archive gets fixed entry times, so that
 rebuilding gives the same bytes.
 """
-import zipfile
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -14,6 +14,8 @@ from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # (tests/gold_build.py)
+from gold_build import fix_zip_times  # noqa: E402
 
 
 def build_docx() -> None:
@@ -27,19 +29,8 @@ def build_docx() -> None:
         doc.add_paragraph(line)
     out = HERE / "707_romania_memo.docx"
     doc.save(str(out))
-    fix_zip_times(out)
+    fix_zip_times(out, (2024, 7, 16, 9, 0, 0))
 
-
-def fix_zip_times(path: Path) -> None:
-    """Rewrite the DOCX archive with a fixed timestamp on every entry, so rebuilding gives the same bytes."""
-    with zipfile.ZipFile(path) as src:
-        entries = [(info, src.read(info.filename)) for info in src.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info, data in entries:
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2024, 7, 16, 9, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = info.external_attr
-            dst.writestr(fixed, data)
 
 
 def build_pdf() -> None:

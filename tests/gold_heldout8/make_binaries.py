@@ -5,7 +5,7 @@ built with reportlab's invariant mode and the DOCX archive gets fixed entry time
 rebuilding gives the same bytes. In the DOCX source, lines starting with "## " become level-2
 headings; in the PDF source, lines starting with "| " become rows of one table.
 """
-import zipfile
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -16,6 +16,9 @@ from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # (tests/gold_build.py)
+from gold_build import fix_zip_times  # noqa: E402
+
 STAMP = (2024, 2, 27, 9, 0, 0)
 
 
@@ -33,19 +36,8 @@ def build_docx() -> None:
             doc.add_paragraph(line)
     out = HERE / "807_canada_briefing.docx"
     doc.save(str(out))
-    fix_zip_times(out)
+    fix_zip_times(out, STAMP)
 
-
-def fix_zip_times(path: Path) -> None:
-    """Rewrite the DOCX archive with a fixed timestamp on every entry, so rebuilding gives the same bytes."""
-    with zipfile.ZipFile(path) as src:
-        entries = [(info, src.read(info.filename)) for info in src.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info, data in entries:
-            fixed = zipfile.ZipInfo(info.filename, date_time=STAMP)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = info.external_attr
-            dst.writestr(fixed, data)
 
 
 def build_pdf() -> None:
