@@ -74,6 +74,11 @@ def test_twins_are_ascii_and_refused_where_they_could_differ() -> None:
         assert rx.ascii_twin(pattern) is pattern
     assert re.compile("\u017fign", re.I).search("sign") and not re.compile("\u017fign", re.I | re.A).search("sign")
     assert rx.ascii_twin(re.compile("\u017fign")).flags & re.ASCII  # (case-sensitive: only itself)
+    # a range can take a twin letter without naming it ("\u00c0-\u017e" holds the dotted and
+    # dotless i); one that ends below U+0130 cannot, and is twinned without parsing the pattern
+    ranged = re.compile("[\u00c0-\u017e]stanbul", re.I)
+    assert rx.ascii_twin(ranged) is ranged and ranged.search("Istanbul")
+    assert rx.ascii_twin(re.compile("[\u00e0-\u00ff]x", re.I)).flags & re.ASCII
     unicode_inline = re.compile(r"(?u)\w+")
     assert rx.ascii_twin(unicode_inline) is unicode_inline
 

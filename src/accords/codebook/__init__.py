@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from accords import yamlio
 from accords.errors import DatasetError, NotFoundError
 
 VALUE_TYPES = ("presence", "number", "text")
@@ -174,7 +175,7 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
 
 def _yaml(text: str, where: str) -> Any:
     try:
-        return yaml.safe_load(text)
+        return yamlio.safe_load(text)
     except yaml.YAMLError as exc:
         raise DatasetError(f"codebook {where} is not valid YAML: {exc}".replace("\n", " "),
                            "quote values that contain ': ' and check the indentation") from None

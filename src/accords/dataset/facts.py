@@ -14,11 +14,10 @@ from typing import Any
 
 import yaml
 
+from accords import yamlio
 from accords.dataset.schema import FILES, META, FieldSpec, FileSpec
 
 NAME = "accords-reference"
-# libyaml's loader when present: parsing is most of the cost of validating and loading.
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def default_dir() -> Path:
@@ -84,7 +83,7 @@ def read(root: Path | None = None) -> RawDataset:
             raw.problems.append(f"{spec.file}: missing")
             continue
         try:
-            doc = yaml.load(path.read_text("utf-8"), Loader=_Loader)  # a safe loader (C or Python)
+            doc = yamlio.safe_load(path.read_text("utf-8"))  # (libyaml: parsing is most of the cost)
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
             first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raw.problems.append(f"{spec.file}: not readable YAML ({first})")

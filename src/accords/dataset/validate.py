@@ -20,6 +20,7 @@ import pycountry
 import yaml
 from pydantic import ValidationError
 
+from accords import yamlio
 from accords.dataset.facts import Fact, RawDataset, expand, read
 from accords.dataset.schema import FILES, Header
 
@@ -193,7 +194,7 @@ def _codebook() -> dict[str, tuple[str, str, list[str]]]:
     """
     try:
         text = resources.files("accords.codebook").joinpath("codebook.yaml").read_text("utf-8")
-        book = yaml.safe_load(text) or {}
+        book = yamlio.safe_load(text) or {}
     except (OSError, yaml.YAMLError):
         return {}
     out = {}

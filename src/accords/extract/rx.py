@@ -31,6 +31,10 @@ _SEPARATORS = ("\x1c", "\x1d", "\x1e", "\x1f")
 # The non-ASCII letters IGNORECASE equates with ASCII ones (dotted and dotless i, long s, Kelvin sign).
 TWIN_LETTERS = "\u0130\u0131\u017f\u212a"
 _TWIN_CODES = frozenset(ord(c) for c in TWIN_LETTERS)
+# Where a pattern's source can name a twin letter: the letter itself, an escape that can name a
+# letter above U+00FF, or a range whose upper end is at least U+0130, the lowest twin letter (a
+# plain re.Pattern: an Rx would ask for its own twin).
+_RISKY = re.compile(rf"[{TWIN_LETTERS}]|\\[uUN]|-[^\x00-\u012f]")
 
 
 def plain(text: str) -> bool:
@@ -81,10 +85,10 @@ def ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
     source = pattern.pattern
     if _parser is not None and isinstance(source, str) and not pattern.flags & re.LOCALE:
         try:
-            # (an inline "(?i:" can turn IGNORECASE on for a part; an ASCII source without \u, \U or
-            # \N escapes names no letter above U+00FF: no parse needed, it costs as much as a compile)
-            if not (pattern.flags & re.IGNORECASE or "(?" in source) \
-                    or (source.isascii() and "\\u" not in source and "\\U" not in source and "\\N" not in source) \
+            # (an inline "(?i:" can turn IGNORECASE on for a part. A source that _RISKY does not
+            # match cannot name a twin letter: no parse needed, which costs more than a compile
+            # and, for the party-name alternations, was most of a one-document run's startup)
+            if not (pattern.flags & re.IGNORECASE or "(?" in source) or not _RISKY.search(source) \
                     or not _takes_twin_letter(_parser.parse(source, pattern.flags)):
                 twin = re.compile(source, (pattern.flags & ~re.UNICODE) | re.ASCII)
         except (re.error, ValueError, TypeError):  # ("(?u)" inside, say): keep the pattern

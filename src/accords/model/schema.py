@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
+from accords import yamlio
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +29,7 @@ class SchemaSpec:
 
 @cache
 def _load() -> dict[str, SchemaSpec]:
-    raw = yaml.safe_load(resources.files("accords.model").joinpath("schema.yaml").read_text("utf-8"))
+    raw = yamlio.safe_load(resources.files("accords.model").joinpath("schema.yaml").read_text("utf-8"))
     out: dict[str, SchemaSpec] = {}
     for name, body in raw.items():
         props = {p: PropSpec(p, str(s.get("type", "string")), bool(s.get("multi", False)))

@@ -9,8 +9,8 @@ from importlib import resources
 from typing import Any
 
 import ahocorasick
-import yaml
 
+from accords import yamlio
 from accords.extract.prefilter import finditer
 from accords.extract.rx import Pattern, rx
 from accords.extract.types import Mention
@@ -20,7 +20,7 @@ from accords.extract.types import Mention
 def _scanners() -> list[tuple[tuple[str, ...], Pattern, str]]:
     # One pattern per channel: each begins with literal text the regex engine can skip to,
     # which is several times faster than one alternation tried at every position.
-    entries: list[dict[str, Any]] = yaml.safe_load(
+    entries: list[dict[str, Any]] = yamlio.safe_load(
         resources.files("accords.extract").joinpath("data/channels.yaml").read_text("utf-8"))
     out: list[tuple[tuple[str, ...], Pattern, str]] = []
     for e in entries:

@@ -14,8 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from accords import yamlio
 from accords.extract.recognize.trie import trie_pattern
 from accords.extract.recognize.windows import chosen
 from accords.extract.rx import Pattern, rx
@@ -45,7 +44,7 @@ def gazetteer() -> dict[str, tuple[str, str]]:
     """Surface form -> (code, kind)."""
     import pycountry
 
-    data: dict[str, Any] = yaml.safe_load(
+    data: dict[str, Any] = yamlio.safe_load(
         resources.files("accords.extract").joinpath("data/parties.yaml").read_text("utf-8"))
     table: dict[str, tuple[str, str]] = {}
     for code, names in data["aliases"].items():

@@ -13,8 +13,8 @@ from importlib import resources
 from typing import Any
 
 import ahocorasick
-import yaml
 
+from accords import yamlio
 from accords.extract.prefilter import fold, mark
 from accords.extract.recognize.parties import NAME, gazetteer
 from accords.extract.recognize.trie import trie_pattern
@@ -151,7 +151,7 @@ def _role_matches(text: str, roles: list[int] | None = None) -> Iterator[re.Matc
 
 @cache
 def leaders() -> list[dict[str, Any]]:
-    data: list[dict[str, Any]] = yaml.safe_load(
+    data: list[dict[str, Any]] = yamlio.safe_load(
         resources.files("accords.extract").joinpath("data/people.yaml").read_text("utf-8"))
     return data
 

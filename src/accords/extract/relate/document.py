@@ -13,8 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from accords import yamlio
 from accords.extract.recognize.dates import latest_evidence, resolve
 from accords.extract.rx import Pattern, rx
 from accords.extract.types import Doc, Mention
@@ -26,7 +25,7 @@ _NAME_LINE = rx(r"[A-Z][a-zà-ÿ'-]+(?: [A-Z]\.)?(?: [A-Z][a-zà-ÿ'-]+){1,2}")
 
 @cache
 def _anchors() -> list[tuple[Pattern, date]]:
-    data: list[dict[str, Any]] = yaml.safe_load(
+    data: list[dict[str, Any]] = yamlio.safe_load(
         resources.files("accords.extract").joinpath("data/anchors.yaml").read_text("utf-8"))
     return [(rx(e["pattern"]), e["date"]) for e in data]
 
