@@ -56,7 +56,7 @@ def test_tuning_set_holds_its_floor_on_every_key(folder: str) -> None:
     assert not low, f"{folder}: F1 below {FLOORS[folder]}: {json.dumps(low)}"
 
 
-@pytest.mark.parametrize("folder", [f"gold_heldout{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8)])
+@pytest.mark.parametrize("folder", [f"gold_heldout{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9)])
 def test_every_span_points_at_its_quote(folder: str) -> None:
     checked = 0
     for _stem, _gold, doc, published in _cases(folder):
