@@ -253,8 +253,15 @@ _PLACE_OF = rx(r"(?=[ia])\b(?:in|at)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?
 _PLACE_END = rx(r"\s*(?:[.,;:)]|$)|\s+(?:on|in|at|during|last|this|that|when|where|which|while)\b")
 
 
+# The country of a place, in brackets after it: "at Blenheim Palace near Oxford (United Kingdom)" says where,
+# not who (a country in brackets after a country, "Britain (United Kingdom)", is that country anyway).
+_PLACE_PAREN = rx(r"(?=[ianou])\b(?:in|at|near|outside)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}\s*\(\Z")
+
+
 def _hosting(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 50):start]
+    if before.endswith("(") and text.startswith(")", end) and _PLACE_PAREN.search(before):
+        return True
     return ("by " in before and bool(_HOST_BY.search(before))) or (
         ", " in before[-20:] and bool(_PLACE_OF.search(before)) and bool(_PLACE_END.match(text, end)))
 
