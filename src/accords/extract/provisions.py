@@ -667,7 +667,8 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             pending.extend((sentence, start, end, cv) for cv in _code_sentence(sentence, hits, rules, gates, cb))
             continue
         if not targets and default_agreement and (_main_subject(sentence, hits, main_names)
-                                                  or _main_aid(sentence, main_names)) \
+                                                  or _main_aid(sentence, main_names)
+                                                  or _main_role(sentence, main_names)) \
                 and not _BACKGROUND.match(sentence) and not hedged:
             targets = [default_agreement]
         if not targets and not context and default_agreement and ":" in sentence[:40] \
@@ -922,6 +923,21 @@ def _main_subject(sentence: str, hits: set[int], names: set[str]) -> bool:
 
 _RECEIVE_FROM = rx(r"\breceive\b(?:[^.;]|\.(?=\d)){0,100}?\bfrom\s+(?:the\s+)?"
                    r"(?P<who>[A-Z][\w.]*(?:\s+[A-Z]\w+)?)")
+
+
+# The main partner's part in a capability coalition, as the sentence's subject: "Denmark co-chairs the air
+# force capability coalition, which trains pilots" (in a new paragraph too: the role is part of what a
+# partner brings under its agreement; a clause joined to it about the text is narrowed as before).
+_ROLE_SUBJECT = rx(r"\W*(?:The\s+)?(?P<who>[A-Z][\w.]*(?:\s+[A-Z]\w+)?)\s+(?:also\s+|now\s+)?"
+                   r"(?:(?:co-?)?(?:leads|chairs)|joins|takes\s+part\s+in|participates\s+in)\b"
+                   r"[^.;]{0,60}?\bcoalition\b")
+
+
+def _main_role(sentence: str, names: set[str]) -> bool:
+    if "oalition" not in sentence or not names:
+        return False
+    m = _ROLE_SUBJECT.match(sentence)
+    return bool(m and _is_main(m.group("who"), names))
 
 
 def _main_aid(sentence: str, names: set[str]) -> bool:
