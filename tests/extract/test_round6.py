@@ -177,3 +177,25 @@ def test_another_partners_coalition_role_does_not() -> None:
                 "The agreement runs for ten years.\n\n"
                 "Latvia co-leads the drone coalition.")
     assert not {p for p in _prov(data) if p[1] == "capability_coalitions"}
+
+
+# --- training as an item of a list, and a number the text lacks -------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The agreement covers air defence, training, cyber security and demining.",
+    "It includes training and the repair of equipment.",
+])
+def test_training_listed_among_what_the_text_covers(sentence: str) -> None:
+    got = _prov(_run("Finland signed the agreement in Helsinki. " + sentence))
+    assert ("FIN-UKR", "training", "present") in got
+
+
+def test_a_training_ground_is_no_listed_training() -> None:
+    got = _prov(_run("Finland signed the agreement in Helsinki. The town covers a training ground."))
+    assert ("FIN-UKR", "training", "present") not in got
+
+
+def test_no_number_in_the_text_is_no_sum() -> None:
+    got = _prov(_run("Finland signed the agreement in Helsinki.\n\nQ: Does it hold a sum?\n\n"
+                     "A: No. There is no number in the text."))
+    assert ("FIN-UKR", "financial_commitment", "absent") in got
