@@ -199,3 +199,9 @@ def test_no_number_in_the_text_is_no_sum() -> None:
     got = _prov(_run("Finland signed the agreement in Helsinki.\n\nQ: Does it hold a sum?\n\n"
                      "A: No. There is no number in the text."))
     assert ("FIN-UKR", "financial_commitment", "absent") in got
+
+
+def test_what_an_earlier_version_said_is_withdrawn() -> None:
+    got = _prov(_run("Finland signed the agreement in Helsinki. It is valid for ten years.\n\nCorrections:\n"
+                     "- An earlier version said that the agreement provides for demining."))
+    assert ("FIN-UKR", "demining", "present") not in got

@@ -175,6 +175,10 @@ _JOINT_SUBJECT = rx(
     r"\W*(?P<a>(?i:" + trie_pattern(_STATE_NAMES) + r"))\s+and\s+(?P<b>(?i:" + trie_pattern(_STATE_NAMES) + r"))"
     r"\s+(?:also\s+|jointly\s+|together\s+)?(?:(?:co-?)?(?:lead|chair)|join|take\s+part|participate|"
     r"will|shall|commit|pledge|promise|undertake|agree|provide|contribute)\b")
+# A correction's report of what an earlier version claimed: "- An earlier version said in paragraph 2 that the
+# two agreements ran for 15 years." (the claim is withdrawn, whatever word the notice uses for it)
+_EARLIER_CLAIM = rx(r"\W*(?:An?|The|Our)\s+(?:earlier|original|previous)\s+(?:version|article|report|story|edition|"
+                    r"draft)\b[^.;]{0,60}?\b(?:said|stated|reported|gave|wrote|claimed)\b")
 # The word after the subject must look like a verb: "Washington summit" is no subject.
 _VERBISH = rx(r"(?:\w+(?:s|ed)|also|now|then|already|will|would|shall|can|must|has|have|had|is|was|are|were|"
               r"did|does|set|put|gave|took|made|led|paid|sent|spent|kept|held|met)\Z")
@@ -692,7 +696,9 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         coded = _code_sentence(sentence, hits, rules, gates, cb)
         other: list[tuple[str, str, int]] = []  # (agreement, clause, start) of a contrasting clause
         if coded:  # (the readings below only narrow what a sentence codes: skipped when it codes nothing)
-            if sentence.rstrip().endswith("?") or (corrections and withdrawn(text, sentences, si)):
+            if sentence.rstrip().endswith("?") or (corrections and withdrawn(text, sentences, si)) \
+                    or (("earlier" in sentence or "original" in sentence or "previous" in sentence)
+                        and _EARLIER_CLAIM.match(sentence)):
                 coded = []  # a question or a withdrawn claim asserts nothing about the text
             else:
                 narrowed = _narrow(sentence, start, end, context, signed)
