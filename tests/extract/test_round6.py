@@ -205,3 +205,32 @@ def test_what_an_earlier_version_said_is_withdrawn() -> None:
     got = _prov(_run("Finland signed the agreement in Helsinki. It is valid for ten years.\n\nCorrections:\n"
                      "- An earlier version said that the agreement provides for demining."))
     assert ("FIN-UKR", "demining", "present") not in got
+
+
+# --- intelligence exchanged, a named treaty, a disowned figure --------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The Parties will exchange intelligence on threats.",
+    "Both sides share military intelligence.",
+])
+def test_intelligence_exchanged_or_shared(sentence: str) -> None:
+    got = _prov(_run("Finland signed the agreement in Helsinki. " + sentence))
+    assert ("FIN-UKR", "intelligence_cooperation", "present") in got
+
+
+def test_not_a_named_treaty_says_nothing_of_legal_nature() -> None:
+    got = _prov(_run("Finland signed the agreement in Helsinki. "
+                     "This agreement is not the Treaty of Friendship the two states signed in 1992."))
+    assert not {p for p in got if p[1] == "legal_nature"}
+
+
+def test_not_a_treaty_still_says_it() -> None:
+    got = _prov(_run("Finland signed the agreement in Helsinki. This agreement is not a treaty."))
+    assert ("FIN-UKR", "legal_nature", "present") in got
+
+
+def test_a_figure_the_writer_disowns_is_no_sum() -> None:
+    got = _prov(_run("Finland signed the agreement in Helsinki. The text names no sum. We had pencilled in "
+                     "EUR 40 million for Finland; that was our own estimate, not a Finnish pledge."))
+    assert ("FIN-UKR", "financial_commitment", "present") not in got
+    assert ("FIN-UKR", "financial_commitment", "absent") in got
