@@ -234,3 +234,16 @@ def test_a_figure_the_writer_disowns_is_no_sum() -> None:
                      "EUR 40 million for Finland; that was our own estimate, not a Finnish pledge."))
     assert ("FIN-UKR", "financial_commitment", "present") not in got
     assert ("FIN-UKR", "financial_commitment", "absent") in got
+
+
+# --- a loan lent, and the exchange of notes that fixes it -------------------------------------------
+
+def test_a_partner_that_lends_pledges_the_sum() -> None:
+    data = _run("Norway signed the agreement in Oslo. Under the deal Norway lends Ukraine NOK 2 billion.")
+    assert ("NOR", 2e9, "NOK", "pledged") in {(c["donor"], c["amount"], c["currency"], c["status"])
+                                              for c in data["commitments"]}
+
+
+def test_an_exchange_of_notes_is_an_event() -> None:
+    data = _run("The loan was settled on 3 March 2025 with an exchange of notes.", published="2025-04-01")
+    assert "2025-03-03" in {e["date"] for e in data["events"]}

@@ -194,7 +194,9 @@ _TOPICAL = rx(r"\b(?:agreements?|accords?|treat(?:y|ies)|pacts?|declarations?|su
               r"seminars?|sessions?|forums?|invasion|invaded|annex\w*|war|ceasefire|aid|assistance|support|"
               r"sanctions?|security|defen[cs]e|military|army|armed|weapons?|arms|sign\w*|minist\w+|"
               r"president\w*|prime|governments?|parliament\w*|coalitions?|pledg\w*|memorandum|talks|"
-              r"visit\w*|ceremony|election|mission|troops|NATO|G7|EU|UN)\b", re.I)
+              r"visit\w*|ceremony|election|mission|troops|NATO|G7|EU|UN|"
+              # (a diplomatic act: "The final figure came on 18 April with an exchange of notes")
+              r"exchanges?\s+of\s+(?:diplomatic\s+)?notes)\b", re.I)
 _G_TOPICAL = Gate(_TOPICAL)
 
 
