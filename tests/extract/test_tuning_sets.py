@@ -8,7 +8,10 @@ in round 4 and is held there too. Set 5 became a tuning set in round 4 and is he
 key (its provisions are at 0.85; most extras there are codebook ids its authors could not use). Set 6
 became a tuning set in session 5 (overall 0.76 -> 0.95, every key but channels at 0.9 or above; its
 channels, 0.87, differ from the dev gold's convention on coalitions named with the Contact Group): it
-is held at 0.8 on every key. The sets never tuned on (2, and those written after) are not scored here:
+is held at 0.8 on every key. Set 7 became a tuning set in session 6 (overall 0.86 -> 0.93; its weakest
+key, military_scope, is 0.8: one lethal scope its gold reads off a package inventory, which the dev gold
+does not): it is held at 0.8 on every key. The sets never tuned on (2, 8, and those written after) are not
+scored here:
 they are the honest measurement (``accords eval tests/gold_heldout2``); only their spans are checked.
 """
 
@@ -26,7 +29,7 @@ from accords.extract.evaluate import score_corpus
 ROOT = Path(__file__).resolve().parents[1]
 SUFFIXES = (".txt", ".md", ".html", ".pdf", ".docx")
 FLOORS = {"gold_heldout": 0.9, "gold_heldout3": 0.9, "gold_heldout4": 0.9, "gold_heldout5": 0.8,
-          "gold_heldout6": 0.8}  # set -> min F1 per key
+          "gold_heldout6": 0.8, "gold_heldout7": 0.8}  # set -> min F1 per key
 
 
 def _cases(folder: str) -> list[tuple[str, Path, Path, str | None]]:

@@ -167,6 +167,18 @@ _SUBJECT = rx(
     + r")(?![\w.])(?:,\s+(?:which|who|an?|the|one|like|as)\b[^,;.]{0,80},)?"
     r"\s+(?P<aux>(?:(?:also|now|then|has|have|had|already|does|did|not|never)\s+)*)"
     r"(?P<verb>[a-z][\w']*)\b")
+# Two signed partners as the joint subject of a role or a promise: "Germany and France lead the coalition for
+# integrated air and missile defence", "Latvia and Estonia will train pilots". Each speaks for its own
+# agreement; partners that did not sign ("Denmark and Sweden lead the drone coalition" beside Portugal's
+# text) stay facts about countries.
+_JOINT_SUBJECT = rx(
+    r"\W*(?P<a>(?i:" + trie_pattern(_STATE_NAMES) + r"))\s+and\s+(?P<b>(?i:" + trie_pattern(_STATE_NAMES) + r"))"
+    r"\s+(?:also\s+|jointly\s+|together\s+)?(?:(?:co-?)?(?:lead|chair)|join|take\s+part|participate|"
+    r"will|shall|commit|pledge|promise|undertake|agree|provide|contribute)\b")
+# A correction's report of what an earlier version claimed: "- An earlier version said in paragraph 2 that the
+# two agreements ran for 15 years." (the claim is withdrawn, whatever word the notice uses for it)
+_EARLIER_CLAIM = rx(r"\W*(?:An?|The|Our)\s+(?:earlier|original|previous)\s+(?:version|article|report|story|edition|"
+                    r"draft)\b[^.;]{0,60}?\b(?:said|stated|reported|gave|wrote|claimed)\b")
 # The word after the subject must look like a verb: "Washington summit" is no subject.
 _VERBISH = rx(r"(?:\w+(?:s|ed)|also|now|then|already|will|would|shall|can|must|has|have|had|is|was|are|were|"
               r"did|does|set|put|gave|took|made|led|paid|sent|spent|kept|held|met)\Z")
@@ -191,7 +203,10 @@ _COMPARED = rx(r"(?=[tri])(?:(?<!more )(?<!less )(?<!fewer )(?<!greater )(?<!hig
 _RELATIVE = rx(r",\s+(?:which|who|whom)\b[^,;]*")
 _COLLECTIVE_START = rx(
     r"\W*(?:(?:in|for|under|across)\s+)?(?:(?:both|all\s+\w+|each\s+of\s+the)\s+(?:texts|agreements|accords|"
-    r"documents|deals)\b|(?:all|each\s+of|both\s+of)\s+(?:the\s+|these\s+)?(?:two|three|four|five|six)\s*[,:])",
+    r"documents|deals)\b|(?:all|each\s+of|both\s+of)\s+(?:the\s+|these\s+)?(?:two|three|four|five|six)\s*[,:]"
+    # "The agreements are political commitments": the plural subject is the agreements told so far (not
+    # "The agreements of the Baltic states", "The agreements with Japan", which name their own)
+    r"|(?:the|these)\s+(?:two\s+|three\s+|four\s+)?(?:texts|agreements|accords|pacts)\s+(?:are|were|will|do|run|remain)\b)",
     re.IGNORECASE)
 # A sentence opening with "Its text"/"Its agreement" speaks of the agreement of the partner the
 # sentence before was about.
@@ -627,7 +642,8 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         # (the keyword tests first: they pass on few sentences, the name test on a third)
         explicit = (_named(sentence, hits) or _named_text(sentence, hits)) \
             if (_NAMED_I in hits or _NAMED_TEXT_I in hits) and _may_name(text, spots, start, end) else []
-        if named and len(named) >= 2 and not explicit and not _content(sentence, hits):
+        joint = _joint_subject(sentence, signed) if not explicit else None
+        if named and len(named) >= 2 and not explicit and not joint and not _content(sentence, hits):
             continue  # facts about several countries, not about their agreements
         hedged = _HEDGE_I in hits and bool(first_match(_HEDGE, sentence))
         past = _PAST_I in hits and bool(first_match(_PAST, sentence)) \
@@ -635,6 +651,8 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         past = (past or ("since" in sentence and bool(_RECORD.match(sentence)))) \
             and not first_match(_FORMALISES, sentence)
         subject, commits = _subject(sentence, signed)
+        if joint and (hedged or past or _BACKGROUND.match(sentence)):
+            joint = None
         if subject and (hedged or past or _BACKGROUND.match(sentence) or not (commits or para_start)):
             subject = None  # a paragraph opening with a partner is about it; later, only signing or committing says so
         if subject is None and before is not None and ("Its " in sentence[:6] or "Their " in sentence[:8]) \
@@ -642,8 +660,8 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             # "Ireland signed ... Its text provides ..."
             subject = _antecedent(text[before[0]:before[1]], _may_name(text, spots, *before))
         before = (start, end)
-        targets = [subject] if subject and not explicit else \
-            _targets(sentence, hits, explicit, default_agreement, current, seen, multi, every)
+        targets = joint or ([subject] if subject and not explicit else
+                            _targets(sentence, hits, explicit, default_agreement, current, seen, multi, every))
         if signed and len(signed) >= 2 and _EVERY_I in hits and _EVERY.search(sentence) \
                 and not (named if named is not None else _may_name(text, spots, start, end) and _others(sentence)):
             pending.extend((sentence, start, end, cv) for cv in _code_sentence(sentence, hits, rules, gates, cb))
@@ -653,7 +671,8 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             pending.extend((sentence, start, end, cv) for cv in _code_sentence(sentence, hits, rules, gates, cb))
             continue
         if not targets and default_agreement and (_main_subject(sentence, hits, main_names)
-                                                  or _main_aid(sentence, main_names)) \
+                                                  or _main_aid(sentence, main_names)
+                                                  or _main_role(sentence, main_names)) \
                 and not _BACKGROUND.match(sentence) and not hedged:
             targets = [default_agreement]
         if not targets and not context and default_agreement and ":" in sentence[:40] \
@@ -677,14 +696,16 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         coded = _code_sentence(sentence, hits, rules, gates, cb)
         other: list[tuple[str, str, int]] = []  # (agreement, clause, start) of a contrasting clause
         if coded:  # (the readings below only narrow what a sentence codes: skipped when it codes nothing)
-            if sentence.rstrip().endswith("?") or (corrections and withdrawn(text, sentences, si)):
+            if sentence.rstrip().endswith("?") or (corrections and withdrawn(text, sentences, si)) \
+                    or (("earlier" in sentence or "original" in sentence or "previous" in sentence)
+                        and _EARLIER_CLAIM.match(sentence)):
                 coded = []  # a question or a withdrawn claim asserts nothing about the text
             else:
                 narrowed = _narrow(sentence, start, end, context, signed)
                 if narrowed is not None:
                     sentence, start, end, other = narrowed
                     coded = _code_sentence(sentence, hits, rules, gates, cb)
-        if coded and not explicit and not subject and not _content(sentence, hits):
+        if coded and not explicit and not subject and not joint and not _content(sentence, hits):
             named = (_others(sentence) if _may_name(text, spots, start, end) else []) if named is None else named
             if len(named) >= 2 and not (" with " in sentence and _partner_and_ally(sentence, context)):
                 coded = []  # facts about several countries, not about their agreements
@@ -816,6 +837,17 @@ def _subject(sentence: str, signed: list[str] | None) -> tuple[str | None, bool]
     return key, commits
 
 
+def _joint_subject(sentence: str, signed: list[str] | None) -> list[str] | None:
+    """The agreements of two signed partners that are the sentence's joint subject (see _JOINT_SUBJECT)."""
+    if not signed or len(signed) < 2 or " and " not in sentence[:60]:
+        return None
+    m = _JOINT_SUBJECT.match(sentence)
+    if m is None:
+        return None
+    keys = [agreement_key(_STATE_NAMES[m.group(g).lower()], "UKR") for g in ("a", "b")]
+    return keys if all(k in signed for k in keys) and keys[0] != keys[1] else None
+
+
 def _narrow(sentence: str, start: int, end: int, context: list[str], signed: list[str] | None
             ) -> tuple[str, int, int, list[tuple[str, str, int]]] | None:
     """The part of a sentence that speaks of the agreement in context, when it is only a part:
@@ -897,6 +929,21 @@ def _main_subject(sentence: str, hits: set[int], names: set[str]) -> bool:
 
 _RECEIVE_FROM = rx(r"\breceive\b(?:[^.;]|\.(?=\d)){0,100}?\bfrom\s+(?:the\s+)?"
                    r"(?P<who>[A-Z][\w.]*(?:\s+[A-Z]\w+)?)")
+
+
+# The main partner's part in a capability coalition, as the sentence's subject: "Denmark co-chairs the air
+# force capability coalition, which trains pilots" (in a new paragraph too: the role is part of what a
+# partner brings under its agreement; a clause joined to it about the text is narrowed as before).
+_ROLE_SUBJECT = rx(r"\W*(?:The\s+)?(?P<who>[A-Z][\w.]*(?:\s+[A-Z]\w+)?)\s+(?:also\s+|now\s+)?"
+                   r"(?:(?:co-?)?(?:leads|chairs)|joins|takes\s+part\s+in|participates\s+in)\b"
+                   r"[^.;]{0,60}?\bcoalition\b")
+
+
+def _main_role(sentence: str, names: set[str]) -> bool:
+    if "oalition" not in sentence or not names:
+        return False
+    m = _ROLE_SUBJECT.match(sentence)
+    return bool(m and _is_main(m.group("who"), names))
 
 
 def _main_aid(sentence: str, names: set[str]) -> bool:

@@ -122,7 +122,10 @@ _COALITION_LIST = rx(
     rf"|\bcoalitions?\s+(?:for|on)\s+(?:the\s+)?(?P<for>{_KIND})(?![\w-])"
     # a coalition named by what it supplies: "the coalition that supplies Ukraine's forces with IT equipment"
     rf"|\bcoalition\s+(?:that|which)\s+(?:supplies|provides|equips|delivers)\b[^.;:\n]{{0,50}}?\bwith\s+"
-    rf"(?P<with>{_KIND})(?![\w-])", re.I)
+    rf"(?P<with>{_KIND})(?![\w-])"
+    # or by the kind as the verb's object: "the coalition that supplies fighter jets to Ukraine"
+    rf"|\bcoalition\s+(?:that|which)\s+(?:supplies|provides|delivers|sends|donates)\s+(?:more\s+|modern\s+)?"
+    rf"(?P<obj>{_KIND})(?![\w-])", re.I)
 _ONE_KIND = rx(rf"(?<![\w-])(?:{_KIND})(?![\w-])", re.I)
 
 
@@ -149,8 +152,8 @@ def _coalitions(text: str) -> list[Mention]:
         # (tried only where a kind's word or "coalition" starts a word: the pattern opens with an
         # alternation under IGNORECASE, which the engine would try at every position of the window)
         for m in finditer(_COALITION_LIST, text, a, b):
-            if m["for"] or m["with"]:
-                kind = _kind(m["for"] or m["with"])
+            if m["for"] or m["with"] or m["obj"]:
+                kind = _kind(m["for"] or m["with"] or m["obj"])
                 if kind and not m.group().lower().startswith("coalitions"):  # "coalitions for ...": a list, kept whole
                     out.append(Mention("channel", m.start(), m.end(), m.group(), COALITIONS, {"kind": kind}))
                 continue

@@ -58,7 +58,7 @@ _DATES = rx(
     # a day counted from the date told just before ("signed the following day", "a week later")
     r"|(?:on\s+)?the\s+(?:following|next|previous)\s+day|the\s+day\s+(?:before|after)(?!\s+(?:the|a|an|its|his|her)\b)"
     rf"|(?<=on |On )(?:{'|'.join(_DAYS)})(?!s\b|\s+(?:evenings|mornings|afternoons|nights))"
-    rf"|(?:[Ll]ast|[Nn]ext)\s+(?:{'|'.join(_DAYS)})(?!s\b)"
+    rf"|(?:[Ll]ast|[Nn]ext)\s+(?:week(?:,\s*|\s+on\s+|\s+)(?={'|'.join(_DAYS)}))?(?:{'|'.join(_DAYS)})(?!s\b)"
     rf"|(?:{'|'.join(_DAYS)})(?='s\s+(?:signing|ceremony|meeting|summit|talks|visit|session|vote|decision)))"
     r"))(?![\w])"
 )
@@ -319,6 +319,10 @@ def _relative(rel: str, ref: date | None) -> str | None:
         back = (ref.weekday() - _DAY_NAMES.index(rel)) % 7
         return (ref - timedelta(days=back)).isoformat()
     word, _, day = rel.partition(" ")
+    if day.startswith("week "):  # "last week Thursday": that weekday in the calendar week before (or after)
+        day = day.split()[-1]
+        monday = ref - timedelta(days=ref.weekday())
+        return (monday + timedelta(days=(-7 if word == "last" else 7) + _DAY_NAMES.index(day))).isoformat()
     if day in _DAY_NAMES:  # "last Friday" is never the reference day itself, nor is "next Friday"
         if word == "last":
             return (ref - timedelta(days=(ref.weekday() - _DAY_NAMES.index(day)) % 7 or 7)).isoformat()

@@ -27,13 +27,15 @@ _WORDS = {
     "czech crowns": "CZK", "koruna": "CZK",
 }
 _SCALES = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9,
-           "milliard": 1e9, "mlrd": 1e9, "mld": 1e9, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
-           "thousand": 1e3, "k": 1e3}
+           "milliard": 1e9, "mlrd": 1e9, "mld": 1e9, "million": 1e6, "mn": 1e6, "mln": 1e6,
+           "mil": 1e6, "mio": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
 
 _SYM = r"(?:US\$|CA\$|AU\$|NZ\$|C\$|A\$|\$|€|£|¥|₴)"
 _CODE = "(?:" + "|".join(_CODES) + ")"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
-_SCALE = r"(?:trillions?|billions?|millions?|thousands?|milliards?|mlrd|mld|bln|mln|tn|bn|mn|b|m|k)(?![\w])"
+# ("mil." and "mio." are how many writers abbreviate million: "EUR 5 mil.", "400 mio. EUR")
+_SCALE = (r"(?:trillions?|billions?|millions?|thousands?|milliards?|mlrd|mld|bln|mln|mil\.?|mio\.?|tn|bn|mn|b|m|k)"
+          r"(?![\w])")
 _WORD = "(?:" + "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True)) + ")"
 _QUAL = (r"(?P<qual>up to|at least|no less than|not less than|a minimum of|more than|over|nearly|almost|about|"
          r"around|some|approximately|roughly|under|less than)\s+")
@@ -62,7 +64,7 @@ def _number(text: str) -> float:
 def _scale(word: str | None) -> float:
     if not word:
         return 1.0
-    w = word.lower()
+    w = word.lower().rstrip(".")
     return _SCALES.get(w, _SCALES.get(w.rstrip("s"), 1.0))
 
 

@@ -96,7 +96,7 @@ _AID_AFTER = rx(r"[^.;]{0,40}?\b(?:aid|support|assistance|funding|help|package|c
 # total and "provides for" is weak (above).
 # ("The text carries a modest figure, EUR 5 million": the sum in apposition to "figure" is the one carried;
 # "the headline figure was EUR 1 billion in military aid": the sum an agreement is known by)
-_GIVES = rx(r"\b(?P<v>provides(?!\s+for\b)|gives|contains|includes|adds(?!\s+up\b)|grants|contributes|"
+_GIVES = rx(r"\b(?P<v>provides(?!\s+for\b)|gives|lends|contains|includes|adds(?!\s+up\b)|grants|contributes|"
             r"makes available|foresees|envisages|envisions|devotes|dedicates|mobili[sz]es|invests|holds|"
             r"carries|carried|(?:figure|sum|amount)\s+(?:was|is))\s+"
             r"(?:(?:Ukraine|Kyiv)\s+(?:with\s+)?)?(?:[a-z][\w-]*\s+){0,3}?"

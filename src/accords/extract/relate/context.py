@@ -167,7 +167,7 @@ def build(doc: Doc) -> Ctx:
         ctx.by_sentence[kind] = groups
     for idx, found in ctx.by_sentence.get("party", {}).items():  # (what parties_in answers, once)
         kept = [m for m in found if not m.extra.get("in_name") and is_state(m.value)
-                and not _hosting(ctx.text, m.start, m.end)]
+                and not _hosting(ctx.text, m.start, m.end) and not _MISSION_AFTER.match(ctx.text, m.end)]
         if kept:
             ctx._parties[idx] = kept
             ctx._party_starts[idx] = [m.start for m in kept]
@@ -253,8 +253,20 @@ _PLACE_OF = rx(r"(?=[ia])\b(?:in|at)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?
 _PLACE_END = rx(r"\s*(?:[.,;:)]|$)|\s+(?:on|in|at|during|last|this|that|when|where|which|while)\b")
 
 
+# The country of a place, in brackets after it: "at Blenheim Palace near Oxford (United Kingdom)" says where,
+# not who (a country in brackets after a country, "Britain (United Kingdom)", is that country anyway).
+_PLACE_PAREN = rx(r"(?=[ianou])\b(?:in|at|near|outside)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}\s*\(\Z")
+
+
+# A party used as the label of a mission ("partly in the frame of the EU training mission EUMAM"): the
+# mission is a channel of the sentence, its label no partner the sentence (or the next one) is about.
+_MISSION_AFTER = rx(r"[ ](?:(?:training|military|advisory|assistance|monitoring)[ ])?mission\b")
+
+
 def _hosting(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 50):start]
+    if before.endswith("(") and text.startswith(")", end) and _PLACE_PAREN.search(before):
+        return True
     return ("by " in before and bool(_HOST_BY.search(before))) or (
         ", " in before[-20:] and bool(_PLACE_OF.search(before)) and bool(_PLACE_END.match(text, end)))
 

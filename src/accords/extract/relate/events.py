@@ -36,6 +36,12 @@ _NOT_HAPPENED = rx(r"(?=[nwcmi])\b(?:not|no|never|nothing|would|could|might|if)\
 # at coarse dates sums up what the document tells one by one; it is not an event of its own.
 _SUMMARY = rx(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?"
               r"(?:agreements|accords|signings|texts|documents)\s+(?:were\s+)?(?:signed|concluded)\b", re.I)
+# The date of a comparison's starting figure ("fell to two days from five in July", "up from 3% in May"):
+# when a quantity stood at another value, not something that happened.
+_BASELINE = rx(r"\bfrom\s+(?:about\s+|around\s+|some\s+|roughly\s+)?(?:\d[\d.,]*\s?%?|one|two|three|four|five|six|"
+               r"seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|a\s+hundred)"
+               r"(?:\s+(?:per\s*cent|percent|days|weeks|hours|tonnes|million|billion))?\s+(?:in|at\s+the\s+end\s+of)\s+\Z",
+               re.I)
 # The date of an occasion the line names ("the G7 Joint Declaration of July 2023"): no masthead's stamp.
 _OCCASION_OF = rx(r"\b(?:declarations?|summits?|conferences?|meetings?|agreements?|accords?|treat(?:y|ies)|"
                   r"memorand(?:um|a)|communiqu\w+)\s+(?:of|in)\s+\Z", re.I)
@@ -93,10 +99,9 @@ def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> l
             after_party = m.start < 300 and any(p.end in (m.start - 2, m.start - 3) for p in ctx.parties_in(idx))
             if ((_G_STAMP.may(low_before) and _STAMP.search(before))
                     or _is_dateline(ctx.text, s, m.start, m.end, after_party)
-                    or (stamp_line and not _is_listing(sentence, m.start - s)
-                        and not ((" of " in before or " in " in before) and _OCCASION_OF.search(before)))
+                    or (stamp_line and not _is_listing(sentence, m.start - s) and not _occasion_of(before))
                     or ((m.start < _HEAD or m.start > len(ctx.text) - _HEAD)
-                        and _publication_line(ctx.text, m.start))):
+                        and _publication_line(ctx.text, m.start) and not _occasion_of(before))):
                 continue
             if m.extra["kind"] == "relative" and len(value) == 4 and not _EVENT_NOUN.search(sentence):
                 continue
@@ -105,6 +110,8 @@ def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> l
                 continue
             if len(value) < 10 and summary:
                 continue
+            if "from" in low_before and _BASELINE.search(before):
+                continue  # "queues shortened to two days from five in July": the figure a change is measured from
             if ("planned" in low_before or "scheduled" in low_before) and _UNREALISED.search(sentence, m.start - s):
                 continue  # "The signing had been planned for Kyiv in June but slipped": it did not happen then
             if (len(value) == 4 and m.extra["kind"] != "relative"
@@ -146,6 +153,12 @@ _SIGNED = rx(r"(?=[sci])\b(?:signed|concluded|inked|signs?(?!\s+(?:of|that)\b))\
 _COUNTED_SINCE = rx(r"\b\w+(?:ed|en|ne)\s+since\s+(?:the\s+)?\Z")
 
 
+def _occasion_of(before: str) -> bool:
+    """The date names an occasion ("the agreement of 21 January 2025"), on a stamp or publication line too:
+    a title that joins the next line's "Published 3 February" still dates the agreement it names."""
+    return (" of " in before or " in " in before) and bool(_OCCASION_OF.search(before))
+
+
 def _not_new(ctx: Ctx, told: set[str], m: Any, value: str) -> bool:
     """Dates that add no event: the publication date on a short masthead line ("*Policy Desk | 20 June
     2024*", "A weekly note - Friday, 7 June 2024"); the start of a period ("concluded since January");
@@ -181,7 +194,9 @@ _TOPICAL = rx(r"\b(?:agreements?|accords?|treat(?:y|ies)|pacts?|declarations?|su
               r"seminars?|sessions?|forums?|invasion|invaded|annex\w*|war|ceasefire|aid|assistance|support|"
               r"sanctions?|security|defen[cs]e|military|army|armed|weapons?|arms|sign\w*|minist\w+|"
               r"president\w*|prime|governments?|parliament\w*|coalitions?|pledg\w*|memorandum|talks|"
-              r"visit\w*|ceremony|election|mission|troops|NATO|G7|EU|UN)\b", re.I)
+              r"visit\w*|ceremony|election|mission|troops|NATO|G7|EU|UN|"
+              # (a diplomatic act: "The final figure came on 18 April with an exchange of notes")
+              r"exchanges?\s+of\s+(?:diplomatic\s+)?notes)\b", re.I)
 _G_TOPICAL = Gate(_TOPICAL)
 
 

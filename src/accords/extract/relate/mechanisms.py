@@ -74,6 +74,8 @@ def relate_consultations(ctx: Ctx, agreements: list[dict[str, Any]]) -> list[dic
         limits = ctx.in_sentence("timelimit", idx)
         if not limits or not _CONSULT.search(ctx.text[s:e]):
             continue
+        if ctx.text[s:e].rstrip().rstrip("\"'”’)»").endswith("?"):
+            continue  # "(b) whether Norway will consult Ukraine within 24 hours ...?": asked, not stated
         partners = sorted({p.value for p in ctx.parties_in(idx) if p.extra.get("kind") != "demonym"}
                           - {"RUS", RECIPIENT})
         if not partners:  # "The French text carries the same 24-hour clause": the adjective names the text
@@ -87,6 +89,12 @@ def relate_consultations(ctx: Ctx, agreements: list[dict[str, Any]]) -> list[dic
         collective = _COLLECTIVE.search(ctx.text[s:e])
         groups = [sorted(a["parties"]) for a in agreements if not a.get("mentioned_only")] if collective else []
         count = (collective["n"] or collective["m"]) if collective else None
+        if not count and collective and collective.group().lower().startswith("both") and len(groups) > 2:
+            # "In both texts ..." where a third agreement is told later ("Britain signed the first such
+            # agreement last month"): both are the two told before the sentence
+            groups = [sorted(a["parties"]) for a in agreements if not a.get("mentioned_only")
+                      and _told_at(a) < s]
+            count = "two"
         if count and len(groups) != _COUNTS[count.lower()]:
             groups = []  # "all three" but the document signs some other number: who is meant is unclear
         if groups:
@@ -110,6 +118,12 @@ def relate_consultations(ctx: Ctx, agreements: list[dict[str, Any]]) -> list[dic
             out.append({"parties": sorted(parties), "hours": limit.value, "trigger": trigger,
                         "_span": (start, end)})
     return out
+
+
+def _told_at(agreement: dict[str, Any]) -> int:
+    """Where the text first tells ``agreement`` (its span's start; the end of time when it has none)."""
+    span = agreement.get("_span") or agreement.get("span")
+    return int(span[0]) if span else 1 << 62
 
 
 def _section_partner(ctx: Ctx, pos: int) -> str | None:
