@@ -290,6 +290,9 @@ _LABEL_GAP = rx(r"[ *_]*(?:(?:about|around|some|roughly|approx\.|approximately|o
 _ASKED = rx(r"(?=[aq])\b(?:asked|asking|asks|questions?|questioned)\s+(?:\w+\s+){0,2}?(?:about|on|whether|if)\s+"
             r"(?:[\w-]+\s+){0,5}\Z", re.IGNORECASE)
 _BLANK_LINE = rx(r"\n\s*\n")
+# "Canada signed its own agreement the same day": a partner told in passing beside the main one (as
+# relate.context.ASIDE): the sentence is its, the ones after return to the agreement before it
+_ASIDE = rx(r"\b(?:its|their)\s+own\s+(?:[\w-]+\s+){0,2}?(?:agreements?|accords?|deals?|pacts?|texts?)\b")
 _TERMINAL = (".", "!", "?", ":", '"', "'", ")", "]", "”", "’")
 _WORDS = {"ten": 10, "twelve": 12, "twenty-four": 24, "five": 5}
 
@@ -364,6 +367,7 @@ def _refers_to(sentence: str, hits: set[int], named: list[str], main: str | None
     return None
 
 
+_ROW = rx(r"\|[ \t]*[A-Z][\w' -]{0,30}\|[ \t]*\S")  # "| Term | Ten years": a label, then its value
 _LABEL_VALUE = rx(r"\s*(?:[-*+•]\s+)?(?:\*\*|__)?[A-Z][\w' -]{0,30}:(?:\*\*|__)?[ \t]*\S")
 
 
@@ -373,6 +377,8 @@ def _is_heading(sentence: str) -> bool:
         return True
     if ":" in sentence[:40] and _LABEL_VALUE.match(sentence):
         return False  # a fact box's "- **Term:** ten years" states a fact under its label
+    if sentence.startswith("|") and sentence.count("|") >= 2 and not sentence.rstrip().endswith("|"):
+        return False  # so does a table row without an end pipe, "| Term | Ten years" (the loaded DOCX/PDF form)
     words = sentence.rstrip(".").split(None, 8)  # (a ninth piece: over eight words)
     if not 0 < len(words) <= 8:
         return False
@@ -675,9 +681,13 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
                                                   or _main_role(sentence, main_names)) \
                 and not _BACKGROUND.match(sentence) and not hedged:
             targets = [default_agreement]
-        if not targets and not context and default_agreement and ":" in sentence[:40] \
-                and _LABEL_VALUE.match(sentence) and not hedged:
-            targets = [default_agreement]  # a fact box's "- **Term:** ten years" is about the text it sums up
+        if not targets and not context and default_agreement and not hedged and (
+                (":" in sentence[:40] and _LABEL_VALUE.match(sentence)) or (sentence[:1] == "|" and _ROW.match(sentence))):
+            # a fact box's "- **Term:** ten years" (or a table's "| Term | Ten years") is about the text it sums up
+            targets = [default_agreement]
+        restore: list[str] | None = None
+        if targets and subject and " own " in sentence and _ASIDE.search(sentence):
+            restore = context  # "Canada signed its own agreement the same day": said in passing
         if targets:
             context = targets
         elif not whole_text and (_BACKGROUND.match(sentence) or past or hedged):
@@ -716,6 +726,8 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
                 items.append({"agreement": key, "code": code_id, "value": value,
                               "quote": sentence, "span": [start, end]})
         last_coded = coded if context else []
+        if restore is not None:
+            context = restore
         for key, clause, at in other:
             span = [at, at + len(clause)]
             items += [{"agreement": key, "code": code_id, "value": value, "quote": clause, "span": span}

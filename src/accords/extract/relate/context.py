@@ -271,6 +271,11 @@ def _hosting(text: str, start: int, end: int) -> bool:
         ", " in before[-20:] and bool(_PLACE_OF.search(before)) and bool(_PLACE_END.match(text, end)))
 
 
+# "Canada signed its own agreement the same day": a partner told beside the one the text is about, in
+# passing; the sentence is about it, the ones after go back to the pair before it.
+ASIDE = rx(r"\b(?:its|their)\s+own\s+(?:[\w-]+\s+){0,2}?(?:agreements?|accords?|deals?|pacts?|texts?)\b")
+
+
 def _topics(ctx: Ctx) -> None:
     # A sentence naming one partner sets the pair for itself and the sentences after it, until the next
     # such sentence or the end of its paragraph; the others keep the pair before them (the document's
@@ -298,8 +303,11 @@ def _topics(ctx: Ctx) -> None:
             stop = max(stop, bisect_left(starts, headed[para_starts[p - 1]]))
         if i + 1 < len(setters):
             stop = min(stop, setters[i + 1][0])
+        before = topic[idx - 1] if idx and starts[idx - 1] >= para_starts[p - 1] else ctx.focus
         topic[idx:stop] = [pair] * (stop - idx)
         explicit[idx] = True
+        if " own " in text[starts[idx]:ctx.sentences[idx][1]] and ASIDE.search(text, starts[idx], ctx.sentences[idx][1]):
+            topic[idx + 1:stop] = [before] * (stop - idx - 1)
     ctx.topic = topic
     ctx.explicit = explicit
 
