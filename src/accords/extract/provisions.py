@@ -682,7 +682,8 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
                 and not _BACKGROUND.match(sentence) and not hedged:
             targets = [default_agreement]
         if not targets and not context and default_agreement and not hedged and (
-                (":" in sentence[:40] and _LABEL_VALUE.match(sentence)) or (sentence[:1] == "|" and _ROW.match(sentence))):
+                (":" in sentence[:40] and _LABEL_VALUE.match(sentence))
+                or (sentence[:1] == "|" and _ROW.match(sentence))):
             # a fact box's "- **Term:** ten years" (or a table's "| Term | Ten years") is about the text it sums up
             targets = [default_agreement]
         restore: list[str] | None = None

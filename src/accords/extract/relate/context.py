@@ -306,7 +306,8 @@ def _topics(ctx: Ctx) -> None:
         before = topic[idx - 1] if idx and starts[idx - 1] >= para_starts[p - 1] else ctx.focus
         topic[idx:stop] = [pair] * (stop - idx)
         explicit[idx] = True
-        if " own " in text[starts[idx]:ctx.sentences[idx][1]] and ASIDE.search(text, starts[idx], ctx.sentences[idx][1]):
+        end = ctx.sentences[idx][1]
+        if " own " in text[starts[idx]:end] and ASIDE.search(text, starts[idx], end):
             topic[idx + 1:stop] = [before] * (stop - idx - 1)
     ctx.topic = topic
     ctx.explicit = explicit
