@@ -343,6 +343,18 @@ def _named(sentence: str, hits: set[int]) -> list[str]:
     return keys
 
 
+# The other term of a comparison: "unlike the British or French texts", "in contrast to Poland's accord"
+_UNLIKE = rx(r"\b(?:[Uu]nlike|in\s+contrast\s+(?:to|with)|[Cc]ompared\s+(?:with|to))\s+[^,;.]{0,60}")
+
+
+def _uncompared(sentence: str, keys: list[str]) -> list[str]:
+    """``keys`` without the partners named only as the other term of a comparison."""
+    other = {k for m in _UNLIKE.finditer(sentence) for k in _partners(m.group())}
+    rest = _UNLIKE.sub(" ", sentence)
+    kept = set(_partners(rest)) if other else set()
+    return [k for k in keys if k not in other or k in kept]
+
+
 def _named_text(sentence: str, hits: set[int]) -> list[str]:
     """Agreements named as "the French text" or "Romania's agreement" (see _NAMED_TEXT)."""
     if _NAMED_TEXT_I not in hits or not ("'s " in sentence or "’s " in sentence or "the " in sentence):
@@ -644,6 +656,8 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         # here for a sentence about several agreements, below for one that codes something.
         multi = _MULTI_I in hits and bool(first_match(_MULTI, sentence))
         every = (_partners(sentence) if _may_name(text, spots, start, end) else []) if multi else None
+        if every and ("nlike " in sentence or "ontrast" in sentence or "ompared" in sentence):
+            every = _uncompared(sentence, every)  # "unlike the British or French texts": the other term
         named: list[str] | None = [k for k in every if k != "EUU-UKR"] if every is not None else None  # _others
         # (the keyword tests first: they pass on few sentences, the name test on a third)
         explicit = (_named(sentence, hits) or _named_text(sentence, hits)) \
