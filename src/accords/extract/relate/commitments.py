@@ -28,7 +28,9 @@ _STATUS = [
                     r"to be (?:disbursed|delivered|provided|paid))\b")),
     ("provided", rx(r"\b(?:provided|delivered|disbursed|sent|transferred|supplied|donated|gave|given|"
                     r"spent|paid|contributed|handed over|went to|received|obtained)\b")),
+    # ("presented its 23rd defence package, worth ...": a package laid out is offered, like one unveiled)
     ("pledged", rx(r"\b(?:pledg\w*|commit(?:s|ted|ting|ment)?|promis\w*|announc\w*|unveil\w*|offer\w*|goes to|"
+                   r"present(?:s|ed)\s+(?:its|their|a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:package|programme|tranche)|"
                    r"(?:is|are)\s+(?:also\s+)?(?:providing|giving|contributing|sending|committing|granting)|"
                    r"(?:rais|increas|expand|boost)(?:ed|es|e)\s+(?:[\w']+\s+){0,4}?to|"
                    r"(?:will|would|shall|is\s+to|is\s+set\s+to|is\s+due\s+to)\s+(?:\w+\s+){0,2}?receive|"
