@@ -17,7 +17,7 @@ from typing import Any
 
 from accords.extract import prefilter
 from accords.extract.prefilter import Gate, fold
-from accords.extract.relate.context import ORGS_AS_DONORS, RECIPIENT, Ctx
+from accords.extract.relate.context import JOINED_BEFORE, ORGS_AS_DONORS, RECIPIENT, Ctx
 from accords.extract.rx import rx
 from accords.extract.types import Mention
 
@@ -885,6 +885,8 @@ def _find_partners(ctx: Ctx, idx: int) -> set[str]:
             on_noun = -1
         if m.value in ORGS_AS_DONORS and _MEMBERS_AFTER.match(ctx.text, m.end):
             continue  # "the 21st EU member state to sign such a text" is one of its members' agreements
+        if m.value in ORGS_AS_DONORS and JOINED_BEFORE.search(ctx.text, max(0, m.start - 30), m.start):
+            continue
         out.add(m.value)
     return out - {RECIPIENT, "RUS"}
 

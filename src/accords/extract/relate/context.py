@@ -276,6 +276,12 @@ def _hosting(text: str, start: int, end: int) -> bool:
 ASIDE = rx(r"\b(?:its|their)\s+own\s+(?:[\w-]+\s+){0,2}?(?:agreements?|accords?|deals?|pacts?|texts?)\b")
 
 
+# "Ukraine's path to membership of the European Union", "accession to the EU": the union Ukraine would join
+# is where it is going, not a party to the agreement the sentence tells of
+JOINED_BEFORE = rx(r"(?=[maji])\b(?:membership\s+(?:of|in)|accession\s+to|join(?:ing|s)?|integration\s+into)"
+                   r"\s+(?:the\s+)?\Z", re.I)
+
+
 def _topics(ctx: Ctx) -> None:
     # A sentence naming one partner sets the pair for itself and the sentences after it, until the next
     # such sentence or the end of its paragraph; the others keep the pair before them (the document's
@@ -289,7 +295,9 @@ def _topics(ctx: Ctx) -> None:
     setters: list[tuple[int, tuple[str, ...]]] = []
     for idx in sorted(ctx._parties):
         partners = {m.value for m in ctx._parties[idx]
-                    if m.extra.get("kind") != "demonym" or _on_text(text, m.end)} - _NOT_PARTNERS
+                    if (m.extra.get("kind") != "demonym" or _on_text(text, m.end))
+                    and not (m.value in ORGS_AS_DONORS and JOINED_BEFORE.search(text, max(0, m.start - 30), m.start))
+                    } - _NOT_PARTNERS
         if len(partners) == 1:
             setters.append((idx, tuple(sorted(partners | {RECIPIENT}))))
     starts = ctx.starts
