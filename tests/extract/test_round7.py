@@ -234,3 +234,16 @@ def test_the_union_ukraine_would_join_is_no_party(clause: str) -> None:
     parties = [a["parties"] for a in data["agreements"]]
     assert ["EUU", "UKR"] not in parties
     assert [a.get("duration_years") for a in data["agreements"] if a["parties"] == ["IRL", "UKR"]] == [10]
+
+
+# --- the main partner that sets money aside ---------------------------------------------------------
+
+@pytest.mark.parametrize("answer", [
+    "For 2025 Latvia has set aside EUR 100 million for Ukraine's defence.",
+    "This year Latvia earmarks EUR 100 million for the Ukrainian army.",
+    "Latvia has allocated EUR 100 million to Ukraine for 2025.",
+])
+def test_the_main_partner_setting_money_aside_is_a_sum_of_its_agreement(answer: str) -> None:
+    data = _run("Latvia and Ukraine: questions and answers\n\nLatvia signed the agreement with Ukraine in Riga on "
+                f"11 January.\n\nIs there any money in it?\n\n{answer}")
+    assert ("LVA-UKR", "financial_commitment", "present") in _prov(data)

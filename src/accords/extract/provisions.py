@@ -154,7 +154,9 @@ _GENERIC_REF = rx(
 _SUBJECT_VERB = rx(
     r"\W*(?:[\w'-]+\W+){0,10}?(?:The\s+)?(?P<who>[A-Z][\w.]*(?:\s+[A-Z]\w+)?)(?:\s+(?:government|cabinet))?\s+(?:also\s+)?"
     r"(?:will|would|shall|commits?|pledges?|pledged|undertakes|has\s+not|did\s+not|does\s+not|intends"
-    r"|promises|aims\s+to|plans\s+to|agrees\s+to|offers\s+to|vows\s+to)\b")
+    r"|promises|aims\s+to|plans\s+to|agrees\s+to|offers\s+to|vows\s+to"
+    # money put aside for the year: "For 2024 the EU has set aside EUR 5 billion ..."
+    r"|has\s+(?:set\s+aside|earmarked|allocated)|sets\s+aside|earmarks|allocates)\b")
 _PLURAL_GENERIC = rx(
     r"[^.;]*\b(?:(?:two|three|four|five|\d)\s+(?:\w+\s+){0,3}?(?:agreements|accords|texts|documents)"
     r"|(?:\d{1,2}|ten)[- ]year\s+(?:\w+\s+){0,2}?(?:agreements|accords)\b"
