@@ -3,7 +3,8 @@ of the Contact Group for"; a share of a sum that opens the next paragraph; a sha
 a dot grouping thousands ("1.000 million"); "this Monday"; a partner that signed "its own" agreement, in
 passing; table rows as facts; an answer that opens with the term; the writer's own proposal and a
 corrected figure; the attack clause with "attacks"; the other term of "unlike"; a package presented; the
-items a package is for; the union Ukraine would join.
+items a package is for; the union Ukraine would join; a main partner that sets money aside; the record of
+the partner in context.
 
 Every sentence here was written for these tests.
 """
@@ -247,3 +248,20 @@ def test_the_main_partner_setting_money_aside_is_a_sum_of_its_agreement(answer: 
     data = _run("Latvia and Ukraine: questions and answers\n\nLatvia signed the agreement with Ukraine in Riga on "
                 f"11 January.\n\nIs there any money in it?\n\n{answer}")
     assert ("LVA-UKR", "financial_commitment", "present") in _prov(data)
+
+
+# --- a record of the partner in context keeps it -----------------------------------------------------
+
+@pytest.mark.parametrize("record", [
+    "So far in 2024 Lithuania has provided about EUR 80 million, of which EUR 35 million went to the "
+    "Czech-led ammunition initiative.",
+    "Since 2022 Lithuania has already delivered EUR 700 million of aid.",
+])
+def test_the_record_of_the_partner_in_context_keeps_it(record: str) -> None:
+    data = _run("Estonia and Lithuania sign with Ukraine\n\n"
+                "- Kaja Kallas signs the agreement between Ukraine and Estonia. Estonia backs Ukraine's bid.\n"
+                "- Gitanas Nauseda signs the agreement between Ukraine and Lithuania, valid for ten years.\n"
+                f"  - {record}\n  - The text leaves open a training mission on Ukrainian soil.\n")
+    got = _prov(data)
+    assert ("LTU-UKR", "training", "present") in got
+    assert ("EST-UKR", "training", "present") not in got

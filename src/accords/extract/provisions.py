@@ -357,6 +357,11 @@ def _uncompared(sentence: str, keys: list[str]) -> list[str]:
     return [k for k in keys if k not in other or k in kept]
 
 
+def _first_partner(sentence: str, key: str) -> bool:
+    """Whether the first partner ``sentence`` names (its subject, in a record of aid) is that of ``key``."""
+    return _partners(sentence)[:1] == [key]
+
+
 def _named_text(sentence: str, hits: set[int]) -> list[str]:
     """Agreements named as "the French text" or "Romania's agreement" (see _NAMED_TEXT)."""
     if _NAMED_TEXT_I not in hits or not ("'s " in sentence or "’s " in sentence or "the " in sentence):
@@ -711,7 +716,10 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             # (a hedged remark about the text in context keeps it for an "It ..." after it: "A future president
             # could withdraw from it. It names no dollar figure.")
             if not (hedged and context and si + 1 < len(sentences)
-                    and _IT_NEXT.match(text, sentences[si + 1][0])):
+                    and _IT_NEXT.match(text, sentences[si + 1][0])) and not (
+                    not hedged and len(context) == 1 and _first_partner(sentence, context[0])):
+                # (the record of the partner in context, "So far Lithuania has provided EUR 80 million",
+                # keeps it for what follows: "The text leaves open a training mission")
                 context = [section] if section and whole_text else []
             continue
         if not context or (not whole_text and past):
