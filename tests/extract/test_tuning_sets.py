@@ -10,8 +10,9 @@ became a tuning set in session 5 (overall 0.76 -> 0.95, every key but channels a
 channels, 0.87, differ from the dev gold's convention on coalitions named with the Contact Group): it
 is held at 0.8 on every key. Set 7 became a tuning set in session 6 (overall 0.86 -> 0.93; its weakest
 key, military_scope, is 0.8: one lethal scope its gold reads off a package inventory, which the dev gold
-does not): it is held at 0.8 on every key. The sets never tuned on (2, 8, and those written after) are not
-scored here:
+does not): it is held at 0.8 on every key. Set 8 became a tuning set in session 7 (overall 0.85 -> 0.94; its
+weakest keys, military_scope and provisions, are at 0.86 and 0.88): it is held at 0.8 on every key. The sets never tuned on
+(2, 9, and those written after) are not scored here:
 they are the honest measurement (``accords eval tests/gold_heldout2``); only their spans are checked.
 """
 
@@ -29,7 +30,7 @@ from accords.extract.evaluate import score_corpus
 ROOT = Path(__file__).resolve().parents[1]
 SUFFIXES = (".txt", ".md", ".html", ".pdf", ".docx")
 FLOORS = {"gold_heldout": 0.9, "gold_heldout3": 0.9, "gold_heldout4": 0.9, "gold_heldout5": 0.8,
-          "gold_heldout6": 0.8, "gold_heldout7": 0.8}  # set -> min F1 per key
+          "gold_heldout6": 0.8, "gold_heldout7": 0.8, "gold_heldout8": 0.8}  # set -> min F1 per key
 
 
 def _cases(folder: str) -> list[tuple[str, Path, Path, str | None]]:

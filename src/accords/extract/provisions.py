@@ -154,7 +154,9 @@ _GENERIC_REF = rx(
 _SUBJECT_VERB = rx(
     r"\W*(?:[\w'-]+\W+){0,10}?(?:The\s+)?(?P<who>[A-Z][\w.]*(?:\s+[A-Z]\w+)?)(?:\s+(?:government|cabinet))?\s+(?:also\s+)?"
     r"(?:will|would|shall|commits?|pledges?|pledged|undertakes|has\s+not|did\s+not|does\s+not|intends"
-    r"|promises|aims\s+to|plans\s+to|agrees\s+to|offers\s+to|vows\s+to)\b")
+    r"|promises|aims\s+to|plans\s+to|agrees\s+to|offers\s+to|vows\s+to"
+    # money put aside for the year: "For 2024 the EU has set aside EUR 5 billion ..."
+    r"|has\s+(?:set\s+aside|earmarked|allocated)|sets\s+aside|earmarks|allocates)\b")
 _PLURAL_GENERIC = rx(
     r"[^.;]*\b(?:(?:two|three|four|five|\d)\s+(?:\w+\s+){0,3}?(?:agreements|accords|texts|documents)"
     r"|(?:\d{1,2}|ten)[- ]year\s+(?:\w+\s+){0,2}?(?:agreements|accords)\b"
@@ -290,6 +292,9 @@ _LABEL_GAP = rx(r"[ *_]*(?:(?:about|around|some|roughly|approx\.|approximately|o
 _ASKED = rx(r"(?=[aq])\b(?:asked|asking|asks|questions?|questioned)\s+(?:\w+\s+){0,2}?(?:about|on|whether|if)\s+"
             r"(?:[\w-]+\s+){0,5}\Z", re.IGNORECASE)
 _BLANK_LINE = rx(r"\n\s*\n")
+# "Canada signed its own agreement the same day": a partner told in passing beside the main one (as
+# relate.context.ASIDE): the sentence is its, the ones after return to the agreement before it
+_ASIDE = rx(r"\b(?:its|their)\s+own\s+(?:[\w-]+\s+){0,2}?(?:agreements?|accords?|deals?|pacts?|texts?)\b")
 _TERMINAL = (".", "!", "?", ":", '"', "'", ")", "]", "”", "’")
 _WORDS = {"ten": 10, "twelve": 12, "twenty-four": 24, "five": 5}
 
@@ -340,6 +345,23 @@ def _named(sentence: str, hits: set[int]) -> list[str]:
     return keys
 
 
+# The other term of a comparison: "unlike the British or French texts", "in contrast to Poland's accord"
+_UNLIKE = rx(r"\b(?:[Uu]nlike|in\s+contrast\s+(?:to|with)|[Cc]ompared\s+(?:with|to))\s+[^,;.]{0,60}")
+
+
+def _uncompared(sentence: str, keys: list[str]) -> list[str]:
+    """``keys`` without the partners named only as the other term of a comparison."""
+    other = {k for m in _UNLIKE.finditer(sentence) for k in _partners(m.group())}
+    rest = _UNLIKE.sub(" ", sentence)
+    kept = set(_partners(rest)) if other else set()
+    return [k for k in keys if k not in other or k in kept]
+
+
+def _first_partner(sentence: str, key: str) -> bool:
+    """Whether the first partner ``sentence`` names (its subject, in a record of aid) is that of ``key``."""
+    return _partners(sentence)[:1] == [key]
+
+
 def _named_text(sentence: str, hits: set[int]) -> list[str]:
     """Agreements named as "the French text" or "Romania's agreement" (see _NAMED_TEXT)."""
     if _NAMED_TEXT_I not in hits or not ("'s " in sentence or "’s " in sentence or "the " in sentence):
@@ -364,6 +386,7 @@ def _refers_to(sentence: str, hits: set[int], named: list[str], main: str | None
     return None
 
 
+_ROW = rx(r"\|[ \t]*[A-Z][\w' -]{0,30}\|[ \t]*\S")  # "| Term | Ten years": a label, then its value
 _LABEL_VALUE = rx(r"\s*(?:[-*+•]\s+)?(?:\*\*|__)?[A-Z][\w' -]{0,30}:(?:\*\*|__)?[ \t]*\S")
 
 
@@ -373,6 +396,8 @@ def _is_heading(sentence: str) -> bool:
         return True
     if ":" in sentence[:40] and _LABEL_VALUE.match(sentence):
         return False  # a fact box's "- **Term:** ten years" states a fact under its label
+    if sentence.startswith("|") and sentence.count("|") >= 2 and not sentence.rstrip().endswith("|"):
+        return False  # so does a table row without an end pipe, "| Term | Ten years" (the loaded DOCX/PDF form)
     words = sentence.rstrip(".").split(None, 8)  # (a ninth piece: over eight words)
     if not 0 < len(words) <= 8:
         return False
@@ -638,6 +663,8 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         # here for a sentence about several agreements, below for one that codes something.
         multi = _MULTI_I in hits and bool(first_match(_MULTI, sentence))
         every = (_partners(sentence) if _may_name(text, spots, start, end) else []) if multi else None
+        if every and ("nlike " in sentence or "ontrast" in sentence or "ompared" in sentence):
+            every = _uncompared(sentence, every)  # "unlike the British or French texts": the other term
         named: list[str] | None = [k for k in every if k != "EUU-UKR"] if every is not None else None  # _others
         # (the keyword tests first: they pass on few sentences, the name test on a third)
         explicit = (_named(sentence, hits) or _named_text(sentence, hits)) \
@@ -675,16 +702,24 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
                                                   or _main_role(sentence, main_names)) \
                 and not _BACKGROUND.match(sentence) and not hedged:
             targets = [default_agreement]
-        if not targets and not context and default_agreement and ":" in sentence[:40] \
-                and _LABEL_VALUE.match(sentence) and not hedged:
-            targets = [default_agreement]  # a fact box's "- **Term:** ten years" is about the text it sums up
+        if not targets and not context and default_agreement and not hedged and (
+                (":" in sentence[:40] and _LABEL_VALUE.match(sentence))
+                or (sentence[:1] == "|" and _ROW.match(sentence))):
+            # a fact box's "- **Term:** ten years" (or a table's "| Term | Ten years") is about the text it sums up
+            targets = [default_agreement]
+        restore: list[str] | None = None
+        if targets and subject and " own " in sentence and _ASIDE.search(sentence):
+            restore = context  # "Canada signed its own agreement the same day": said in passing
         if targets:
             context = targets
         elif not whole_text and (_BACKGROUND.match(sentence) or past or hedged):
             # (a hedged remark about the text in context keeps it for an "It ..." after it: "A future president
             # could withdraw from it. It names no dollar figure.")
             if not (hedged and context and si + 1 < len(sentences)
-                    and _IT_NEXT.match(text, sentences[si + 1][0])):
+                    and _IT_NEXT.match(text, sentences[si + 1][0])) and not (
+                    not hedged and len(context) == 1 and _first_partner(sentence, context[0])):
+                # (the record of the partner in context, "So far Lithuania has provided EUR 80 million",
+                # keeps it for what follows: "The text leaves open a training mission")
                 context = [section] if section and whole_text else []
             continue
         if not context or (not whole_text and past):
@@ -716,6 +751,8 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
                 items.append({"agreement": key, "code": code_id, "value": value,
                               "quote": sentence, "span": [start, end]})
         last_coded = coded if context else []
+        if restore is not None:
+            context = restore
         for key, clause, at in other:
             span = [at, at + len(clause)]
             items += [{"agreement": key, "code": code_id, "value": value, "quote": clause, "span": span}

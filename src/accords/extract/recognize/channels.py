@@ -97,6 +97,7 @@ def _key_windows(text: str, keys: tuple[str, ...], positions: dict[str, list[int
 
 
 COALITIONS = "UDCG capability coalitions"
+UDCG = "Ukraine Defence Contact Group"
 # The Contact Group's capability coalitions as writers name them loosely: by the aircraft
 # ("fighter-jet coalition", "the F-16 coalition"), several at once ("the artillery and air
 # defence coalitions", "the F-16 and maritime coalitions") or with "for" ("the coalition for
@@ -119,6 +120,12 @@ _COALITION_LIST = rx(
     rf"(?<![\w-])(?P<list>(?:{_KIND})(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:{_KIND}))*)"
     rf"(?:\s+\([^()\n]{{1,24}}\))?"  # (a gloss: "the F-16 (air force) coalition")
     rf"\s+(?:capability\s+)?coalitions?\b"
+    # several named after "coalitions ... for", as a plain list: "the coalitions of the Contact Group for
+    # air defence, artillery and demining" (one coalition each; "coalitions for X, for Y" stays one channel)
+    rf"|\bcoalitions\s+(?:of\s+the\s+(?:Ukraine\s+)?(?:Defen[cs]e\s+Contact\s+Group|UDCG|Ramstein\s+(?:group|format))\s+)?"
+    rf"(?:for|on)\s+(?:the\s+)?(?P<flist>(?:{_KIND})(?:\s+(?:security|systems|capabilit(?:y|ies)))?"
+    rf"(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:{_KIND})(?:\s+(?:security|systems|capabilit(?:y|ies)))?)+)"
+    rf"(?![\w-])"
     rf"|\bcoalitions?\s+(?:for|on)\s+(?:the\s+)?(?P<for>{_KIND})(?![\w-])"
     # a coalition named by what it supplies: "the coalition that supplies Ukraine's forces with IT equipment"
     rf"|\bcoalition\s+(?:that|which)\s+(?:supplies|provides|equips|delivers)\b[^.;:\n]{{0,50}}?\bwith\s+"
@@ -142,7 +149,8 @@ def _coalitions(text: str) -> list[Mention]:
     windows: list[tuple[int, int]] = []  # around each "oalition": a list of kinds is short
     pos = text.find("oalition")
     while pos >= 0:
-        a, b = max(0, pos - 120), min(len(text), pos + 80)
+        # (after the word, room for "of the Ukraine Defence Contact Group for" and a list of kinds)
+        a, b = max(0, pos - 120), min(len(text), pos + 160)
         if windows and a <= windows[-1][1]:
             windows[-1] = (windows[-1][0], b)
         else:
@@ -157,14 +165,18 @@ def _coalitions(text: str) -> list[Mention]:
                 if kind and not m.group().lower().startswith("coalitions"):  # "coalitions for ...": a list, kept whole
                     out.append(Mention("channel", m.start(), m.end(), m.group(), COALITIONS, {"kind": kind}))
                 continue
-            words = list(_ONE_KIND.finditer(text, m.start("list"), m.end("list")))
+            group = "flist" if m["flist"] else "list"
+            words = list(_ONE_KIND.finditer(text, m.start(group), m.end(group)))
             for i, w in enumerate(words):
                 kind = _kind(w.group())
                 if kind is None:
                     continue
-                end = m.end() if i == len(words) - 1 else w.end()  # the last one takes "coalitions"
-                out.append(Mention("channel", w.start(), end, text[w.start():end], COALITIONS,
-                                   {"kind": kind, "plural": m.group().rstrip().endswith("s")}))
+                # the last one takes "coalitions" (after the list; before it, each kind is its own word)
+                end = m.end() if i == len(words) - 1 and group == "list" else w.end()
+                extra: dict[str, Any] = {"kind": kind, "plural": m.group().rstrip().endswith("s")}
+                if group == "flist":
+                    extra["head"] = m.start()  # (where "coalitions of the Contact Group for" begins)
+                out.append(Mention("channel", w.start(), end, text[w.start():end], COALITIONS, extra))
     return out
 
 
@@ -194,6 +206,12 @@ def recognize_channels(text: str) -> list[Mention]:
             del found[start]  # the coalitions named one by one replace the generic match
         for n in named:
             found[n.start] = n
+        # "the coalitions of the Contact Group for air defence and artillery": the group there only says
+        # whose coalitions they are; each one named is the channel (as when no group is said)
+        for n in named:
+            if "head" in n.extra:
+                for start in [k for k, v in found.items() if v.value == UDCG and n.extra["head"] <= k < n.start]:
+                    del found[start]
     out: list[Mention] = []
     for start in sorted(found):
         mention = found[start]

@@ -58,6 +58,7 @@ _DATES = rx(
     # a day counted from the date told just before ("signed the following day", "a week later")
     r"|(?:on\s+)?the\s+(?:following|next|previous)\s+day|the\s+day\s+(?:before|after)(?!\s+(?:the|a|an|its|his|her)\b)"
     rf"|(?<=on |On )(?:{'|'.join(_DAYS)})(?!s\b|\s+(?:evenings|mornings|afternoons|nights))"
+    rf"|[Tt]his\s+(?:{'|'.join(_DAYS)})(?!s\b)"  # "signed this Monday": that day of the week written in
     rf"|(?:[Ll]ast|[Nn]ext)\s+(?:week(?:,\s*|\s+on\s+|\s+)(?={'|'.join(_DAYS)}))?(?:{'|'.join(_DAYS)})(?!s\b)"
     rf"|(?:{'|'.join(_DAYS)})(?='s\s+(?:signing|ceremony|meeting|summit|talks|visit|session|vote|decision)))"
     r"))(?![\w])"
@@ -323,6 +324,8 @@ def _relative(rel: str, ref: date | None) -> str | None:
         day = day.split()[-1]
         monday = ref - timedelta(days=ref.weekday())
         return (monday + timedelta(days=(-7 if word == "last" else 7) + _DAY_NAMES.index(day))).isoformat()
+    if word == "this" and day in _DAY_NAMES:  # "this Monday": that day in the reference day's own week
+        return (ref - timedelta(days=ref.weekday() - _DAY_NAMES.index(day))).isoformat()
     if day in _DAY_NAMES:  # "last Friday" is never the reference day itself, nor is "next Friday"
         if word == "last":
             return (ref - timedelta(days=(ref.weekday() - _DAY_NAMES.index(day)) % 7 or 7)).isoformat()

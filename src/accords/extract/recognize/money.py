@@ -55,9 +55,16 @@ _MONEY = rx(rf"(?<![\w.$€£¥]){_START}(?:{_QUAL})?(?:between\s+)?(?:{_PREFIX}
 _GROUPED = rx(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 
-def _number(text: str) -> float:
+# "1.000 million", "2.500 millones": a dot before three digits ending "00" groups thousands, as
+# continental writers put it; an English decimal never carries such trailing zeros before a scale word.
+_DOT_GROUPED = rx(r"\d{1,3}\.\d00")
+
+
+def _number(text: str, scaled: bool = False) -> float:
     if _GROUPED.fullmatch(text):
         return float(text.replace(",", ""))
+    if scaled and _DOT_GROUPED.fullmatch(text):
+        return float(text.replace(".", ""))
     return float(text.replace(",", "."))  # "4,5" is a decimal comma
 
 
@@ -126,8 +133,8 @@ def recognize_money(text: str) -> list[Mention]:
         scale_hi = _scale(s2 or s1)
         scale_lo = _scale(s1 or s2)
         try:
-            low = _number(n1) * scale_lo
-            high = _number(n2) * scale_hi if n2 else None
+            low = _number(n1, bool(s1 or s2)) * scale_lo
+            high = _number(n2, bool(s2 or s1)) * scale_hi if n2 else None
         except ValueError:
             continue
         if (s1 or s2 or "").lower() in {"m", "b", "k"} and not (m["cur"] or "").strip():

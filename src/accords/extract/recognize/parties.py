@@ -29,7 +29,7 @@ _CAPITAL_VERB = rx(
     r"gives|gave|offers|offered|adds|added|contributes|contributed|leads|led|co-leads|joins|joined|does|did|"
     r"keeps|kept|focuses|funds|funded|finances|financed|earmarks|earmarked|sets|set|puts|names|undertakes|"
     r"undertook|declined|refused|expects|hopes|aims|seeks|reported|reports|stated|states|confirmed|confirms|"
-    r"recalled|noted|notes|told|tells|argues|argued)\b|\s+and\s+[A-Z][a-z]+\s+(?:signed|concluded|agreed|"
+    r"recalled|noted|notes|told|tells|argues|argued|presented|presents|unveiled|unveils)\b|\s+and\s+[A-Z][a-z]+\s+(?:signed|concluded|agreed|"
     r"have|will|are|were)\b)")
 _PREPOSITION_BEFORE = rx(
     r"(?:\b(?:in|at|to|from|near|via|visit|visited|visiting|of|outside|around|into|toward|towards|"

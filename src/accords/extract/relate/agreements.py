@@ -17,8 +17,9 @@ from typing import Any
 
 from accords.extract import prefilter
 from accords.extract.prefilter import Gate, fold
-from accords.extract.relate.context import ORGS_AS_DONORS, RECIPIENT, Ctx
+from accords.extract.relate.context import JOINED_BEFORE, ORGS_AS_DONORS, RECIPIENT, Ctx
 from accords.extract.rx import rx
+from accords.extract.types import Mention
 
 # ("security deal", "ten-year deal": news prose; a bare "deal" is as often a contract or a purchase)
 _NOUN = (r"(?:agreements?|accords?|treaty|treaties|pact|security commitments"
@@ -516,8 +517,11 @@ _TERM_BEFORE = rx(r"(?=[acdeilrtv])"
                   r"applies|apply)\b[^.;:!?]{0,30}\Z", re.I)
 _TERM_QUESTION = rx(r"(?=[dehlrtv])\b(?:how\s+long|duration|term|valid|validity|run|runs|last|expire)\b", re.I)
 _YEARS_AFTER = rx(r"\s*(?:\(|,)?\s*(?:from\s+|in\s+|of\s+)?(?:19|20)\d\d\b")
-_TERM_LABEL = rx(r"\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:Term|Duration|Validity|Valid\s+for|Length)(?:\*\*|__)?"
-                 r"\s*[:\u2013\u2014-]\s*(?:\*\*|__)?\s*\Z")
+# (or a table's row: "| Term | Ten years")
+_TERM_LABEL = rx(r"\s*(?:\|\s*)?(?:[-*+]\s+)?(?:\*\*|__)?(?:Term|Duration|Validity|Valid\s+for|Length)(?:\*\*|__)?"
+                 r"\s*[:\u2013\u2014|-]\s*(?:\*\*|__)?\s*\Z")
+# who speaks, before an answer in a transcript or an FAQ: "GUEST: ", "A: ", "Minister of State: "
+_SPEAKER = rx(r"\s*[A-Z][\w.'()-]*(?:\s+[\w.'()-]+){0,4}:\s+")
 _IT = rx(r"\s*(?:It|This|That|(?:Its|The)\s+(?:term|validity|duration))\b")  # the agreement just told of
 _THEY = rx(r"(?=[teab])\b(?:they|each|all|both|these|those)\b", re.I)
 
@@ -547,9 +551,18 @@ def _is_term(ctx: Ctx, idx: int, s: int, sent: str) -> bool:
             return True  # (not "The fund runs for three years")
         if _TERM_LABEL.match(ctx.text, s, m.start):
             return True  # a fact sheet's "Term: 10 years"
+        if idx and _answers_with(ctx, s, sent, m) and _TERM_QUESTION.search(ctx.sent_text(idx - 1)) \
+                and ctx.sent_text(idx - 1).rstrip().endswith("?"):
+            return True  # "How long does it run?" / "Ten years." (or "GUEST: Ten years, and it can be extended.")
         if len(sent.strip(" .!")) <= len(m.text) + 6 and idx and _TERM_QUESTION.search(ctx.sent_text(idx - 1)):
             return True  # "How long does it run?" / "Ten years."
     return False
+
+
+def _answers_with(ctx: Ctx, s: int, sent: str, m: Mention) -> bool:
+    """The sentence opens with the duration, after a speaker's label if any: an answer to a question."""
+    label = _SPEAKER.match(sent) if ":" in sent[:40] else None
+    return bool(m.start - s - (label.end() if label else len(sent) - len(sent.lstrip())) == 0)
 
 
 _PARTY_LABEL_KEYS = ("Parties", "Partner", "Counterpart", "Signator")
@@ -872,6 +885,8 @@ def _find_partners(ctx: Ctx, idx: int) -> set[str]:
             on_noun = -1
         if m.value in ORGS_AS_DONORS and _MEMBERS_AFTER.match(ctx.text, m.end):
             continue  # "the 21st EU member state to sign such a text" is one of its members' agreements
+        if m.value in ORGS_AS_DONORS and JOINED_BEFORE.search(ctx.text, max(0, m.start - 30), m.start):
+            continue
         out.add(m.value)
     return out - {RECIPIENT, "RUS"}
 

@@ -28,7 +28,9 @@ _STATUS = [
                     r"to be (?:disbursed|delivered|provided|paid))\b")),
     ("provided", rx(r"\b(?:provided|delivered|disbursed|sent|transferred|supplied|donated|gave|given|"
                     r"spent|paid|contributed|handed over|went to|received|obtained)\b")),
+    # ("presented its 23rd defence package, worth ...": a package laid out is offered, like one unveiled)
     ("pledged", rx(r"\b(?:pledg\w*|commit(?:s|ted|ting|ment)?|promis\w*|announc\w*|unveil\w*|offer\w*|goes to|"
+                   r"present(?:s|ed)\s+(?:its|their|a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:package|programme|tranche)|"
                    r"(?:is|are)\s+(?:also\s+)?(?:providing|giving|contributing|sending|committing|granting)|"
                    r"(?:rais|increas|expand|boost)(?:ed|es|e)\s+(?:[\w']+\s+){0,4}?to|"
                    r"(?:will|would|shall|is\s+to|is\s+set\s+to|is\s+due\s+to)\s+(?:\w+\s+){0,2}?receive|"
@@ -53,7 +55,9 @@ _OF_WHICH = rx(r"(?=[io])\b(?:of which|of this|including|of that|out of which|of
                r"out of (?:this|that|the) (?:total|sum|amount))\s*(?:amount\s*)?,?\s*"
                r"(?:(?:some|about|around|roughly|nearly|almost|at least|more than|over|approx\.|approximately|"
                r"ca\.|c\.)\s+)?\Z", re.I)
-_OF_THIS_LEAD = rx(r"\s*(?:(?:Out )?[Oo]f (?:this|that|which|the total)(?: total| amount| sum)?,?)", re.I)
+# "Of this, ...", "Of that total, ...", "Of the same total, ...": a share of the sum just told
+_OF_THIS_LEAD = rx(r"\s*(?:(?:Out )?[Oo]f (?:this|that|which|the total|the same (?:total|sum|amount))"
+                   r"(?: total| amount| sum| package)?,?)", re.I)
 _TOTAL = rx(r"(?=[cat])\b(?:comes? to|came to|amounts? to|amounted to|totals?|totalled|totaled|adds? up to|"
             r"added up to)\b")
 _PAST_TOTAL = rx(r"(?=[acerst])"
@@ -180,14 +184,18 @@ def relate_commitments(ctx: Ctx) -> list[dict[str, Any]]:
         last_item: dict[str, Any] | None = None
         para = bisect_right(para_starts, s)
         if para != last_para:
-            previous, last_para = None, para
+            # (a share that opens the next paragraph, "Of this, CAD 2.4 billion are loans", is still of it)
+            if not (previous is not None and para == last_para + 1 and _OF_THIS_LEAD.match(ctx.text, s)):
+                previous = None
+            last_para = para
         for i, mention in enumerate(money):
             seg_end = money[i + 1].start if i + 1 < len(money) else e
             item = _commitment(ctx, idx, mention, prev_end, seg_end, previous, last_donor, last_item)
             prev_end = mention.end
             if item is None:
                 continue
-            if not _near(ctx, idx, about):
+            # (a share of a sum already taken is about what that sum was about)
+            if not item.get("part_of_previous") and not _near(ctx, idx, about):
                 if anywhere is None:  # (the first match ends the search: early in any text about Ukraine)
                     anywhere = _FOR_UKRAINE.search(ctx.text) is not None
                 if anywhere:
@@ -296,6 +304,10 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
     if status is None and previous is not None and (part_of or sibling is not None):
         status, cue_at = (sibling or previous)["status"], -1  # "of which ...", "and at least EUR 40 million"
         part_of = part_of or bool(sibling and sibling.get("part_of_previous"))
+    if status == "allocated" and part_of and previous is not None and previous["status"] == "pledged":
+        # "Of that total, GBP 200 million is earmarked for drones": what a share of the pledge is for, still
+        # pledged (an allocation is a budget's own step, not a use named for part of a promise)
+        status = "pledged"
     if _G_AFTER.may(low_left) and _AFTER.search(left) and _since(text[s:_e]):
         status, cue_at = "provided", -1  # "after more than EUR 2 billion since 2022": already given
     if status is None:

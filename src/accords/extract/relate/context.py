@@ -271,6 +271,17 @@ def _hosting(text: str, start: int, end: int) -> bool:
         ", " in before[-20:] and bool(_PLACE_OF.search(before)) and bool(_PLACE_END.match(text, end)))
 
 
+# "Canada signed its own agreement the same day": a partner told beside the one the text is about, in
+# passing; the sentence is about it, the ones after go back to the pair before it.
+ASIDE = rx(r"\b(?:its|their)\s+own\s+(?:[\w-]+\s+){0,2}?(?:agreements?|accords?|deals?|pacts?|texts?)\b")
+
+
+# "Ukraine's path to membership of the European Union", "accession to the EU": the union Ukraine would join
+# is where it is going, not a party to the agreement the sentence tells of
+JOINED_BEFORE = rx(r"(?=[maji])\b(?:membership\s+(?:of|in)|accession\s+to|join(?:ing|s)?|integration\s+into)"
+                   r"\s+(?:the\s+)?\Z", re.I)
+
+
 def _topics(ctx: Ctx) -> None:
     # A sentence naming one partner sets the pair for itself and the sentences after it, until the next
     # such sentence or the end of its paragraph; the others keep the pair before them (the document's
@@ -284,7 +295,9 @@ def _topics(ctx: Ctx) -> None:
     setters: list[tuple[int, tuple[str, ...]]] = []
     for idx in sorted(ctx._parties):
         partners = {m.value for m in ctx._parties[idx]
-                    if m.extra.get("kind") != "demonym" or _on_text(text, m.end)} - _NOT_PARTNERS
+                    if (m.extra.get("kind") != "demonym" or _on_text(text, m.end))
+                    and not (m.value in ORGS_AS_DONORS and JOINED_BEFORE.search(text, max(0, m.start - 30), m.start))
+                    } - _NOT_PARTNERS
         if len(partners) == 1:
             setters.append((idx, tuple(sorted(partners | {RECIPIENT}))))
     starts = ctx.starts
@@ -298,8 +311,12 @@ def _topics(ctx: Ctx) -> None:
             stop = max(stop, bisect_left(starts, headed[para_starts[p - 1]]))
         if i + 1 < len(setters):
             stop = min(stop, setters[i + 1][0])
+        before = topic[idx - 1] if idx and starts[idx - 1] >= para_starts[p - 1] else ctx.focus
         topic[idx:stop] = [pair] * (stop - idx)
         explicit[idx] = True
+        end = ctx.sentences[idx][1]
+        if " own " in text[starts[idx]:end] and ASIDE.search(text, starts[idx], end):
+            topic[idx + 1:stop] = [before] * (stop - idx - 1)
     ctx.topic = topic
     ctx.explicit = explicit
 

@@ -323,7 +323,8 @@ def relate_channels(ctx: Ctx) -> list[dict[str, Any]]:
             idx = ctx.sentence_of(m.start)
             plural = m.extra.get("plural", m.text.rstrip().endswith("s") or "coalitions" in m.text)
             named = m.extra.get("kind")  # the recognizer's reading of a loosely named coalition
-            if (plural or named) and any(c.value == UDCG for c in ctx.in_sentence("channel", idx)):
+            if (plural or named) and "head" not in m.extra \
+                    and any(c.value == UDCG for c in ctx.in_sentence("channel", idx)):
                 continue
             kind = _COALITION_TYPE.search(m.text)
             if kind is None and not named and any(c.value == COALITIONS and (c.extra.get("kind")

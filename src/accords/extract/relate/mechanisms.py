@@ -167,6 +167,9 @@ _UNSURE = rx(r"(?=[nwiaqehrcbp])"
                      re.I)
 _REFERS = rx(r"\b(?:refers?|referring|mentions?|mentioning|names?)\s+to\b|\bmentions?\b", re.I)
 _ITEM_GATE = ("weapon", "ammunition", "munitions", "arms", "long-range")
+# ... or when the items are what a package is for: "a defence package worth EUR 188 million for air defence and
+# heavy-calibre ammunition", "aid for weapons" (the money's purpose is the aid's scope)
+_PACKAGE_FOR = rx(r"\b(?:package|tranche|aid|assistance)\b[^.;:]{0,60}?\bfor\s+(?:[\w-]+(?:\s+and)?\s+){0,5}\Z", re.I)
 _ITEM_CLAUSE = rx(r"[;:]|,\s+(?:but|while|whereas)\b|\bnot\s+only\b")
 
 
@@ -238,6 +241,9 @@ def _lethal_items(ctx: Ctx, folded: str, out: list[dict[str, Any]], seen: set[tu
             clause = _ITEM_CLAUSE.split(sent[:m.start()])[-1]
             verbs = list(_GIVING.finditer(clause))
             verb = verbs[-1] if verbs else None  # the giving verb nearest the items
+            if verb is None and "for " in clause and ("package" in clause or "aid" in clause
+                                                      or "assistance" in clause or "tranche" in clause):
+                verb = _PACKAGE_FOR.search(clause)
             if verb is None or _NEGATED.search(clause) or _UNSURE.search(clause) or _HEDGED.search(sent):
                 continue
             if _REFERS.search(clause):
