@@ -22,7 +22,7 @@ from typing import Any
 
 import ahocorasick
 
-from accords.extract.rx import TWIN_LETTERS, Pattern, ascii_twin, plain, unwrap
+from accords.extract.rx import TWIN_LETTERS, Pattern, ascii_twin, compile_twins, plain, unwrap
 
 try:  # the stdlib regex parser (private, no stub; "sre_parse" would warn): without it, no gates
     _parser: Any = importlib.import_module("re._parser")
@@ -218,6 +218,17 @@ def _items(pattern: re.Pattern[str]) -> list[Any] | None:
             items = None
     _last_parsed = (pattern, items)
     return items
+
+
+def compile_analysed(source: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(source, flags)`` for a pattern that is to be run by :func:`finditer` or
+    :func:`search` at once: its ASCII twin and its parse, which the finders read, come from the
+    one parse of the compile (see :func:`accords.extract.rx.compile_twins`)."""
+    global _last_parsed
+    pattern, parsed = compile_twins(source, flags)
+    if parsed is not None:
+        _last_parsed = (pattern, list(parsed))
+    return pattern
 
 
 def leading_literals(given: Pattern) -> frozenset[str] | None:
