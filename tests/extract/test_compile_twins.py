@@ -48,3 +48,20 @@ def test_analysed_pattern_finds_what_the_source_finds() -> None:
         plain = re.compile(source, re.IGNORECASE)
         assert [m.span() for m in prefilter.finditer(pattern, text)] == [m.span() for m in plain.finditer(text)]
 
+
+
+def test_every_module_pattern_has_the_twin_its_source_compiles_to() -> None:
+    import importlib
+    import pkgutil
+
+    import accords.extract as extract
+
+    seen = 0
+    for info in pkgutil.walk_packages(extract.__path__, "accords.extract."):
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            if isinstance(value, rx.Rx) and value.a is not None:
+                seen += 1
+                if value.a is not value.u:
+                    assert value.a == re.compile(value.pattern, (value.flags & ~re.UNICODE) | re.ASCII)
+    assert seen > 100

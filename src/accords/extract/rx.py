@@ -162,7 +162,7 @@ class Rx:
 
     def __init__(self, compiled: re.Pattern[str]) -> None:
         self.u = compiled
-        self.a: re.Pattern[str] | None = None  # the twin, compiled when first needed (startup time)
+        self.a: re.Pattern[str] | None = None  # the twin (rx() sets it; else compiled when first needed)
 
     @property
     def pattern(self) -> str:
@@ -209,8 +209,15 @@ Pattern = Rx | re.Pattern[str]  # what the prefilter functions take
 
 
 def rx(pattern: str, flags: int = 0) -> Rx:
-    """``re.compile(pattern, flags)`` as an :class:`Rx`."""
-    return Rx(re.compile(pattern, flags))
+    """``re.compile(pattern, flags)`` as an :class:`Rx`, its twin compiled from the same parse.
+
+    (Compiled when first needed, a twin cost a parse of its own as well: about three times the
+    code generation it costs here. Nearly every twin is needed in a run of a few documents.)"""
+    compiled, parsed = compile_twins(pattern, flags)
+    out = Rx(compiled)
+    if parsed is not None:
+        out.a = ascii_twin(compiled)  # (made by compile_twins: a lookup)
+    return out
 
 
 def unwrap(pattern: Pattern) -> re.Pattern[str]:
