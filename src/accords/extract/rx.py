@@ -143,11 +143,14 @@ def compile_twins(source: str, flags: int = 0) -> tuple[re.Pattern[str], Any]:
     if parsed is None:
         return re.compile(source, flags), None
     unicode_flags = parsed.state.flags  # (the given flags and re.UNICODE, as re.compile has them)
-    pattern = _from_parse(source, parsed, unicode_flags)
-    twin = pattern
-    # (the test of ascii_twin, on the parse at hand)
-    if not flags & re.IGNORECASE or not _RISKY.search(source) or not _takes_twin_letter(parsed):
-        twin = _from_parse(source, parsed, int((unicode_flags & ~re.UNICODE) | re.ASCII))  # (an int: see above)
+    try:
+        pattern = _from_parse(source, parsed, unicode_flags)
+        twin = pattern
+        # (the test of ascii_twin, on the parse at hand)
+        if not flags & re.IGNORECASE or not _RISKY.search(source) or not _takes_twin_letter(parsed):
+            twin = _from_parse(source, parsed, int((unicode_flags & ~re.UNICODE) | re.ASCII))  # (an int: see above)
+    except (TypeError, AttributeError, ValueError, IndexError):  # pragma: no cover - private steps of another Python
+        return re.compile(source, flags), None
     if len(_TWINS) >= 4096:
         _TWINS.clear()
     _TWINS[id(pattern)] = (pattern, twin)
