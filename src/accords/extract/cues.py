@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from accords.codebook import Code, Codebook
-from accords.extract.prefilter import KeywordIndex, any_keywords, requirements
+from accords.extract.prefilter import KeywordIndex, any_keywords, compile_analysed, requirements
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +37,8 @@ class Rule:
         """The alternation of the cues ``which`` (indexes, in codebook order), compiled once."""
         pattern = self._alternations.get(which)
         if pattern is None:
-            pattern = re.compile("|".join(f"(?:{self.code.cues[i].pattern})" for i in which), re.IGNORECASE)
+            # (its twin and its parse for the finders come from the one parse of the compile)
+            pattern = compile_analysed("|".join(f"(?:{self.code.cues[i].pattern})" for i in which), re.IGNORECASE)
             self._alternations[which] = pattern
         return pattern
 

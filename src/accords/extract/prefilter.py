@@ -22,7 +22,7 @@ from typing import Any
 
 import ahocorasick
 
-from accords.extract.rx import TWIN_LETTERS, Pattern, ascii_twin, plain, unwrap
+from accords.extract.rx import TWIN_LETTERS, Pattern, ascii_twin, compile_twins, plain, unwrap
 
 try:  # the stdlib regex parser (private, no stub; "sre_parse" would warn): without it, no gates
     _parser: Any = importlib.import_module("re._parser")
@@ -198,15 +198,44 @@ def _prefixes(items: Any, digits: bool = False) -> tuple[set[str], bool] | None:
     return out, True
 
 
+_last_parsed: tuple[re.Pattern[str] | None, list[Any] | None] = (None, None)
+
+
+def _items(pattern: re.Pattern[str]) -> list[Any] | None:
+    """The parsed items of ``pattern`` (None: it cannot be parsed). The analyses of a new pattern
+    (its leading literals, its led finder, its word starts) come one after another and each read
+    the same parse: the last pattern's is kept (the parse of a cue alternation costs about what
+    its compile does, and was done four times for each new combination of cues)."""
+    global _last_parsed
+    last = _last_parsed  # (one read: another thread may replace it)
+    if last[0] is pattern:
+        return last[1]
+    items: list[Any] | None = None
+    if _parser is not None:
+        try:
+            items = list(_parser.parse(pattern.pattern, pattern.flags))
+        except Exception:  # an exotic pattern the analysis does not know
+            items = None
+    _last_parsed = (pattern, items)
+    return items
+
+
+def compile_analysed(source: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(source, flags)`` for a pattern that is to be run by :func:`finditer` or
+    :func:`search` at once: its ASCII twin and its parse, which the finders read, come from the
+    one parse of the compile (see :func:`accords.extract.rx.compile_twins`)."""
+    global _last_parsed
+    pattern, parsed = compile_twins(source, flags)
+    if parsed is not None:
+        _last_parsed = (pattern, list(parsed))
+    return pattern
+
+
 def leading_literals(given: Pattern) -> frozenset[str] | None:
     """Lower-case strings one of which the text of every match of ``pattern`` starts with
     (zero-width assertions such as ``\\b`` and look-arounds are skipped); None when unknown."""
-    pattern = unwrap(given)
-    if _parser is None:
-        return None
-    try:
-        items = list(_parser.parse(pattern.pattern, pattern.flags))
-    except Exception:
+    items = _items(unwrap(given))
+    if items is None:
         return None
     found = _prefixes(items)
     if found is None or not found[0] or "" in found[0]:
@@ -214,7 +243,7 @@ def leading_literals(given: Pattern) -> frozenset[str] | None:
     return frozenset(found[0])
 
 
-_FINDERS: dict[int, tuple[re.Pattern[str], Any, Any]] = {}
+_FINDERS: dict[int, tuple[re.Pattern[str], Any, Any, bool]] = {}
 # ASCII word characters kept (lower-cased), every other byte a space: in the marked text
 # " " + key matches only where the key starts a word.
 _WORDISH = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
@@ -289,25 +318,26 @@ def mark(text: str) -> str | None:
 _last_mark: tuple[str, str | None] = ("", " ")  # the last text marked (the same object), and its mark
 
 
-def _start_finder(pattern: re.Pattern[str]) -> tuple[Any, Any]:
+def _start_finder(pattern: re.Pattern[str]) -> tuple[Any, Any, bool]:
+    """The automata of :func:`_automata` for the leading literals of ``pattern`` (None, None
+    without them), and whether, without them, :func:`finditer_led` has a finder for it."""
     # Looked up by identity: hashing a compiled pattern hashes its whole compiled code, which
     # for a gazetteer alternation costs more than the scan of a sentence. (The pattern is kept
     # in the entry, so its id cannot be reused by another one.)
     entry = _FINDERS.get(id(pattern))
     if entry is not None and entry[0] is pattern:
-        return entry[1], entry[2]
+        return entry[1], entry[2], entry[3]
     starts = leading_literals(pattern)
     finder = marked = None
+    led = False
     if starts is not None:
-        try:
-            items = _parser.parse(pattern.pattern, pattern.flags)
-        except Exception:  # (leading_literals parsed it already)
-            items = []
-        finder, marked = _automata(starts, items)
+        finder, marked = _automata(starts, _items(pattern) or [])
+    else:  # (digits or optional words lead: "ten-year", "(no) new money")
+        led = _led_entry(pattern)[1] is not None
     if len(_FINDERS) >= 4096:  # (cue alternations come in a few hundred combinations)
         _FINDERS.clear()
-    _FINDERS[id(pattern)] = (pattern, finder, marked)
-    return finder, marked
+    _FINDERS[id(pattern)] = (pattern, finder, marked, led)
+    return finder, marked, led
 
 
 def _starts(finder: Any, marked: Any, text: str, pos: int, end: int) -> list[int]:
@@ -334,10 +364,13 @@ def finditer(given: Pattern, text: str, pos: int = 0, endpos: int | None = None)
     regex engine tries at every position, this is several times faster. When every match
     starts a word and the text is ASCII, only word starts are reported (see :func:`mark`).
     (A list, not a generator: on sentences the matches are few, and a generator's frames cost
-    more than the list.)"""
+    more than the list.) A pattern that no literal leads but digits or optional words do ("ten-year"
+    or "10-year", "(no) new money") is run by :func:`finditer_led` over a whole text."""
     pattern = unwrap(given)
     end = len(text) if endpos is None else min(endpos, len(text))
-    finder, marked = _start_finder(pattern)
+    finder, marked, led = _start_finder(pattern)
+    if finder is None and led and pos == 0 and end == len(text):
+        return list(finditer_led(pattern, text))
     rx = ascii_twin(pattern) if plain(text) else pattern
     if finder is None:
         return list(rx.finditer(text, pos, end))
@@ -360,7 +393,7 @@ def search(given: Pattern, text: str, pos: int = 0, endpos: int | None = None) -
     """Exactly ``pattern.search(text, pos, endpos)`` (see :func:`finditer`)."""
     pattern = unwrap(given)
     end = len(text) if endpos is None else min(endpos, len(text))
-    finder, marked = _start_finder(pattern)
+    finder, marked, _led = _start_finder(pattern)
     rx = ascii_twin(pattern) if plain(text) else pattern
     if finder is None:
         return rx.search(text, pos, end)
@@ -383,10 +416,7 @@ def _led_entry(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], Any, bool, An
     if entry is not None and entry[0] is pattern:
         return entry
     finder, word_start, marked = None, False, None
-    try:
-        items = list(_parser.parse(pattern.pattern, pattern.flags)) if _parser is not None else []
-    except Exception:
-        items = []
+    items = _items(pattern) or []
     found = _prefixes(items, digits=True) if items else None
     if found is not None and found[0] and "" not in found[0] and len(found[0]) <= _MOST_PREFIXES:
         finder, marked = _automata(found[0], items)

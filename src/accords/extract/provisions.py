@@ -35,11 +35,8 @@ from accords.extract.prefilter import (
     Gate,
     Occurrences,
     finditer,
-    finditer_led,
     fold,
     keywords,
-    leading_literals,
-    led_finder,
     mark,
 )
 from accords.extract.prefilter import search as first_match
@@ -488,25 +485,11 @@ def _number(code: Code, sentence: str) -> float | int | None:
     return None
 
 
-# Cue alternations that no literal leads but digits or optional words do (a
-# "ten-year" or "10-year" term, "(no) new money"): finditer and search would run them at every
-# position, finditer_led only where a digit or a leading word starts. By id (the pattern kept: its
-# id is not reused while it is here) -> whether the pattern is one of them.
-_LED: dict[int, tuple[re.Pattern[str], bool]] = {}
-
-
-def _led(pattern: re.Pattern[str]) -> bool:
-    entry = _LED.get(id(pattern))
-    if entry is None or entry[0] is not pattern:
-        if len(_LED) >= 4096:  # (cue alternations come in a few hundred combinations)
-            _LED.clear()
-        entry = _LED[id(pattern)] = (pattern, leading_literals(pattern) is None and led_finder(pattern)[0] is not None)
-    return entry[1]
-
-
 def _cue_matches(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]:
-    """``list(pattern.finditer(sentence))`` for a cue alternation (see _LED)."""
-    return list(finditer_led(pattern, sentence)) if _led(pattern) else finditer(pattern, sentence)
+    """``list(pattern.finditer(sentence))`` for a cue alternation (prefilter.finditer runs the
+    ones that digits or optional words lead with its led finder, and keeps that choice with the
+    pattern's other finders: one lookup a call)."""
+    return finditer(pattern, sentence)
 
 
 def _code_sentence(sentence: str, hits: set[int], rules: tuple[Rule, ...], gates: Gates,

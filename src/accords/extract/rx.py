@@ -26,6 +26,12 @@ try:  # the stdlib regex parser (private, no stub): without it, no twins
     _c: Any = importlib.import_module("re._constants")
 except (ImportError, AttributeError):  # pragma: no cover - a Python without it
     _parser = None
+try:  # the stdlib regex compiler and engine (private): without them, twins are compiled from source
+    _compiler: Any = importlib.import_module("re._compiler")
+    _sre: Any = importlib.import_module("_sre")
+    _compiler._code  # noqa: B018 - (the one function of it used)
+except (ImportError, AttributeError):  # pragma: no cover - a Python without them
+    _compiler = None
 
 _SEPARATORS = ("\x1c", "\x1d", "\x1e", "\x1f")
 # The non-ASCII letters IGNORECASE equates with ASCII ones (dotted and dotless i, long s, Kelvin sign).
@@ -99,6 +105,58 @@ def ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return twin
 
 
+# An inline flag ("(?i)", "(?u:", "(?-i:"): such a source is compiled from source (see compile_twins).
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]")
+
+
+def _from_parse(source: str, parsed: Any, flags: int) -> re.Pattern[str]:
+    """What ``re.compile(source, flags)`` gives, from ``parsed``, the parse of ``source`` (the
+    steps of re._compiler.compile after its parse; ``flags`` hold the flags of the parse)."""
+    saved = parsed.state.flags
+    parsed.state.flags = flags  # (the code generator reads the flags of the parse too)
+    try:
+        code = _compiler._code(parsed, flags)
+    finally:
+        parsed.state.flags = saved
+    groupindex = parsed.state.groupdict
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    compiled: re.Pattern[str] = _sre.compile(source, flags, code, parsed.state.groups - 1, groupindex,
+                                             tuple(indexgroup))
+    return compiled
+
+
+def compile_twins(source: str, flags: int = 0) -> tuple[re.Pattern[str], Any]:
+    """``re.compile(source, flags)`` with its :func:`ascii_twin` made beside it, and the parse of
+    ``source`` (None when there is none): one parse for the two compiles, which cost about as much
+    as their parses each (a new combination of cues is compiled as the documents call for it). The
+    compiled patterns are the same (``==``: source, flags and code) as those compiled from source."""
+    flags = int(flags)  # (as re.compile does: the code generator tests a RegexFlag bit by bit, slowly)
+    parsed = None
+    if _parser is not None and _compiler is not None and not flags & (re.LOCALE | re.ASCII | re.DEBUG) \
+            and not _INLINE_FLAGS.search(source):
+        try:
+            parsed = _parser.parse(source, flags)
+        except (re.error, ValueError, TypeError, RecursionError):  # (re.compile says why)
+            parsed = None
+    if parsed is None:
+        return re.compile(source, flags), None
+    unicode_flags = parsed.state.flags  # (the given flags and re.UNICODE, as re.compile has them)
+    try:
+        pattern = _from_parse(source, parsed, unicode_flags)
+        twin = pattern
+        # (the test of ascii_twin, on the parse at hand)
+        if not flags & re.IGNORECASE or not _RISKY.search(source) or not _takes_twin_letter(parsed):
+            twin = _from_parse(source, parsed, int((unicode_flags & ~re.UNICODE) | re.ASCII))  # (an int: see above)
+    except (TypeError, AttributeError, ValueError, IndexError):  # pragma: no cover - private steps of another Python
+        return re.compile(source, flags), None
+    if len(_TWINS) >= 4096:
+        _TWINS.clear()
+    _TWINS[id(pattern)] = (pattern, twin)
+    return pattern, parsed
+
+
 class Rx:
     """A compiled pattern that runs its ASCII twin on :func:`plain` texts: the same methods and
     results as the ``re.Pattern`` it wraps (``.u``)."""
@@ -107,7 +165,7 @@ class Rx:
 
     def __init__(self, compiled: re.Pattern[str]) -> None:
         self.u = compiled
-        self.a: re.Pattern[str] | None = None  # the twin, compiled when first needed (startup time)
+        self.a: re.Pattern[str] | None = None  # the twin (rx() sets it; else compiled when first needed)
 
     @property
     def pattern(self) -> str:
@@ -154,8 +212,15 @@ Pattern = Rx | re.Pattern[str]  # what the prefilter functions take
 
 
 def rx(pattern: str, flags: int = 0) -> Rx:
-    """``re.compile(pattern, flags)`` as an :class:`Rx`."""
-    return Rx(re.compile(pattern, flags))
+    """``re.compile(pattern, flags)`` as an :class:`Rx`, its twin compiled from the same parse.
+
+    (Compiled when first needed, a twin cost a parse of its own as well: about three times the
+    code generation it costs here. Nearly every twin is needed in a run of a few documents.)"""
+    compiled, parsed = compile_twins(pattern, flags)
+    out = Rx(compiled)
+    if parsed is not None:
+        out.a = ascii_twin(compiled)  # (made by compile_twins: a lookup)
+    return out
 
 
 def unwrap(pattern: Pattern) -> re.Pattern[str]:
