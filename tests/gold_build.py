@@ -1,4 +1,4 @@
-"""What the held-out sets' ``make_binaries.py`` scripts share: a DOCX rewritten with fixed entry
+"""What the held-out sets' ``make_binaries.py`` scripts share: the DOCX built from its source text, rewritten with fixed entry
 times, so that rebuilding a committed binary gives the same bytes."""
 
 import zipfile
@@ -15,3 +15,25 @@ def fix_zip_times(path: Path, stamp: tuple[int, int, int, int, int, int]) -> Non
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = info.external_attr
             dst.writestr(fixed, data)
+
+
+def build_docx(source: Path, out: Path, author: str, stamp: tuple[int, int, int, int, int, int]) -> None:
+    """The DOCX of a gold set from its source text: the first line is the title (and a level-1
+    heading), a line starting with "## " a level-2 heading, every other line a paragraph."""
+    from datetime import datetime
+
+    from docx import Document
+
+    lines = source.read_text(encoding="utf-8").splitlines()
+    doc = Document()
+    doc.core_properties.title = lines[0]
+    doc.core_properties.author = author
+    doc.core_properties.created = doc.core_properties.modified = datetime(*stamp)
+    doc.add_heading(lines[0], level=1)
+    for line in lines[1:]:
+        if line.startswith("## "):
+            doc.add_heading(line[3:], level=2)
+        else:
+            doc.add_paragraph(line)
+    doc.save(str(out))
+    fix_zip_times(out, stamp)

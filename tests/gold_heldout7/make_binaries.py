@@ -5,31 +5,19 @@ built with reportlab's invariant mode and the DOCX archive gets fixed entry time
 rebuilding gives the same bytes.
 """
 import sys
-from datetime import datetime
 from pathlib import Path
 
-from docx import Document
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # (tests/gold_build.py)
-from gold_build import fix_zip_times  # noqa: E402
+from gold_build import build_docx as build_docx_from  # noqa: E402
 
 
 def build_docx() -> None:
-    lines = (HERE / "src" / "707_romania_memo.txt").read_text(encoding="utf-8").splitlines()
-    doc = Document()
-    doc.core_properties.title = lines[0]
-    doc.core_properties.author = "Security Cooperation Unit"
-    doc.core_properties.created = doc.core_properties.modified = datetime(2024, 7, 16, 9, 0, 0)
-    doc.add_heading(lines[0], level=1)
-    for line in lines[1:]:
-        doc.add_paragraph(line)
-    out = HERE / "707_romania_memo.docx"
-    doc.save(str(out))
-    fix_zip_times(out, (2024, 7, 16, 9, 0, 0))
+    build_docx_from(HERE / "src" / "707_romania_memo.txt", HERE / "707_romania_memo.docx", "Security Cooperation Unit", (2024, 7, 16, 9, 0, 0))
 
 
 

@@ -7,17 +7,15 @@ headings; in the DOCX source, the first line is the title and lines starting wit
 level-2 headings.
 """
 import sys
-from datetime import datetime
 from pathlib import Path
 
-from docx import Document
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # (tests/gold_build.py)
-from gold_build import fix_zip_times  # noqa: E402
+from gold_build import build_docx as build_docx_from  # noqa: E402
 
 STAMP = (2024, 6, 3, 8, 30, 0)
 HEADINGS = {"Signed and summarised", "Money", "Legal character", "Assessment"}
@@ -37,20 +35,7 @@ def build_pdf() -> None:
 
 
 def build_docx() -> None:
-    lines = (HERE / "src" / "907_belgium_memo.txt").read_text(encoding="utf-8").splitlines()
-    doc = Document()
-    doc.core_properties.title = lines[0]
-    doc.core_properties.author = "Scheldt Advisory"
-    doc.core_properties.created = doc.core_properties.modified = datetime(*STAMP)
-    doc.add_heading(lines[0], level=1)
-    for line in lines[1:]:
-        if line.startswith("## "):
-            doc.add_heading(line[3:], level=2)
-        else:
-            doc.add_paragraph(line)
-    out = HERE / "907_belgium_memo.docx"
-    doc.save(str(out))
-    fix_zip_times(out, STAMP)
+    build_docx_from(HERE / "src" / "907_belgium_memo.txt", HERE / "907_belgium_memo.docx", "Scheldt Advisory", STAMP)
 
 
 if __name__ == "__main__":
