@@ -36,3 +36,13 @@ def agreements_by_parties(data: dict[str, Any]) -> dict[tuple[str, ...], dict[st
 def money(data: dict[str, Any]) -> list[tuple[Any, ...]]:
     """(donor, amount, currency, status) of every commitment, in order."""
     return [(c["donor"], c["amount"], c["currency"], c["status"]) for c in data["commitments"]]
+
+
+def coded(data: dict[str, Any]) -> set[tuple[str, str, Any]]:
+    """(agreement, code, "present" or "absent") of every provision; a number or text value counts as present."""
+    return {(p["agreement"], p["code"], p["value"] if p["value"] in ("present", "absent") else "present")
+            for p in data["provisions"]}
+
+
+def channel_names(data: dict[str, Any]) -> set[str]:
+    return {c["name"] for c in data["channels"]}

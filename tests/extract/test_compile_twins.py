@@ -49,7 +49,6 @@ def test_analysed_pattern_finds_what_the_source_finds() -> None:
         assert [m.span() for m in prefilter.finditer(pattern, text)] == [m.span() for m in plain.finditer(text)]
 
 
-
 def test_every_module_pattern_has_the_twin_its_source_compiles_to() -> None:
     import importlib
     import pkgutil

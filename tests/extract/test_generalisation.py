@@ -9,14 +9,9 @@ from typing import Any
 
 import pytest
 
+from .helpers import coded as _prov
 from .helpers import money as _money
 from .helpers import run as _run
-
-
-def _prov(data: dict[str, Any]) -> set[tuple[str, str, Any]]:
-    return {(p["agreement"], p["code"], p["value"] if p["value"] in ("present", "absent") else "present")
-            for p in data["provisions"]}
-
 
 # ---------------------------------------------------------------- commitments
 

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from .helpers import coded as _prov
 from .helpers import money as _money
 from .helpers import run as _run
 
@@ -129,11 +130,6 @@ def test_generic_coalition_gives_way_to_named_ones_in_the_same_sentence() -> Non
                 "coalition. Spain joins the capability coalitions.")
     assert [c["name"] for c in data["channels"]] == ["Drone capability coalition (UDCG)",
                                                      "IT capability coalition (UDCG)", "UDCG capability coalitions"]
-
-
-def _prov(data: dict[str, Any]) -> set[tuple[str, str, Any]]:
-    return {(p["agreement"], p["code"], p["value"] if p["value"] in ("present", "absent") else "present")
-            for p in data["provisions"]}
 
 
 _BALTIC = ("Lithuania. President Gitanas Nauseda signed the agreement between Ukraine and Lithuania in Brussels on "

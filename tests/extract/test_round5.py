@@ -7,17 +7,10 @@ Every sentence here was written for these tests.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
+from .helpers import coded as _prov
 from .helpers import run as _run
-
-
-def _prov(data: dict[str, Any]) -> set[tuple[str, str, Any]]:
-    return {(p["agreement"], p["code"], p["value"] if p["value"] in ("present", "absent") else "present")
-            for p in data["provisions"]}
-
 
 # --- provisions: no money, no term, said in other words -------------------------------------------
 
@@ -325,7 +318,6 @@ def test_one_event_per_date_a_table_tells() -> None:
 def test_a_plan_that_did_not_happen_is_no_event(text: str, kept: bool) -> None:
     dates = {e["date"] for e in _run(text, published="2024-04-10")["events"]}
     assert bool(dates & {"2024-03", "2024-05", "2024-06"}) is kept
-
 
 
 def test_a_sum_alone_in_quotation_marks_is_cited_not_committed() -> None:

@@ -9,21 +9,11 @@ Every sentence here was written for these tests.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
+from .helpers import channel_names as _channels
+from .helpers import coded as _prov
 from .helpers import run as _run
-
-
-def _prov(data: dict[str, Any]) -> set[tuple[str, str, Any]]:
-    return {(p["agreement"], p["code"], p["value"] if p["value"] in ("present", "absent") else "present")
-            for p in data["provisions"]}
-
-
-def _channels(data: dict[str, Any]) -> set[str]:
-    return {c["name"] for c in data["channels"]}
-
 
 # --- channels said in other words ------------------------------------------------------------------
 

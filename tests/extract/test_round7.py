@@ -11,25 +11,12 @@ Every sentence here was written for these tests.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
+from .helpers import channel_names as _channels
+from .helpers import coded as _prov
+from .helpers import money as _money
 from .helpers import run as _run
-
-
-def _prov(data: dict[str, Any]) -> set[tuple[str, str, Any]]:
-    return {(p["agreement"], p["code"], p["value"] if p["value"] in ("present", "absent") else "present")
-            for p in data["provisions"]}
-
-
-def _channels(data: dict[str, Any]) -> set[str]:
-    return {c["name"] for c in data["channels"]}
-
-
-def _money(data: dict[str, Any]) -> set[tuple[str, float, str, str]]:
-    return {(c["donor"], c["amount"], c["currency"], c["status"]) for c in data["commitments"]}
-
 
 # --- channels: a list of coalitions after "coalitions ... for" ----------------------------------------
 
