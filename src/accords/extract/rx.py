@@ -79,6 +79,16 @@ def _takes_twin_letter(items: Any) -> bool:
     return False
 
 
+def _twin_safe(source: str, flags: int, parse: Callable[[], Any]) -> bool:
+    """Whether ``source`` under ``flags`` matches the same as its re.ASCII twin on a :func:`plain`
+    text: no IGNORECASE (an inline "(?i:" can turn it on for a part), or no twin letter taken.
+    ``parse`` gives the parse of ``source``; it is asked for only where _RISKY matches the source
+    (a parse costs more than a compile, and for the party-name alternations was most of a
+    one-document run's startup)."""
+    return not (flags & re.IGNORECASE or "(?" in source) or not _RISKY.search(source) \
+        or not _takes_twin_letter(parse())
+
+
 def ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` compiled under re.ASCII: the same matches on a :func:`plain` text (the
     pattern itself where that cannot be shown)."""
@@ -91,11 +101,7 @@ def ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
     source = pattern.pattern
     if _parser is not None and isinstance(source, str) and not pattern.flags & re.LOCALE:
         try:
-            # (an inline "(?i:" can turn IGNORECASE on for a part. A source that _RISKY does not
-            # match cannot name a twin letter: no parse needed, which costs more than a compile
-            # and, for the party-name alternations, was most of a one-document run's startup)
-            if not (pattern.flags & re.IGNORECASE or "(?" in source) or not _RISKY.search(source) \
-                    or not _takes_twin_letter(_parser.parse(source, pattern.flags)):
+            if _twin_safe(source, pattern.flags, lambda: _parser.parse(source, pattern.flags)):
                 twin = re.compile(source, (pattern.flags & ~re.UNICODE) | re.ASCII)
         except (re.error, ValueError, TypeError):  # ("(?u)" inside, say): keep the pattern
             twin = pattern
@@ -146,8 +152,7 @@ def compile_twins(source: str, flags: int = 0) -> tuple[re.Pattern[str], Any]:
     try:
         pattern = _from_parse(source, parsed, unicode_flags)
         twin = pattern
-        # (the test of ascii_twin, on the parse at hand)
-        if not flags & re.IGNORECASE or not _RISKY.search(source) or not _takes_twin_letter(parsed):
+        if _twin_safe(source, flags, lambda: parsed):  # (on the parse at hand)
             twin = _from_parse(source, parsed, int((unicode_flags & ~re.UNICODE) | re.ASCII))  # (an int: see above)
     except (TypeError, AttributeError, ValueError, IndexError):  # pragma: no cover - private steps of another Python
         return re.compile(source, flags), None
