@@ -41,6 +41,7 @@ from accords.extract.prefilter import (
 )
 from accords.extract.prefilter import search as first_match
 from accords.extract.recognize.trie import trie_pattern
+from accords.extract.relate.context import ASIDE
 from accords.extract.rx import Rx, rx
 from accords.extract.withdrawn import possible as withdrawal_possible
 from accords.extract.withdrawn import withdrawn
@@ -289,9 +290,6 @@ _LABEL_GAP = rx(r"[ *_]*(?:(?:about|around|some|roughly|approx\.|approximately|o
 _ASKED = rx(r"(?=[aq])\b(?:asked|asking|asks|questions?|questioned)\s+(?:\w+\s+){0,2}?(?:about|on|whether|if)\s+"
             r"(?:[\w-]+\s+){0,5}\Z", re.IGNORECASE)
 _BLANK_LINE = rx(r"\n\s*\n")
-# "Canada signed its own agreement the same day": a partner told in passing beside the main one (as
-# relate.context.ASIDE): the sentence is its, the ones after return to the agreement before it
-_ASIDE = rx(r"\b(?:its|their)\s+own\s+(?:[\w-]+\s+){0,2}?(?:agreements?|accords?|deals?|pacts?|texts?)\b")
 _TERMINAL = (".", "!", "?", ":", '"', "'", ")", "]", "”", "’")
 _WORDS = {"ten": 10, "twelve": 12, "twenty-four": 24, "five": 5}
 
@@ -691,7 +689,9 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             # a fact box's "- **Term:** ten years" (or a table's "| Term | Ten years") is about the text it sums up
             targets = [default_agreement]
         restore: list[str] | None = None
-        if targets and subject and " own " in sentence and _ASIDE.search(sentence):
+        # ("Canada signed its own agreement the same day": a partner told in passing beside the main one;
+        # the sentence is its, the ones after return to the agreement before it)
+        if targets and subject and " own " in sentence and ASIDE.search(sentence):
             restore = context  # "Canada signed its own agreement the same day": said in passing
         if targets:
             context = targets
