@@ -14,6 +14,7 @@ from typing import Any
 
 from accords.extract import prefilter
 from accords.extract.prefilter import Gate, fold
+from accords.extract.recognize.channels import COALITIONS, UDCG
 from accords.extract.relate.agreements import date_names_text
 from accords.extract.relate.context import Ctx
 from accords.extract.rx import rx
@@ -303,8 +304,6 @@ def _what(sentence: str) -> str:
     return text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "..."
 
 
-COALITIONS = "UDCG capability coalitions"
-UDCG = "Ukraine Defence Contact Group"
 _COALITION_TYPE = rx(r"\b(IT|[Dd]rone|[Dd]emining|[Aa]ir [Ff]orce|[Aa]rtillery|[Aa]rmou?r|[Mm]aritime|IAMD)\b")
 
 
