@@ -27,17 +27,25 @@ import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 BASELINE = HERE / "baseline_instructions.json"
 
 
+def _bench() -> Any:
+    """bench_extract, whose corpus this measures (documents(), stream())."""
+    sys.path.insert(0, str(HERE))
+    import bench_extract
+
+    return bench_extract
+
+
 def child(words: int) -> None:
     """Warm every pattern with one pass over the documents, then extract ``words`` more words."""
-    sys.path.insert(0, str(HERE))
-    import bench_extract as bench
-
     from accords.extract.pipeline import extract_bytes
+
+    bench = _bench()
 
     for name, raw, published in bench.documents():
         json.dumps(extract_bytes(raw, name, published, limit=50_000_000).data)
@@ -64,13 +72,6 @@ def build_of(python: str) -> str:
     return "compiled" if out.stdout.strip() == "True" else "interpreted"
 
 
-def corpus_size() -> int:
-    sys.path.insert(0, str(HERE))
-    import bench_extract as bench
-
-    return len(bench.documents())
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--python", help="interpreter to measure (default: .venv-compiled's when it exists)")
@@ -92,7 +93,7 @@ def main() -> None:
         big, small = pool.map(lambda n: collected(python, n), (args.words, 0))
     net = big - small
     per_100k = net * 100_000 / args.words
-    documents = corpus_size()
+    documents = len(_bench().documents())
     print(f"pipeline (load -> JSON): {per_100k / 1e6:,.0f}M instructions per 100,000 words "
           f"({documents} corpus documents)")
     recorded = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}
