@@ -36,7 +36,6 @@ _EDITS = rx(
     "|!" + _LINK.format("ltext") + "|" + _LINK.format("ltext2")
     + r"|\n(?:[ ]*\n)*[ ]*"
 )
-_JOIN_BEFORE = rx(r"[a-z,;]\Z")
 
 IDENTITY, REPLACE, OPEN, CLOSE = 0, 1, 2, 3
 
@@ -119,14 +118,17 @@ def normalize(text: str) -> tuple[str, OffsetMap]:
             while start > last_end and src[start - 1] == " ":
                 start -= 1  # the spaces before a line break belong to it
             last_end = m.end()
-            before = src[max(0, start - 1):start]
+            # a cut sentence: the line ends in a small letter, comma or semicolon, and the next line
+            # starts in lower case, or the previous line already holds a finished sentence (so it
+            # is body text, not a headline) and is long; a table row (cells joined by " | ", as DOCX
+            # and HTML tables load) is never cut. (Most line breaks fail the first test: the line
+            # is only copied out after it.)
+            before = src[start - 1] if start else ""
+            if not ("a" <= before <= "z" or before in (",", ";")):
+                continue
             after = src[m.end():m.end() + 1]
-            line_start = src.rfind("\n", 0, start) + 1
-            line = src[line_start:start]
-            # a cut sentence: the next line starts in lower case, or the previous line already
-            # holds a finished sentence (so it is body text, not a headline) and is long; a table
-            # row (cells joined by " | ", as DOCX and HTML tables load) is never cut
-            join = bool(_JOIN_BEFORE.search(before)) and " | " not in line and (
+            line = src[src.rfind("\n", 0, start) + 1:start]
+            join = " | " not in line and (
                 after.islower() or after == "(" or (
                     after.isalpha() and len(line) >= 60
                     and (". " in line or m.group().count("\n") == 1)))

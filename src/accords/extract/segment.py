@@ -24,7 +24,6 @@ _ABBREV = frozenset(
 _SMALL = frozenset(["and", "of", "the", "for", "in", "on", "to", "a", "an", "with", "&"])
 _RUN_IN = rx(r"[A-Z][\w'’-]*(?:[ ][\w'’&-]+){0,6}\.[ ]+(?=[A-Z\"'])")
 _MD_HEADING = rx(r"#{1,6}[ ]+")
-_SPACES = rx(r"[ ]+")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -48,7 +47,8 @@ def _add_stripped(text: str, start: int, end: int, out: list[tuple[int, int]]) -
 
 
 def is_title_case(phrase: str) -> bool:
-    words = [w for w in _SPACES.split(phrase.strip()) if w]
+    # (the words between runs of spaces: str.split and dropping the empty ones needs no regex call)
+    words = [w for w in phrase.strip().split(" ") if w]
     if not words or not words[0][:1].isupper():
         return False
     return all(w[:1].isupper() or w.lower() in _SMALL or w[:1].isdigit() for w in words)
@@ -56,6 +56,8 @@ def is_title_case(phrase: str) -> bool:
 
 def run_in_heading(text: str, start: int, end: int) -> int | None:
     """End offset of a run-in heading at the start of a paragraph, or None."""
+    if start >= end or not "A" <= text[start] <= "Z":
+        return None  # (what _RUN_IN opens with: most paragraphs that fail it fail here, with no regex call)
     m = _RUN_IN.match(text, start, end)
     if not m:
         return None
@@ -69,7 +71,7 @@ def run_in_heading(text: str, start: int, end: int) -> int | None:
 
 
 def is_heading_paragraph(text: str, start: int, end: int) -> bool:
-    if _MD_HEADING.match(text, start, end):
+    if start < end and text[start] == "#" and _MD_HEADING.match(text, start, end):  # (a regex call only on "#")
         return True
     if end - start > 120:
         return False  # (before copying a long paragraph out)
