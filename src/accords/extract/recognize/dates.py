@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any, Final
 
-from accords.extract.prefilter import Gate, finditer_led, fold
+from accords.extract.prefilter import Gate, finditer_led, fold, plain_digits
 from accords.extract.recognize.windows import chosen
 from accords.extract.rx import Pattern, rx
 from accords.extract.types import Mention
@@ -74,6 +74,18 @@ _GATES: Final[dict[str, Pattern]] = {
     "on": rx(r"on\s+the\s+(?:same|following|next|previous)").u,
     "that": rx(r"that\s+(?:same|day|evening|afternoon)").u,
     "by": rx(r"by\s+(?:the\s+)?end").u,
+    # Words that start months or relative dates far more often than they start one ("market",
+    # "decided", "may", "this agreement", "later in", "last but"): what the date would need next.
+    "mar": rx(r"Mar(?:ch|\.|\s)").u,
+    "may": rx("May").u,
+    "sep": rx(r"Sep(?:tember|t?[.\s])").u,
+    "dec": rx(r"Dec(?:ember|\.|\s)").u,
+    "this": rx(r"(?i:this)\s+(?:[JFMASONDTW][a-z]|year|month|morning|afternoon|evening)").u,
+    "last": rx(r"(?i:last)\s+(?:[JFMASONDTW][a-z]|year|month|week)").u,
+    "next": rx(r"(?i:next)\s+(?:[JFMASONDTW][a-z]|year|month|week)").u,
+    "late": rx(r"(?i:later?)\s+(?:[JFMASOND][a-z]|(?i:th))").u,
+    "earlie": rx(r"(?i:earlier\s+t)").u,
+    "end": rx(r"end\s+of\s").u,
 }
 _BARE_CONTEXT = rx(
     r"(?:\b(?:in|since|by|until|till|from|of|during|through|before|after|early|late|mid|end|between|"
@@ -131,6 +143,33 @@ def _counted(text: str) -> list[Mention]:
     return out
 
 
+def _date_matches(text: str) -> Iterator[re.Match[str]]:
+    """Exactly ``finditer_led(_DATES, text, _GATES)``, from the starts that the one pass of
+    :func:`accords.extract.recognize.people.marked_starts` over the document found for both
+    recognizers (on a text with no marked form, or with decimal digits other than 0-9,
+    finditer_led's own way)."""
+    # (imported here: people reads this module's pattern and gates to build that pass)
+    from accords.extract.recognize.people import marked_starts
+
+    found = marked_starts(text)
+    if found is None or not plain_digits(text):
+        yield from finditer_led(_DATES, text, _GATES)
+        return
+    gate_at = found[2]
+    match = chosen(_DATES, text).match
+    last = 0
+    for at in sorted(gate_at):
+        if at < last:
+            continue  # inside the previous match: finditer resumes after it
+        gate = gate_at[at]
+        if gate is not None and gate.match(text, at) is None:
+            continue
+        m = match(text, at)
+        if m:
+            last = max(m.end(), at + 1)
+            yield m
+
+
 def _branches() -> dict[int, str]:
     """The alternative of _DATES (named by its outer group) that every group of it belongs to: the
     last group a match closes (``lastindex``) says which alternative matched, with no lookup of
@@ -154,7 +193,7 @@ def recognize_dates(text: str) -> list[Mention]:
     out: list[Mention] = []
     counted = _counted(text)
     # (tried only where a date's leading word or digit starts: the same matches, see prefilter)
-    for m in finditer_led(_DATES, text, _GATES):
+    for m in _date_matches(text):
         start = m.start()
         before = text[max(0, start - 30):start]
         branch = _BRANCH[m.lastindex or 0]
