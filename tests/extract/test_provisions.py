@@ -227,3 +227,25 @@ def test_cue_scans_are_the_plain_scans(text: str) -> None:
         for which in [every, *((i,) for i in every)]:
             pattern = rule.cues(which)
             assert [m.span() for m in p._cue_matches(pattern, text)] == [m.span() for m in pattern.finditer(text)]
+
+
+EXCLUDE_SAMPLES = [
+    "The EUR 5 billion is an estimate, not a pledge.", "We would suggest EUR 2 billion.", "I propose a sum.",
+    "Our proposal names EUR 1 billion.", "The correct figure is EUR 3 billion.", "Partners pledge EUR 4 billion.",
+    "The ESTIMATE was NOT A COMMITMENT at all.", "Weapons stockpiles grew.", "A coalition of the willing met.",
+    "Training of sappers and deminers", "demining training", "I\u0307 propose \u017fome \u212aind of sum.",
+]
+
+
+@pytest.mark.parametrize("sentence", EXCLUDE_SAMPLES)
+def test_gated_exclusions_are_the_plain_exclusions(sentence: str) -> None:
+    # The keyword test before each exclusion pattern skips only patterns that cannot match.
+    from accords.codebook import load_codebook
+    from accords.extract import provisions as p
+    from accords.extract.prefilter import fold
+
+    for code in load_codebook().codes:
+        if code.exclude:
+            plain = any(x.search(sentence) for x in code.exclude)
+            assert p._excluded(code, sentence, fold(sentence)) == plain, (code.id, sentence)
+
