@@ -227,3 +227,50 @@ def test_cue_scans_are_the_plain_scans(text: str) -> None:
         for which in [every, *((i,) for i in every)]:
             pattern = rule.cues(which)
             assert [m.span() for m in p._cue_matches(pattern, text)] == [m.span() for m in pattern.finditer(text)]
+
+
+EXCLUDE_SAMPLES = [
+    "The EUR 5 billion is an estimate, not a pledge.", "We would suggest EUR 2 billion.", "I propose a sum.",
+    "Our proposal names EUR 1 billion.", "The correct figure is EUR 3 billion.", "Partners pledge EUR 4 billion.",
+    "The ESTIMATE was NOT A COMMITMENT at all.", "Weapons stockpiles grew.", "A coalition of the willing met.",
+    "Training of sappers and deminers", "demining training", "I\u0307 propose \u017fome \u212aind of sum.",
+]
+
+
+@pytest.mark.parametrize("sentence", EXCLUDE_SAMPLES)
+def test_gated_exclusions_are_the_plain_exclusions(sentence: str) -> None:
+    # The keyword test before each exclusion pattern skips only patterns that cannot match.
+    from accords.codebook import load_codebook
+    from accords.extract import provisions as p
+    from accords.extract.prefilter import fold
+
+    for code in load_codebook().codes:
+        if code.exclude:
+            plain = any(x.search(sentence) for x in code.exclude)
+            assert p._excluded(code, sentence, fold(sentence)) == plain, (code.id, sentence)
+
+
+
+MAIN_SUBJECTS = [
+    "Rome and Kyiv will consult each other.", "Italy and Ukraine will meet yearly.", "Ukraine would receive CAD 3 billion "
+    "from Canada.", "Under the deal, the Dutch government will train pilots.", "eastGermany and Ukraine will talk.",
+    "The UK will provide GBP 3 billion.", "Officials in Ottawa say Canada pledged more.", "Berlin will pay for it.",
+    "Der \u212aanzler: Germany will pay.", "For 2024 the EU has set aside EUR 5 billion.",
+]
+
+
+@pytest.mark.parametrize("text", ["\n".join(MAIN_SUBJECTS)] + [p.read_text(errors="replace")
+                                                            for p in sorted(GOLD_DIR.glob("*.txt"))[:40]])
+def test_main_subject_name_test_skips_only_sentences_it_cannot_match(text: str) -> None:
+    # The name test before _SUBJECT_VERB: without it (a capital "" that every sentence holds) the
+    # answer is the same for every main partner.
+    from accords.extract import provisions as p
+
+    every_gate = set(range(len(p._GATES)))
+    for main in ("CAN", "DEU", "GBR", "ITA", "NLD", "USA", "EUU"):
+        names = p._names_of(f"{main}-UKR")
+        capitals = p._capitals_of(names)
+        for start, end in split(text):
+            sentence = text[start:end]
+            assert p._main_subject(sentence, every_gate, names, capitals) == \
+                p._main_subject(sentence, every_gate, names, ("",)), (main, sentence)

@@ -490,6 +490,26 @@ def _cue_matches(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]
     return finditer(pattern, sentence)
 
 
+# An exclusion pattern's keyword gate, by the pattern's identity (the pattern is kept in its entry, so
+# its id is not reused while the entry lives).
+_EXCLUDE_GATES: dict[int, tuple[re.Pattern[str], Gate]] = {}
+
+
+def _excluded(code: Code, sentence: str, low: str) -> bool:
+    """Whether one of the code's exclusion patterns matches ``sentence`` (``low``: its fold). Each
+    pattern's keyword test comes first: most sentences lack its keywords, and a search for a
+    pattern costs a pass over the sentence."""
+    for pattern in code.exclude:
+        entry = _EXCLUDE_GATES.get(id(pattern))
+        if entry is None or entry[0] is not pattern:
+            if len(_EXCLUDE_GATES) >= 1024:  # (a few per codebook)
+                _EXCLUDE_GATES.clear()
+            entry = _EXCLUDE_GATES[id(pattern)] = (pattern, Gate(pattern))
+        if entry[1].may(low) and first_match(pattern, sentence):
+            return True
+    return False
+
+
 def _code_sentence(sentence: str, hits: set[int], rules: tuple[Rule, ...], gates: Gates,
                    codebook: Codebook) -> list[tuple[str, Any]]:
     """(code, value) pairs one sentence supports; a restriction's 'absent' wins over a cue.
@@ -505,10 +525,10 @@ def _code_sentence(sentence: str, hits: set[int], rules: tuple[Rule, ...], gates
         which = tuple(cues) if RESTRICTION not in cues else tuple(ci for ci in cues if ci != RESTRICTION)
         if not code.restrictions:
             matches = _cue_matches(rule.cues(which), sentence)
-            if not matches or any(first_match(x, sentence) for x in code.exclude):
+            if not matches or (code.exclude and _excluded(code, sentence, low := low or fold(sentence))):
                 continue
         else:
-            if any(first_match(x, sentence) for x in code.exclude):
+            if code.exclude and _excluded(code, sentence, low := low or fold(sentence)):
                 continue
             restricted = None
             if RESTRICTION in cues:
@@ -581,6 +601,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
     if default_agreement is None:
         default_agreement = _guess_main(text, occ, sentences, spots)
     main_names = _names_of(default_agreement)
+    main_capitals = _capitals_of(main_names)
     items: list[dict[str, Any]] = []
     section: str | None = default_agreement if whole_text else None  # set by headings naming a partner
     context: list[str] = [section] if section else []
@@ -678,7 +699,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             # "three new agreements, each concluded for ten years": about agreements named later
             pending.extend((sentence, start, end, cv) for cv in _code_sentence(sentence, hits, rules, gates, cb))
             continue
-        if not targets and default_agreement and (_main_subject(sentence, hits, main_names)
+        if not targets and default_agreement and (_main_subject(sentence, hits, main_names, main_capitals)
                                                   or _main_aid(sentence, main_names)
                                                   or _main_role(sentence, main_names)) \
                 and not _BACKGROUND.match(sentence) and not hedged:
@@ -929,8 +950,20 @@ def _is_main(who: str, names: set[str]) -> bool:
     return who.lower() in names or _CAPITALS.get(who, "") in {_NAME_TO_ISO.get(n) for n in names}
 
 
-def _main_subject(sentence: str, hits: set[int], names: set[str]) -> bool:
+def _capitals_of(names: set[str]) -> tuple[str, ...]:
+    """The capitals of the partners of ``names``."""
+    isos = {_NAME_TO_ISO.get(n) for n in names}
+    return tuple(c for c, iso in _CAPITALS.items() if iso in isos)
+
+
+def _main_subject(sentence: str, hits: set[int], names: set[str], capitals: tuple[str, ...]) -> bool:
     if not names or _SUBJECT_I not in hits:
+        return False
+    # Every party this finds the main partner as (the subject, the giver "from ...", the one paired
+    # with Ukraine) is written in the sentence as one of its ``names`` (any case) or its capital:
+    # without one, the pattern need not run.
+    low = sentence.lower()
+    if not any(n in low for n in names) and not any(c in sentence for c in capitals):
         return False
     m = _SUBJECT_VERB.match(sentence)
     if m is None:
