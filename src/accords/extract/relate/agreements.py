@@ -9,14 +9,17 @@ Germany") makes one ``mentioned_only`` agreement per listed party.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from heapq import heappop, heappush
 from itertools import pairwise
 from typing import Any
 
-from accords.extract import prefilter
 from accords.extract.prefilter import Gate, fold
+from accords.extract.relate.candidates import CANDIDATE as _CANDIDATE  # noqa: F401 (the tests scan it)
+from accords.extract.relate.candidates import HAS_DOC_NOUN as _HAS_DOC_NOUN
+from accords.extract.relate.candidates import HAS_NOUN as _HAS_NOUN
+from accords.extract.relate.candidates import HAS_SIGN as _HAS_SIGN
+from accords.extract.relate.candidates import UNSURE as _UNSURE
 from accords.extract.relate.context import JOINED_BEFORE, ORGS_AS_DONORS, RECIPIENT, Ctx
 from accords.extract.rx import rx
 from accords.extract.types import Mention
@@ -110,6 +113,9 @@ _TITLE_LEAD = rx(
     r"|\b(?:titled|entitled)\s+(?:the\s+)?\"?")
 _TITLE_HEAD = rx(r"(?:the\s+)?(?P<t>(?:Accord|Agreement|Treaty|Memorandum|Joint Security Commitments)"
                  r"\s+(?:on|between|of|for|concerning)\s+[A-Z])")
+# _TITLE_HEAD from its title word on: tried where str.find finds one (see _title_head)
+_TITLE_TAIL = rx(r"(?:Accord|Agreement|Treaty|Memorandum|Joint Security Commitments)"
+                 r"\s+(?:on|between|of|for|concerning)\s+[A-Z]")
 _TITLE_CAPS = ("Accord", "Agreement", "Treaty", "Memorandum", "Joint Security Commitments")
 _TITLE_WORD = rx(r"[ ]*(?:[A-Z][\w'-]*|of|on|and|for|between|the|in|to|-|&)(?=[ ,.;:\"')]|$)")
 _PLACE = rx(r"(?=[adioID])"
@@ -128,13 +134,6 @@ HEAD_ROLES = ("President", "Prime Minister", "Chancellor", "Federal Chancellor",
 
 _DOC_NOUN = rx(r"(?=[atpsd])\b(?:agreements?|accords?|treaty|pact|security commitments|texts?|documents?|"
                       r"arrangements?)\b", re.I)
-# Sentences that can say anything about an agreement contain one of these (one scan finds them).
-# (the look-ahead names the initials of the words: it rejects most positions at once, same matches)
-_CANDIDATE = rx(r"(?=[atpsdbl1h])\b(?:agreements?|accords?|treaty|treaties|pact|security commitments|texts?"
-                r"|(?:security|defen[cs]e|bilateral|long-term|ten-year|10-year)\s+deals?"
-                r"|documents?|arrangements?|[Ss]ign(?:s|ed)?|Done at|signing\s+date|date\s+of\s+signing"
-                r"|hosted\s+(?:a|the)\s+signing)\b",
-                        re.I)
 # ("each signed a document": each of those just named)
 _COLLECTIVE = rx(r"(?=[bae])\b(?:both|all\s+(?:three|four|five|six|the)|each\s+of\s+the|every"
                  r"|each(?=\s+(?:also\s+)?sign))\b", re.I)
@@ -191,69 +190,6 @@ def _one(sent: str) -> bool:
     return "one" in sent and bool(_ONE.search(sent))
 
 
-# What a match of _CANDIDATE (folded) says of its sentence: an agreement noun (a match of _AGREEMENT there),
-# a document noun (of _DOC_NOUN)
-_NOUN_WORDS = frozenset(["agreement", "agreements", "accord", "accords", "treaty", "treaties", "pact",
-                         "security commitments"])
-_DOC_WORDS = frozenset(["agreement", "agreements", "accord", "accords", "treaty", "pact", "security commitments",
-                        "text", "texts", "document", "documents", "arrangement", "arrangements"])
-_HAS_NOUN, _HAS_DOC_NOUN, _UNSURE = 1, 2, 4
-
-
-def _says(word: str) -> int:
-    """What a match of _CANDIDATE, folded, says (_HAS_NOUN, _HAS_DOC_NOUN)."""
-    return ((_HAS_NOUN if word in _NOUN_WORDS or word.endswith(("deal", "deals")) else 0)
-            | (_HAS_DOC_NOUN if word in _DOC_WORDS else 0))
-
-
-# (the common matches, lower-cased, looked up at once; the others are folded and read by _says)
-_SAYS = {w: _says(w) for w in [*_NOUN_WORDS, *_DOC_WORDS, "sign", "signs", "signed"]}
-# _CANDIDATE without the alternatives a text cannot match: one without "deal" (or without "security
-# commitments" too) has fewer places to try ("security", "defence", "ten" ... open no match there)
-_CANDIDATE_NO_DEAL = rx(r"(?=[atpsdh])\b(?:agreements?|accords?|treaty|treaties|pact|security commitments|texts?"
-                        r"|documents?|arrangements?|[Ss]ign(?:s|ed)?|Done at|signing\s+date|date\s+of\s+signing"
-                        r"|hosted\s+(?:a|the)\s+signing)\b", re.I)
-_CANDIDATE_BARE = rx(r"(?=[atpsdh])\b(?:agreements?|accords?|treaty|treaties|pact|texts?"
-                     r"|documents?|arrangements?|[Ss]ign(?:s|ed)?|Done at|signing\s+date|date\s+of\s+signing"
-                     r"|hosted\s+(?:a|the)\s+signing)\b", re.I)
-
-
-def _word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"  # (what \w is to the regex engine)
-
-
-def _worded(ctx: Ctx) -> dict[int, int]:
-    """The sentences where _CANDIDATE matches (one scan of the text), each with what its matches say
-    (_HAS_NOUN, _HAS_DOC_NOUN): every match of _AGREEMENT or _DOC_NOUN in a sentence is one of them, so
-    the sentence needs no scans of its own for those; _UNSURE where its bounds could make its own scan
-    differ (a match across them, a bound inside a word)."""
-    out: dict[int, int] = {}
-    text, starts, sentences = ctx.text, ctx.starts, ctx.sentences
-    # (fold maps the letters IGNORECASE equates with these words' ones: a text without them matches none)
-    pattern = (_CANDIDATE if "deal" in ctx.low
-               else _CANDIDATE_NO_DEAL if "security commitments" in ctx.low else _CANDIDATE_BARE)
-    idx, e, following = -1, -1, -1  # the sentence of the last match, its end, where the next one starts
-    for m in prefilter.finditer(pattern, text):  # (same matches as pattern.finditer, found faster)
-        at, end = m.span()
-        flags = _SAYS.get(m.group().lower())
-        if flags is None:
-            flags = _says(fold(m.group()))
-        if at >= following:  # (matches come in order: one before is in the sentence of the last)
-            idx = max(0, bisect_right(starts, at) - 1)  # (sentence_of)
-            s, e = sentences[idx]
-            following = starts[idx + 1] if idx + 1 < len(starts) else len(text) + 1
-            if (s and _word_char(text[s - 1])) or (e < len(text) and _word_char(text[e - 1]) and _word_char(text[e])):
-                flags |= _UNSURE
-        if end > e:
-            flags |= _UNSURE
-            nxt = idx + 1
-            while nxt < len(starts) and starts[nxt] < end:  # (and the sentences it runs into)
-                out[nxt] = out.get(nxt, 0) | _UNSURE
-                nxt += 1
-        out[idx] = out.get(idx, 0) | flags
-    return out
-
-
 def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, Any]]:
     found: dict[tuple[str, ...], dict[str, Any]] = {}
     last_date: str | None = None
@@ -264,7 +200,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
     untils: dict[tuple[str, ...], int] = {}  # the year a term ends ("runs until 2034")
     last_place: str | None = None
     children = _child_signings(ctx)
-    said = _worded(ctx)
+    said = ctx.candidate_sentences()  # (the focus read the same scan)
     worded = sorted(said)
     more = set(ctx.sentences_matching(_MORE)) if any(k in ctx.text for k in _MORE_KEYS) else set()
     durations = ctx.by_sentence.get("duration", {})  # (most sentences have none: no generator for them)
@@ -300,6 +236,8 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             doc_noun = noun or _doc_noun(sent, low)
         else:
             noun, doc_noun = bool(flags & _HAS_NOUN), bool(flags & _HAS_DOC_NOUN)
+        # ("sign", "signs" or "signed" where the scan's bounds are the sentence's: _SIGN matches, unscanned)
+        signing_verb = flags & (_HAS_SIGN | _UNSURE) == _HAS_SIGN
         duration = next((m.value for m in durations[idx] if m.extra["unit"] == "year"
                          and not ctx.is_withdrawn(m.start)), None) if idx in durations else None
         if duration and any(k in low for k in _NO_TERM_KEYS) and _no_term(ctx, idx, sent):
@@ -334,7 +272,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         if noun and _enumeration(ctx, idx, s, sent, low, found):
             continue
         if not member and any(w in low for w in _NUMBER_WORDS):
-            found_count = _counted_signings(ctx, idx, sent)
+            found_count = _counted_signings(ctx, idx, sent, low)
             if found_count is not None:
                 counted = found_count
                 for nxt in range(idx + 1, min(idx + 1 + _COUNT_SPAN, len(ctx.sentences))):
@@ -348,7 +286,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             continue  # a lone column header "Signed" reports nothing
         # (a sentence that names no agreement, no lead "Signed" and no "one" got here only as bare,
         # member or a parent's child: those tests were made above)
-        signed = parent is not None or bare or member or _signs(sent, low)
+        signed = parent is not None or bare or member or signing_verb or _signs(sent, low)
         if not signed and parent is None and ctx.in_sentence("date", idx) and _noun_dated(ctx, idx, s, sent):
             signed = True  # "its agreement of 28 May", "Its October agreement": the date dates its signing
         if signed and not member and parent is None and any(k in low for k in _NO_SIGN_KEYS) and _NO_SIGN.search(sent) \
@@ -359,7 +297,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                 signed = False  # "Did Spain sign?" asks; "When did Portugal sign?" takes the signing as given
             elif _MODAL_SIGN.search(sent):
                 signed = False  # "How can a neutral country sign a security accord?" asks about any signing
-        partners = _partners(ctx, idx)
+        partners = set(_partners(ctx, idx))  # (a copy: signatories and venues change it)
         if signed:  # "Chancellor Olaf Scholz ... signed": a signatory names the partner
             partners |= {c for _, c in ctx.people_countries(s, e) if c not in (RECIPIENT, "RUS")}
             if len(partners) > 1 and " in " in sent:
@@ -377,22 +315,24 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                 found.setdefault(key, {"parties": list(key), "mentioned_only": True, "_span": (s, e)})
             continue
         explicit = bool(partners)
-        if duration and not partners and (_collective(sent, low) or re.search(r"\bagreements\b", sent)):
+        collective = not partners and _collective(sent, low)  # (asked below only when no partner is named)
+        if duration and not partners and (collective or re.search(r"\bagreements\b", sent)):
             default_duration = default_duration or duration  # "each concluded for ten years"
         if partners:
             keys = [tuple(sorted({p, RECIPIENT})) for p in sorted(partners)]
         else:
             if tied is None:
                 tied = _tied_partners(ctx, worded)
-            if _collective(sent, low):
+            if collective:
                 keys = [k for k, v in found.items() if not v["mentioned_only"]] or [ctx.topic[idx]]
             else:
                 keys = [ctx.topic[idx]] if ctx.topic and ctx.topic[idx] else []
             # a pair carried from elsewhere counts only when the text ties its partner to an agreement,
             # or names it just before ("Latvia set the pattern. Its agreement was signed ...")
-            near = _partners(ctx, idx - 1) if idx and ctx.paragraph_of(idx - 1) == ctx.paragraph_of(idx) else set()
+            near = _partners(ctx, idx - 1) if idx and ctx.paragraph_of(idx - 1) == ctx.paragraph_of(idx) \
+                else frozenset()
             keys = [k for k in keys if k in found or set(k) - {RECIPIENT} <= tied | near]
-            if signed and _collective(sent, low):  # "Nausėda went first ... Kallas followed. Each signed ...":
+            if signed and collective:  # "Nausėda went first ... Kallas followed. Each signed ...":
                 keys += [k for k in _leaders_before(ctx, idx, s) if k not in keys]  # the leaders just named
         keys = [k for k in keys if len(k) == 2]
         if signed and _sign_word(sent) and _FUTURE_SIGN.search(sent):
@@ -406,11 +346,10 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         title = _title(sent, low) if len(keys) == 1 else None
         basis = _basis(sent) if _G_BASIS.may(low) else None
         if not (signed or title or duration or basis or _compound(sent)):
-            if partners and not (_G_SIGN.may(low) and _SIGN.search(sent)):
+            if partners and not (signing_verb or (_G_SIGN.may(low) and _SIGN.search(sent))):
                 for key in _named_only(ctx, idx, s, e, partners):
                     found.setdefault(key, {"parties": list(key), "mentioned_only": True, "_span": (s, e)})
             continue
-        collective = not partners and bool(_collective(sent, low))
         date = _sign_date(ctx, idx, declared) if signed else None
         if parent is not None and date is None:
             date = _sign_date(ctx, parent)  # the dated item the nested one belongs to
@@ -430,7 +369,8 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             # (nor does "France followed suit": later, on a day the text does not give)
             date = ((_previous_date(ctx, idx) if not (_earlier(sent) or follows) else None)
                     or (last_date if "same" in low and _SAME_EVENT.search(sent) else None)
-                    or (batch_date if (explicit or _title(sent, low)) and not _earlier(sent)
+                    or (batch_date if (explicit or (title if len(keys) == 1 else _title(sent, low)))
+                        and not _earlier(sent)
                         and ctx.paragraph_of(idx) - batch_para <= _BATCH_PARAGRAPHS else None)
                     or _ceremony_date(ctx, idx))
             if date is None and not _earlier(sent):
@@ -586,9 +526,31 @@ def _tied_partners(ctx: Ctx, worded: list[int]) -> set[str]:
             # ("## Slide 2. Canada" is two sentences: the partner is in the second)
             if first + 1 < len(ctx.starts) and ctx.starts[first + 1] < (line_end if line_end >= 0 else len(ctx.text)):
                 out |= _partners(ctx, first + 1)
-    if any(k in ctx.text for k in _PARTY_LABEL_KEYS):  # "Parties: Ukraine and Japan"
-        for m in _PARTY_LABEL.finditer(ctx.text):
-            out |= _partners(ctx, ctx.sentence_of(m.start()))
+    for at in _party_labels(ctx.text):  # "Parties: Ukraine and Japan"
+        out |= _partners(ctx, ctx.sentence_of(at))
+    return out
+
+
+_LABEL_LEAD = frozenset(" \t*_+-")  # what may stand between a label's line start and its word
+
+
+def _party_labels(text: str) -> set[int]:
+    """The starts of the matches of ``_PARTY_LABEL.finditer(text)``, found from the label words instead of
+    by a scan of every position. A match runs from its start (the text's, a line's, or ". ") over spaces,
+    a bullet and bold marks to its word: so it starts at one of the two places before that run, or at
+    its start, and the first of those where the pattern matches is where the scan finds it."""
+    out: set[int] = set()
+    for key in _PARTY_LABEL_KEYS:
+        at = text.find(key)
+        while at >= 0:
+            lead = at
+            while lead and text[lead - 1] in _LABEL_LEAD:
+                lead -= 1
+            for start in range(max(0, lead - 2), lead + 1):
+                if _PARTY_LABEL.match(text, start):
+                    out.add(start)
+                    break
+            at = text.find(key, at + 1)
     return out
 
 
@@ -862,13 +824,13 @@ _NAMED_GAP = rx(r",\s*(?:and\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?|,?\s+as
 _LIST_GAP = rx(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 
 
-def _partners(ctx: Ctx, idx: int) -> set[str]:
+def _partners(ctx: Ctx, idx: int) -> frozenset[str]:
     """Partners a sentence names; a demonym counts only on an agreement ("the Finnish agreement").
-    (Asked of the same sentence several times: found once per document, a fresh set each time.)"""
+    (Asked of the same sentence several times: found once per document.)"""
     known = ctx.agreement_partners.get(idx)
     if known is None:
         known = ctx.agreement_partners[idx] = frozenset(_find_partners(ctx, idx))
-    return set(known)
+    return known
 
 
 def _find_partners(ctx: Ctx, idx: int) -> set[str]:
@@ -909,7 +871,7 @@ def _compound(sent: str) -> bool:
 
 def _enumeration(ctx: Ctx, idx: int, s: int, sent: str, low: str,
                  found: dict[tuple[str, ...], dict[str, Any]]) -> bool:
-    m = _ENUM.search(sent) if _G_ENUM.may(low) and "with" in low else None  # (every match ends "with ")
+    m = _ENUM.search(sent) if "with" in low and _G_ENUM.may(low) else None  # (every match ends "with ")
     if m and m["subj"] and m["subj"].lower() in _PASSIVE:
         return False  # "Agreements were signed with A and B on 31 May" reports signings
     if not m:
@@ -1026,11 +988,9 @@ def _title(sent: str, low: str) -> str | None:
     lead = _TITLE_LEAD.search(sent) if _G_TITLE_LEAD.may(low) else None
     pos = lead.end() if lead else None
     if pos is None:
-        # (_TITLE_HEAD is case-sensitive: a capitalised title word is needed, a plain substring test)
-        head = _TITLE_HEAD.search(sent) if any(k in sent for k in _TITLE_CAPS) else None
-        if not head:
+        pos = _title_head(sent)
+        if pos is None:
             return None
-        pos = head.start("t")
     words = []
     for m in _TITLE_WORD.finditer(sent, pos):
         if m.start() != pos:
@@ -1041,6 +1001,22 @@ def _title(sent: str, low: str) -> str | None:
     while title.split() and title.split()[-1] in {"of", "on", "and", "for", "between", "the", "in", "to"}:
         title = title.rsplit(" ", 1)[0]
     return title if len(title.split()) >= 3 else None
+
+
+def _title_head(sent: str) -> int | None:
+    """``_TITLE_HEAD.search(sent).start("t")``: the first title word that opens a title. (A match that
+    opens with "the" has its title word right after, and no title word starts inside "the ", so the
+    first match's is the first word where _TITLE_TAIL matches; str.find finds the capitalised words,
+    where a scan would try every position.)"""
+    best = -1
+    for key in _TITLE_CAPS:
+        at = sent.find(key)
+        while at >= 0 and (best < 0 or at < best):
+            if _TITLE_TAIL.match(sent, at):
+                best = at
+                break
+            at = sent.find(key, at + 1)
+    return best if best >= 0 else None
 
 
 def _basis(sent: str) -> str | None:
@@ -1075,15 +1051,16 @@ class _Counted:
 _NUMBER_WORDS = ("two", "three", "four", "five", "six")
 _COUNT_SIGNED = rx(r"(?=[tfs])\b(?P<n>two|three|four|five|six)\s+(?:[\w-]+\s+){0,2}"
                    r"(?:agreements|texts|accords|documents|deals)\b", re.I)
+_G_COUNT_SIGNED = Gate(_COUNT_SIGNED)
 _COUNT_N = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _COUNT_SPAN = 3  # sentences after the count that may name its members
 
 
-def _counted_signings(ctx: Ctx, idx: int, sent: str) -> _Counted | None:
+def _counted_signings(ctx: Ctx, idx: int, sent: str, low: str) -> _Counted | None:
     """A sentence that reports a number of texts signed on a day without naming whose ("Start with the two
     texts signed at Blenheim Palace on 18 July."): the next sentences of its paragraph name them."""
-    m = _COUNT_SIGNED.search(sent)
-    if m is None or not _signs(sent, fold(sent)) or _partners(ctx, idx) or _FUTURE_SIGN.search(sent):
+    m = _COUNT_SIGNED.search(sent) if _G_COUNT_SIGNED.may(low) else None
+    if m is None or not _signs(sent, low) or _partners(ctx, idx) or _FUTURE_SIGN.search(sent):
         return None
     when = _sign_date(ctx, idx)
     if not when or len(when) != 10:

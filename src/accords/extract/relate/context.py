@@ -10,17 +10,16 @@ from functools import cache
 
 from accords.extract import prefilter
 from accords.extract.prefilter import Gate, fold
+from accords.extract.relate import candidates
 from accords.extract.rx import Pattern, rx
 from accords.extract.types import Doc, Mention
 
 RECIPIENT = "UKR"
 ORGS_AS_DONORS = {"EUU"}
-# (the look-ahead names the initials of the words: it rejects most positions at once, same matches)
+# The agreement words the focus counts: the sentences where one starts are those the candidate scan marks
+# HAS_AGREEMENT_WORD (candidates.scan, read once for the focus and the agreement rules; the tests compare them)
 _AGREEMENT_WORD = rx(r"(?=[atpsbd])\b(?:agreements?|accords?|treaty|pact|security commitments"
                      r"|(?:security|bilateral|defen[cs]e)\s+deals?)\b", re.I)
-# The words every match of _AGREEMENT_WORD starts with, lower-cased (a few: str.find finds them faster
-# than one automaton pass over the text)
-_AGREEMENT_STARTS = ("agreement", "accord", "treaty", "pact", "security", "bilateral", "defen")
 
 
 @cache
@@ -57,6 +56,13 @@ class Ctx:
     agreement_partners: dict[int, frozenset[str]] = field(default_factory=dict)
     # the text lower-cased (prefilter.fold: same length, same offsets), for keyword tests over all of it
     low: str = ""
+    _candidates: dict[int, int] | None = None
+
+    def candidate_sentences(self) -> dict[int, int]:
+        """Sentence -> what its agreement words and signing verbs say (candidates.scan, made once)."""
+        if self._candidates is None:
+            self._candidates = candidates.scan(self.text, self.low, self.starts, self.sentences)
+        return self._candidates
 
     def is_withdrawn(self, start: int, end: int | None = None) -> bool:
         """Whether ``[start, end)`` (or the position ``start``) lies inside withdrawn text."""
@@ -88,28 +94,6 @@ class Ctx:
             if not out or out[-1] != idx:
                 out.append(idx)
             following = starts[idx + 1] if idx + 1 < len(starts) else len(self.text) + 1
-        return out
-
-    def sentences_starting(self, pattern: Pattern, keys: tuple[str, ...]) -> set[int]:
-        """``set(sentences_matching(pattern))`` for a pattern whose every match starts with one of ``keys``
-        (lower-cased): the places are found by str.find in the folded text, and the pattern is tried
-        there alone, in order, as finditer would (skipping those inside the match before)."""
-        low, text, starts = self.low, self.text, self.starts
-        places = set()
-        for key in keys:
-            at = low.find(key)
-            while at >= 0:
-                places.add(at)
-                at = low.find(key, at + 1)
-        out: set[int] = set()
-        last = 0
-        for at in sorted(places):
-            if at < last:
-                continue
-            m = pattern.match(text, at)
-            if m:
-                last = max(m.end(), at + 1)
-                out.add(max(0, bisect_right(starts, at) - 1))  # (sentence_of)
         return out
 
     def paragraph_of(self, idx: int) -> int:
@@ -165,9 +149,10 @@ def build(doc: Doc) -> Ctx:
             idx = bisect_right(sentence_starts, m.start) - 1
             groups.setdefault(idx if idx > 0 else 0, []).append(m)
         ctx.by_sentence[kind] = groups
+    missions = "mission" in ctx.text  # (every match of _MISSION_AFTER holds the word: most texts lack it)
     for idx, found in ctx.by_sentence.get("party", {}).items():  # (what parties_in answers, once)
         kept = [m for m in found if not m.extra.get("in_name") and is_state(m.value)
-                and not _hosting(ctx.text, m.start, m.end) and not _MISSION_AFTER.match(ctx.text, m.end)]
+                and not _hosting(ctx.text, m.start, m.end) and not (missions and _MISSION_AFTER.match(ctx.text, m.end))]
         if kept:
             ctx._parties[idx] = kept
             ctx._party_starts[idx] = [m.start for m in kept]
@@ -268,7 +253,21 @@ def _hosting(text: str, start: int, end: int) -> bool:
     if before.endswith("(") and text.startswith(")", end) and _PLACE_PAREN.search(before):
         return True
     return ("by " in before and bool(_HOST_BY.search(before))) or (
-        ", " in before[-20:] and bool(_PLACE_OF.search(before)) and bool(_PLACE_END.match(text, end)))
+        ", " in before[-20:] and _after_comma(before) and bool(_PLACE_OF.search(before))
+        and bool(_PLACE_END.match(text, end)))
+
+
+_REGIONS = frozenset(["southern", "northern", "eastern", "western", "central"])
+
+
+def _after_comma(before: str) -> bool:
+    """Whether ``before`` ends as a match of _PLACE_OF must: a comma, maybe a region word, then spaces
+    ("Ukraine, and " or "France, the " does not: no scan)."""
+    tail = before.rstrip()
+    if tail.endswith(","):
+        return True
+    words = tail.rsplit(None, 1)
+    return bool(words) and (words[-1] in _REGIONS or words[-1].startswith(("south-", "north-")))
 
 
 # "Canada signed its own agreement the same day": a partner told beside the one the text is about, in
@@ -315,7 +314,7 @@ def _topics(ctx: Ctx) -> None:
         topic[idx:stop] = [pair] * (stop - idx)
         explicit[idx] = True
         end = ctx.sentences[idx][1]
-        if " own " in text[starts[idx]:end] and ASIDE.search(text, starts[idx], end):
+        if text.find(" own ", starts[idx], end) >= 0 and ASIDE.search(text, starts[idx], end):
             topic[idx + 1:stop] = [before] * (stop - idx - 1)
     ctx.topic = topic
     ctx.explicit = explicit
@@ -327,7 +326,8 @@ def _focus(ctx: Ctx) -> tuple[str, ...]:
     overall: Counter[str] = Counter()
     if not ctx._parties:
         return ()  # (no party named: no scan for agreement words)
-    about_agreements = ctx.sentences_starting(_AGREEMENT_WORD, _AGREEMENT_STARTS)
+    found = ctx.candidate_sentences()  # (the agreement rules read the same scan)
+    about_agreements = {idx for idx, says in found.items() if says & candidates.HAS_AGREEMENT_WORD}
     first: dict[str, int] = {}
     for idx in sorted(ctx._parties):  # (build kept every sentence with a party: the others count nothing)
         parties = [m.value for m in ctx._parties[idx] if m.value not in _NOT_PARTNERS]

@@ -103,7 +103,8 @@ def document_record(doc: Doc, given: date | None) -> dict[str, Any]:
 
 def _authors(text: str, title: str | None) -> list[str]:
     head = text[:1500]
-    m = _BYLINE.search(head)
+    # (a byline opens the text or a line with "By": without one, no scan of every line start)
+    m = _BYLINE.search(head) if head.startswith(("By", "by")) or "\nBy" in head or "\nby" in head else None
     if m:
         return [a.strip() for a in re.split(r",| and ", m["a"]) if a.strip()]
     if title:

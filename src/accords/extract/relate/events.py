@@ -84,11 +84,8 @@ def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> l
         sentence = ctx.text[s:e]
         coarser = {v[:n] for v in (d.value for d in dates if d.value) for n in (4, 7) if len(v) > n}
         offtopic: bool | None = None  # (worked out only for a date that passes the cheaper tests)
-        # (a short answer to a question is no masthead: "When did Portugal sign?" / "On 28 May 2024.")
-        stamp_line = _is_stamp_line(sentence, -1) and not (idx and ctx.sent_text(idx - 1).rstrip().endswith("?")) \
-            and not _SIGNING_LABEL.search(sentence)  # (a fact sheet's "Date of signing: 27 May 2024")
-        summary = _G_SUMMARY.may(fold(sentence)) and bool(_SUMMARY.search(sentence)) and not any(
-            p.extra.get("kind") != "demonym" and p.value not in ("UKR", "RUS") for p in ctx.parties_in(idx))
+        stamp_line: bool | None = None  # (likewise)
+        summary: bool | None = None  # (likewise: only a month or a year asks)
         for m in dates:
             value = m.value
             if value in coarser:
@@ -98,9 +95,12 @@ def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> l
             before = ctx.text[max(s, m.start - 80):m.start]  # bounded: sentences can be huge
             low_before = fold(before)  # (for the keyword tests before the "...\Z" scans)
             after_party = m.start < 300 and any(p.end in (m.start - 2, m.start - 3) for p in ctx.parties_in(idx))
-            if ((_G_STAMP.may(low_before) and _STAMP.search(before))
-                    or _is_dateline(ctx.text, s, m.start, m.end, after_party)
-                    or (stamp_line and not _is_listing(sentence, m.start - s) and not _occasion_of(before))
+            if (_G_STAMP.may(low_before) and _STAMP.search(before)) or _is_dateline(ctx.text, s, m.start, m.end,
+                                                                                     after_party):
+                continue
+            if stamp_line is None:
+                stamp_line = _stamp_sentence(ctx, idx, sentence)
+            if ((stamp_line and not _is_listing(sentence, m.start - s) and not _occasion_of(before))
                     or ((m.start < _HEAD or m.start > len(ctx.text) - _HEAD)
                         and _publication_line(ctx.text, m.start) and not _occasion_of(before))):
                 continue
@@ -109,8 +109,12 @@ def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> l
             if m.extra.get("rel") in _NOW and (not prefilter.search(_HAPPENS, sentence) or _NOT_HAPPENED.search(
                     before[max(before.rfind(c) for c in ",;:") + 1:])):
                 continue
-            if len(value) < 10 and summary:
-                continue
+            if len(value) < 10:
+                if summary is None:
+                    summary = _G_SUMMARY.may(fold(sentence)) and bool(_SUMMARY.search(sentence)) and not any(
+                        p.extra.get("kind") != "demonym" and p.value not in ("UKR", "RUS") for p in ctx.parties_in(idx))
+                if summary:
+                    continue
             if "from" in low_before and _BASELINE.search(before):
                 continue  # "queues shortened to two days from five in July": the figure a change is measured from
             if ("planned" in low_before or "scheduled" in low_before) and _UNREALISED.search(sentence, m.start - s):
@@ -283,6 +287,13 @@ def _publication_line(text: str, start: int) -> bool:
     line_end = len(text) if line_end < 0 else line_end
     return line_end - line_start <= _HEAD_LINE and _G_PUBLICATION.may(fold(text[line_start:line_end])) \
         and bool(_PUBLICATION.search(text, line_start, line_end))
+
+
+def _stamp_sentence(ctx: Ctx, idx: int, sentence: str) -> bool:
+    """The sentence is a masthead or byline line whose dates are the document's own."""
+    # (a short answer to a question is no masthead: "When did Portugal sign?" / "On 28 May 2024.")
+    return _is_stamp_line(sentence, -1) and not (idx and ctx.sent_text(idx - 1).rstrip().endswith("?")) \
+        and not _SIGNING_LABEL.search(sentence)  # (a fact sheet's "Date of signing: 27 May 2024")
 
 
 def _is_stamp_line(sentence: str, offset: int) -> bool:

@@ -287,16 +287,20 @@ def _funded_items(ctx: Ctx, folded: str, out: list[dict[str, Any]], seen: set[tu
             continue
         sent = ctx.text[s:e]
         item = _FUNDED_ITEMS.search(sent)
-        if not item or _NEGATED.search(sent) or _HEDGED.search(sent):
+        if not item:
             continue
         verb = _FUNDING.search(sent, 0, item.start())
-        if verb and _FOR_UKRAINE.search(sent, verb.end()):
+        paid = verb is not None and _FOR_UKRAINE.search(sent, verb.end()) is not None
+        listed = not paid and "priorit" in low and bool(_PRIORITY.search(sent, item.end())) \
+            and not re.search(r"Ukrain|Kyiv", sent)
+        # (the whole-sentence scans for a negation or a hedge last: most sentences pay for nothing)
+        if not (paid or listed) or _NEGATED.search(sent) or _HEDGED.search(sent):
+            continue
+        if paid and verb is not None:
             donor = _payer(ctx, idx, s + verb.start())
             start = verb.start()
-        elif "priorit" in low and _PRIORITY.search(sent, item.end()) and not re.search(r"Ukrain|Kyiv", sent):
-            donor, start = ctx.donor(idx), (0 if item.end() <= 100 else item.start())  # (the list of priorities)
         else:
-            continue
+            donor, start = ctx.donor(idx), (0 if item.end() <= 100 else item.start())  # (the list of priorities)
         if donor is None or (donor, "lethal") in seen or (donor, "non-lethal") in seen:
             continue
         seen.add((donor, "lethal"))

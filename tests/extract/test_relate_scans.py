@@ -1,0 +1,99 @@
+"""The relate stage's shortcuts find what the plain scans they stand for find."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from pathlib import Path
+
+import pytest
+
+from accords.extract.load import load_bytes
+from accords.extract.prefilter import fold
+from accords.extract.relate import agreements, candidates, context
+
+ROOT = Path(__file__).resolve().parents[2]
+# made-up lines that put the label words, title words and agreement words where the shortcuts must look
+EDGES = [
+    "Parties: Ukraine and Japan.\n- **Partners**: Norway\n  * __Signatory states__ : Latvia. Counterpart: X",
+    "x.\nParties: A; y.\rPartner: B; z. \t- Signatories: C; CoParties: D; .Parties: E\n\n  -\tCounterpart :F",
+    "Parties:\nPartner:\n.\nSignatories:.Partners: Partnership Agreement on Security between them",
+    "the Agreement on Security Cooperation, Treaty of Friendship; the  Accord between Kyiv, Accords on X; "
+    "theAgreement on Y, Memorandum concerning Z, Joint Security Commitments for Ukraine, Agreement on a",
+    "Security deals, a bilateral  deal, DEFENCE DEALS, long-term deals; the ten-year deal; treaties, a treaty."
+    " Signed. They sign; it signs; SIGNED texts; the pact and the accords; security commitments; ſigned.",
+    "",
+]
+
+
+def _texts() -> list[str]:
+    out = list(EDGES)
+    for path in sorted((ROOT / "tests" / "gold").glob("*.*")):
+        if path.suffix in {".txt", ".md", ".html", ".pdf", ".docx"}:
+            out.append(load_bytes(path.read_bytes(), path.name).text)
+    return out
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentences cut after each ". " and line break: bounds enough to try the flags at."""
+    bounds, start = [], 0
+    for i, ch in enumerate(text):
+        if ch == "\n" or (ch == " " and text[i - 1:i] == "."):
+            bounds.append((start, i + 1))
+            start = i + 1
+    bounds.append((start, len(text)))
+    return bounds
+
+
+@pytest.mark.parametrize("text", _texts())
+def test_party_labels_are_where_the_label_scan_starts(text: str) -> None:
+    assert agreements._party_labels(text) == {m.start() for m in agreements._PARTY_LABEL.finditer(text)}
+
+
+@pytest.mark.parametrize("text", _texts())
+def test_title_head_is_the_title_scans_title_word(text: str) -> None:
+    for part in [text, *text.split(". ")]:
+        head = agreements._TITLE_HEAD.search(part)
+        assert agreements._title_head(part) == (head.start("t") if head else None)
+
+
+@pytest.mark.parametrize("text", _texts())
+def test_candidate_flags_are_what_the_sentences_own_scans_find(text: str) -> None:
+    sentences = _sentences(text)
+    starts = [s for s, _ in sentences]
+    found = candidates.scan(text, fold(text), starts, sentences)
+    words = {max(0, bisect_right(starts, m.start()) - 1) for m in context._AGREEMENT_WORD.finditer(text)}
+    assert {i for i, says in found.items() if says & candidates.HAS_AGREEMENT_WORD} == words
+    for idx, says in found.items():
+        if says & candidates.UNSURE:
+            continue
+        s, e = sentences[idx]
+        sent = text[s:e]
+        if says & candidates.HAS_SIGN:
+            assert agreements._SIGN.search(sent), sent
+        assert bool(says & candidates.HAS_NOUN) == bool(agreements._AGREEMENT.search(sent)), sent
+        assert bool(says & candidates.HAS_DOC_NOUN) == bool(agreements._DOC_NOUN.search(sent)), sent
+
+
+def _stamp_words(sentence: str) -> int:
+    """Words with a letter in them, all counted at once (what _is_stamp_line counts a few at a time)."""
+    return sum(1 for w in sentence.split() if any(c.isalpha() for c in w))
+
+
+@pytest.mark.parametrize("text", _texts())
+def test_stamp_lines_are_counted_as_whole_lines(text: str) -> None:
+    from accords.extract.relate import events
+
+    lines = [*text.splitlines(), "Regional Security Monitor, 9 July 2024", " a b c d e f g h i  j ", "1 2 3 - | x",
+             "\u00e9t\u00e9 a b c d e f g h", "a b c d e f g h i j k l m n o p q r s t u v w x y z"]
+    for line in lines:
+        expected = len(line) <= 200 and _stamp_words(line) <= 9 and not events._VERBISH.search(line.replace("'s", ""))
+        assert events._is_stamp_line(line, -1) == expected, line
+
+
+@pytest.mark.parametrize("text", _texts())
+def test_the_comma_test_passes_every_place_in_apposition(text: str) -> None:
+    tails = [text[max(0, i - 50):i] for i in range(0, len(text), 7)]
+    tails += ["talks in Vilnius, ", "in Apulia, southern ", "at the Summit, south-east\t", "in Rome,\n", "Kyiv, and "]
+    for before in tails:
+        if context._PLACE_OF.search(before):
+            assert context._after_comma(before), before
