@@ -162,9 +162,10 @@ _PLURAL_GENERIC = rx(
 # A partner (or its capital) as the subject of a sentence: "Latvia had set the pattern",
 # "Slovenia signed its agreement", "Iceland, which signed in May, promised", "Riga promises".
 _SUBJECT = rx(
-    r"\W*(?P<who>(?i:" + trie_pattern(_STATE_NAMES) + ")|"
+    r"\W*(?:The\s+)?(?P<who>(?i:" + trie_pattern(_STATE_NAMES) + ")|"  # ("The Netherlands, ...")
     + "|".join(re.escape(c) for c in _CAPITALS)
-    + r")(?![\w.])(?:,\s+(?:which|who|an?|the|one|like|as)\b[^,;.]{0,80},)?"
+    # (an aside between subject and verb: "Norway, which signed first, will ...", "Norway, in its text, commits")
+    + r")(?![\w.])(?:,\s+(?:which|who|an?|the|one|like|as|in|under)\b[^,;.]{0,80},)?"
     r"\s+(?P<aux>(?:(?:also|now|then|has|have|had|already|does|did|not|never)\s+)*)"
     r"(?P<verb>[a-z][\w']*)\b")
 # Two signed partners as the joint subject of a role or a promise: "Germany and France lead the coalition for
@@ -256,7 +257,8 @@ _FORMALISES = rx(r"\b(?:formali[sz]\w*|codif\w*|enshrin\w*|anchors?|cements?|gat
                  r"|consolidates)\b", re.IGNORECASE)
 # "may" in lower case only: "signed on 31 May" is the month.
 _HEDGE = rx(r"\b(?:(?-i:may)|might|could|possibly|potential(?:ly)?|possibility|likely|perhaps"
-            r"|reportedly|expects?\s+(?:the|this|that|its)\s+(?:agreement|text|deal|accord)\s+to)\b",
+            r"|reportedly|(?:is|are|was|were)\s+(?:said\s+to\s+be\s+|still\s+)?considering"  # a plan not yet made
+            r"|expects?\s+(?:the|this|that|its)\s+(?:agreement|text|deal|accord)\s+to)\b",
                     re.IGNORECASE)
 _AGREEMENT_TITLE = rx(r"\s*#*\s*(?:[\w-]+\s+){0,4}?(?:agreement|accord|memorandum|treaty)\b",
                               re.IGNORECASE)

@@ -198,12 +198,18 @@ def relate_scope(ctx: Ctx) -> list[dict[str, Any]]:
                     continue
                 if scope == "non-lethal" and not _SUPPLY.search(sent):
                     continue
-                donor = _donor(ctx, idx, s + m.start())
-                if donor is None or (donor, scope) in seen:
-                    continue
-                seen.add((donor, scope))
+                if m.group()[0] == "L" and _TITLE_CASE.match(sent, m.end()) and m.start() > 0:
+                    continue  # "... Consultations and Lethal Aid": a headline's topic, not a donor's aid
+                donors = _listed_texts(ctx, idx, s + m.start())
+                if not donors:
+                    donor = _donor(ctx, idx, s + m.start())
+                    donors = [donor] if donor else []
                 start, end = _phrase(sent, m.start(), m.end())
-                out.append({"donor": donor, "scope": scope, "_span": (s + start, s + end)})
+                for donor in donors:
+                    if (donor, scope) in seen:
+                        continue
+                    seen.add((donor, scope))
+                    out.append({"donor": donor, "scope": scope, "_span": (s + start, s + end)})
     if items:
         _lethal_items(ctx, folded, out, seen)
     if funded:
@@ -333,6 +339,24 @@ def _donor(ctx: Ctx, idx: int, pos: int) -> str | None:
     if other and ctx.explicit[idx] and idx > 0:
         return ctx.donor(idx - 1)  # the sentence's own partner is the contrasting clause's: the one before holds
     return ctx.donor(idx)
+
+
+# "The Dutch, Belgian and American agreements all cover lethal aid": the adjectives name whose texts
+# carry the scope, each of them (the nearest party alone would be the last adjective's).
+def _listed_texts(ctx: Ctx, idx: int, pos: int) -> list[str]:
+    s, _e = ctx.sentences[idx]
+    if not any(p.extra.get("kind") == "demonym" for p in ctx.parties_in(idx, end=pos)):
+        return []  # (the common case: no adjective before the word, nothing to chain)
+    named = [p for p in ctx.parties_in(idx, end=pos) if p.extra.get("kind") != "demonym"
+             and p.value not in (RECIPIENT, "RUS")]
+    if named:
+        return []  # a partner named by its own name leads the clause
+    found = _text_demonyms(ctx, idx)
+    return found if len(found) > 1 else []
+
+
+# a capitalised word right after the keyword: the keyword sits in a title-case heading
+_TITLE_CASE = rx(r"\s+[A-Z][a-z]+\b(?:\s*$|\s*\n|\s+[A-Z])")
 
 
 _OTHER_CLAUSE = rx(r"[;:]|,?\s+(?:while|whereas|but|unlike|as\s+opposed\s+to)\b", re.I)
