@@ -161,11 +161,13 @@ _PLURAL_GENERIC = rx(
     r"|(?:agreements|accords)\b[^.;]*\beach\b|both\s+(?:texts|agreements|accords|run))", re.IGNORECASE)
 # A partner (or its capital) as the subject of a sentence: "Latvia had set the pattern",
 # "Slovenia signed its agreement", "Iceland, which signed in May, promised", "Riga promises".
+_LIST_ITEM = rx(r"(?:^|\n)\d{1,2}[.)]\s+\Z")
 _SUBJECT = rx(
-    r"\W*(?:The\s+)?(?P<who>(?i:" + trie_pattern(_STATE_NAMES) + ")|"  # ("The Netherlands, ...")
+    # (a numbered note may open with its partner in bold: "3. **Croatia** adds no money")
+    r"\W*(?:\d{1,2}[.)]\W*)?(?:The\s+)?(?P<who>(?i:" + trie_pattern(_STATE_NAMES) + ")|"  # ("The Netherlands, ...")
     + "|".join(re.escape(c) for c in _CAPITALS)
     # (an aside between subject and verb: "Norway, which signed first, will ...", "Norway, in its text, commits")
-    + r")(?![\w.])(?:,\s+(?:which|who|an?|the|one|like|as|in|under)\b[^,;.]{0,80},)?"
+    + r")(?![\w.])(?:\*\*|__)?(?:,\s+(?:which|who|an?|the|one|like|as|in|under)\b[^,;.]{0,80},)?"
     r"\s+(?P<aux>(?:(?:also|now|then|has|have|had|already|does|did|not|never)\s+)*)"
     r"(?P<verb>[a-z][\w']*)\b")
 # Two signed partners as the joint subject of a role or a promise: "Germany and France lead the coalition for
@@ -646,7 +648,11 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
                          or sentence[:1].islower() or bool(_ANAPHORIC_START.match(sentence)))
             if not continues:
                 context = [section] if section else []
-        para_start = first or broken
+        # (an item of a numbered list opens its own topic too: "3. **Croatia** adds no money.", the
+        # number left before the sentence)
+        para_start = first or broken or (text[start - 2:start] in (". ", ") ")
+                                         and bool(_LIST_ITEM.search(text, max(0, start - 6), start)))
+        if "Croatia**" in sentence: print(repr(sentence), first, broken, para_start)
         prev = (start, end)
         if _is_heading(sentence) or (para_start and sentence[:1].isupper() and sentence.endswith(".")
                                      and len(sentence.split(None, 3)) <= 3):

@@ -1,0 +1,97 @@
+"""Session 8 generalisation rules (learned from gold set 9): a lethal scope said of texts named by a list of
+adjectives ("the Danish, Finnish and Polish texts") belongs to each of them; a capitalised "Lethal Aid" in a
+title-case heading is no donor's aid; "is (said to be) considering" hedges a sentence's provisions; a numbered
+note led by its partner opens its topic; a
+partner as subject with "The" before its name and an "in ..." aside before its verb.
+
+Every sentence here was written for these tests.
+"""
+
+from __future__ import annotations
+
+from .helpers import coded as _prov
+from .helpers import run as _run
+
+
+def _scopes(data: dict[str, object]) -> set[tuple[str, str]]:
+    return {(m["donor"], m["scope"]) for m in data["military_scope"]}  # type: ignore[attr-defined]
+
+
+# --- military scope: the adjectives of a list of texts ------------------------------------------------
+
+def test_lethal_scope_of_texts_listed_by_adjective_goes_to_each() -> None:
+    data = _run("Denmark signed its agreement in February. Finland and Poland followed later.\n\n"
+                "The Danish, Finnish and Polish agreements all provide for lethal aid, such as shells and rockets.")
+    assert {("DNK", "lethal"), ("FIN", "lethal"), ("POL", "lethal")} <= _scopes(data)
+
+
+def test_a_single_adjective_keeps_the_nearest_donor() -> None:
+    data = _run("Denmark signed its agreement in February.\n\n"
+                "The Danish agreement provides for lethal aid, such as shells.")
+    assert _scopes(data) == {("DNK", "lethal")}
+
+
+def test_lethal_in_a_title_case_heading_is_no_donor_aid() -> None:
+    data = _run("Weekly Digest: Who Sends Lethal Aid\n\n"
+                "Norway signed a security agreement with Ukraine in Oslo on 3 May 2024.")
+    assert not data["military_scope"]
+
+
+def test_lethal_in_running_text_still_counts() -> None:
+    data = _run("Norway signed a security agreement with Ukraine in Oslo on 3 May 2024. "
+                "Norway will provide lethal aid under it.")
+    assert ("NOR", "lethal") in _scopes(data)
+
+
+# --- provisions: "is considering" is a plan not yet made ----------------------------------------------
+
+def test_a_contribution_being_considered_codes_nothing() -> None:
+    data = _run("Slovenia signed a security agreement with Ukraine on 18 July 2024.\n\n"
+                "Slovenia is considering a contribution to the demining coalition, but no sum has been set.")
+    assert not {(a, c) for a, c, _v in _prov(data)} & {("SVN-UKR", "demining"), ("SVN-UKR", "capability_coalitions")}
+
+
+def test_a_contribution_made_still_codes() -> None:
+    data = _run("Slovenia signed a security agreement with Ukraine on 18 July 2024.\n\n"
+                "Slovenia contributes to the demining coalition.")
+    assert ("SVN-UKR", "demining", "present") in _prov(data)
+
+
+def test_considering_as_a_preposition_is_no_hedge() -> None:
+    data = _run("Slovenia signed a security agreement with Ukraine on 18 July 2024.\n\n"
+                "Slovenia contributes to the demining coalition, considering the mines left in the fields.")
+    assert ("SVN-UKR", "demining", "present") in _prov(data)
+
+
+# --- provisions: "The Netherlands, in its text, commits ..." ------------------------------------------
+
+def test_subject_with_the_and_an_in_aside_takes_its_own_agreement() -> None:
+    data = _run("Ireland signed a security agreement with Ukraine in Kyiv on 4 September 2024. "
+                "The Netherlands signed one in Kharkiv on 1 March 2024.\n\n"
+                "The Netherlands, in its own text, commits to consult Ukraine within 24 hours of a new attack.")
+    got = _prov(data)
+    assert ("NLD-UKR", "consultation_mechanism", "present") in got
+    assert ("IRL-UKR", "consultation_mechanism", "present") not in got
+
+
+def test_an_aside_of_another_kind_does_not_make_a_subject() -> None:
+    data = _run("Ireland signed a security agreement with Ukraine in Kyiv on 4 September 2024. "
+                "The Netherlands signed one in Kharkiv on 1 March 2024.\n\n"
+                "Ireland will train deminers.")
+    got = _prov(data)
+    assert ("NLD-UKR", "training", "present") not in got
+
+
+# --- provisions: a numbered note led by its partner ---------------------------------------------------
+
+_NOTES = ("Notes on two texts\n\n"
+          "Estonia and Latvia each signed a security agreement with Ukraine in 2024.\n\n"
+          "1. **Estonia** signed first. The text also covers cyber defence.\n"
+          "2. **Latvia** adds little money. The text covers demining and drones.\n")
+
+
+def test_a_numbered_note_opens_with_its_partner() -> None:
+    got = _prov(_run(_NOTES))
+    assert ("LVA-UKR", "demining", "present") in got
+    assert ("EST-UKR", "demining", "present") not in got
+
