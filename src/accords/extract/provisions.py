@@ -652,7 +652,6 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         # number left before the sentence)
         para_start = first or broken or (text[start - 2:start] in (". ", ") ")
                                          and bool(_LIST_ITEM.search(text, max(0, start - 6), start)))
-        if "Croatia**" in sentence: print(repr(sentence), first, broken, para_start)
         prev = (start, end)
         if _is_heading(sentence) or (para_start and sentence[:1].isupper() and sentence.endswith(".")
                                      and len(sentence.split(None, 3)) <= 3):

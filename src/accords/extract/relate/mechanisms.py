@@ -344,7 +344,6 @@ def _donor(ctx: Ctx, idx: int, pos: int) -> str | None:
 # "The Dutch, Belgian and American agreements all cover lethal aid": the adjectives name whose texts
 # carry the scope, each of them (the nearest party alone would be the last adjective's).
 def _listed_texts(ctx: Ctx, idx: int, pos: int) -> list[str]:
-    s, _e = ctx.sentences[idx]
     if not any(p.extra.get("kind") == "demonym" for p in ctx.parties_in(idx, end=pos)):
         return []  # (the common case: no adjective before the word, nothing to chain)
     named = [p for p in ctx.parties_in(idx, end=pos) if p.extra.get("kind") != "demonym"
