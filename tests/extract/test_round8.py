@@ -1,7 +1,7 @@
 """Session 8 generalisation rules (learned from gold set 9): a lethal scope said of texts named by a list of
 adjectives ("the Danish, Finnish and Polish texts") belongs to each of them; a capitalised "Lethal Aid" in a
 title-case heading is no donor's aid; "is (said to be) considering" hedges a sentence's provisions; a numbered
-note led by its partner opens its topic; a
+note led by its partner opens its topic; an "Answer N" of a question record speaks of the main agreement; a
 partner as subject with "The" before its name and an "in ..." aside before its verb.
 
 Every sentence here was written for these tests.
@@ -95,3 +95,22 @@ def test_a_numbered_note_opens_with_its_partner() -> None:
     assert ("LVA-UKR", "demining", "present") in got
     assert ("EST-UKR", "demining", "present") not in got
 
+
+
+# --- provisions: the answers in a record of questions about one agreement -----------------------------
+
+_QA = ("Replies of the Minister on the security agreement\n\n"
+       "Question 1\nWhen was it signed?\n\n"
+       "Answer 1\nFinland signed a security agreement with Ukraine in Kyiv on 3 April 2024.\n\n"
+       "Question 2\nWhat does Finland fund first?\n\n"
+       "Answer 2\nDemining and air defence, then the navy.\n")
+
+
+def test_an_answer_speaks_of_the_agreement_asked_about() -> None:
+    got = _prov(_run(_QA))
+    assert {("FIN-UKR", "demining", "present"), ("FIN-UKR", "air_defence", "present")} <= got
+
+
+def test_the_same_line_without_an_answer_label_codes_nothing() -> None:
+    got = _prov(_run(_QA.replace("Answer 2\n", "")))
+    assert ("FIN-UKR", "demining", "present") not in got

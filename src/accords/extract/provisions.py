@@ -161,6 +161,7 @@ _PLURAL_GENERIC = rx(
     r"|(?:agreements|accords)\b[^.;]*\beach\b|both\s+(?:texts|agreements|accords|run))", re.IGNORECASE)
 # A partner (or its capital) as the subject of a sentence: "Latvia had set the pattern",
 # "Slovenia signed its agreement", "Iceland, which signed in May, promised", "Riga promises".
+_ANSWER = rx(r"(?:Answer|Reply|Response)(?:\s+(?:to\s+(?:question\s+)?)?\d{1,2})?\s*[.:]?\s*\Z")
 _LIST_ITEM = rx(r"(?:^|\n)\d{1,2}[.)]\s+\Z")
 _SUBJECT = rx(
     # (a numbered note may open with its partner in bold: "3. **Croatia** adds no money")
@@ -655,6 +656,11 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         prev = (start, end)
         if _is_heading(sentence) or (para_start and sentence[:1].isupper() and sentence.endswith(".")
                                      and len(sentence.split(None, 3)) <= 3):
+            if default_agreement and sentence[:1] in "AR" and _ANSWER.match(sentence):
+                # "Answer 4" in a record of questions put about one agreement: the answer speaks of it
+                # even where it never names it ("Air defence, artillery and the air force.")
+                context = [default_agreement]
+                continue
             heading = _partners(sentence) if _may_name(text, spots, start, end) else []
             if first and heading == [default_agreement] and "year" in sentence:
                 # "Spain and Ukraine sign ten-year security pact": the title gives the main text's term
