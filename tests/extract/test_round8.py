@@ -1,7 +1,8 @@
 """Session 8 generalisation rules (learned from gold set 9): a lethal scope said of texts named by a list of
 adjectives ("the Danish, Finnish and Polish texts") belongs to each of them; a capitalised "Lethal Aid" in a
 title-case heading is no donor's aid; "is (said to be) considering" hedges a sentence's provisions; a numbered
-note led by its partner opens its topic; an "Answer N" of a question record speaks of the main agreement; a
+note led by its partner opens its topic; an "Answer N" of a question record speaks of the main agreement; "the same 24-hour clock" repeats
+the consultation limit told before; a
 partner as subject with "The" before its name and an "in ..." aside before its verb.
 
 Every sentence here was written for these tests.
@@ -114,3 +115,18 @@ def test_an_answer_speaks_of_the_agreement_asked_about() -> None:
 def test_the_same_line_without_an_answer_label_codes_nothing() -> None:
     got = _prov(_run(_QA.replace("Answer 2\n", "")))
     assert ("FIN-UKR", "demining", "present") not in got
+
+
+# --- consultations: "the same 24-hour clock" -----------------------------------------------------------
+
+def test_the_same_hour_clock_is_the_consultation_limit_told_before() -> None:
+    data = _run("Denmark signed a security agreement with Ukraine on 23 February 2024; it will consult Ukraine "
+                "within 24 hours of a new attack. Finland, which signed on 3 April 2024, keeps the same 24-hour clock.")
+    assert {(tuple(c["parties"]), c["hours"]) for c in data["consultation_hours"]} == {
+        (("DNK", "UKR"), 24), (("FIN", "UKR"), 24)}
+
+
+def test_an_hour_clock_that_is_not_the_same_one_gives_no_limit() -> None:
+    data = _run("Finland signed a security agreement with Ukraine on 3 April 2024. "
+                "The border post keeps a 24-hour clock for lorries.")
+    assert not data["consultation_hours"]

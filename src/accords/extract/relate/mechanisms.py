@@ -16,6 +16,9 @@ _TRIGGER = rx(r"\b(?:in the event of|in case of|in the case of|following|after|u
 # The condition before the clause: at the start of the sentence or after "that,"/"but,".
 _IF = rx(r"(?:[^.;]*?\b(?:that|but|and|then|so),)?\s*(?:[Ii]f|[Ss]hould|[Ii]n the event that|"
          r"[Ii]n the event of|[Ii]n (?:the )?case of|[Ii]n case)\s+(?:an?\s+|the\s+)?(?P<t>[^,;]{3,120}),")
+# "Finland uses the same 24-hour clock": a limit said to be the one just told, which was a consultation's
+# (the recogniser finds an "N-hour clock/clause/rule" only as such a limit, never a bare hour count)
+_SAME_LIMIT = rx(r"\bsame\s+\w+-(?:hour|day)\s+(?:clock|clause|rule|deadline|window|limit)\b", re.I)
 _NON_LETHAL = rx(r"\bnon-?lethal\b", re.I)
 _LETHAL = rx(r"(?<!non-)(?<!non)\blethal\b", re.I)
 # ((?=[...]) before a pattern names the initials of its words: the engine rejects most positions at once, same matches)
@@ -72,7 +75,7 @@ def relate_consultations(ctx: Ctx, agreements: list[dict[str, Any]]) -> list[dic
     for idx in sorted(ctx.by_sentence.get("timelimit", {})):  # (a sentence without a time limit gives none)
         s, e = ctx.sentences[idx]
         limits = ctx.in_sentence("timelimit", idx)
-        if not limits or not _CONSULT.search(ctx.text[s:e]):
+        if not limits or not (_CONSULT.search(ctx.text[s:e]) or _SAME_LIMIT.search(ctx.text, s, e)):
             continue
         if ctx.text[s:e].rstrip().rstrip("\"'”’)»").endswith("?"):
             continue  # "(b) whether Norway will consult Ukraine within 24 hours ...?": asked, not stated
