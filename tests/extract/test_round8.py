@@ -130,3 +130,18 @@ def test_an_hour_clock_that_is_not_the_same_one_gives_no_limit() -> None:
     data = _run("Finland signed a security agreement with Ukraine on 3 April 2024. "
                 "The border post keeps a 24-hour clock for lorries.")
     assert not data["consultation_hours"]
+
+
+# --- provisions: two texts named by possessives as a joint subject; "consultation mechanisms" ---------
+
+def test_two_possessive_texts_as_joint_subject_each_code() -> None:
+    got = _prov(_run("Ireland signed a security agreement with Ukraine in Kyiv on 4 September 2024.\n\n"
+                     "Finland's text and Estonia's text both create consultation mechanisms."))
+    assert {("FIN-UKR", "consultation_mechanism", "present"), ("EST-UKR", "consultation_mechanism", "present")} <= got
+
+
+def test_a_possessive_text_beside_another_partner_keeps_its_own() -> None:
+    got = _prov(_run("Ireland signed a security agreement with Ukraine in Kyiv on 4 September 2024.\n\n"
+                     "Finland's text, unlike anything Estonia's government said, creates a consultation mechanism."))
+    assert ("FIN-UKR", "consultation_mechanism", "present") in got
+    assert ("EST-UKR", "consultation_mechanism", "present") not in got

@@ -162,6 +162,9 @@ _PLURAL_GENERIC = rx(
 # A partner (or its capital) as the subject of a sentence: "Latvia had set the pattern",
 # "Slovenia signed its agreement", "Iceland, which signed in May, promised", "Riga promises".
 _ANSWER = rx(r"(?:Answer|Reply|Response)(?:\s+(?:to\s+(?:question\s+)?)?\d{1,2})?\s*[.:]?\s*\Z")
+# Two texts named by their partners' possessives as the joint subject: "Sweden's agreement and Latvia's ..."
+_JOINT_TEXTS = rx(rf"\W*(?:{_NAMES})'s\s+(?:[\w-]+\s+)?(?:{_TEXT})\s+and\s+(?:the\s+)?(?:{_NAMES})'s\b",
+                  re.IGNORECASE)
 _LIST_ITEM = rx(r"(?:^|\n)\d{1,2}[.)]\s+\Z")
 _SUBJECT = rx(
     # (a numbered note may open with its partner in bold: "3. **Croatia** adds no money")
@@ -1039,6 +1042,8 @@ def _targets(sentence: str, hits: set[int], explicit: list[str], main: str | Non
     empty when it names none. ``multi`` and ``every`` (the partners it names), when given, are
     what the caller found already."""
     if explicit:
+        if len(explicit) >= 2 and "'s" in sentence[:40] and _JOINT_TEXTS.match(sentence):
+            return explicit  # "Sweden's text and Latvia's text set up ...": each speaks for its own
         return [main] if main in explicit else explicit[:1]
     if multi if multi is not None else (_MULTI_I in hits and first_match(_MULTI, sentence)):
         named = every if every is not None else _partners(sentence)
