@@ -11,6 +11,7 @@ Every sentence here was written for these tests.
 from __future__ import annotations
 
 from .helpers import coded as _prov
+from .helpers import money as _money
 from .helpers import run as _run
 
 
@@ -145,3 +146,17 @@ def test_a_possessive_text_beside_another_partner_keeps_its_own() -> None:
                      "Finland's text, unlike anything Estonia's government said, creates a consultation mechanism."))
     assert ("FIN-UKR", "consultation_mechanism", "present") in got
     assert ("EST-UKR", "consultation_mechanism", "present") not in got
+
+
+# --- commitments: a rumoured sum ----------------------------------------------------------------------
+
+def test_a_rumoured_sum_is_no_pledge() -> None:
+    data = _run("Estonia signed a security agreement with Ukraine on 27 June 2024. "
+                "Rumours said Estonia would give EUR 200 million more, which the ministry denied.")
+    assert not [c for c in _money(data) if c[1] == 200_000_000]
+
+
+def test_a_sum_told_plainly_is_a_pledge() -> None:
+    data = _run("Estonia signed a security agreement with Ukraine on 27 June 2024. "
+                "Estonia will give EUR 200 million in 2024.")
+    assert ("EST", 200_000_000, "EUR", "pledged") in _money(data)
