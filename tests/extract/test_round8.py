@@ -160,3 +160,21 @@ def test_a_sum_told_plainly_is_a_pledge() -> None:
     data = _run("Estonia signed a security agreement with Ukraine on 27 June 2024. "
                 "Estonia will give EUR 200 million in 2024.")
     assert ("EST", 200_000_000, "EUR", "pledged") in _money(data)
+
+
+# --- provisions: a table cell that says the text is silent ---------------------------------------------
+
+_TABLE = ("Estonia and Latvia each signed a security agreement with Ukraine in 2024.\n\n"
+          "| | Estonia | Latvia |\n|---|---|---|\n"
+          "| Consultations after an attack | within 24 hours | {cell} |\n")
+
+
+def test_a_not_stated_cell_codes_nothing() -> None:
+    got = _prov(_run(_TABLE.format(cell="not stated")))
+    assert ("EST-UKR", "consultation_mechanism", "present") in got
+    assert not any(a == "LVA-UKR" and c == "consultation_mechanism" for a, c, _v in got)
+
+
+def test_a_filled_cell_still_codes() -> None:
+    got = _prov(_run(_TABLE.format(cell="within 48 hours")))
+    assert ("LVA-UKR", "consultation_mechanism", "present") in got

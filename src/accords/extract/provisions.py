@@ -165,6 +165,8 @@ _ANSWER = rx(r"(?:Answer|Reply|Response)(?:\s+(?:to\s+(?:question\s+)?)?\d{1,2})
 # Two texts named by their partners' possessives as the joint subject: "Sweden's agreement and Latvia's ..."
 _JOINT_TEXTS = rx(rf"\W*(?:{_NAMES})'s\s+(?:[\w-]+\s+)?(?:{_TEXT})\s+and\s+(?:the\s+)?(?:{_NAMES})'s\b",
                   re.IGNORECASE)
+_BLANK_CELL = rx(r"\W*(?:not\s+(?:stated|specified|known|given|public|disclosed)|unknown|n/?a|none\s+stated"
+                 r"|no\s+(?:data|information)|tbc|tbd|\?+)?\W*", re.IGNORECASE)
 _LIST_ITEM = rx(r"(?:^|\n)\d{1,2}[.)]\s+\Z")
 _SUBJECT = rx(
     # (a numbered note may open with its partner in bold: "3. **Croatia** adds no money")
@@ -855,8 +857,8 @@ def _code_row(text: str, start: int, end: int, columns: list[str | None], hits: 
     label = text[cells[0][0]:cells[0][1]]
     out: list[dict[str, Any]] = []
     for (a, b), key in zip(cells[1:], columns[1:], strict=False):
-        if key is None or b <= a:
-            continue
+        if key is None or b <= a or _BLANK_CELL.fullmatch(text, a, b):
+            continue  # ("| Term | not stated |": a gap in what the table knows, neither present nor absent)
         for code_id, value in _code_sentence(f"{label}: {text[a:b]}", hits, rules, gates, cb):
             out.append({"agreement": key, "code": code_id, "value": value, "quote": text[a:b], "span": [a, b]})
     return out
