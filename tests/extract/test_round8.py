@@ -1,9 +1,10 @@
 """Session 8 generalisation rules (learned from gold set 9): a lethal scope said of texts named by a list of
 adjectives ("the Danish, Finnish and Polish texts") belongs to each of them; a capitalised "Lethal Aid" in a
 title-case heading is no donor's aid; "is (said to be) considering" hedges a sentence's provisions; a numbered
-note led by its partner opens its topic; an "Answer N" of a question record speaks of the main agreement; "the same 24-hour clock" repeats
-the consultation limit told before; a
-partner as subject with "The" before its name and an "in ..." aside before its verb.
+note led by its partner opens its topic; an "Answer N" in a record of questions speaks of the main agreement;
+"the same 24-hour clock" repeats the consultation limit told before; a partner as subject with "The" before
+its name and an "in ..." aside before its verb; two texts named by possessives as a joint subject; a rumoured
+sum; a table cell that says "not stated".
 
 Every sentence here was written for these tests.
 """
