@@ -161,10 +161,19 @@ _PLURAL_GENERIC = rx(
     r"|(?:agreements|accords)\b[^.;]*\beach\b|both\s+(?:texts|agreements|accords|run))", re.IGNORECASE)
 # A partner (or its capital) as the subject of a sentence: "Latvia had set the pattern",
 # "Slovenia signed its agreement", "Iceland, which signed in May, promised", "Riga promises".
+_ANSWER = rx(r"(?:Answer|Reply|Response)(?:\s+(?:to\s+(?:question\s+)?)?\d{1,2})?\s*[.:]?\s*\Z")
+# Two texts named by their partners' possessives as the joint subject: "Sweden's agreement and Latvia's ..."
+_JOINT_TEXTS = rx(rf"\W*(?:{_NAMES})'s\s+(?:[\w-]+\s+)?(?:{_TEXT})\s+and\s+(?:the\s+)?(?:{_NAMES})'s\b",
+                  re.IGNORECASE)
+_BLANK_CELL = rx(r"\W*(?:not\s+(?:stated|specified|known|given|public|disclosed)|unknown|n/?a|none\s+stated"
+                 r"|no\s+(?:data|information)|tbc|tbd|\?+)?\W*", re.IGNORECASE)
+_LIST_ITEM = rx(r"(?:^|\n)\d{1,2}[.)]\s+\Z")
 _SUBJECT = rx(
-    r"\W*(?P<who>(?i:" + trie_pattern(_STATE_NAMES) + ")|"
+    # (a numbered note may open with its partner in bold: "3. **Croatia** adds no money")
+    r"\W*(?:\d{1,2}[.)]\W*)?(?:The\s+)?(?P<who>(?i:" + trie_pattern(_STATE_NAMES) + ")|"  # ("The Netherlands, ...")
     + "|".join(re.escape(c) for c in _CAPITALS)
-    + r")(?![\w.])(?:,\s+(?:which|who|an?|the|one|like|as)\b[^,;.]{0,80},)?"
+    # (an aside between subject and verb: "Norway, which signed first, will ...", "Norway, in its text, commits")
+    + r")(?![\w.])(?:\*\*|__)?(?:,\s+(?:which|who|an?|the|one|like|as|in|under)\b[^,;.]{0,80},)?"
     r"\s+(?P<aux>(?:(?:also|now|then|has|have|had|already|does|did|not|never)\s+)*)"
     r"(?P<verb>[a-z][\w']*)\b")
 # Two signed partners as the joint subject of a role or a promise: "Germany and France lead the coalition for
@@ -256,7 +265,8 @@ _FORMALISES = rx(r"\b(?:formali[sz]\w*|codif\w*|enshrin\w*|anchors?|cements?|gat
                  r"|consolidates)\b", re.IGNORECASE)
 # "may" in lower case only: "signed on 31 May" is the month.
 _HEDGE = rx(r"\b(?:(?-i:may)|might|could|possibly|potential(?:ly)?|possibility|likely|perhaps"
-            r"|reportedly|expects?\s+(?:the|this|that|its)\s+(?:agreement|text|deal|accord)\s+to)\b",
+            r"|reportedly|(?:is|are|was|were)\s+(?:said\s+to\s+be\s+|still\s+)?considering"  # a plan not yet made
+            r"|expects?\s+(?:the|this|that|its)\s+(?:agreement|text|deal|accord)\s+to)\b",
                     re.IGNORECASE)
 _AGREEMENT_TITLE = rx(r"\s*#*\s*(?:[\w-]+\s+){0,4}?(?:agreement|accord|memorandum|treaty)\b",
                               re.IGNORECASE)
@@ -644,10 +654,18 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
                          or sentence[:1].islower() or bool(_ANAPHORIC_START.match(sentence)))
             if not continues:
                 context = [section] if section else []
-        para_start = first or broken
+        # (an item of a numbered list opens its own topic too: "3. **Croatia** adds no money.", the
+        # number left before the sentence)
+        para_start = first or broken or (text[start - 2:start] in (". ", ") ")
+                                         and bool(_LIST_ITEM.search(text, max(0, start - 6), start)))
         prev = (start, end)
         if _is_heading(sentence) or (para_start and sentence[:1].isupper() and sentence.endswith(".")
                                      and len(sentence.split(None, 3)) <= 3):
+            if default_agreement and sentence[:1] in "AR" and _ANSWER.match(sentence):
+                # "Answer 4" in a record of questions put about one agreement: the answer speaks of it
+                # even where it never names it ("Air defence, artillery and the air force.")
+                context = [default_agreement]
+                continue
             heading = _partners(sentence) if _may_name(text, spots, start, end) else []
             if first and heading == [default_agreement] and "year" in sentence:
                 # "Spain and Ukraine sign ten-year security pact": the title gives the main text's term
@@ -839,8 +857,8 @@ def _code_row(text: str, start: int, end: int, columns: list[str | None], hits: 
     label = text[cells[0][0]:cells[0][1]]
     out: list[dict[str, Any]] = []
     for (a, b), key in zip(cells[1:], columns[1:], strict=False):
-        if key is None or b <= a:
-            continue
+        if key is None or b <= a or _BLANK_CELL.fullmatch(text, a, b):
+            continue  # ("| Term | not stated |": a gap in what the table knows, neither present nor absent)
         for code_id, value in _code_sentence(f"{label}: {text[a:b]}", hits, rules, gates, cb):
             out.append({"agreement": key, "code": code_id, "value": value, "quote": text[a:b], "span": [a, b]})
     return out
@@ -1026,6 +1044,8 @@ def _targets(sentence: str, hits: set[int], explicit: list[str], main: str | Non
     empty when it names none. ``multi`` and ``every`` (the partners it names), when given, are
     what the caller found already."""
     if explicit:
+        if len(explicit) >= 2 and "'s" in sentence[:40] and _JOINT_TEXTS.match(sentence):
+            return explicit  # "Sweden's text and Latvia's text set up ...": each speaks for its own
         return [main] if main in explicit else explicit[:1]
     if multi if multi is not None else (_MULTI_I in hits and first_match(_MULTI, sentence)):
         named = every if every is not None else _partners(sentence)

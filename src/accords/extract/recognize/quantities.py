@@ -24,7 +24,7 @@ _LIMIT = rx(
     rf"(?<![\w-])(?P<lead>within|no later than|not later than|in less than|no more than|in the term of|"
     rf"in a term of|in the space of|inside|in)\s+(?:the\s+|a\s+(?:period|time\s?frame|maximum)\s+of\s+)?"
     rf"(?:first\s+)?(?P<n>{_NUM})(?:\s*\(\d+\))?[- ](?P<unit>hours?|days?|h)(?![\w])"
-    rf"|(?<![\w-])(?P<n2>{_NUM})-(?P<unit2>hour|day)\s+(?:deadline|window|period|time limit"
+    rf"|(?<![\w-])(?P<n2>{_NUM})-(?P<unit2>hour|day)\s+(?:deadline|window|period|time limit|clock"
     rf"|(?:consultations?\s+)?(?:clause|mechanism|rule|provision|requirement|commitment|pledge|promise)"
     rf"|consultations?)",
     re.I)

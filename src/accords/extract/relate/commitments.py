@@ -43,9 +43,10 @@ _STATUS = [
                    r"transfer|fund|finance|donate))\b")),
 ]
 # "may" in lower case only: "May" is far more often the month ("signed on 31 May, promised ...").
+# ("a rumour that Luxembourg would put ...": hearsay, no pledge)
 _HEDGE = rx(r"(?=[cmwdhrpeiausn])"
             r"\b(?:consider\w*|mull\w*|weigh\w*|discuss\w*|debat\w*|could|might|(?-i:may)|propos\w*|"
-            r"hop\w*|reportedly|possibl\w*|explor\w*|if|whether|ask\w*|request\w*|call\w* for|"
+            r"hop\w*|reportedly|rumou?r\w*|possibl\w*|explor\w*|if|whether|ask\w*|request\w*|call\w* for|"
             r"urg\w*|demand\w*|seek\w*|estimat\w*|worth of (?:damage|losses)|need\w*)\b", re.I)
 _ESTIMATE = rx(r"\bestimat\w*", re.I)
 # ((?=[...]) before a pattern names the initials of its words: the engine rejects most positions at once, same matches)

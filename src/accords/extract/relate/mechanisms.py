@@ -16,6 +16,9 @@ _TRIGGER = rx(r"\b(?:in the event of|in case of|in the case of|following|after|u
 # The condition before the clause: at the start of the sentence or after "that,"/"but,".
 _IF = rx(r"(?:[^.;]*?\b(?:that|but|and|then|so),)?\s*(?:[Ii]f|[Ss]hould|[Ii]n the event that|"
          r"[Ii]n the event of|[Ii]n (?:the )?case of|[Ii]n case)\s+(?:an?\s+|the\s+)?(?P<t>[^,;]{3,120}),")
+# "Finland uses the same 24-hour clock": a limit said to be the one just told, which was a consultation's
+# (the recogniser finds an "N-hour clock/clause/rule" only as such a limit, never a bare hour count)
+_SAME_LIMIT = rx(r"\bsame\s+\w+-(?:hour|day)\s+(?:clock|clause|rule|deadline|window|limit)\b", re.I)
 _NON_LETHAL = rx(r"\bnon-?lethal\b", re.I)
 _LETHAL = rx(r"(?<!non-)(?<!non)\blethal\b", re.I)
 # ((?=[...]) before a pattern names the initials of its words: the engine rejects most positions at once, same matches)
@@ -72,7 +75,7 @@ def relate_consultations(ctx: Ctx, agreements: list[dict[str, Any]]) -> list[dic
     for idx in sorted(ctx.by_sentence.get("timelimit", {})):  # (a sentence without a time limit gives none)
         s, e = ctx.sentences[idx]
         limits = ctx.in_sentence("timelimit", idx)
-        if not limits or not _CONSULT.search(ctx.text[s:e]):
+        if not limits or not (_CONSULT.search(ctx.text[s:e]) or _SAME_LIMIT.search(ctx.text, s, e)):
             continue
         if ctx.text[s:e].rstrip().rstrip("\"'”’)»").endswith("?"):
             continue  # "(b) whether Norway will consult Ukraine within 24 hours ...?": asked, not stated
@@ -198,12 +201,18 @@ def relate_scope(ctx: Ctx) -> list[dict[str, Any]]:
                     continue
                 if scope == "non-lethal" and not _SUPPLY.search(sent):
                     continue
-                donor = _donor(ctx, idx, s + m.start())
-                if donor is None or (donor, scope) in seen:
-                    continue
-                seen.add((donor, scope))
+                if m.group()[0] == "L" and _TITLE_CASE.match(sent, m.end()) and m.start() > 0:
+                    continue  # "... Consultations and Lethal Aid": a headline's topic, not a donor's aid
+                donors = _listed_texts(ctx, idx, s + m.start())
+                if not donors:
+                    donor = _donor(ctx, idx, s + m.start())
+                    donors = [donor] if donor else []
                 start, end = _phrase(sent, m.start(), m.end())
-                out.append({"donor": donor, "scope": scope, "_span": (s + start, s + end)})
+                for donor in donors:
+                    if (donor, scope) in seen:
+                        continue
+                    seen.add((donor, scope))
+                    out.append({"donor": donor, "scope": scope, "_span": (s + start, s + end)})
     if items:
         _lethal_items(ctx, folded, out, seen)
     if funded:
@@ -333,6 +342,23 @@ def _donor(ctx: Ctx, idx: int, pos: int) -> str | None:
     if other and ctx.explicit[idx] and idx > 0:
         return ctx.donor(idx - 1)  # the sentence's own partner is the contrasting clause's: the one before holds
     return ctx.donor(idx)
+
+
+# "The Dutch, Belgian and American agreements all cover lethal aid": the adjectives name whose texts
+# carry the scope, each of them (the nearest party alone would be the last adjective's).
+def _listed_texts(ctx: Ctx, idx: int, pos: int) -> list[str]:
+    if not any(p.extra.get("kind") == "demonym" for p in ctx.parties_in(idx, end=pos)):
+        return []  # (the common case: no adjective before the word, nothing to chain)
+    named = [p for p in ctx.parties_in(idx, end=pos) if p.extra.get("kind") != "demonym"
+             and p.value not in (RECIPIENT, "RUS")]
+    if named:
+        return []  # a partner named by its own name leads the clause
+    found = _text_demonyms(ctx, idx)
+    return found if len(found) > 1 else []
+
+
+# a capitalised word right after the keyword: the keyword sits in a title-case heading
+_TITLE_CASE = rx(r"\s+[A-Z][a-z]+\b(?:\s*$|\s*\n|\s+[A-Z])")
 
 
 _OTHER_CLAUSE = rx(r"[;:]|,?\s+(?:while|whereas|but|unlike|as\s+opposed\s+to)\b", re.I)
