@@ -7,9 +7,10 @@ the check runs over the gold texts, the codebook's own examples and a few hand-m
 from pathlib import Path
 
 from accords.codebook import load_codebook
-from accords.extract.cues import rules
+from accords.extract.cues import gates, possible, rules
 from accords.extract.load import load_bytes
 from accords.extract.prefilter import fold
+from accords.extract.provisions import _GATES
 
 _TESTS = Path(__file__).resolve().parents[1]
 _SUFFIXES = {".txt", ".md", ".html", ".pdf", ".docx"}
@@ -45,3 +46,18 @@ def test_every_cue_match_passes_its_gate() -> None:
                     assert all(any(k in quote for k in keys) for keys in gate), (rule.code.id, m.group())
                     checked += 1
     assert checked > 100  # (the gold texts do exercise the gates)
+
+
+def test_the_document_index_passes_every_cue_where_it_matches() -> None:
+    """The index the classifier scans documents with (its keywords shortened to stems shared
+    with other gates) still reports every cue on the text of each of its matches."""
+    codebook = load_codebook()
+    compiled = gates(codebook, _GATES)
+    texts = _texts() + [e for code in codebook.codes for e in code.examples]
+    for ri, rule in enumerate(rules(codebook)):
+        for ci, cue in enumerate(rule.code.cues):
+            for text in texts:
+                for m in cue.finditer(text):
+                    quote = fold(m.group())
+                    hits = compiled.index.scan(quote).per_range([(0, len(quote))])[0]
+                    assert ci in possible(hits, compiled).get(ri, []), (rule.code.id, ci, m.group())
