@@ -49,8 +49,8 @@ def test_every_cue_match_passes_its_gate() -> None:
 
 
 def test_the_document_index_passes_every_cue_where_it_matches() -> None:
-    """The index the classifier scans documents with (its keywords shortened to stems shared
-    with other gates) still reports every cue on the text of each of its matches."""
+    """The index the classifier scans documents with reports every cue (all of its gates) on the
+    text of each of its matches."""
     codebook = load_codebook()
     compiled = gates(codebook, _GATES)
     texts = _texts() + [e for code in codebook.codes for e in code.examples]

@@ -106,31 +106,7 @@ def gates(codebook: Codebook, leading: tuple[tuple[str, ...] | None, ...]) -> Ga
             add(ri, ci, gate if gate is not None else (None,))
         if rule.code.restrictions:
             add(ri, RESTRICTION, (rule.restriction_gate,))
-    words = {k for group in groups if group is not None for k in group}
-    cue_groups = [_inner(g, words) if i >= len(leading) and g is not None else g for i, g in enumerate(groups)]
-    return Gates(KeywordIndex(cue_groups), first, further, frozenset(first))
-
-
-def _inner(group: tuple[str, ...], words: set[str]) -> tuple[str, ...]:
-    """A cue gate's keywords with each one that holds another keyword of the index replaced by
-    that one ("committed" by "commit", "cooperation" by "cooperat"): a text holding the longer
-    holds the shorter, so the gate only gets looser, and the document scan reports one hit
-    where it reported two (the leading groups are left exact: their users count on them)."""
-    out = {min((w for w in words if _stem_of(w, k)), key=len) for k in group}
-    return tuple(sorted(out))
-
-
-# Stems that let through far more sentences than their longer forms: "year" hits 332 times
-# per 30k words, "years" 143, and the duration cues behind "years" would run twice as often.
-_LOOSE = frozenset(["year"])
-
-
-def _stem_of(word: str, key: str) -> bool:
-    """``word`` is ``key`` or ``key`` with an ending or a first letter less ("pledg" of "pledged",
-    "greement" of "agreement"): a shorter word would let many more sentences through ("all" of
-    "small", "clear" of "nuclear")."""
-    return word == key or (len(word) >= 4 and word not in _LOOSE and len(key) - len(word) <= 3
-                           and (key.startswith(word) or (key.endswith(word) and len(key) - len(word) == 1)))
+    return Gates(KeywordIndex(groups), first, further, frozenset(first))
 
 
 def possible(hits: set[int], compiled: Gates) -> dict[int, list[int]]:
