@@ -16,7 +16,7 @@ from __future__ import annotations
 import importlib
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import pairwise
 from typing import Any
 
@@ -513,11 +513,20 @@ def finditer_led(given: Pattern, text: str,
             word_start = False  # (already so)
         else:
             starts = sorted({stop - n + 1 for stop, n in finder.iter(fold(text))})
+    yield from matches_at(rx, text, starts, gate_at, word_start)
+
+
+def matches_at(rx: re.Pattern[str], text: str, starts: Iterable[int],
+               gate_at: Mapping[int, Pattern | None] | None = None,
+               word_start: bool = False) -> Iterator[re.Match[str]]:
+    """``rx.match`` at each of the sorted ``starts`` where its gate (if any) matches first,
+    skipping starts inside the previous match as ``finditer`` does (the candidates' own loop of
+    :func:`finditer_led`, shared with recognizers that find their starts another way)."""
     last = 0
     match = rx.match
     for at in starts:
         if at < last:
-            continue
+            continue  # inside the previous match: finditer resumes after it
         if word_start and at and (text[at - 1].isalnum() or text[at - 1] == "_"):
             continue  # the look-behind fails here
         if gate_at is not None:

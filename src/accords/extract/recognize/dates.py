@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any, Final
 
-from accords.extract.prefilter import Gate, finditer_led, fold, plain_digits
+from accords.extract.prefilter import Gate, finditer_led, fold, matches_at, plain_digits
 from accords.extract.recognize.windows import chosen
 from accords.extract.rx import Pattern, rx
 from accords.extract.types import Mention
@@ -156,18 +156,7 @@ def _date_matches(text: str) -> Iterator[re.Match[str]]:
         yield from finditer_led(_DATES, text, _GATES)
         return
     gate_at = found[2]
-    match = chosen(_DATES, text).match
-    last = 0
-    for at in sorted(gate_at):
-        if at < last:
-            continue  # inside the previous match: finditer resumes after it
-        gate = gate_at[at]
-        if gate is not None and gate.match(text, at) is None:
-            continue
-        m = match(text, at)
-        if m:
-            last = max(m.end(), at + 1)
-            yield m
+    yield from matches_at(chosen(_DATES, text), text, sorted(gate_at), gate_at)
 
 
 def _branches() -> dict[int, str]:
