@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
+
+from accords.extract.load import load_bytes
+
+TESTS = Path(__file__).resolve().parents[1]
+DOC_SUFFIXES = (".txt", ".md", ".html", ".pdf", ".docx")
 
 LIST_KEYS = ("agreements", "commitments", "consultation_hours", "military_scope", "people", "events",
              "channels", "provisions")
@@ -46,3 +52,12 @@ def coded(data: dict[str, Any]) -> set[tuple[str, str, Any]]:
 
 def channel_names(data: dict[str, Any]) -> set[str]:
     return {c["name"] for c in data["channels"]}
+
+
+def gold_texts(pattern: str = "gold") -> list[str]:
+    """The loaded text of every file with a document suffix (a set's README.md too: one more text to
+    check on) in the gold folders under tests/ whose names match ``pattern`` ("gold": the development
+    set; "gold*": every set), in name order."""
+    folders = sorted(p for p in TESTS.glob(pattern) if p.is_dir())
+    return [load_bytes(path.read_bytes(), path.name).text for folder in folders for path in sorted(folder.iterdir())
+            if path.suffix in DOC_SUFFIXES]

@@ -4,16 +4,13 @@ A gate that missed a keyword of some match would skip a cue that matches and los
 the check runs over the gold texts, the codebook's own examples and a few hand-made phrasings.
 """
 
-from pathlib import Path
-
 from accords.codebook import load_codebook
 from accords.extract.cues import gates, possible, rules
-from accords.extract.load import load_bytes
 from accords.extract.prefilter import fold
 from accords.extract.provisions import _GATES
 
-_TESTS = Path(__file__).resolve().parents[1]
-_SUFFIXES = {".txt", ".md", ".html", ".pdf", ".docx"}
+from .helpers import gold_texts
+
 _HAND_MADE = [
     "The Treaty is not legally binding; neither one is a treaty.",
     "Winterization and winterisation support for the energy grid.",
@@ -24,13 +21,7 @@ _HAND_MADE = [
 
 
 def _texts() -> list[str]:
-    texts = list(_HAND_MADE)
-    for folder in sorted(p for p in _TESTS.glob("gold*") if p.is_dir()):
-        for path in sorted(folder.iterdir()):
-            if path.suffix in _SUFFIXES and path.name != "README.md":
-                texts.append(load_bytes(path.read_bytes(), path.name).text)
-    return texts
-
+    return list(_HAND_MADE) + gold_texts("gold*")
 
 def test_every_cue_match_passes_its_gate() -> None:
     codebook = load_codebook()
@@ -46,7 +37,6 @@ def test_every_cue_match_passes_its_gate() -> None:
                     assert all(any(k in quote for k in keys) for keys in gate), (rule.code.id, m.group())
                     checked += 1
     assert checked > 100  # (the gold texts do exercise the gates)
-
 
 def test_the_document_index_passes_every_cue_where_it_matches() -> None:
     """The index the classifier scans documents with reports every cue (all of its gates) on the

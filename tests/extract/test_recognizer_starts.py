@@ -4,15 +4,14 @@ the matches of the plain scans they replace."""
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 
-from accords.extract.load import load_bytes
 from accords.extract.recognize import dates, money, people
 from accords.extract.recognize.windows import scan
 
-ROOT = Path(__file__).resolve().parents[2]
+from .helpers import gold_texts
+
 SAMPLES = [
     "In 2024 at EUR 80 million, up to $4-5 billion, between €1 and €2 billion; 2.5 billion pounds.",
     "2024, the European Commission; strong country industry; 10 years | SEK 75 billion | 2024-05-31",
@@ -29,9 +28,7 @@ WORDS = tuple(["this", "This", "THIS", "last", "Last", "next", "late", "later", 
 
 def _texts() -> list[str]:
     out = list(SAMPLES)
-    for path in sorted((ROOT / "tests" / "gold").glob("*.*")):
-        if path.suffix in {".txt", ".md", ".html", ".pdf", ".docx"}:
-            out.append(load_bytes(path.read_bytes(), path.name).text)
+    out += gold_texts()
     rnd = random.Random(11)
     for _ in range(300):
         out.append("".join(rnd.choice(WORDS) + rnd.choice([" ", " ", "", "  ", ", "]) for _ in range(rnd.randint(3, 40))))

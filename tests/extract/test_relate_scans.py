@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from pathlib import Path
 
 import pytest
 
-from accords.extract.load import load_bytes
 from accords.extract.prefilter import fold
 from accords.extract.relate import agreements, candidates, context
 
-ROOT = Path(__file__).resolve().parents[2]
+from .helpers import gold_texts
+
 # made-up lines that put the label words, title words and agreement words where the shortcuts must look
 EDGES = [
     "Parties: Ukraine and Japan.\n- **Partners**: Norway\n  * __Signatory states__ : Latvia. Counterpart: X",
@@ -27,9 +26,7 @@ EDGES = [
 
 def _texts() -> list[str]:
     out = list(EDGES)
-    for path in sorted((ROOT / "tests" / "gold").glob("*.*")):
-        if path.suffix in {".txt", ".md", ".html", ".pdf", ".docx"}:
-            out.append(load_bytes(path.read_bytes(), path.name).text)
+    out += gold_texts()
     return out
 
 

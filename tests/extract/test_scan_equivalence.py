@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
 
 import pytest
 
 from accords.extract import prefilter
-from accords.extract.load import load_bytes
 from accords.extract.recognize import dates, people
 
-ROOT = Path(__file__).resolve().parents[2]
+from .helpers import gold_texts
+
 SAMPLES = [
     "Signed on 13 June 2024 in Apulia; last December, on Thursday, by the end of this year.",
     "Le 13.06.2024 ; ١٣ June ٢٠٢٤ (Arabic-Indic digits) and 2024-06-13, mid-March 2023.",
@@ -30,9 +29,7 @@ SAMPLES = [
 
 def _texts() -> list[str]:
     out = list(SAMPLES)
-    for path in sorted((ROOT / "tests" / "gold").glob("*.*")):
-        if path.suffix in {".txt", ".md", ".html", ".pdf", ".docx"}:
-            out.append(load_bytes(path.read_bytes(), path.name).text)
+    out += gold_texts()
     return out
 
 
