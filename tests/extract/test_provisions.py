@@ -241,13 +241,14 @@ EXCLUDE_SAMPLES = [
 def test_gated_exclusions_are_the_plain_exclusions(sentence: str) -> None:
     # The keyword test before each exclusion pattern skips only patterns that cannot match.
     from accords.codebook import load_codebook
-    from accords.extract import provisions as p
+    from accords.extract.cues import rules
     from accords.extract.prefilter import fold
 
-    for code in load_codebook().codes:
+    for rule in rules(load_codebook()):
+        code = rule.code
         if code.exclude:
             plain = any(x.search(sentence) for x in code.exclude)
-            assert p._excluded(code, sentence, fold(sentence)) == plain, (code.id, sentence)
+            assert rule.excluded(sentence, fold(sentence)) == plain, (code.id, sentence)
 
 
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from accords.codebook import Code, Codebook
-from accords.extract.prefilter import KeywordIndex, any_keywords, compile_analysed, requirements
+from accords.extract.prefilter import Gate, KeywordIndex, any_keywords, compile_analysed, requirements
+from accords.extract.prefilter import search as first_match
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,9 @@ class Rule:
     # per cue: keyword sets that a match needs one keyword of each (None: no gate)
     cue_gates: tuple[tuple[tuple[str, ...], ...] | None, ...]
     restriction_gate: tuple[str, ...] | None  # only used when the code has restrictions
+    # per exclusion pattern: its keyword test (most sentences lack its keywords, and a search costs a
+    # pass over the sentence)
+    exclude_gates: tuple[Gate, ...]
     _alternations: dict[tuple[int, ...], re.Pattern[str]]
 
     def cues(self, which: tuple[int, ...]) -> re.Pattern[str]:
@@ -41,6 +45,11 @@ class Rule:
             pattern = compile_analysed("|".join(f"(?:{self.code.cues[i].pattern})" for i in which), re.IGNORECASE)
             self._alternations[which] = pattern
         return pattern
+
+    def excluded(self, sentence: str, low: str) -> bool:
+        """Whether one of the code's exclusion patterns matches ``sentence`` (``low``: its fold)."""
+        return any(gate.may(low) and first_match(pattern, sentence)
+                   for pattern, gate in zip(self.code.exclude, self.exclude_gates, strict=True))
 
 
 # Keywords that a further gate should not hold: one of the gold texts' most frequent keyword hits
@@ -62,7 +71,8 @@ def _cue_gate(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...] | None:
 def _rule(code: Code) -> Rule:
     restriction = any_keywords(r.pattern for r in code.restrictions)
     return Rule(code, tuple(_cue_gate(p) for p in code.cues),
-                 tuple(sorted(restriction)) if restriction is not None else None, {})
+                 tuple(sorted(restriction)) if restriction is not None else None,
+                 tuple(Gate(p) for p in code.exclude), {})
 
 
 @lru_cache(maxsize=4)

@@ -500,26 +500,6 @@ def _cue_matches(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]
     return finditer(pattern, sentence)
 
 
-# An exclusion pattern's keyword gate, by the pattern's identity (the pattern is kept in its entry, so
-# its id is not reused while the entry lives).
-_EXCLUDE_GATES: dict[int, tuple[re.Pattern[str], Gate]] = {}
-
-
-def _excluded(code: Code, sentence: str, low: str) -> bool:
-    """Whether one of the code's exclusion patterns matches ``sentence`` (``low``: its fold). Each
-    pattern's keyword test comes first: most sentences lack its keywords, and a search for a
-    pattern costs a pass over the sentence."""
-    for pattern in code.exclude:
-        entry = _EXCLUDE_GATES.get(id(pattern))
-        if entry is None or entry[0] is not pattern:
-            if len(_EXCLUDE_GATES) >= 1024:  # (a few per codebook)
-                _EXCLUDE_GATES.clear()
-            entry = _EXCLUDE_GATES[id(pattern)] = (pattern, Gate(pattern))
-        if entry[1].may(low) and first_match(pattern, sentence):
-            return True
-    return False
-
-
 def _code_sentence(sentence: str, hits: set[int], rules: tuple[Rule, ...], gates: Gates,
                    codebook: Codebook) -> list[tuple[str, Any]]:
     """(code, value) pairs one sentence supports; a restriction's 'absent' wins over a cue.
@@ -535,10 +515,10 @@ def _code_sentence(sentence: str, hits: set[int], rules: tuple[Rule, ...], gates
         which = tuple(cues) if RESTRICTION not in cues else tuple(ci for ci in cues if ci != RESTRICTION)
         if not code.restrictions:
             matches = _cue_matches(rule.cues(which), sentence)
-            if not matches or (code.exclude and _excluded(code, sentence, low := low or fold(sentence))):
+            if not matches or (code.exclude and rule.excluded(sentence, low := low or fold(sentence))):
                 continue
         else:
-            if code.exclude and _excluded(code, sentence, low := low or fold(sentence)):
+            if code.exclude and rule.excluded(sentence, low := low or fold(sentence)):
                 continue
             restricted = None
             if RESTRICTION in cues:
