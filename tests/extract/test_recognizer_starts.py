@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from accords.extract.recognize import dates, money, people
+from accords.extract.recognize import dates, money, people, starts
 from accords.extract.recognize.windows import scan
 
 from .helpers import gold_texts
@@ -55,6 +55,6 @@ def test_known_people_from_the_shared_pass_are_the_plain_scan(text: str) -> None
 
 def test_the_shared_pass_is_kept_for_one_document_only() -> None:
     first, second = "Prime Minister Kishida, 5 May", "President Biden on 6 June"
-    assert people.marked_starts(first) is people.marked_starts(first)
-    people.marked_starts(second)
-    assert people._last_starts[0] is second
+    assert starts.marked_starts(first) is starts.marked_starts(first)
+    starts.marked_starts(second)
+    assert starts._last_starts[0] is second

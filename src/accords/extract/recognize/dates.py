@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import Any, Final
 
 from accords.extract.prefilter import Gate, finditer_led, fold, matches_at, plain_digits
+from accords.extract.recognize.starts import marked_starts
 from accords.extract.recognize.windows import chosen
 from accords.extract.rx import Pattern, rx
 from accords.extract.types import Mention
@@ -145,12 +146,9 @@ def _counted(text: str) -> list[Mention]:
 
 def _date_matches(text: str) -> Iterator[re.Match[str]]:
     """Exactly ``finditer_led(_DATES, text, _GATES)``, from the starts that the one pass of
-    :func:`accords.extract.recognize.people.marked_starts` over the document found for both
+    :func:`accords.extract.recognize.starts.marked_starts` over the document found for both
     recognizers (on a text with no marked form, or with decimal digits other than 0-9,
     finditer_led's own way)."""
-    # (imported here: people reads this module's pattern and gates to build that pass)
-    from accords.extract.recognize.people import marked_starts
-
     found = marked_starts(text)
     if found is None or not plain_digits(text):
         yield from finditer_led(_DATES, text, _GATES)

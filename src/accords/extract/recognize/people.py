@@ -15,9 +15,9 @@ from typing import Any
 import ahocorasick
 
 from accords import yamlio
-from accords.extract.prefilter import fold, led_finder, mark
-from accords.extract.recognize import dates
+from accords.extract.prefilter import fold
 from accords.extract.recognize.parties import NAME, gazetteer
+from accords.extract.recognize.starts import marked_starts
 from accords.extract.recognize.trie import trie_pattern
 from accords.extract.recognize.windows import chosen
 from accords.extract.rx import Pattern, rx
@@ -198,71 +198,6 @@ def _folded_finder() -> Any:
         folded.add_word(key, (flag, len(key)))
     folded.make_automaton()
     return folded
-
-
-_DATE = 4  # (the flag of a leading literal of the date pattern, beside role words (1) and known forms (2))
-
-
-@cache
-def _marked_finder() -> Any:
-    """One automaton, over the marked text (" " + word: word starts only), of the role words and
-    known forms, and of the leading literals of the date pattern with their gates: every match of
-    the lead and owner patterns holds a role word at a word start, every known-person match starts
-    with a form at one, every date starts with a literal at one (as
-    :func:`accords.extract.prefilter.finditer_led` finds them). One pass over a document tells
-    where the patterns of both recognizers need to be tried, where each made its own."""
-    by_mark: dict[str, tuple[int, Pattern | None]] = {}
-    for word, flag in _flags().items():
-        key = mark(word)
-        if key is not None:
-            by_mark[key] = (by_mark.get(key, (0, None))[0] | flag, None)
-    led, _ = led_finder(dates._DATES)
-    every = set(led.keys())
-    # (a literal that another one begins, "2" of "2024", already marks its starts: as finditer_led has them)
-    for literal in (k for k in every if not any(k[:i] in every for i in range(1, len(k)))):
-        key = mark(literal)
-        if key is not None:
-            by_mark[key] = (by_mark.get(key, (0, None))[0] | _DATE, dates._GATES.get(literal))
-    marked = ahocorasick.Automaton()
-    for key, (flag, gate) in by_mark.items():
-        marked.add_word(key, (flag, len(key) - 1, gate))
-    marked.make_automaton()
-    return marked
-
-
-Starts = tuple[list[int], list[int], dict[int, Pattern | None]]
-_last_starts: tuple[str, Starts | None] = ("", None)  # the last document scanned (the same object), and its starts
-
-
-def marked_starts(text: str) -> Starts | None:
-    """Starts of the role words (sorted, without repeats), of the known forms (the same), and of
-    the date literals (each with the gate to test there first, None for none), at word starts;
-    None for a text that has no marked form. Kept for the last text: the recognizers of one
-    document ask in turn."""
-    global _last_starts
-    last = _last_starts  # (one read: another thread may replace it)
-    if last[0] is text:
-        return last[1]
-    marked_text = mark(text)
-    found: Starts | None = None
-    if marked_text is not None:
-        roles: list[int] = []
-        forms: list[int] = []
-        gate_at: dict[int, Pattern | None] = {}
-        for end, (flag, n, gate) in _marked_finder().iter(marked_text):
-            start = end - n
-            if flag & 1:
-                roles.append(start)
-            if flag & 2:
-                forms.append(start)
-            if flag & _DATE:
-                if gate is None:
-                    gate_at.setdefault(start, None)
-                else:  # (any literal's gate will do where several start: each holds whatever the text is)
-                    gate_at[start] = gate
-        found = (sorted(set(roles)), sorted(set(forms)), gate_at)
-    _last_starts = (text, found)
-    return found
 
 
 def _anchors(text: str) -> tuple[list[int], list[int]]:
