@@ -75,7 +75,7 @@ def run_pipeline(target_words: int, chain: list[str] | None = None) -> tuple[int
     words = 0
     t0, c0 = time.perf_counter(), time.process_time()
     for name, raw, published, n in stream(target_words):
-        json.dumps(extract_bytes(raw, name, published, limit=50_000_000, chain=chain).data)
+        extract_bytes(raw, name, published, limit=50_000_000, chain=chain).to_json()
         words += n
     return words, time.perf_counter() - t0, time.process_time() - c0
 
@@ -98,7 +98,7 @@ def run_stages(target_words: int) -> tuple[int, dict[str, float]]:
             doc = pipeline.REGISTRY[stage].fn(doc)
             spent[stage] += clock() - t
         t = clock()
-        json.dumps(pipeline.assemble(doc))
+        pipeline.Extraction(text="", sha256="", media_type="", data=pipeline.assemble(doc)).to_json()
         spent["assemble+json"] += clock() - t
         words += n
     return words, spent

@@ -8,7 +8,7 @@ from typing import Any
 
 import typer
 
-from accords.cli.common import Format, console, parse_date, render_json, state
+from accords.cli.common import Format, console, parse_date, state
 
 
 def register(app: typer.Typer) -> None:
@@ -38,7 +38,8 @@ def register(app: typer.Typer) -> None:
         if fmt == Format.table:
             _tables(result.data)
         else:
-            render_json(result.data)
+            sys.stdout.flush()  # (bytes go under the text layer: anything it holds goes first)
+            sys.stdout.buffer.write(result.to_json(indent=True) + b"\n")
 
 
 _COLUMNS: dict[str, tuple[str, ...]] = {
