@@ -362,6 +362,20 @@ def _uncompared(sentence: str, keys: list[str]) -> list[str]:
     return [k for k in keys if k not in other or k in kept]
 
 
+# A likeness: "Consultations within 24 hours, as in the British text" says the text in context does
+# what the named one does; the sentence is about the one in context.
+_AS_IN = rx(r"\b(?:[Jj]ust\s+)?[Aa]s\s+(?:in|with)\s+[^,;.]{0,60}")
+
+
+def _unlikened(sentence: str, keys: list[str]) -> list[str]:
+    """``keys`` without the partners named only as the model of a likeness ("as in the British text")."""
+    other = {k for m in _AS_IN.finditer(sentence) for k in _partners(m.group())}
+    if not other:
+        return keys
+    kept = set(_partners(_AS_IN.sub(" ", sentence)))
+    return [k for k in keys if k not in other or k in kept]
+
+
 def _first_partner(sentence: str, key: str) -> bool:
     """Whether the first partner ``sentence`` names (its subject, in a record of aid) is that of ``key``."""
     return _partners(sentence)[:1] == [key]
@@ -669,6 +683,8 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         # (the keyword tests first: they pass on few sentences, the name test on a third)
         explicit = (_named(sentence, hits) or _named_text(sentence, hits)) \
             if (_NAMED_I in hits or _NAMED_TEXT_I in hits) and _may_name(text, spots, start, end) else []
+        if explicit and ("as in " in sentence or "as with " in sentence):
+            explicit = _unlikened(sentence, explicit)  # "..., as in the British text": the other term
         joint = _joint_subject(sentence, signed) if not explicit else None
         if named and len(named) >= 2 and not explicit and not joint and not _content(sentence, hits):
             continue  # facts about several countries, not about their agreements

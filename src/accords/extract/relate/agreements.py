@@ -372,7 +372,8 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                     or (batch_date if (explicit or (title if len(keys) == 1 else _title(sent, low)))
                         and not _earlier(sent)
                         and ctx.paragraph_of(idx) - batch_para <= _BATCH_PARAGRAPHS else None)
-                    or _ceremony_date(ctx, idx))
+                    or _ceremony_date(ctx, idx)
+                    or (_list_head_date(ctx, s) if ctx.text[s:s + 1] in "-*+" else None))
             if date is None and not _earlier(sent):
                 date = _entry_day(ctx, s)
                 entry = date is not None
@@ -462,7 +463,8 @@ _TERM_LABEL = rx(r"\s*(?:\|\s*)?(?:[-*+]\s+)?(?:\*\*|__)?(?:Term|Duration|Validi
                  r"\s*[:\u2013\u2014|-]\s*(?:\*\*|__)?\s*\Z")
 # who speaks, before an answer in a transcript or an FAQ: "GUEST: ", "A: ", "Minister of State: "
 _SPEAKER = rx(r"\s*[A-Z][\w.'()-]*(?:\s+[\w.'()-]+){0,4}:\s+")
-_IT = rx(r"\s*(?:It|This|That|(?:Its|The)\s+(?:term|validity|duration))\b")  # the agreement just told of
+# the agreement just told of (in a list item too: "- It runs for ten years.")
+_IT = rx(r"\s*(?:[-*+][ \t]+)?(?:It|This|That|(?:Its|The)\s+(?:term|validity|duration))\b")
 _THEY = rx(r"(?=[teab])\b(?:they|each|all|both|these|those)\b", re.I)
 
 
@@ -743,6 +745,27 @@ def _entry_day(ctx: Ctx, s: int) -> str | None:
     prev = text.rfind("\n", 0, prev_end) + 1
     m = _CLOCK.match(text, prev, prev_end)
     return ctx.doc.reference.isoformat() if m and m.end() >= prev_end - 1 else None
+
+
+def _list_head_date(ctx: Ctx, s: int) -> str | None:
+    """The date of the line a bulleted list hangs under, for a signing told in one of its items: a
+    timeline's "16 February 2024, Paris" over "- Earlier in the day, ..." / "- In the evening, X and Y
+    sign ..." (only a short line that opens with its date heads the items; up to 12 items above)."""
+    text = ctx.text
+    line_end = text.rfind("\n", 0, s)
+    for _ in range(12):
+        if line_end <= 0:
+            return None
+        start = text.rfind("\n", 0, line_end) + 1
+        if not text[start:line_end].strip():
+            return None  # a blank line ends the list
+        if not _ITEM.match(text, start, line_end):
+            if line_end - start > 60:
+                return None
+            idx = ctx.sentence_of(start)
+            return _sign_date(ctx, idx) if any(m.start == start for m in ctx.in_sentence("date", idx)) else None
+        line_end = start - 1
+    return None
 
 
 def _ceremony_date(ctx: Ctx, idx: int) -> str | None:

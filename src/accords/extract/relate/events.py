@@ -100,7 +100,8 @@ def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> l
                 continue
             if stamp_line is None:
                 stamp_line = _stamp_sentence(ctx, idx, sentence)
-            if ((stamp_line and not _is_listing(sentence, m.start - s) and not _occasion_of(before))
+            if ((stamp_line and not _is_listing(sentence, m.start - s) and not _occasion_of(before)
+                 and not (m.start == s and _heads_items(ctx.text, e)))
                     or ((m.start < _HEAD or m.start > len(ctx.text) - _HEAD)
                         and _publication_line(ctx.text, m.start) and not _occasion_of(before))):
                 continue
@@ -279,6 +280,15 @@ def _is_listing(sentence: str, offset: int) -> bool:
     """A programme or timeline line that opens with its date: "6 March 2025 - Counting the pledges",
     "- **16 February 2024** - two signings on one day" (a bullet, bold)."""
     return bool(_LIST_LEAD.match(sentence[:offset])) and bool(_LISTING.match(sentence))
+
+
+def _heads_items(text: str, end: int) -> bool:
+    """A short line that opens with its date and has list items under it is a timeline's entry
+    ("12 January 2024, Kyiv" over "- X and Y sign ..."), not a masthead's stamp."""
+    return bool(_ITEM_NEXT.match(text, end))
+
+
+_ITEM_NEXT = rx(r"[ \t]*\n[ \t]*[-*+•][ \t]")
 
 
 def _publication_line(text: str, start: int) -> bool:

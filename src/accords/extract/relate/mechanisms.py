@@ -37,6 +37,7 @@ _SOME = rx(r"(?=[smof])\b(?:some|many|most|several|other|few)\s+(?:of\s+the\s+)?
            r"(?:agreements|texts|accords|partners|countries|allies|states)\b", re.I)
 _TEXT_AFTER = rx(r"\s+(?:[\w-]+\s+)?(?:text|agreement|accord|deal|pact|document)s?\b")
 _LIST_GAP = rx(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_LIKENESS = rx(r"\b[Aa]s\s+(?:in|with)\s+(?:the\s+)?\Z")
 
 
 def _text_demonyms(ctx: Ctx, idx: int) -> list[str]:
@@ -52,8 +53,8 @@ def _text_demonyms(ctx: Ctx, idx: int) -> list[str]:
         gap = _LIST_GAP.fullmatch(ctx.text, last_end, p.start) if last_end >= 0 else None
         chain = [*chain, str(p.value)] if gap else [str(p.value)]
         last_end = p.end
-        if _TEXT_AFTER.match(ctx.text, p.end):
-            found.update(chain)
+        if _TEXT_AFTER.match(ctx.text, p.end) and not _LIKENESS.search(ctx.text, max(0, p.start - 12), p.start):
+            found.update(chain)  # (not "..., as in the British text": the model the text in context follows)
     return sorted(found - {"RUS", RECIPIENT})
 
 
