@@ -153,6 +153,9 @@ _SUBJECT_VERB = rx(
     r"\W*(?:[\w'-]+\W+){0,10}?(?:The\s+)?(?P<who>[A-Z][\w.]*(?:\s+[A-Z]\w+)?)(?:\s+(?:government|cabinet))?\s+(?:also\s+)?"
     r"(?:will|would|shall|commits?|pledges?|pledged|undertakes|has\s+not|did\s+not|does\s+not|intends"
     r"|promises|aims\s+to|plans\s+to|agrees\s+to|offers\s+to|vows\s+to"
+    # a package or a year's aid made public by the partner: "The same day Berlin announced a new package"
+    r"|announce[sd]\s+(?:a|an|its)\s+(?:new\s+|further\s+|additional\s+)?(?:package|tranche)"
+    r"|is\s+providing"
     # money put aside for the year: "For 2024 the EU has set aside EUR 5 billion ..."
     r"|has\s+(?:set\s+aside|earmarked|allocated)|sets\s+aside|earmarks|allocates)\b")
 _PLURAL_GENERIC = rx(

@@ -322,7 +322,9 @@ def _topics(ctx: Ctx) -> None:
         topic[idx:stop] = [pair] * (stop - idx)
         explicit[idx] = True
         end = ctx.sentences[idx][1]
-        if text.find(" own ", starts[idx], end) >= 0 and ASIDE.search(text, starts[idx], end):
+        # (a paragraph that opens with the partner is about it: "Japan, which signed its own accord in June, ...")
+        if starts[idx] != para_starts[p - 1] and text.find(" own ", starts[idx], end) >= 0 \
+                and ASIDE.search(text, starts[idx], end):
             topic[idx + 1:stop] = [before] * (stop - idx - 1)
     ctx.topic = topic
     ctx.explicit = explicit
