@@ -729,7 +729,9 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         restore: list[str] | None = None
         # ("Canada signed its own agreement the same day": a partner told in passing beside the main one;
         # the sentence is its, the ones after return to the agreement before it)
-        if targets and subject and " own " in sentence and ASIDE.search(sentence):
+        # (and "Lithuania and Estonia signed their own agreements the same day", the partners named as the texts')
+        if targets and (subject or joint or (context and len(targets) > 1)) and " own " in sentence \
+                and ASIDE.search(sentence):
             restore = context  # "Canada signed its own agreement the same day": said in passing
         if targets:
             context = targets
