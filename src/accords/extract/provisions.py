@@ -173,7 +173,10 @@ _BLANK_CELL = rx(r"\W*(?:not\s+(?:stated|specified|known|given|public|disclosed)
 _LIST_ITEM = rx(r"(?:^|\n)\d{1,2}[.)]\s+\Z")
 _SUBJECT = rx(
     # (a numbered note may open with its partner in bold: "3. **Croatia** adds no money")
-    r"\W*(?:\d{1,2}[.)]\W*)?(?:The\s+)?(?P<who>(?i:" + trie_pattern(_STATE_NAMES) + ")|"  # ("The Netherlands, ...")
+    r"\W*(?:\d{1,2}[.)]\W*)?"
+    # (a report of the partner's own words before it: "What they have published says Iceland will provide ...")
+    r"(?:What\s+(?:[\w']+\s+){1,4}?(?:says|said|shows|states)\s+(?:that\s+)?)?"
+    r"(?:The\s+)?(?P<who>(?i:" + trie_pattern(_STATE_NAMES) + ")|"  # ("The Netherlands, ...")
     + "|".join(re.escape(c) for c in _CAPITALS)
     # (an aside between subject and verb: "Norway, which signed first, will ...", "Norway, in its text, commits")
     + r")(?![\w.])(?:\*\*|__)?(?:,\s+(?:which|who|an?|the|one|like|as|in|under)\b[^,;.]{0,80},)?"

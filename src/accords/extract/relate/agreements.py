@@ -144,7 +144,7 @@ _SIGNED_LEAD = rx(r"\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:(?:[\w,]+\s+){0,3}?(?:Signed|
                   r"|Done at\b"
                           # a fact sheet's "Signing date: 13 June 2024"
                           r"|(?:[-*+]\s+)?(?:\*\*|__)?(?:Signing\s+date|Date\s+of\s+signing)(?:\*\*|__)?\s*:)")
-_SAME_EVENT = rx(r"\bsame\s+(?:summit|day|occasion|ceremony|meeting)\b", re.I)
+_SAME_EVENT = rx(r"\bsame\s+(?:summit|day|occasion|ceremony|meeting|table)\b", re.I)  # ("at the same table": one signing)
 # A state that "followed (suit)" or "did the same" right after a reported signing signed too
 # ("followed with a package", "followed up" are other things).
 # ("Romania followed a day later": "a" before a span of time is when, not what)
@@ -159,7 +159,7 @@ _NO_SIGN = rx(r"\b(?:refus\w*|declin\w*|not|never|yet)\s+(?:\w+\s+)?(?:to\s+)?si
 _NO_SIGN_KEYS = ("refus", "declin", "not", "never", "yet", "n't")
 _PEN = rx(r"\bput\s+pen\s+to\s+paper\b", re.I)
 # ("the same day" may be elsewhere)
-_SAME_PLACE = rx(r"\bsame\s+(?:summit|occasion|ceremony|meeting|venue)\b", re.I)
+_SAME_PLACE = rx(r"\bsame\s+(?:summit|occasion|ceremony|meeting|venue|table)\b", re.I)
 # Keyword tests run on the lower-cased sentence first: most sentences lack the words these
 # patterns need, and a substring test costs far less than a regex scan (same results).
 _G_COUNTED, _G_NOT_SECURITY = Gate(_COUNTED), Gate(_NOT_SECURITY)  # (27 keywords: Gate tests them by automaton)
