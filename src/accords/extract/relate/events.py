@@ -70,6 +70,8 @@ _EVENT_NOUN = rx(r"(?=[csmvehtf])"
 _G_STAMP, _G_YEAR_EVENT = Gate(_STAMP), Gate(_YEAR_EVENT)
 _G_YEAR_OCCASION, _G_SUMMARY = Gate(_YEAR_OCCASION), Gate(_SUMMARY)
 _G_PUBLICATION = Gate(_PUBLICATION)
+_YEAR_BUDGET = rx(r",?\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w-]*)?\s+will\s+(?:also\s+)?"
+                  r"(?:provide|give|allocate|spend|contribute|deliver|send|disburse)\b")
 _VERBISH = rx(r"\b(?:\w+ed|is|are|was|were|will|has|have|held|met|signed|took|begins?|began|"
               r"opens?|closes?|closed|starts?|signs?|meets?|visits?|holds?|hosts?|joins?|adopts?|launch(?:es)?)\b")
 
@@ -120,6 +122,8 @@ def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> l
                 continue  # "queues shortened to two days from five in July": the figure a change is measured from
             if ("planned" in low_before or "scheduled" in low_before) and _UNREALISED.search(sentence, m.start - s):
                 continue  # "The signing had been planned for Kyiv in June but slipped": it did not happen then
+            if len(value) == 4 and " will " in ctx.text[m.end:m.end + 40] and _YEAR_BUDGET.match(ctx.text, m.end):
+                continue  # "In 2024 Canada will provide CAD 3 billion": the year the money is for, a period
             if (len(value) == 4 and m.extra["kind"] != "relative"
                     and not (m.start - s < 8 and ctx.text[s:m.start].strip() in {"In", "in", ""})
                     and not (_G_YEAR_EVENT.may(low_before) and _YEAR_EVENT.search(before))
