@@ -314,6 +314,15 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                 key = tuple(sorted({partner, RECIPIENT}))
                 found.setdefault(key, {"parties": list(key), "mentioned_only": True, "_span": (s, e)})
             continue
+        if partners and not signed and sent[:1] in "IT -*" and _IT.match(sent) and _MODEL.search(sent):
+            # "It is the second agreement of its kind after the British one, and it is to run for ten years":
+            # the text in context is the subject; the British one is only named as the one before it
+            models = {p.value for m in _MODEL.finditer(sent) for p in ctx.parties_in(idx, start=s + m.start(),
+                                                                                     end=s + m.end())}
+            for partner in sorted(partners & models):
+                key = tuple(sorted({partner, RECIPIENT}))
+                found.setdefault(key, {"parties": list(key), "mentioned_only": True, "_span": (s, e)})
+            partners -= models
         explicit = bool(partners)
         collective = not partners and _collective(sent, low)  # (asked below only when no partner is named)
         if duration and not partners and (collective or re.search(r"\bagreements\b", sent)):
@@ -463,6 +472,9 @@ _TERM_LABEL = rx(r"\s*(?:\|\s*)?(?:[-*+]\s+)?(?:\*\*|__)?(?:Term|Duration|Validi
                  r"\s*[:\u2013\u2014|-]\s*(?:\*\*|__)?\s*\Z")
 # who speaks, before an answer in a transcript or an FAQ: "GUEST: ", "A: ", "Minister of State: "
 _SPEAKER = rx(r"\s*[A-Z][\w.'()-]*(?:\s+[\w.'()-]+){0,4}:\s+")
+# another text named as the one the text in context follows or resembles: "after the British one", "like the
+# French text"
+_MODEL = rx(r"\b(?:after|before|like|unlike)\s+(?:the\s+)?[A-Z][\w-]+\s+(?:one|text|agreement|accord)\b")
 # the agreement just told of (in a list item too: "- It runs for ten years.")
 _IT = rx(r"\s*(?:[-*+][ \t]+)?(?:It|This|That|(?:Its|The)\s+(?:term|validity|duration))\b")
 _THEY = rx(r"(?=[teab])\b(?:they|each|all|both|these|those)\b", re.I)
