@@ -144,7 +144,8 @@ _SIGNED_LEAD = rx(r"\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:(?:[\w,]+\s+){0,3}?(?:Signed|
                   r"|Done at\b"
                           # a fact sheet's "Signing date: 13 June 2024"
                           r"|(?:[-*+]\s+)?(?:\*\*|__)?(?:Signing\s+date|Date\s+of\s+signing)(?:\*\*|__)?\s*:)")
-_SAME_EVENT = rx(r"\bsame\s+(?:summit|day|occasion|ceremony|meeting|table)\b", re.I)  # ("at the same table": one signing)
+# ("at the same table": one signing)
+_SAME_EVENT = rx(r"\bsame\s+(?:summit|day|occasion|ceremony|meeting|table)\b", re.I)
 # A state that "followed (suit)" or "did the same" right after a reported signing signed too
 # ("followed with a package", "followed up" are other things).
 # ("Romania followed a day later": "a" before a span of time is when, not what)

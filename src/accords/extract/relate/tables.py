@@ -512,7 +512,7 @@ def _commitments(ctx: Ctx, donor: str, cell: Cell, head: str, category_words: st
         status = next((s for s, p in _STATUS if p.search(left + right)), None) or next(
             (s for s, p in _STATUS if p.search(head)), None) or (
             "provided" if _SINCE.search(left + right + head) or _SINCE.search(text, cell[0], cell[1])
-            else "pledged")  # "since 2022": already given (the money's own span may hold it: "EUR 2 billion since 2022")
+            else "pledged")  # "since 2022": already given (in the money's own span too: "EUR 2 billion since 2022")
         item: dict[str, Any] = {
             "donor": donor, "recipient": RECIPIENT, "amount": amount, "currency": currency, "status": status,
             "period": _period(right, ctx) or _period(left, ctx) or _period(head, ctx),
