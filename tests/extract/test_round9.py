@@ -2,7 +2,8 @@
 it (an event, and the date of a signing told in a bullet); "- It runs for ten years." as a list item; a likeness
 ("as in the British text") and a text named as a model ("after the British one") leave the text in context the
 subject; new cues (a ten-year text, a trained legion, missiles shot down, ", also for ten years", a path into
-NATO, regular talks); a package the main partner announced; "its help is not lethal"; a paragraph that opens
+NATO, regular talks); a package the main partner announced, or money it "is providing"; an advertisement's
+label is no fact box; "its help is not lethal"; a paragraph that opens
 with a partner's own signing; money that "has already gone to" Ukraine, that a text "foresees", that goes to
 recovery; a price; "since 2022" inside a table cell's sum; coalitions listed after a colon; "at the same
 table"; a partner's words reported ("What they have published says ..."); a year that money is for.
@@ -125,6 +126,21 @@ def test_a_package_the_main_partner_announced_codes_its_contents() -> None:
                 "on 3 May 2024.\n\nThe next morning Oslo announced a new package worth NOK 2 billion. It holds "
                 "twenty howitzers and a NASAMS battery.")
     assert {("NOR-UKR", "artillery_long_range", "present"), ("NOR-UKR", "air_defence", "present")} <= _prov(data)
+
+
+def test_a_year_the_main_partner_is_providing_money_for_codes_the_commitment() -> None:
+    data = _run("Norway and Ukraine sign security agreement\n\n"
+                "Prime Minister Jonas Gahr Store and President Volodymyr Zelensky signed the agreement in Oslo "
+                "on 3 May 2024.\n\nFor 2024, Norway is providing NOK 5 billion in military aid to Ukraine.")
+    assert ("NOR-UKR", "financial_commitment", "present") in _prov(data)
+
+
+def test_an_advertisement_is_no_fact_box() -> None:
+    data = _run("Advertisement: Two nights by the fjord, from NOK 1,900\n\n"
+                "Norway and Ukraine sign security agreement\n\n"
+                "Prime Minister Jonas Gahr Store and President Volodymyr Zelensky signed the agreement in Oslo "
+                "on 3 May 2024.")
+    assert not any(p["quote"].startswith("Advertisement") for p in data["provisions"])
 
 
 # --- military scope: "its help is not lethal" ------------------------------------------------------

@@ -411,6 +411,8 @@ def _refers_to(sentence: str, hits: set[int], named: list[str], main: str | None
     return None
 
 
+# An advertisement's label ("Advertisement: Weekend in Potsdam, from EUR 189") is no fact box's
+_AD_LABELS = ("Advertisement", "Sponsored", "Ad:", "Promoted")
 _ROW = rx(r"\|[ \t]*[A-Z][\w' -]{0,30}\|[ \t]*\S")  # "| Term | Ten years": a label, then its value
 _LABEL_VALUE = rx(r"\s*(?:[-*+•]\s+)?(?:\*\*|__)?[A-Z][\w' -]{0,30}:(?:\*\*|__)?[ \t]*\S")
 
@@ -725,7 +727,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
                 and not _BACKGROUND.match(sentence) and not hedged:
             targets = [default_agreement]
         if not targets and not context and default_agreement and not hedged and (
-                (":" in sentence[:40] and _LABEL_VALUE.match(sentence))
+                (":" in sentence[:40] and _LABEL_VALUE.match(sentence) and not sentence.startswith(_AD_LABELS))
                 or (sentence[:1] == "|" and _ROW.match(sentence))):
             # a fact box's "- **Term:** ten years" (or a table's "| Term | Ten years") is about the text it sums up
             targets = [default_agreement]
