@@ -3,10 +3,10 @@ it (an event, and the date of a signing told in a bullet); "- It runs for ten ye
 ("as in the British text") and a text named as a model ("after the British one") leave the text in context the
 subject; new cues (a ten-year text, a trained legion, missiles shot down, ", also for ten years", a path into
 NATO, regular talks); a package the main partner announced, or money it "is providing"; an advertisement's
-label is no fact box; "its help is not lethal"; a paragraph that opens
-with a partner's own signing; money that "has already gone to" Ukraine, that a text "foresees", that goes to
-recovery; a price; "since 2022" inside a table cell's sum; coalitions listed after a colon; "at the same
-table"; a partner's words reported ("What they have published says ..."); a year that money is for.
+label is no fact box; "its help is not lethal"; a paragraph that opens with a partner's own signing; money
+that "has already gone to" Ukraine, that a text "foresees", that goes to recovery; a price; "since 2022"
+inside a table cell's sum; coalitions listed after a colon; "at the same table"; a partner's words reported
+("What they have published says ..."); a year that money is for.
 
 Every sentence here was written for these tests.
 """

@@ -315,7 +315,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                 key = tuple(sorted({partner, RECIPIENT}))
                 found.setdefault(key, {"parties": list(key), "mentioned_only": True, "_span": (s, e)})
             continue
-        if partners and not signed and sent[:1] in "IT -*" and _IT.match(sent) and _MODEL.search(sent):
+        if partners and not signed and sent[:1] in "IT -*+" and _IT.match(sent) and _MODEL.search(sent):
             # "It is the second agreement of its kind after the British one, and it is to run for ten years":
             # the text in context is the subject; the British one is only named as the one before it
             models = {p.value for m in _MODEL.finditer(sent) for p in ctx.parties_in(idx, start=s + m.start(),
