@@ -153,6 +153,9 @@ _SUBJECT_VERB = rx(
     r"\W*(?:[\w'-]+\W+){0,10}?(?:The\s+)?(?P<who>[A-Z][\w.]*(?:\s+[A-Z]\w+)?)(?:\s+(?:government|cabinet))?\s+(?:also\s+)?"
     r"(?:will|would|shall|commits?|pledges?|pledged|undertakes|has\s+not|did\s+not|does\s+not|intends"
     r"|promises|aims\s+to|plans\s+to|agrees\s+to|offers\s+to|vows\s+to"
+    # a package or a year's aid made public by the partner: "The same day Berlin announced a new package"
+    r"|announce[sd]\s+(?:a|an|its)\s+(?:new\s+|further\s+|additional\s+)?(?:package|tranche)"
+    r"|is\s+providing"
     # money put aside for the year: "For 2024 the EU has set aside EUR 5 billion ..."
     r"|has\s+(?:set\s+aside|earmarked|allocated)|sets\s+aside|earmarks|allocates)\b")
 _PLURAL_GENERIC = rx(
@@ -170,7 +173,10 @@ _BLANK_CELL = rx(r"\W*(?:not\s+(?:stated|specified|known|given|public|disclosed)
 _LIST_ITEM = rx(r"(?:^|\n)\d{1,2}[.)]\s+\Z")
 _SUBJECT = rx(
     # (a numbered note may open with its partner in bold: "3. **Croatia** adds no money")
-    r"\W*(?:\d{1,2}[.)]\W*)?(?:The\s+)?(?P<who>(?i:" + trie_pattern(_STATE_NAMES) + ")|"  # ("The Netherlands, ...")
+    r"\W*(?:\d{1,2}[.)]\W*)?"
+    # (a report of the partner's own words before it: "What they have published says Iceland will provide ...")
+    r"(?:What\s+(?:[\w']+\s+){1,4}?(?:says|said|shows|states)\s+(?:that\s+)?)?"
+    r"(?:The\s+)?(?P<who>(?i:" + trie_pattern(_STATE_NAMES) + ")|"  # ("The Netherlands, ...")
     + "|".join(re.escape(c) for c in _CAPITALS)
     # (an aside between subject and verb: "Norway, which signed first, will ...", "Norway, in its text, commits")
     + r")(?![\w.])(?:\*\*|__)?(?:,\s+(?:which|who|an?|the|one|like|as|in|under)\b[^,;.]{0,80},)?"
@@ -362,6 +368,20 @@ def _uncompared(sentence: str, keys: list[str]) -> list[str]:
     return [k for k in keys if k not in other or k in kept]
 
 
+# A likeness: "Consultations within 24 hours, as in the British text" says the text in context does
+# what the named one does; the sentence is about the one in context.
+_AS_IN = rx(r"\b(?:[Jj]ust\s+)?[Aa]s\s+(?:in|with)\s+[^,;.]{0,60}")
+
+
+def _unlikened(sentence: str, keys: list[str]) -> list[str]:
+    """``keys`` without the partners named only as the model of a likeness ("as in the British text")."""
+    other = {k for m in _AS_IN.finditer(sentence) for k in _partners(m.group())}
+    if not other:
+        return keys
+    kept = set(_partners(_AS_IN.sub(" ", sentence)))
+    return [k for k in keys if k not in other or k in kept]
+
+
 def _first_partner(sentence: str, key: str) -> bool:
     """Whether the first partner ``sentence`` names (its subject, in a record of aid) is that of ``key``."""
     return _partners(sentence)[:1] == [key]
@@ -391,6 +411,8 @@ def _refers_to(sentence: str, hits: set[int], named: list[str], main: str | None
     return None
 
 
+# An advertisement's label ("Advertisement: Weekend in Potsdam, from EUR 189") is no fact box's
+_AD_LABELS = ("Advertisement", "Sponsored", "Ad:", "Promoted")
 _ROW = rx(r"\|[ \t]*[A-Z][\w' -]{0,30}\|[ \t]*\S")  # "| Term | Ten years": a label, then its value
 _LABEL_VALUE = rx(r"\s*(?:[-*+•]\s+)?(?:\*\*|__)?[A-Z][\w' -]{0,30}:(?:\*\*|__)?[ \t]*\S")
 
@@ -669,6 +691,8 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         # (the keyword tests first: they pass on few sentences, the name test on a third)
         explicit = (_named(sentence, hits) or _named_text(sentence, hits)) \
             if (_NAMED_I in hits or _NAMED_TEXT_I in hits) and _may_name(text, spots, start, end) else []
+        if explicit and ("as in " in sentence or "as with " in sentence):
+            explicit = _unlikened(sentence, explicit)  # "..., as in the British text": the other term
         joint = _joint_subject(sentence, signed) if not explicit else None
         if named and len(named) >= 2 and not explicit and not joint and not _content(sentence, hits):
             continue  # facts about several countries, not about their agreements
@@ -703,14 +727,16 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
                 and not _BACKGROUND.match(sentence) and not hedged:
             targets = [default_agreement]
         if not targets and not context and default_agreement and not hedged and (
-                (":" in sentence[:40] and _LABEL_VALUE.match(sentence))
+                (":" in sentence[:40] and _LABEL_VALUE.match(sentence) and not sentence.startswith(_AD_LABELS))
                 or (sentence[:1] == "|" and _ROW.match(sentence))):
             # a fact box's "- **Term:** ten years" (or a table's "| Term | Ten years") is about the text it sums up
             targets = [default_agreement]
         restore: list[str] | None = None
         # ("Canada signed its own agreement the same day": a partner told in passing beside the main one;
         # the sentence is its, the ones after return to the agreement before it)
-        if targets and subject and " own " in sentence and ASIDE.search(sentence):
+        # (and "Lithuania and Estonia signed their own agreements the same day", the partners named as the texts')
+        if targets and (subject or joint or (context and len(targets) > 1)) and " own " in sentence \
+                and ASIDE.search(sentence):
             restore = context  # "Canada signed its own agreement the same day": said in passing
         if targets:
             context = targets

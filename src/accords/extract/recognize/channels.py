@@ -122,8 +122,9 @@ _COALITION_LIST = rx(
     rf"\s+(?:capability\s+)?coalitions?\b"
     # several named after "coalitions ... for", as a plain list: "the coalitions of the Contact Group for
     # air defence, artillery and demining" (one coalition each; "coalitions for X, for Y" stays one channel)
-    rf"|\bcoalitions\s+(?:of\s+the\s+(?:Ukraine\s+)?(?:Defen[cs]e\s+Contact\s+Group|UDCG|Ramstein\s+(?:group|format))\s+)?"
-    rf"(?:for|on)\s+(?:the\s+)?(?P<flist>(?:{_KIND})(?:\s+(?:security|systems|capabilit(?:y|ies)))?"
+    # (or after a colon: "has joined six capability coalitions: integrated air and missile defence, artillery, ...")
+    rf"|\bcoalitions(?:\s+(?:of\s+the\s+(?:Ukraine\s+)?(?:Defen[cs]e\s+Contact\s+Group|UDCG|Ramstein\s+(?:group|format))\s+)?"
+    rf"(?:for|on)|:)\s+(?:the\s+)?(?P<flist>(?:{_KIND})(?:\s+(?:security|systems|capabilit(?:y|ies)))?"
     rf"(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:{_KIND})(?:\s+(?:security|systems|capabilit(?:y|ies)))?)+)"
     rf"(?![\w-])"
     rf"|\bcoalitions?\s+(?:for|on)\s+(?:the\s+)?(?P<for>{_KIND})(?![\w-])"

@@ -144,7 +144,8 @@ _SIGNED_LEAD = rx(r"\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:(?:[\w,]+\s+){0,3}?(?:Signed|
                   r"|Done at\b"
                           # a fact sheet's "Signing date: 13 June 2024"
                           r"|(?:[-*+]\s+)?(?:\*\*|__)?(?:Signing\s+date|Date\s+of\s+signing)(?:\*\*|__)?\s*:)")
-_SAME_EVENT = rx(r"\bsame\s+(?:summit|day|occasion|ceremony|meeting)\b", re.I)
+# ("at the same table": one signing)
+_SAME_EVENT = rx(r"\bsame\s+(?:summit|day|occasion|ceremony|meeting|table)\b", re.I)
 # A state that "followed (suit)" or "did the same" right after a reported signing signed too
 # ("followed with a package", "followed up" are other things).
 # ("Romania followed a day later": "a" before a span of time is when, not what)
@@ -159,7 +160,7 @@ _NO_SIGN = rx(r"\b(?:refus\w*|declin\w*|not|never|yet)\s+(?:\w+\s+)?(?:to\s+)?si
 _NO_SIGN_KEYS = ("refus", "declin", "not", "never", "yet", "n't")
 _PEN = rx(r"\bput\s+pen\s+to\s+paper\b", re.I)
 # ("the same day" may be elsewhere)
-_SAME_PLACE = rx(r"\bsame\s+(?:summit|occasion|ceremony|meeting|venue)\b", re.I)
+_SAME_PLACE = rx(r"\bsame\s+(?:summit|occasion|ceremony|meeting|venue|table)\b", re.I)
 # Keyword tests run on the lower-cased sentence first: most sentences lack the words these
 # patterns need, and a substring test costs far less than a regex scan (same results).
 _G_COUNTED, _G_NOT_SECURITY = Gate(_COUNTED), Gate(_NOT_SECURITY)  # (27 keywords: Gate tests them by automaton)
@@ -314,6 +315,15 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                 key = tuple(sorted({partner, RECIPIENT}))
                 found.setdefault(key, {"parties": list(key), "mentioned_only": True, "_span": (s, e)})
             continue
+        if partners and not signed and sent[:1] in "IT -*+" and _IT.match(sent) and _MODEL.search(sent):
+            # "It is the second agreement of its kind after the British one, and it is to run for ten years":
+            # the text in context is the subject; the British one is only named as the one before it
+            models = {p.value for m in _MODEL.finditer(sent) for p in ctx.parties_in(idx, start=s + m.start(),
+                                                                                     end=s + m.end())}
+            for partner in sorted(partners & models):
+                key = tuple(sorted({partner, RECIPIENT}))
+                found.setdefault(key, {"parties": list(key), "mentioned_only": True, "_span": (s, e)})
+            partners -= models
         explicit = bool(partners)
         collective = not partners and _collective(sent, low)  # (asked below only when no partner is named)
         if duration and not partners and (collective or re.search(r"\bagreements\b", sent)):
@@ -372,7 +382,8 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                     or (batch_date if (explicit or (title if len(keys) == 1 else _title(sent, low)))
                         and not _earlier(sent)
                         and ctx.paragraph_of(idx) - batch_para <= _BATCH_PARAGRAPHS else None)
-                    or _ceremony_date(ctx, idx))
+                    or _ceremony_date(ctx, idx)
+                    or (_list_head_date(ctx, s) if ctx.text[s:s + 1] in "-*+" else None))
             if date is None and not _earlier(sent):
                 date = _entry_day(ctx, s)
                 entry = date is not None
@@ -462,7 +473,11 @@ _TERM_LABEL = rx(r"\s*(?:\|\s*)?(?:[-*+]\s+)?(?:\*\*|__)?(?:Term|Duration|Validi
                  r"\s*[:\u2013\u2014|-]\s*(?:\*\*|__)?\s*\Z")
 # who speaks, before an answer in a transcript or an FAQ: "GUEST: ", "A: ", "Minister of State: "
 _SPEAKER = rx(r"\s*[A-Z][\w.'()-]*(?:\s+[\w.'()-]+){0,4}:\s+")
-_IT = rx(r"\s*(?:It|This|That|(?:Its|The)\s+(?:term|validity|duration))\b")  # the agreement just told of
+# another text named as the one the text in context follows or resembles: "after the British one", "like the
+# French text"
+_MODEL = rx(r"\b(?:after|before|like|unlike)\s+(?:the\s+)?[A-Z][\w-]+\s+(?:one|text|agreement|accord)\b")
+# the agreement just told of (in a list item too: "- It runs for ten years.")
+_IT = rx(r"\s*(?:[-*+][ \t]+)?(?:It|This|That|(?:Its|The)\s+(?:term|validity|duration))\b")
 _THEY = rx(r"(?=[teab])\b(?:they|each|all|both|these|those)\b", re.I)
 
 
@@ -743,6 +758,27 @@ def _entry_day(ctx: Ctx, s: int) -> str | None:
     prev = text.rfind("\n", 0, prev_end) + 1
     m = _CLOCK.match(text, prev, prev_end)
     return ctx.doc.reference.isoformat() if m and m.end() >= prev_end - 1 else None
+
+
+def _list_head_date(ctx: Ctx, s: int) -> str | None:
+    """The date of the line a bulleted list hangs under, for a signing told in one of its items: a
+    timeline's "16 February 2024, Paris" over "- Earlier in the day, ..." / "- In the evening, X and Y
+    sign ..." (only a short line that opens with its date heads the items; up to 12 items above)."""
+    text = ctx.text
+    line_end = text.rfind("\n", 0, s)
+    for _ in range(12):
+        if line_end <= 0:
+            return None
+        start = text.rfind("\n", 0, line_end) + 1
+        if not text[start:line_end].strip():
+            return None  # a blank line ends the list
+        if not _ITEM.match(text, start, line_end):
+            if line_end - start > 60:
+                return None
+            idx = ctx.sentence_of(start)
+            return _sign_date(ctx, idx) if any(m.start == start for m in ctx.in_sentence("date", idx)) else None
+        line_end = start - 1
+    return None
 
 
 def _ceremony_date(ctx: Ctx, idx: int) -> str | None:

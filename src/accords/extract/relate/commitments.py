@@ -27,9 +27,11 @@ _STATUS = [
     ("expected", rx(r"\b(?:expected|is set to|are set to|due to be|"
                     r"to be (?:disbursed|delivered|provided|paid))\b")),
     ("provided", rx(r"\b(?:provided|delivered|disbursed|sent|transferred|supplied|donated|gave|given|"
-                    r"spent|paid|contributed|handed over|went to|received|obtained)\b")),
+                    r"spent|paid|contributed|handed over|went to|(?:has|have|had)\s+(?:already\s+)?gone\s+to|"
+                    r"received|obtained)\b")),
     # ("presented its 23rd defence package, worth ...": a package laid out is offered, like one unveiled)
-    ("pledged", rx(r"\b(?:pledg\w*|commit(?:s|ted|ting|ment)?|promis\w*|announc\w*|unveil\w*|offer\w*|goes to|"
+    # ("For 2024 the EU foresees EUR 5 billion": a sum a plan or a text provides for)
+    ("pledged", rx(r"\b(?:pledg\w*|commit(?:s|ted|ting|ment)?|promis\w*|announc\w*|unveil\w*|offer\w*|goes to|foresees|"
                    r"present(?:s|ed)\s+(?:its|their|a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:package|programme|tranche)|"
                    r"(?:is|are)\s+(?:also\s+)?(?:providing|giving|contributing|sending|committing|granting)|"
                    r"(?:rais|increas|expand|boost)(?:ed|es|e)\s+(?:[\w']+\s+){0,4}?to|"
@@ -65,6 +67,8 @@ _PAST_TOTAL = rx(r"(?=[acerst])"
                  r"\b(?:totall?ed|amounted\s+to|came\s+to|added\s+up\s+to|reached|exceeded|surpassed|topped)\s+"
                  r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than)\s+)?\Z")
 _SINCE = rx(r"(?=s)\bsince\b", re.I)
+_PRICE = rx(r"\b(?:costs?|costing|priced\s+at)\s+(?:(?:up\s+to|about|around|some|roughly|nearly|over|more\s+than|"
+            r"less\s+than|between|at\s+least|at\s+most)\s+)?\Z")
 # ("the United States committed USD 20 billion and the European Union up to EUR 35 billion": a second
 # giver named right before its sum, the verb left out, shares the first one's status)
 _AND_ONLY = rx(r"\A[^.;:]*?\b(?:and|plus|as well as|with|next to|alongside|besides|together with)\s+"
@@ -265,6 +269,8 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
                                         or (seg_start == s and _OF_THIS_LEAD.match(text, s) is not None))
     if "than" in right and _DIFFERENCE.match(right):  # (every match holds "than")
         return None
+    if ("cost" in left[-40:] or "priced" in left[-40:]) and _PRICE.search(left[-40:]):
+        return None  # "The tour is expected to cost up to CAD 400,000": a price, not money given
     status: str | None
     # nearest the amount, so it is the verb that governs it
     weak = _WEAK.search(left) if _G_WEAK.may(low_left) else None
@@ -455,7 +461,8 @@ def _about(ctx: Ctx, idx: int, about: dict[int, bool]) -> bool:
         s, e = ctx.sentences[idx]
         # (a sum "for reconstruction" is aid too: found by str.find, the pattern's look-ahead stays short)
         found = about[idx] = (_FOR_UKRAINE.search(ctx.text, s, e) is not None
-                              or ctx.low.find("reconstruction", s, e) >= 0)
+                              or ctx.low.find("reconstruction", s, e) >= 0
+                              or ctx.low.find("recovery", s, e) >= 0)  # ("EUR 15 million goes to recovery")
     return found
 
 

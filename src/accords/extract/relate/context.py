@@ -281,6 +281,14 @@ JOINED_BEFORE = rx(r"(?=[maji])\b(?:membership\s+(?:of|in)|accession\s+to|join(?
                    r"\s+(?:the\s+)?\Z", re.I)
 
 
+# "..., as in the British text": the text named is the model the one in context follows, not its topic
+_AS_IN_BEFORE = rx(r"\b[Aa]s\s+(?:in|with)\s+(?:the\s+)?\Z")
+
+
+def _likened(text: str, start: int) -> bool:
+    return "s " in text[max(0, start - 12):start] and bool(_AS_IN_BEFORE.search(text, max(0, start - 12), start))
+
+
 def _topics(ctx: Ctx) -> None:
     # A sentence naming one partner sets the pair for itself and the sentences after it, until the next
     # such sentence or the end of its paragraph; the others keep the pair before them (the document's
@@ -294,7 +302,7 @@ def _topics(ctx: Ctx) -> None:
     setters: list[tuple[int, tuple[str, ...]]] = []
     for idx in sorted(ctx._parties):
         partners = {m.value for m in ctx._parties[idx]
-                    if (m.extra.get("kind") != "demonym" or _on_text(text, m.end))
+                    if (m.extra.get("kind") != "demonym" or (_on_text(text, m.end) and not _likened(text, m.start)))
                     and not (m.value in ORGS_AS_DONORS and JOINED_BEFORE.search(text, max(0, m.start - 30), m.start))
                     } - _NOT_PARTNERS
         if len(partners) == 1:
@@ -314,7 +322,9 @@ def _topics(ctx: Ctx) -> None:
         topic[idx:stop] = [pair] * (stop - idx)
         explicit[idx] = True
         end = ctx.sentences[idx][1]
-        if text.find(" own ", starts[idx], end) >= 0 and ASIDE.search(text, starts[idx], end):
+        # (a paragraph that opens with the partner is about it: "Japan, which signed its own accord in June, ...")
+        if starts[idx] != para_starts[p - 1] and text.find(" own ", starts[idx], end) >= 0 \
+                and ASIDE.search(text, starts[idx], end):
             topic[idx + 1:stop] = [before] * (stop - idx - 1)
     ctx.topic = topic
     ctx.explicit = explicit

@@ -70,6 +70,8 @@ _EVENT_NOUN = rx(r"(?=[csmvehtf])"
 _G_STAMP, _G_YEAR_EVENT = Gate(_STAMP), Gate(_YEAR_EVENT)
 _G_YEAR_OCCASION, _G_SUMMARY = Gate(_YEAR_OCCASION), Gate(_SUMMARY)
 _G_PUBLICATION = Gate(_PUBLICATION)
+_YEAR_BUDGET = rx(r",?\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w-]*)?\s+will\s+(?:also\s+)?"
+                  r"(?:provide|give|allocate|spend|contribute|deliver|send|disburse)\b")
 _VERBISH = rx(r"\b(?:\w+ed|is|are|was|were|will|has|have|held|met|signed|took|begins?|began|"
               r"opens?|closes?|closed|starts?|signs?|meets?|visits?|holds?|hosts?|joins?|adopts?|launch(?:es)?)\b")
 
@@ -100,7 +102,8 @@ def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> l
                 continue
             if stamp_line is None:
                 stamp_line = _stamp_sentence(ctx, idx, sentence)
-            if ((stamp_line and not _is_listing(sentence, m.start - s) and not _occasion_of(before))
+            if ((stamp_line and not _is_listing(sentence, m.start - s) and not _occasion_of(before)
+                 and not (m.start == s and _heads_items(ctx.text, e)))
                     or ((m.start < _HEAD or m.start > len(ctx.text) - _HEAD)
                         and _publication_line(ctx.text, m.start) and not _occasion_of(before))):
                 continue
@@ -119,6 +122,8 @@ def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> l
                 continue  # "queues shortened to two days from five in July": the figure a change is measured from
             if ("planned" in low_before or "scheduled" in low_before) and _UNREALISED.search(sentence, m.start - s):
                 continue  # "The signing had been planned for Kyiv in June but slipped": it did not happen then
+            if len(value) == 4 and " will " in ctx.text[m.end:m.end + 40] and _YEAR_BUDGET.match(ctx.text, m.end):
+                continue  # "In 2024 Canada will provide CAD 3 billion": the year the money is for, a period
             if (len(value) == 4 and m.extra["kind"] != "relative"
                     and not (m.start - s < 8 and ctx.text[s:m.start].strip() in {"In", "in", ""})
                     and not (_G_YEAR_EVENT.may(low_before) and _YEAR_EVENT.search(before))
@@ -279,6 +284,15 @@ def _is_listing(sentence: str, offset: int) -> bool:
     """A programme or timeline line that opens with its date: "6 March 2025 - Counting the pledges",
     "- **16 February 2024** - two signings on one day" (a bullet, bold)."""
     return bool(_LIST_LEAD.match(sentence[:offset])) and bool(_LISTING.match(sentence))
+
+
+def _heads_items(text: str, end: int) -> bool:
+    """A short line that opens with its date and has list items under it is a timeline's entry
+    ("12 January 2024, Kyiv" over "- X and Y sign ..."), not a masthead's stamp."""
+    return bool(_ITEM_NEXT.match(text, end))
+
+
+_ITEM_NEXT = rx(r"[ \t]*\n[ \t]*[-*+•][ \t]")
 
 
 def _publication_line(text: str, start: int) -> bool:

@@ -30,6 +30,8 @@ _NEGATED = rx(r"(?=[nrdbpweicm])"
               r"(?:\b(?:not|never|no|refus\w*|declin\w*|ban\w*|prohibit\w*|without|except|rather than|"
               r"instead of|neither|nor|consider\w*|could|might|may)\b|n't\b)", re.I)
 _HEDGED = rx(r"(?=[cmpr])\b(?:could|might|(?-i:may)|consider\w*|possibl\w*|reportedly)\b", re.I)
+# the aid as the subject of "is not": "But its help is not lethal" (not "weapons ... are not lethal")
+_AID_NOT = rx(r"\b(?:aid|help|support|assistance)\s+(?:is|are|was|has\s+been|remains)\s+not\s+\Z", re.I)
 _NOT_ONLY = rx(r"\bnot\s+(?:only|just|merely|limited\s+to|restricted\s+to)\b", re.I)
 
 
@@ -37,6 +39,7 @@ _SOME = rx(r"(?=[smof])\b(?:some|many|most|several|other|few)\s+(?:of\s+the\s+)?
            r"(?:agreements|texts|accords|partners|countries|allies|states)\b", re.I)
 _TEXT_AFTER = rx(r"\s+(?:[\w-]+\s+)?(?:text|agreement|accord|deal|pact|document)s?\b")
 _LIST_GAP = rx(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_LIKENESS = rx(r"\b[Aa]s\s+(?:in|with)\s+(?:the\s+)?\Z")
 
 
 def _text_demonyms(ctx: Ctx, idx: int) -> list[str]:
@@ -52,8 +55,8 @@ def _text_demonyms(ctx: Ctx, idx: int) -> list[str]:
         gap = _LIST_GAP.fullmatch(ctx.text, last_end, p.start) if last_end >= 0 else None
         chain = [*chain, str(p.value)] if gap else [str(p.value)]
         last_end = p.end
-        if _TEXT_AFTER.match(ctx.text, p.end):
-            found.update(chain)
+        if _TEXT_AFTER.match(ctx.text, p.end) and not _LIKENESS.search(ctx.text, max(0, p.start - 12), p.start):
+            found.update(chain)  # (not "..., as in the British text": the model the text in context follows)
     return sorted(found - {"RUS", RECIPIENT})
 
 
@@ -191,9 +194,12 @@ def relate_scope(ctx: Ctx) -> list[dict[str, Any]]:
         if folded.find("lethal", s, e) < 0:  # ("lethal" not in folded[s:e], without the copy)
             continue
         sent = ctx.text[s:e]
-        for pattern, scope in ((_NON_LETHAL, "non-lethal"), (_LETHAL, "lethal")):
+        for pattern, scope0 in ((_NON_LETHAL, "non-lethal"), (_LETHAL, "lethal")):
             for m in pattern.finditer(sent):
                 before = sent[:m.start()]
+                scope = scope0
+                if scope == "lethal" and "not " in before[-8:] and _AID_NOT.search(before[-60:]):
+                    scope = "non-lethal"  # "its help is not lethal": what the aid is, said the other way round
                 clause = re.split(r"[;:]|,\s+(?:but|while|whereas)\b", before)[-1]
                 if scope == "non-lethal" and _NOT_ONLY.search(clause[-40:]):
                     continue

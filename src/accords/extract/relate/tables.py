@@ -511,7 +511,8 @@ def _commitments(ctx: Ctx, donor: str, cell: Cell, head: str, category_words: st
             continue  # "no new sum beyond EUR 300 million", "EUR 1 billion (proposed)"
         status = next((s for s, p in _STATUS if p.search(left + right)), None) or next(
             (s for s, p in _STATUS if p.search(head)), None) or (
-            "provided" if _SINCE.search(left + right + head) else "pledged")  # "since 2022": already given
+            "provided" if _SINCE.search(left + right + head) or _SINCE.search(text, cell[0], cell[1])
+            else "pledged")  # "since 2022": already given (in the money's own span too: "EUR 2 billion since 2022")
         item: dict[str, Any] = {
             "donor": donor, "recipient": RECIPIENT, "amount": amount, "currency": currency, "status": status,
             "period": _period(right, ctx) or _period(left, ctx) or _period(head, ctx),
