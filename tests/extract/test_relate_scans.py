@@ -94,3 +94,20 @@ def test_the_comma_test_passes_every_place_in_apposition(text: str) -> None:
     for before in tails:
         if context._PLACE_OF.search(before):
             assert context._after_comma(before), before
+
+
+# letters whose lower case is longer, or that fold to ASCII ones: a slice of the folded document must still be the
+# fold of the slice
+_FOLD_EDGES = ["\u0130stanbul signed; \u0131n Kyiv, \u017figned on 3 May. \u00c9T\u00c9 and ALL-CAPS AGREEMENT SINCE 2022.",
+               "Die Stra\u00dfe \u1e9e. \u01c5 \u0130\u0130\u0130 x. Since 2022 \u0131 \u017f ."]
+
+
+@pytest.mark.parametrize("text", [*_FOLD_EDGES, *_texts()])
+def test_slices_of_the_folded_document_are_the_folded_slices(text: str) -> None:
+    # (relate reads ctx.low[a:b] where it folded text[a:b]: sentences, the 80 characters before a date,
+    # the words before an amount)
+    low = fold(text)
+    assert len(low) == len(text)
+    spans = _sentences(text) + [(max(0, i - 80), i) for i in range(0, len(text) + 1, 11)]
+    for a, b in spans:
+        assert low[a:b] == fold(text[a:b]), text[a:b]

@@ -14,7 +14,7 @@ from heapq import heappop, heappush
 from itertools import pairwise
 from typing import Any
 
-from accords.extract.prefilter import Gate, fold
+from accords.extract.prefilter import Gate
 from accords.extract.relate.candidates import CANDIDATE as _CANDIDATE  # noqa: F401 (the tests scan it)
 from accords.extract.relate.candidates import HAS_DOC_NOUN as _HAS_DOC_NOUN
 from accords.extract.relate.candidates import HAS_NOUN as _HAS_NOUN
@@ -216,7 +216,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         if ctx.withdrawn and ctx.is_withdrawn(s, e):
             continue  # "the article said that the agreement runs for five years": a correction withdrew it
         sent = ctx.text[s:e]
-        low = fold(sent)
+        low = ctx.low[s:e]  # (fold(sent): the document was folded once, offsets kept)
         if "signing" in low and _SIGNINGS.search(sent) and not _partners(ctx, idx):
             when = _sign_date(ctx, idx)
             if when and len(when) == 10:  # "after yesterday's signings in Brussels, every Baltic state ..."

@@ -167,6 +167,12 @@ def _since(text: str) -> bool:
     return "since" in fold(text) and bool(_SINCE.search(text))
 
 
+def _since_in(ctx: Ctx, start: int, end: int) -> bool:
+    """``_since(ctx.text[start:end])``, the keyword looked up in the folded document (no copy of the sentence
+    to fold: most sentences hold no "since")."""
+    return ctx.low.find("since", start, end) >= 0 and bool(_SINCE.search(ctx.text[start:end]))
+
+
 def relate_commitments(ctx: Ctx) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
@@ -220,10 +226,11 @@ def relate_commitments(ctx: Ctx) -> list[dict[str, Any]]:
     return out
 
 
-def _status(left: str, right: str) -> tuple[str | None, int]:
-    """The status named nearest the amount: the last cue on its left, else the first on its right."""
+def _status(left: str, right: str, low: str | None = None) -> tuple[str | None, int]:
+    """The status named nearest the amount: the last cue on its left, else the first on its right.
+    (``low``: ``left`` folded, when the caller has it.)"""
     best: tuple[str | None, int, int] = (None, -1, 0)
-    low = fold(left)
+    low = fold(left) if low is None else low
     for (status, pattern), gate in zip(_STATUS, _G_STATUS, strict=True):
         if not gate.may(low):
             continue
@@ -254,6 +261,7 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
         if breaks[-1].group() == ":" and _QUALIFIED.fullmatch(left, breaks[-1].end()):
             before_colon = left[breaks[-2].end() if len(breaks) > 1 else 0:breaks[-1].start()]
         left = left[breaks[-1].end():]
+    low_left = ctx.low[m.start - len(left):m.start]  # (fold(left): the document was folded once, offsets kept)
     right = text[m.end:seg_end]
     cut = ((_CLAUSE_BREAK.search(right) if _has_any(right, _CLAUSE_KEYS) else None)
            or (_NEXT_PART.search(right) if _next_part_possible(right) else None))
@@ -262,9 +270,8 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
     opening = text[max(0, m.start - 9):m.start].rstrip()
     if text[m.start - 1:m.start] == "(" or opening.endswith(("(about", "(around", "(some", "(or", "(roughly")):
         return _bracketed(ctx, idx, m)  # a conversion "(about $3 billion)", or a donor's sum "Sweden (SEK 75 billion)"
-    low_left = fold(left)
     around = left + right[:40]  # (the words either side of the amount)
-    part_of = previous is not None and ((_G_OF_WHICH.may(fold(text[seg_start:m.start]))
+    part_of = previous is not None and ((_G_OF_WHICH.may(ctx.low[seg_start:m.start])
                                          and bool(_OF_WHICH.search(text[seg_start:m.start])))
                                         or (seg_start == s and _OF_THIS_LEAD.match(text, s) is not None))
     if "than" in right and _DIFFERENCE.match(right):  # (every match holds "than")
@@ -277,7 +284,7 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
     if weak and _AID_AFTER.match(right):
         status, cue_at = "pledged", weak.start()
     else:
-        status, cue_at = _status(left, right)
+        status, cue_at = _status(left, right, low_left)
     if status is None and before_colon and _G_NOUN_CUE.may(fold(before_colon)) and _NOUN_CUE.search(before_colon):
         status, cue_at = _status(before_colon, "")[0], -1
     if status is None and before_colon and seg_start == s and ("20" in before_colon or "19" in before_colon):
@@ -300,7 +307,7 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
     if status is None and _G_MEANS.may(low_left) and _MEANS.search(left) and _gdp_share(ctx, idx):
         status, cue_at = "pledged", -1  # "0.25 percent of GDP ... which means more than EUR 100 million"
         share = True  # ("is estimated at": the estimate is of what the share comes to, not a hedge)
-    if status is None and _since(text[s:_e]) and _G_TOTAL.may(fold(around)) \
+    if status is None and _since_in(ctx, s, _e) and _G_TOTAL.may(fold(around)) \
             and _TOTAL.search(around):
         status, cue_at = "provided", -1  # "aid since 2022 comes to EUR 2 billion"
     if status is None and _since(around):
@@ -315,7 +322,7 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
         # "Of that total, GBP 200 million is earmarked for drones": what a share of the pledge is for, still
         # pledged (an allocation is a budget's own step, not a use named for part of a promise)
         status = "pledged"
-    if _G_AFTER.may(low_left) and _AFTER.search(left) and _since(text[s:_e]):
+    if _G_AFTER.may(low_left) and _AFTER.search(left) and _since_in(ctx, s, _e):
         status, cue_at = "provided", -1  # "after more than EUR 2 billion since 2022": already given
     if status is None:
         return None

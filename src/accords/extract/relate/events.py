@@ -95,7 +95,8 @@ def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> l
             if not value or m.extra.get("deadline") or (ctx.withdrawn and ctx.is_withdrawn(m.start, m.end)):
                 continue
             before = ctx.text[max(s, m.start - 80):m.start]  # bounded: sentences can be huge
-            low_before = fold(before)  # (for the keyword tests before the "...\Z" scans)
+            # (fold(before), for the keyword tests before the "...\Z" scans: the document was folded once)
+            low_before = ctx.low[max(s, m.start - 80):m.start]
             after_party = m.start < 300 and any(p.end in (m.start - 2, m.start - 3) for p in ctx.parties_in(idx))
             if (_G_STAMP.may(low_before) and _STAMP.search(before)) or _is_dateline(ctx.text, s, m.start, m.end,
                                                                                      after_party):
@@ -114,7 +115,7 @@ def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> l
                 continue
             if len(value) < 10:
                 if summary is None:
-                    summary = _G_SUMMARY.may(fold(sentence)) and bool(_SUMMARY.search(sentence)) and not any(
+                    summary = _G_SUMMARY.may(ctx.low[s:e]) and bool(_SUMMARY.search(sentence)) and not any(
                         p.extra.get("kind") != "demonym" and p.value not in ("UKR", "RUS") for p in ctx.parties_in(idx))
                 if summary:
                     continue
