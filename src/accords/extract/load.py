@@ -438,7 +438,61 @@ def _docx_parts(zf: zipfile.ZipFile) -> tuple[bytes, bytes | None]:
     return zf.read(main), (zf.read(cores[0]) if cores else None)
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# The text of a run's inner content, as python-docx reads it (a break by its type, below).
+_RUN_CHARS = {_W + "tab": "\t", _W + "ptab": "\t", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
+_P, _TBL, _R, _HYPERLINK, _T, _BR = (_W + t for t in ("p", "tbl", "r", "hyperlink", "t", "br"))
+_BR_TYPE = _W + "type"
+
+
+def _xml(data: bytes) -> Any:
+    """Parse XML as python-docx does (blank text dropped, no entities resolved), into plain lxml
+    elements: python-docx's element classes cost a Python object and property calls per node."""
+    from lxml import etree
+
+    return etree.fromstring(data, etree.XMLParser(remove_blank_text=True, resolve_entities=False))
+
+
+def _run_text(run: Any) -> str:
+    """The text of a ``w:r``: text, tabs, hyphens and line breaks (a page or column break is no text)."""
+    out = []
+    for child in run:
+        tag = child.tag
+        if tag == _T:
+            out.append(child.text or "")
+        elif tag == _BR:
+            out.append("\n" if child.get(_BR_TYPE, "textWrapping") == "textWrapping" else "")
+        elif tag in _RUN_CHARS:
+            out.append(_RUN_CHARS[tag])
+    return "".join(out)
+
+
+def _paragraph_text(p: Any) -> str:
+    """The text of a ``w:p``: its runs and the runs of its hyperlinks (as python-docx's Paragraph.text)."""
+    out = []
+    for child in p:
+        if child.tag == _R:
+            out.append(_run_text(child))
+        elif child.tag == _HYPERLINK:
+            out.extend(_run_text(r) for r in child if r.tag == _R)
+    return "".join(out)
+
+
 def _docx_text(body_xml: bytes, core_xml: bytes | None) -> tuple[list[str], str | None, str]:
+    """Paragraph texts of the body, the title and the author. A body without tables is read
+    with plain lxml; one with tables goes through python-docx, whose merged-cell reading the
+    table rows keep (tests/extract/test_load.py checks the two readings agree)."""
+    root = _xml(body_xml)
+    body = root.find(_W + "body") if root.tag == _W + "document" else None
+    if body is None:
+        raise ValueError("no document body")
+    if body.find(_TBL) is not None:
+        return _docx_text_python_docx(body_xml, core_xml)
+    parts = [text for text in (_paragraph_text(p).strip() for p in body.iterchildren(_P)) if text]
+    return (parts, *_docx_core(core_xml))
+
+
+def _docx_text_python_docx(body_xml: bytes, core_xml: bytes | None) -> tuple[list[str], str | None, str]:
     """Paragraph and table texts of the body (python-docx's element classes give run text,
     breaks, tabs and merged cells their usual reading), the title and the author."""
     from docx.oxml.parser import parse_xml
@@ -466,12 +520,17 @@ def _docx_text(body_xml: bytes, core_xml: bytes | None) -> tuple[list[str], str 
             table = "\n".join(r for r in rows if r)
             if table:
                 parts.append(table)
+    return (parts, *_docx_core(core_xml))
+
+
+def _docx_core(core_xml: bytes | None) -> tuple[str | None, str]:
+    """The title and the author from the core properties part."""
     if core_xml is None:
         # python-docx gives a package without core properties this default title; kept so that
         # such documents read as before
-        return parts, "Word Document", ""
-    core = parse_xml(core_xml)
+        return "Word Document", ""
+    core = _xml(core_xml)
     title_el, author_el = core.find(_DC + "title"), core.find(_DC + "creator")
     title = ((title_el.text if title_el is not None else None) or "").strip() or None
     author = ((author_el.text if author_el is not None else None) or "").strip()
-    return parts, title, author
+    return title, author
