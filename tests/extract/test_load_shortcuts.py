@@ -8,7 +8,7 @@ import zipfile
 import pytest
 
 from accords.extract import load
-from tests.extract.helpers import TESTS
+from tests.extract.helpers import TESTS, gold_texts
 
 _DOCX_FILES = sorted(TESTS.glob("gold*/*.docx"))
 _W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -70,3 +70,30 @@ def test_docx_core_properties_read_the_same() -> None:
 def test_docx_without_a_body_is_refused() -> None:
     with pytest.raises(ValueError):
         load._docx_text(f"<w:document {_W_NS}/>".encode(), None)
+
+
+def test_odd_spaces_are_the_split_whitespace_squash_does_not_replace() -> None:
+    split_space = {chr(c) for c in range(0x110000) if chr(c).isspace()}
+    replaced = set(" \t\r\f\v\u00a0\n")
+    assert replaced <= split_space
+    odd = {c for c in split_space if load._ODD_SPACE.fullmatch(c)}
+    assert odd == split_space - replaced
+    assert not any(load._ODD_SPACE.fullmatch(chr(c)) for c in range(0x110000) if not chr(c).isspace())
+
+
+_SPACES = " \t\r\f\v\u00a0\n\x1c\x1f\x85\u2003\u3000\u200b"
+
+
+def _squash_samples() -> list[str]:
+    samples = gold_texts("gold*")
+    samples += [line for text in samples for line in text.split("\n")]
+    samples += [f"{a}x{b}y{a}{b}z{b}" for a in _SPACES for b in _SPACES]
+    samples += [f"caf\u00e9{a}\u20ac 5{b}" for a in _SPACES for b in _SPACES] + ["", " ", "\n\n", "\u00a0"]
+    return samples
+
+
+def test_squash_matches_the_substitution_it_replaces() -> None:
+    samples = _squash_samples()
+    assert len(samples) > 1000
+    for text in samples:
+        assert load._squash(text) == load._squash_plain(text), repr(text)

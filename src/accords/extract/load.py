@@ -282,7 +282,26 @@ def _span(cell: Any, name: str) -> int:
     return min(int(value), _SPAN_LIMIT) if value.isdigit() and int(value) > 0 else 1
 
 
+# The characters str.split() and str.strip() take for whitespace besides newlines and _WS's.
+_ODD_SPACE = re.compile("[\x1c-\x1f\x85\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+
+
 def _squash(text: str) -> str:
+    """Runs of spaces, tabs, no-break spaces and newlines become one space; the ends are stripped."""
+    if not _has_odd_space(text):
+        # Then split() splits on exactly those characters: the same result, without the
+        # substitution's match object and piece per gap between two words.
+        return " ".join(text.split())
+    return _squash_plain(text)
+
+
+def _has_odd_space(text: str) -> bool:
+    if text.isascii():  # (only the four separators can be odd: four memchr scans cost less than a regex's)
+        return "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text
+    return _ODD_SPACE.search(text) is not None
+
+
+def _squash_plain(text: str) -> str:
     return _WS.sub(" ", text.replace("\n", " ")).strip()
 
 
