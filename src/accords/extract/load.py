@@ -371,7 +371,8 @@ def _pdf_texts(data: bytes) -> tuple[list[str], dict[str, Any]]:
             texts.append(textpage.get_text_bounded())
             textpage.close()
             page.close()
-        info: dict[str, Any] = pdf.get_metadata_dict(skip_empty=True)
+        # (only the two keys read: each costs two PDFium calls and a buffer)
+        info: dict[str, Any] = {key: pdf.get_metadata_value(key) for key in ("Title", "Author")}
     except Exception as exc:
         raise UnsupportedFormatError(f"cannot read the PDF ({type(exc).__name__})",
                                      "the file is corrupt or not a PDF; re-export it") from None
