@@ -97,3 +97,15 @@ def test_squash_matches_the_substitution_it_replaces() -> None:
     assert len(samples) > 1000
     for text in samples:
         assert load._squash(text) == load._squash_plain(text), repr(text)
+
+
+@pytest.mark.parametrize("path", _DOCX_FILES, ids=lambda p: p.name)
+def test_plain_lxml_parse_keeps_python_docx_tree(path) -> None:  # type: ignore[no-untyped-def]
+    from docx.oxml.parser import parse_xml
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as zf:
+        parts = [zf.read(name) for name in zf.namelist() if name.endswith((".xml", ".rels"))]
+    assert len(parts) >= 4
+    for data in parts:
+        assert etree.tostring(load._xml(data)) == etree.tostring(parse_xml(data))

@@ -399,6 +399,14 @@ _WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 _DC = "{http://purl.org/dc/elements/1.1/}"
 
 
+def _xml(data: bytes) -> Any:
+    """Parse XML as python-docx does (blank text dropped, no entities resolved), into plain lxml
+    elements: python-docx's element classes cost a Python object and property calls per node."""
+    from lxml import etree
+
+    return etree.fromstring(data, etree.XMLParser(remove_blank_text=True, resolve_entities=False))
+
+
 def _load_docx(data: bytes, sha: str) -> Loaded:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
@@ -431,12 +439,10 @@ def _docx_parts(zf: zipfile.ZipFile) -> tuple[bytes, bytes | None]:
     Only these two parts are read: opening the whole package (styles, numbering, settings,
     themes) with python-docx costs twenty times as much and adds nothing to the text.
     """
-    from docx.oxml.parser import parse_xml  # lxml without entity resolution
-
     def target(ref: str) -> str:  # a package-relative part name ("/word/document.xml" or "word/...")
         return ref.lstrip("/")
 
-    rels = parse_xml(zf.read("_rels/.rels"))
+    rels = _xml(zf.read("_rels/.rels"))
     by_type: dict[str, list[str]] = {}
     for rel in rels.iter(_RELS):
         if rel.get("TargetMode") != "External":
@@ -445,7 +451,7 @@ def _docx_parts(zf: zipfile.ZipFile) -> tuple[bytes, bytes | None]:
     if len(mains) != 1:
         raise KeyError("no single main document relationship")
     main = mains[0]
-    types = parse_xml(zf.read("[Content_Types].xml"))
+    types = _xml(zf.read("[Content_Types].xml"))
     kind = next((t.get("ContentType") for t in types.iter(_TYPES + "Override")
                  if target(t.get("PartName", "")).lower() == main.lower()), None)
     if kind is None:
@@ -463,14 +469,6 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _RUN_CHARS = {_W + "tab": "\t", _W + "ptab": "\t", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
 _P, _TBL, _R, _HYPERLINK, _T, _BR = (_W + t for t in ("p", "tbl", "r", "hyperlink", "t", "br"))
 _BR_TYPE = _W + "type"
-
-
-def _xml(data: bytes) -> Any:
-    """Parse XML as python-docx does (blank text dropped, no entities resolved), into plain lxml
-    elements: python-docx's element classes cost a Python object and property calls per node."""
-    from lxml import etree
-
-    return etree.fromstring(data, etree.XMLParser(remove_blank_text=True, resolve_entities=False))
 
 
 def _run_text(run: Any) -> str:
