@@ -507,7 +507,8 @@ def _docx_text(body_xml: bytes, core_xml: bytes | None) -> tuple[list[str], str 
     if body.find(_TBL) is not None:
         return _docx_text_python_docx(body_xml, core_xml)
     parts = [text for text in (_paragraph_text(p).strip() for p in body.iterchildren(_P)) if text]
-    return (parts, *_docx_core(core_xml))
+    title, author = _docx_core(core_xml)
+    return parts, title, author
 
 
 def _docx_text_python_docx(body_xml: bytes, core_xml: bytes | None) -> tuple[list[str], str | None, str]:
@@ -538,7 +539,8 @@ def _docx_text_python_docx(body_xml: bytes, core_xml: bytes | None) -> tuple[lis
             table = "\n".join(r for r in rows if r)
             if table:
                 parts.append(table)
-    return (parts, *_docx_core(core_xml))
+    title, author = _docx_core(core_xml)
+    return parts, title, author
 
 
 def _docx_core(core_xml: bytes | None) -> tuple[str | None, str]:
