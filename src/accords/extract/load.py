@@ -499,7 +499,7 @@ def _paragraph_text(p: Any) -> str:
 def _docx_text(body_xml: bytes, core_xml: bytes | None) -> tuple[list[str], str | None, str]:
     """Paragraph texts of the body, the title and the author. A body without tables is read
     with plain lxml; one with tables goes through python-docx, whose merged-cell reading the
-    table rows keep (tests/extract/test_load.py checks the two readings agree)."""
+    table rows keep (tests/extract/test_load_shortcuts.py checks the two readings agree)."""
     root = _xml(body_xml)
     body = root.find(_W + "body") if root.tag == _W + "document" else None
     if body is None:
