@@ -282,7 +282,26 @@ def _span(cell: Any, name: str) -> int:
     return min(int(value), _SPAN_LIMIT) if value.isdigit() and int(value) > 0 else 1
 
 
+# The characters str.split() and str.strip() take for whitespace besides newlines and _WS's.
+_ODD_SPACE = re.compile("[\x1c-\x1f\x85\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+
+
 def _squash(text: str) -> str:
+    """Runs of spaces, tabs, no-break spaces and newlines become one space; the ends are stripped."""
+    if not _has_odd_space(text):
+        # Then split() splits on exactly those characters: the same result, without the
+        # substitution's match object and piece per gap between two words.
+        return " ".join(text.split())
+    return _squash_plain(text)
+
+
+def _has_odd_space(text: str) -> bool:
+    if text.isascii():  # (only the four separators can be odd: four memchr scans cost less than a regex's)
+        return "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text
+    return _ODD_SPACE.search(text) is not None
+
+
+def _squash_plain(text: str) -> str:
     return _WS.sub(" ", text.replace("\n", " ")).strip()
 
 
@@ -352,7 +371,8 @@ def _pdf_texts(data: bytes) -> tuple[list[str], dict[str, Any]]:
             texts.append(textpage.get_text_bounded())
             textpage.close()
             page.close()
-        info: dict[str, Any] = pdf.get_metadata_dict(skip_empty=True)
+        # (only the two keys read: each costs two PDFium calls and a buffer)
+        info: dict[str, Any] = {key: pdf.get_metadata_value(key) for key in ("Title", "Author")}
     except Exception as exc:
         raise UnsupportedFormatError(f"cannot read the PDF ({type(exc).__name__})",
                                      "the file is corrupt or not a PDF; re-export it") from None
@@ -377,6 +397,14 @@ _OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relati
 _CORE_PROPERTIES = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
 _WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _DC = "{http://purl.org/dc/elements/1.1/}"
+
+
+def _xml(data: bytes) -> Any:
+    """Parse XML as python-docx does (blank text dropped, no entities resolved), into plain lxml
+    elements: python-docx's element classes cost a Python object and property calls per node."""
+    from lxml import etree
+
+    return etree.fromstring(data, etree.XMLParser(remove_blank_text=True, resolve_entities=False))
 
 
 def _load_docx(data: bytes, sha: str) -> Loaded:
@@ -411,12 +439,10 @@ def _docx_parts(zf: zipfile.ZipFile) -> tuple[bytes, bytes | None]:
     Only these two parts are read: opening the whole package (styles, numbering, settings,
     themes) with python-docx costs twenty times as much and adds nothing to the text.
     """
-    from docx.oxml.parser import parse_xml  # lxml without entity resolution
-
     def target(ref: str) -> str:  # a package-relative part name ("/word/document.xml" or "word/...")
         return ref.lstrip("/")
 
-    rels = parse_xml(zf.read("_rels/.rels"))
+    rels = _xml(zf.read("_rels/.rels"))
     by_type: dict[str, list[str]] = {}
     for rel in rels.iter(_RELS):
         if rel.get("TargetMode") != "External":
@@ -425,7 +451,7 @@ def _docx_parts(zf: zipfile.ZipFile) -> tuple[bytes, bytes | None]:
     if len(mains) != 1:
         raise KeyError("no single main document relationship")
     main = mains[0]
-    types = parse_xml(zf.read("[Content_Types].xml"))
+    types = _xml(zf.read("[Content_Types].xml"))
     kind = next((t.get("ContentType") for t in types.iter(_TYPES + "Override")
                  if target(t.get("PartName", "")).lower() == main.lower()), None)
     if kind is None:
@@ -438,7 +464,54 @@ def _docx_parts(zf: zipfile.ZipFile) -> tuple[bytes, bytes | None]:
     return zf.read(main), (zf.read(cores[0]) if cores else None)
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# The text of a run's inner content, as python-docx reads it (a break by its type, below).
+_RUN_CHARS = {_W + "tab": "\t", _W + "ptab": "\t", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
+_P, _TBL, _R, _HYPERLINK, _T, _BR = (_W + t for t in ("p", "tbl", "r", "hyperlink", "t", "br"))
+_BR_TYPE = _W + "type"
+
+
+def _run_text(run: Any) -> str:
+    """The text of a ``w:r``: text, tabs, hyphens and line breaks (a page or column break is no text)."""
+    out = []
+    for child in run:
+        tag = child.tag
+        if tag == _T:
+            out.append(child.text or "")
+        elif tag == _BR:
+            out.append("\n" if child.get(_BR_TYPE, "textWrapping") == "textWrapping" else "")
+        elif tag in _RUN_CHARS:
+            out.append(_RUN_CHARS[tag])
+    return "".join(out)
+
+
+def _paragraph_text(p: Any) -> str:
+    """The text of a ``w:p``: its runs and the runs of its hyperlinks (as python-docx's Paragraph.text)."""
+    out = []
+    for child in p:
+        if child.tag == _R:
+            out.append(_run_text(child))
+        elif child.tag == _HYPERLINK:
+            out.extend(_run_text(r) for r in child if r.tag == _R)
+    return "".join(out)
+
+
 def _docx_text(body_xml: bytes, core_xml: bytes | None) -> tuple[list[str], str | None, str]:
+    """Paragraph texts of the body, the title and the author. A body without tables is read
+    with plain lxml; one with tables goes through python-docx, whose merged-cell reading the
+    table rows keep (tests/extract/test_load_shortcuts.py checks the two readings agree)."""
+    root = _xml(body_xml)
+    body = root.find(_W + "body") if root.tag == _W + "document" else None
+    if body is None:
+        raise ValueError("no document body")
+    if body.find(_TBL) is not None:
+        return _docx_text_python_docx(body_xml, core_xml)
+    parts = [text for text in (_paragraph_text(p).strip() for p in body.iterchildren(_P)) if text]
+    title, author = _docx_core(core_xml)
+    return parts, title, author
+
+
+def _docx_text_python_docx(body_xml: bytes, core_xml: bytes | None) -> tuple[list[str], str | None, str]:
     """Paragraph and table texts of the body (python-docx's element classes give run text,
     breaks, tabs and merged cells their usual reading), the title and the author."""
     from docx.oxml.parser import parse_xml
@@ -466,12 +539,18 @@ def _docx_text(body_xml: bytes, core_xml: bytes | None) -> tuple[list[str], str 
             table = "\n".join(r for r in rows if r)
             if table:
                 parts.append(table)
+    title, author = _docx_core(core_xml)
+    return parts, title, author
+
+
+def _docx_core(core_xml: bytes | None) -> tuple[str | None, str]:
+    """The title and the author from the core properties part."""
     if core_xml is None:
         # python-docx gives a package without core properties this default title; kept so that
         # such documents read as before
-        return parts, "Word Document", ""
-    core = parse_xml(core_xml)
+        return "Word Document", ""
+    core = _xml(core_xml)
     title_el, author_el = core.find(_DC + "title"), core.find(_DC + "creator")
     title = ((title_el.text if title_el is not None else None) or "").strip() or None
     author = ((author_el.text if author_el is not None else None) or "").strip()
-    return parts, title, author
+    return title, author
