@@ -11,6 +11,8 @@ import pytest
 
 from accords.extract.provisions import code_provisions
 
+from .helpers import gold_texts
+
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT.parent / "shared" / "corpus" / "000_e695dc1c15014f9b.txt"
 GOLD_DIR = ROOT / "tests" / "gold"
@@ -275,3 +277,16 @@ def test_main_subject_name_test_skips_only_sentences_it_cannot_match(text: str) 
             sentence = text[start:end]
             assert p._main_subject(sentence, every_gate, names, capitals) == \
                 p._main_subject(sentence, every_gate, names, ("",)), (main, sentence)
+
+
+@pytest.mark.parametrize("text", NAME_SAMPLES + gold_texts("gold*"))
+def test_partners_at_name_spots_are_the_partners_of_the_range(text: str) -> None:
+    # _partners_in matches _PARTNER only where a name spot starts: the same partners as the plain
+    # scan of the range, for sentences and for ranges that cut words.
+    from accords.extract import provisions as p
+
+    spots = p._name_spots(text)
+    ranges = split(text) + [(a, min(len(text), a + n)) for a in range(0, len(text), 5) for n in (9, 70)]
+    for a, b in ranges:
+        assert p._partners_in(text, spots, a, b) == p._partners(text[a:b]), (a, b, text[a:b])
+        assert p._others_in(text, spots, a, b) == p._others(text[a:b])

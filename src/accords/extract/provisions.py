@@ -362,11 +362,6 @@ def _uncompared(sentence: str, keys: list[str]) -> list[str]:
     return [k for k in keys if k not in other or k in kept]
 
 
-def _first_partner(sentence: str, key: str) -> bool:
-    """Whether the first partner ``sentence`` names (its subject, in a record of aid) is that of ``key``."""
-    return _partners(sentence)[:1] == [key]
-
-
 def _named_text(sentence: str, hits: set[int]) -> list[str]:
     """Agreements named as "the French text" or "Romania's agreement" (see _NAMED_TEXT)."""
     if _NAMED_TEXT_I not in hits or not ("'s " in sentence or "’s " in sentence or "the " in sentence):
@@ -439,8 +434,40 @@ def _may_name(text: str, spots: list[tuple[int, int]] | None, start: int, end: i
 
 def _partners(sentence: str) -> list[str]:
     """Agreement keys of the partners a sentence names, in order, without repeats."""
+    return _keys_of(finditer(_PARTNER, sentence))
+
+
+def _partners_in(text: str, spots: list[tuple[int, int]] | None, start: int, end: int) -> list[str]:
+    """``_partners(text[start:end])``, the pattern matched only where a name of the document's
+    ``spots`` starts (see _may_name: every name _PARTNER finds is one of them), not at every word
+    that a name's first letters begin ("uk" of each "Ukraine", "eu" of each "European")."""
+    if spots is None or (start and text[start - 1] in _BEFORE_NAME) or (end < len(text) and text[end] in _WORD_CHARS):
+        return _partners(text[start:end])  # (a range that cuts a word: see _may_name)
+    sentence = ""
+    found: list[re.Match[str]] = []
+    resume = start  # (finditer's rule: the next match starts after the last one)
+    i = bisect_left(spots, (start + 1,))
+    size = len(spots)
+    while i < size:
+        last, back = spots[i]
+        i += 1
+        if last > end + 1:
+            break
+        at = last - back  # (where the name starts in the text)
+        if at < resume:
+            continue
+        sentence = sentence or text[start:end]
+        m = _PARTNER.match(sentence, at - start)
+        resume = at + 1
+        if m is not None:
+            found.append(m)
+            resume = max(start + m.end(), resume)
+    return _keys_of(found)
+
+
+def _keys_of(matches: list[re.Match[str]]) -> list[str]:
     keys: list[str] = []
-    for m in finditer(_PARTNER, sentence):
+    for m in matches:
         if m.group().lower() in _ACRONYMS and not m.group().isupper():
             continue  # "raised with us" names no one
         iso = _NAME_TO_ISO.get(m.group().lower())
@@ -646,7 +673,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
                 # even where it never names it ("Air defence, artillery and the air force.")
                 context = [default_agreement]
                 continue
-            heading = _partners(sentence) if _may_name(text, spots, start, end) else []
+            heading = _partners_in(text, spots, start, end)
             if first and heading == [default_agreement] and "year" in sentence:
                 # "Spain and Ukraine sign ten-year security pact": the title gives the main text's term
                 terms = [v for cid, v in _code_sentence(sentence, hits, rules, gates, cb) if cid == "duration"]
@@ -662,7 +689,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         # The partners named (but "EU", see _others) are counted only where they matter:
         # here for a sentence about several agreements, below for one that codes something.
         multi = _MULTI_I in hits and bool(first_match(_MULTI, sentence))
-        every = (_partners(sentence) if _may_name(text, spots, start, end) else []) if multi else None
+        every = _partners_in(text, spots, start, end) if multi else None
         if every and ("nlike " in sentence or "ontrast" in sentence or "ompared" in sentence):
             every = _uncompared(sentence, every)  # "unlike the British or French texts": the other term
         named: list[str] | None = [k for k in every if k != "EUU-UKR"] if every is not None else None  # _others
@@ -690,7 +717,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         targets = joint or ([subject] if subject and not explicit else
                             _targets(sentence, hits, explicit, default_agreement, current, seen, multi, every))
         if signed and len(signed) >= 2 and _EVERY_I in hits and _EVERY.search(sentence) \
-                and not (named if named is not None else _may_name(text, spots, start, end) and _others(sentence)):
+                and not (named if named is not None else _others_in(text, spots, start, end)):
             pending.extend((sentence, start, end, cv) for cv in _code_sentence(sentence, hits, rules, gates, cb))
             continue
         if not targets and len(seen) < 2 and _PLURAL_I in hits and _PLURAL_GENERIC.match(sentence):
@@ -719,7 +746,8 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             # could withdraw from it. It names no dollar figure.")
             if not (hedged and context and si + 1 < len(sentences)
                     and _IT_NEXT.match(text, sentences[si + 1][0])) and not (
-                    not hedged and len(context) == 1 and _first_partner(sentence, context[0])):
+                    # (the first partner it names is the record's subject)
+                    not hedged and len(context) == 1 and _partners_in(text, spots, start, end)[:1] == context):
                 # (the record of the partner in context, "So far Lithuania has provided EUR 80 million",
                 # keeps it for what follows: "The text leaves open a training mission")
                 context = [section] if section and whole_text else []
@@ -727,7 +755,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         if not context or (not whole_text and past):
             continue  # an explicit reference still sets the context for what follows
         if not targets:
-            named = (_others(sentence) if _may_name(text, spots, start, end) else []) if named is None else named
+            named = _others_in(text, spots, start, end) if named is None else named
             if named and not any(k in context for k in named):
                 continue  # "By contrast, the United Kingdom supplies lethal aid": another party's business
         coded = _code_sentence(sentence, hits, rules, gates, cb)
@@ -743,7 +771,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
                     sentence, start, end, other = narrowed
                     coded = _code_sentence(sentence, hits, rules, gates, cb)
         if coded and not explicit and not subject and not joint and not _content(sentence, hits):
-            named = (_others(sentence) if _may_name(text, spots, start, end) else []) if named is None else named
+            named = _others_in(text, spots, start, end) if named is None else named
             if len(named) >= 2 and not (" with " in sentence and _partner_and_ally(sentence, context)):
                 coded = []  # facts about several countries, not about their agreements
         for key in context:
@@ -935,6 +963,11 @@ def _content(sentence: str, hits: set[int]) -> bool:
 def _others(sentence: str) -> list[str]:
     # "EU" is skipped: "EU membership" speaks of Ukraine's accession, not of the EU's agreement.
     return [k for k in _partners(sentence) if k != "EUU-UKR"]
+
+
+def _others_in(text: str, spots: list[tuple[int, int]] | None, start: int, end: int) -> list[str]:
+    """``_others(text[start:end])`` (see _partners_in)."""
+    return [k for k in _partners_in(text, spots, start, end) if k != "EUU-UKR"]
 
 
 def _names_of(key: str | None) -> set[str]:
