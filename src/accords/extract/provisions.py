@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import pairwise
 from typing import Any
 
 import ahocorasick
@@ -324,10 +325,12 @@ _G_EVERY = _gate(_EVERY)
 _G_CONTENT = _gate(_CONTENT)
 _G_NAMED_TEXT = ("accord", "agreement", "arrangement", "deal", "document", "pact", "text")  # (_TEXT)
 _G_TEXT_WORD = ("arrangement", "document", "text")  # (what _NAMED_TEXT's "the French text" needs)
+# A capital that is _SUBJECT's subject is written as it is ("Riga promises"): the sentence holds it.
+_G_CAPITAL = tuple(sorted(c.lower() for c in _CAPITALS))
 _GATES = (_G_NAMED, _G_GENERIC, _G_MULTI, _G_HEDGE, _G_PAST, _G_PLURAL, _G_SUBJECT, _G_EVERY, _G_CONTENT,
-          _G_NAMED_TEXT, _G_TEXT_WORD)
+          _G_NAMED_TEXT, _G_TEXT_WORD, _G_CAPITAL)
 (_NAMED_I, _GENERIC_I, _MULTI_I, _HEDGE_I, _PAST_I, _PLURAL_I, _SUBJECT_I, _EVERY_I,
- _CONTENT_I, _NAMED_TEXT_I, _TEXT_WORD_I) = range(len(_GATES))
+ _CONTENT_I, _NAMED_TEXT_I, _TEXT_WORD_I, _CAPITAL_I) = range(len(_GATES))
 _NG = len(_GATES)
 _G_NEGATION = Gate(_NEGATION)
 _G_NEGATED_AFTER = Gate(_NEGATED_AFTER)
@@ -430,6 +433,34 @@ def _may_name(text: str, spots: list[tuple[int, int]] | None, start: int, end: i
             return True
         i += 1
     return False
+
+
+def _may_names(text: str, spots: list[tuple[int, int]] | None, ranges: list[tuple[int, int]]) -> list[bool]:
+    """``[_may_name(text, spots, s, e) for s, e in ranges]``, in one sweep over the spots when the
+    ranges are sorted and do not overlap (sentences): each spot is then looked at once."""
+    if spots is None or any(a[1] > b[0] or a[0] > a[1] for a, b in pairwise(ranges)):
+        return [_may_name(text, spots, s, e) for s, e in ranges]
+    out: list[bool] = []
+    size, count = len(text), len(spots)
+    i = 0
+    for start, end in ranges:
+        if (start and text[start - 1] in _BEFORE_NAME) or (end < size and text[end] in _WORD_CHARS):
+            out.append(True)  # (a range that cuts a word: see _may_name)
+            continue
+        while i < count and spots[i][0] < start + 1:
+            i += 1  # (a spot before this range lies before every later one too)
+        j = i
+        found = False
+        while j < count:
+            last, back = spots[j]
+            if last > end + 1:
+                break
+            if last - back >= start:
+                found = True
+                break
+            j += 1
+        out.append(found)
+    return out
 
 
 def _partners(sentence: str) -> list[str]:
@@ -627,6 +658,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
     prev: tuple[int, int] | None = None
     before: tuple[int, int] | None = None  # the previous sentence that is not a heading
     all_hits = occ.per_range(sentences)
+    naming = _may_names(text, spots, sentences)  # (per sentence: whether it may name a partner)
     corrections = withdrawal_possible(text)
     tables: dict[int, list[str | None]] = {}  # first line of a table -> the partner of each column
     tops: dict[int, int] = {}  # a table line's start -> its table's first line
@@ -695,7 +727,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         named: list[str] | None = [k for k in every if k != "EUU-UKR"] if every is not None else None  # _others
         # (the keyword tests first: they pass on few sentences, the name test on a third)
         explicit = (_named(sentence, hits) or _named_text(sentence, hits)) \
-            if (_NAMED_I in hits or _NAMED_TEXT_I in hits) and _may_name(text, spots, start, end) else []
+            if (_NAMED_I in hits or _NAMED_TEXT_I in hits) and naming[si] else []
         joint = _joint_subject(sentence, signed) if not explicit else None
         if named and len(named) >= 2 and not explicit and not joint and not _content(sentence, hits):
             continue  # facts about several countries, not about their agreements
@@ -704,7 +736,10 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             and bool(first_match(_PAST, _RELATIVE.sub("", sentence)))
         past = (past or ("since" in sentence and bool(_RECORD.match(sentence)))) \
             and not first_match(_FORMALISES, sentence)
-        subject, commits = _subject(sentence, signed)
+        # (_SUBJECT's subject is a state's name, which the name test sees, or a capital: a sentence with
+        # neither, nearly every one, is not matched)
+        subject, commits = _subject(sentence, signed) \
+            if signed and (naming[si] or _CAPITAL_I in hits) else (None, False)
         if joint and (hedged or past or _BACKGROUND.match(sentence)):
             joint = None
         if subject and (hedged or past or _BACKGROUND.match(sentence) or not (commits or para_start)):
@@ -725,7 +760,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             pending.extend((sentence, start, end, cv) for cv in _code_sentence(sentence, hits, rules, gates, cb))
             continue
         if not targets and default_agreement and (_main_subject(sentence, hits, main_names, main_capitals)
-                                                  or _main_aid(sentence, main_names)
+                                                  or (naming[si] and _main_aid(sentence, main_names))
                                                   or _main_role(sentence, main_names)) \
                 and not _BACKGROUND.match(sentence) and not hedged:
             targets = [default_agreement]
