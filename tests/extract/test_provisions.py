@@ -11,6 +11,8 @@ import pytest
 
 from accords.extract.provisions import code_provisions
 
+from .helpers import gold_texts
+
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT.parent / "shared" / "corpus" / "000_e695dc1c15014f9b.txt"
 GOLD_DIR = ROOT / "tests" / "gold"
@@ -275,3 +277,49 @@ def test_main_subject_name_test_skips_only_sentences_it_cannot_match(text: str) 
             sentence = text[start:end]
             assert p._main_subject(sentence, every_gate, names, capitals) == \
                 p._main_subject(sentence, every_gate, names, ("",)), (main, sentence)
+
+
+@pytest.mark.parametrize("text", NAME_SAMPLES + gold_texts("gold*"))
+def test_partners_at_name_spots_are_the_partners_of_the_range(text: str) -> None:
+    # _partners_in matches _PARTNER only where a name spot starts: the same partners as the plain
+    # scan of the range, for sentences and for ranges that cut words.
+    from accords.extract import provisions as p
+
+    spots = p._name_spots(text)
+    ranges = split(text) + [(a, min(len(text), a + n)) for a in range(0, len(text), 5) for n in (9, 70)]
+    for a, b in ranges:
+        assert p._partners_in(text, spots, a, b) == p._partners(text[a:b]), (a, b, text[a:b])
+        assert p._others_in(text, spots, a, b) == p._others(text[a:b])
+
+
+SUBJECT_SAMPLES = [
+    "3. **Croatia** adds no money. The Netherlands, which signed first, will train pilots. Riga promises more.",
+    "U.K. will pay; (UK) commits. The Hague offers aid.\nUkraine pledged. Czech Republic shall act. czechia will.",
+    "\u212aingdom: Denmark will. \u017fweden will. \u0130taly will. Éire, Ireland will. 12) Italy has not paid.",
+    "Swedish aid includes tanks. U.K.'s support is lethal. xSweden's aid is small. Sweden’s aid covers drones.",
+]
+
+
+@pytest.mark.parametrize("text", SUBJECT_SAMPLES + NAME_SAMPLES + gold_texts("gold*"))
+def test_name_tests_of_sentences_skip_only_sentences_without_a_match(text: str) -> None:
+    # _may_names is _may_name for every range; code_provisions matches _SUBJECT only where it may
+    # name a state or holds a capital (its keyword group), and _AID_SUBJECT where it may name one.
+    from accords.codebook import load_codebook
+    from accords.extract import provisions as p
+    from accords.extract.cues import gates
+    from accords.extract.prefilter import fold
+
+    occ = gates(load_codebook(), p._GATES).index.scan(fold(text))
+    spots = p._name_spots(text)
+    sentences = split(text)
+    naming = p._may_names(text, spots, sentences)
+    assert naming == [p._may_name(text, spots, a, b) for a, b in sentences]
+    every_name = set(p._NAME_TO_ISO)
+    for (a, b), may in zip(sentences, naming, strict=True):
+        sentence = text[a:b]
+        if p._SUBJECT.match(sentence):
+            assert may or p._CAPITAL_I in occ.groups_in(a, b), sentence
+        if p._main_aid(sentence, every_name):
+            assert may, sentence
+    ranges = [(a, min(len(text), a + 60)) for a in range(0, len(text), 7)]  # (overlapping: the plain way)
+    assert p._may_names(text, spots, ranges) == [p._may_name(text, spots, a, b) for a, b in ranges]

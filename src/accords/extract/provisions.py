@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import pairwise
 from typing import Any
 
 import ahocorasick
@@ -330,10 +331,12 @@ _G_EVERY = _gate(_EVERY)
 _G_CONTENT = _gate(_CONTENT)
 _G_NAMED_TEXT = ("accord", "agreement", "arrangement", "deal", "document", "pact", "text")  # (_TEXT)
 _G_TEXT_WORD = ("arrangement", "document", "text")  # (what _NAMED_TEXT's "the French text" needs)
+# A capital that is _SUBJECT's subject is written as it is ("Riga promises"): the sentence holds it.
+_G_CAPITAL = tuple(sorted(c.lower() for c in _CAPITALS))
 _GATES = (_G_NAMED, _G_GENERIC, _G_MULTI, _G_HEDGE, _G_PAST, _G_PLURAL, _G_SUBJECT, _G_EVERY, _G_CONTENT,
-          _G_NAMED_TEXT, _G_TEXT_WORD)
+          _G_NAMED_TEXT, _G_TEXT_WORD, _G_CAPITAL)
 (_NAMED_I, _GENERIC_I, _MULTI_I, _HEDGE_I, _PAST_I, _PLURAL_I, _SUBJECT_I, _EVERY_I,
- _CONTENT_I, _NAMED_TEXT_I, _TEXT_WORD_I) = range(len(_GATES))
+ _CONTENT_I, _NAMED_TEXT_I, _TEXT_WORD_I, _CAPITAL_I) = range(len(_GATES))
 _NG = len(_GATES)
 _G_NEGATION = Gate(_NEGATION)
 _G_NEGATED_AFTER = Gate(_NEGATED_AFTER)
@@ -380,11 +383,6 @@ def _unlikened(sentence: str, keys: list[str]) -> list[str]:
         return keys
     kept = set(_partners(_AS_IN.sub(" ", sentence)))
     return [k for k in keys if k not in other or k in kept]
-
-
-def _first_partner(sentence: str, key: str) -> bool:
-    """Whether the first partner ``sentence`` names (its subject, in a record of aid) is that of ``key``."""
-    return _partners(sentence)[:1] == [key]
 
 
 def _named_text(sentence: str, hits: set[int]) -> list[str]:
@@ -459,10 +457,70 @@ def _may_name(text: str, spots: list[tuple[int, int]] | None, start: int, end: i
     return False
 
 
+def _may_names(text: str, spots: list[tuple[int, int]] | None, ranges: list[tuple[int, int]]) -> list[bool]:
+    """``[_may_name(text, spots, s, e) for s, e in ranges]``, in one sweep over the spots when the
+    ranges are sorted and do not overlap (sentences): each spot is then looked at once."""
+    if spots is None or any(a[1] > b[0] or a[0] > a[1] for a, b in pairwise(ranges)):
+        return [_may_name(text, spots, s, e) for s, e in ranges]
+    out: list[bool] = []
+    size, count = len(text), len(spots)
+    i = 0
+    for start, end in ranges:
+        if (start and text[start - 1] in _BEFORE_NAME) or (end < size and text[end] in _WORD_CHARS):
+            out.append(True)  # (a range that cuts a word: see _may_name)
+            continue
+        while i < count and spots[i][0] < start + 1:
+            i += 1  # (a spot before this range lies before every later one too)
+        j = i
+        found = False
+        while j < count:
+            last, back = spots[j]
+            if last > end + 1:
+                break
+            if last - back >= start:
+                found = True
+                break
+            j += 1
+        out.append(found)
+    return out
+
+
 def _partners(sentence: str) -> list[str]:
     """Agreement keys of the partners a sentence names, in order, without repeats."""
+    return _keys_of(finditer(_PARTNER, sentence))
+
+
+def _partners_in(text: str, spots: list[tuple[int, int]] | None, start: int, end: int) -> list[str]:
+    """``_partners(text[start:end])``, the pattern matched only where a name of the document's
+    ``spots`` starts (see _may_name: every name _PARTNER finds is one of them), not at every word
+    that a name's first letters begin ("uk" of each "Ukraine", "eu" of each "European")."""
+    if spots is None or (start and text[start - 1] in _BEFORE_NAME) or (end < len(text) and text[end] in _WORD_CHARS):
+        return _partners(text[start:end])  # (a range that cuts a word: see _may_name)
+    sentence = ""
+    found: list[re.Match[str]] = []
+    resume = start  # (finditer's rule: the next match starts after the last one)
+    i = bisect_left(spots, (start + 1,))
+    size = len(spots)
+    while i < size:
+        last, back = spots[i]
+        i += 1
+        if last > end + 1:
+            break
+        at = last - back  # (where the name starts in the text)
+        if at < resume:
+            continue
+        sentence = sentence or text[start:end]
+        m = _PARTNER.match(sentence, at - start)
+        resume = at + 1
+        if m is not None:
+            found.append(m)
+            resume = max(start + m.end(), resume)
+    return _keys_of(found)
+
+
+def _keys_of(matches: list[re.Match[str]]) -> list[str]:
     keys: list[str] = []
-    for m in finditer(_PARTNER, sentence):
+    for m in matches:
         if m.group().lower() in _ACRONYMS and not m.group().isupper():
             continue  # "raised with us" names no one
         iso = _NAME_TO_ISO.get(m.group().lower())
@@ -622,6 +680,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
     prev: tuple[int, int] | None = None
     before: tuple[int, int] | None = None  # the previous sentence that is not a heading
     all_hits = occ.per_range(sentences)
+    naming = _may_names(text, spots, sentences)  # (per sentence: whether it may name a partner)
     corrections = withdrawal_possible(text)
     tables: dict[int, list[str | None]] = {}  # first line of a table -> the partner of each column
     tops: dict[int, int] = {}  # a table line's start -> its table's first line
@@ -668,7 +727,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
                 # even where it never names it ("Air defence, artillery and the air force.")
                 context = [default_agreement]
                 continue
-            heading = _partners(sentence) if _may_name(text, spots, start, end) else []
+            heading = _partners_in(text, spots, start, end)
             if first and heading == [default_agreement] and "year" in sentence:
                 # "Spain and Ukraine sign ten-year security pact": the title gives the main text's term
                 terms = [v for cid, v in _code_sentence(sentence, hits, rules, gates, cb) if cid == "duration"]
@@ -684,13 +743,13 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         # The partners named (but "EU", see _others) are counted only where they matter:
         # here for a sentence about several agreements, below for one that codes something.
         multi = _MULTI_I in hits and bool(first_match(_MULTI, sentence))
-        every = (_partners(sentence) if _may_name(text, spots, start, end) else []) if multi else None
+        every = _partners_in(text, spots, start, end) if multi else None
         if every and ("nlike " in sentence or "ontrast" in sentence or "ompared" in sentence):
             every = _uncompared(sentence, every)  # "unlike the British or French texts": the other term
         named: list[str] | None = [k for k in every if k != "EUU-UKR"] if every is not None else None  # _others
         # (the keyword tests first: they pass on few sentences, the name test on a third)
         explicit = (_named(sentence, hits) or _named_text(sentence, hits)) \
-            if (_NAMED_I in hits or _NAMED_TEXT_I in hits) and _may_name(text, spots, start, end) else []
+            if (_NAMED_I in hits or _NAMED_TEXT_I in hits) and naming[si] else []
         if explicit and ("as in " in sentence or "as with " in sentence):
             explicit = _unlikened(sentence, explicit)  # "..., as in the British text": the other term
         joint = _joint_subject(sentence, signed) if not explicit else None
@@ -701,7 +760,10 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             and bool(first_match(_PAST, _RELATIVE.sub("", sentence)))
         past = (past or ("since" in sentence and bool(_RECORD.match(sentence)))) \
             and not first_match(_FORMALISES, sentence)
-        subject, commits = _subject(sentence, signed)
+        # (_SUBJECT's subject is a state's name, which the name test sees, or a capital: a sentence with
+        # neither, nearly every one, is not matched)
+        subject, commits = _subject(sentence, signed) \
+            if signed and (naming[si] or _CAPITAL_I in hits) else (None, False)
         if joint and (hedged or past or _BACKGROUND.match(sentence)):
             joint = None
         if subject and (hedged or past or _BACKGROUND.match(sentence) or not (commits or para_start)):
@@ -714,7 +776,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         targets = joint or ([subject] if subject and not explicit else
                             _targets(sentence, hits, explicit, default_agreement, current, seen, multi, every))
         if signed and len(signed) >= 2 and _EVERY_I in hits and _EVERY.search(sentence) \
-                and not (named if named is not None else _may_name(text, spots, start, end) and _others(sentence)):
+                and not (named if named is not None else _others_in(text, spots, start, end)):
             pending.extend((sentence, start, end, cv) for cv in _code_sentence(sentence, hits, rules, gates, cb))
             continue
         if not targets and len(seen) < 2 and _PLURAL_I in hits and _PLURAL_GENERIC.match(sentence):
@@ -722,7 +784,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             pending.extend((sentence, start, end, cv) for cv in _code_sentence(sentence, hits, rules, gates, cb))
             continue
         if not targets and default_agreement and (_main_subject(sentence, hits, main_names, main_capitals)
-                                                  or _main_aid(sentence, main_names)
+                                                  or (naming[si] and _main_aid(sentence, main_names))
                                                   or _main_role(sentence, main_names)) \
                 and not _BACKGROUND.match(sentence) and not hedged:
             targets = [default_agreement]
@@ -745,7 +807,8 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             # could withdraw from it. It names no dollar figure.")
             if not (hedged and context and si + 1 < len(sentences)
                     and _IT_NEXT.match(text, sentences[si + 1][0])) and not (
-                    not hedged and len(context) == 1 and _first_partner(sentence, context[0])):
+                    # (the first partner it names is the record's subject)
+                    not hedged and len(context) == 1 and _partners_in(text, spots, start, end)[:1] == context):
                 # (the record of the partner in context, "So far Lithuania has provided EUR 80 million",
                 # keeps it for what follows: "The text leaves open a training mission")
                 context = [section] if section and whole_text else []
@@ -753,7 +816,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         if not context or (not whole_text and past):
             continue  # an explicit reference still sets the context for what follows
         if not targets:
-            named = (_others(sentence) if _may_name(text, spots, start, end) else []) if named is None else named
+            named = _others_in(text, spots, start, end) if named is None else named
             if named and not any(k in context for k in named):
                 continue  # "By contrast, the United Kingdom supplies lethal aid": another party's business
         coded = _code_sentence(sentence, hits, rules, gates, cb)
@@ -769,7 +832,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
                     sentence, start, end, other = narrowed
                     coded = _code_sentence(sentence, hits, rules, gates, cb)
         if coded and not explicit and not subject and not joint and not _content(sentence, hits):
-            named = (_others(sentence) if _may_name(text, spots, start, end) else []) if named is None else named
+            named = _others_in(text, spots, start, end) if named is None else named
             if len(named) >= 2 and not (" with " in sentence and _partner_and_ally(sentence, context)):
                 coded = []  # facts about several countries, not about their agreements
         for key in context:
@@ -961,6 +1024,11 @@ def _content(sentence: str, hits: set[int]) -> bool:
 def _others(sentence: str) -> list[str]:
     # "EU" is skipped: "EU membership" speaks of Ukraine's accession, not of the EU's agreement.
     return [k for k in _partners(sentence) if k != "EUU-UKR"]
+
+
+def _others_in(text: str, spots: list[tuple[int, int]] | None, start: int, end: int) -> list[str]:
+    """``_others(text[start:end])`` (see _partners_in)."""
+    return [k for k in _partners_in(text, spots, start, end) if k != "EUU-UKR"]
 
 
 def _names_of(key: str | None) -> set[str]:
