@@ -58,3 +58,16 @@ def test_the_shared_pass_is_kept_for_one_document_only() -> None:
     assert starts.marked_starts(first) is starts.marked_starts(first)
     starts.marked_starts(second)
     assert starts._last_starts[0] is second
+
+
+@pytest.mark.parametrize("text", _texts())
+def test_the_shared_pass_finds_every_place_a_narrowed_gate_holds(text: str) -> None:
+    # the plain computation: every word start where the gate of a narrowed word matches the text
+    found = starts.marked_starts(text)
+    if found is None:
+        return
+    want = {at for word in dates.GATE_PHRASES for at in range(len(text))
+            if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_"))
+            and dates._GATES[word].match(text, at)}
+    assert want <= set(found[2])
+

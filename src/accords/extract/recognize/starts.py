@@ -34,14 +34,33 @@ def _marked_finder() -> Any:
     every = set(led.keys())
     # (a literal that another one begins, "2" of "2024", already marks its starts: as finditer_led has them)
     for literal in (k for k in every if not any(k[:i] in every for i in range(1, len(k)))):
-        key = mark(literal)
-        if key is not None:
+        for key in _date_keys(literal, every):
             by_mark[key] = (by_mark.get(key, (0, None))[0] | _DATE, dates._GATES.get(literal))
     marked = ahocorasick.Automaton()
     for key, (flag, gate) in by_mark.items():
         marked.add_word(key, (flag, len(key) - 1, gate))
     marked.make_automaton()
     return marked
+
+
+def _date_keys(literal: str, every: set[str]) -> list[str]:
+    """The marked keys that stand for a leading literal of the date pattern: the literal itself,
+    or, for a common word whose gate reads a phrase (see ``dates.GATE_PHRASES``), the phrases and
+    each start of one that ends where its next run of whitespace is two characters or more ("the  "
+    for "the\\n\\nend"). Wherever the gate holds, the marked text has one of them: every character
+    that is no word character reads as a space there, and the letters in lower case."""
+    from accords.extract.recognize import dates
+
+    phrases = dates.GATE_PHRASES.get(literal)
+    # (a literal that begins another one stands for it too: only a literal that begins none is narrowed)
+    if phrases is None or any(k != literal and k.startswith(literal) for k in every):
+        key = mark(literal)
+        return [key] if key is not None else []
+    keys: set[str] = set()
+    for phrase in phrases:
+        keys.add(" " + phrase)
+        keys.update(" " + phrase[:i] + "  " for i, ch in enumerate(phrase) if ch == " ")
+    return sorted(keys)
 
 
 Starts = tuple[list[int], list[int], dict[int, Pattern | None]]
