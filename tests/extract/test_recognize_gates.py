@@ -1,9 +1,10 @@
-"""Keyword gates in the recognizers answer exactly what the patterns they stand before answer."""
+"""Cheap tests in the recognizers' paths answer exactly what the scans they stand before answer."""
 
 from __future__ import annotations
 
 import pytest
 
+from accords.extract import prefilter
 from accords.extract.recognize import dates
 
 from .helpers import gold_texts
@@ -23,3 +24,12 @@ def test_signed_gate_is_the_plain_search(text: str) -> None:
 @pytest.mark.parametrize("span", ODD)
 def test_signed_gate_on_odd_letters(span: str) -> None:
     assert dates._signed(span) == (dates._SIGNED_BEFORE.search(span) is not None)
+
+
+TWIN_SAMPLES = ["", "plain", "caf\u00e9", "\u20ac 5", "\u0130stanbul", "\u0131", "\u017figned", "5 \u212a",
+                "caf\u00e9 \u0131", "\U0001f600 \u017f", "\U0001f600", "\u00ff\u0100", "\u0129\u0132"]
+
+
+@pytest.mark.parametrize("text", TWIN_SAMPLES + gold_texts() + [t + "\u0131" for t in gold_texts()])
+def test_holds_ascii_twin_is_the_regex_search(text: str) -> None:
+    assert prefilter.holds_ascii_twin(text) == (prefilter._ASCII_TWINS.search(text) is not None)
