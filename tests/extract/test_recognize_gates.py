@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from accords.extract import prefilter
+from accords.extract import normalize, prefilter
 from accords.extract.recognize import dates
 
 from .helpers import gold_texts
@@ -33,3 +33,14 @@ TWIN_SAMPLES = ["", "plain", "caf\u00e9", "\u20ac 5", "\u0130stanbul", "\u0131",
 @pytest.mark.parametrize("text", TWIN_SAMPLES + gold_texts() + [t + "\u0131" for t in gold_texts()])
 def test_holds_ascii_twin_is_the_regex_search(text: str) -> None:
     assert prefilter.holds_ascii_twin(text) == (prefilter._ASCII_TWINS.search(text) is not None)
+
+
+LINE_SAMPLES = ["", "a\nb", "\n\n  \n x", "a  \n  \n\nb \n", "no break", "\n", " \n \n ", "esc \\$5 and\nmore",
+                "[link](#) and\n![img](x.png)\nend", "a ! b [ c\n", "trailing\n  "]
+
+
+@pytest.mark.parametrize("text", LINE_SAMPLES + gold_texts())
+def test_edits_are_the_plain_finditer(text: str) -> None:
+    want = [(m.span(), m.group()) for m in normalize._EDITS.finditer(text)]
+    assert [(m.span(), m.group()) for m in normalize._edits(text)] == want
+
