@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from accords.extract.recognize import dates, money, people, starts
+from accords.extract.recognize import channels, dates, money, people, starts
 from accords.extract.recognize.windows import scan
 
 from .helpers import gold_texts
@@ -58,3 +58,36 @@ def test_the_shared_pass_is_kept_for_one_document_only() -> None:
     assert starts.marked_starts(first) is starts.marked_starts(first)
     starts.marked_starts(second)
     assert starts._last_starts[0] is second
+
+
+@pytest.mark.parametrize("text", _texts())
+def test_the_shared_pass_finds_every_place_a_narrowed_gate_holds(text: str) -> None:
+    # the plain computation: every word start where the gate of a narrowed word matches the text
+    found = starts.marked_starts(text)
+    if found is None:
+        return
+    want = {at for word in dates.GATE_PHRASES for at in range(len(text))
+            if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_"))
+            and dates._GATES[word].match(text, at)}
+    assert want <= set(found[2])
+
+
+
+CHANNEL_WORDS = ("ERA", "era", "federal", "FEDERAL", "Coalition", "coalition", "coalitions", "anti-coalition",
+                 "Trust Fund", "trust fund", "Trust", "Fund", "Grain From Ukraine", "Grain from Ukraine",
+                 "Group of Seven's loan", "Seven’s loan", "CAP", "capability", "Czech", "czech", "IP4", "ip4",
+                 "UDCG", "willing", "Willing", "profits", "URC", "sources", "EPF", "\n", "-", "'s", "é", "ſ")
+
+
+def _channel_texts() -> list[str]:
+    out = [*SAMPLES, *gold_texts()]
+    rnd = random.Random(5)
+    for _ in range(300):
+        out.append("".join(rnd.choice(CHANNEL_WORDS) + rnd.choice([" ", "", "  ", ", ", "-"])
+                           for _ in range(rnd.randint(3, 40))))
+    return out
+
+
+@pytest.mark.parametrize("text", _channel_texts())
+def test_channel_keys_from_the_shared_pass_are_their_own_pass(text: str) -> None:
+    assert channels._key_positions(text) == channels._own_key_positions(text)

@@ -307,7 +307,7 @@ def mark(text: str) -> str | None:
         return last[1]
     if text.isascii():
         marked: str | None = " " + text.encode("ascii").translate(_MARK).decode("ascii")
-    elif _ASCII_TWINS.search(text):
+    elif holds_ascii_twin(text):
         marked = None
     else:
         marked = " " + text.encode("ascii", "replace").translate(_MARK).decode("ascii")
@@ -316,6 +316,14 @@ def mark(text: str) -> str | None:
 
 
 _last_mark: tuple[str, str | None] = ("", " ")  # the last text marked (the same object), and its mark
+
+
+def holds_ascii_twin(text: str) -> bool:
+    """Whether ``text`` holds a letter of TWIN_LETTERS (what ``_ASCII_TWINS.search`` tells): four
+    substring tests, which Python answers without reading a text of one byte a character (it
+    cannot hold them: they are above U+00FF), and reads others at memory speed, where the regex
+    engine tests the character class at every position of a whole document."""
+    return any(letter in text for letter in TWIN_LETTERS)
 
 
 def _start_finder(pattern: re.Pattern[str]) -> tuple[Any, Any, bool]:

@@ -12,6 +12,7 @@ import ahocorasick
 
 from accords import yamlio
 from accords.extract.prefilter import finditer
+from accords.extract.recognize.starts import marked_starts
 from accords.extract.rx import Pattern, rx
 from accords.extract.types import Mention
 
@@ -59,6 +60,11 @@ def _scanners_by_key() -> dict[str, tuple[int, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def all_keys() -> list[str]:
+    """Every channel key, once (one of a channel's keys is in every match of its patterns)."""
+    return list(_scanners_by_key())
+
+
 @cache
 def _key_finder() -> Any:
     """Every channel key in one Aho-Corasick automaton: one pass over the text finds them all
@@ -72,7 +78,17 @@ def _key_finder() -> Any:
 
 
 def _key_positions(text: str) -> dict[str, list[int]]:
-    """Start of every occurrence of every key (overlapping ones included)."""
+    """Start of every occurrence of every key (overlapping ones included), in order: those the
+    recognizers' shared pass over the document found (see :mod:`accords.extract.recognize.starts`),
+    where it could (the same), else from a pass of our own."""
+    shared = marked_starts(text)
+    if shared is not None and shared[3] is not None:
+        return shared[3]
+    return _own_key_positions(text)
+
+
+def _own_key_positions(text: str) -> dict[str, list[int]]:
+    """Start of every occurrence of every key (overlapping ones included), in order."""
     found: dict[str, list[int]] = {}
     for end, key in _key_finder().iter(text):
         found.setdefault(key, []).append(end - len(key) + 1)

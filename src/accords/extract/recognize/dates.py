@@ -88,6 +88,16 @@ _GATES: Final[dict[str, Pattern]] = {
     "earlie": rx(r"(?i:earlier\s+t)").u,
     "end": rx(r"end\s+of\s").u,
 }
+# What the gates of the commonest of those words read, each run of whitespace written as one space:
+# the shared pass (:mod:`accords.extract.recognize.starts`) looks for these phrases instead of the
+# bare word ("the" is a fifth of its hits), and for the word followed by two spaces or more, so it
+# still finds every place where the gate holds (and tests the gate there, as before).
+GATE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    "the": ("the end", "the same", "the following", "the next", "the previous", "the day"),
+    "on": ("on the same", "on the following", "on the next", "on the previous"),
+    "that": ("that same", "that day", "that evening", "that afternoon"),
+    "by": ("by the end", "by end"),
+}
 _BARE_CONTEXT = rx(
     r"(?:\b(?:in|since|by|until|till|from|of|during|through|before|after|early|late|mid|end|between|"
     r"and|to|on|as|For|for|year|the|In|Since|By|Until|From|From|During|Before|After)\s+)\Z")
@@ -388,6 +398,14 @@ def latest_evidence(mentions: list[Mention]) -> date | None:
 
 # (any case: a fact box's "Signed: 28 May 2024" dates a signing too)
 _SIGNED_BEFORE = rx(r"\b(?:signed|concluded|signing)\b", re.I)
+_SIGNED_GATE: Final = Gate(_SIGNED_BEFORE)
+
+
+def _signed(span: str) -> bool:
+    """Whether ``_SIGNED_BEFORE`` is in ``span``: its keyword gate first (three substring tests of the
+    folded span, where the pattern, which opens with a word boundary under IGNORECASE, is tried at
+    every position), as most spans around a date hold none of its words."""
+    return _SIGNED_GATE.may(fold(span)) and _SIGNED_BEFORE.search(span) is not None
 # A day counted from the date told before it: "(on) the following day", "the day before", "a week later"
 _SHIFT = rx(r"(?:on )?the (?P<w>following|next|previous) day|the day (?P<w2>before|after)"
             r"|(?P<n>\S+) (?P<u>day|week)s? (?P<d>later|earlier|before)")
@@ -430,7 +448,7 @@ def same_day(mentions: list[Mention], text: str) -> list[Mention]:
         rel = str(m.extra.get("rel") or "")
         if m.extra["kind"] == "relative" and (_SAME.search(rel) or _SHIFT.match(rel)):
             around = text[max(0, m.start - 80):m.end + 20]
-            value = last_signed if _SIGNED_BEFORE.search(around) and last_signed else last
+            value = last_signed if last_signed and _signed(around) else last
             value = _shifted(rel, value) if not _SAME.search(rel) else (_apposed(mentions, i, text) or value)
             m = Mention(m.kind, m.start, m.end, m.text, value, m.extra)
         elif m.value and len(m.value) == 10:
@@ -442,7 +460,7 @@ def same_day(mentions: list[Mention], text: str) -> list[Mention]:
             line_end = newline if newline > 0 else line_end
             floor = max(0, m.start - 120)
             begin = max(floor, text.rfind(". ", floor, m.start) + 1, text.rfind(".\n", floor, m.start) + 1)
-            if _SIGNED_BEFORE.search(text[begin:line_end if line_end > 0 else m.end + 200]):
+            if _signed(text[begin:line_end if line_end > 0 else m.end + 200]):
                 last_signed = m.value
         out.append(m)
     return out

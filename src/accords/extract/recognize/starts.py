@@ -1,6 +1,7 @@
-"""One automaton pass over a document's marked text (word starts only) for two recognizers: the
-role words and known forms where :mod:`people` tries its patterns, and the leading literals of
-:mod:`dates`' pattern with their gates. Each recognizer made its own pass before."""
+"""One automaton pass over a document's marked text (word starts only) for three recognizers: the
+role words and known forms where :mod:`people` tries its patterns, the leading literals of
+:mod:`dates`' pattern with their gates, and the keys of :mod:`channels` (anywhere in a word, checked
+against the text). Each recognizer made its own pass before."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from accords.extract.prefilter import led_finder, mark
 from accords.extract.rx import Pattern
 
 _DATE = 4  # (the flag of a leading literal of the date pattern, beside role words (1) and known forms (2))
+_CHANNEL = 8  # (the flag of a channel key)
 
 
 @cache
@@ -22,7 +24,9 @@ def _marked_finder() -> Any:
     the lead and owner patterns holds a role word at a word start, every known-person match starts
     with a form at one, every date starts with a literal at one (as
     :func:`accords.extract.prefilter.finditer_led` finds them). One pass over a document tells
-    where the patterns of both recognizers need to be tried, where each made its own."""
+    where the patterns of the recognizers need to be tried, where each made its own. The channel
+    keys are there as the marked text reads them, without the leading space (see
+    :func:`_channel_keys`), each with the keys it may be in the text."""
     from accords.extract.recognize import dates, people  # (they import this module)
 
     by_mark: dict[str, tuple[int, Pattern | None]] = {}
@@ -34,25 +38,69 @@ def _marked_finder() -> Any:
     every = set(led.keys())
     # (a literal that another one begins, "2" of "2024", already marks its starts: as finditer_led has them)
     for literal in (k for k in every if not any(k[:i] in every for i in range(1, len(k)))):
-        key = mark(literal)
-        if key is not None:
+        for key in _date_keys(literal, every):
             by_mark[key] = (by_mark.get(key, (0, None))[0] | _DATE, dates._GATES.get(literal))
     marked = ahocorasick.Automaton()
+    no_keys: tuple[str, ...] = ()
     for key, (flag, gate) in by_mark.items():
-        marked.add_word(key, (flag, len(key) - 1, gate))
+        marked.add_word(key, (flag, len(key) - 1, gate, no_keys))
+    for key, keys in (_channel_keys() or {}).items():
+        # (the key's first letter is at index len(key) - 1 before its end in the text: the marked
+        # text has one more character in front)
+        marked.add_word(key, (_CHANNEL, len(key), None, keys))
     marked.make_automaton()
     return marked
 
 
-Starts = tuple[list[int], list[int], dict[int, Pattern | None]]
+@cache
+def _channel_keys() -> dict[str, tuple[str, ...]] | None:
+    """The channel keys as the marked text reads them (in lower case, a character that is no word
+    character as a space) -> the keys that read so; None when a key cannot be found in the marked
+    text so (a key that is not ASCII, or begins with no word character: its marked form could be
+    one of the keys above). Where a key is in the text, its marked form is in the marked text; the
+    keys are then checked against the text there."""
+    from accords.extract.recognize import channels
+
+    out: dict[str, tuple[str, ...]] = {}
+    for key in channels.all_keys():
+        marked = mark(key)
+        if marked is None or not key.isascii() or marked[1:2] == " ":
+            return None
+        out[marked[1:]] = (*out.get(marked[1:], ()), key)
+    return out
+
+
+def _date_keys(literal: str, every: set[str]) -> list[str]:
+    """The marked keys that stand for a leading literal of the date pattern: the literal itself,
+    or, for a common word whose gate reads a phrase (see ``dates.GATE_PHRASES``), the phrases and
+    each start of one that ends where its next run of whitespace is two characters or more ("the  "
+    for "the\\n\\nend"). Wherever the gate holds, the marked text has one of them: every character
+    that is no word character reads as a space there, and the letters in lower case."""
+    from accords.extract.recognize import dates
+
+    phrases = dates.GATE_PHRASES.get(literal)
+    # (a literal that begins another one stands for it too: only a literal that begins none is narrowed)
+    if phrases is None or any(k != literal and k.startswith(literal) for k in every):
+        key = mark(literal)
+        return [key] if key is not None else []
+    keys: set[str] = set()
+    for phrase in phrases:
+        keys.add(" " + phrase)
+        keys.update(" " + phrase[:i] + "  " for i, ch in enumerate(phrase) if ch == " ")
+    return sorted(keys)
+
+
+# (role word starts, known form starts, date starts with gates, channel key starts by key or None: see marked_starts)
+Starts = tuple[list[int], list[int], dict[int, Pattern | None], dict[str, list[int]] | None]
 _last_starts: tuple[str, Starts | None] = ("", None)  # the last document scanned (the same object), and its starts
 
 
 def marked_starts(text: str) -> Starts | None:
     """Starts of the role words (sorted, without repeats), of the known forms (the same), and of
     the date literals (each with the gate to test there first, None for none), at word starts;
-    None for a text that has no marked form. Kept for the last text: the recognizers of one
-    document ask in turn."""
+    and the start of every occurrence of every channel key (by key, in order; None when the keys
+    are not in the pass); None for a text that has no marked form. Kept for the last text: the
+    recognizers of one document ask in turn."""
     global _last_starts
     last = _last_starts  # (one read: another thread may replace it)
     if last[0] is text:
@@ -63,8 +111,14 @@ def marked_starts(text: str) -> Starts | None:
         roles: list[int] = []
         forms: list[int] = []
         gate_at: dict[int, Pattern | None] = {}
-        for end, (flag, n, gate) in _marked_finder().iter(marked_text):
+        channel_at: dict[str, list[int]] = {}
+        for end, (flag, n, gate, keys) in _marked_finder().iter(marked_text):
             start = end - n
+            if flag == _CHANNEL:
+                for key in keys:  # ("era" of "federal" is no "ERA")
+                    if text.startswith(key, start):
+                        channel_at.setdefault(key, []).append(start)
+                continue
             if flag & 1:
                 roles.append(start)
             if flag & 2:
@@ -74,6 +128,6 @@ def marked_starts(text: str) -> Starts | None:
                     gate_at.setdefault(start, None)
                 else:  # (any literal's gate will do where several start: each holds whatever the text is)
                     gate_at[start] = gate
-        found = (sorted(set(roles)), sorted(set(forms)), gate_at)
+        found = (sorted(set(roles)), sorted(set(forms)), gate_at, channel_at if _channel_keys() is not None else None)
     _last_starts = (text, found)
     return found
