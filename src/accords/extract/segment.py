@@ -26,7 +26,10 @@ _ABBREV = frozenset(
      "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co",
      "corp", "approx", "art", "para", "fig", "p", "pp", "ca", "cf", "al"])
 _SMALL = frozenset(["and", "of", "the", "for", "in", "on", "to", "a", "an", "with", "&"])
-_RUN_IN = rx(r"[A-Z][\w'’-]*(?:[ ][\w'’&-]+){0,6}\.[ ]+(?=[A-Z\"'])")
+# (Possessive repeats: what follows each repeat, a space or the stop, is never a character it takes,
+# so giving characters back never makes a match; without them a paragraph that opens with a capital
+# but is no heading was retried at every shorter split of its first words before failing.)
+_RUN_IN = rx(r"[A-Z][\w'’-]*+(?:[ ][\w'’&-]++){0,6}+\.[ ]+(?=[A-Z\"'])")
 _MD_HEADING = rx(r"#{1,6}[ ]+")
 
 
