@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 from accords import yamlio
+from accords.extract.recognize.starts import party_starts
 from accords.extract.recognize.trie import trie_pattern
 from accords.extract.recognize.windows import chosen
 from accords.extract.rx import Pattern, rx
@@ -114,6 +115,44 @@ def _matches(text: str) -> list[re.Match[str]]:
     return out
 
 
+_ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+
+def _candidate_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
+    """The spans of :func:`_matches` but for the matches after an ASCII word character (letter,
+    digit, "_"), which :func:`recognize_parties` drops (not at a word start), from the spans of
+    :func:`accords.extract.recognize.starts.party_starts`; None where that cannot be told.
+
+    The pattern of every name matches at a place the longest name there that no word character
+    follows; the scan goes on at its end. The spans hold every name of the text but those after an
+    ASCII word character (see ``starts._party_keys``): a name of ASCII word characters alone is
+    looked for at word starts only. Such a match, which the scan makes and the recognizer drops,
+    could hide what starts within it. A name found within it starts after one of its characters;
+    so a name here after an ASCII word character sends the text to the whole scan, and where there
+    is none, nothing was hidden."""
+    table = gazetteer()
+    size = len(text)
+    out: list[tuple[int, int]] = []
+    reached = 0
+    # (the longest name yet at the current start: the spans come by start, then by end)
+    longest: tuple[int, int] | None = None
+    for start, end in spans:
+        if longest is not None and start != longest[0]:
+            out.append(longest)
+            reached = longest[1]
+            longest = None
+        if start < reached or text[start:end] not in table:
+            continue
+        if end < size and (text[end].isalnum() or text[end] == "_"):  # (the pattern's (?![\w]))
+            continue
+        if start and text[start - 1] in _ASCII_WORD:
+            return None  # (rare: a name glued to a word, "theUnited States")
+        longest = (start, end)
+    if longest is not None:
+        out.append(longest)
+    return out
+
+
 def recognize_parties(text: str) -> list[Mention]:
     table = gazetteer()
     out: list[Mention] = []
@@ -121,11 +160,14 @@ def recognize_parties(text: str) -> list[Mention]:
     name_continues = chosen(_NAME_CONTINUES, text).match
     capital_verb = chosen(_CAPITAL_VERB, text).match
     size = len(text)
-    for m in _matches(text):
-        start, end = m.span()
+    candidates = party_starts(text)
+    spans = _candidate_spans(text, candidates) if candidates is not None else None
+    if spans is None:
+        spans = [m.span() for m in _matches(text)]
+    for start, end in spans:
         if start and (text[start - 1].isalnum() or text[start - 1] in "_."):
             continue  # not at the start of a word
-        surface = m.group()
+        surface = text[start:end]
         hit = table.get(surface)
         if hit is None:  # (a name ending in a dot that the gazetteer only has without it)
             continue

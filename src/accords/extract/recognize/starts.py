@@ -15,6 +15,7 @@ from accords.extract.rx import Pattern
 
 _DATE = 4  # (the flag of a leading literal of the date pattern, beside role words (1) and known forms (2))
 _CHANNEL = 8  # (the flag of a channel key)
+_PARTY = 16  # (the flag of a party name: see party_starts)
 
 
 @cache
@@ -27,6 +28,30 @@ def _marked_finder() -> Any:
     where the patterns of the recognizers need to be tried, where each made its own. The channel
     keys are there as the marked text reads them, without the leading space (see
     :func:`_channel_keys`), each with the keys it may be in the text."""
+    marked = ahocorasick.Automaton()
+    no_keys: tuple[str, ...] = ()
+    party = _party_keys()
+    by_mark = dict(_by_mark())
+    for key, n in (party or {}).items():
+        if n == len(key) - 1:  # (a word-start key: it shares the entry of a role word or date literal)
+            old_flag, old_gate = by_mark.get(key, (0, None))
+            by_mark[key] = (old_flag | _PARTY, old_gate)
+    for key, (flag, gate) in by_mark.items():
+        marked.add_word(key, (flag, len(key) - 1, gate, no_keys))
+    for key, keys in (_channel_keys() or {}).items():
+        # (the key's first letter is at index len(key) - 1 before its end in the text: the marked
+        # text has one more character in front)
+        marked.add_word(key, (_CHANNEL, len(key), None, keys))
+    for key, n in (party or {}).items():
+        if n == len(key):  # (a key anywhere: no other key reads so, see _party_keys)
+            marked.add_word(key, (_PARTY, n, None, no_keys))
+    marked.make_automaton()
+    return marked
+
+
+@cache
+def _by_mark() -> dict[str, tuple[int, Pattern | None]]:
+    """The word-start keys of the role words, known forms and date literals -> flags and gate."""
     from accords.extract.recognize import dates, people  # (they import this module)
 
     by_mark: dict[str, tuple[int, Pattern | None]] = {}
@@ -40,16 +65,7 @@ def _marked_finder() -> Any:
     for literal in (k for k in every if not any(k[:i] in every for i in range(1, len(k)))):
         for key in _date_keys(literal, every):
             by_mark[key] = (by_mark.get(key, (0, None))[0] | _DATE, dates._GATES.get(literal))
-    marked = ahocorasick.Automaton()
-    no_keys: tuple[str, ...] = ()
-    for key, (flag, gate) in by_mark.items():
-        marked.add_word(key, (flag, len(key) - 1, gate, no_keys))
-    for key, keys in (_channel_keys() or {}).items():
-        # (the key's first letter is at index len(key) - 1 before its end in the text: the marked
-        # text has one more character in front)
-        marked.add_word(key, (_CHANNEL, len(key), None, keys))
-    marked.make_automaton()
-    return marked
+    return by_mark
 
 
 @cache
@@ -67,6 +83,34 @@ def _channel_keys() -> dict[str, tuple[str, ...]] | None:
         if marked is None or not key.isascii() or marked[1:2] == " ":
             return None
         out[marked[1:]] = (*out.get(marked[1:], ()), key)
+    return out
+
+
+@cache
+def _party_keys() -> dict[str, int] | None:
+    """The party names as the marked text reads them -> the number of characters before a key's end
+    that its name starts in the text (as for the other keys), or None to leave them out. A name of
+    ASCII word characters alone is found at word starts (its marked form, with the leading space);
+    any other name anywhere (its marked form without the space): where such a name starts after a
+    word character, the party scan still reads it, and it may hide a name that starts within it (see
+    :func:`accords.extract.recognize.parties._candidate_spans`). None when an anywhere key is also a
+    word-start key or a channel key (one entry could not say both)."""
+    from accords.extract.recognize import parties
+
+    word_start: set[str] = set()
+    anywhere: set[str] = set()
+    for name in parties.gazetteer():
+        marked = mark(name)
+        if marked is None:
+            return None
+        if " " in marked[1:]:
+            anywhere.add(marked[1:])
+        else:
+            word_start.add(marked)
+    if anywhere & (word_start | set(_by_mark()) | set(_channel_keys() or {})):
+        return None
+    out = {key: len(key) - 1 for key in word_start}
+    out.update((key, len(key)) for key in anywhere)
     return out
 
 
@@ -101,19 +145,25 @@ def marked_starts(text: str) -> Starts | None:
     and the start of every occurrence of every channel key (by key, in order; None when the keys
     are not in the pass); None for a text that has no marked form. Kept for the last text: the
     recognizers of one document ask in turn."""
-    global _last_starts
+    global _last_starts, _last_parties
     last = _last_starts  # (one read: another thread may replace it)
     if last[0] is text:
         return last[1]
     marked_text = mark(text)
     found: Starts | None = None
+    parties: list[tuple[int, int]] | None = None
     if marked_text is not None:
         roles: list[int] = []
         forms: list[int] = []
         gate_at: dict[int, Pattern | None] = {}
         channel_at: dict[str, list[int]] = {}
+        party_at: list[tuple[int, int]] = []
         for end, (flag, n, gate, keys) in _marked_finder().iter(marked_text):
             start = end - n
+            if flag & _PARTY:
+                party_at.append((start, end))  # (the key ends where its name ends: end is one past it in the text)
+                if flag == _PARTY:
+                    continue
             if flag == _CHANNEL:
                 for key in keys:  # ("era" of "federal" is no "ERA")
                     if text.startswith(key, start):
@@ -129,5 +179,20 @@ def marked_starts(text: str) -> Starts | None:
                 else:  # (any literal's gate will do where several start: each holds whatever the text is)
                     gate_at[start] = gate
         found = (sorted(set(roles)), sorted(set(forms)), gate_at, channel_at if _channel_keys() is not None else None)
+        if _party_keys() is not None:
+            parties = sorted(set(party_at))
     _last_starts = (text, found)
+    _last_parties = (text, parties)
     return found
+
+
+def party_starts(text: str) -> list[tuple[int, int]] | None:
+    """The spans where a party name may be (sorted, without repeats; see :func:`_party_keys`): the
+    text there reads as a name does in the marked text. From the pass of :func:`marked_starts`;
+    None when the pass cannot tell (a text without a marked form, names left out of the pass)."""
+    marked_starts(text)
+    last = _last_parties  # (one read: another thread may replace it)
+    return last[1] if last[0] is text else None
+
+
+_last_parties: tuple[str, list[tuple[int, int]] | None] = ("", None)  # the party starts of the last document scanned
