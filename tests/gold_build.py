@@ -39,19 +39,25 @@ def build_docx(source: Path, out: Path, author: str, stamp: tuple[int, int, int,
     fix_zip_times(out, stamp)
 
 
+PAGE = "[PAGE]"  # a source line that ends the page of a PDF note
+
+
 def build_note_pdf(source: Path, out: Path, author: str, headings: set[str]) -> None:
     """The PDF note of a gold set from its source text: the first line is the title, the second the
-    byline, a line in ``headings`` a section heading, every other line a paragraph. reportlab's
-    invariant mode keeps a rebuild byte-identical."""
+    byline, a line in ``headings`` a section heading, a line :data:`PAGE` a page break, every other
+    line a paragraph. reportlab's invariant mode keeps a rebuild byte-identical."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
     lines = source.read_text(encoding="utf-8").splitlines()
     styles = getSampleStyleSheet()
     body = ParagraphStyle("Body10", parent=styles["BodyText"], fontSize=10, leading=12)
     story: list = [Paragraph(lines[0], styles["Title"]), Paragraph(lines[1], body), Spacer(1, 6)]
     for line in lines[2:]:
+        if line == PAGE:
+            story.append(PageBreak())
+            continue
         story.append(Paragraph(line, styles["Heading2"] if line in headings else body))
         story.append(Spacer(1, 4))
     SimpleDocTemplate(str(out), pagesize=A4, title=lines[0], author=author, invariant=True).build(story)
