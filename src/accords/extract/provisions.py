@@ -440,12 +440,15 @@ def _name_spots(text: str) -> list[tuple[int, int]] | None:
     return list(_NAME_FINDER.iter(marked + " ")) if marked is not None else None
 
 
-def _may_name(text: str, spots: list[tuple[int, int]] | None, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` may hold a name that _PARTNER, _NAMED_REF or _NAMED_TEXT find
-    (False: it holds none)."""
-    if spots is None or (start and text[start - 1] in _BEFORE_NAME) or (end < len(text) and text[end] in _WORD_CHARS):
-        return True  # (a range that cuts a word: its ends bound a name that the document's marks do not show)
-    i = bisect_left(spots, (start + 1,))
+def _cuts_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` begins or ends inside a word: its ends then bound a name that the
+    document's marks do not show, and the spots cannot answer for it."""
+    return (start > 0 and text[start - 1] in _BEFORE_NAME) or (end < len(text) and text[end] in _WORD_CHARS)
+
+
+def _spot_within(spots: list[tuple[int, int]], i: int, start: int, end: int) -> bool:
+    """Whether a name of ``spots``, from index ``i`` on (none before it ends after ``start``), lies
+    in ``text[start:end]``."""
     size = len(spots)
     while i < size:
         last, back = spots[i]
@@ -457,31 +460,26 @@ def _may_name(text: str, spots: list[tuple[int, int]] | None, start: int, end: i
     return False
 
 
+def _may_name(text: str, spots: list[tuple[int, int]] | None, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` may hold a name that _PARTNER, _NAMED_REF or _NAMED_TEXT find
+    (False: it holds none)."""
+    if spots is None or _cuts_word(text, start, end):
+        return True
+    return _spot_within(spots, bisect_left(spots, (start + 1,)), start, end)
+
+
 def _may_names(text: str, spots: list[tuple[int, int]] | None, ranges: list[tuple[int, int]]) -> list[bool]:
     """``[_may_name(text, spots, s, e) for s, e in ranges]``, in one sweep over the spots when the
     ranges are sorted and do not overlap (sentences): each spot is then looked at once."""
     if spots is None or any(a[1] > b[0] or a[0] > a[1] for a, b in pairwise(ranges)):
         return [_may_name(text, spots, s, e) for s, e in ranges]
     out: list[bool] = []
-    size, count = len(text), len(spots)
+    count = len(spots)
     i = 0
     for start, end in ranges:
-        if (start and text[start - 1] in _BEFORE_NAME) or (end < size and text[end] in _WORD_CHARS):
-            out.append(True)  # (a range that cuts a word: see _may_name)
-            continue
         while i < count and spots[i][0] < start + 1:
             i += 1  # (a spot before this range lies before every later one too)
-        j = i
-        found = False
-        while j < count:
-            last, back = spots[j]
-            if last > end + 1:
-                break
-            if last - back >= start:
-                found = True
-                break
-            j += 1
-        out.append(found)
+        out.append(_cuts_word(text, start, end) or _spot_within(spots, i, start, end))
     return out
 
 
@@ -494,8 +492,8 @@ def _partners_in(text: str, spots: list[tuple[int, int]] | None, start: int, end
     """``_partners(text[start:end])``, the pattern matched only where a name of the document's
     ``spots`` starts (see _may_name: every name _PARTNER finds is one of them), not at every word
     that a name's first letters begin ("uk" of each "Ukraine", "eu" of each "European")."""
-    if spots is None or (start and text[start - 1] in _BEFORE_NAME) or (end < len(text) and text[end] in _WORD_CHARS):
-        return _partners(text[start:end])  # (a range that cuts a word: see _may_name)
+    if spots is None or _cuts_word(text, start, end):
+        return _partners(text[start:end])
     sentence = ""
     found: list[re.Match[str]] = []
     resume = start  # (finditer's rule: the next match starts after the last one)
