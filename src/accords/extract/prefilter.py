@@ -246,7 +246,8 @@ def leading_literals(given: Pattern) -> frozenset[str] | None:
 _FINDERS: dict[int, tuple[re.Pattern[str], Any, Any, bool]] = {}
 # ASCII word characters kept (lower-cased), every other byte a space: in the marked text
 # " " + key matches only where the key starts a word.
-_WORDISH = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")  # (\w of ASCII text)
+_WORDISH = frozenset(ord(ch) for ch in ASCII_WORD_CHARS)
 _MARK = bytes((b | 32 if 65 <= b <= 90 else b) if b in _WORDISH else 32 for b in range(256))
 
 

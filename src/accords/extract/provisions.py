@@ -33,6 +33,7 @@ from accords.extract.cues import RESTRICTION, Gates, Rule, possible
 from accords.extract.cues import gates as compile_gates
 from accords.extract.cues import rules as compile_rules
 from accords.extract.prefilter import (
+    ASCII_WORD_CHARS,
     Gate,
     Occurrences,
     finditer,
@@ -116,8 +117,7 @@ def _name_finder() -> Any:
 
 
 _NAME_FINDER = _name_finder()
-_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
-_BEFORE_NAME = _WORD_CHARS | {"."}  # (ASCII: characters that \w takes under either rule)
+_BEFORE_NAME = ASCII_WORD_CHARS | {"."}  # (ASCII: characters that \w takes under either rule)
 _DEAL = r"(?:agreement|accord|deal|pact)\b"
 _TEXT = r"(?:agreement|accord|deal|pact|text|document|arrangement)\b"
 _PARTNER = rx(rf"(?<![\w.])(?:{_NAMES})(?![\w])", re.IGNORECASE)
@@ -443,7 +443,7 @@ def _name_spots(text: str) -> list[tuple[int, int]] | None:
 def _cuts_word(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` begins or ends inside a word: its ends then bound a name that the
     document's marks do not show, and the spots cannot answer for it."""
-    return (start > 0 and text[start - 1] in _BEFORE_NAME) or (end < len(text) and text[end] in _WORD_CHARS)
+    return (start > 0 and text[start - 1] in _BEFORE_NAME) or (end < len(text) and text[end] in ASCII_WORD_CHARS)
 
 
 def _spot_within(spots: list[tuple[int, int]], i: int, start: int, end: int) -> bool:

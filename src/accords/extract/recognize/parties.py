@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 from accords import yamlio
+from accords.extract.prefilter import ASCII_WORD_CHARS
 from accords.extract.recognize.starts import party_starts
 from accords.extract.recognize.trie import trie_pattern
 from accords.extract.recognize.windows import chosen
@@ -115,9 +116,6 @@ def _matches(text: str) -> list[re.Match[str]]:
     return out
 
 
-_ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
-
-
 def _candidate_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
     """The spans of :func:`_matches` but for the matches after an ASCII word character (letter,
     digit, "_"), which :func:`recognize_parties` drops (not at a word start), from the spans of
@@ -145,7 +143,7 @@ def _candidate_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
             continue
         if end < size and (text[end].isalnum() or text[end] == "_"):  # (the pattern's (?![\w]))
             continue
-        if start and text[start - 1] in _ASCII_WORD:
+        if start and text[start - 1] in ASCII_WORD_CHARS:
             return None  # (rare: a name glued to a word, "theUnited States")
         longest = (start, end)
     if longest is not None:
