@@ -56,6 +56,7 @@ bench: install compiled
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python benchmarks/bench_compare.py
 	$(BIN)/python benchmarks/bench_ledger.py
+	$(BIN)/python benchmarks/bench_ingest.py
 
 clean:
 	rm -rf $(VENV) $(CVENV) build .pytest_cache .mypy_cache .ruff_cache accords.db accords.db-* out

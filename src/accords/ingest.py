@@ -154,9 +154,10 @@ def ingest_extraction(session: Session, extraction: Any, *, who: str, now: datet
     return IngestReport(doc_id, True, added, meta.get("title"))
 
 
-def extract_file(path: Path, published: date | None) -> Any:
+def extract_file(path: Path, published: date | None, *, limit: int | None = None) -> Any:
     """Run the extraction pipeline on a file (InputError subclasses on bad input: the loader
-    checks existence, type, size and encoding)."""
+    checks existence, type, size and encoding). ``limit``: the largest file taken, in bytes
+    (default: the settings'; a caller of many files reads the settings once and passes it)."""
     from accords.extract.pipeline import extract_path
 
-    return extract_path(path, published=published)
+    return extract_path(path, published=published, limit=limit)

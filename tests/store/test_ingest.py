@@ -109,3 +109,28 @@ def test_a_failure_mid_ingest_leaves_the_store_exactly_as_before(engine: Engine,
         assert conn.execute(text("PRAGMA foreign_key_check")).all() == []
     with session_scope(engine) as s:  # and the document can then be ingested cleanly
         assert ingest_extraction(s, sample(), who="t", now=DAY2).created
+
+
+def test_entities_are_looked_up_once_per_batch_not_once_per_entity(engine: Engine) -> None:
+    """Which of a document's entities exist is one query per batch of ids: asking it again for
+    each entity made ingest quadratic in a document's entities (a 300-entity batch, 300 queries)."""
+    from sqlalchemy import event
+
+    from accords.store.statements import ensure_entities
+
+    selects: list[str] = []
+
+    def count(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        if statement.lstrip().upper().startswith("SELECT"):
+            selects.append(statement)
+
+    items = [(f"E-{i}", "Agreement", None) for i in range(300)]
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        with session_scope(engine) as s:
+            assert ensure_entities(s, items, now=DAY1) == 300
+            assert ensure_entities(s, [*items[:10], ("E-new", "Agreement", None)], now=DAY1) == 1
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert len(selects) == 2
+    assert counts(engine)["entities"] == 301

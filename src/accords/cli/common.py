@@ -60,16 +60,35 @@ def console(stderr: bool = False) -> Console:
 
 
 @contextmanager
-def open_session(st: State) -> Iterator[Any]:
-    """A session on the configured store; the schema is created or upgraded first."""
-    from accords.store.db import connect, session_scope
+def open_store(st: State) -> Iterator[Any]:
+    """An engine on the configured store, its schema created or upgraded first. A command that
+    writes many documents opens it once and gives each document its own transaction
+    (:func:`accords.store.db.session_scope`): connecting and checking the schema cost more than
+    storing a document."""
+    from accords.store.db import connect
 
     engine = connect(st.settings)
     try:
-        with session_scope(engine) as session:
-            yield session
+        yield engine
     finally:
         engine.dispose()
+
+
+@contextmanager
+def transaction(engine: Any) -> Iterator[Any]:
+    """A session in one transaction on an engine of :func:`open_store`: committed when the block
+    ends, rolled back whole on any error."""
+    from accords.store.db import session_scope
+
+    with session_scope(engine) as session:
+        yield session
+
+
+@contextmanager
+def open_session(st: State) -> Iterator[Any]:
+    """A session on the configured store, in one transaction; the schema is created or upgraded first."""
+    with open_store(st) as engine, transaction(engine) as session:
+        yield session
 
 
 def now() -> datetime:

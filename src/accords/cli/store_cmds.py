@@ -19,11 +19,13 @@ from accords.cli.common import (
     format_option,
     now,
     open_session,
+    open_store,
     parse_date,
     render,
     render_json,
     resolve_as_of,
     state,
+    transaction,
 )
 from accords.errors import AccordsError
 from accords.ingest import extract_file, ingest_extraction
@@ -49,10 +51,10 @@ COLUMNS = {
 }
 
 
-def _read_stdin(published: date | None) -> object:
+def _read_stdin(published: date | None, limit: int) -> object:
     from accords.extract.pipeline import extract_bytes
 
-    return extract_bytes(sys.stdin.buffer.read(), filename=None, published=published)
+    return extract_bytes(sys.stdin.buffer.read(), filename=None, published=published, limit=limit)
 
 
 def register(app: typer.Typer) -> None:
@@ -87,14 +89,16 @@ def register(app: typer.Typer) -> None:
         pub = parse_date(published, "--published") if published else None
         out, err = console(), console(stderr=True)
         failures = 0
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      console=err, transient=True, disable=len(paths) < 2) as progress:
+        with open_store(st_) as engine, \
+                Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                         console=err, transient=True, disable=len(paths) < 2) as progress:
             task = progress.add_task("ingesting", total=len(paths))
+            limit = st_.settings.max_document_bytes
             for path in paths:
                 progress.update(task, description=f"ingesting {path.name}")
                 try:
-                    extraction = _read_stdin(pub) if str(path) == "-" else extract_file(path, pub)
-                    with open_session(st_) as session:
+                    extraction = _read_stdin(pub, limit) if str(path) == "-" else extract_file(path, pub, limit=limit)
+                    with transaction(engine) as session:  # (each document whole or not at all)
                         report = ingest_extraction(session, extraction, who=st_.settings.user, now=now(), url=url)
                 except AccordsError as exc:
                     if len(paths) == 1:

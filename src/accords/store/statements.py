@@ -74,7 +74,8 @@ def ensure_entities(session: Session, items: Iterable[tuple[str, str, str | None
     wanted: dict[str, tuple[str, str | None]] = {}
     for eid, schema, label in items:
         wanted.setdefault(eid, (schema, label))
-    new_ids = [i for i in wanted if i not in _existing(session, entities, list(wanted))]
+    known = _existing(session, entities, list(wanted))  # (one query per batch, not one per item)
+    new_ids = [i for i in wanted if i not in known]
     if new_ids:
         session.execute(insert(entities), [
             {"id": i, "schema": wanted[i][0], "label": wanted[i][1], "created_at": now} for i in new_ids])
