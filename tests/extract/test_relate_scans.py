@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 import pytest
@@ -111,3 +112,38 @@ def test_slices_of_the_folded_document_are_the_folded_slices(text: str) -> None:
     spans = _sentences(text) + [(max(0, i - 80), i) for i in range(0, len(text) + 1, 11)]
     for a, b in spans:
         assert low[a:b] == fold(text[a:b]), text[a:b]
+
+
+# made-up sentences for the agreement rules' noun shortcuts: counts and other kinds of text, with the
+# nouns and the words around them in the cases and spellings the patterns accept
+_KIND_EDGES = [
+    "Two new agreements were signed. Three trade deals, no security. Five MEMORANDA on gas. Dozens of accords.",
+    "The grain agreement; an agreement on taxation; a TREATY of friendship; free-trade treaties; a deal.",
+    "Signed under the Joint Declaration. Pursuant to G7 rules, it runs. Under the joint statement of 2023;",
+    "in line with the G7 Joint Declaration, signed. Under the framework. The text was signed under joint",
+    "Agreementſ on grain. A gas dealer signed; three texts signed; they sign two deals on energy.",
+]
+
+
+@pytest.mark.parametrize("text", [*_KIND_EDGES, *_texts()])
+def test_other_kind_answers_as_the_two_scans_it_may_skip(text: str) -> None:
+    # (relate_agreements reads the scan's flags, or UNSURE for a sentence the scan has no match in)
+    sentences = _sentences(text)
+    starts = [s for s, _ in sentences]
+    low_text = fold(text)
+    found = candidates.scan(text, low_text, starts, sentences)
+    for idx, (s, e) in enumerate(sentences):
+        sent, low = text[s:e], low_text[s:e]
+        plain = bool((agreements._COUNTED.search(sent) and not re.search(r"\b(?:security|bilateral)\b", sent))
+                     or agreements._NOT_SECURITY.search(sent))
+        assert agreements._other_kind(sent, low, found.get(idx, candidates.UNSURE)) == plain, sent
+
+
+@pytest.mark.parametrize("text", [*_KIND_EDGES, *_texts()])
+def test_basis_is_looked_for_wherever_it_matches(text: str) -> None:
+    for s, e in _sentences(text):
+        sent = text[s:e]
+        if agreements._BASIS.search(sent):
+            assert agreements._basis_possible(fold(sent)), sent
+        assert (agreements._basis(sent) if agreements._basis_possible(fold(sent)) else None) == agreements._basis(sent)
+
