@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 
 import pytest
 
 from accords.extract.prefilter import fold
 from accords.extract.relate import agreements, candidates, context
 
-from .helpers import gold_texts
+from .helpers import gold_texts, run
 
 # made-up lines that put the label words, title words and agreement words where the shortcuts must look
 EDGES = [
@@ -147,3 +148,52 @@ def test_basis_is_looked_for_wherever_it_matches(text: str) -> None:
             assert agreements._basis_possible(fold(sent)), sent
         assert (agreements._basis(sent) if agreements._basis_possible(fold(sent)) else None) == agreements._basis(sent)
 
+
+def _focus_by_counters(ctx: context.Ctx) -> tuple[str, ...]:
+    """The document's focus as two Counters added give it (what context._focus counts in one dict)."""
+    if not ctx._parties:
+        return ()
+    found = ctx.candidate_sentences()
+    about = {idx for idx, says in found.items() if says & candidates.HAS_AGREEMENT_WORD}
+    near: Counter[str] = Counter()
+    overall: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for idx in sorted(ctx._parties):
+        parties = [m.value for m in ctx._parties[idx] if m.value not in context._NOT_PARTNERS]
+        for p in parties:
+            first.setdefault(p, idx)
+        for p in dict.fromkeys(parties):
+            overall[p] += 1
+            if idx in about:
+                near[p] += 1
+    counts = near + overall
+    if not counts:
+        return ()
+    partner = min(counts, key=lambda p: (-counts[p], first[p]))
+    return tuple(sorted({partner, context.RECIPIENT}))
+
+
+# ties: partners first named in the same sentence, with and without an agreement word there or later
+_FOCUS_EDGES = [
+    "Norway and Sweden met. Sweden and Norway signed an agreement. Denmark spoke.",
+    "France and Germany talked. Germany and France met again. Italy signed an accord with Germany.",
+    "Spain, Portugal. Portugal and Spain and Greece signed a treaty. Greece and Spain signed a pact.",
+    "Nothing here names a state.",
+    "Japan. Canada.",
+]
+
+
+def test_focus_counts_as_the_two_counters_did(monkeypatch: pytest.MonkeyPatch) -> None:
+    checked: list[tuple[str, ...]] = []
+    real = context._focus
+
+    def compared(ctx: context.Ctx) -> tuple[str, ...]:
+        got = real(ctx)
+        assert got == _focus_by_counters(ctx), ctx.text[:200]
+        checked.append(got)
+        return got
+
+    monkeypatch.setattr(context, "_focus", compared)
+    for text in [*_FOCUS_EDGES, *gold_texts()]:
+        run(text)
+    assert len(checked) == len(_FOCUS_EDGES) + len(gold_texts())
