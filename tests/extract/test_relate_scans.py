@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from collections import Counter
 
 import pytest
 
 from accords.extract.prefilter import fold
 from accords.extract.relate import agreements, candidates, context
 
-from .helpers import gold_texts
+from .helpers import gold_texts, run
 
 # made-up lines that put the label words, title words and agreement words where the shortcuts must look
 EDGES = [
@@ -111,3 +113,87 @@ def test_slices_of_the_folded_document_are_the_folded_slices(text: str) -> None:
     spans = _sentences(text) + [(max(0, i - 80), i) for i in range(0, len(text) + 1, 11)]
     for a, b in spans:
         assert low[a:b] == fold(text[a:b]), text[a:b]
+
+
+# made-up sentences for the agreement rules' noun shortcuts: counts and other kinds of text, with the
+# nouns and the words around them in the cases and spellings the patterns accept
+_KIND_EDGES = [
+    "Two new agreements were signed. Three trade deals, no security. Five MEMORANDA on gas. Dozens of accords.",
+    "The grain agreement; an agreement on taxation; a TREATY of friendship; free-trade treaties; a deal.",
+    "Signed under the Joint Declaration. Pursuant to G7 rules, it runs. Under the joint statement of 2023;",
+    "in line with the G7 Joint Declaration, signed. Under the framework. The text was signed under joint",
+    "Agreementſ on grain. A gas dealer signed; three texts signed; they sign two deals on energy.",
+]
+
+
+@pytest.mark.parametrize("text", [*_KIND_EDGES, *_texts()])
+def test_other_kind_answers_as_the_two_scans_it_may_skip(text: str) -> None:
+    # (relate_agreements reads the scan's flags, or UNSURE for a sentence the scan has no match in)
+    sentences = _sentences(text)
+    starts = [s for s, _ in sentences]
+    low_text = fold(text)
+    found = candidates.scan(text, low_text, starts, sentences)
+    for idx, (s, e) in enumerate(sentences):
+        sent, low = text[s:e], low_text[s:e]
+        plain = bool((agreements._COUNTED.search(sent) and not re.search(r"\b(?:security|bilateral)\b", sent))
+                     or agreements._NOT_SECURITY.search(sent))
+        assert agreements._other_kind(sent, low, found.get(idx, candidates.UNSURE)) == plain, sent
+
+
+@pytest.mark.parametrize("text", [*_KIND_EDGES, *_texts()])
+def test_basis_is_looked_for_wherever_it_matches(text: str) -> None:
+    for s, e in _sentences(text):
+        sent = text[s:e]
+        if agreements._BASIS.search(sent):
+            assert agreements._basis_possible(fold(sent)), sent
+        assert (agreements._basis(sent) if agreements._basis_possible(fold(sent)) else None) == agreements._basis(sent)
+
+
+def _focus_by_counters(ctx: context.Ctx) -> tuple[str, ...]:
+    """The document's focus as two Counters added give it (what context._focus counts in one dict)."""
+    if not ctx._parties:
+        return ()
+    found = ctx.candidate_sentences()
+    about = {idx for idx, says in found.items() if says & candidates.HAS_AGREEMENT_WORD}
+    near: Counter[str] = Counter()
+    overall: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for idx in sorted(ctx._parties):
+        parties = [m.value for m in ctx._parties[idx] if m.value not in context._NOT_PARTNERS]
+        for p in parties:
+            first.setdefault(p, idx)
+        for p in dict.fromkeys(parties):
+            overall[p] += 1
+            if idx in about:
+                near[p] += 1
+    counts = near + overall
+    if not counts:
+        return ()
+    partner = min(counts, key=lambda p: (-counts[p], first[p]))
+    return tuple(sorted({partner, context.RECIPIENT}))
+
+
+# ties: partners first named in the same sentence, with and without an agreement word there or later
+_FOCUS_EDGES = [
+    "Norway and Sweden met. Sweden and Norway signed an agreement. Denmark spoke.",
+    "France and Germany talked. Germany and France met again. Italy signed an accord with Germany.",
+    "Spain, Portugal. Portugal and Spain and Greece signed a treaty. Greece and Spain signed a pact.",
+    "Nothing here names a state.",
+    "Japan. Canada.",
+]
+
+
+def test_focus_counts_as_the_two_counters_did(monkeypatch: pytest.MonkeyPatch) -> None:
+    checked: list[tuple[str, ...]] = []
+    real = context._focus
+
+    def compared(ctx: context.Ctx) -> tuple[str, ...]:
+        got = real(ctx)
+        assert got == _focus_by_counters(ctx), ctx.text[:200]
+        checked.append(got)
+        return got
+
+    monkeypatch.setattr(context, "_focus", compared)
+    for text in [*_FOCUS_EDGES, *gold_texts()]:
+        run(text)
+    assert len(checked) == len(_FOCUS_EDGES) + len(gold_texts())

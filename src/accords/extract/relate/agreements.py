@@ -191,6 +191,23 @@ def _one(sent: str) -> bool:
     return "one" in sent and bool(_ONE.search(sent))
 
 
+def _other_kind(sent: str, low: str, flags: int) -> bool:
+    """A count of texts that says no security (``_COUNTED``), or a trade, grain ... agreement
+    (``_NOT_SECURITY``). Each match holds an agreement noun as a whole word, or "deals" or
+    "memoranda": where the candidate scan is sure of the sentence and saw no noun there (a third of
+    the sentences read), a text without those two words matches neither, and no keyword test is made."""
+    if not flags & (_HAS_NOUN | _UNSURE) and "deal" not in low and "memoranda" not in low:
+        return False
+    return bool((_G_COUNTED.may(low) and _COUNTED.search(sent) and not re.search(r"\b(?:security|bilateral)\b", sent))
+                or (_G_NOT_SECURITY.may(low) and _NOT_SECURITY.search(sent)))
+
+
+def _basis_possible(low: str) -> bool:
+    """Whether ``_BASIS`` can match the sentence ``low`` is the fold of: every match names "G7",
+    "Joint" or "joint" (rare) after its lead words (common: "under"), so those are looked up first."""
+    return ("joint" in low or "g7" in low) and _G_BASIS.may(low)
+
+
 def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, Any]]:
     found: dict[tuple[str, ...], dict[str, Any]] = {}
     last_date: str | None = None
@@ -280,8 +297,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
                     if nxt not in queued:  # (the members' sentences may hold no agreement word)
                         queued.add(nxt)
                         heappush(order, nxt)
-        if (_G_COUNTED.may(low) and _COUNTED.search(sent) and not re.search(r"\b(?:security|bilateral)\b", sent)) \
-                or (_G_NOT_SECURITY.may(low) and _NOT_SECURITY.search(sent)):
+        if _other_kind(sent, low, flags):
             continue
         if " " not in sent.strip():
             continue  # a lone column header "Signed" reports nothing
@@ -354,7 +370,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         if not keys:
             continue
         title = _title(sent, low) if len(keys) == 1 else None
-        basis = _basis(sent) if _G_BASIS.may(low) else None
+        basis = _basis(sent) if _basis_possible(low) else None
         if not (signed or title or duration or basis or _compound(sent)):
             if partners and not (signing_verb or (_G_SIGN.may(low) and _SIGN.search(sent))):
                 for key in _named_only(ctx, idx, s, e, partners):

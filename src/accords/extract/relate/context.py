@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -332,25 +331,27 @@ def _topics(ctx: Ctx) -> None:
 
 def _focus(ctx: Ctx) -> tuple[str, ...]:
     """The pair the document is about: Ukraine and the partner named most near agreement words."""
-    near: Counter[str] = Counter()
-    overall: Counter[str] = Counter()
     if not ctx._parties:
         return ()  # (no party named: no scan for agreement words)
     found = ctx.candidate_sentences()  # (the agreement rules read the same scan)
     about_agreements = {idx for idx, says in found.items() if says & candidates.HAS_AGREEMENT_WORD}
+    # A partner counts once for every sentence that names it, once more where that sentence has an
+    # agreement word (plain dicts: a Counter's missing keys and sum cost far more than the counting)
+    counts: dict[str, int] = {}
+    near: dict[str, None] = {}  # the partners named with an agreement word, in the order first named so
     first: dict[str, int] = {}
     for idx in sorted(ctx._parties):  # (build kept every sentence with a party: the others count nothing)
-        parties = [m.value for m in ctx._parties[idx] if m.value not in _NOT_PARTNERS]
-        for p in parties:
-            first.setdefault(p, idx)
-        weight = 3 if idx in about_agreements else 1
-        for p in dict.fromkeys(parties):
-            overall[p] += 1
-            if weight > 1:
-                near[p] += 1
-    counts = near + overall
+        about = idx in about_agreements
+        for p in dict.fromkeys([m.value for m in ctx._parties[idx] if m.value not in _NOT_PARTNERS]):
+            if p not in first:
+                first[p] = idx
+            counts[p] = counts.get(p, 0) + (2 if about else 1)
+            if about:
+                near[p] = None
     if not counts:
         return ()
-    # ties go to the partner named first, so the result never depends on set order
-    partner = min(counts, key=lambda p: (-counts[p], first[p]))
+    # ties go to the partner named first, so the result never depends on set order; those named in the
+    # same sentence go by who was named first with an agreement word, then first at all
+    order = [*near, *(p for p in counts if p not in near)]
+    partner = min(order, key=lambda p: (-counts[p], first[p]))
     return tuple(sorted({partner, RECIPIENT}))
