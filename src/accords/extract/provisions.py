@@ -414,8 +414,8 @@ def _refers_to(sentence: str, hits: set[int], named: list[str], main: str | None
     """The agreement a sentence explicitly speaks of, or None when it names none."""
     if named:
         return main if main in named else named[0]
-    if _GENERIC_I in hits and _GENERIC_REF.search(sentence):
-        return current or main
+    if (current or main) and _GENERIC_I in hits and _GENERIC_REF.search(sentence):
+        return current or main  # (without either, the answer is None whether it matches or not)
     return None
 
 
@@ -505,6 +505,45 @@ def _may_names(text: str, spots: list[tuple[int, int]] | None, ranges: list[tupl
             i += 1  # (a spot before this range lies before every later one too)
         out.append(_cuts_word(text, start, end) or _spot_within(spots, i, start, end))
     return out
+
+
+# Where a name stands in each match of _NAMED_REF and of _NAMED_TEXT: (what may follow the name, what may come
+# right before it, the words of which one may come before it and white space). _NAMED_REF: "UK-Ukraine ...",
+# "Ukraine-UK ...", "the UK ...", "... with (the) UK", "... between Ukraine and (the) UK", "... between (the)
+# (Government of) UK and Ukraine", "... and (the) (Kingdom of) (the) UK"; _NAMED_TEXT: "the French text", "Romania's
+# agreement".
+_REF_PLACES = ("-", "-", ("the", "with", "and", "between", "of"))
+_TEXT_PLACES = ("'", "", ("the",))
+
+
+def _names_placed(text: str, spots: list[tuple[int, int]] | None, start: int, end: int, sentence: str,
+                  places: tuple[str, str, tuple[str, ...]]) -> bool:
+    """Whether ``sentence`` (``text[start:end]``) holds a name of the document's ``spots`` placed as a match of
+    _NAMED_REF or _NAMED_TEXT places it (``places``: _REF_PLACES, _TEXT_PLACES); False: the pattern finds
+    nothing in it. (Most sentences with a name and the word "agreement" name no agreement: "Germany has
+    delivered ... under the agreement".) Told only for an ASCII sentence (where IGNORECASE and \\s mean what
+    ``lower`` and ``isspace`` do) that the spots can answer for (see _may_name); True for any other."""
+    if spots is None or not sentence.isascii() or _cuts_word(text, start, end):
+        return True
+    after, right_before, words = places
+    i = bisect_left(spots, (start + 1,))
+    size = len(spots)
+    while i < size:
+        last, back = spots[i]
+        i += 1
+        if last > end + 1:
+            break
+        at, stop = last - back - start, last - 1 - start  # (the name is sentence[at:stop])
+        if at < 0:
+            continue
+        if sentence.startswith(after, stop) or (right_before and sentence.endswith(right_before, 0, at)):
+            return True
+        k = at
+        while k > 0 and sentence[k - 1].isspace():
+            k -= 1
+        if k < at and sentence[max(0, k - 7):k].lower().endswith(words):
+            return True
+    return False
 
 
 def _partners(sentence: str) -> list[str]:
@@ -780,7 +819,9 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             every = _uncompared(sentence, every)  # "unlike the British or French texts": the other term
         named: list[str] | None = [k for k in every if k != "EUU-UKR"] if every is not None else None  # _others
         # (the keyword tests first: they pass on few sentences, the name test on a third)
-        explicit = (_named(sentence, hits) or _named_text(sentence, hits)) \
+        explicit = ((_named(sentence, hits) if _names_placed(text, spots, start, end, sentence, _REF_PLACES) else [])
+                    or (_named_text(sentence, hits)
+                        if _names_placed(text, spots, start, end, sentence, _TEXT_PLACES) else [])) \
             if (_NAMED_I in hits or _NAMED_TEXT_I in hits) and naming[si] else []
         if explicit and ("as in " in sentence or "as with " in sentence):
             explicit = _unlikened(sentence, explicit)  # "..., as in the British text": the other term
