@@ -101,3 +101,12 @@ def test_generic_reference_without_agreement() -> None:
     hits = {p._GENERIC_I}
     assert p._refers_to("Under the agreement, aid goes on.", hits, [], None, None) is None
     assert p._refers_to("Under the agreement, aid goes on.", hits, [], "DEU-UKR", None) == "DEU-UKR"
+
+
+@pytest.mark.parametrize("text", [*gold_texts(), "3. Croatia. 12) Item. x. y. (a) b"])
+def test_list_item(text: str) -> None:
+    """A list item's number stands right before its ". " (or ") ")."""
+    for m in re.finditer(r"[.)] ", text):
+        start = m.end()
+        if p._LIST_ITEM.search(text, max(0, start - 6), start):
+            assert text[start - 3:start - 2].isdigit()

@@ -788,7 +788,8 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
                 context = [section] if section else []
         # (an item of a numbered list opens its own topic too: "3. **Croatia** adds no money.", the
         # number left before the sentence)
-        para_start = first or broken or (text[start - 2:start] in (". ", ") ")
+        # (after ". " or ") " a match of _LIST_ITEM has its digit right before them)
+        para_start = first or broken or (text[start - 2:start] in (". ", ") ") and text[start - 3:start - 2].isdigit()
                                          and bool(_LIST_ITEM.search(text, max(0, start - 6), start)))
         prev = (start, end)
         if _is_heading(sentence) or (para_start and sentence[:1].isupper() and sentence.endswith(".")
