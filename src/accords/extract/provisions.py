@@ -347,6 +347,16 @@ def agreement_key(*parties: str) -> str:
     return "-".join(sorted({p.upper() for p in parties}))
 
 
+# The key of each partner's agreement with Ukraine, made once: the coder asks for one at every name.
+_UKRAINE_KEYS = {iso: agreement_key(iso, "UKR") for iso in _PARTNERS}
+
+
+def _with_ukraine(iso: str) -> str:
+    """``agreement_key(iso, "UKR")``."""
+    key = _UKRAINE_KEYS.get(iso)
+    return key if key is not None else agreement_key(iso, "UKR")
+
+
 def _named(sentence: str, hits: set[int]) -> list[str]:
     keys: list[str] = []
     if _NAMED_I not in hits:
@@ -355,7 +365,7 @@ def _named(sentence: str, hits: set[int]) -> list[str]:
         name = next(g for g in m.groups() if g)
         iso = _NAME_TO_ISO.get(name.lower())
         if iso and iso != "UKR":
-            keys.append(agreement_key(iso, "UKR"))
+            keys.append(_with_ukraine(iso))
     return keys
 
 
@@ -394,8 +404,8 @@ def _named_text(sentence: str, hits: set[int]) -> list[str]:
     keys: list[str] = []
     for m in finditer(_NAMED_TEXT, sentence):  # (same matches, found faster)
         iso = _NAME_TO_ISO.get((m["c"] or m["g"]).lower())
-        if iso and iso != "UKR" and agreement_key(iso, "UKR") not in keys:
-            keys.append(agreement_key(iso, "UKR"))
+        if iso and iso != "UKR" and _with_ukraine(iso) not in keys:
+            keys.append(_with_ukraine(iso))
     return keys
 
 
@@ -404,8 +414,8 @@ def _refers_to(sentence: str, hits: set[int], named: list[str], main: str | None
     """The agreement a sentence explicitly speaks of, or None when it names none."""
     if named:
         return main if main in named else named[0]
-    if _GENERIC_I in hits and _GENERIC_REF.search(sentence):
-        return current or main
+    if (current or main) and _GENERIC_I in hits and _GENERIC_REF.search(sentence):
+        return current or main  # (without either, the answer is None whether it matches or not)
     return None
 
 
@@ -419,6 +429,8 @@ def _is_heading(sentence: str) -> bool:
     """A Markdown heading, a run-in heading ("Security and Defence.") or a short title line."""
     if sentence.startswith("#"):
         return True
+    if _over_eight_words(sentence):
+        return False  # (what the word count below says, first: every test between says False or goes on)
     if ":" in sentence[:40] and _LABEL_VALUE.match(sentence):
         return False  # a fact box's "- **Term:** ten years" states a fact under its label
     if sentence.startswith("|") and sentence.count("|") >= 2 and not sentence.rstrip().endswith("|"):
@@ -429,7 +441,19 @@ def _is_heading(sentence: str) -> bool:
     if not sentence.endswith(_TERMINAL) and "\n" not in sentence:
         return True
     return sentence.endswith(".") and len(words) <= 6 and all(
-        w[:1].isupper() or w.lower() in {"and", "of", "the", "for", "in", "on", "&"} for w in words)
+        w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words)
+
+
+_TITLE_SMALL_WORDS = frozenset({"and", "of", "the", "for", "in", "on", "&"})
+
+
+def _over_eight_words(sentence: str) -> bool:
+    """Whether ``sentence.rstrip(".")`` has more than eight words, without that copy of nearly every
+    sentence (most end with a full stop): a ninth piece of the sentence itself that is not full stops
+    alone keeps a character of its own after the strip, so the stripped sentence has a ninth word too.
+    (A count, not the piece stripped: that would copy most of the sentence again.)"""
+    pieces = sentence.split(None, 8)
+    return len(pieces) > 8 and pieces[8].count(".") < len(pieces[8])
 
 
 def _name_spots(text: str) -> list[tuple[int, int]] | None:
@@ -483,6 +507,45 @@ def _may_names(text: str, spots: list[tuple[int, int]] | None, ranges: list[tupl
     return out
 
 
+# Where a name stands in each match of _NAMED_REF and of _NAMED_TEXT: (what may follow the name, what may come
+# right before it, the words of which one may come before it and white space). _NAMED_REF: "UK-Ukraine ...",
+# "Ukraine-UK ...", "the UK ...", "... with (the) UK", "... between Ukraine and (the) UK", "... between (the)
+# (Government of) UK and Ukraine", "... and (the) (Kingdom of) (the) UK"; _NAMED_TEXT: "the French text", "Romania's
+# agreement".
+_REF_PLACES = ("-", "-", ("the", "with", "and", "between", "of"))
+_TEXT_PLACES = ("'", "", ("the",))
+
+
+def _names_placed(text: str, spots: list[tuple[int, int]] | None, start: int, end: int, sentence: str,
+                  places: tuple[str, str, tuple[str, ...]]) -> bool:
+    """Whether ``sentence`` (``text[start:end]``) holds a name of the document's ``spots`` placed as a match of
+    _NAMED_REF or _NAMED_TEXT places it (``places``: _REF_PLACES, _TEXT_PLACES); False: the pattern finds
+    nothing in it. (Most sentences with a name and the word "agreement" name no agreement: "Germany has
+    delivered ... under the agreement".) Told only for an ASCII sentence (where IGNORECASE and \\s mean what
+    ``lower`` and ``isspace`` do) that the spots can answer for (see _may_name); True for any other."""
+    if spots is None or not sentence.isascii() or _cuts_word(text, start, end):
+        return True
+    after, right_before, words = places
+    i = bisect_left(spots, (start + 1,))
+    size = len(spots)
+    while i < size:
+        last, back = spots[i]
+        i += 1
+        if last > end + 1:
+            break
+        at, stop = last - back - start, last - 1 - start  # (the name is sentence[at:stop])
+        if at < 0:
+            continue
+        if sentence.startswith(after, stop) or (right_before and sentence.endswith(right_before, 0, at)):
+            return True
+        k = at
+        while k > 0 and sentence[k - 1].isspace():
+            k -= 1
+        if k < at and sentence[max(0, k - 7):k].lower().endswith(words):
+            return True
+    return False
+
+
 def _partners(sentence: str) -> list[str]:
     """Agreement keys of the partners a sentence names, in order, without repeats."""
     return _keys_of(finditer(_PARTNER, sentence))
@@ -522,7 +585,7 @@ def _keys_of(matches: list[re.Match[str]]) -> list[str]:
         if m.group().lower() in _ACRONYMS and not m.group().isupper():
             continue  # "raised with us" names no one
         iso = _NAME_TO_ISO.get(m.group().lower())
-        key = agreement_key(iso, "UKR") if iso else None
+        key = _with_ukraine(iso) if iso else None
         if key and key not in keys:
             keys.append(key)
     return keys
@@ -643,11 +706,21 @@ def _code_sentence(sentence: str, hits: set[int], rules: tuple[Rule, ...], gates
     return list(found.items())
 
 
+def _first_line(text: str) -> str:
+    """``text.lstrip().split("\\n", 1)[0][:200]``, without the copies of the whole document that makes."""
+    start = len(text) - len(text.lstrip()) if text[:1].isspace() else 0
+    stop = text.find("\n", start)
+    return text[start:min(stop if stop >= 0 else len(text), start + 200)]
+
+
+_BETWEEN = rx(r"\bbetween\b", re.IGNORECASE)
+_PARTIES_WORD = rx(r"\b(?:participants|parties|sides|shall)\b", re.IGNORECASE)
+
+
 def _is_agreement_text(text: str, sentences: list[tuple[int, int]]) -> bool:
-    first_line = text.lstrip().split("\n", 1)[0][:200]
+    first_line = _first_line(text)
     return bool(_AGREEMENT_TITLE.match(first_line)) and bool(
-        re.search(r"\bbetween\b", first_line, re.IGNORECASE)
-        or re.search(r"\b(?:participants|parties|sides|shall)\b", text, re.IGNORECASE))
+        _BETWEEN.search(first_line) or first_match(_PARTIES_WORD, text))
 
 
 def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreement: str | None,
@@ -699,7 +772,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             same = _LIKEWISE.match(sentence)  # "Poland's, signed in Warsaw, does not either."
             iso = _NAME_TO_ISO.get(same["who"].lower()) if same else None
             if iso and iso != "UKR":
-                items += [{"agreement": agreement_key(iso, "UKR"), "code": code_id, "value": value,
+                items += [{"agreement": _with_ukraine(iso), "code": code_id, "value": value,
                            "quote": sentence, "span": [start, end]} for code_id, value in last_coded]
                 prev = (start, end)
                 continue
@@ -715,7 +788,8 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
                 context = [section] if section else []
         # (an item of a numbered list opens its own topic too: "3. **Croatia** adds no money.", the
         # number left before the sentence)
-        para_start = first or broken or (text[start - 2:start] in (". ", ") ")
+        # (after ". " or ") " a match of _LIST_ITEM has its digit right before them)
+        para_start = first or broken or (text[start - 2:start] in (". ", ") ") and text[start - 3:start - 2].isdigit()
                                          and bool(_LIST_ITEM.search(text, max(0, start - 6), start)))
         prev = (start, end)
         if _is_heading(sentence) or (para_start and sentence[:1].isupper() and sentence.endswith(".")
@@ -746,7 +820,9 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
             every = _uncompared(sentence, every)  # "unlike the British or French texts": the other term
         named: list[str] | None = [k for k in every if k != "EUU-UKR"] if every is not None else None  # _others
         # (the keyword tests first: they pass on few sentences, the name test on a third)
-        explicit = (_named(sentence, hits) or _named_text(sentence, hits)) \
+        explicit = ((_named(sentence, hits) if _names_placed(text, spots, start, end, sentence, _REF_PLACES) else [])
+                    or (_named_text(sentence, hits)
+                        if _names_placed(text, spots, start, end, sentence, _TEXT_PLACES) else [])) \
             if (_NAMED_I in hits or _NAMED_TEXT_I in hits) and naming[si] else []
         if explicit and ("as in " in sentence or "as with " in sentence):
             explicit = _unlikened(sentence, explicit)  # "..., as in the British text": the other term
@@ -952,7 +1028,7 @@ def _subject(sentence: str, signed: list[str] | None) -> tuple[str | None, bool]
     if who.lower() in _ACRONYMS and not who.isupper():
         return None, False
     iso = _CAPITALS.get(who) or _STATE_NAMES.get(who.lower())
-    key = agreement_key(iso, "UKR") if iso and iso != "UKR" else None
+    key = _with_ukraine(iso) if iso and iso != "UKR" else None
     # A partner that signs is a party to an agreement even when the pipeline missed it.
     if key is None or (key not in signed and not (m.group("verb").startswith("sign") and not m.group("aux"))):
         return None, False
@@ -970,7 +1046,7 @@ def _joint_subject(sentence: str, signed: list[str] | None) -> list[str] | None:
     m = _JOINT_SUBJECT.match(sentence)
     if m is None:
         return None
-    keys = [agreement_key(_STATE_NAMES[m.group(g).lower()], "UKR") for g in ("a", "b")]
+    keys = [_with_ukraine(_STATE_NAMES[m.group(g).lower()]) for g in ("a", "b")]
     return keys if all(k in signed for k in keys) and keys[0] != keys[1] else None
 
 
@@ -991,7 +1067,7 @@ def _narrow(sentence: str, start: int, end: int, context: list[str], signed: lis
                                               or "but" in sentence) else None
     if contrast:
         iso = _NAME_TO_ISO.get(contrast.group("who").lower())
-        key = agreement_key(iso, "UKR") if iso and iso != "UKR" else None
+        key = _with_ukraine(iso) if iso and iso != "UKR" else None
         if key and key not in context:
             if signed and key in signed and (first_match(_CONTENT, sentence, contrast.end())
                                              or sentence.startswith((" one ", "'s one "), contrast.end())):
@@ -1010,7 +1086,7 @@ def _antecedent(sentence: str, may_name: bool) -> str | None:
     if m is None:
         return None
     iso = _CAPITALS.get(m.group("who")) or _STATE_NAMES.get(m.group("who").lower())
-    return agreement_key(iso, "UKR") if iso and iso != "UKR" else None
+    return _with_ukraine(iso) if iso and iso != "UKR" else None
 
 
 def _content(sentence: str, hits: set[int]) -> bool:
@@ -1100,7 +1176,7 @@ def _guess_main(text: str, occ: Occurrences, sentences: list[tuple[int, int]],
                 spots: list[tuple[int, int]] | None) -> str | None:
     """Without a main agreement from the pipeline: the one partner the title names, else the
     first agreement a sentence names (``spots``: see _name_spots)."""
-    named = _partners(text.lstrip().split("\n", 1)[0][:200])
+    named = _partners(_first_line(text))
     if len(named) == 1:
         return named[0]
     for start, end in sentences:
