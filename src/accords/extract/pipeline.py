@@ -120,7 +120,9 @@ def _relate(doc: Doc) -> Doc:
         "channels": relate_channels(ctx),
         "provisions": [],
     }
-    merge_tables(doc.facts, relate_tables(ctx))
+    tables = relate_tables(ctx)
+    if any(tables.values()):  # (most documents hold no table: merging nothing changes no fact)
+        merge_tables(doc.facts, tables)
     if ctx.withdrawn:  # what a correction notice withdraws is no fact
         for key in ("commitments", "consultation_hours", "military_scope", "events"):
             doc.facts[key] = [f for f in doc.facts[key] if not ctx.is_withdrawn(*f["_span"])]
