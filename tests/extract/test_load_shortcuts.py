@@ -147,3 +147,18 @@ def test_whitespace_only_documents_are_still_refused() -> None:
     for data in (b" \n\t\r\x0b\x0c ", "\u3000\u00a0\n".encode()):
         with pytest.raises(load.InputError):
             load.load_bytes(data, "x.txt")
+
+
+def _decoded(decode, data: bytes) -> str | type:  # type: ignore[no-untyped-def]
+    try:
+        return str(decode(data))
+    except UnicodeDecodeError as exc:
+        return type(exc)
+
+
+def test_utf8_sig_decoding_matches_the_codec() -> None:
+    bom = b"\xef\xbb\xbf"
+    samples = [b"", bom, bom + bom, bom + b"x", b"\xef\xbb", b"\xef\xbbx", "caf\u00e9".encode(), bom + "\u20ac".encode(),
+               b"\xff\xfe", b"abc\xb7", bom + b"\xb7", b"\xe2\x82", *(p.read_bytes() for p in _GOLD_FILES)]
+    for data in samples:
+        assert _decoded(load.decode_utf8_sig, data) == _decoded(lambda d: d.decode("utf-8-sig"), data), data[:20]

@@ -117,13 +117,23 @@ def _guess_encoding(matches: Any) -> str:
     return str(ranked[0].encoding)
 
 
+_BOM = b"\xef\xbb\xbf"
+
+
+def decode_utf8_sig(data: bytes) -> str:
+    """``data.decode("utf-8-sig")``: the BOM dropped, the rest decoded as UTF-8. (That codec is a
+    Python function behind a registry lookup; the UTF-8 decoder is called straight: a third of
+    the cost of decoding a page.)"""
+    return data[3:].decode("utf-8") if data.startswith(_BOM) else data.decode("utf-8")
+
+
 def decode_text(data: bytes) -> str:
     """Decode text bytes; refuse binary data."""
     if data.find(b"\x00", 0, 8192) >= 0 and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UnsupportedFormatError("the input looks binary, not text",
                                      "give a .txt, .md, .html, .pdf or .docx document")
     try:
-        text = data.decode("utf-8-sig")
+        text = decode_utf8_sig(data)
     except UnicodeDecodeError:
         from charset_normalizer import from_bytes
 
