@@ -109,3 +109,56 @@ def test_plain_lxml_parse_keeps_python_docx_tree(path) -> None:  # type: ignore[
     assert len(parts) >= 4
     for data in parts:
         assert etree.tostring(load._xml(data)) == etree.tostring(parse_xml(data))
+
+
+# The emptiness tests of load_bytes use isspace() where they used strip(): the same answer, without
+# a copy of the document. Samples: every single byte or character that either may treat as space,
+# runs of them around text, and the gold documents (raw and loaded).
+_SPACE_CHARS = [chr(c) for c in range(0x3001) if chr(c).isspace() or not chr(c).strip()]
+_GOLD_FILES = sorted(p for p in TESTS.glob("gold*/*") if p.suffix in (".txt", ".md", ".html", ".pdf", ".docx"))
+
+
+def _byte_samples() -> list[bytes]:
+    singles = [bytes([b]) for b in range(256)]
+    runs = [b" \t\r\n\x0b\x0c" * 3, b"\x1c\x1d", b"\x85", b"\xa0", b"  x  ", b"\n\nword\n"]
+    return [b"", *singles, *runs, *(p.read_bytes() for p in _GOLD_FILES)]
+
+
+def test_bytes_isspace_answers_as_strip_does() -> None:
+    samples = _byte_samples()
+    assert len(samples) > 300
+    for data in samples:
+        assert (not data or data.isspace()) == (not data.strip()), data[:40]
+
+
+def test_str_isspace_answers_as_strip_does() -> None:
+    samples = ["", *_SPACE_CHARS, "".join(_SPACE_CHARS), " \u3000\u2028 ", " a ", *gold_texts("gold*")]
+    for text in samples:
+        assert (not text or text.isspace()) == (not text.strip()), text[:40]
+
+
+def test_nul_search_in_the_head_matches_the_slice() -> None:
+    for data in [b"", b"\x00", b"a" * 8191 + b"\x00", b"a" * 8192 + b"\x00", b"\x00" + b"a" * 9000,
+                 *(p.read_bytes() for p in _GOLD_FILES)]:
+        assert (data.find(b"\x00", 0, 8192) >= 0) == (b"\x00" in data[:8192])
+
+
+def test_whitespace_only_documents_are_still_refused() -> None:
+    for data in (b" \n\t\r\x0b\x0c ", "\u3000\u00a0\n".encode()):
+        with pytest.raises(load.InputError):
+            load.load_bytes(data, "x.txt")
+
+
+def _decoded(decode, data: bytes) -> str | type:  # type: ignore[no-untyped-def]
+    try:
+        return str(decode(data))
+    except UnicodeDecodeError as exc:
+        return type(exc)
+
+
+def test_utf8_sig_decoding_matches_the_codec() -> None:
+    bom = b"\xef\xbb\xbf"
+    samples = [b"", bom, bom + bom, bom + b"x", b"\xef\xbb", b"\xef\xbbx", "caf\u00e9".encode(), bom + "\u20ac".encode(),
+               b"\xff\xfe", b"abc\xb7", bom + b"\xb7", b"\xe2\x82", *(p.read_bytes() for p in _GOLD_FILES)]
+    for data in samples:
+        assert _decoded(load.decode_utf8_sig, data) == _decoded(lambda d: d.decode("utf-8-sig"), data), data[:20]

@@ -120,18 +120,36 @@ def _relate(doc: Doc) -> Doc:
         "channels": relate_channels(ctx),
         "provisions": [],
     }
-    merge_tables(doc.facts, relate_tables(ctx))
+    tables = relate_tables(ctx)
+    if any(tables.values()):  # (most documents hold no table: merging nothing changes no fact)
+        merge_tables(doc.facts, tables)
     if ctx.withdrawn:  # what a correction notice withdraws is no fact
         for key in ("commitments", "consultation_hours", "military_scope", "events"):
             doc.facts[key] = [f for f in doc.facts[key] if not ctx.is_withdrawn(*f["_span"])]
     return doc
 
 
+_CODER: list[Callable[..., list[dict[str, Any]]] | None] = []  # code_provisions, once looked for
+
+
+def _coder() -> Callable[..., list[dict[str, Any]]] | None:
+    """``code_provisions``, or None while it is absent. Imported on first use (it loads the codebook,
+    which a CLI call that extracts nothing should not pay for), then kept: an import statement run
+    for every document costs a sys.modules lookup and a module attribute check each time."""
+    if not _CODER:
+        try:  # written by another part of the project; absent until it lands
+            from accords.extract.provisions import code_provisions  # type: ignore[import-not-found,unused-ignore]
+        except ImportError:
+            _CODER.append(None)
+        else:
+            _CODER.append(code_provisions)
+    return _CODER[0]
+
+
 @stage("provisions", "1")
 def _provisions(doc: Doc) -> Doc:
-    try:  # written by another part of the project; absent until it lands
-        from accords.extract.provisions import code_provisions  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
+    code_provisions = _coder()
+    if code_provisions is None:
         return doc
     agreements = [a for a in doc.facts.get("agreements", []) if not a.get("mentioned_only")]
     default = "-".join(sorted(agreements[0]["parties"])) if agreements else None

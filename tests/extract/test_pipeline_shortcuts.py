@@ -1,0 +1,60 @@
+"""The pipeline's own shortcuts give what the plain computation they replace gives."""
+
+from __future__ import annotations
+
+import copy
+
+from accords.extract import pipeline
+from accords.extract.relate import context
+from accords.extract.relate.tables import merge, relate_tables
+from accords.extract.types import Doc
+from tests.extract.helpers import gold_texts
+
+_BEFORE_RELATE = ["normalize", "segment", "recognize", "reference"]
+
+
+def _related(text: str) -> Doc:
+    loaded = pipeline.load_mod.load_bytes(text.encode(), "t.txt")
+    return pipeline.run_chain(Doc(loaded=loaded), [*_BEFORE_RELATE, "relate", "provisions"])
+
+
+def test_merging_tables_that_found_nothing_changes_no_fact() -> None:
+    """The relate stage skips merge_tables when relate_tables found nothing: on every gold text's
+    facts, a merge of an empty table reading leaves them equal (and the texts without a "|" are
+    exactly the ones the tables find nothing in, so the skip is taken where it should be)."""
+    skipped = 0
+    for text in gold_texts("gold*"):
+        doc = _related(text)
+        facts = copy.deepcopy(doc.facts)
+        empty = {key: [] for key in relate_tables(context.build(doc))}
+        merge(facts, empty)
+        assert facts == doc.facts
+        if "|" not in text:
+            assert not any(relate_tables(context.build(doc)).values())
+            skipped += 1
+    assert skipped > 50
+
+
+def test_relate_stage_matches_the_unconditional_merge() -> None:
+    """The stage's facts equal those of a relate that always merges, on texts with and without tables."""
+    def always_merging(doc: Doc) -> Doc:
+        saved = pipeline.relate_tables
+        try:  # the stage with a table reading that is never empty (merge ignores the extra key)
+            pipeline.relate_tables = lambda c: {**relate_tables(c), "_always": [{}]}  # type: ignore[assignment]
+            return pipeline.REGISTRY["relate"].fn(doc)
+        finally:
+            pipeline.relate_tables = saved
+
+    for text in [*gold_texts("gold")[:12], "Country | Date\nJapan | 13 June 2024\nFrance | 16 February 2024"]:
+        loaded = pipeline.load_mod.load_bytes(text.encode(), "t.txt")
+        base = pipeline.run_chain(Doc(loaded=loaded), _BEFORE_RELATE)
+        plain = always_merging(copy.deepcopy(base))
+        fast = pipeline.REGISTRY["relate"].fn(copy.deepcopy(base))
+        assert fast.facts == plain.facts
+
+
+def test_provisions_coder_is_looked_up_once() -> None:
+    from accords.extract.provisions import code_provisions
+
+    assert pipeline._coder() is code_provisions
+    assert pipeline._coder() is pipeline._coder()
