@@ -8,6 +8,7 @@ import random
 
 import pytest
 
+from accords.extract.prefilter import mark
 from accords.extract.recognize import parties, starts
 
 from .helpers import gold_texts
@@ -61,3 +62,32 @@ def test_party_mentions_are_those_of_the_whole_scan(text: str, monkeypatch: pyte
 def test_the_party_names_are_in_the_marked_pass() -> None:
     assert starts._party_keys() is not None
     assert starts.party_starts("Kyiv and the Netherlands") == [(0, 4), (9, 24), (13, 24)]
+
+
+def _every_key_span(text: str) -> list[tuple[int, int]]:
+    """The spans of every party key in the marked text, found one key at a time with ``str.find``
+    (the plain computation the pass stands for), before any name is dropped."""
+    marked = mark(text)
+    keys = starts._party_keys()
+    assert marked is not None and keys is not None
+    out: set[tuple[int, int]] = set()
+    for key, n in keys.items():
+        at = marked.find(key)
+        while at >= 0:
+            end = at + len(key) - 1  # (the key's last index in the marked text)
+            out.add((end - n, end))
+            at = marked.find(key, at + 1)
+    return sorted(out)
+
+
+@pytest.mark.parametrize("text", _texts())
+def test_party_starts_drop_only_names_a_word_character_follows(text: str) -> None:
+    """The pass finds a name of word characters only where the next character ends its word (or the text
+    ends): every span it leaves out is one that the party scan's ``(?![\\w])`` rejects."""
+    found = starts.party_starts(text)
+    if found is None or mark(text) is None:
+        return
+    every = _every_key_span(text)
+    assert set(found) <= set(every)
+    for start, end in set(every) - set(found):
+        assert end < len(text) and (text[end].isalnum() or text[end] == "_"), (text[start:end + 1])

@@ -214,3 +214,27 @@ def test_coalition_scan_is_the_plain_scan(text: str) -> None:
         b = min(len(text), a + 200)
         want = [(m.span(), m.groupdict()) for m in channels._COALITION_LIST.finditer(text, a, b)]
         assert [(m.span(), m.groupdict()) for m in prefilter.finditer(channels._COALITION_LIST, text, a, b)] == want
+
+
+UNIT_PIECES = ("24", " ", "-", "\u00a0", "\u2009", "h", "H", "hour", "hours", "Hours", "hourly", "day", "days", "Day",
+               "daylight", "d", "_", ".", "é", "\u0130", "within", "x", "\n", "7-day", "48h")
+
+
+def _unit_texts() -> list[str]:
+    import random
+
+    rnd = random.Random(5)
+    out = [*_texts(), "24 h", "h", " h", "-h", "day", " days", "within 24 h.", "48 H", "\u0130 24 h"]
+    for _ in range(400):
+        out.append("".join(rnd.choice(UNIT_PIECES) for _ in range(rnd.randint(1, 12))))
+    return out
+
+
+@pytest.mark.parametrize("text", _unit_texts())
+def test_limit_units_are_the_matches_of_the_two_unit_scans(text: str) -> None:
+    from accords.extract.recognize import quantities
+
+    plain = sorted([m.span() for m in quantities._HOURS.finditer(text)]
+                   + [m.span() for m in quantities._DAYS.finditer(text)])
+    assert quantities._limit_units(text) == plain
+    assert plain == [m.span() for m in quantities._LIMIT_UNIT.finditer(text)]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from accords.extract.recognize.windows import finditer_spans
+from accords.extract.prefilter import mark
+from accords.extract.recognize.windows import chosen, finditer_spans
 from accords.extract.rx import Pattern, rx
 from accords.extract.types import Mention
 
@@ -61,6 +62,41 @@ def _occurrences(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     return found
 
 
+# Where the marked text (see :func:`accords.extract.prefilter.mark`) reads every match of _HOURS or
+# _DAYS: its letter starts a word there (after a space or a hyphen, both a space in the marked text),
+# and "h" that ends a word (\\b: no word character next, a space in the marked text, or the end)
+# or "hour", "day" follows.
+_UNIT_MARKS = (" hour", " h ", " day")
+
+
+def _limit_units(text: str) -> list[tuple[int, int]]:
+    """Exactly the spans of ``_HOURS.finditer(text)`` and ``_DAYS.finditer(text)``, in order: tried
+    where the marked text (lower case, its other characters spaces, shared by the recognizers of
+    one document) reads one of ``_UNIT_MARKS``, which ``str.find`` goes to at memory speed; the
+    two patterns scan for every "h" and every "d" of the text. (No match starts inside another:
+    each holds one "h" or "d", its first character.)"""
+    marked = mark(text)
+    if marked is None:  # (a text holding an ASCII twin: no marked form)
+        return sorted([m.span() for m in _HOURS.finditer(text)] + [m.span() for m in _DAYS.finditer(text)])
+    hours = chosen(_HOURS, text).match
+    days = chosen(_DAYS, text).match
+    found: list[tuple[int, int]] = []
+    for key in _UNIT_MARKS:
+        match = days if key == " day" else hours
+        at = marked.find(key)
+        while at >= 0:  # (the letter is at index at + 1 of the marked text: at of the text)
+            m = match(text, at)
+            if m is not None:
+                found.append(m.span())
+            at = marked.find(key, at + 1)
+    if marked.endswith(" h"):  # ("24 h" at the end of the text)
+        m = hours(text, len(text) - 1)
+        if m is not None:
+            found.append(m.span())
+    found.sort()
+    return found
+
+
 def _windows(text: str, unit: Pattern, before: int, after: int) -> list[tuple[int, int]]:
     """Ranges around each unit word: the full pattern runs only there (units are rare, so this
     is much cheaper than trying the pattern at every position of the text)."""
@@ -68,7 +104,7 @@ def _windows(text: str, unit: Pattern, before: int, after: int) -> list[tuple[in
     if unit is _DURATION_UNIT:
         found = _occurrences(text, _UNIT_WORDS)
     elif unit is _LIMIT_UNIT:  # the same matches, from two patterns led by one literal letter each
-        found = sorted([m.span() for m in _HOURS.finditer(text)] + [m.span() for m in _DAYS.finditer(text)])
+        found = _limit_units(text)
     else:
         found = [m.span() for m in unit.finditer(text)]
     for start, end in found:

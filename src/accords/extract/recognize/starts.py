@@ -16,6 +16,9 @@ from accords.extract.rx import Pattern
 _DATE = 4  # (the flag of a leading literal of the date pattern, beside role words (1) and known forms (2))
 _CHANNEL = 8  # (the flag of a channel key)
 _PARTY = 16  # (the flag of a party name: see party_starts)
+# (the flag of a party name of ASCII word characters alone, its key the name's marked form with the space
+# before it and the space after it: see _marked_finder)
+_PARTY_WORD = 32
 
 
 @cache
@@ -32,10 +35,13 @@ def _marked_finder() -> Any:
     no_keys: tuple[str, ...] = ()
     party = _party_keys()
     by_mark = dict(_by_mark())
-    for key, n in (party or {}).items():
-        if n == len(key) - 1:  # (a word-start key: it shares the entry of a role word or date literal)
-            old_flag, old_gate = by_mark.get(key, (0, None))
-            by_mark[key] = (old_flag | _PARTY, old_gate)
+    for key in _party_words():
+        # (a word-start name ends a word too, where the party scan takes it: the next character is
+        # no word character, so a space in the marked text; " uk" alone would stop at every " ukraine".
+        # Its key may share the entry of a role word or date literal: the same count before the end
+        # tells where it starts. A name that ends the text is found after the pass)
+        old_flag, old_gate = by_mark.get(key + " ", (0, None))
+        by_mark[key + " "] = (old_flag | _PARTY_WORD, old_gate)
     for key, (flag, gate) in by_mark.items():
         marked.add_word(key, (flag, len(key) - 1, gate, no_keys))
     for key, keys in (_channel_keys() or {}).items():
@@ -107,11 +113,18 @@ def _party_keys() -> dict[str, int] | None:
             anywhere.add(marked[1:])
         else:
             word_start.add(marked)
-    if anywhere & (word_start | set(_by_mark()) | set(_channel_keys() or {})):
+    if anywhere & (word_start | {key + " " for key in word_start} | set(_by_mark()) | set(_channel_keys() or {})):
         return None
     out = {key: len(key) - 1 for key in word_start}
     out.update((key, len(key)) for key in anywhere)
     return out
+
+
+@cache
+def _party_words() -> frozenset[str]:
+    """The word-start keys of :func:`_party_keys` (the marked forms of the names of ASCII word
+    characters alone, each one word): none when the names are left out of the pass."""
+    return frozenset(key for key, n in (_party_keys() or {}).items() if n == len(key) - 1)
 
 
 def _date_keys(literal: str, every: set[str]) -> list[str]:
@@ -164,6 +177,10 @@ def marked_starts(text: str) -> Starts | None:
                 party_at.append((start, end))  # (the key ends where its name ends: end is one past it in the text)
                 if flag == _PARTY:
                     continue
+            if flag & _PARTY_WORD:
+                party_at.append((start, end - 1))  # (the key ends with the space after its name)
+                if flag == _PARTY_WORD:
+                    continue
             if flag == _CHANNEL:
                 for key in keys:  # ("era" of "federal" is no "ERA")
                     if text.startswith(key, start):
@@ -180,6 +197,9 @@ def marked_starts(text: str) -> Starts | None:
                     gate_at[start] = gate
         found = (sorted(set(roles)), sorted(set(forms)), gate_at, channel_at if _channel_keys() is not None else None)
         if _party_keys() is not None:
+            last_word = marked_text[marked_text.rfind(" "):]  # (a name that ends the text has no space after it)
+            if last_word in _party_words():
+                party_at.append((len(text) - len(last_word) + 1, len(text)))
             parties = sorted(set(party_at))
     _last_starts = (text, found)
     _last_parties = (text, parties)
