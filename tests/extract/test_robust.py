@@ -28,9 +28,11 @@ NASTY = {
 
 @pytest.mark.parametrize("name", sorted(NASTY))
 def test_no_catastrophic_backtracking(name: str) -> None:
-    t0 = time.perf_counter()
+    # CPU time of this process, not the wall clock: other work on a loaded machine must not fail
+    # the test, while a pattern that backtracks without end still spends its time here.
+    t0 = time.process_time()
     res = extract_bytes(NASTY[name].encode(), "x.txt", "2024-07-15", limit=10**7)
-    assert time.perf_counter() - t0 < 5.0
+    assert time.process_time() - t0 < 5.0
     assert_spans(res.text, res.data)
 
 
