@@ -24,7 +24,9 @@ def chosen(pattern: Pattern, text: str) -> re.Pattern[str]:
     plain text): a loop that matches a pattern at many places of one text makes the choice once,
     not on every call (a method call and a test of the text each time)."""
     if isinstance(pattern, Rx):
-        return ascii_twin(pattern.u) if plain(text) else pattern.u
+        if not plain(text):
+            return pattern.u
+        return pattern.a or ascii_twin(pattern.u)  # (the twin rx() made: no lookup)
     return pattern
 
 
