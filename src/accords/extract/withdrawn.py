@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from accords.extract.prefilter import fold
 from accords.extract.rx import rx
 
 _WRONGLY = rx(r"(?=[wiemf])\b(?:wrongly|incorrectly|erroneously|mistakenly|falsely|in error)\b", re.I)
@@ -47,7 +48,10 @@ def possible(text: str) -> bool:
 
 
 def _possible(text: str) -> bool:
-    low = text.lower()
+    # (the relate stage has folded this document already: fold hands back that copy. Folding
+    # takes "İ" and "ſ" to "i" and "s" as IGNORECASE does, so the test is never narrower than
+    # the patterns it stands for.)
+    low = fold(text)
     if any(k in low for k in _PLAIN):
         return True
     if "mistake" in low and ("mistaken" in low or "a mistake" in low):
