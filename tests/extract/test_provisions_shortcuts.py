@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 import pytest
 
@@ -85,6 +86,20 @@ def test_names_placed(text: str) -> None:
         for pattern, places in ((p._NAMED_REF, p._REF_PLACES), (p._NAMED_TEXT, p._TEXT_PLACES)):
             if not p._names_placed(text, spots, start, end, sentence, places):
                 assert not list(pattern.finditer(sentence)), (sentence, pattern.pattern[:40])
+
+
+@pytest.mark.parametrize("text", [*gold_texts(), " ".join(PLACED)])
+def test_spot_within_is_any_name_within(text: str) -> None:
+    """_spot_within, the written-out early exit, answers what the walk of _names_within gives, and
+    each name that walk reports is a name of the text that lies in the range."""
+    spots = p._name_spots(text)
+    assert spots is not None
+    for start, end in _sentences(text):
+        i = bisect_left(spots, (start + 1,))
+        names = list(p._names_within(spots, i, start, end))
+        assert p._spot_within(spots, i, start, end) == bool(names)
+        for at, stop in names:
+            assert start <= at < stop <= end and text[at:stop].lower() in p._NAME_TO_ISO
 
 
 def test_names_placed_says_no() -> None:
