@@ -16,6 +16,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -129,21 +130,16 @@ def _relate(doc: Doc) -> Doc:
     return doc
 
 
-_CODER: list[Callable[..., list[dict[str, Any]]] | None] = []  # code_provisions, once looked for
-
-
+@cache
 def _coder() -> Callable[..., list[dict[str, Any]]] | None:
     """``code_provisions``, or None while it is absent. Imported on first use (it loads the codebook,
     which a CLI call that extracts nothing should not pay for), then kept: an import statement run
     for every document costs a sys.modules lookup and a module attribute check each time."""
-    if not _CODER:
-        try:  # written by another part of the project; absent until it lands
-            from accords.extract.provisions import code_provisions  # type: ignore[import-not-found,unused-ignore]
-        except ImportError:
-            _CODER.append(None)
-        else:
-            _CODER.append(code_provisions)
-    return _CODER[0]
+    try:  # written by another part of the project; absent until it lands
+        from accords.extract.provisions import code_provisions  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return None
+    return code_provisions
 
 
 @stage("provisions", "1")
