@@ -35,6 +35,17 @@ def run(text: str, published: str | None = "2024-07-15", name: str = "t.txt") ->
     return res.data
 
 
+BEFORE_RELATE = ["normalize", "segment", "recognize", "reference"]
+
+
+def staged(text: str, stages: list[str]) -> Any:
+    """The pipeline's ``Doc`` for ``text`` (as a .txt file, no publication date) after ``stages``."""
+    from accords.extract import pipeline
+    from accords.extract.types import Doc
+
+    return pipeline.run_chain(Doc(loaded=load_bytes(text.encode(), "t.txt")), stages)
+
+
 def agreements_by_parties(data: dict[str, Any]) -> dict[tuple[str, ...], dict[str, Any]]:
     return {tuple(a["parties"]): a for a in data["agreements"]}
 

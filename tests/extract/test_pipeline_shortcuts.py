@@ -8,14 +8,11 @@ from accords.extract import pipeline
 from accords.extract.relate import context
 from accords.extract.relate.tables import merge, relate_tables
 from accords.extract.types import Doc
-from tests.extract.helpers import gold_texts
-
-_BEFORE_RELATE = ["normalize", "segment", "recognize", "reference"]
+from tests.extract.helpers import BEFORE_RELATE, gold_texts, staged
 
 
 def _related(text: str) -> Doc:
-    loaded = pipeline.load_mod.load_bytes(text.encode(), "t.txt")
-    return pipeline.run_chain(Doc(loaded=loaded), [*_BEFORE_RELATE, "relate", "provisions"])
+    return staged(text, [*BEFORE_RELATE, "relate", "provisions"])
 
 
 def test_merging_tables_that_found_nothing_changes_no_fact() -> None:
@@ -46,8 +43,7 @@ def test_relate_stage_matches_the_unconditional_merge() -> None:
             pipeline.relate_tables = saved
 
     for text in [*gold_texts("gold")[:12], "Country | Date\nJapan | 13 June 2024\nFrance | 16 February 2024"]:
-        loaded = pipeline.load_mod.load_bytes(text.encode(), "t.txt")
-        base = pipeline.run_chain(Doc(loaded=loaded), _BEFORE_RELATE)
+        base = staged(text, BEFORE_RELATE)
         plain = always_merging(copy.deepcopy(base))
         fast = pipeline.REGISTRY["relate"].fn(copy.deepcopy(base))
         assert fast.facts == plain.facts

@@ -11,7 +11,7 @@ import pytest
 from accords.extract.prefilter import fold
 from accords.extract.relate import agreements, candidates, context
 
-from .helpers import gold_texts
+from .helpers import BEFORE_RELATE, gold_texts, staged
 
 # made-up lines that put the label words, title words and agreement words where the shortcuts must look
 EDGES = [
@@ -183,20 +183,11 @@ _FOCUS_EDGES = [
 ]
 
 
-def _built(text: str) -> context.Ctx:
-    from accords.extract import pipeline
-    from accords.extract.types import Doc
-
-    loaded = pipeline.load_mod.load_bytes(text.encode(), "t.txt")
-    doc = pipeline.run_chain(Doc(loaded=loaded), ["normalize", "segment", "recognize", "reference"])
-    return context.build(doc)
-
-
 def test_focus_counts_as_the_two_counters_did() -> None:
     # (called directly, not by patching context._focus: a compiled build calls its own function)
     checked = 0
     for text in [*_FOCUS_EDGES, *gold_texts()]:
-        ctx = _built(text)
+        ctx = context.build(staged(text, BEFORE_RELATE))
         assert context._focus(ctx) == _focus_by_counters(ctx), text[:200]
         checked += 1
     assert checked == len(_FOCUS_EDGES) + len(gold_texts())
