@@ -28,7 +28,7 @@ _SUPPLY = rx(r"(?=[psdtgfbwaerlh])"
              r"weapons?|arms|aid|assistance|help|support|equipment|restrict\w*|limit\w*|focus\w*)\b", re.I)
 _NEGATED = rx(r"(?=[nrdbpweicm])"
               r"(?:\b(?:not|never|no|refus\w*|declin\w*|ban\w*|prohibit\w*|without|except|rather than|"
-              r"instead of|neither|nor|consider\w*|could|might|may)\b|n't\b)", re.I)
+              r"instead of|neither|nor|consider\w*|could|might|(?-i:may))\b|n't\b)", re.I)  # ("May": a month)
 _HEDGED = rx(r"(?=[cmpr])\b(?:could|might|(?-i:may)|consider\w*|possibl\w*|reportedly)\b", re.I)
 # the aid as the subject of "is not": "But its help is not lethal" (not "weapons ... are not lethal")
 _AID_NOT = rx(r"\b(?:aid|help|support|assistance)\s+(?:is|are|was|has\s+been|remains)\s+not\s+\Z", re.I)
@@ -158,21 +158,21 @@ def _clause_start(text: str, sentence_start: int, pos: int) -> int:
 # support ..., including weapons and ammunition"). Only the category words count: an inventory
 # of a package ("36 howitzers, 120,000 rounds of ammunition") lists its contents and says
 # nothing of the scope, and an "ammunition initiative" or "coalition" is a channel.
-_LETHAL_ITEMS = rx(r"(?=[wamsl])"
+_LETHAL_ITEMS = rx(r"(?=[wamslf])"
                    r"(?<![\d,] )(?<!rounds of )(?<!rounds of artillery )\b(?:weapons|weaponry|ammunition|"
                    r"munitions|small\s+arms|arms\s+(?:deliveries|supplies)|long-range\s+(?:systems|missiles|"
-                   r"strike\s+systems))\b"
+                   r"strike\s+systems)|(?:F-\d+\s+)?fighter[\s-](?:jets|aircraft))\b"
                    r"(?!\s+(?:initiative|coalition|programme|program|production|factory|plant|industry|"
                    r"purchases|procurement))", re.I)
 _GIVING = rx(r"(?=[psdtgic])"
              r"\b(?:provid\w*|suppl\w*|deliver\w*|send\w*|sent|transfer\w*|pledg\w*|donat\w*|gives?|"
-             r"gave|given|includ\w*|contribut\w*)\b", re.I)
+             r"gave|given|includ\w*|contribut\w*|promis\w*)\b", re.I)
 _UNSURE = rx(r"(?=[nwiaqehrcbp])"
              r"\b(?:nobody|no\s+one|none|nothing|whether|if|asked|ask\w*|question\w*|expect\w*|"
              r"would|hop\w*|want\w*|request\w*|call\w*\s+for|need\w*|buy\w*|bought|purchas\w*)\b",
                      re.I)
 _REFERS = rx(r"\b(?:refers?|referring|mentions?|mentioning|names?)\s+to\b|\bmentions?\b", re.I)
-_ITEM_GATE = ("weapon", "ammunition", "munitions", "arms", "long-range")
+_ITEM_GATE = ("weapon", "ammunition", "munitions", "arms", "long-range", "fighter")
 # ... or when the items are what a package is for: "a defence package worth EUR 188 million for air defence and
 # heavy-calibre ammunition", "aid for weapons" (the money's purpose is the aid's scope)
 _PACKAGE_FOR = rx(r"\b(?:package|tranche|aid|assistance)\b[^.;:]{0,60}?\bfor\s+(?:[\w-]+(?:\s+and)?\s+){0,5}\Z", re.I)
@@ -232,9 +232,9 @@ _FUNDED_ONLY = ("missiles", "rounds", "shells")  # (_FUNDED_GATE's words not in 
 def _item_gates(folded: str) -> tuple[bool, bool]:
     """(whether a word of _ITEM_GATE is in ``folded``, whether one of _FUNDED_GATE is), in fewer scans of
     the text: the first three words are in both, and the first found of _ITEM_GATE is one of them unless
-    it is "arms" or "long-range" (tested last)."""
+    it is "arms", "long-range" or "fighter" (tested last)."""
     hit = next((k for k in _ITEM_GATE if k in folded), None)
-    if hit is not None and hit not in ("arms", "long-range"):
+    if hit is not None and hit not in ("arms", "long-range", "fighter"):
         return True, True
     return hit is not None, any(k in folded for k in _FUNDED_ONLY)
 
@@ -282,6 +282,7 @@ _FUNDED_ITEMS = rx(r"(?=[waml\d])\b(?:weapons|weaponry|ammunition|munitions|miss
 _FUNDING = rx(r"(?=[bpf])\b(?:buy|buys|buying|bought|purchas\w*|procur\w*|funds?|funding|funded|financ\w*|"
               r"pay(?:s|ing)?\s+for|paid\s+for)\b", re.I)
 _FOR_UKRAINE = rx(r"(?=[ft])\b(?:for|to)\s+(?:the\s+)?(?:Ukrain\w*|Kyiv)\b")
+_JOINS = rx(r"\bjoin(?:s|ed|ing)?\s+(?:the\s+|a\s+|in\s+)?\Z", re.I)
 _PRIORITY = rx(r"\bpriorit(?:y|ies)\b", re.I)
 _FUNDED_GATE = ("weapon", "ammunition", "munitions", "missiles", "rounds", "shells")
 _LED = rx(r"-(?:led|run|based)\b")
@@ -305,7 +306,9 @@ def _funded_items(ctx: Ctx, folded: str, out: list[dict[str, Any]], seen: set[tu
         if not item:
             continue
         verb = _FUNDING.search(sent, 0, item.start())
-        paid = verb is not None and _FOR_UKRAINE.search(sent, verb.end()) is not None
+        # a donor that joins a purchase ("will join the procurement of ... shells") buys for Ukraine with others
+        paid = verb is not None and (_FOR_UKRAINE.search(sent, verb.end()) is not None
+                                     or _JOINS.search(sent, max(0, verb.start() - 20), verb.start()) is not None)
         listed = not paid and "priorit" in low and bool(_PRIORITY.search(sent, item.end())) \
             and not re.search(r"Ukrain|Kyiv", sent)
         # (the whole-sentence scans for a negation or a hedge last: most sentences pay for nothing)
