@@ -172,6 +172,7 @@ _UNSURE = rx(r"(?=[nwiaqehrcbp])"
              r"would|hop\w*|want\w*|request\w*|call\w*\s+for|need\w*|buy\w*|bought|purchas\w*)\b",
                      re.I)
 _REFERS = rx(r"\b(?:refers?|referring|mentions?|mentioning|names?)\s+to\b|\bmentions?\b", re.I)
+_BY_COALITION = rx(r"\b[Cc]oalition\s+(?:that|which)\s+\Z")
 _ITEM_GATE = ("weapon", "ammunition", "munitions", "arms", "long-range", "fighter")
 # ... or when the items are what a package is for: "a defence package worth EUR 188 million for air defence and
 # heavy-calibre ammunition", "aid for weapons" (the money's purpose is the aid's scope)
@@ -263,6 +264,8 @@ def _lethal_items(ctx: Ctx, folded: str, out: list[dict[str, Any]], seen: set[tu
                 continue
             if _REFERS.search(clause):
                 continue  # ("The text refers to supplies including ...": what the text names, not aid given)
+            if "oalition" in clause and _BY_COALITION.search(clause, 0, verb.start()):
+                continue  # ("the coalition that supplies fighter jets": the coalition gives, not the partner)
             donor = _giver(ctx, idx, s + verb.start())
             if donor is None or (donor, "lethal") in seen or (donor, "non-lethal") in seen:
                 continue
@@ -282,7 +285,6 @@ _FUNDED_ITEMS = rx(r"(?=[waml\d])\b(?:weapons|weaponry|ammunition|munitions|miss
 _FUNDING = rx(r"(?=[bpf])\b(?:buy|buys|buying|bought|purchas\w*|procur\w*|funds?|funding|funded|financ\w*|"
               r"pay(?:s|ing)?\s+for|paid\s+for)\b", re.I)
 _FOR_UKRAINE = rx(r"(?=[ft])\b(?:for|to)\s+(?:the\s+)?(?:Ukrain\w*|Kyiv)\b")
-_JOINS = rx(r"\bjoin(?:s|ed|ing)?\s+(?:the\s+|a\s+|in\s+)?\Z", re.I)
 _PRIORITY = rx(r"\bpriorit(?:y|ies)\b", re.I)
 _FUNDED_GATE = ("weapon", "ammunition", "munitions", "missiles", "rounds", "shells")
 _LED = rx(r"-(?:led|run|based)\b")
@@ -306,9 +308,7 @@ def _funded_items(ctx: Ctx, folded: str, out: list[dict[str, Any]], seen: set[tu
         if not item:
             continue
         verb = _FUNDING.search(sent, 0, item.start())
-        # a donor that joins a purchase ("will join the procurement of ... shells") buys for Ukraine with others
-        paid = verb is not None and (_FOR_UKRAINE.search(sent, verb.end()) is not None
-                                     or _JOINS.search(sent, max(0, verb.start() - 20), verb.start()) is not None)
+        paid = verb is not None and _FOR_UKRAINE.search(sent, verb.end()) is not None
         listed = not paid and "priorit" in low and bool(_PRIORITY.search(sent, item.end())) \
             and not re.search(r"Ukrain|Kyiv", sent)
         # (the whole-sentence scans for a negation or a hedge last: most sentences pay for nothing)
