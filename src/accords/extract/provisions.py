@@ -184,6 +184,10 @@ _SUBJECT = rx(
     + r")(?![\w.])(?:\*\*|__)?(?:,\s+(?:which|who|an?|the|one|like|as|in|under)\b[^,;.]{0,80},)?"
     r"\s+(?P<aux>(?:(?:also|now|then|has|have|had|already|does|did|not|never)\s+)*)"
     r"(?P<verb>[a-z][\w']*)\b")
+# A list line labelled with a signed partner ("- Latvia: EUR 5 million a year ...", "- **Latvia** (row 9): signed
+# ..."): a tracker's or a fact sheet's entry, about that partner's text as a sentence with it as subject is.
+_PARTNER_LABEL = rx(r"[ \t]*(?:[-*+•][ \t]+)?(?:\*\*|__)?(?P<who>(?i:" + trie_pattern(_STATE_NAMES) + r"))"
+                    r"(?:\*\*|__)?(?:[ \t]+\([^()\n]{1,24}\))?:(?:\*\*|__)?[ \t]")
 # Two signed partners as the joint subject of a role or a promise: "Germany and France lead the coalition for
 # integrated air and missile defence", "Latvia and Estonia will train pilots". Each speaks for its own
 # agreement; partners that did not sign ("Denmark and Sweden lead the drone coalition" beside Portugal's
@@ -845,6 +849,8 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         # neither, nearly every one, is not matched)
         subject, commits = _subject(sentence, signed) \
             if signed and (naming[si] or _CAPITAL_I in hits) else (None, False)
+        if subject is None and signed and ":" in sentence[:40] and naming[si]:
+            subject, commits = _labelled(sentence, signed), True
         if joint and (hedged or past or _BACKGROUND.match(sentence)):
             joint = None
         if subject and (hedged or past or _BACKGROUND.match(sentence) or not (commits or para_start)):
@@ -1044,6 +1050,14 @@ def _subject(sentence: str, signed: list[str] | None) -> tuple[str | None, bool]
     if not _VERBISH.match(first) or (who in _CAPITALS and not commits):
         return None, False  # a capital is a government only when it signs or commits ("Riga promises")
     return key, commits
+
+
+def _labelled(sentence: str, signed: list[str]) -> str | None:
+    """The agreement of the signed partner whose name labels the line (see _PARTNER_LABEL)."""
+    m = _PARTNER_LABEL.match(sentence)
+    iso = _STATE_NAMES.get(m.group("who").lower()) if m else None
+    key = _with_ukraine(iso) if iso and iso != "UKR" else None
+    return key if key in signed else None
 
 
 def _joint_subject(sentence: str, signed: list[str] | None) -> list[str] | None:
