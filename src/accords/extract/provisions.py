@@ -251,6 +251,7 @@ _CONTRAST = rx(rf",?\s+(?:while|whereas|but)\s+(?P<rest>(?:the\s+)?(?P<who>{_NAM
 _PAIR_BEFORE = rx(r"(?P<who>[A-Z][\w.]*)\s+and\s+\Z")
 _ANAPHORIC_START = rx(r"(?:the|both)\s+(?:parties|participants|sides)\b|they\b|it\s+also\b",
                               re.IGNORECASE)
+_ASKS_TEXT = rx(r"\b(?:[Dd]oes|[Dd]id|[Ii]s|[Ww]ill)\s+(?:the|this|its)\s+(?:text|agreement|accord)\b")
 _IT_NEXT = rx(r"\s*(?:It|Its|This\s+(?:text|agreement|accord)|The\s+(?:text|agreement|accord))\b")
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december")
 _BACKGROUND = rx(
@@ -793,7 +794,10 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         # (a blank line needs two line breaks; between them only white space, which a gap of white
         # space alone has: the pattern runs only on a gap with other characters)
         if broken and prev is not None and gap.count("\n") >= 2 and (gap.isspace() or _BLANK_LINE.search(gap)):
-            continues = (not text[prev[0]:prev[1]].rstrip().endswith(_TERMINAL)
+            last = text[prev[0]:prev[1]].rstrip()
+            # (an answer is about the text its question asks of: "HOST: Does the text say anything about NATO?" /
+            # "GUEST: It does. It refers to ...")
+            continues = (not last.endswith(_TERMINAL) or (last.endswith("?") and bool(_ASKS_TEXT.search(last)))
                          or sentence[:1].islower() or bool(_ANAPHORIC_START.match(sentence)))
             if not continues:
                 context = [section] if section else []
