@@ -286,6 +286,7 @@ _AGREEMENT_TITLE = rx(r"\s*#*\s*(?:[\w-]+\s+){0,4}?(?:agreement|accord|memorandu
 _NEGATION = rx(
     r"\b(?:no|not|never|neither|nor|nobody|no\s+one|nothing|none|without|exclud\w*|omit\w*|lacks?|lacking|absence\s+of"
     r"|silent\s+(?:on|about)|refrain\w*\s+from|rul\w+\s+out)\b|n't\b", re.IGNORECASE)
+_UNFOUND = rx(r"\b(?:found\s+no|(?:could|can|did)\s*(?:not|n't)\s+find)\b")
 _NOT_NEGATION = rx(
     r"(?=[nw])\b(?:not\s+only|not\s+least|no\s+later\s+than|not\s+later\s+than|no\s+less\s+than|not\s+less\s+than"
     r"|no\s+fewer\s+than|not\s+fewer\s+than|not\s+below|not\s+under"
@@ -917,6 +918,9 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
                     or (("earlier" in sentence or "original" in sentence or "previous" in sentence)
                         and _EARLIER_CLAIM.match(sentence)):
                 coded = []  # a question or a withdrawn claim asserts nothing about the text
+            elif ("found no" in sentence or " find " in sentence) and _UNFOUND.search(sentence):
+                # "We found no term of validity in the reporting": the writer's gap, not the text saying none
+                coded = [(cid, value) for cid, value in coded if value != ABSENT]
             else:
                 narrowed = _narrow(sentence, start, end, context, signed)
                 if narrowed is not None:
