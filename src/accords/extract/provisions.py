@@ -854,7 +854,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         # neither, nearly every one, is not matched)
         subject, commits = _subject(sentence, signed) \
             if signed and (naming[si] or _CAPITAL_I in hits) else (None, False)
-        if subject is None and signed and ":" in sentence[:40] and naming[si]:
+        if subject is None and naming[si] and signed and ":" in sentence[:40]:
             subject, commits = _labelled(sentence, signed), True
         if joint and (hedged or past or _BACKGROUND.match(sentence)):
             joint = None
@@ -918,7 +918,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
                     or (("earlier" in sentence or "original" in sentence or "previous" in sentence)
                         and _EARLIER_CLAIM.match(sentence)):
                 coded = []  # a question or a withdrawn claim asserts nothing about the text
-            elif ("found no" in sentence or " find " in sentence) and _UNFOUND.search(sentence):
+            elif any(value == ABSENT for _, value in coded) and _UNFOUND.search(sentence):
                 # "We found no term of validity in the reporting": the writer's gap, not the text saying none
                 coded = [(cid, value) for cid, value in coded if value != ABSENT]
             else:

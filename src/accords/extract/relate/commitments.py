@@ -31,9 +31,7 @@ _STATUS = [
                     r"received|obtained)\b")),
     # ("presented its 23rd defence package, worth ...": a package laid out is offered, like one unveiled)
     # ("For 2024 the EU foresees EUR 5 billion": a sum a plan or a text provides for)
-    # ("exchanged notes on a loan of JPY ...": the diplomatic notes that conclude a loan agreement)
     ("pledged", rx(r"\b(?:pledg\w*|commit(?:s|ted|ting|ment)?|promis\w*|announc\w*|unveil\w*|offer\w*|goes to|foresees|"
-                   r"exchang(?:es|ed|e)\s+(?:diplomatic\s+)?notes|"
                    r"present(?:s|ed)\s+(?:its|their|a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:package|programme|tranche)|"
                    r"(?:is|are)\s+(?:also\s+)?(?:providing|giving|contributing|sending|committing|granting)|"
                    r"(?:rais|increas|expand|boost)(?:ed|es|e)\s+(?:[\w']+\s+){0,4}?to|"
@@ -128,6 +126,7 @@ _PART_LEAD = rx(r"\s*(?:This|That|It|The\s+(?:sum|total|package|amount|figure|mo
 # "puts Luxembourg's defence aid for 2024 at EUR 80 million": the sum a text fixes for the aid.
 _PUT_AT = rx(r"(?=[fps])\b(?:puts?|sets?|fix(?:es)?|fixed)\s+[^.;:]{0,60}?\bat\s+\Z")
 # "puts EUR 7 billion on the table" offers the money ("is on the table" only proposes it).
+_NOTES = rx(r"\bexchang(?:es|ed|e)\s+(?:diplomatic\s+)?notes\b")
 _MAKES = rx(r"(?=m)\bmak(?:es|e|ing)\s+(?:(?:about|around|some|roughly|nearly|almost|another|a\s+further|over)\s+)?\Z")
 _PUT = rx(r"(?=[lp])\b(?:puts?|putting|lays?|laid)\s+\Z")
 _ON_TABLE = rx(r"\s*on the table\b")
@@ -305,6 +304,10 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
         made = _MAKES.search(left)  # "makes EUR 2 billion available": the verb's two halves around the sum
         if made is not None:
             status, cue_at = "pledged", made.start()
+    if status is None and "notes" in low_left:
+        notes = _NOTES.search(left)  # "exchanged notes on a loan of JPY ...": the notes conclude the loan
+        if notes is not None:
+            status, cue_at = "pledged", notes.start()
     put = _PUT.search(left) if status is None and _G_PUT.may(low_left) else None
     if put and _ON_TABLE.match(right):
         status, cue_at = "pledged", put.start()

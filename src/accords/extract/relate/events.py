@@ -121,12 +121,12 @@ def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> l
                         p.extra.get("kind") != "demonym" and p.value not in ("UKR", "RUS") for p in ctx.parties_in(idx))
                 if summary:
                     continue
-            if "from" in low_before and _BASELINE.search(before):
-                continue  # "queues shortened to two days from five in July": the figure a change is measured from
-            if m.extra.get("d") is None and "from " in low_before[-30:] and (
-                    (low_before.endswith("from ") and _TO_MONTH.match(ctx.text, m.end))
-                    or _FROM_MONTH_TO.search(before)):
-                continue  # "the financial year runs from April to March": the bounds of a period, not two events
+            if "from" in low_before:
+                if _BASELINE.search(before):
+                    continue  # "queues shortened to two days from five in July": the figure a change is measured from
+                if m.extra.get("d") is None and ((low_before.endswith("from ") and _TO_MONTH.match(ctx.text, m.end))
+                                                 or _FROM_MONTH_TO.search(before)):
+                    continue  # "the financial year runs from April to March": the bounds of a period, not two events
             if ("planned" in low_before or "scheduled" in low_before) and _UNREALISED.search(sentence, m.start - s):
                 continue  # "The signing had been planned for Kyiv in June but slipped": it did not happen then
             if len(value) == 4 and " will " in ctx.text[m.end:m.end + 40] and _YEAR_BUDGET.match(ctx.text, m.end):
