@@ -918,7 +918,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
                     or (("earlier" in sentence or "original" in sentence or "previous" in sentence)
                         and _EARLIER_CLAIM.match(sentence)):
                 coded = []  # a question or a withdrawn claim asserts nothing about the text
-            elif any(value == ABSENT for _, value in coded) and _UNFOUND.search(sentence):
+            elif ("ound no" in sentence or " find " in sentence) and _UNFOUND.search(sentence):
                 # "We found no term of validity in the reporting": the writer's gap, not the text saying none
                 coded = [(cid, value) for cid, value in coded if value != ABSENT]
             else:
