@@ -854,7 +854,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         # neither, nearly every one, is not matched)
         subject, commits = _subject(sentence, signed) \
             if signed and (naming[si] or _CAPITAL_I in hits) else (None, False)
-        if subject is None and naming[si] and signed and ":" in sentence[:40]:
+        if subject is None and naming[si] and signed and sentence[:1] in "-*+•":  # (a list line only)
             subject, commits = _labelled(sentence, signed), True
         if joint and (hedged or past or _BACKGROUND.match(sentence)):
             joint = None

@@ -144,7 +144,8 @@ def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> l
             seen.add((value, group))
             if offtopic is None:
                 offtopic = _off_topic(ctx, idx, sentence, m.start - s)
-            if offtopic and not (len(value) == 10 and "meeting" in ctx.low[s:e] and not _own_date(ctx, m.start, value)):
+            if offtopic and not (len(value) == 10 and ctx.low.find("meeting", s, e) >= 0
+                                 and not _own_date(ctx, m.start, value)):
                 continue  # (a meeting on a given day is a happening: "the next meeting will take place on 18 March")
             # One event per date a sentence tells, however many signings share it ("Czechia and Slovenia
             # signed on 18 July"): the gold conventions require one and leave the others optional.
