@@ -1,5 +1,4 @@
-"""Session 11 generalisation rules (learned from gold set 11): fighter jets a donor delivers are lethal aid
-(counted ones stay an inventory, a coalition that supplies them is no donor); the month May is no hedge; a
+"""Session 11 generalisation rules (learned from gold set 11): the month May is no hedge on weapons given; a
 Markdown heading's title is its own line, not the list right under it; "makes EUR 2 billion available"; a GDP
 share's sum set beside it after a comma; notes exchanged on a loan; a month range bounds a period; a meeting on
 a given day is an event; a list line labelled with a signed partner; consultations with the time limit before
@@ -29,22 +28,6 @@ _NORWAY = "Norway signed a security agreement with Ukraine in Oslo on 2 May 2024
 
 
 # --- military scope -------------------------------------------------------------------------------------
-
-def test_fighter_jets_a_donor_delivers_are_lethal_aid() -> None:
-    data = _run(_NORWAY + "Norway trains Ukrainian pilots and prepares the delivery of the fighter jets.")
-    assert ("NOR", "lethal") in _scopes(data)
-
-
-def test_counted_fighter_jets_stay_an_inventory() -> None:
-    data = _run(_NORWAY + "Norway will deliver 12 F-16 fighter jets by 2026.")
-    assert not data["military_scope"]
-
-
-def test_a_coalition_that_supplies_fighter_jets_is_not_the_partner_giving() -> None:
-    data = _run(_NORWAY + "Within the coalition that supplies fighter jets to Kyiv, Norway will teach English "
-                "to mechanics.")
-    assert not data["military_scope"]
-
 
 def test_the_month_may_is_no_hedge_on_weapons_given() -> None:
     data = _run("OSLO, 3 May 2024 - Norway signed a security agreement with Ukraine, with the prime minister "

@@ -158,10 +158,10 @@ def _clause_start(text: str, sentence_start: int, pos: int) -> int:
 # support ..., including weapons and ammunition"). Only the category words count: an inventory
 # of a package ("36 howitzers, 120,000 rounds of ammunition") lists its contents and says
 # nothing of the scope, and an "ammunition initiative" or "coalition" is a channel.
-_LETHAL_ITEMS = rx(r"(?=[wamslf])"
+_LETHAL_ITEMS = rx(r"(?=[wamsl])"
                    r"(?<![\d,] )(?<!rounds of )(?<!rounds of artillery )\b(?:weapons|weaponry|ammunition|"
                    r"munitions|small\s+arms|arms\s+(?:deliveries|supplies)|long-range\s+(?:systems|missiles|"
-                   r"strike\s+systems)|(?:F-\d+\s+)?fighter[\s-](?:jets|aircraft))\b"
+                   r"strike\s+systems))\b"
                    r"(?!\s+(?:initiative|coalition|programme|program|production|factory|plant|industry|"
                    r"purchases|procurement))", re.I)
 _GIVING = rx(r"(?=[psdtgic])"
@@ -172,8 +172,7 @@ _UNSURE = rx(r"(?=[nwiaqehrcbp])"
              r"would|hop\w*|want\w*|request\w*|call\w*\s+for|need\w*|buy\w*|bought|purchas\w*)\b",
                      re.I)
 _REFERS = rx(r"\b(?:refers?|referring|mentions?|mentioning|names?)\s+to\b|\bmentions?\b", re.I)
-_BY_COALITION = rx(r"\b[Cc]oalition\s+(?:that|which)\s+\Z")
-_ITEM_GATE = ("weapon", "ammunition", "munitions", "arms", "long-range", "fighter")
+_ITEM_GATE = ("weapon", "ammunition", "munitions", "arms", "long-range")
 # ... or when the items are what a package is for: "a defence package worth EUR 188 million for air defence and
 # heavy-calibre ammunition", "aid for weapons" (the money's purpose is the aid's scope)
 _PACKAGE_FOR = rx(r"\b(?:package|tranche|aid|assistance)\b[^.;:]{0,60}?\bfor\s+(?:[\w-]+(?:\s+and)?\s+){0,5}\Z", re.I)
@@ -233,9 +232,9 @@ _FUNDED_ONLY = ("missiles", "rounds", "shells")  # (_FUNDED_GATE's words not in 
 def _item_gates(folded: str) -> tuple[bool, bool]:
     """(whether a word of _ITEM_GATE is in ``folded``, whether one of _FUNDED_GATE is), in fewer scans of
     the text: the first three words are in both, and the first found of _ITEM_GATE is one of them unless
-    it is "arms", "long-range" or "fighter" (tested last)."""
+    it is "arms" or "long-range" (tested last)."""
     hit = next((k for k in _ITEM_GATE if k in folded), None)
-    if hit is not None and hit not in ("arms", "long-range", "fighter"):
+    if hit is not None and hit not in ("arms", "long-range"):
         return True, True
     return hit is not None, any(k in folded for k in _FUNDED_ONLY)
 
@@ -264,8 +263,6 @@ def _lethal_items(ctx: Ctx, folded: str, out: list[dict[str, Any]], seen: set[tu
                 continue
             if _REFERS.search(clause):
                 continue  # ("The text refers to supplies including ...": what the text names, not aid given)
-            if "oalition" in clause and _BY_COALITION.search(clause, 0, verb.start()):
-                continue  # ("the coalition that supplies fighter jets": the coalition gives, not the partner)
             donor = _giver(ctx, idx, s + verb.start())
             if donor is None or (donor, "lethal") in seen or (donor, "non-lethal") in seen:
                 continue
