@@ -16,8 +16,12 @@ a tuning set in session 8 (overall 0.79 -> 0.85; every key but provisions at 0.8
 0.77, stay low mostly where its gold codes defence-industry cooperation as manufacturing_industry, which the
 codebook and the other sets code defence_industrial_base): it is held at 0.77 on every key. Set 10 became a
 tuning set in session 9 (overall 0.84 -> 0.95; its weakest key, provisions, is at 0.91, mostly capabilities its
-gold leaves out where the text names a coalition of that capability): it is held at 0.9 on every key. The sets
-never tuned on (2, 11, 12, and those written after) are not scored here:
+gold leaves out where the text names a coalition of that capability): it is held at 0.9 on every key. Set 11
+became a tuning set in session 11 (overall 0.86 -> 0.92; its weakest key, military_scope, stays at 0.67: its
+gold reads lethal scope off a counted jet delivery, a text that "mentions weapons supplies" and a donor joining
+an ammunition purchase, which the dev gold and set 7 code as no scope, and off "delivery of the fighter jets",
+left out for speed): it is held at 0.66 on every key.
+The sets never tuned on (2, 12, and those written after) are not scored here:
 they are the honest measurement (``accords eval tests/gold_heldout2``); only their spans are checked.
 """
 
@@ -36,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SUFFIXES = (".txt", ".md", ".html", ".pdf", ".docx")
 FLOORS = {"gold_heldout": 0.9, "gold_heldout3": 0.9, "gold_heldout4": 0.9, "gold_heldout5": 0.8,
           "gold_heldout6": 0.8, "gold_heldout7": 0.8, "gold_heldout8": 0.8, "gold_heldout9": 0.77,
-          "gold_heldout10": 0.9}  # set -> min F1 per key
+          "gold_heldout10": 0.9, "gold_heldout11": 0.66}  # set -> min F1 per key
 
 
 def _cases(folder: str) -> list[tuple[str, Path, Path, str | None]]:

@@ -184,6 +184,10 @@ _SUBJECT = rx(
     + r")(?![\w.])(?:\*\*|__)?(?:,\s+(?:which|who|an?|the|one|like|as|in|under)\b[^,;.]{0,80},)?"
     r"\s+(?P<aux>(?:(?:also|now|then|has|have|had|already|does|did|not|never)\s+)*)"
     r"(?P<verb>[a-z][\w']*)\b")
+# A list line labelled with a signed partner ("- Latvia: EUR 5 million a year ...", "- **Latvia** (row 9): signed
+# ..."): a tracker's or a fact sheet's entry, about that partner's text as a sentence with it as subject is.
+_PARTNER_LABEL = rx(r"[ \t]*(?:[-*+•][ \t]+)?(?:\*\*|__)?(?P<who>(?i:" + trie_pattern(_STATE_NAMES) + r"))"
+                    r"(?:\*\*|__)?(?:[ \t]+\([^()\n]{1,24}\))?:(?:\*\*|__)?[ \t]")
 # Two signed partners as the joint subject of a role or a promise: "Germany and France lead the coalition for
 # integrated air and missile defence", "Latvia and Estonia will train pilots". Each speaks for its own
 # agreement; partners that did not sign ("Denmark and Sweden lead the drone coalition" beside Portugal's
@@ -247,6 +251,7 @@ _CONTRAST = rx(rf",?\s+(?:while|whereas|but)\s+(?P<rest>(?:the\s+)?(?P<who>{_NAM
 _PAIR_BEFORE = rx(r"(?P<who>[A-Z][\w.]*)\s+and\s+\Z")
 _ANAPHORIC_START = rx(r"(?:the|both)\s+(?:parties|participants|sides)\b|they\b|it\s+also\b",
                               re.IGNORECASE)
+_ASKS_TEXT = rx(r"\b(?:[Dd]oes|[Dd]id|[Ii]s|[Ww]ill)\s+(?:the|this|its)\s+(?:text|agreement|accord)\b")
 _IT_NEXT = rx(r"\s*(?:It|Its|This\s+(?:text|agreement|accord)|The\s+(?:text|agreement|accord))\b")
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december")
 _BACKGROUND = rx(
@@ -281,6 +286,7 @@ _AGREEMENT_TITLE = rx(r"\s*#*\s*(?:[\w-]+\s+){0,4}?(?:agreement|accord|memorandu
 _NEGATION = rx(
     r"\b(?:no|not|never|neither|nor|nobody|no\s+one|nothing|none|without|exclud\w*|omit\w*|lacks?|lacking|absence\s+of"
     r"|silent\s+(?:on|about)|refrain\w*\s+from|rul\w+\s+out)\b|n't\b", re.IGNORECASE)
+_UNFOUND = rx(r"\b(?:found\s+no|(?:could|can|did)\s*(?:not|n't)\s+find)\b")
 _NOT_NEGATION = rx(
     r"(?=[nw])\b(?:not\s+only|not\s+least|no\s+later\s+than|not\s+later\s+than|no\s+less\s+than|not\s+less\s+than"
     r"|no\s+fewer\s+than|not\s+fewer\s+than|not\s+below|not\s+under"
@@ -789,7 +795,10 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         # (a blank line needs two line breaks; between them only white space, which a gap of white
         # space alone has: the pattern runs only on a gap with other characters)
         if broken and prev is not None and gap.count("\n") >= 2 and (gap.isspace() or _BLANK_LINE.search(gap)):
-            continues = (not text[prev[0]:prev[1]].rstrip().endswith(_TERMINAL)
+            last = text[prev[0]:prev[1]].rstrip()
+            # (an answer is about the text its question asks of: "HOST: Does the text say anything about NATO?" /
+            # "GUEST: It does. It refers to ...")
+            continues = (not last.endswith(_TERMINAL) or (last.endswith("?") and bool(_ASKS_TEXT.search(last)))
                          or sentence[:1].islower() or bool(_ANAPHORIC_START.match(sentence)))
             if not continues:
                 context = [section] if section else []
@@ -845,6 +854,8 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
         # neither, nearly every one, is not matched)
         subject, commits = _subject(sentence, signed) \
             if signed and (naming[si] or _CAPITAL_I in hits) else (None, False)
+        if subject is None and naming[si] and signed and sentence[:1] in "-*+•":  # (a list line only)
+            subject, commits = _labelled(sentence, signed), True
         if joint and (hedged or past or _BACKGROUND.match(sentence)):
             joint = None
         if subject and (hedged or past or _BACKGROUND.match(sentence) or not (commits or para_start)):
@@ -907,6 +918,9 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
                     or (("earlier" in sentence or "original" in sentence or "previous" in sentence)
                         and _EARLIER_CLAIM.match(sentence)):
                 coded = []  # a question or a withdrawn claim asserts nothing about the text
+            elif ("ound no" in sentence or " find " in sentence) and _UNFOUND.search(sentence):
+                # "We found no term of validity in the reporting": the writer's gap, not the text saying none
+                coded = [(cid, value) for cid, value in coded if value != ABSENT]
             else:
                 narrowed = _narrow(sentence, start, end, context, signed)
                 if narrowed is not None:
@@ -1044,6 +1058,14 @@ def _subject(sentence: str, signed: list[str] | None) -> tuple[str | None, bool]
     if not _VERBISH.match(first) or (who in _CAPITALS and not commits):
         return None, False  # a capital is a government only when it signs or commits ("Riga promises")
     return key, commits
+
+
+def _labelled(sentence: str, signed: list[str]) -> str | None:
+    """The agreement of the signed partner whose name labels the line (see _PARTNER_LABEL)."""
+    m = _PARTNER_LABEL.match(sentence)
+    iso = _STATE_NAMES.get(m.group("who").lower()) if m else None
+    key = _with_ukraine(iso) if iso and iso != "UKR" else None
+    return key if key in signed else None
 
 
 def _joint_subject(sentence: str, signed: list[str] | None) -> list[str] | None:

@@ -143,7 +143,10 @@ def sections(text: str, paras: list[tuple[int, int]], heads: list[int | None] | 
     for (start, end), head in zip(paras, heads, strict=True):
         title: str | None = None
         if is_heading_paragraph(text, start, end):
-            title = _MD_HEADING.sub("", text[start:end]).strip()
+            # (a Markdown heading's paragraph runs on into a list written right under it, "### Added\n- ...":
+            # the title is the heading's line, not the list)
+            line = text.find("\n", start, end)
+            title = _MD_HEADING.sub("", text[start:line if line >= 0 else end]).strip()
         else:
             if head is not None:
                 title = text[start:head - 1].strip()

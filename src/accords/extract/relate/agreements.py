@@ -1158,9 +1158,13 @@ _FOR_PERIOD = rx(r"(?=[bcfiot])\b(?:for|in\s+support\s+for|budget\s+for|over|thr
 
 def _sign_date(ctx: Ctx, idx: int, skip: list[tuple[int, int]] | None = None) -> str | None:
     best: str | None = None
+    stamp: str | None = None  # a wire dateline's date, taken only when the sentence gives no other
     for m in ctx.in_sentence("date", idx):
         value = m.value
         if not value or m.extra.get("deadline") or m.extra.get("since"):
+            continue
+        if m.start < 300 and _is_dateline(ctx.text, m.start, m.end):
+            stamp = value  # "BRUSSELS, 29 May 2024 (CWS) - ... signed ... on Tuesday": the story's day
             continue
         if skip and any(a <= m.start < b for a, b in skip):
             continue
@@ -1170,7 +1174,18 @@ def _sign_date(ctx: Ctx, idx: int, skip: list[tuple[int, int]] | None = None) ->
             continue  # "sets out SEK 75 billion for 2024 to 2026": the years the money covers
         if best is None or len(value) > len(best):
             best = value
-    return best
+    return best or stamp
+
+
+# A wire dateline ("BRUSSELS, 29 May 2024 (CWS) - "): the place in capitals at the line's start, the date,
+# then a dash (as events' _is_dateline reads it).
+_DATELINE_TAIL = rx(r"\s*(?:\([A-Z][\w .&-]*\)\s*)?[-–—]\s")
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return start - line_start <= 40 and bool(_DATELINE_TAIL.match(text, end)) \
+        and text[line_start:start].strip().rstrip(",").replace(" ", "").isupper()
 
 
 _LEADERS = rx(r"\b(?:two|both) leaders\b|\bleaders\b")

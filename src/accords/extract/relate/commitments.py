@@ -126,6 +126,8 @@ _PART_LEAD = rx(r"\s*(?:This|That|It|The\s+(?:sum|total|package|amount|figure|mo
 # "puts Luxembourg's defence aid for 2024 at EUR 80 million": the sum a text fixes for the aid.
 _PUT_AT = rx(r"(?=[fps])\b(?:puts?|sets?|fix(?:es)?|fixed)\s+[^.;:]{0,60}?\bat\s+\Z")
 # "puts EUR 7 billion on the table" offers the money ("is on the table" only proposes it).
+_NOTES = rx(r"\bexchang(?:es|ed|e)\s+(?:diplomatic\s+)?notes\b")
+_MAKES = rx(r"(?=m)\bmak(?:es|e|ing)\s+(?:(?:about|around|some|roughly|nearly|almost|another|a\s+further|over)\s+)?\Z")
 _PUT = rx(r"(?=[lp])\b(?:puts?|putting|lays?|laid)\s+\Z")
 _ON_TABLE = rx(r"\s*on the table\b")
 # A fact-sheet or timeline line "Sweden: SEK 75 billion of military aid ...": the label is the
@@ -298,13 +300,22 @@ def _commitment(ctx: Ctx, idx: int, m: Mention, seg_start: int, seg_end: int,
     if gives and (_SUPPORT.search(right[:80]) or _SUPPORT.search(left)
                   or (_YEARLY.match(right) and _named_giver(ctx, idx, m.start))):
         status, cue_at = "allocated" if gives.groupdict().get("v") == "holds" else "pledged", gives.start()
+    if status is None and right.startswith(" available") and "mak" in low_left[-20:]:
+        made = _MAKES.search(left)  # "makes EUR 2 billion available": the verb's two halves around the sum
+        if made is not None:
+            status, cue_at = "pledged", made.start()
+    if status is None and "notes" in low_left:
+        notes = _NOTES.search(left)  # "exchanged notes on a loan of JPY ...": the notes conclude the loan
+        if notes is not None:
+            status, cue_at = "pledged", notes.start()
     put = _PUT.search(left) if status is None and _G_PUT.may(low_left) else None
     if put and _ON_TABLE.match(right):
         status, cue_at = "pledged", put.start()
     if status is None and seg_start == s and _label(ctx, idx, m):
         status, cue_at = "pledged", 0
     share = False
-    if status is None and _G_MEANS.may(low_left) and _MEANS.search(left) and _gdp_share(ctx, idx):
+    if status is None and ((_G_MEANS.may(low_left) and _MEANS.search(left))
+                           or (", " in left[-16:] and _APPOSED.search(left[-16:]))) and _gdp_share(ctx, idx):
         status, cue_at = "pledged", -1  # "0.25 percent of GDP ... which means more than EUR 100 million"
         share = True  # ("is estimated at": the estimate is of what the share comes to, not a hedge)
     if status is None and _since_in(ctx, s, _e) and _G_TOTAL.may(fold(around)) \
@@ -420,6 +431,8 @@ _QUALIFIED = rx(r"[ *]*(?:(?:about|around|some|roughly|approx\.|approximately|ov
 _MEANS = rx(r"\b(?:means?|meaning|estimated\s+at|equals?|equal\s+to|works?\s+out\s+at|translates?\s+in(?:to)?)\b"
             r"[^.;:]{0,20}\Z", re.I)
 _G_MEANS = Gate(_MEANS)
+# ... or set beside the share after a comma: "0.25% of GDP a year, about EUR 112 million in 2024"
+_APPOSED = rx(r",\s+(?:(?:about|around|some|roughly|approximately|nearly|almost|or)\s+)?\Z")
 _GDP_SHARE = rx(r"\b(?:per\s*cent|percent|%)\s+of\s+(?:its\s+|their\s+|the\s+|national\s+)?"
                 r"(?:GDP|gross\s+domestic\s+product)\b", re.I)
 

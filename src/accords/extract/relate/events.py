@@ -49,6 +49,8 @@ _OCCASION_OF = rx(r"\b(?:declarations?|summits?|conferences?|meetings?|agreement
 # A plan the sentence says did not come about (read after the date: "planned for June but slipped").
 _UNREALISED = rx(r"[^.;]{0,80}?\b(?:but|and)\s+(?:was\s+|were\s+|had\s+to\s+be\s+)?(?:slipped|postponed|delayed|"
                  r"cancell?ed|called\s+off|put\s+off|fell\s+through|moved|did\s+not\s+(?:happen|take\s+place))\b", re.I)
+_TO_MONTH = rx(r"\s+(?:to|until|till|through)\s+[A-Z][a-z]{2}")
+_FROM_MONTH_TO = rx(r"\bfrom\s+[A-Z][a-z]+\s+(?:to|until|till|through)\s+\Z")
 _DATELINE_AFTER = rx(r"\s*(?:\([A-Z][\w .&-]*\)\s*)?[-–—]\s")
 # A short line near the top (or the foot) that says how the document came about ("Transcript prepared by the
 # clerks, 17 January 2024", "Working paper 7/2024 - ... - 20 March 2024", "Sent to participants on
@@ -119,8 +121,12 @@ def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> l
                         p.extra.get("kind") != "demonym" and p.value not in ("UKR", "RUS") for p in ctx.parties_in(idx))
                 if summary:
                     continue
-            if "from" in low_before and _BASELINE.search(before):
-                continue  # "queues shortened to two days from five in July": the figure a change is measured from
+            if "from" in low_before:
+                if _BASELINE.search(before):
+                    continue  # "queues shortened to two days from five in July": the figure a change is measured from
+                if m.extra.get("d") is None and ((low_before.endswith("from ") and _TO_MONTH.match(ctx.text, m.end))
+                                                 or _FROM_MONTH_TO.search(before)):
+                    continue  # "the financial year runs from April to March": the bounds of a period, not two events
             if ("planned" in low_before or "scheduled" in low_before) and _UNREALISED.search(sentence, m.start - s):
                 continue  # "The signing had been planned for Kyiv in June but slipped": it did not happen then
             if len(value) == 4 and " will " in ctx.text[m.end:m.end + 40] and _YEAR_BUDGET.match(ctx.text, m.end):
@@ -138,8 +144,9 @@ def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> l
             seen.add((value, group))
             if offtopic is None:
                 offtopic = _off_topic(ctx, idx, sentence, m.start - s)
-            if offtopic:
-                continue
+            if offtopic and not (len(value) == 10 and ctx.low.find("meeting", s, e) >= 0
+                                 and not _own_date(ctx, m.start, value)):
+                continue  # (a meeting on a given day is a happening: "the next meeting will take place on 18 March")
             # One event per date a sentence tells, however many signings share it ("Czechia and Slovenia
             # signed on 18 July"): the gold conventions require one and leave the others optional.
             out.append({"date": value, "what": _what(sentence), "_span": (s, e)})
@@ -185,6 +192,12 @@ def _not_new(ctx: Ctx, told: set[str], m: Any, value: str) -> bool:
     if m.extra["kind"] == "relative":
         return value in told or (len(value) == 4 and any(t.startswith(value) for t in told))
     return m.extra.get("y") is None and len(value) == 7 and value in told
+
+
+def _own_date(ctx: Ctx, start: int, value: str) -> bool:
+    """The document's own date at its head ("Minutes: ... group, meeting of 4 March 2024" is the minutes' date)."""
+    ref = ctx.doc.reference
+    return ref is not None and start < _HEAD and value == ref.isoformat()
 
 
 def _names_a_text(ctx: Ctx, start: int, end: int, sentence_start: int) -> bool:

@@ -28,7 +28,7 @@ _SUPPLY = rx(r"(?=[psdtgfbwaerlh])"
              r"weapons?|arms|aid|assistance|help|support|equipment|restrict\w*|limit\w*|focus\w*)\b", re.I)
 _NEGATED = rx(r"(?=[nrdbpweicm])"
               r"(?:\b(?:not|never|no|refus\w*|declin\w*|ban\w*|prohibit\w*|without|except|rather than|"
-              r"instead of|neither|nor|consider\w*|could|might|may)\b|n't\b)", re.I)
+              r"instead of|neither|nor|consider\w*|could|might|(?-i:may))\b|n't\b)", re.I)  # ("May": a month)
 _HEDGED = rx(r"(?=[cmpr])\b(?:could|might|(?-i:may)|consider\w*|possibl\w*|reportedly)\b", re.I)
 # the aid as the subject of "is not": "But its help is not lethal" (not "weapons ... are not lethal")
 _AID_NOT = rx(r"\b(?:aid|help|support|assistance)\s+(?:is|are|was|has\s+been|remains)\s+not\s+\Z", re.I)
@@ -166,7 +166,7 @@ _LETHAL_ITEMS = rx(r"(?=[wamsl])"
                    r"purchases|procurement))", re.I)
 _GIVING = rx(r"(?=[psdtgic])"
              r"\b(?:provid\w*|suppl\w*|deliver\w*|send\w*|sent|transfer\w*|pledg\w*|donat\w*|gives?|"
-             r"gave|given|includ\w*|contribut\w*)\b", re.I)
+             r"gave|given|includ\w*|contribut\w*|promis\w*)\b", re.I)
 _UNSURE = rx(r"(?=[nwiaqehrcbp])"
              r"\b(?:nobody|no\s+one|none|nothing|whether|if|asked|ask\w*|question\w*|expect\w*|"
              r"would|hop\w*|want\w*|request\w*|call\w*\s+for|need\w*|buy\w*|bought|purchas\w*)\b",
