@@ -229,7 +229,8 @@ _POSSESSIVE = rx(r"['’]s\b")
 
 
 def _clean_name(name: str) -> str:
-    words = _POSSESSIVE.sub("", name).split()
+    # (the pattern needs an apostrophe: most names have none, and skip the substitution)
+    words = (_POSSESSIVE.sub("", name) if "'" in name or "’" in name else name).split()
     # a trailing party or role word is not part of the name ("Zelensky Ukraine")
     while len(words) > 1 and words[-1] in {"On", "In", "At", "And"}:
         words.pop()
