@@ -42,3 +42,14 @@ def test_names_without_apostrophes_are_cleaned_as_before() -> None:
         while len(words) > 1 and words[-1] in {"On", "In", "At", "And"}:
             words.pop()
         assert people._clean_name(name) == " ".join(words)
+
+
+def test_lead_starts_hold_the_country_before_a_role() -> None:
+    text = "In Tokyo, Japan's Prime Minister Fumio Kishida met the UK Defence Secretary Grant Shapps."
+    roles, _ = people._anchors(text)
+    found = people._lead_starts(text, roles)
+    assert found is not None
+    assert text.index("Japan") in found and text.index("UK ") in found and text.index("Prime") in found
+    sc = people._patterns()
+    for scanner in (sc.lead, sc.owner):
+        assert {m.start() for m in scanner.finditer(text)} <= set(found)
