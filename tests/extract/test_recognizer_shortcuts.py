@@ -53,3 +53,12 @@ def test_lead_starts_hold_the_country_before_a_role() -> None:
     sc = people._patterns()
     for scanner in (sc.lead, sc.owner):
         assert {m.start() for m in scanner.finditer(text)} <= set(found)
+
+
+@pytest.mark.parametrize("text", [*gold_texts(), "5 billion euros; 2 to 3 mn USD; 4.5bn of EUR, 300 millions of dollars; "
+                                  "1,000 - 2,000 k yen; 5 m. euro; 12 U.S. dollars; 7 sek; 2024 to 2027 under 5 years"])
+def test_every_amount_from_a_digit_passes_both_gates(text: str) -> None:
+    for m in money._MONEY.finditer(text):
+        if m.group()[:1].isdigit():
+            assert money._SUFFIX_GATE.match(text, m.start(), m.end()) is not None, m.group()
+            assert money._SUFFIX_WORD_GATE.match(text, m.start(), m.end()) is not None, m.group()
