@@ -62,9 +62,10 @@ _DOT_GROUPED = rx(r"\d{1,3}\.\d00")
 
 
 def _number(text: str, scaled: bool = False) -> float:
-    if _GROUPED.fullmatch(text):
+    # (each pattern needs its comma or dot: most numbers have neither, and skip both)
+    if "," in text and _GROUPED.fullmatch(text):
         return float(text.replace(",", ""))
-    if scaled and _DOT_GROUPED.fullmatch(text):
+    if scaled and "." in text and _DOT_GROUPED.fullmatch(text):
         return float(text.replace(".", ""))
     return float(text.replace(",", "."))  # "4,5" is a decimal comma
 
