@@ -98,9 +98,30 @@ GATE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "that": ("that same", "that day", "that evening", "that afternoon"),
     "by": ("by the end", "by end"),
 }
-_BARE_CONTEXT = rx(
-    r"(?:\b(?:in|since|by|until|till|from|of|during|through|before|after|early|late|mid|end|between|"
-    r"and|to|on|as|For|for|year|the|In|Since|By|Until|From|From|During|Before|After)\s+)\Z")
+_BARE_WORDS: Final = frozenset([
+    "in", "since", "by", "until", "till", "from", "of", "during", "through", "before", "after", "early", "late",
+    "mid", "end", "between", "and", "to", "on", "as", "For", "for", "year", "the", "In", "Since", "By", "Until",
+    "From", "During", "Before", "After"])
+# (what _bare_context answers; kept as its definition, and for the tests)
+_BARE_CONTEXT = rx(r"(?:\b(?:" + "|".join(sorted(_BARE_WORDS)) + r")\s+)\Z")
+_LONGEST_BARE = max(map(len, _BARE_WORDS))
+
+
+def _bare_context(before: str) -> bool:
+    """Exactly ``_BARE_CONTEXT.search(before) is not None``: ``before`` ends with whitespace, and the
+    run of word characters right before it is one of the words (``\\b`` before a word of letters
+    means no word character precedes it). A search of the pattern tries the alternation at every
+    position of ``before``; this reads its last word alone. (str.rstrip strips what ``\\s`` matches
+    under the rules the pattern runs under: Unicode ones, or ASCII ones on a text that rx.plain
+    allows, which holds none of the separators where the two differ.)"""
+    head = before.rstrip()
+    end = len(head)
+    if end == len(before):
+        return False  # (no whitespace at the end)
+    at = end
+    while at > 0 and end - at <= _LONGEST_BARE and (head[at - 1].isalnum() or head[at - 1] == "_"):
+        at -= 1
+    return head[at:end] in _BARE_WORDS
 _MONTH_ON_NOUN = rx(r"\s+(?:(?:security|bilateral|defen[cs]e)\s+)?(?:agreement|accord|pact|text|treaty|summit|"
                     r"signing|deal)s?\b")
 _DETERMINER = rx(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Ll]ast)\s+\Z")
@@ -221,7 +242,7 @@ def recognize_dates(text: str) -> list[Mention]:
             if not (yy or mrel or rel0):
                 # ("Its October agreement", "the February summit": a month naming an occasion is its context)
                 on_noun = _MONTH_ON_NOUN.match(text, m.end()) is not None
-                if not on_noun and not _BARE_CONTEXT.search(before):
+                if not on_noun and not _bare_context(before):
                     continue  # a bare month needs context: "March" at a sentence start may be the verb
                 if mo == "May" and not (on_noun and _DETERMINER.search(before)):
                     continue  # "may" is far more often the verb
@@ -236,7 +257,7 @@ def recognize_dates(text: str) -> list[Mention]:
         elif branch == "rel":
             rel, kind = " ".join(m["rel"].lower().split()), "relative"
         else:
-            if not _BARE_CONTEXT.search(before) and not before.endswith(("(", "-", "/")):
+            if not _bare_context(before) and not before.endswith(("(", "-", "/")):
                 continue
             y = int(m["year"])
         if y is not None and not 1900 <= y <= 2100:

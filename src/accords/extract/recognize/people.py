@@ -17,7 +17,7 @@ import ahocorasick
 from accords import yamlio
 from accords.extract.prefilter import fold
 from accords.extract.recognize.parties import NAME, gazetteer
-from accords.extract.recognize.starts import marked_starts
+from accords.extract.recognize.starts import marked_starts, party_starts
 from accords.extract.recognize.trie import trie_pattern
 from accords.extract.recognize.windows import chosen
 from accords.extract.rx import Pattern, rx
@@ -115,6 +115,25 @@ def _matches_at(pattern: Pattern, text: str, starts: list[int]) -> Iterator[re.M
             yield m
 
 
+def _lead_starts(text: str, roles: list[int]) -> list[int] | None:
+    """Where a match of ``lead`` or ``owner`` may start (sorted, without repeats): at a role word
+    that opens with a capital, or at a party name opening with one that " " or "'s " parts from a
+    role word (the only ways either pattern reaches its role). None when the shared pass has no
+    party spans (see :func:`accords.extract.recognize.starts.party_starts`). Every name that can
+    start such a match is among those spans: it starts a word (the patterns' look-behind) and is
+    followed by a space or an apostrophe, as a word-start key of the pass needs. These are about a
+    third of the capitals within a party name's length before a role, where each was tried."""
+    spans = party_starts(text)
+    if spans is None:
+        return None
+    at_role = set(roles)
+    out = [at for at in roles if "A" <= text[at] <= "Z"]  # (the patterns' look-ahead)
+    for start, end in spans:
+        if (end + 1 in at_role or end + 3 in at_role) and "A" <= text[start] <= "Z":
+            out.append(start)
+    return sorted(set(out))
+
+
 def _role_matches(text: str, roles: list[int] | None = None) -> Iterator[re.Match[str]]:
     """The matches of the three role patterns, each scanned only where it can match.
 
@@ -129,7 +148,9 @@ def _role_matches(text: str, roles: list[int] | None = None) -> Iterator[re.Matc
     reach = sc.reach
     if roles is None:
         roles = _anchors(text)[0]
-    near_roles = _capitals(text, [(max(0, at - reach), at + 1) for at in roles])
+    near_roles = _lead_starts(text, roles)
+    if near_roles is None:
+        near_roles = _capitals(text, [(max(0, at - reach), at + 1) for at in roles])
     yield from _matches_at(sc.lead, text, near_roles)
     near_commas: list[tuple[int, int]] = []
     # The role of a ``trail_tail`` match starts at most "the " and a party name with "'s " (reach)
@@ -229,7 +250,8 @@ _POSSESSIVE = rx(r"['’]s\b")
 
 
 def _clean_name(name: str) -> str:
-    words = _POSSESSIVE.sub("", name).split()
+    # (the pattern needs an apostrophe: most names have none, and skip the substitution)
+    words = (_POSSESSIVE.sub("", name) if "'" in name or "’" in name else name).split()
     # a trailing party or role word is not part of the name ("Zelensky Ukraine")
     while len(words) > 1 and words[-1] in {"On", "In", "At", "And"}:
         words.pop()
