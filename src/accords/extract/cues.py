@@ -86,10 +86,9 @@ RESTRICTION = -1  # the cue index that stands for a rule's restrictions
 @dataclass(frozen=True, slots=True)
 class Gates:
     index: KeywordIndex
-    # the first gate of every cue (and of the restrictions) -> (rule index, cue index)
-    first: dict[int, tuple[int, int]]
-    # (rule index, cue index) -> the further gates the cue also needs
-    further: dict[tuple[int, int], tuple[int, ...]]
+    # the first gate of every cue (and of the restrictions) -> (rule index, cue index, the further
+    # gates the cue also needs): one lookup per gate a sentence passes, no key tuple to hash
+    first: dict[int, tuple[int, int, tuple[int, ...]]]
     # the keys of ``first``: a sentence's hits are intersected with them (in C) before the loop
     first_ids: frozenset[int]
 
@@ -99,34 +98,37 @@ def gates(codebook: Codebook, leading: tuple[tuple[str, ...] | None, ...]) -> Ga
     """Gates of every cue of ``codebook``, numbered after the ``leading`` groups (cached;
     the codebook hashes by identity)."""
     groups: list[tuple[str, ...] | None] = list(leading)
-    first: dict[int, tuple[int, int]] = {}
-    further: dict[tuple[int, int], tuple[int, ...]] = {}
+    first: dict[int, tuple[int, int, tuple[int, ...]]] = {}
 
     def add(ri: int, ci: int, sets: tuple[tuple[str, ...] | None, ...]) -> None:
-        first[len(groups)] = (ri, ci)
-        groups.append(sets[0])
-        more = []
-        for keys in sets[1:]:
-            more.append(len(groups))
-            groups.append(keys)
-        further[(ri, ci)] = tuple(more)
+        at = len(groups)
+        groups.extend(sets)
+        first[at] = (ri, ci, tuple(range(at + 1, len(groups))))
 
     for ri, rule in enumerate(rules(codebook)):
         for ci, gate in enumerate(rule.cue_gates):
             add(ri, ci, gate if gate is not None else (None,))
         if rule.code.restrictions:
             add(ri, RESTRICTION, (rule.restriction_gate,))
-    return Gates(KeywordIndex(groups), first, further, frozenset(first))
+    return Gates(KeywordIndex(groups), first, frozenset(first))
 
 
 def possible(hits: set[int], compiled: Gates) -> dict[int, list[int]]:
     """Rule index -> the cue indexes (and RESTRICTION) whose gates the sentence passes."""
     out: dict[int, list[int]] = {}
-    first, further = compiled.first, compiled.further
+    first = compiled.first
     for g in sorted(hits & compiled.first_ids):  # (most hits are no cue's first gate)
-        rc = first[g]
-        more = further[rc]
-        if more and not hits.issuperset(more):
-            continue
-        out.setdefault(rc[0], []).append(rc[1])
+        ri, ci, more = first[g]
+        # (membership tests, not set.issuperset: a method call costs more than the one or two
+        # tests compiled, and a generator for all() costs more interpreted)
+        for i in more:
+            if i not in hits:
+                break
+        else:
+            cues = out.get(ri)
+            if cues is None:  # (not setdefault: that makes a list for every cue, kept or not)
+                out[ri] = [ci]
+            else:
+                cues.append(ci)
     return out
+
