@@ -191,3 +191,32 @@ def test_focus_counts_as_the_two_counters_did() -> None:
         assert context._focus(ctx) == _focus_by_counters(ctx), text[:200]
         checked += 1
     assert checked == len(_FOCUS_EDGES) + len(gold_texts())
+
+
+_STATUS_EDGES = ["Pledged and provided; pledged and provided. Fund of, fund of; Budget of; set aside; sets aside.",
+                 "It is set to, are set to, due to be paid; Will provide, will provide; vowed to send; gave, Gave.",
+                 "\u017fupport for \u212ayiv, KYIV and UKRAINE; Humanitarian, ENERGY and Loans; it provides aid, "
+                 "Adds EUR 5 million; Military aid, \u017fecurity assistance; rebuilding and \u0130nvestment."]
+
+
+@pytest.mark.parametrize("text", [*_STATUS_EDGES, *_texts()])
+def test_initials_change_no_match(text: str) -> None:
+    # these patterns open with a look-ahead naming their words' initials: without it, the same matches
+    from accords.extract.relate import commitments
+
+    patterns = [p for _, p in [*commitments._STATUS, *commitments._CATEGORIES]]
+    for pattern in [*patterns, commitments._GIVES, commitments._SUPPORT, commitments._ABOUT_AID]:
+        bare = re.compile(re.sub(r"^\(\?=(?:\[[^\]]+\]|\w)\)", "", pattern.pattern), pattern.flags)
+        assert bare.pattern != pattern.pattern
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in bare.finditer(text)]
+
+
+def test_a_mention_made_without_extra_gets_a_dict_of_its_own() -> None:
+    from accords.extract.types import Mention
+
+    given = {"kind": "name"}
+    first, second = Mention("party", 0, 3, "USA", "USA"), Mention("party", 4, 7, "USA", "USA")
+    assert first.extra == {} and first.extra is not second.extra
+    assert Mention("party", 0, 3, "USA", "USA", given).extra is given
+    assert Mention(kind="date", start=1, end=2, text="x", value=None, extra=given) == \
+        Mention("date", 1, 2, "x", None, {"kind": "name"})

@@ -19,19 +19,22 @@ from accords.extract.types import Mention
 from accords.extract.withdrawn import possible as withdrawal_possible
 from accords.extract.withdrawn import withdrawn
 
+# (each pattern opens with a look-ahead naming the initials of its words, case and all: the engine
+# rejects most positions at once, same matches)
 _STATUS = [
-    ("pledged_and_provided", rx(r"\b(?:pledged|committed|promised) and (?:provided|delivered|disbursed)\b")),
-    ("allocated", rx(r"\b(?:allocat\w*|earmark\w*|approv\w*|appropriat\w*|set aside|sets aside|"
+    ("pledged_and_provided", rx(r"(?=[cp])\b(?:pledged|committed|promised) and (?:provided|delivered|disbursed)\b")),
+    ("allocated", rx(r"(?=[BFPabefps])\b(?:allocat\w*|earmark\w*|approv\w*|appropriat\w*|set aside|sets aside|"
                      r"setting aside|"
                      r"(?:[Ff]und|[Pp]rogramme|[Pp]rogram|[Bb]udget|[Ff]acility) of)\b")),
-    ("expected", rx(r"\b(?:expected|is set to|are set to|due to be|"
+    ("expected", rx(r"(?=[adeit])\b(?:expected|is set to|are set to|due to be|"
                     r"to be (?:disbursed|delivered|provided|paid))\b")),
-    ("provided", rx(r"\b(?:provided|delivered|disbursed|sent|transferred|supplied|donated|gave|given|"
+    ("provided", rx(r"(?=[cdghoprstw])\b(?:provided|delivered|disbursed|sent|transferred|supplied|donated|gave|given|"
                     r"spent|paid|contributed|handed over|went to|(?:has|have|had)\s+(?:already\s+)?gone\s+to|"
                     r"received|obtained)\b")),
     # ("presented its 23rd defence package, worth ...": a package laid out is offered, like one unveiled)
     # ("For 2024 the EU foresees EUR 5 billion": a sum a plan or a text provides for)
-    ("pledged", rx(r"\b(?:pledg\w*|commit(?:s|ted|ting|ment)?|promis\w*|announc\w*|unveil\w*|offer\w*|goes to|foresees|"
+    ("pledged", rx(r"(?=[abcdefgioprstuvw])"
+                   r"\b(?:pledg\w*|commit(?:s|ted|ting|ment)?|promis\w*|announc\w*|unveil\w*|offer\w*|goes to|foresees|"
                    r"present(?:s|ed)\s+(?:its|their|a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:package|programme|tranche)|"
                    r"(?:is|are)\s+(?:also\s+)?(?:providing|giving|contributing|sending|committing|granting)|"
                    r"(?:rais|increas|expand|boost)(?:ed|es|e)\s+(?:[\w']+\s+){0,4}?to|"
@@ -77,11 +80,11 @@ _AND_ONLY = rx(r"\A[^.;:]*?\b(?:and|plus|as well as|with|next to|alongside|besid
                r"\s+)?\Z")
 _AFTER = rx(r"(?=[afio])\b(?:after|following|on top of|in addition to)\s+(?:\w+\s+){0,2}\Z")
 _CATEGORIES = [
-    ("military", rx(r"\b(?:military|defen[cs]e|weapons?|arms|ammunition|artillery|air defen[cs]e|"
+    ("military", rx(r"(?=[ademsw])\b(?:military|defen[cs]e|weapons?|arms|ammunition|artillery|air defen[cs]e|"
                     r"security assistance|equipment|drones?)\b", re.I)),
-    ("financial", rx(r"\b(?:financial(?! year)|budget\w*|macro-financial|fiscal|loans?)\b", re.I)),
-    ("humanitarian", rx(r"\b(?:humanitarian)\b", re.I)),
-    ("reconstruction", rx(r"\b(?:reconstruction|recovery|rebuild\w*|energy)\b", re.I)),
+    ("financial", rx(r"(?=[bflm])\b(?:financial(?! year)|budget\w*|macro-financial|fiscal|loans?)\b", re.I)),
+    ("humanitarian", rx(r"(?=h)\b(?:humanitarian)\b", re.I)),
+    ("reconstruction", rx(r"(?=[er])\b(?:reconstruction|recovery|rebuild\w*|energy)\b", re.I)),
 ]
 _INSTRUMENT = rx(r"(?=[gli])\b(?P<i>grants?|loans?|guarantees?|in-kind)\b", re.I)
 _RECEIVED = rx(r"(?=[ro])\b(?:received|obtained|receive)\b")
@@ -105,7 +108,8 @@ _AID_AFTER = rx(r"[^.;]{0,40}?\b(?:aid|support|assistance|funding|help|package|c
 # total and "provides for" is weak (above).
 # ("The text carries a modest figure, EUR 5 million": the sum in apposition to "figure" is the one carried;
 # "the headline figure was EUR 1 billion in military aid": the sum an agreement is known by)
-_GIVES = rx(r"\b(?P<v>provides(?!\s+for\b)|gives|lends|contains|includes|adds(?!\s+up\b)|grants|contributes|"
+_GIVES = rx(r"(?=[acdefghilmps])"
+            r"\b(?P<v>provides(?!\s+for\b)|gives|lends|contains|includes|adds(?!\s+up\b)|grants|contributes|"
             r"makes available|foresees|envisages|envisions|devotes|dedicates|mobili[sz]es|invests|holds|"
             r"carries|carried|(?:figure|sum|amount)\s+(?:was|is))\s+"
             r"(?:(?:Ukraine|Kyiv)\s+(?:with\s+)?)?(?:[a-z][\w-]*\s+){0,3}?"
@@ -113,7 +117,8 @@ _GIVES = rx(r"\b(?P<v>provides(?!\s+for\b)|gives|lends|contains|includes|adds(?!
 # These verbs are common outside aid ("the defence budget contains EUR 52 billion for the army"):
 # they give a commitment only in a sentence about support - the words after the sum say what
 # it is for, or the subject is the agreement, a fund or Ukraine's name.
-_SUPPORT = rx(r"\b(?:aid|support|assistance|help|humanitarian|recovery|reconstruction|rebuild\w*|military|"
+_SUPPORT = rx(r"(?=[adefhkmprstuw])"
+              r"\b(?:aid|support|assistance|help|humanitarian|recovery|reconstruction|rebuild\w*|military|"
               r"weapons|ammunition|package|demining|energy|Ukrain\w*|Kyiv|fund|agreement|text|accord|deal|"
               r"for\s+(?:20\d\d|the\s+years?|this\s+year|next\s+year|each\s+year))\b", re.I)
 # ... or when a state named in the sentence gives the sum for a year ("Germany signed on 16
@@ -409,7 +414,8 @@ def _bracketed(ctx: Ctx, idx: int, m: Mention) -> dict[str, Any] | None:
 # A sum whose giver the sentence does not name is the donor's aid only in a sentence about aid: a word of
 # support or defence, an agreement, a year the money is for, or a verb only donors use ("pledged").
 # ("Ukrainian" is no such word: "EUR 18,000 goes to a film programme by young Ukrainian directors".)
-_ABOUT_AID = rx(r"\b(?:aid|support\w*|assist\w*|help|humanitarian|recovery|reconstruction|rebuild\w*|"
+_ABOUT_AID = rx(r"(?=[abcdefghlmprstw])"
+                 r"\b(?:aid|support\w*|assist\w*|help|humanitarian|recovery|reconstruction|rebuild\w*|"
                 r"military|defen[cs]e|weapons|arms|ammunition|artillery|air|drones?|package|demining|energy|"
                 r"fund|funds|agreement|text|accord|deal|pact|loan|grant|budget support|"
                 r"pledg\w*|commit\w*|promis\w*|donat\w*|deliver\w*|disburs\w*|provid\w*|"
