@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -220,3 +221,16 @@ def test_a_mention_made_without_extra_gets_a_dict_of_its_own() -> None:
     assert Mention("party", 0, 3, "USA", "USA", given).extra is given
     assert Mention(kind="date", start=1, end=2, text="x", value=None, extra=given) == \
         Mention("date", 1, 2, "x", None, {"kind": "name"})
+
+
+def test_a_mention_survives_deepcopy_and_pickle() -> None:
+    """Batch ingest across processes pickles documents and tests deep-copy them; the compiled class,
+    created through its own __init__, must rebuild from its fields in both builds."""
+    import pickle
+
+    from accords.extract.types import Mention
+
+    mention = Mention("money", 5, 17, "$4.5 billion", 4_500_000_000, {"currency": "USD"})
+    for copied in (copy.deepcopy(mention), pickle.loads(pickle.dumps(mention))):
+        assert copied == mention and copied is not mention
+        assert copied.extra == {"currency": "USD"} and copied.extra is not mention.extra

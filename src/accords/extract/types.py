@@ -51,6 +51,11 @@ class Mention:
         self.value = value
         self.extra = {} if extra is None else extra
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A compiled class with its own __init__ is created through it: copy.deepcopy and pickle
+        # would call it with no arguments. Both rebuild a mention from its fields instead.
+        return (Mention, (self.kind, self.start, self.end, self.text, self.value, self.extra))
+
 
 @dataclass(slots=True)
 class Section:
