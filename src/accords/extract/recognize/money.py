@@ -151,16 +151,17 @@ def _word_char(ch: str) -> bool:
 # digit where this fails ("2024, the", "2024 | Lisbon") starts no match, and the test costs a
 # tenth of a failed try of _MONEY, which goes through every alternative of it first.
 _NUMBER_RUN = r"[0-9]+(?:[.,][0-9]+)*"
-_SUFFIX_GATE = rx(rf"{_NUMBER_RUN}(?:\s?[bkmt][a-z]*\.?)?(?:\s?(?:-|to|and)\s?{_NUMBER_RUN})?"
-                  r"(?:\s?[bkmt][a-z]*\.?)?\s(?:of\s)?[a-z]", re.I)
+# numbers and scales up to where a currency word after them would start ("2.5 billion of ", "1-2 bn ")
+_NUMBERS_HEAD = (rf"{_NUMBER_RUN}(?:\s?[bkmt][a-z]*\.?)?(?:\s?(?:-|to|and)\s?{_NUMBER_RUN})?"
+                 r"(?:\s?[bkmt][a-z]*\.?)?\s(?:of\s)?")
+_SUFFIX_GATE = rx(rf"{_NUMBERS_HEAD}[a-z]", re.I)
 # The same, read to the end of its currency word as _SUFFIX reads it: where the first gate holds
 # ("2024 to 2027 under", "5 years of"), a failed try of _MONEY goes down every way of splitting
 # the numbers and scales before it fails at the word, tens of times the cost of this one. (Its
 # words and codes as one prefix tree, in lower case, which IGNORECASE reads as any case: a fifth of
 # the compile of the flat alternation, and one branch per character.)
 _TAIL_WORDS = trie_pattern(sorted({w.lower() for w in [*_WORDS, *_CODES]}))
-_SUFFIX_WORD_GATE = rx(rf"{_NUMBER_RUN}(?:\s?[bkmt][a-z]*\.?)?(?:\s?(?:-|to|and)\s?{_NUMBER_RUN})?"
-                       rf"(?:\s?[bkmt][a-z]*\.?)?\s(?:of\s)?(?:{_TAIL_WORDS})(?![\w])", re.I)
+_SUFFIX_WORD_GATE = rx(rf"{_NUMBERS_HEAD}(?:{_TAIL_WORDS})(?![\w])", re.I)
 
 
 def _amounts(text: str) -> list[re.Match[str]]:
@@ -214,6 +215,7 @@ def _amounts(text: str) -> list[re.Match[str]]:
                 continue  # a match from this digit would need a currency word after it
             if word_start and at and _word_char(text[at - 1]):
                 continue  # the look-behind fails here
+            # (the word gate alone decides; the plain one first turns away most digits for less)
             if digit and (gate(text, at, b) is None or word_gate(text, at, b) is None):
                 continue
             hit = match(text, at, b)

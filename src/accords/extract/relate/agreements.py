@@ -1163,7 +1163,7 @@ def _sign_date(ctx: Ctx, idx: int, skip: list[tuple[int, int]] | None = None) ->
         value = m.value
         if not value or m.extra.get("deadline") or m.extra.get("since"):
             continue
-        if m.start < 300 and _is_dateline(ctx.text, m.start, m.end):
+        if m.start < 300 and wire_dateline(ctx.text, m.start, m.end):
             stamp = value  # "BRUSSELS, 29 May 2024 (CWS) - ... signed ... on Tuesday": the story's day
             continue
         if skip and any(a <= m.start < b for a, b in skip):
@@ -1178,14 +1178,15 @@ def _sign_date(ctx: Ctx, idx: int, skip: list[tuple[int, int]] | None = None) ->
 
 
 # A wire dateline ("BRUSSELS, 29 May 2024 (CWS) - "): the place in capitals at the line's start, the date,
-# then a dash (as events' _is_dateline reads it).
+# then a dash (events read a dated header line with it too).
 _DATELINE_TAIL = rx(r"\s*(?:\([A-Z][\w .&-]*\)\s*)?[-–—]\s")
 
 
-def _is_dateline(text: str, start: int, end: int) -> bool:
+def wire_dateline(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` is a wire dateline's."""
     line_start = text.rfind("\n", 0, start) + 1
     return start - line_start <= 40 and bool(_DATELINE_TAIL.match(text, end)) \
-        and text[line_start:start].strip().rstrip(",").replace(" ", "").isupper()
+        and text[line_start:start].strip().rstrip(",").replace(" ", "").isupper()  # (the place, read last)
 
 
 _LEADERS = rx(r"\b(?:two|both) leaders\b|\bleaders\b")

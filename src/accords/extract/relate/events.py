@@ -15,7 +15,7 @@ from typing import Any
 from accords.extract import prefilter
 from accords.extract.prefilter import Gate, fold
 from accords.extract.recognize.channels import COALITIONS, UDCG
-from accords.extract.relate.agreements import date_names_text
+from accords.extract.relate.agreements import date_names_text, wire_dateline
 from accords.extract.relate.context import Ctx
 from accords.extract.rx import rx
 
@@ -51,7 +51,6 @@ _UNREALISED = rx(r"[^.;]{0,80}?\b(?:but|and)\s+(?:was\s+|were\s+|had\s+to\s+be\s
                  r"cancell?ed|called\s+off|put\s+off|fell\s+through|moved|did\s+not\s+(?:happen|take\s+place))\b", re.I)
 _TO_MONTH = rx(r"\s+(?:to|until|till|through)\s+[A-Z][a-z]{2}")
 _FROM_MONTH_TO = rx(r"\bfrom\s+[A-Z][a-z]+\s+(?:to|until|till|through)\s+\Z")
-_DATELINE_AFTER = rx(r"\s*(?:\([A-Z][\w .&-]*\)\s*)?[-–—]\s")
 # A short line near the top (or the foot) that says how the document came about ("Transcript prepared by the
 # clerks, 17 January 2024", "Working paper 7/2024 - ... - 20 March 2024", "Sent to participants on
 # ..."): its date is the publication date, which is not an event (project convention).
@@ -285,9 +284,7 @@ def para_of(ctx: Ctx, idx: int) -> int:
 def _is_dateline(text: str, sentence_start: int, start: int, end: int, after_party: bool = False) -> bool:
     if start < 300 and text[start - 1:start] == "(" and text[end:end + 1] == ")" and not after_party:
         return True  # "(20 February 2024)" in the header: when the text was written (not "Spain (27 May)")
-    line_start = text.rfind("\n", 0, start) + 1
-    return start - line_start <= 40 and bool(_DATELINE_AFTER.match(text, end)) \
-        and text[line_start:start].strip().rstrip(",").replace(" ", "").isupper()  # (the place, read last)
+    return wire_dateline(text, start, end)
 
 
 _LIST_LEAD = rx(r"\s*(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:\*\*|__)?\Z")
