@@ -21,8 +21,8 @@ became a tuning set in session 11 (overall 0.86 -> 0.92; its weakest key, milita
 gold reads lethal scope off a counted jet delivery, a text that "mentions weapons supplies" and a donor joining
 an ammunition purchase, which the dev gold and set 7 code as no scope, and off "delivery of the fighter jets",
 left out for speed): it is held at 0.66 on every key.
-The sets never tuned on (2, 12, and those written after) are not scored here:
-they are the honest measurement (``accords eval tests/gold_heldout2``); only their spans are checked.
+The sets never tuned on (2, 12, and those written after; two general fixes of session 12 came from set 12's
+misses) are not scored here: they are the honest measurement (``accords eval tests/gold_heldout2``); only their spans are checked.
 """
 
 from __future__ import annotations

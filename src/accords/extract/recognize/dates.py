@@ -58,6 +58,8 @@ _DATES = rx(
     r"|(?<=[Oo]n )that\s+day|that\s+(?:evening|afternoon)|the\s+same\s+(?:evening|afternoon)"
     # a day counted from the date told just before ("signed the following day", "a week later")
     r"|(?:on\s+)?the\s+(?:following|next|previous)\s+day|the\s+day\s+(?:before|after)(?!\s+(?:the|a|an|its|his|her)\b)"
+    # "(on) Thursday last week": that weekday in the calendar week before (read whole, before the bare weekday)
+    rf"|(?:{'|'.join(_DAYS)})\s+(?:last|next)\s+week"
     rf"|(?<=on |On )(?:{'|'.join(_DAYS)})(?!s\b|\s+(?:evenings|mornings|afternoons|nights))"
     rf"|[Tt]his\s+(?:{'|'.join(_DAYS)})(?!s\b)"  # "signed this Monday": that day of the week written in
     rf"|(?:[Ll]ast|[Nn]ext)\s+(?:week(?:,\s*|\s+on\s+|\s+)(?={'|'.join(_DAYS)}))?(?:{'|'.join(_DAYS)})(?!s\b)"
@@ -377,10 +379,11 @@ def _relative(rel: str, ref: date | None) -> str | None:
         back = (ref.weekday() - _DAY_NAMES.index(rel)) % 7
         return (ref - timedelta(days=back)).isoformat()
     word, _, day = rel.partition(" ")
-    if day.startswith("week "):  # "last week Thursday": that weekday in the calendar week before (or after)
-        day = day.split()[-1]
+    if day.startswith("week ") or day in ("last week", "next week"):
+        # "last week Thursday", "Thursday last week": that weekday in the calendar week before (or after)
+        weekday, before = (day.split()[-1], word == "last") if day.startswith("week ") else (word, day == "last week")
         monday = ref - timedelta(days=ref.weekday())
-        return (monday + timedelta(days=(-7 if word == "last" else 7) + _DAY_NAMES.index(day))).isoformat()
+        return (monday + timedelta(days=(-7 if before else 7) + _DAY_NAMES.index(weekday))).isoformat()
     if word == "this" and day in _DAY_NAMES:  # "this Monday": that day in the reference day's own week
         return (ref - timedelta(days=ref.weekday() - _DAY_NAMES.index(day))).isoformat()
     if day in _DAY_NAMES:  # "last Friday" is never the reference day itself, nor is "next Friday"

@@ -226,6 +226,54 @@ def _amounts(text: str) -> list[re.Match[str]]:
     return out
 
 
+# Round amounts written in words: "one billion euros", "about two billion euros", "half a billion
+# dollars" (newspapers spell out small numbers). Each is found from its scale word, which few
+# sentences hold, back to the number before it: a string search a document, not another scan.
+_UNIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+               "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TEN_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_WORD_VALUES = {w: i + 1 for i, w in enumerate(_UNIT_WORDS)} | {w: 20 + 10 * i for i, w in enumerate(_TEN_WORDS)}
+_NUMBER_WORD = (rf"(?:{'|'.join(_TEN_WORDS)})(?:-(?:{'|'.join(_UNIT_WORDS[:9])}))?|{'|'.join(_UNIT_WORDS)}"
+                r"|half\s+a|a")
+_WORDED_NUMBER = rx(rf"(?<![\w-])(?:{_QUAL})?(?P<num>{_NUMBER_WORD})\s+\Z", re.I)
+_WORDED_REST = rx(rf"(?P<scale>trillion|billion|million)\s+(?P<word>{_WORD})(?![\w])", re.I)
+_WORDED_SCALES = ("billion", "million", "trillion")
+
+
+def _word_number(words: str) -> float:
+    """The value of a number word of _NUMBER_WORD ("twenty-five", "half a", "a")."""
+    low = " ".join(words.lower().split())
+    if low == "a":
+        return 1.0
+    if low == "half a":
+        return 0.5
+    tens, _, unit = low.partition("-")
+    return float(_WORD_VALUES[tens] + (_WORD_VALUES[unit] if unit else 0))
+
+
+def _worded(text: str) -> list[Mention]:
+    """Amounts whose number is written in words, with their currency word."""
+    low = fold(text)
+    out: list[Mention] = []
+    for scale in _WORDED_SCALES:
+        at = low.find(scale)
+        while at >= 0:
+            rest = _WORDED_REST.match(text, at)
+            number = _WORDED_NUMBER.search(text, max(0, at - 40), at) if rest is not None else None
+            if rest is not None and number is not None:
+                qualifier = (number["qual"] or "").lower() or None
+                qualifier = _FLOORS.get(qualifier, qualifier) if qualifier else None
+                start = number.start()
+                if number["qual"] and qualifier not in {"up to", "at least", "more than", "over"}:
+                    start = number.start("num")
+                amount = _word_number(number["num"]) * _SCALES[scale]
+                out.append(Mention("money", start, rest.end(), text[start:rest.end()], amount,
+                                   {"currency": _WORDS[" ".join(rest["word"].lower().split())], "low": amount,
+                                    "high": None, "qualifier": qualifier}))
+            at = low.find(scale, at + len(scale))
+    return out
+
+
 def recognize_money(text: str) -> list[Mention]:
     out: list[Mention] = []
     # every amount has a digit; the longest lead is "approximately EUR " (18 chars)
@@ -265,4 +313,5 @@ def recognize_money(text: str) -> list[Mention]:
         amount = high if (high is not None and qualifier == "up to") else low
         out.append(Mention("money", start, m.end(), text[start:m.end()], amount,
                            {"currency": cur, "low": low, "high": high, "qualifier": qualifier}))
-    return out
+    worded = _worded(text)
+    return sorted(out + worded, key=lambda m: m.start) if worded else out
