@@ -8,6 +8,7 @@ import random
 
 import pytest
 
+from accords.extract import compiled
 from accords.extract.prefilter import mark
 from accords.extract.recognize import parties, starts
 
@@ -52,6 +53,8 @@ def test_party_starts_give_the_scans_matches(text: str) -> None:
     assert got == [span for span in want if not _after_word(text, span[0])]
 
 
+@pytest.mark.skipif(compiled(), reason="a compiled recognizer calls its own party_starts, which no patch of the "
+                    "module reaches; the candidate-span test above compares the two readings in both builds")
 @pytest.mark.parametrize("text", _texts())
 def test_party_mentions_are_those_of_the_whole_scan(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     got = parties.recognize_parties(text)
