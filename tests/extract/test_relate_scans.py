@@ -56,6 +56,22 @@ def test_title_head_is_the_title_scans_title_word(text: str) -> None:
         assert agreements._title_head(part) == (head.start("t") if head else None)
 
 
+# lead words at a text's start, after a word character, with a line break after, and before lower case
+_PLACE_EDGES = [
+    "In Berlin, done at Paris; Done at\nRiga. within Rome, xin Oslo, in berlin, in New-York. In Vilnius",
+    "signed in Kyiv on 1 March at the NATO summit in Vilnius; in the margins of the G7 summit",
+    "Done at Brussels", "in", "begin Madrid. Plain in Lisbon", "",
+]
+
+
+@pytest.mark.parametrize("text", [*_PLACE_EDGES, *_texts()])
+def test_city_scan_finds_what_the_place_scan_finds_without_a_summit(text: str) -> None:
+    for part in [text, *text.split(". ")]:
+        want = [(m.span(), m["c"]) for m in agreements._PLACE.finditer(part)]
+        got = [(m.span(), m["c"]) for m in agreements._place_pattern(part).finditer(part)]
+        assert got == want
+
+
 @pytest.mark.parametrize("text", _texts())
 def test_candidate_flags_are_what_the_sentences_own_scans_find(text: str) -> None:
     sentences = _sentences(text)

@@ -21,7 +21,7 @@ from accords.extract.relate.candidates import HAS_NOUN as _HAS_NOUN
 from accords.extract.relate.candidates import HAS_SIGN as _HAS_SIGN
 from accords.extract.relate.candidates import UNSURE as _UNSURE
 from accords.extract.relate.context import JOINED_BEFORE, ORGS_AS_DONORS, RECIPIENT, Ctx
-from accords.extract.rx import rx
+from accords.extract.rx import Rx, rx
 from accords.extract.types import Mention
 
 # ("security deal", "ten-year deal": news prose; a bare "deal" is as often a contract or a purchase)
@@ -122,6 +122,12 @@ _PLACE = rx(r"(?=[adioID])"
             r"(?:\b(?:at|on the sidelines of|on the margins of|during|in the margins of)\s+(?:the\s+)?"
             r"(?P<p>(?:[A-Z0-9][\w-]*\s+){0,4}summit(?:\s+in\s+[A-Z][\w-]+)?)"
             r"|\b(?:in|In|Done at|done at)\s+(?P<c>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=[\s,.;]))")
+# _PLACE's second branch alone, for a sentence without "summit" (the word its first branch needs: there the
+# two find the same matches). Each lead word comes first and checks the word start after it, so the
+# engine skips by the set of their first letters the positions where none starts ("\b" first would
+# have it try every position: about three times the instructions, measured on the sentences _place reads).
+_CITY = rx(r"(?:in(?<!\win)|In(?<!\wIn)|Done at(?<!\wDone at)|done at(?<!\wdone at))"
+           r"\s+(?P<c>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=[\s,.;])")
 _BASIS = rx(r"(?=[ouipw])"
             r"\b(?:on the basis of|under|in line with|in accordance with|pursuant to|within the framework of)"
             r"\s+(?:the\s+)?(?P<b>(?:G7|Joint|joint)[^.;,()]{3,80}?)(?=[.;,(]|\s+(?:and|which|signed)\b|$)")
@@ -425,7 +431,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
             place = last_place  # "Norway and Iceland signed their own agreements at the same summit"
         if place:
             last_place = place
-        if place and len(keys) > 1 and (sum(1 for p in _PLACE.finditer(sent) if p["c"]) > 1
+        if place and len(keys) > 1 and (sum(1 for p in _place_pattern(sent).finditer(sent) if p["c"]) > 1
                                         or re.search(rf"\b{re.escape(place)},?\s+and\s+[A-Z]", sent)):
             place = None  # "signed in Berlin; ... in Paris", "in Berlin and Paris": which city is whose is unclear
         own = _own_dates(ctx, idx, keys) if signed and len(keys) > 1 else {}
@@ -1076,11 +1082,17 @@ def _basis(sent: str) -> str | None:
     return m["b"].strip() if m else None
 
 
+def _place_pattern(sent: str) -> Rx:
+    """``_PLACE``, or where it cannot match a summit, ``_CITY``: the same matches, found by a cheaper scan."""
+    return _PLACE if "summit" in sent else _CITY
+
+
 def _place(sent: str, s: int = 0, skip: list[tuple[int, int]] | None = None) -> str | None:
-    for m in _PLACE.finditer(sent):
+    pattern = _place_pattern(sent)
+    for m in pattern.finditer(sent):
         if skip and any(a <= s + m.start() < b for a, b in skip):
             continue
-        if m["p"]:
+        if pattern is _PLACE and m["p"]:
             return m["p"].strip()
         if m["c"] and m["c"].split()[0] not in _NOT_PLACE:
             return m["c"]
