@@ -10,7 +10,7 @@ from collections import Counter
 import pytest
 
 from accords.extract.prefilter import fold
-from accords.extract.relate import agreements, candidates, context
+from accords.extract.relate import agreements, candidates, commitments, context
 
 from .helpers import BEFORE_RELATE, gold_texts, staged
 
@@ -70,6 +70,18 @@ def test_city_scan_finds_what_the_place_scan_finds_without_a_summit(text: str) -
         want = [(m.span(), m["c"]) for m in agreements._PLACE.finditer(part)]
         got = [(m.span(), m["c"]) for m in agreements._place_pattern(part).finditer(part)]
         assert got == want
+
+
+_UKRAINE_EDGES = ["Ukraine", "xUkraine, UKRAINIAN aid; _ukrain ... pro-Ukrainian", "EUkraine", "Ukrai", ""]
+
+
+@pytest.mark.parametrize("text", [*_UKRAINE_EDGES, *_texts()])
+def test_a_word_opening_with_ukrain_is_a_match_of_the_aid_scan(text: str) -> None:
+    low = fold(text)
+    for s, e in [(0, len(text)), *_sentences(text)]:
+        if commitments._names_ukraine(text, low, s, e):
+            assert commitments._FOR_UKRAINE.search(text, s, e) is not None
+    assert commitments._names_ukraine(text, low, 0, len(text)) == bool(re.search(r"(?i)\bukrain", text))
 
 
 @pytest.mark.parametrize("text", _texts())
