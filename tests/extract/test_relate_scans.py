@@ -10,7 +10,7 @@ from collections import Counter
 import pytest
 
 from accords.extract.prefilter import fold
-from accords.extract.relate import agreements, candidates, commitments, context
+from accords.extract.relate import agreements, candidates, commitments, context, mechanisms
 
 from .helpers import BEFORE_RELATE, gold_texts, staged
 
@@ -70,6 +70,20 @@ def test_city_scan_finds_what_the_place_scan_finds_without_a_summit(text: str) -
         want = [(m.span(), m["c"]) for m in agreements._PLACE.finditer(part)]
         got = [(m.span(), m["c"]) for m in agreements._place_pattern(part).finditer(part)]
         assert got == want
+
+
+_LETHAL_EDGES = ["Non-lethal and lethal aid; nonlethal, NON-LETHAL, non lethal, lethality, unlethal, non-nonlethal",
+                 "lethal", "nonlethal", "-lethal. Lethal. xnon-lethal lethal_ (non-lethal)", "Non-Lethal\nLethal", ""]
+
+
+@pytest.mark.parametrize("text", [*_LETHAL_EDGES, *_texts()])
+def test_lethal_words_are_matched_where_the_scans_find_them(text: str) -> None:
+    low = fold(text)
+    for s, e in [(0, len(text)), *_sentences(text)]:
+        sent = text[s:e]
+        for pattern in (mechanisms._NON_LETHAL, mechanisms._LETHAL):
+            want = [m.span() for m in pattern.finditer(sent)]
+            assert [m.span() for m in mechanisms._lethal_matches(pattern, sent, low, s, e)] == want
 
 
 _UKRAINE_EDGES = ["Ukraine", "xUkraine, UKRAINIAN aid; _ukrain ... pro-Ukrainian", "EUkraine", "Ukrai", ""]

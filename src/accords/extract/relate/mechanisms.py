@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from accords.extract.relate.context import RECIPIENT, Ctx
-from accords.extract.rx import rx
+from accords.extract.rx import Rx, rx
 
 _CONSULT = rx(r"(?=[cmt])(?:\bconsult\w*|\bconvene\w*|\bmeet\w*\b|\btalks\b|\bconfer\b)", re.I)
 _TRIGGER = rx(r"\b(?:in the event of|in case of|in the case of|following|after|upon|if there is|"
@@ -195,7 +195,7 @@ def relate_scope(ctx: Ctx) -> list[dict[str, Any]]:
             continue
         sent = ctx.text[s:e]
         for pattern, scope0 in ((_NON_LETHAL, "non-lethal"), (_LETHAL, "lethal")):
-            for m in pattern.finditer(sent):
+            for m in _lethal_matches(pattern, sent, folded, s, e):
                 before = sent[:m.start()]
                 scope = scope0
                 if scope == "lethal" and "not " in before[-8:] and _AID_NOT.search(before[-60:]):
@@ -223,6 +223,25 @@ def relate_scope(ctx: Ctx) -> list[dict[str, Any]]:
         _lethal_items(ctx, folded, out, seen)
     if funded:
         _funded_items(ctx, folded, out, seen)
+    return out
+
+
+def _lethal_matches(pattern: Rx, sent: str, folded: str, s: int, e: int) -> list[re.Match[str]]:
+    """``list(pattern.finditer(sent))`` for ``_NON_LETHAL`` or ``_LETHAL`` (``sent`` is the text's ``[s:e]``,
+    ``folded`` the text folded). Each of their matches ends in the word "lethal" and holds only one, so
+    each is tried where str.find finds the word (a scan under IGNORECASE tries every position): a
+    "lethal" match starts there, a "non-lethal" one four or three characters before."""
+    out: list[re.Match[str]] = []
+    at = folded.find("lethal", s, e)
+    while at >= 0:
+        q = at - s
+        if pattern is _LETHAL:
+            m = pattern.match(sent, q)
+        else:
+            m = (pattern.match(sent, q - 4) if q >= 4 else None) or (pattern.match(sent, q - 3) if q >= 3 else None)
+        if m is not None:
+            out.append(m)
+        at = folded.find("lethal", at + 6, e)
     return out
 
 
