@@ -86,6 +86,20 @@ def test_lethal_words_are_matched_where_the_scans_find_them(text: str) -> None:
             assert [m.span() for m in mechanisms._lethal_matches(pattern, sent, low, s, e)] == want
 
 
+_CONSULT_EDGES = ["Consultations; CONVENE, meeting, meet_, talks, talkshow, confer, conference, reconvene, xmeet",
+                  "consult", "talks", "confer", "meets. Talks\nConfer_ consultative", ""]
+
+
+@pytest.mark.parametrize("text", [*_CONSULT_EDGES, *_texts()])
+def test_consultation_words_are_where_the_scan_finds_them(text: str) -> None:
+    low = fold(text)
+    for s, e in [(0, len(text)), *_sentences(text), (1, len(text)), (3, max(3, len(text) - 2))]:
+        want = [m.start() for m in mechanisms._CONSULT.finditer(text, s, e)]
+        assert mechanisms._consult_starts(text, low, s, e, False) == want
+        alone = [s + m.start() for m in mechanisms._CONSULT.finditer(text[s:e])]
+        assert mechanisms._consult_starts(text, low, s, e, True) == alone
+
+
 _UKRAINE_EDGES = ["Ukraine", "xUkraine, UKRAINIAN aid; _ukrain ... pro-Ukrainian", "EUkraine", "Ukrai", ""]
 
 
