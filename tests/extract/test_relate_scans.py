@@ -100,6 +100,13 @@ def test_consultation_words_are_where_the_scan_finds_them(text: str) -> None:
         assert mechanisms._consult_starts(text, low, s, e, True) == alone
 
 
+@pytest.mark.parametrize("text", [*_CONSULT_EDGES, *_texts()])
+def test_clause_breaks_are_where_the_word_bounded_scan_finds_them(text: str) -> None:
+    bounded = re.compile(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b")
+    for part in [text, "but", "abut; butter: while_ whereas, but.", "whereas"]:
+        assert [m.span() for m in commitments._CLAUSE_BREAK.finditer(part)] == [m.span() for m in bounded.finditer(part)]
+
+
 _UKRAINE_EDGES = ["Ukraine", "xUkraine, UKRAINIAN aid; _ukrain ... pro-Ukrainian", "EUkraine", "Ukrai", ""]
 
 

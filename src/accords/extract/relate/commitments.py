@@ -93,7 +93,9 @@ _RECEIVED = rx(r"(?=[ro])\b(?:received|obtained|receive)\b")
 _RECEIVE_CUE = rx(r"(?=r)\breceive\b")
 _EACH = rx(r"(?=e)\beach\b")
 _OTHER = rx(r"(?=o)\bother\b")
-_CLAUSE_BREAK = rx(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b")
+# (each alternative opens with its own character and checks the word start after it: the engine then skips by
+# that set of characters the places where none opens, where "\b" first would have it try every one)
+_CLAUSE_BREAK = rx(r";|:|but(?<!\wbut)\b|while(?<!\wwhile)\b|whereas(?<!\wwhereas)\b")
 _NEXT_PART = rx(r",?\s*\b(?:of which|including|out of which)\b|,\s+(?:and|but|while)\s+(?=[a-z])|,\s+which\b")
 # Verbs that name a sum without saying what it is for ("sets out", "comes with", "provides for");
 # they pledge only when the words after the amount say it is aid or give its period ("CAD 3
