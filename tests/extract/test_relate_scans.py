@@ -107,6 +107,32 @@ def test_clause_breaks_are_where_the_word_bounded_scan_finds_them(text: str) -> 
         assert [m.span() for m in commitments._CLAUSE_BREAK.finditer(part)] == [m.span() for m in bounded.finditer(part)]
 
 
+# the agreement rules' patterns that check the word start after their first letters, each beside its spelling
+# with "\b" first (the look-ahead of initials left out: it changes no match)
+_WORD_LED = {
+    "_ENUM_SHORT": r"\bagreements\s+with\s+",
+    "_EARLIER": r"\b(?:had|earlier|before|previously|already)\b",
+    "_WERE_SIGNED": r"\b(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?signed\b",
+    "_BARE_SIGN": r"\b(?:sign|signs|signed)\b(?!\s+(?:of|that|up|off|language|posts?|boards?)\b)",
+    "_ADDED": r"\badded\s+(?:their|its|his|her)\s+(?:own\s+)?(?:texts?|agreements?|accords?|signatures?|names?)\b",
+    "_DECLARATION": r"\b[Dd]eclaration\b[^.;,()]{0,60}(?:,\s+(?:agreed|adopted|issued|signed|made|endorsed|launched)\b"
+                    r"[^.;,()]{0,60})?|\b(?:promised|pledged|adopted|issued)\s+(?:[\w-]+\s+){0,3}?at\s+the\s+[^.;,()]{0,60}",
+}
+_WORD_LED_EDGES = ["had, earlier before; xhad already_ previously. Had", "Declaration of X, agreed in Y; the declaration,"
+                   " adopted by Z. promised Kyiv at the summit", "sign, signs of, signed up, signs. xsign signature signedx",
+                   "agreements with A; Xagreements  with B", "were signed, have been also signed; had been  signed",
+                   "added their own texts; Xadded its signature", ""]
+
+
+@pytest.mark.parametrize("text", [*_WORD_LED_EDGES, *_texts()])
+def test_word_led_patterns_match_as_their_word_bounded_spellings(text: str) -> None:
+    for name, bounded in _WORD_LED.items():
+        pattern = getattr(agreements, name)
+        plain = re.compile(bounded, pattern.flags)
+        for part in (text, text.lower(), text.upper()):
+            assert [m.span() for m in pattern.finditer(part)] == [m.span() for m in plain.finditer(part)], name
+
+
 _UKRAINE_EDGES = ["Ukraine", "xUkraine, UKRAINIAN aid; _ukrain ... pro-Ukrainian", "EUkraine", "Ukrai", ""]
 
 

@@ -43,7 +43,9 @@ _PRODUCED = rx(r"(?=[cmstv])"
 
 
 # "the United States and Japan added their texts", "Iceland added its signature": a signing told as an addition
-_ADDED = rx(r"\badded\s+(?:their|its|his|her)\s+(?:own\s+)?"
+# (a word's first letters, then the word start checked after them (here and in the patterns below that
+# open with "(?<!\w..."): the engine looks for those letters alone, where "\b" first has it try every position)
+_ADDED = rx(r"added(?<!\wadded)\s+(?:their|its|his|her)\s+(?:own\s+)?"
             r"(?:texts?|agreements?|accords?|signatures?|names?)\b")
 
 
@@ -56,7 +58,7 @@ def _signs(sent: str, low: str) -> bool:
     return ("produced" in low or "yielded" in low) and bool(_PRODUCED.search(sent))
 
 
-_BARE_SIGN = rx(r"(?=s)\b(?:sign|signs|signed)\b(?!\s+(?:of|that|up|off|language|posts?|boards?)\b)")
+_BARE_SIGN = rx(r"sign(?<!\wsign)(?:s|ed)?\b(?!\s+(?:of|that|up|off|language|posts?|boards?)\b)")
 # ("Ireland, a militarily neutral state, signed": an apposition may stand between them)
 _SUBJECT_GAP = rx(r"(?:,\s+(?:a|an|the|its|whose)\s+[^,.;:()]{1,50},)?"
                   r"(?:\s+(?:and|as well as)\s+(?:several|many|some|a few|a number of|various|numerous|"
@@ -81,15 +83,17 @@ _OTHERS = rx(r"(?=a)\b(?:and|as well as|among)\s+(?:several|many|some|a few|a nu
              r"\d+|two|three|four|five|six|seven|eight|nine|ten|other)\s+others?\b", re.I)
 # "the G7 declaration agreed in Vilnius last July": the date and place of the declaration an
 # agreement rests on are not the agreement's own.
-_DECLARATION = rx(r"\b[Dd]eclaration\b[^.;,()]{0,60}(?:,\s+(?:agreed|adopted|issued|signed|made|"
-                  r"endorsed|launched)\b[^.;,()]{0,60})?"
-                          # "the accords that Western governments promised Kyiv at the NATO summit in Vilnius last July"
-                          r"|\b(?:promised|pledged|adopted|issued)\s+(?:[\w-]+\s+){0,3}?at\s+the\s+[^.;,()]{0,60}")
+_DECLARED = r"\b[^.;,()]{0,60}(?:,\s+(?:agreed|adopted|issued|signed|made|endorsed|launched)\b[^.;,()]{0,60})?"
+# "the accords that Western governments promised Kyiv at the NATO summit in Vilnius last July"
+_PROMISED_AT = r"\s+(?:[\w-]+\s+){0,3}?at\s+the\s+[^.;,()]{0,60}"
+_DECLARATION = rx("|".join([*(f"{w}(?<!\\w{w}){_DECLARED}" for w in ("Declaration", "declaration")),
+                            *(f"{w}(?<!\\w{w}){_PROMISED_AT}" for w in ("promised", "pledged", "adopted", "issued"))]))
 _G_DECLARATION = Gate(_DECLARATION)
 # A collective report of signings: "After yesterday's signings in Brussels, every Baltic state ...".
 _SIGNINGS = rx(r"\bsignings\b|\bsigning\s+ceremon(?:y|ies)\b", re.I)
 _BATCH_PARAGRAPHS = 1  # how far (in paragraphs) such a report dates the signings told after it
-_EARLIER = rx(r"(?=[hebpa])\b(?:had|earlier|before|previously|already)\b")
+_EARLIER = rx(r"(?:had(?<!\whad)|earlier(?<!\wearlier)|before(?<!\wbefore)|previously(?<!\wpreviously)"
+              r"|already(?<!\walready))\b")
 # Nested bullets under a dated item ("- **16 February 2024** - two signings" / "  - Berlin: Olaf Scholz.")
 _CHILD_ITEM = rx(r"\n([ \t]+)(?:[-*+]|\d{1,2}[.)])[ \t]")
 _ITEM = rx(r"([ \t]*)(?:[-*+]|\d{1,2}[.)])[ \t]")
@@ -107,7 +111,7 @@ _NOT_SECURITY = rx(rf"\b{_OTHER_SUBJECT}\s+(?:agreements?|deals?|accords?|treat(
                    rf"|\b(?:agreements?|accords?|treat(?:y|ies))\s+(?:on|of|for)\s+{_OTHER_SUBJECT}\b", re.I)
 _ENUM = rx(rf"(?=[atpsdbl1])\b{_NOUN}\s+(?:that|which)?\s*(?:(?P<subj>[A-Z][\w.]*(?: [A-Z][\w.]*)?)\s+)?"
            r"(?:has|have|had)?\s*(?:already\s+)?(?:concluded|signed|reached|struck)\s+with\s+", re.I)
-_ENUM_SHORT = rx(r"\bagreements\s+with\s+")
+_ENUM_SHORT = rx(r"agreements(?<!\wagreements)\s+with\s+")
 _TITLE_LEAD = rx(
     r"(?:formally|officially)\s+(?:known\s+as|called|titled|entitled|named)\s+(?:the\s+)?"
     r"|\b(?:titled|entitled)\s+(?:the\s+)?\"?")
@@ -707,7 +711,7 @@ def _signed_earlier(ctx: Ctx, idx: int, s: int, e: int) -> set[str]:
     return out
 
 
-_WERE_SIGNED = rx(r"(?=[wh])\b(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?signed\b")
+_WERE_SIGNED = rx(r"(?:were(?<!\wwere)|have(?<!\whave)\s+been|had(?<!\whad)\s+been)\s+(?:\w+\s+)?signed\b")
 
 
 def _own_dates(ctx: Ctx, idx: int, keys: list[tuple[str, ...]]) -> dict[tuple[str, ...], str]:
