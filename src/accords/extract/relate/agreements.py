@@ -43,8 +43,8 @@ _PRODUCED = rx(r"(?=[cmstv])"
 
 
 # "the United States and Japan added their texts", "Iceland added its signature": a signing told as an addition
-# (a word's first letters, then the word start checked after them (here and in the patterns below that
-# open with "(?<!\w..."): the engine looks for those letters alone, where "\b" first has it try every position)
+# (written "added(?<!\wadded)", as are other patterns below: the word first, then the word start checked
+# behind it, so the engine looks for the word's letters alone where a "\b" first had it try every position)
 _ADDED = rx(r"added(?<!\wadded)\s+(?:their|its|his|her)\s+(?:own\s+)?"
             r"(?:texts?|agreements?|accords?|signatures?|names?)\b")
 
