@@ -133,6 +133,12 @@ def test_word_led_patterns_match_as_their_word_bounded_spellings(text: str) -> N
             assert [m.span() for m in pattern.finditer(part)] == [m.span() for m in plain.finditer(part)], name
 
 
+@pytest.mark.parametrize("text", [*_WORD_LED_EDGES, *_texts()])
+def test_signed_lead_answers_as_its_match(text: str) -> None:
+    for part in [text, *text.split(". "), *text.split("\n"), "Signed", "- **Signing date:** 1 May", "Done at Kyiv"]:
+        assert agreements._signed_lead(part) == bool(agreements._SIGNED_LEAD.match(part))
+
+
 _UKRAINE_EDGES = ["Ukraine", "xUkraine, UKRAINIAN aid; _ukrain ... pro-Ukrainian", "EUkraine", "Ukrai", ""]
 
 

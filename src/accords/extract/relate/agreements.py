@@ -196,6 +196,12 @@ def _doc_noun(sent: str, low: str) -> bool:
     return _G_DOC_NOUN.may(low) and bool(_DOC_NOUN.search(sent))
 
 
+def _signed_lead(sent: str) -> bool:
+    """``_SIGNED_LEAD.match(sent)`` (case-sensitive: every match holds "igned", "igning" or "Done at", which
+    most sentences read here lack: they were read for "sign" or "signs")."""
+    return ("igned" in sent or "igning" in sent or "Done at" in sent) and bool(_SIGNED_LEAD.match(sent))
+
+
 def _one(sent: str) -> bool:
     """``_ONE.search(sent)`` (case-sensitive: every match holds "one")."""
     return "one" in sent and bool(_ONE.search(sent))
@@ -273,7 +279,7 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
         parent = children.get(idx)
         bare = follows = False
         member = counted is not None and _counted_member(ctx, idx, s, e, counted)
-        if not noun and not doc_noun and not _SIGNED_LEAD.match(sent) and not _one(sent):
+        if not noun and not doc_noun and not _signed_lead(sent) and not _one(sent):
             bare = parent is None and "sign" in low and _bare_signing(ctx, idx, s, sent)
             # "Luxembourg signed on 10 July. Romania followed the next day." / "France did the same."
             follows = last_signing == idx - 1 and ("followed" in low or "did" in low) and bool(_FOLLOW.search(sent)) \
