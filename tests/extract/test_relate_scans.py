@@ -10,7 +10,7 @@ from collections import Counter
 import pytest
 
 from accords.extract.prefilter import fold
-from accords.extract.relate import agreements, candidates, context
+from accords.extract.relate import agreements, candidates, commitments, context, mechanisms
 
 from .helpers import BEFORE_RELATE, gold_texts, staged
 
@@ -54,6 +54,101 @@ def test_title_head_is_the_title_scans_title_word(text: str) -> None:
     for part in [text, *text.split(". ")]:
         head = agreements._TITLE_HEAD.search(part)
         assert agreements._title_head(part) == (head.start("t") if head else None)
+
+
+# lead words at a text's start, after a word character, with a line break after, and before lower case
+_PLACE_EDGES = [
+    "In Berlin, done at Paris; Done at\nRiga. within Rome, xin Oslo, in berlin, in New-York. In Vilnius",
+    "signed in Kyiv on 1 March at the NATO summit in Vilnius; in the margins of the G7 summit",
+    "Done at Brussels", "in", "begin Madrid. Plain in Lisbon", "",
+]
+
+
+@pytest.mark.parametrize("text", [*_PLACE_EDGES, *_texts()])
+def test_city_scan_finds_what_the_place_scan_finds_without_a_summit(text: str) -> None:
+    for part in [text, *text.split(". ")]:
+        want = [(m.span(), m["c"]) for m in agreements._PLACE.finditer(part)]
+        got = [(m.span(), m["c"]) for m in agreements._place_pattern(part).finditer(part)]
+        assert got == want
+
+
+_LETHAL_EDGES = ["Non-lethal and lethal aid; nonlethal, NON-LETHAL, non lethal, lethality, unlethal, non-nonlethal",
+                 "lethal", "nonlethal", "-lethal. Lethal. xnon-lethal lethal_ (non-lethal)", "Non-Lethal\nLethal", ""]
+
+
+@pytest.mark.parametrize("text", [*_LETHAL_EDGES, *_texts()])
+def test_lethal_words_are_matched_where_the_scans_find_them(text: str) -> None:
+    low = fold(text)
+    for s, e in [(0, len(text)), *_sentences(text)]:
+        sent = text[s:e]
+        for pattern in (mechanisms._NON_LETHAL, mechanisms._LETHAL):
+            want = [m.span() for m in pattern.finditer(sent)]
+            assert [m.span() for m in mechanisms._lethal_matches(pattern, sent, low, s, e)] == want
+
+
+_CONSULT_EDGES = ["Consultations; CONVENE, meeting, meet_, talks, talkshow, confer, conference, reconvene, xmeet",
+                  "consult", "talks", "confer", "meets. Talks\nConfer_ consultative", ""]
+
+
+@pytest.mark.parametrize("text", [*_CONSULT_EDGES, *_texts()])
+def test_consultation_words_are_where_the_scan_finds_them(text: str) -> None:
+    low = fold(text)
+    for s, e in [(0, len(text)), *_sentences(text), (1, len(text)), (3, max(3, len(text) - 2))]:
+        want = [m.start() for m in mechanisms._CONSULT.finditer(text, s, e)]
+        assert mechanisms._consult_starts(text, low, s, e, False) == want
+        alone = [s + m.start() for m in mechanisms._CONSULT.finditer(text[s:e])]
+        assert mechanisms._consult_starts(text, low, s, e, True) == alone
+
+
+@pytest.mark.parametrize("text", [*_CONSULT_EDGES, *_texts()])
+def test_clause_breaks_are_where_the_word_bounded_scan_finds_them(text: str) -> None:
+    bounded = re.compile(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b")
+    for part in [text, "but", "abut; butter: while_ whereas, but.", "whereas"]:
+        assert [m.span() for m in commitments._CLAUSE_BREAK.finditer(part)] == [m.span() for m in bounded.finditer(part)]
+
+
+# the agreement rules' patterns that check the word start after their first letters, each beside its spelling
+# with "\b" first (the look-ahead of initials left out: it changes no match)
+_WORD_LED = {
+    "_ENUM_SHORT": r"\bagreements\s+with\s+",
+    "_EARLIER": r"\b(?:had|earlier|before|previously|already)\b",
+    "_WERE_SIGNED": r"\b(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?signed\b",
+    "_BARE_SIGN": r"\b(?:sign|signs|signed)\b(?!\s+(?:of|that|up|off|language|posts?|boards?)\b)",
+    "_ADDED": r"\badded\s+(?:their|its|his|her)\s+(?:own\s+)?(?:texts?|agreements?|accords?|signatures?|names?)\b",
+    "_DECLARATION": r"\b[Dd]eclaration\b[^.;,()]{0,60}(?:,\s+(?:agreed|adopted|issued|signed|made|endorsed|launched)\b"
+                    r"[^.;,()]{0,60})?|\b(?:promised|pledged|adopted|issued)\s+(?:[\w-]+\s+){0,3}?at\s+the\s+[^.;,()]{0,60}",
+}
+_WORD_LED_EDGES = ["had, earlier before; xhad already_ previously. Had", "Declaration of X, agreed in Y; the declaration,"
+                   " adopted by Z. promised Kyiv at the summit", "sign, signs of, signed up, signs. xsign signature signedx",
+                   "agreements with A; Xagreements  with B", "were signed, have been also signed; had been  signed",
+                   "added their own texts; Xadded its signature", ""]
+
+
+@pytest.mark.parametrize("text", [*_WORD_LED_EDGES, *_texts()])
+def test_word_led_patterns_match_as_their_word_bounded_spellings(text: str) -> None:
+    for name, bounded in _WORD_LED.items():
+        pattern = getattr(agreements, name)
+        plain = re.compile(bounded, pattern.flags)
+        for part in (text, text.lower(), text.upper()):
+            assert [m.span() for m in pattern.finditer(part)] == [m.span() for m in plain.finditer(part)], name
+
+
+@pytest.mark.parametrize("text", [*_WORD_LED_EDGES, *_texts()])
+def test_signed_lead_answers_as_its_match(text: str) -> None:
+    for part in [text, *text.split(". "), *text.split("\n"), "Signed", "- **Signing date:** 1 May", "Done at Kyiv"]:
+        assert agreements._signed_lead(part) == bool(agreements._SIGNED_LEAD.match(part))
+
+
+_UKRAINE_EDGES = ["Ukraine", "xUkraine, UKRAINIAN aid; _ukrain ... pro-Ukrainian", "EUkraine", "Ukrai", ""]
+
+
+@pytest.mark.parametrize("text", [*_UKRAINE_EDGES, *_texts()])
+def test_a_word_opening_with_ukrain_is_a_match_of_the_aid_scan(text: str) -> None:
+    low = fold(text)
+    for s, e in [(0, len(text)), *_sentences(text)]:
+        if commitments._names_ukraine(text, low, s, e):
+            assert commitments._FOR_UKRAINE.search(text, s, e) is not None
+    assert commitments._names_ukraine(text, low, 0, len(text)) == bool(re.search(r"(?i)\bukrain", text))
 
 
 @pytest.mark.parametrize("text", _texts())

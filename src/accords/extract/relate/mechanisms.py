@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from accords.extract.relate.context import RECIPIENT, Ctx
-from accords.extract.rx import rx
+from accords.extract.rx import Rx, rx
 
 _CONSULT = rx(r"(?=[cmt])(?:\bconsult\w*|\bconvene\w*|\bmeet\w*\b|\btalks\b|\bconfer\b)", re.I)
 _TRIGGER = rx(r"\b(?:in the event of|in case of|in the case of|following|after|upon|if there is|"
@@ -78,7 +78,7 @@ def relate_consultations(ctx: Ctx, agreements: list[dict[str, Any]]) -> list[dic
     for idx in sorted(ctx.by_sentence.get("timelimit", {})):  # (a sentence without a time limit gives none)
         s, e = ctx.sentences[idx]
         limits = ctx.in_sentence("timelimit", idx)
-        if not limits or not (_CONSULT.search(ctx.text[s:e]) or _SAME_LIMIT.search(ctx.text, s, e)):
+        if not limits or not (_consult_starts(ctx.text, ctx.low, s, e, True) or _SAME_LIMIT.search(ctx.text, s, e)):
             continue
         if ctx.text[s:e].rstrip().rstrip("\"'”’)»").endswith("?"):
             continue  # "(b) whether Norway will consult Ukraine within 24 hours ...?": asked, not stated
@@ -119,7 +119,7 @@ def relate_consultations(ctx: Ctx, agreements: list[dict[str, Any]]) -> list[dic
             if trigger is None:
                 cond = _IF.match(ctx.text, s, limit.start)
                 trigger = cond["t"].strip() if cond else None
-            start = _clause_start(ctx.text, s, limit.start)
+            start = _clause_start(ctx.text, ctx.low, s, limit.start)
             end = trig.end() if trig else limit.end
             out.append({"parties": sorted(parties), "hours": limit.value, "trigger": trigger,
                         "_span": (start, end)})
@@ -147,10 +147,36 @@ def _section_partner(ctx: Ctx, pos: int) -> str | None:
     return str(named.pop()) if len(named) == 1 else None
 
 
-def _clause_start(text: str, sentence_start: int, pos: int) -> int:
+def _clause_start(text: str, low: str, sentence_start: int, pos: int) -> int:
     """Back up to the consultation word before the limit, so the quote reads as a phrase."""
-    starts = [m.start() for m in _CONSULT.finditer(text, sentence_start, pos)]
+    starts = _consult_starts(text, low, sentence_start, pos, False)
     return starts[-1] if starts else sentence_start
+
+
+# _CONSULT's words, and whether a word must end where the key does (the others match whatever follows)
+_CONSULT_KEYS = (("consult", False), ("convene", False), ("meet", False), ("talks", True), ("confer", True))
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # (what \w is to the regex engine)
+
+
+def _consult_starts(text: str, low: str, start: int, end: int, alone: bool) -> list[int]:
+    """The starts of the matches of ``_CONSULT.finditer(text, start, end)`` (with ``alone``: of
+    ``_CONSULT.finditer(text[start:end])``, which sees no character before ``start``); ``low`` is ``text``
+    folded. Every match is a word that opens with one of its keys, so each is found by str.find (a scan
+    under IGNORECASE tries every position), and a word start holds one match at most."""
+    out: list[int] = []
+    for key, whole in _CONSULT_KEYS:
+        at = low.find(key, start, end)
+        while at >= 0:
+            stop = at + len(key)
+            if ((at == start and alone) or at == 0 or not _word_char(text[at - 1])) \
+                    and (not whole or stop == end or not _word_char(text[stop])):
+                out.append(at)
+            at = low.find(key, at + 1, end)
+    out.sort()
+    return out
 
 
 # Lethal by what is given: a donor that provides, supplies or pledges weapons or ammunition
@@ -195,7 +221,7 @@ def relate_scope(ctx: Ctx) -> list[dict[str, Any]]:
             continue
         sent = ctx.text[s:e]
         for pattern, scope0 in ((_NON_LETHAL, "non-lethal"), (_LETHAL, "lethal")):
-            for m in pattern.finditer(sent):
+            for m in _lethal_matches(pattern, sent, folded, s, e):
                 before = sent[:m.start()]
                 scope = scope0
                 if scope == "lethal" and "not " in before[-8:] and _AID_NOT.search(before[-60:]):
@@ -223,6 +249,25 @@ def relate_scope(ctx: Ctx) -> list[dict[str, Any]]:
         _lethal_items(ctx, folded, out, seen)
     if funded:
         _funded_items(ctx, folded, out, seen)
+    return out
+
+
+def _lethal_matches(pattern: Rx, sent: str, folded: str, s: int, e: int) -> list[re.Match[str]]:
+    """``list(pattern.finditer(sent))`` for ``_NON_LETHAL`` or ``_LETHAL`` (``sent`` is the text's ``[s:e]``,
+    ``folded`` the text folded). Each of their matches ends in the word "lethal" and holds only one, so
+    each is tried where str.find finds the word (a scan under IGNORECASE tries every position): a
+    "lethal" match starts there, a "non-lethal" one four or three characters before."""
+    out: list[re.Match[str]] = []
+    at = folded.find("lethal", s, e)
+    while at >= 0:
+        q = at - s
+        if pattern is _LETHAL:
+            m = pattern.match(sent, q)
+        else:
+            m = (pattern.match(sent, q - 4) if q >= 4 else None) or (pattern.match(sent, q - 3) if q >= 3 else None)
+        if m is not None:
+            out.append(m)
+        at = folded.find("lethal", at + 6, e)
     return out
 
 
