@@ -302,8 +302,11 @@ def mark(text: str) -> str | None:
     space: a key of n characters found ending at index ``stop`` of it starts a word of the text
     at ``stop - n``. A non-ASCII letter reads as a space, so more places look like word starts
     (a superset, never fewer); None for a text holding an ASCII twin."""
-    global _last_mark
-    last = _last_mark  # (one read: another thread may replace it)
+    global _last_mark, _last_long_mark
+    # (a whole document is kept apart from the sentences, as fold and rx.plain keep it: the
+    # sentences marked between the recognizers' asks leave its entry alone)
+    long = len(text) >= _LONG
+    last = _last_long_mark if long else _last_mark  # (one read: another thread may replace it)
     if last[0] is text:  # the recognizers of one document, the patterns of one sentence
         return last[1]
     if text.isascii():
@@ -312,11 +315,15 @@ def mark(text: str) -> str | None:
         marked = None
     else:
         marked = " " + text.encode("ascii", "replace").translate(_MARK).decode("ascii")
-    _last_mark = (text, marked)
+    if long:
+        _last_long_mark = (text, marked)
+    else:
+        _last_mark = (text, marked)
     return marked
 
 
-_last_mark: tuple[str, str | None] = ("", " ")  # the last text marked (the same object), and its mark
+_last_mark: tuple[str, str | None] = ("", " ")  # the last short text marked (the same object), and its mark
+_last_long_mark: tuple[str, str | None] = ("", " ")  # the last long text marked, and its mark
 
 
 def holds_ascii_twin(text: str) -> bool:

@@ -45,8 +45,12 @@ _RISKY = re.compile(rf"[{TWIN_LETTERS}]|\\[uUN]|-[^\x00-\u012f]")
 
 def plain(text: str) -> bool:
     """Whether ``text`` matches the same under re.ASCII as under Unicode rules (see above)."""
-    global _last
-    last = _last  # (one read: another thread may replace it)
+    global _last, _last_long
+    # A whole document is kept apart from the sentences: the stages ask about the document between
+    # the sentences they ask about, and with one entry each of those asks read the whole document
+    # four times again (about twenty times a document).
+    long = len(text) >= _LONG
+    last = _last_long if long else _last  # (one read: another thread may replace it)
     if last[0] is text:  # the patterns of one sentence, the recognizers of one document
         return last[1]
     ok = text.isascii()  # (constant time: the string knows)
@@ -55,11 +59,16 @@ def plain(text: str) -> bool:
             if sep in text:
                 ok = False
                 break
-    _last = (text, ok)
+    if long:
+        _last_long = (text, ok)
+    else:
+        _last = (text, ok)
     return ok
 
 
-_last: tuple[str, bool] = ("", True)  # the last text asked about (the same object), and the answer
+_LONG = 1024  # (longer than nearly every sentence, as prefilter.fold has it)
+_last: tuple[str, bool] = ("", True)  # the last short text asked about (the same object), and the answer
+_last_long: tuple[str, bool] = ("", True)  # the last long text asked about, and the answer
 _TWINS: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 
 
