@@ -303,11 +303,13 @@ def mark(text: str) -> str | None:
     at ``stop - n``. A non-ASCII letter reads as a space, so more places look like word starts
     (a superset, never fewer); None for a text holding an ASCII twin."""
     global _last_mark, _last_long_mark
+    last = _last_mark  # (one read: another thread may replace it)
+    if last[0] is text:  # the recognizers of one document, the patterns of one sentence
+        return last[1]
     # (a whole document is kept apart from the sentences, as fold and rx.plain keep it: the
     # sentences marked between the recognizers' asks leave its entry alone)
-    long = len(text) >= _LONG
-    last = _last_long_mark if long else _last_mark  # (one read: another thread may replace it)
-    if last[0] is text:  # the recognizers of one document, the patterns of one sentence
+    last = _last_long_mark
+    if last[0] is text:
         return last[1]
     if text.isascii():
         marked: str | None = " " + text.encode("ascii").translate(_MARK).decode("ascii")
@@ -315,7 +317,7 @@ def mark(text: str) -> str | None:
         marked = None
     else:
         marked = " " + text.encode("ascii", "replace").translate(_MARK).decode("ascii")
-    if long:
+    if len(text) >= _LONG:
         _last_long_mark = (text, marked)
     else:
         _last_mark = (text, marked)

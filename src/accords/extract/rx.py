@@ -46,12 +46,14 @@ _RISKY = re.compile(rf"[{TWIN_LETTERS}]|\\[uUN]|-[^\x00-\u012f]")
 def plain(text: str) -> bool:
     """Whether ``text`` matches the same under re.ASCII as under Unicode rules (see above)."""
     global _last, _last_long
+    last = _last  # (one read: another thread may replace it)
+    if last[0] is text:  # the patterns of one sentence, the recognizers of one document
+        return last[1]
     # A whole document is kept apart from the sentences: the stages ask about the document between
     # the sentences they ask about, and with one entry each of those asks read the whole document
     # four times again (about twenty times a document).
-    long = len(text) >= _LONG
-    last = _last_long if long else _last  # (one read: another thread may replace it)
-    if last[0] is text:  # the patterns of one sentence, the recognizers of one document
+    last = _last_long
+    if last[0] is text:
         return last[1]
     ok = text.isascii()  # (constant time: the string knows)
     if ok:
@@ -59,7 +61,7 @@ def plain(text: str) -> bool:
             if sep in text:
                 ok = False
                 break
-    if long:
+    if len(text) >= _LONG:
         _last_long = (text, ok)
     else:
         _last = (text, ok)
