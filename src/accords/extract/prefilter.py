@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import pairwise
-from typing import Any
+from typing import Any, Final
 
 import ahocorasick
 
@@ -46,7 +46,7 @@ def fold(text: str) -> str:
     return _fold(text)
 
 
-_LONG = 1024  # (longer than nearly every sentence: the sentences folded between leave the entry alone)
+_LONG: Final = 1024  # (longer than nearly every sentence: the sentences folded between leave the entry alone)
 _last_fold: tuple[str, str] = ("", "")  # the last long text folded (the same object), and its fold
 
 

@@ -19,7 +19,7 @@ import importlib
 import re
 import sys
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, Final
 
 try:  # the stdlib regex parser (private, no stub): without it, no twins
     _parser: Any = importlib.import_module("re._parser")
@@ -68,7 +68,7 @@ def plain(text: str) -> bool:
     return ok
 
 
-_LONG = 1024  # (longer than nearly every sentence, as prefilter.fold has it)
+_LONG: Final = 1024  # (longer than nearly every sentence, as prefilter.fold has it; Final: a constant compiled in)
 _last: tuple[str, bool] = ("", True)  # the last short text asked about (the same object), and the answer
 _last_long: tuple[str, bool] = ("", True)  # the last long text asked about, and the answer
 _TWINS: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}

@@ -6,19 +6,19 @@ against the text). Each recognizer made its own pass before."""
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+from typing import Any, Final
 
 import ahocorasick
 
 from accords.extract.prefilter import led_finder, mark
 from accords.extract.rx import Pattern
 
-_DATE = 4  # (the flag of a leading literal of the date pattern, beside role words (1) and known forms (2))
-_CHANNEL = 8  # (the flag of a channel key)
-_PARTY = 16  # (the flag of a party name: see party_starts)
+_DATE: Final = 4  # (the flag of a leading literal of the date pattern, beside role words (1) and known forms (2))
+_CHANNEL: Final = 8  # (the flag of a channel key)
+_PARTY: Final = 16  # (the flag of a party name: see party_starts)
 # (the flag of a party name of ASCII word characters alone, its key the name's marked form with the space
 # before it and the space after it: see _marked_finder)
-_PARTY_WORD = 32
+_PARTY_WORD: Final = 32
 
 
 @cache
