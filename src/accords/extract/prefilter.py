@@ -30,7 +30,7 @@ try:  # the stdlib regex parser (private, no stub; "sre_parse" would warn): with
     _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)}
 except (ImportError, AttributeError):  # pragma: no cover - a Python without it
     _parser = None
-_FOLD = str.maketrans({"\u0131": "i", "\u017f": "s"})
+_FOLD: Final = str.maketrans({"\u0131": "i", "\u017f": "s"})
 
 
 def fold(text: str) -> str:
@@ -62,7 +62,7 @@ def _fold(text: str) -> str:
 
 
 # Words in nearly every sentence of the material: a set holding one filters nothing.
-_COMMON = frozenset(["the", "and", "for", "with", "into", "from", "that", "this", "will", "ukraine",
+_COMMON: Final = frozenset(["the", "and", "for", "with", "into", "from", "that", "this", "will", "ukraine",
                      "support", "security", "agreement"])
 
 
@@ -150,8 +150,8 @@ def any_keywords(patterns: Any) -> frozenset[str] | None:
     return frozenset(out)
 
 
-_MOST_PREFIXES = 200
-_LONG_ENOUGH = 6
+_MOST_PREFIXES: Final = 200
+_LONG_ENOUGH: Final = 6
 
 
 def _prefixes(items: Any, digits: bool = False) -> tuple[set[str], bool] | None:
@@ -243,12 +243,12 @@ def leading_literals(given: Pattern) -> frozenset[str] | None:
     return frozenset(found[0])
 
 
-_FINDERS: dict[int, tuple[re.Pattern[str], Any, Any, bool]] = {}
+_FINDERS: Final[dict[int, tuple[re.Pattern[str], Any, Any, bool]]] = {}
 # ASCII word characters kept (lower-cased), every other byte a space: in the marked text
-# " " + key matches only where the key starts a word.
-ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")  # (\w of ASCII text)
-_WORDISH = frozenset(ord(ch) for ch in ASCII_WORD_CHARS)
-_MARK = bytes((b | 32 if 65 <= b <= 90 else b) if b in _WORDISH else 32 for b in range(256))
+# " " + key matches only where the key starts a word. (The word characters: \w of an ASCII text.)
+ASCII_WORD_CHARS: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_WORDISH: Final = frozenset(ord(ch) for ch in ASCII_WORD_CHARS)
+_MARK: Final = bytes((b | 32 if 65 <= b <= 90 else b) if b in _WORDISH else 32 for b in range(256))
 
 
 def _marked_key(key: str) -> str:
@@ -294,7 +294,7 @@ def _automata(keys: frozenset[str] | set[str], items: Any) -> tuple[Any, Any]:
 
 # The non-ASCII characters that IGNORECASE matches with ASCII letters ("ſ" with "s", the
 # Kelvin sign with "k", dotted and dotless i): a text holding one is not marked.
-_ASCII_TWINS = re.compile(f"[{TWIN_LETTERS}]")
+_ASCII_TWINS: Final = re.compile(f"[{TWIN_LETTERS}]")
 
 
 def mark(text: str) -> str | None:
@@ -425,9 +425,9 @@ def search(given: Pattern, text: str, pos: int = 0, endpos: int | None = None) -
     return None
 
 
-_LED: dict[int, tuple[re.Pattern[str], Any, bool, Any]] = {}
-_ASCII_BYTES = bytes(range(128))
-_ANY_DIGIT = re.compile(r"\d")  # (re's \d on str is str.isdecimal)
+_LED: Final[dict[int, tuple[re.Pattern[str], Any, bool, Any]]] = {}
+_ASCII_BYTES: Final = bytes(range(128))
+_ANY_DIGIT: Final = re.compile(r"\d")  # (re's \d on str is str.isdecimal)
 
 
 def _led_entry(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], Any, bool, Any]:
@@ -476,7 +476,7 @@ def plain_digits(text: str) -> bool:
     return answer
 
 
-_GATED: dict[int, tuple[re.Pattern[str], Mapping[str, Pattern], Any, Any]] = {}
+_GATED: Final[dict[int, tuple[re.Pattern[str], Mapping[str, Pattern], Any, Any]]] = {}
 
 
 def _gated_entry(pattern: re.Pattern[str], gates: Mapping[str, Pattern]) -> tuple[Any, Any]:
@@ -678,7 +678,7 @@ def _minimal(keys: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(k for k in keys if not any(o != k and o in k for o in keys)))
 
 
-_MANY_KEYS = 12  # keywords in a set from which the automaton is the faster test (measured on the gold texts)
+_MANY_KEYS: Final = 12  # keywords in a set from which the automaton is the faster test (measured on the gold texts)
 
 
 class Gate:

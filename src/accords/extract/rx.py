@@ -33,14 +33,14 @@ try:  # the stdlib regex compiler and engine (private): without them, twins are 
 except (ImportError, AttributeError):  # pragma: no cover - a Python without them
     _compiler = None
 
-_SEPARATORS = ("\x1c", "\x1d", "\x1e", "\x1f")
+_SEPARATORS: Final = ("\x1c", "\x1d", "\x1e", "\x1f")
 # The non-ASCII letters IGNORECASE equates with ASCII ones (dotted and dotless i, long s, Kelvin sign).
 TWIN_LETTERS = "\u0130\u0131\u017f\u212a"
-_TWIN_CODES = frozenset(ord(c) for c in TWIN_LETTERS)
+_TWIN_CODES: Final = frozenset(ord(c) for c in TWIN_LETTERS)
 # Where a pattern's source can name a twin letter: the letter itself, an escape that can name a
 # letter above U+00FF, or a range whose upper end is at least U+0130, the lowest twin letter (a
 # plain re.Pattern: an Rx would ask for its own twin).
-_RISKY = re.compile(rf"[{TWIN_LETTERS}]|\\[uUN]|-[^\x00-\u012f]")
+_RISKY: Final = re.compile(rf"[{TWIN_LETTERS}]|\\[uUN]|-[^\x00-\u012f]")
 
 
 def plain(text: str) -> bool:
@@ -71,7 +71,7 @@ def plain(text: str) -> bool:
 _LONG: Final = 1024  # (longer than nearly every sentence, as prefilter.fold has it; Final: a constant compiled in)
 _last: tuple[str, bool] = ("", True)  # the last short text asked about (the same object), and the answer
 _last_long: tuple[str, bool] = ("", True)  # the last long text asked about, and the answer
-_TWINS: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+_TWINS: Final[dict[int, tuple[re.Pattern[str], re.Pattern[str]]]] = {}
 
 
 def _takes_twin_letter(items: Any) -> bool:
@@ -123,7 +123,7 @@ def ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 # An inline flag ("(?i)", "(?u:", "(?-i:"): such a source is compiled from source (see compile_twins).
-_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]")
+_INLINE_FLAGS: Final = re.compile(r"\(\?[aiLmsux-]")
 
 
 def _from_parse(source: str, parsed: Any, flags: int) -> re.Pattern[str]:
