@@ -8,8 +8,7 @@ from accords.extract import prefilter, rx
 
 def _fresh_mark(text: str) -> str | None:
     """What prefilter.mark computes for ``text`` (the cached entries emptied first)."""
-    prefilter._last_mark = ("", " ")
-    prefilter._last_long_mark = ("", " ")
+    prefilter._MARKED[:] = [("", " "), ("", " ")]
     return prefilter.mark(text)
 
 

@@ -35,19 +35,21 @@ _FOLD: Final = str.maketrans({"\u0131": "i", "\u017f": "s"})
 
 def fold(text: str) -> str:
     """``text`` lower-cased character by character (same length, same offsets)."""
-    global _last_fold
     if len(text) >= _LONG:  # a whole document: several stages fold it, one after another
-        last = _last_fold  # (one read: another thread may replace it)
+        last = _FOLDED[0]  # (one read: another thread may replace it)
         if last[0] is text:
             return last[1]
         low = _fold(text)
-        _last_fold = (text, low)
+        _FOLDED[0] = (text, low)
         return low
     return _fold(text)
 
 
 _LONG: Final = 1024  # (longer than nearly every sentence: the sentences folded between leave the entry alone)
-_last_fold: tuple[str, str] = ("", "")  # the last long text folded (the same object), and its fold
+# The last long text folded (the same object), and its fold. (The entries kept here sit in lists named
+# Final, not in globals rebound: the compiled module reads a Final name as a C static, any other global
+# from the module's dict.)
+_FOLDED: Final[list[tuple[str, str]]] = [("", "")]
 
 
 def _fold(text: str) -> str:
@@ -302,13 +304,12 @@ def mark(text: str) -> str | None:
     space: a key of n characters found ending at index ``stop`` of it starts a word of the text
     at ``stop - n``. A non-ASCII letter reads as a space, so more places look like word starts
     (a superset, never fewer); None for a text holding an ASCII twin."""
-    global _last_mark, _last_long_mark
-    last = _last_mark  # (one read: another thread may replace it)
+    last = _MARKED[0]  # (one read: another thread may replace it)
     if last[0] is text:  # the recognizers of one document, the patterns of one sentence
         return last[1]
     # (a whole document is kept apart from the sentences, as fold and rx.plain keep it: the
     # sentences marked between the recognizers' asks leave its entry alone)
-    last = _last_long_mark
+    last = _MARKED[1]
     if last[0] is text:
         return last[1]
     if text.isascii():
@@ -317,15 +318,12 @@ def mark(text: str) -> str | None:
         marked = None
     else:
         marked = " " + text.encode("ascii", "replace").translate(_MARK).decode("ascii")
-    if len(text) >= _LONG:
-        _last_long_mark = (text, marked)
-    else:
-        _last_mark = (text, marked)
+    _MARKED[1 if len(text) >= _LONG else 0] = (text, marked)
     return marked
 
 
-_last_mark: tuple[str, str | None] = ("", " ")  # the last short text marked (the same object), and its mark
-_last_long_mark: tuple[str, str | None] = ("", " ")  # the last long text marked, and its mark
+# The last short and the last long text marked (the same objects), and their marks (see _FOLDED).
+_MARKED: Final[list[tuple[str, str | None]]] = [("", " "), ("", " ")]
 
 
 def holds_ascii_twin(text: str) -> bool:

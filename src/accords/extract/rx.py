@@ -45,14 +45,13 @@ _RISKY: Final = re.compile(rf"[{TWIN_LETTERS}]|\\[uUN]|-[^\x00-\u012f]")
 
 def plain(text: str) -> bool:
     """Whether ``text`` matches the same under re.ASCII as under Unicode rules (see above)."""
-    global _last, _last_long
-    last = _last  # (one read: another thread may replace it)
+    last = _ASKED[0]  # (one read: another thread may replace it)
     if last[0] is text:  # the patterns of one sentence, the recognizers of one document
         return last[1]
     # A whole document is kept apart from the sentences: the stages ask about the document between
     # the sentences they ask about, and with one entry each of those asks read the whole document
     # four times again (about twenty times a document).
-    last = _last_long
+    last = _ASKED[1]
     if last[0] is text:
         return last[1]
     ok = text.isascii()  # (constant time: the string knows)
@@ -61,16 +60,15 @@ def plain(text: str) -> bool:
             if sep in text:
                 ok = False
                 break
-    if len(text) >= _LONG:
-        _last_long = (text, ok)
-    else:
-        _last = (text, ok)
+    _ASKED[1 if len(text) >= _LONG else 0] = (text, ok)
     return ok
 
 
 _LONG: Final = 1024  # (longer than nearly every sentence, as prefilter.fold has it; Final: a constant compiled in)
-_last: tuple[str, bool] = ("", True)  # the last short text asked about (the same object), and the answer
-_last_long: tuple[str, bool] = ("", True)  # the last long text asked about, and the answer
+# The last short and the last long text asked about (the same objects), and the answers. (A list named
+# Final, not two globals rebound: the compiled module reads a Final name as a C static, and any other
+# global from the module's dict, which for a function called this often was most of its cost.)
+_ASKED: Final[list[tuple[str, bool]]] = [("", True), ("", True)]
 _TWINS: Final[dict[int, tuple[re.Pattern[str], re.Pattern[str]]]] = {}
 
 
