@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import pairwise
-from typing import Any
+from typing import Any, Final
 
 import ahocorasick
 
@@ -30,24 +30,26 @@ try:  # the stdlib regex parser (private, no stub; "sre_parse" would warn): with
     _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)}
 except (ImportError, AttributeError):  # pragma: no cover - a Python without it
     _parser = None
-_FOLD = str.maketrans({"\u0131": "i", "\u017f": "s"})
+_FOLD: Final = str.maketrans({"\u0131": "i", "\u017f": "s"})
 
 
 def fold(text: str) -> str:
     """``text`` lower-cased character by character (same length, same offsets)."""
-    global _last_fold
     if len(text) >= _LONG:  # a whole document: several stages fold it, one after another
-        last = _last_fold  # (one read: another thread may replace it)
+        last = _FOLDED[0]  # (one read: another thread may replace it)
         if last[0] is text:
             return last[1]
         low = _fold(text)
-        _last_fold = (text, low)
+        _FOLDED[0] = (text, low)
         return low
     return _fold(text)
 
 
-_LONG = 1024  # (longer than nearly every sentence: the sentences folded between leave the entry alone)
-_last_fold: tuple[str, str] = ("", "")  # the last long text folded (the same object), and its fold
+_LONG: Final = 1024  # (longer than nearly every sentence: the sentences folded between leave the entry alone)
+# The last long text folded (the same object), and its fold. (The entries kept here sit in lists named
+# Final, not in globals rebound: the compiled module reads a Final name as a C static, any other global
+# from the module's dict.)
+_FOLDED: Final[list[tuple[str, str]]] = [("", "")]
 
 
 def _fold(text: str) -> str:
@@ -62,7 +64,7 @@ def _fold(text: str) -> str:
 
 
 # Words in nearly every sentence of the material: a set holding one filters nothing.
-_COMMON = frozenset(["the", "and", "for", "with", "into", "from", "that", "this", "will", "ukraine",
+_COMMON: Final = frozenset(["the", "and", "for", "with", "into", "from", "that", "this", "will", "ukraine",
                      "support", "security", "agreement"])
 
 
@@ -150,8 +152,8 @@ def any_keywords(patterns: Any) -> frozenset[str] | None:
     return frozenset(out)
 
 
-_MOST_PREFIXES = 200
-_LONG_ENOUGH = 6
+_MOST_PREFIXES: Final = 200
+_LONG_ENOUGH: Final = 6
 
 
 def _prefixes(items: Any, digits: bool = False) -> tuple[set[str], bool] | None:
@@ -243,12 +245,12 @@ def leading_literals(given: Pattern) -> frozenset[str] | None:
     return frozenset(found[0])
 
 
-_FINDERS: dict[int, tuple[re.Pattern[str], Any, Any, bool]] = {}
+_FINDERS: Final[dict[int, tuple[re.Pattern[str], Any, Any, bool]]] = {}
 # ASCII word characters kept (lower-cased), every other byte a space: in the marked text
-# " " + key matches only where the key starts a word.
-ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")  # (\w of ASCII text)
-_WORDISH = frozenset(ord(ch) for ch in ASCII_WORD_CHARS)
-_MARK = bytes((b | 32 if 65 <= b <= 90 else b) if b in _WORDISH else 32 for b in range(256))
+# " " + key matches only where the key starts a word. (The word characters: \w of an ASCII text.)
+ASCII_WORD_CHARS: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_WORDISH: Final = frozenset(ord(ch) for ch in ASCII_WORD_CHARS)
+_MARK: Final = bytes((b | 32 if 65 <= b <= 90 else b) if b in _WORDISH else 32 for b in range(256))
 
 
 def _marked_key(key: str) -> str:
@@ -294,7 +296,7 @@ def _automata(keys: frozenset[str] | set[str], items: Any) -> tuple[Any, Any]:
 
 # The non-ASCII characters that IGNORECASE matches with ASCII letters ("ſ" with "s", the
 # Kelvin sign with "k", dotted and dotless i): a text holding one is not marked.
-_ASCII_TWINS = re.compile(f"[{TWIN_LETTERS}]")
+_ASCII_TWINS: Final = re.compile(f"[{TWIN_LETTERS}]")
 
 
 def mark(text: str) -> str | None:
@@ -302,9 +304,13 @@ def mark(text: str) -> str | None:
     space: a key of n characters found ending at index ``stop`` of it starts a word of the text
     at ``stop - n``. A non-ASCII letter reads as a space, so more places look like word starts
     (a superset, never fewer); None for a text holding an ASCII twin."""
-    global _last_mark
-    last = _last_mark  # (one read: another thread may replace it)
+    last = _MARKED[0]  # (one read: another thread may replace it)
     if last[0] is text:  # the recognizers of one document, the patterns of one sentence
+        return last[1]
+    # (a whole document is kept apart from the sentences, as fold and rx.plain keep it: the
+    # sentences marked between the recognizers' asks leave its entry alone)
+    last = _MARKED[1]
+    if last[0] is text:
         return last[1]
     if text.isascii():
         marked: str | None = " " + text.encode("ascii").translate(_MARK).decode("ascii")
@@ -312,11 +318,12 @@ def mark(text: str) -> str | None:
         marked = None
     else:
         marked = " " + text.encode("ascii", "replace").translate(_MARK).decode("ascii")
-    _last_mark = (text, marked)
+    _MARKED[1 if len(text) >= _LONG else 0] = (text, marked)
     return marked
 
 
-_last_mark: tuple[str, str | None] = ("", " ")  # the last text marked (the same object), and its mark
+# The last short and the last long text marked (the same objects), and their marks (see _FOLDED).
+_MARKED: Final[list[tuple[str, str | None]]] = [("", " "), ("", " ")]
 
 
 def holds_ascii_twin(text: str) -> bool:
@@ -416,9 +423,9 @@ def search(given: Pattern, text: str, pos: int = 0, endpos: int | None = None) -
     return None
 
 
-_LED: dict[int, tuple[re.Pattern[str], Any, bool, Any]] = {}
-_ASCII_BYTES = bytes(range(128))
-_ANY_DIGIT = re.compile(r"\d")  # (re's \d on str is str.isdecimal)
+_LED: Final[dict[int, tuple[re.Pattern[str], Any, bool, Any]]] = {}
+_ASCII_BYTES: Final = bytes(range(128))
+_ANY_DIGIT: Final = re.compile(r"\d")  # (re's \d on str is str.isdecimal)
 
 
 def _led_entry(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], Any, bool, Any]:
@@ -467,7 +474,7 @@ def plain_digits(text: str) -> bool:
     return answer
 
 
-_GATED: dict[int, tuple[re.Pattern[str], Mapping[str, Pattern], Any, Any]] = {}
+_GATED: Final[dict[int, tuple[re.Pattern[str], Mapping[str, Pattern], Any, Any]]] = {}
 
 
 def _gated_entry(pattern: re.Pattern[str], gates: Mapping[str, Pattern]) -> tuple[Any, Any]:
@@ -669,7 +676,7 @@ def _minimal(keys: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(k for k in keys if not any(o != k and o in k for o in keys)))
 
 
-_MANY_KEYS = 12  # keywords in a set from which the automaton is the faster test (measured on the gold texts)
+_MANY_KEYS: Final = 12  # keywords in a set from which the automaton is the faster test (measured on the gold texts)
 
 
 class Gate:

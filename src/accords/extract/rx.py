@@ -19,7 +19,7 @@ import importlib
 import re
 import sys
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, Final
 
 try:  # the stdlib regex parser (private, no stub): without it, no twins
     _parser: Any = importlib.import_module("re._parser")
@@ -33,21 +33,26 @@ try:  # the stdlib regex compiler and engine (private): without them, twins are 
 except (ImportError, AttributeError):  # pragma: no cover - a Python without them
     _compiler = None
 
-_SEPARATORS = ("\x1c", "\x1d", "\x1e", "\x1f")
+_SEPARATORS: Final = ("\x1c", "\x1d", "\x1e", "\x1f")
 # The non-ASCII letters IGNORECASE equates with ASCII ones (dotted and dotless i, long s, Kelvin sign).
 TWIN_LETTERS = "\u0130\u0131\u017f\u212a"
-_TWIN_CODES = frozenset(ord(c) for c in TWIN_LETTERS)
+_TWIN_CODES: Final = frozenset(ord(c) for c in TWIN_LETTERS)
 # Where a pattern's source can name a twin letter: the letter itself, an escape that can name a
 # letter above U+00FF, or a range whose upper end is at least U+0130, the lowest twin letter (a
 # plain re.Pattern: an Rx would ask for its own twin).
-_RISKY = re.compile(rf"[{TWIN_LETTERS}]|\\[uUN]|-[^\x00-\u012f]")
+_RISKY: Final = re.compile(rf"[{TWIN_LETTERS}]|\\[uUN]|-[^\x00-\u012f]")
 
 
 def plain(text: str) -> bool:
     """Whether ``text`` matches the same under re.ASCII as under Unicode rules (see above)."""
-    global _last
-    last = _last  # (one read: another thread may replace it)
+    last = _ASKED[0]  # (one read: another thread may replace it)
     if last[0] is text:  # the patterns of one sentence, the recognizers of one document
+        return last[1]
+    # A whole document is kept apart from the sentences: the stages ask about the document between
+    # the sentences they ask about, and with one entry each of those asks read the whole document
+    # four times again (about twenty times a document).
+    last = _ASKED[1]
+    if last[0] is text:
         return last[1]
     ok = text.isascii()  # (constant time: the string knows)
     if ok:
@@ -55,12 +60,16 @@ def plain(text: str) -> bool:
             if sep in text:
                 ok = False
                 break
-    _last = (text, ok)
+    _ASKED[1 if len(text) >= _LONG else 0] = (text, ok)
     return ok
 
 
-_last: tuple[str, bool] = ("", True)  # the last text asked about (the same object), and the answer
-_TWINS: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+_LONG: Final = 1024  # (longer than nearly every sentence, as prefilter.fold has it; Final: a constant compiled in)
+# The last short and the last long text asked about (the same objects), and the answers. (A list named
+# Final, not two globals rebound: the compiled module reads a Final name as a C static, and any other
+# global from the module's dict, which for a function called this often was most of its cost.)
+_ASKED: Final[list[tuple[str, bool]]] = [("", True), ("", True)]
+_TWINS: Final[dict[int, tuple[re.Pattern[str], re.Pattern[str]]]] = {}
 
 
 def _takes_twin_letter(items: Any) -> bool:
@@ -112,7 +121,7 @@ def ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 # An inline flag ("(?i)", "(?u:", "(?-i:"): such a source is compiled from source (see compile_twins).
-_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]")
+_INLINE_FLAGS: Final = re.compile(r"\(\?[aiLmsux-]")
 
 
 def _from_parse(source: str, parsed: Any, flags: int) -> re.Pattern[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Final
 
 import ahocorasick
 
@@ -112,14 +112,14 @@ def _key_windows(text: str, keys: tuple[str, ...], positions: dict[str, list[int
     return merged
 
 
-COALITIONS = "UDCG capability coalitions"
-UDCG = "Ukraine Defence Contact Group"
+COALITIONS: Final = "UDCG capability coalitions"
+UDCG: Final = "Ukraine Defence Contact Group"
 # The Contact Group's capability coalitions as writers name them loosely: by the aircraft
 # ("fighter-jet coalition", "the F-16 coalition"), several at once ("the artillery and air
 # defence coalitions", "the F-16 and maritime coalitions") or with "for" ("the coalition for
 # integrated air and missile defence"). Each kind named is one coalition; ``extra["kind"]`` says
 # which, under the name the relate stage gives it.
-_KIND_WORDS: tuple[tuple[str, str], ...] = (
+_KIND_WORDS: Final[tuple[tuple[str, str], ...]] = (
     ("Air force", r"air\s+force|fighter[- ]jets?|fighter[- ]aircraft|F-16s?|jets?|aviation|combat\s+aircraft"),
     ("Maritime", r"maritime|naval"),
     ("Artillery", r"artillery"),
@@ -130,9 +130,9 @@ _KIND_WORDS: tuple[tuple[str, str], ...] = (
     # (written without a leading optional word, so that prefilter.finditer can find where it starts)
     ("IAMD", r"IAMD|integrated\s+air\s+(?:and\s+missile\s+)?defen[cs]e|air\s+(?:and\s+missile\s+)?defen[cs]e"),
 )
-_KIND = "|".join(f"(?:{p})" for _, p in _KIND_WORDS)
-_KIND_OF = [(name, rx(rf"(?:{p})\Z", re.I)) for name, p in _KIND_WORDS]
-_COALITION_LIST = rx(
+_KIND: Final = "|".join(f"(?:{p})" for _, p in _KIND_WORDS)
+_KIND_OF: Final = [(name, rx(rf"(?:{p})\Z", re.I)) for name, p in _KIND_WORDS]
+_COALITION_LIST: Final = rx(
     rf"(?<![\w-])(?P<list>(?:{_KIND})(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:{_KIND}))*)"
     rf"(?:\s+\([^()\n]{{1,24}}\))?"  # (a gloss: "the F-16 (air force) coalition")
     rf"\s+(?:capability\s+)?coalitions?\b"
@@ -150,10 +150,10 @@ _COALITION_LIST = rx(
     # or by the kind as the verb's object: "the coalition that supplies fighter jets to Ukraine"
     rf"|\bcoalition\s+(?:that|which)\s+(?:supplies|provides|delivers|sends|donates)\s+(?:more\s+|modern\s+)?"
     rf"(?P<obj>{_KIND})(?![\w-])", re.I)
-_ONE_KIND = rx(rf"(?<![\w-])(?:{_KIND})(?![\w-])", re.I)
+_ONE_KIND: Final = rx(rf"(?<![\w-])(?:{_KIND})(?![\w-])", re.I)
 
 
-_RUN_IN = rx(r"(?:^|\n)[ \t]*\d{1,2}(?:\.\d{1,2})*\.?[ \t]+\Z")
+_RUN_IN: Final = rx(r"(?:^|\n)[ \t]*\d{1,2}(?:\.\d{1,2})*\.?[ \t]+\Z")
 
 
 def _kind(word: str) -> str | None:

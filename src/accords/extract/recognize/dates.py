@@ -20,22 +20,22 @@ from accords.extract.recognize.windows import chosen
 from accords.extract.rx import Pattern, rx
 from accords.extract.types import Mention
 
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS: Final = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+_MONTH: Final = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
-_MONTH_D = _MONTH.replace(r"\.", r"\.?")  # abbreviations need no dot before a day number
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_DAY_NAMES = tuple(d.lower() for d in _DAYS)
-_REL_YEAR = r"(?P<{0}>this|last|next|the same|that) year"
+_MONTH_D: Final = _MONTH.replace(r"\.", r"\.?")  # abbreviations need no dot before a day number
+_DAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_DAY_NAMES: Final = tuple(d.lower() for d in _DAYS)
+_REL_YEAR: Final = r"(?P<{0}>this|last|next|the same|that) year"
 # The alternatives that start with a digit and those that start with a letter are apart, each
 # behind a look-ahead (the two sets have no first character in common, so no match changes): a
 # digit then never tries the word alternatives, nor a word the digit ones (a third of the cost of
 # the tries). The digit look-ahead reads what every digit-led date has after its first number
 # (a month, a range, a dot or slash and a number, or four digits), which most numbers lack
 # ("5 billion"); the letter one lists the initials of month, weekday and relative words.
-_DATES = rx(
+_DATES: Final = rx(
     r"(?<![\w-])(?:"
     r"(?=\d{1,2}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?[JFMASOND]|\s?[-\u2013]\s?\d|\s+and\s+\d|[./]\d)|\d{4})(?:"
     r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))(?!\d)"
@@ -105,8 +105,8 @@ _BARE_WORDS: Final = frozenset([
     "mid", "end", "between", "and", "to", "on", "as", "For", "for", "year", "the", "In", "Since", "By", "Until",
     "From", "During", "Before", "After"])
 # (what _bare_context answers; kept as its definition, and for the tests)
-_BARE_CONTEXT = rx(r"(?:\b(?:" + "|".join(sorted(_BARE_WORDS)) + r")\s+)\Z")
-_LONGEST_BARE = max(map(len, _BARE_WORDS))
+_BARE_CONTEXT: Final = rx(r"(?:\b(?:" + "|".join(sorted(_BARE_WORDS)) + r")\s+)\Z")
+_LONGEST_BARE: Final = max(map(len, _BARE_WORDS))
 
 
 def _bare_context(before: str) -> bool:
@@ -124,25 +124,25 @@ def _bare_context(before: str) -> bool:
     while at > 0 and end - at <= _LONGEST_BARE and (head[at - 1].isalnum() or head[at - 1] == "_"):
         at -= 1
     return head[at:end] in _BARE_WORDS
-_MONTH_ON_NOUN = rx(r"\s+(?:(?:security|bilateral|defen[cs]e)\s+)?(?:agreement|accord|pact|text|treaty|summit|"
+_MONTH_ON_NOUN: Final = rx(r"\s+(?:(?:security|bilateral|defen[cs]e)\s+)?(?:agreement|accord|pact|text|treaty|summit|"
                     r"signing|deal)s?\b")
-_DETERMINER = rx(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Ll]ast)\s+\Z")
-_DEADLINE = rx(r"(?:\b(?:by|until|till|through|before|no later than|up to)\s+(?:the\s+)?(?:end\s+of\s+)?)\Z",
+_DETERMINER: Final = rx(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Ll]ast)\s+\Z")
+_DEADLINE: Final = rx(r"(?:\b(?:by|until|till|through|before|no later than|up to)\s+(?:the\s+)?(?:end\s+of\s+)?)\Z",
                        re.I)
 
 
 # Counted from a point in time: "a few minutes ago" (the reference day), "a week later", "two days
 # before" (from the date told before). Found from the unit word, which is rare, then the count
 # before it is read back (a scan from every "a", "two" or "several" would cost far more).
-_UNIT_SHIFT = rx(r"(?=[mhdw])\b(?:(?P<now>minutes?|hours?)\s+ago|(?:days?|weeks?)\s+(?:later|earlier|before)"
+_UNIT_SHIFT: Final = rx(r"(?=[mhdw])\b(?:(?P<now>minutes?|hours?)\s+ago|(?:days?|weeks?)\s+(?:later|earlier|before)"
                  r"(?!\s+(?:the|a|an)\b))(?![\w])")
-_COUNT_BEFORE = rx(r"(?<![\w-])(?i:a\s+few|several|an?|one|two|three|four|five|six|\d{1,2})\s+\Z")
+_COUNT_BEFORE: Final = rx(r"(?<![\w-])(?i:a\s+few|several|an?|one|two|three|four|five|six|\d{1,2})\s+\Z")
 
 
 # Every match of _UNIT_SHIFT starts with one of these (in lower case, as the pattern has them):
 # ``str.find`` goes to them at memory speed, where a scan of the pattern, which opens with
 # look-arounds, is tried at every position of the text.
-_UNIT_HEADS = ("minute", "hour", "day", "week")
+_UNIT_HEADS: Final = ("minute", "hour", "day", "week")
 
 
 def _unit_shifts(text: str) -> Iterator[re.Match[str]]:
@@ -285,15 +285,15 @@ def recognize_dates(text: str) -> list[Mention]:
     return out
 
 
-_SINCE = rx(r"\bsince\s+(?:the\s+)?\Z", re.I)
+_SINCE: Final = rx(r"\bsince\s+(?:the\s+)?\Z", re.I)
 # "the first Monday of March", "the last Thursday of June" (read before the month; see resolve)
-_NTH_WEEKDAY = rx(rf"\b(?P<n>first|second|third|fourth|last)\s+(?P<wd>{'|'.join(_DAYS)})\s+of\s+\Z", re.I)
-_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
+_NTH_WEEKDAY: Final = rx(rf"\b(?P<n>first|second|third|fourth|last)\s+(?P<wd>{'|'.join(_DAYS)})\s+of\s+\Z", re.I)
+_NTH: Final = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
 _DEADLINE_GATE: Final = Gate(_DEADLINE)
 _SINCE_GATE: Final = Gate(_SINCE)
-_WEEKDAY_GAP = rx(r",?[ ]?(?:the[ ])?")
+_WEEKDAY_GAP: Final = rx(r",?[ ]?(?:the[ ])?")
 # "last month, on 21 January", "earlier this month (on 3 May)": the day refines the month told just before it
-_ANCHOR_GAP = rx(r"\s*[,(]\s*(?:on\s+)?(?:the\s+)?")
+_ANCHOR_GAP: Final = rx(r"\s*[,(]\s*(?:on\s+)?(?:the\s+)?")
 
 
 def _anchor(out: list[Mention], text: str, start: int, raw: dict[str, Any]) -> None:
@@ -308,10 +308,10 @@ def _anchor(out: list[Mention], text: str, start: int, raw: dict[str, Any]) -> N
 
 # A clause reporting what happened: "had first floated that figure ... in December". Past-tense
 # forms of the verbs briefs use for events; "-ed" alone would also catch "scheduled", "expected".
-_PAST = rx(r"\b(?:had|was|were|did|signed|announced|floated|held|met|agreed|pledged|promised|visited|"
+_PAST: Final = rx(r"\b(?:had|was|were|did|signed|announced|floated|held|met|agreed|pledged|promised|visited|"
            r"launched|adopted|concluded|decided|said|stated|declared|approved|hosted|delivered|provided|"
            r"unveiled|took place|came)\b")
-_FUTURE = rx(r"\b(?:will|would|shall|going to|to be|is to|are to|plans?|planned|scheduled|expected|due|"
+_FUTURE: Final = rx(r"\b(?:will|would|shall|going to|to be|is to|are to|plans?|planned|scheduled|expected|due|"
              r"next|upcoming|intends?)\b", re.I)
 
 
@@ -421,7 +421,7 @@ def latest_evidence(mentions: list[Mention]) -> date | None:
 
 
 # (any case: a fact box's "Signed: 28 May 2024" dates a signing too)
-_SIGNED_BEFORE = rx(r"\b(?:signed|concluded|signing)\b", re.I)
+_SIGNED_BEFORE: Final = rx(r"\b(?:signed|concluded|signing)\b", re.I)
 _SIGNED_GATE: Final = Gate(_SIGNED_BEFORE)
 
 
@@ -431,11 +431,11 @@ def _signed(span: str) -> bool:
     every position), as most spans around a date hold none of its words."""
     return _SIGNED_GATE.may(fold(span)) and _SIGNED_BEFORE.search(span) is not None
 # A day counted from the date told before it: "(on) the following day", "the day before", "a week later"
-_SHIFT = rx(r"(?:on )?the (?P<w>following|next|previous) day|the day (?P<w2>before|after)"
+_SHIFT: Final = rx(r"(?:on )?the (?P<w>following|next|previous) day|the day (?P<w2>before|after)"
             r"|(?P<n>\S+) (?P<u>day|week)s? (?P<d>later|earlier|before)")
 # the day told just before: "the same day", "later that day", "that evening"
-_SAME = rx(r"same day|that day|(?:that|same) (?:evening|afternoon)")
-_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_SAME: Final = rx(r"same day|that day|(?:that|same) (?:evening|afternoon)")
+_NUMBERS: Final = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def _shifted(rel: str, base: str | None) -> str | None:

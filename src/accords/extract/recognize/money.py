@@ -16,11 +16,11 @@ from accords.extract.recognize.windows import chosen, scan, windows
 from accords.extract.rx import rx
 from accords.extract.types import Mention
 
-_SYMBOLS = {"US$": "USD", "$": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD",
+_SYMBOLS: Final = {"US$": "USD", "$": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD",
             "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "zł": "PLN"}
-_CODES = ["USD", "EUR", "GBP", "JPY", "SEK", "NOK", "DKK", "CAD", "AUD", "NZD", "CHF", "PLN", "CZK",
+_CODES: Final = ["USD", "EUR", "GBP", "JPY", "SEK", "NOK", "DKK", "CAD", "AUD", "NZD", "CHF", "PLN", "CZK",
           "UAH", "KRW", "HUF", "RON", "BGN", "ISK", "CNY", "TRY", "EURO"]
-_WORDS = {
+_WORDS: Final = {
     "us dollars": "USD", "u.s. dollars": "USD", "dollars": "USD", "euros": "EUR", "euro": "EUR",
     "pounds sterling": "GBP", "pounds": "GBP", "sterling": "GBP", "yen": "JPY",
     "swedish kronor": "SEK", "kronor": "SEK", "krona": "SEK", "norwegian kroner": "NOK",
@@ -28,38 +28,38 @@ _WORDS = {
     "zloty": "PLN", "canadian dollars": "CAD", "australian dollars": "AUD", "swiss francs": "CHF",
     "czech crowns": "CZK", "koruna": "CZK",
 }
-_SCALES = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9,
+_SCALES: Final = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9,
            "milliard": 1e9, "mlrd": 1e9, "mld": 1e9, "million": 1e6, "mn": 1e6, "mln": 1e6,
            "mil": 1e6, "mio": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
 
-_SYM = r"(?:US\$|CA\$|AU\$|NZ\$|C\$|A\$|\$|€|£|¥|₴)"
-_CODE = "(?:" + "|".join(_CODES) + ")"
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
+_SYM: Final = r"(?:US\$|CA\$|AU\$|NZ\$|C\$|A\$|\$|€|£|¥|₴)"
+_CODE: Final = "(?:" + "|".join(_CODES) + ")"
+_NUM: Final = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
 # ("mil." and "mio." are how many writers abbreviate million: "EUR 5 mil.", "400 mio. EUR")
 _SCALE = (r"(?:trillions?|billions?|millions?|thousands?|milliards?|mlrd|mld|bln|mln|mil\.?|mio\.?|tn|bn|mn|b|m|k)"
           r"(?![\w])")
-_WORD = "(?:" + "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True)) + ")"
-_QUAL = (r"(?P<qual>up to|at least|no less than|not less than|a minimum of|more than|over|nearly|almost|about|"
+_WORD: Final = "(?:" + "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True)) + ")"
+_QUAL: Final = (r"(?P<qual>up to|at least|no less than|not less than|a minimum of|more than|over|nearly|almost|about|"
          r"around|some|approximately|roughly|under|less than)\s+")
 # Floors phrased with a negation word name the same thing as "at least" (and keep the "no" of
 # "no less than" out of the clause a negation test reads).
-_FLOORS = {"no less than": "at least", "not less than": "at least", "a minimum of": "at least"}
+_FLOORS: Final = {"no less than": "at least", "not less than": "at least", "a minimum of": "at least"}
 
-_PREFIX = (rf"(?P<cur>{_SYM}|{_CODE}\s?)(?P<n1>{_NUM})(?:\s?(?P<s1>{_SCALE}))?"
+_PREFIX: Final = (rf"(?P<cur>{_SYM}|{_CODE}\s?)(?P<n1>{_NUM})(?:\s?(?P<s1>{_SCALE}))?"
            rf"(?:\s?(?:-|to|and)\s?(?:{_SYM}|{_CODE}\s?)?(?P<n2>{_NUM})(?:\s?(?P<s2>{_SCALE}))?)?")
-_SUFFIX = (rf"(?P<m1>{_NUM})(?:\s?(?P<t1>{_SCALE}))?(?:\s?(?:-|to|and)\s?(?P<m2>{_NUM}))?"
+_SUFFIX: Final = (rf"(?P<m1>{_NUM})(?:\s?(?P<t1>{_SCALE}))?(?:\s?(?:-|to|and)\s?(?P<m2>{_NUM}))?"
            rf"(?:\s?(?P<t2>{_SCALE}))?\s(?:of\s)?(?P<word>{_WORD}|{_CODE})(?![\w])")
 # The lookahead rejects most positions on their first character before the alternation runs.
-_START = r"(?=[\d$€£¥₴uaonsrlbmUCANEGJSDKPRTHBIZ])"
-_MONEY = rx(rf"(?<![\w.$€£¥]){_START}(?:{_QUAL})?(?:between\s+)?(?:{_PREFIX}|{_SUFFIX})", re.I)
+_START: Final = r"(?=[\d$€£¥₴uaonsrlbmUCANEGJSDKPRTHBIZ])"
+_MONEY: Final = rx(rf"(?<![\w.$€£¥]){_START}(?:{_QUAL})?(?:between\s+)?(?:{_PREFIX}|{_SUFFIX})", re.I)
 
 
-_GROUPED = rx(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_GROUPED: Final = rx(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 
 # "1.000 million", "2.500 millones": a dot before three digits ending "00" groups thousands, as
 # continental writers put it; an English decimal never carries such trailing zeros before a scale word.
-_DOT_GROUPED = rx(r"\d{1,3}\.\d00")
+_DOT_GROUPED: Final = rx(r"\d{1,3}\.\d00")
 
 
 def _number(text: str, scaled: bool = False) -> float:
@@ -94,7 +94,7 @@ def _currency(prefix: str | None, word: str | None) -> str | None:
     return None
 
 
-_DIGIT = rx(r"\d+")
+_DIGIT: Final = rx(r"\d+")
 
 
 def _tails() -> Any:
@@ -113,8 +113,9 @@ _TAILS: Final = _tails()
 
 # How a currency code or word of the automaton below names the currency: a code ("eur", "usd")
 # or a word ("euros", "pounds sterling"; "euro" is both). Every other currency of _MONEY holds a sign.
-_BY_CODE, _BY_WORD = 1, 2
-_SIGN = rx("[$€£¥₴]")
+_BY_CODE: Final = 1
+_BY_WORD: Final = 2
+_SIGN: Final = rx("[$€£¥₴]")
 
 
 def _currencies() -> Any:
@@ -150,18 +151,18 @@ def _word_char(ch: str) -> bool:
 # numbers as digits between dots or commas, its scales as words starting with their letters. A
 # digit where this fails ("2024, the", "2024 | Lisbon") starts no match, and the test costs a
 # tenth of a failed try of _MONEY, which goes through every alternative of it first.
-_NUMBER_RUN = r"[0-9]+(?:[.,][0-9]+)*"
+_NUMBER_RUN: Final = r"[0-9]+(?:[.,][0-9]+)*"
 # numbers and scales up to where a currency word after them would start ("2.5 billion of ", "1-2 bn ")
-_NUMBERS_HEAD = (rf"{_NUMBER_RUN}(?:\s?[bkmt][a-z]*\.?)?(?:\s?(?:-|to|and)\s?{_NUMBER_RUN})?"
+_NUMBERS_HEAD: Final = (rf"{_NUMBER_RUN}(?:\s?[bkmt][a-z]*\.?)?(?:\s?(?:-|to|and)\s?{_NUMBER_RUN})?"
                  r"(?:\s?[bkmt][a-z]*\.?)?\s(?:of\s)?")
-_SUFFIX_GATE = rx(rf"{_NUMBERS_HEAD}[a-z]", re.I)
+_SUFFIX_GATE: Final = rx(rf"{_NUMBERS_HEAD}[a-z]", re.I)
 # The same, read to the end of its currency word as _SUFFIX reads it: where the first gate holds
 # ("2024 to 2027 under", "5 years of"), a failed try of _MONEY goes down every way of splitting
 # the numbers and scales before it fails at the word, tens of times the cost of this one. (Its
 # words and codes as one prefix tree, in lower case, which IGNORECASE reads as any case: a fifth of
 # the compile of the flat alternation, and one branch per character.)
-_TAIL_WORDS = trie_pattern(sorted({w.lower() for w in [*_WORDS, *_CODES]}))
-_SUFFIX_WORD_GATE = rx(rf"{_NUMBERS_HEAD}(?:{_TAIL_WORDS})(?![\w])", re.I)
+_TAIL_WORDS: Final = trie_pattern(sorted({w.lower() for w in [*_WORDS, *_CODES]}))
+_SUFFIX_WORD_GATE: Final = rx(rf"{_NUMBERS_HEAD}(?:{_TAIL_WORDS})(?![\w])", re.I)
 
 
 def _amounts(text: str) -> list[re.Match[str]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Final
 
 from accords import yamlio
 from accords.extract.prefilter import ASCII_WORD_CHARS
@@ -22,8 +22,10 @@ from accords.extract.recognize.windows import chosen
 from accords.extract.rx import Pattern, rx
 from accords.extract.types import Mention
 
-NAME, DEMONYM, CAPITAL = "name", "demonym", "capital"
-_CAPITAL_VERB = rx(
+NAME: Final = "name"
+DEMONYM: Final = "demonym"
+CAPITAL: Final = "capital"
+_CAPITAL_VERB: Final = rx(
     r"(?:'s\b|\s+(?:has|have|had|will|would|is|was|says|said|pledged|pledges|announced|announces|"
     r"agreed|agrees|signed|signs|promised|promises|committed|commits|provided|provides|delivered|"
     r"sent|sends|wants|insists|must|should|can|could|may|also|intends|plans|approved|allocated|"
@@ -33,12 +35,12 @@ _CAPITAL_VERB = rx(
     r"undertook|declined|refused|expects|hopes|aims|seeks|reported|reports|stated|states|confirmed|confirms|"
     r"recalled|noted|notes|told|tells|argues|argued|presented|presents|unveiled|unveils)\b|\s+and\s+[A-Z][a-z]+\s+(?:signed|concluded|agreed|"
     r"have|will|are|were)\b)")
-_PREPOSITION_BEFORE = rx(
+_PREPOSITION_BEFORE: Final = rx(
     r"(?:\b(?:in|at|to|from|near|via|visit|visited|visiting|of|outside|around|into|toward|towards|"
     r"between|through)\s+)\Z", re.I)
-_NAME_CONTINUES = rx(r" (?!(?:and|or|The|A|An|In|On|At|As|It|This|That)\b)[A-Z][a-z]+")
-_NAME_SURFACES = frozenset(["US", "U.S.", "EU"])
-_NAME_BEFORE = rx(r"\b(?:Bank|University|Embassy|Ministry|Museum|Institute|Government) of (?:the )?\Z")
+_NAME_CONTINUES: Final = rx(r" (?!(?:and|or|The|A|An|In|On|At|As|It|This|That)\b)[A-Z][a-z]+")
+_NAME_SURFACES: Final = frozenset(["US", "U.S.", "EU"])
+_NAME_BEFORE: Final = rx(r"\b(?:Bank|University|Embassy|Ministry|Museum|Institute|Government) of (?:the )?\Z")
 
 
 @cache

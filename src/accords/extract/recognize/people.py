@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Final
 
 import ahocorasick
 
@@ -23,7 +23,7 @@ from accords.extract.recognize.windows import chosen
 from accords.extract.rx import Pattern, rx
 from accords.extract.types import Mention
 
-ROLES = (
+ROLES: Final = (
     "Prime Minister", "Deputy Prime Minister", "Vice President", "President", "Federal Chancellor",
     "Chancellor", "Foreign Minister", "Defence Minister", "Defense Minister", "Finance Minister",
     "Minister of Foreign Affairs", "Minister for Foreign Affairs", "Minister of Defence",
@@ -32,13 +32,13 @@ ROLES = (
     "Secretary General", "Secretary-General", "High Representative", "Ambassador", "Taoiseach",
     "King", "Queen", "Emperor", "Premier", "Speaker", "Minister", "PM",
 )
-_ROLE = "(?:" + "|".join(re.escape(r) for r in sorted(ROLES, key=len, reverse=True)) + ")"
-_ROLE_I = "(?i:" + _ROLE[3:]
-_TOKEN = r"[A-Z][a-zà-ÿāēīōūčćšžėęįųł'’-]+"
-_NAME = rf"{_TOKEN}(?: (?:von der |van der |van |de |De |da ){_TOKEN}| {_TOKEN}){{0,2}}"
+_ROLE: Final = "(?:" + "|".join(re.escape(r) for r in sorted(ROLES, key=len, reverse=True)) + ")"
+_ROLE_I: Final = "(?i:" + _ROLE[3:]
+_TOKEN: Final = r"[A-Z][a-zà-ÿāēīōūčćšžėęįųł'’-]+"
+_NAME: Final = rf"{_TOKEN}(?: (?:von der |van der |van |de |De |da ){_TOKEN}| {_TOKEN}){{0,2}}"
 
 
-_STOP = frozenset(
+_STOP: Final = frozenset(
     ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
      "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
      "Sunday", "The", "On", "In", "At", "And", "As", "For", "A", "An", "Both", "This", "That", "Mr",
@@ -73,7 +73,7 @@ def _patterns() -> _Scanners:
     return _Scanners(lead, trail, owner, rx(tail), max(map(len, names)) + 3)
 
 
-_CAPITAL = rx("[A-Z]")
+_CAPITAL: Final = rx("[A-Z]")
 
 
 def _capitals(text: str, ranges: list[tuple[int, int]]) -> list[int]:
@@ -246,7 +246,7 @@ def _party_code(word: str | None) -> str | None:
     return hit[0] if hit else None
 
 
-_POSSESSIVE = rx(r"['’]s\b")
+_POSSESSIVE: Final = rx(r"['’]s\b")
 
 
 def _clean_name(name: str) -> str:
@@ -301,12 +301,12 @@ def _not_states(found: list[Mention], text: str) -> list[Mention]:
             or text[max(0, x.start - 40):x.start].rstrip().endswith(_ROLE_ENDS)]
 
 
-_ROLE_ENDS = (*ROLES, "PM")
+_ROLE_ENDS: Final = (*ROLES, "PM")
 
 
 # A transcript's speaker label in capitals: "PRESIDENT BIDEN:", "PRIME MINISTER FUMIO KISHIDA:".
-_SPEAKER = rx(r"^[ \t]*(?P<label>[A-Z][A-Z.'’ -]{2,60}?)[ \t]*:", re.M)
-_ROLE_WORDS = sorted((r.upper() for r in ROLES), key=len, reverse=True)
+_SPEAKER: Final = rx(r"^[ \t]*(?P<label>[A-Z][A-Z.'’ -]{2,60}?)[ \t]*:", re.M)
+_ROLE_WORDS: Final = sorted((r.upper() for r in ROLES), key=len, reverse=True)
 
 
 def _speaker_labels(text: str) -> list[re.Match[str]]:

@@ -3,25 +3,26 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from accords.extract.prefilter import mark
 from accords.extract.recognize.windows import chosen, finditer_spans
 from accords.extract.rx import Pattern, rx
 from accords.extract.types import Mention
 
-NUMBER_WORDS = {
+NUMBER_WORDS: Final = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
     "twenty-four": 24, "twenty four": 24, "thirty": 30, "forty-eight": 48, "forty eight": 48,
     "seventy-two": 72, "seventy two": 72, "a": 1, "an": 1,
 }
-_NUM = r"(?:\d{1,3}|" + "|".join(sorted((re.escape(k) for k in NUMBER_WORDS if len(k) > 2),
+_NUM: Final = r"(?:\d{1,3}|" + "|".join(sorted((re.escape(k) for k in NUMBER_WORDS if len(k) > 2),
                                         key=len, reverse=True)) + ")"
-_DURATION = rx(
+_DURATION: Final = rx(
     rf"(?<![\w-])(?:(?P<n>{_NUM})[- ](?P<unit>year|month)s?(?:-long)?(?![\w-])"
     rf"(?!\s+(?:after|ago|later|before|since|earlier|on|old)\b|'s)|(?P<decade>a decade|decade-long))",
     re.I)
-_LIMIT = rx(
+_LIMIT: Final = rx(
     rf"(?<![\w-])(?P<lead>within|no later than|not later than|in less than|no more than|in the term of|"
     rf"in a term of|in the space of|inside|in)\s+(?:the\s+|a\s+(?:period|time\s?frame|maximum)\s+of\s+)?"
     rf"(?:first\s+)?(?P<n>{_NUM})(?:\s*\(\d+\))?[- ](?P<unit>hours?|days?|h)(?![\w])"
@@ -38,15 +39,15 @@ def number(word: str) -> int | None:
     return NUMBER_WORDS.get(word)
 
 
-_UNIT_WORDS = ("year", "month", "decade")
-_DURATION_UNIT = rx("|".join(_UNIT_WORDS))
+_UNIT_WORDS: Final = ("year", "month", "decade")
+_DURATION_UNIT: Final = rx("|".join(_UNIT_WORDS))
 # "hours?|days?|h" after a space or hyphen, written to start with its first letter: the engine
 # then skips to the next "h" or "d" instead of testing the look-behind everywhere (same matches).
-_LIMIT_UNIT = rx(r"[hd](?<=[\s-][hd])(?:(?<=h)ours?|(?<=d)ays?|(?<=h))\b")
+_LIMIT_UNIT: Final = rx(r"[hd](?<=[\s-][hd])(?:(?<=h)ours?|(?<=d)ays?|(?<=h))\b")
 # Its two halves: a pattern led by one literal character is scanned for that character at
 # memory speed, a character class is tested at every position.
-_HOURS = rx(r"h(?<=[\s-]h)(?:ours?)?\b")
-_DAYS = rx(r"d(?<=[\s-]d)ays?\b")
+_HOURS: Final = rx(r"h(?<=[\s-]h)(?:ours?)?\b")
+_DAYS: Final = rx(r"d(?<=[\s-]d)ays?\b")
 
 
 def _occurrences(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -66,7 +67,7 @@ def _occurrences(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
 # _DAYS: its letter starts a word there (after a space or a hyphen, both a space in the marked text),
 # and "h" that ends a word (\\b: no word character next, a space in the marked text, or the end)
 # or "hour", "day" follows.
-_UNIT_MARKS = (" hour", " h ", " day")
+_UNIT_MARKS: Final = (" hour", " h ", " day")
 
 
 def _limit_units(text: str) -> list[tuple[int, int]]:

@@ -6,19 +6,19 @@ against the text). Each recognizer made its own pass before."""
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+from typing import Any, Final
 
 import ahocorasick
 
 from accords.extract.prefilter import led_finder, mark
 from accords.extract.rx import Pattern
 
-_DATE = 4  # (the flag of a leading literal of the date pattern, beside role words (1) and known forms (2))
-_CHANNEL = 8  # (the flag of a channel key)
-_PARTY = 16  # (the flag of a party name: see party_starts)
+_DATE: Final = 4  # (the flag of a leading literal of the date pattern, beside role words (1) and known forms (2))
+_CHANNEL: Final = 8  # (the flag of a channel key)
+_PARTY: Final = 16  # (the flag of a party name: see party_starts)
 # (the flag of a party name of ASCII word characters alone, its key the name's marked form with the space
 # before it and the space after it: see _marked_finder)
-_PARTY_WORD = 32
+_PARTY_WORD: Final = 32
 
 
 @cache
@@ -171,16 +171,31 @@ def marked_starts(text: str) -> Starts | None:
         gate_at: dict[int, Pattern | None] = {}
         channel_at: dict[str, list[int]] = {}
         party_at: list[tuple[int, int]] = []
+        # (typed: the compiled loop then tests and subtracts machine integers, not objects)
+        end: int
+        flag: int
+        n: int
+        gate: Pattern | None
+        keys: tuple[str, ...]
         for end, (flag, n, gate, keys) in _marked_finder().iter(marked_text):
             start = end - n
+            # The two entries that come most (a date literal alone: every number at a word start;
+            # a one-word party name alone: " ukraine "), each handled at once.
+            if flag == _DATE:
+                if gate is None:
+                    gate_at.setdefault(start, None)
+                else:
+                    gate_at[start] = gate
+                continue
+            if flag == _PARTY_WORD:
+                party_at.append((start, end - 1))  # (the key ends with the space after its name)
+                continue
             if flag & _PARTY:
                 party_at.append((start, end))  # (the key ends where its name ends: end is one past it in the text)
                 if flag == _PARTY:
                     continue
-            if flag & _PARTY_WORD:
+            if flag & _PARTY_WORD:  # (a name key that a role word or date literal shares)
                 party_at.append((start, end - 1))  # (the key ends with the space after its name)
-                if flag == _PARTY_WORD:
-                    continue
             if flag == _CHANNEL:
                 for key in keys:  # ("era" of "federal" is no "ERA")
                     if text.startswith(key, start):

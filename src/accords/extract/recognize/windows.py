@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Final
 
 import ahocorasick
 
@@ -73,7 +73,7 @@ def windows(text: str, trigger: Pattern, before: int, after: int) -> list[tuple[
     return spans
 
 
-_KEYWORD_FINDERS: dict[int, tuple[Pattern, Any]] = {}
+_KEYWORD_FINDERS: Final[dict[int, tuple[Pattern, Any]]] = {}
 
 
 def _keyword_finder(pattern: Pattern) -> Any:
