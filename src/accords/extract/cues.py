@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from accords.codebook import Code, Codebook
 from accords.extract.prefilter import Gate, KeywordIndex, any_keywords, compile_analysed, requirements
@@ -57,7 +58,7 @@ class Rule:
 # Every hit costs the document scan and the sweep over the sentences, and these filter so few
 # sentences after the cue's first gate that the regex tries they save cost less than the hits.
 # (Dropping a further gate only lets more sentences through: the cue's matches stay the same.)
-_FREQUENT = frozenset(["ation", "not", "one", "erm"])
+_FREQUENT: Final = frozenset(["ation", "not", "one", "erm"])
 
 
 def _cue_gate(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...] | None:

@@ -15,26 +15,26 @@ import threading
 import zipfile
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from accords.errors import InputError, UnsupportedFormatError
 from accords.extract.rx import rx
 from accords.extract.types import Loaded
 
-PLAIN = "text/plain"
-MARKDOWN = "text/markdown"
-HTML = "text/html"
-PDF = "application/pdf"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PLAIN: Final = "text/plain"
+MARKDOWN: Final = "text/markdown"
+HTML: Final = "text/html"
+PDF: Final = "application/pdf"
+DOCX: Final = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
-DEFAULT_LIMIT = 50_000_000
-_HTML_HEAD = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
-                        re.I | re.S)
-_MD_HINT = rx(r"^(?:#{1,6} \S|[-*] \S|\d+\. \S)", re.M)
-_BLANK = rx(r"\n[ \t\r\f\v\u00a0]*\n\s*")
-_CONTROL = rx(r"[\x00-\x08\x0b\x0e-\x1f]")
-_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20)])  # the same characters
-_WS = rx(r"[ \t\r\f\v\u00a0]+")
+DEFAULT_LIMIT: Final = 50_000_000
+_HTML_HEAD: Final = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+                               re.I | re.S)
+_MD_HINT: Final = rx(r"^(?:#{1,6} \S|[-*] \S|\d+\. \S)", re.M)
+_BLANK: Final = rx(r"\n[ \t\r\f\v\u00a0]*\n\s*")
+_CONTROL: Final = rx(r"[\x00-\x08\x0b\x0e-\x1f]")
+_CONTROL_BYTES: Final = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20)])  # the same characters
+_WS: Final = rx(r"[ \t\r\f\v\u00a0]+")
 
 
 def check_size(size: int, limit: int) -> None:
@@ -101,7 +101,7 @@ def load_bytes(data: bytes, filename: str | None = None, limit: int = DEFAULT_LI
 
 # Short Western European texts score the same under several 8-bit code pages; the analysts'
 # material is overwhelmingly Western European, so ties go to Windows-1252 / Latin-1.
-_PREFERRED_8BIT = ("cp1252", "latin_1", "iso8859_15", "iso8859_1")
+_PREFERRED_8BIT: Final = ("cp1252", "latin_1", "iso8859_15", "iso8859_1")
 
 
 def _guess_encoding(matches: Any) -> str:
@@ -117,7 +117,7 @@ def _guess_encoding(matches: Any) -> str:
     return str(ranked[0].encoding)
 
 
-_BOM = b"\xef\xbb\xbf"
+_BOM: Final = b"\xef\xbb\xbf"
 
 
 def decode_utf8_sig(data: bytes) -> str:
@@ -169,12 +169,12 @@ def _load_text(text: str, sha: str, kind: str) -> Loaded:
 
 # (and page chrome marked by its ARIA landmark or dialog role: a cookie banner in <div role="dialog">,
 # a site header in <div role="banner">)
-_DROP = ("script, style, nav, header, footer, aside, form, noscript, iframe, svg, template, button, select, "
+_DROP: Final = ("script, style, nav, header, footer, aside, form, noscript, iframe, svg, template, button, select, "
          + ", ".join(f'[role~="{r}" i]' for r in ("dialog", "alertdialog", "banner", "navigation", "complementary",
-                                                  "contentinfo", "search")))
-_BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, td, th, dt, dd, figcaption, caption, div, section"
-_DATE_META = ("article:published_time", "og:published_time", "date", "dc.date", "dcterms.date",
-              "pubdate", "publish-date", "publication_date", "citation_publication_date")
+                                                         "contentinfo", "search")))
+_BLOCKS: Final = "h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, td, th, dt, dd, figcaption, caption, div, section"
+_DATE_META: Final = ("article:published_time", "og:published_time", "date", "dc.date", "dcterms.date",
+                     "pubdate", "publish-date", "publication_date", "citation_publication_date")
 
 
 def _load_html(html: str, sha: str) -> Loaded:
@@ -234,9 +234,9 @@ def _load_html(html: str, sha: str) -> Loaded:
 
 # Rows are joined with a private-use character that survives squashing, then become newlines
 # (the same character in a page, an icon-font glyph at most, is dropped first).
-_ROW_BREAK = "\ue000"
-_SPAN_LIMIT = 50  # a colspan/rowspan beyond this is a markup error, not a layout
-_LAYOUT_ROW = 2000  # characters: a row this long holds running text, not facts
+_ROW_BREAK: Final = "\ue000"
+_SPAN_LIMIT: Final = 50  # a colspan/rowspan beyond this is a markup error, not a layout
+_LAYOUT_ROW: Final = 2000  # characters: a row this long holds running text, not facts
 
 
 def _table_rows(table: Any) -> list[str]:
@@ -293,7 +293,7 @@ def _span(cell: Any, name: str) -> int:
 
 
 # The characters str.split() and str.strip() take for whitespace besides newlines and _WS's.
-_ODD_SPACE = re.compile("[\x1c-\x1f\x85\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+_ODD_SPACE: Final = re.compile("[\x1c-\x1f\x85\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 
 
 def _squash(text: str) -> str:
@@ -359,7 +359,7 @@ def _load_pdf(data: bytes, sha: str) -> Loaded:
     return loaded
 
 
-_PDFIUM = threading.Lock()
+_PDFIUM: Final = threading.Lock()
 
 
 def _pdf_texts(data: bytes) -> tuple[list[str], dict[str, Any]]:
@@ -401,12 +401,12 @@ def _meta_str(value: object) -> str | None:
 # --- DOCX -------------------------------------------------------------------------------------
 
 # Package parts found through the package relationships, as Word and python-docx find them.
-_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
-_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
-_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
-_CORE_PROPERTIES = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
-_WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-_DC = "{http://purl.org/dc/elements/1.1/}"
+_RELS: Final = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_TYPES: Final = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_OFFICE_DOCUMENT: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+_CORE_PROPERTIES: Final = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+_WORD_MAIN: Final = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_DC: Final = "{http://purl.org/dc/elements/1.1/}"
 
 
 def _xml(data: bytes) -> Any:
@@ -474,11 +474,11 @@ def _docx_parts(zf: zipfile.ZipFile) -> tuple[bytes, bytes | None]:
     return zf.read(main), (zf.read(cores[0]) if cores else None)
 
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # The text of a run's inner content, as python-docx reads it (a break by its type, below).
-_RUN_CHARS = {_W + "tab": "\t", _W + "ptab": "\t", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
+_RUN_CHARS: Final = {_W + "tab": "\t", _W + "ptab": "\t", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
 _P, _TBL, _R, _HYPERLINK, _T, _BR = (_W + t for t in ("p", "tbl", "r", "hyperlink", "t", "br"))
-_BR_TYPE = _W + "type"
+_BR_TYPE: Final = _W + "type"
 
 
 def _run_text(run: Any) -> str:

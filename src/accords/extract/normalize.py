@@ -14,32 +14,33 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Final
 
 from accords.extract.rx import rx
 
 # One character for one character, so this edit keeps every offset.
-_TRANSLATE = str.maketrans({
+_TRANSLATE: Final = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
     "\u2212": "-", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2007": " ", "\u2009": " ",
     "\u202f": " ", "\t": " ", "\u200b": " ",
 })
-_REPLACE = tuple((chr(k), v) for k, v in _TRANSLATE.items())
-_REPLACE_ASCII = tuple((k, v) for k, v in _REPLACE if k.isascii())
+_REPLACE: Final = tuple((chr(k), v) for k, v in _TRANSLATE.items())
+_REPLACE_ASCII: Final = tuple((k, v) for k, v in _REPLACE if k.isascii())
 
 # Every alternative starts with a literal character, so the engine skips straight to the next
 # "\\", "!", "[" or newline instead of trying the pattern at every position (eight times faster).
 # A line break's leading spaces are taken back in Python (in the loop below); the two link
 # forms ("![...](...)" and "[...](...)") are the same pattern with and without the "!".
-_LINK = r"\[(?P<{0}>[^\[\]\n]{{1,300}})\]\((?:[^()\s]|\([^()\s]{{0,100}}\)){{0,500}}\)"
-_EDITS = rx(
+_LINK: Final = r"\[(?P<{0}>[^\[\]\n]{{1,300}})\]\((?:[^()\s]|\([^()\s]{{0,100}}\)){{0,500}}\)"
+_EDITS: Final = rx(
     r"\\(?=[\\`*_{}\[\]()#+\-.!$&%~|<>])"
     "|!" + _LINK.format("ltext") + "|" + _LINK.format("ltext2")
     + r"|\n(?:[ ]*\n)*[ ]*"
 )
 # The last alternative of _EDITS (literal characters only: its ASCII twin would be no faster, so no Rx)
-_LINE_BREAK = re.compile(r"\n(?:[ ]*\n)*[ ]*")
+_LINE_BREAK: Final = re.compile(r"\n(?:[ ]*\n)*[ ]*")
 
 IDENTITY, REPLACE, OPEN, CLOSE = 0, 1, 2, 3
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import orjson
 
@@ -165,7 +165,7 @@ def _provisions(doc: Doc) -> Doc:
 
 CHAIN: list[str] = ["normalize", "segment", "recognize", "reference", "relate", "provisions"]
 
-_ORDER = {
+_ORDER: Final = {
     "agreements": ("parties", "date_signed", "place", "duration_years", "title", "basis", "signatories",
                    "mentioned_only"),
     "commitments": ("donor", "recipient", "amount", "currency", "status", "period", "category",

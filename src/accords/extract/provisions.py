@@ -25,7 +25,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from itertools import pairwise
-from typing import Any
+from typing import Any, Final
 
 import ahocorasick
 
@@ -49,7 +49,7 @@ from accords.extract.rx import Rx, rx
 from accords.extract.withdrawn import possible as withdrawal_possible
 from accords.extract.withdrawn import withdrawn
 
-METHOD = "rules:provisions"
+METHOD: Final = "rules:provisions"
 
 # Counterparts of Ukraine's agreements: names, short forms and demonyms -> ISO3.
 _PARTNERS: dict[str, tuple[str, ...]] = {
@@ -83,10 +83,10 @@ _PARTNERS: dict[str, tuple[str, ...]] = {
     "GRC": ("Greece", "Greek"),
     "ALB": ("Albania", "Albanian"),
 }
-_NAME_TO_ISO = {n.lower(): iso for iso, names in _PARTNERS.items() for n in names}
-_ACRONYMS = frozenset({"uk", "u.k.", "us", "u.s.", "eu"})
+_NAME_TO_ISO: Final = {n.lower(): iso for iso, names in _PARTNERS.items() for n in names}
+_ACRONYMS: Final = frozenset({"uk", "u.k.", "us", "u.s.", "eu"})
 # Names of states (not their adjectives: "German officials" is no subject standing for Germany).
-_STATE_NAMES = {n.lower(): iso for iso, names in _PARTNERS.items() for n in names
+_STATE_NAMES: Final = {n.lower(): iso for iso, names in _PARTNERS.items() for n in names
                 if n == names[0] or n in {"UK", "U.K.", "Britain", "US", "U.S.", "America", "EU", "Czech Republic"}}
 # Capitals stand for their governments only as the subject of a sentence ("Riga promises ...");
 # elsewhere they are places ("signed in Vilnius").
@@ -100,7 +100,7 @@ _CAPITALS: dict[str, str] = {
 # As a prefix tree: the same matches as the longest-first alternation of the names (at any
 # position the longest name that lets the rest match wins), but the engine rejects a position
 # on its first character instead of trying every name there.
-_NAMES = trie_pattern(_NAME_TO_ISO)
+_NAMES: Final = trie_pattern(_NAME_TO_ISO)
 # Every name a pattern below finds (its (?P<...>{_NAMES}) part) is one of the names, whole, with
 # neither a word character nor "." right before it nor a word character right after it (or it
 # starts or ends the text searched). In the document as prefilter.mark writes it (ASCII letters
@@ -117,16 +117,16 @@ def _name_finder() -> Any:
     return finder
 
 
-_NAME_FINDER = _name_finder()
+_NAME_FINDER: Final = _name_finder()
 _BEFORE_NAME = ASCII_WORD_CHARS | {"."}  # (ASCII: characters that \w takes under either rule)
-_DEAL = r"(?:agreement|accord|deal|pact)\b"
-_TEXT = r"(?:agreement|accord|deal|pact|text|document|arrangement)\b"
-_PARTNER = rx(rf"(?<![\w.])(?:{_NAMES})(?![\w])", re.IGNORECASE)
+_DEAL: Final = r"(?:agreement|accord|deal|pact)\b"
+_TEXT: Final = r"(?:agreement|accord|deal|pact|text|document|arrangement)\b"
+_PARTNER: Final = rx(rf"(?<![\w.])(?:{_NAMES})(?![\w])", re.IGNORECASE)
 # A sentence about several agreements at once ("agreements with Lithuania and with Estonia",
 # "Italy and Canada each signed", "Both texts provide ...").
-_MULTI = rx(r"\b(?:agreements|accords|texts|documents|deals|pacts|each|both|all\s+(?:two|three|four|five))\b",
-                    re.IGNORECASE)
-_NAMED_REF = rx(
+_MULTI: Final = rx(r"\b(?:agreements|accords|texts|documents|deals|pacts|each|both|all\s+(?:two|three|four|five))\b",
+                           re.IGNORECASE)
+_NAMED_REF: Final = rx(
     rf"(?<![\w.])(?P<a>{_NAMES})[-–]Ukrain(?:e|ian)\s+(?:[\w-]+\s+){{0,2}}?{_DEAL}"
     rf"|\bUkrain(?:e|ian)[-–](?P<b>{_NAMES})\s+(?:[\w-]+\s+){{0,2}}?{_DEAL}"
     rf"|\bthe\s+(?P<c>{_NAMES})\s+(?:security\s+)?{_DEAL}"
@@ -138,20 +138,20 @@ _NAMED_REF = rx(
     re.IGNORECASE)
 # "the French text", "Romania's agreement", "Greece's security agreement": also a named agreement
 # (a pattern of its own, run only on sentences with a possessive or a word for a text).
-_NAMED_TEXT = rx(
+_NAMED_TEXT: Final = rx(
     rf"\bthe\s+(?P<c>{_NAMES})\s+(?:security\s+)?(?:text|document|arrangement)\b"
     rf"|(?<![\w.])(?P<g>{_NAMES})(?:'s|’s)\s+(?:own\s+|new\s+|ten-year\s+|security\s+|bilateral\s+)*{_TEXT}",
     re.IGNORECASE)
 # A reference to "the" agreement (singular: "56 agreements were signed" is not one).
 # (A look-ahead of the initials of its words before a searched pattern: the engine rejects most
 # positions at once instead of trying every alternative there; same matches.)
-_GENERIC_REF = rx(
+_GENERIC_REF: Final = rx(
     rf"(?=[tiab])(?:\b(?:the|this|that|its|their|a|an)\s+(?:[\w-]+\s+){{0,3}}?{_TEXT}"
     r"|\b(?:the|both)\s+(?:parties|participants|signatories|sides)\b"
     r"|\bthe\s+two\s+(?:governments|sides|countries)\b)", re.IGNORECASE)
 # A main party as the subject of a commitment ("Ireland has not pledged ...", "Unlike most
 # partners, Poland did not name an amount"): a clause of the main agreement in a document about it.
-_SUBJECT_VERB = rx(
+_SUBJECT_VERB: Final = rx(
     r"\W*(?:[\w'-]+\W+){0,10}?(?:The\s+)?(?P<who>[A-Z][\w.]*(?:\s+[A-Z]\w+)?)(?:\s+(?:government|cabinet))?\s+(?:also\s+)?"
     r"(?:will|would|shall|commits?|pledges?|pledged|undertakes|has\s+not|did\s+not|does\s+not|intends"
     r"|promises|aims\s+to|plans\s+to|agrees\s+to|offers\s+to|vows\s+to"
@@ -160,20 +160,20 @@ _SUBJECT_VERB = rx(
     r"|is\s+providing"
     # money put aside for the year: "For 2024 the EU has set aside EUR 5 billion ..."
     r"|has\s+(?:set\s+aside|earmarked|allocated)|sets\s+aside|earmarks|allocates)\b")
-_PLURAL_GENERIC = rx(
+_PLURAL_GENERIC: Final = rx(
     r"[^.;]*\b(?:(?:two|three|four|five|\d)\s+(?:\w+\s+){0,3}?(?:agreements|accords|texts|documents)"
     r"|(?:\d{1,2}|ten)[- ]year\s+(?:\w+\s+){0,2}?(?:agreements|accords)\b"
     r"|(?:agreements|accords)\b[^.;]*\beach\b|both\s+(?:texts|agreements|accords|run))", re.IGNORECASE)
 # A partner (or its capital) as the subject of a sentence: "Latvia had set the pattern",
 # "Slovenia signed its agreement", "Iceland, which signed in May, promised", "Riga promises".
-_ANSWER = rx(r"(?:Answer|Reply|Response)(?:\s+(?:to\s+(?:question\s+)?)?\d{1,2})?\s*[.:]?\s*\Z")
+_ANSWER: Final = rx(r"(?:Answer|Reply|Response)(?:\s+(?:to\s+(?:question\s+)?)?\d{1,2})?\s*[.:]?\s*\Z")
 # Two texts named by their partners' possessives as the joint subject: "Sweden's agreement and Latvia's ..."
-_JOINT_TEXTS = rx(rf"\W*(?:{_NAMES})'s\s+(?:[\w-]+\s+)?(?:{_TEXT})\s+and\s+(?:the\s+)?(?:{_NAMES})'s\b",
-                  re.IGNORECASE)
-_BLANK_CELL = rx(r"\W*(?:not\s+(?:stated|specified|known|given|public|disclosed)|unknown|n/?a|none\s+stated"
-                 r"|no\s+(?:data|information)|tbc|tbd|\?+)?\W*", re.IGNORECASE)
-_LIST_ITEM = rx(r"(?:^|\n)\d{1,2}[.)]\s+\Z")
-_SUBJECT = rx(
+_JOINT_TEXTS: Final = rx(rf"\W*(?:{_NAMES})'s\s+(?:[\w-]+\s+)?(?:{_TEXT})\s+and\s+(?:the\s+)?(?:{_NAMES})'s\b",
+                         re.IGNORECASE)
+_BLANK_CELL: Final = rx(r"\W*(?:not\s+(?:stated|specified|known|given|public|disclosed)|unknown|n/?a|none\s+stated"
+                        r"|no\s+(?:data|information)|tbc|tbd|\?+)?\W*", re.IGNORECASE)
+_LIST_ITEM: Final = rx(r"(?:^|\n)\d{1,2}[.)]\s+\Z")
+_SUBJECT: Final = rx(
     # (a numbered note may open with its partner in bold: "3. **Croatia** adds no money")
     r"\W*(?:\d{1,2}[.)]\W*)?"
     # (a report of the partner's own words before it: "What they have published says Iceland will provide ...")
@@ -186,13 +186,13 @@ _SUBJECT = rx(
     r"(?P<verb>[a-z][\w']*)\b")
 # A list line labelled with a signed partner ("- Latvia: EUR 5 million a year ...", "- **Latvia** (row 9): signed
 # ..."): a tracker's or a fact sheet's entry, about that partner's text as a sentence with it as subject is.
-_PARTNER_LABEL = rx(r"[ \t]*(?:[-*+•][ \t]+)?(?:\*\*|__)?(?P<who>(?i:" + trie_pattern(_STATE_NAMES) + r"))"
-                    r"(?:\*\*|__)?(?:[ \t]+\([^()\n]{1,24}\))?:(?:\*\*|__)?[ \t]")
+_PARTNER_LABEL: Final = rx(r"[ \t]*(?:[-*+•][ \t]+)?(?:\*\*|__)?(?P<who>(?i:" + trie_pattern(_STATE_NAMES) + r"))"
+                           r"(?:\*\*|__)?(?:[ \t]+\([^()\n]{1,24}\))?:(?:\*\*|__)?[ \t]")
 # Two signed partners as the joint subject of a role or a promise: "Germany and France lead the coalition for
 # integrated air and missile defence", "Latvia and Estonia will train pilots". Each speaks for its own
 # agreement; partners that did not sign ("Denmark and Sweden lead the drone coalition" beside Portugal's
 # text) stay facts about countries.
-_JOINT_SUBJECT = rx(
+_JOINT_SUBJECT: Final = rx(
     r"\W*(?P<a>(?i:" + trie_pattern(_STATE_NAMES) + r"))\s+and\s+(?P<b>(?i:" + trie_pattern(_STATE_NAMES) + r"))"
     r"\s+(?:also\s+|jointly\s+|together\s+)?(?:(?:co-?)?(?:lead|chair)|join|take\s+part|participate|"
     r"will|shall|commit|pledge|promise|undertake|agree|provide|contribute)\b")
@@ -201,28 +201,28 @@ _JOINT_SUBJECT = rx(
 _EARLIER_CLAIM = rx(r"\W*(?:An?|The|Our)\s+(?:earlier|original|previous)\s+(?:version|article|report|story|edition|"
                     r"draft)\b[^.;]{0,60}?\b(?:said|stated|reported|gave|wrote|claimed)\b")
 # The word after the subject must look like a verb: "Washington summit" is no subject.
-_VERBISH = rx(r"(?:\w+(?:s|ed)|also|now|then|already|will|would|shall|can|must|has|have|had|is|was|are|were|"
-              r"did|does|set|put|gave|took|made|led|paid|sent|spent|kept|held|met)\Z")
+_VERBISH: Final = rx(r"(?:\w+(?:s|ed)|also|now|then|already|will|would|shall|can|must|has|have|had|is|was|are|were|"
+                     r"did|does|set|put|gave|took|made|led|paid|sent|spent|kept|held|met)\Z")
 # Verbs that make a subject sentence about the partner's own agreement or commitments.
-_COMMIT_VERB = rx(r"(?:sign\w*|conclud\w*|promis\w*|pledg\w*|commit\w*|undert\w+|will|shall|would|"
-                  r"devot\w*|offer\w*|agree\w*|provid\w*|contribut\w*|earmark\w*|allocat\w*|"
-                  r"restrict\w*|limit\w*|confin\w*)\Z")
+_COMMIT_VERB: Final = rx(r"(?:sign\w*|conclud\w*|promis\w*|pledg\w*|commit\w*|undert\w+|will|shall|would|"
+                         r"devot\w*|offer\w*|agree\w*|provid\w*|contribut\w*|earmark\w*|allocat\w*|"
+                         r"restrict\w*|limit\w*|confin\w*)\Z")
 # What a sentence about several partners needs to be about their agreements rather than about
 # the countries ("Each of the three also leads a coalition: Estonia ..., Lithuania ...").
 _CONTENT = rx(r"(?=[atdpswuc])\b(?:agreements?|accords?|texts?|documents?|deals?|pacts?|sign\w*|will|shall|would|"
               r"undert\w+|commit\w*|pledg\w*|promis\w*|provid\w*|contribut\w*|devot\w*)\b", re.I)
 # "every Baltic state now has an agreement": a clause about all the agreements of the document.
-_EVERY = rx(r"(?=e)\b(?:every|each)\s+(?:[\w-]+\s+){0,2}?(?:state|country|government|partner|signatory|ally)\b"
-            r"[^.;]*\b(?:agreement|accord)\b", re.I)
+_EVERY: Final = rx(r"(?=e)\b(?:every|each)\s+(?:[\w-]+\s+){0,2}?(?:state|country|government|partner|signatory|ally)\b"
+                   r"[^.;]*\b(?:agreement|accord)\b", re.I)
 # A cue in the second term of a comparison is not what the sentence says the party does
 # ("more comfortable with bulldozers than with howitzers").
 # ("more than EUR 2 billion" is a quantity, not a comparison.)
-_COMPARED = rx(r"(?=[tri])(?:(?<!more )(?<!less )(?<!fewer )(?<!greater )(?<!higher )(?<!lower )(?<!other )"
-               r"(?<!no )\bthan(?:\s+with)?|\brather\s+than|\binstead\s+of)\s+(?:[\w-]+\s+){0,2}\Z", re.I)
+_COMPARED: Final = rx(r"(?=[tri])(?:(?<!more )(?<!less )(?<!fewer )(?<!greater )(?<!higher )(?<!lower )(?<!other )"
+                      r"(?<!no )\bthan(?:\s+with)?|\brather\s+than|\binstead\s+of)\s+(?:[\w-]+\s+){0,2}\Z", re.I)
 # "already" inside a relative clause ("..., which our forces already carry out") describes the
 # background of one item, not the whole sentence.
-_RELATIVE = rx(r",\s+(?:which|who|whom)\b[^,;]*")
-_COLLECTIVE_START = rx(
+_RELATIVE: Final = rx(r",\s+(?:which|who|whom)\b[^,;]*")
+_COLLECTIVE_START: Final = rx(
     r"\W*(?:(?:in|for|under|across)\s+)?(?:(?:both|all\s+\w+|each\s+of\s+the)\s+(?:texts|agreements|accords|"
     r"documents|deals)\b|(?:all|each\s+of|both\s+of)\s+(?:the\s+|these\s+)?(?:two|three|four|five|six)\s*[,:]"
     # "The agreements are political commitments": the plural subject is the agreements told so far (not
@@ -231,30 +231,30 @@ _COLLECTIVE_START = rx(
     re.IGNORECASE)
 # A sentence opening with "Its text"/"Its agreement" speaks of the agreement of the partner the
 # sentence before was about.
-_ITS = rx(r"\W*(?:Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:text|agreement|accord|deal|document|pact)\b")
+_ITS: Final = rx(r"\W*(?:Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:text|agreement|accord|deal|document|pact)\b")
 # A sentence that joins what a country does to what the text says: ", and the text says ...".
-_TEXT_SAYS = rx(r",?\s+(?:and|but|while|whereas)\s+(?P<said>(?:the|its|their)\s+(?:text|agreement|accord|deal)"
-                r"\s+(?:also\s+)?(?:says|states|notes|stresses|adds|provides|declares|affirms|commits|confirms|"
-                r"recognises|recognizes|records)\b)")
+_TEXT_SAYS: Final = rx(r",?\s+(?:and|but|while|whereas)\s+(?P<said>(?:the|its|their)\s+(?:text|agreement|accord|deal)"
+                       r"\s+(?:also\s+)?(?:says|states|notes|stresses|adds|provides|declares|affirms|commits|confirms|"
+                       r"recognises|recognizes|records)\b)")
 # "Danish support includes lethal weapons, and the agreement confirms that this will continue": what the
 # text says points back at the first clause, which it makes the agreement's content.
-_SAYS_THIS = rx(r"\s+(?:that\s+)?(?:this|these|those|it|such\s+\w+)\b(?!\s+(?:is|was)\s+not\b)")
-_REFERS_BEFORE = rx(r"\b(?:under|in|by|through|with)\s+(?:the|this|its|their)\s+(?:[\w-]+\s+)?"
-                    r"(?:agreement|text|accord|deal)\b|\b(?:agreement|text|accord|deal)\s+"
-                    r"(?:says|states|commits|provides|obliges)\b", re.IGNORECASE)
-_AID_SUBJECT = rx(
+_SAYS_THIS: Final = rx(r"\s+(?:that\s+)?(?:this|these|those|it|such\s+\w+)\b(?!\s+(?:is|was)\s+not\b)")
+_REFERS_BEFORE: Final = rx(r"\b(?:under|in|by|through|with)\s+(?:the|this|its|their)\s+(?:[\w-]+\s+)?"
+                           r"(?:agreement|text|accord|deal)\b|\b(?:agreement|text|accord|deal)\s+"
+                           r"(?:says|states|commits|provides|obliges)\b", re.IGNORECASE)
+_AID_SUBJECT: Final = rx(
     r"\W*(?P<who>[A-Z][\w.-]+)(?:'s|’s)?\s+(?:military\s+|defen[cs]e\s+|security\s+|national\s+)?(?:aid|support|assistance|"
     r"deliveries|help|supplies)\s+(?:also\s+|now\s+)?(?:includes?|is|are|covers?|comprises?|consists?|spans?)\b")
 # A clause that turns to another partner: ", while the United States supplies weapons", ", whereas
 # the Lithuanian one stresses energy".
-_CONTRAST = rx(rf",?\s+(?:while|whereas|but)\s+(?P<rest>(?:the\s+)?(?P<who>{_NAMES})(?![\w]))", re.IGNORECASE)
-_PAIR_BEFORE = rx(r"(?P<who>[A-Z][\w.]*)\s+and\s+\Z")
-_ANAPHORIC_START = rx(r"(?:the|both)\s+(?:parties|participants|sides)\b|they\b|it\s+also\b",
-                              re.IGNORECASE)
-_ASKS_TEXT = rx(r"\b(?:[Dd]oes|[Dd]id|[Ii]s|[Ww]ill)\s+(?:the|this|its)\s+(?:text|agreement|accord)\b")
-_IT_NEXT = rx(r"\s*(?:It|Its|This\s+(?:text|agreement|accord)|The\s+(?:text|agreement|accord))\b")
-_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december")
-_BACKGROUND = rx(
+_CONTRAST: Final = rx(rf",?\s+(?:while|whereas|but)\s+(?P<rest>(?:the\s+)?(?P<who>{_NAMES})(?![\w]))", re.IGNORECASE)
+_PAIR_BEFORE: Final = rx(r"(?P<who>[A-Z][\w.]*)\s+and\s+\Z")
+_ANAPHORIC_START: Final = rx(r"(?:the|both)\s+(?:parties|participants|sides)\b|they\b|it\s+also\b",
+                                     re.IGNORECASE)
+_ASKS_TEXT: Final = rx(r"\b(?:[Dd]oes|[Dd]id|[Ii]s|[Ww]ill)\s+(?:the|this|its)\s+(?:text|agreement|accord)\b")
+_IT_NEXT: Final = rx(r"\s*(?:It|Its|This\s+(?:text|agreement|accord)|The\s+(?:text|agreement|accord))\b")
+_MONTHS: Final = ("january|february|march|april|may|june|july|august|september|october|november|december")
+_BACKGROUND: Final = rx(
     rf"\W*(?:since|to\s+date|so\s+far|until\s+now|despite|before|previously|earlier|historically"
     rf"|by\s+contrast|in\s+contrast"
     rf"|last\s+(?:year|month|week|{_MONTHS})"
@@ -263,59 +263,59 @@ _BACKGROUND = rx(
 # What a party already did is background, not a clause of the agreement.
 # So is what was announced beside it or agreed in a separate format.
 # ("a new package announced with the signing" is the agreement's own)
-_PAST = rx(r"\balready\b|\b(?:has|have|had)\s+been\s+(?:providing|supplying)\b"
-           r"|\bannounced\b(?!\s+(?:with|at|alongside|together\s+with|in|under)\s+(?:the\s+)?"
-           r"(?:signing|agreement|text|accord|deal)\b)"
-           r"|\ba\s+separate\b|\bseparately\b|\b(?:outside|independently\s+of|apart\s+from)\s+(?:of\s+)?the\s+"
-           r"(?:agreement|text|accord|deal)\b", re.IGNORECASE)
+_PAST: Final = rx(r"\balready\b|\b(?:has|have|had)\s+been\s+(?:providing|supplying)\b"
+                  r"|\bannounced\b(?!\s+(?:with|at|alongside|together\s+with|in|under)\s+(?:the\s+)?"
+                  r"(?:signing|agreement|text|accord|deal)\b)"
+                  r"|\ba\s+separate\b|\bseparately\b|\b(?:outside|independently\s+of|apart\s+from)\s+(?:of\s+)?the\s+"
+                  r"(?:agreement|text|accord|deal)\b", re.IGNORECASE)
 # So is a sentence whose subject has given aid since some date: "Croatia has provided EUR 300
 # million since 2022" is the partner's record (matched at the start, on sentences with "since").
-_RECORD = rx(r"\W*(?:[\w'-]+\s+){1,3}(?:has|have|had)\s+(?:already\s+)?(?:provided|delivered|given|sent|"
-             r"supplied|spent|contributed|donated|disbursed)\b(?=[^.;]*\bsince\b)", re.IGNORECASE)
+_RECORD: Final = rx(r"\W*(?:[\w'-]+\s+){1,3}(?:has|have|had)\s+(?:already\s+)?(?:provided|delivered|given|sent|"
+                    r"supplied|spent|contributed|donated|disbursed)\b(?=[^.;]*\bsince\b)", re.IGNORECASE)
 # "The agreement formalises what Zagreb already does: ...": existing practice made agreement content.
 # ("It gathers into one framework the cooperation we already have: ...": the same, put another way)
-_FORMALISES = rx(r"\b(?:formali[sz]\w*|codif\w*|enshrin\w*|anchors?|cements?|gathers|bundles|brings\s+together"
-                 r"|consolidates)\b", re.IGNORECASE)
+_FORMALISES: Final = rx(r"\b(?:formali[sz]\w*|codif\w*|enshrin\w*|anchors?|cements?|gathers|bundles|brings\s+together"
+                        r"|consolidates)\b", re.IGNORECASE)
 # "may" in lower case only: "signed on 31 May" is the month.
-_HEDGE = rx(r"\b(?:(?-i:may)|might|could|possibly|potential(?:ly)?|possibility|likely|perhaps"
+_HEDGE: Final = rx(r"\b(?:(?-i:may)|might|could|possibly|potential(?:ly)?|possibility|likely|perhaps"
             r"|reportedly|(?:is|are|was|were)\s+(?:said\s+to\s+be\s+|still\s+)?considering"  # a plan not yet made
-            r"|expects?\s+(?:the|this|that|its)\s+(?:agreement|text|deal|accord)\s+to)\b",
-                    re.IGNORECASE)
-_AGREEMENT_TITLE = rx(r"\s*#*\s*(?:[\w-]+\s+){0,4}?(?:agreement|accord|memorandum|treaty)\b",
-                              re.IGNORECASE)
-_NEGATION = rx(
+                   r"|expects?\s+(?:the|this|that|its)\s+(?:agreement|text|deal|accord)\s+to)\b",
+                           re.IGNORECASE)
+_AGREEMENT_TITLE: Final = rx(r"\s*#*\s*(?:[\w-]+\s+){0,4}?(?:agreement|accord|memorandum|treaty)\b",
+                                     re.IGNORECASE)
+_NEGATION: Final = rx(
     r"\b(?:no|not|never|neither|nor|nobody|no\s+one|nothing|none|without|exclud\w*|omit\w*|lacks?|lacking|absence\s+of"
     r"|silent\s+(?:on|about)|refrain\w*\s+from|rul\w+\s+out)\b|n't\b", re.IGNORECASE)
-_UNFOUND = rx(r"\b(?:found\s+no|(?:could|can|did)\s*(?:not|n't)\s+find)\b")
-_NOT_NEGATION = rx(
+_UNFOUND: Final = rx(r"\b(?:found\s+no|(?:could|can|did)\s*(?:not|n't)\s+find)\b")
+_NOT_NEGATION: Final = rx(
     r"(?=[nw])\b(?:not\s+only|not\s+least|no\s+later\s+than|not\s+later\s+than|no\s+less\s+than|not\s+less\s+than"
     r"|no\s+fewer\s+than|not\s+fewer\s+than|not\s+below|not\s+under"
     r"|no\s+longer\s+than|without\s+delay|not\s+(?:stand|be)\s+in\s+the\s+way"
     r"|not\s+(?:hinder|prevent|preclude|prejudice|affect|replace|substitute\s+for)|no\s+substitute\s+for)\b",
     re.IGNORECASE)
-_NEGATED_AFTER = rx(
+_NEGATED_AFTER: Final = rx(
     r"[^.;,]{0,30}?\b(?:is|are|was|were)\s+(?:not\s+(?:mentioned|included|covered|part|written|stated|specified"
     r"|set\s+out|fixed)|absent|excluded"
     r"|missing)\b", re.IGNORECASE)
-_CLAUSE_BREAK = rx(r"[;:()]|—|\b(?:although|though|but|however|whereas|while|yet)\b",
-                           re.IGNORECASE)
+_CLAUSE_BREAK: Final = rx(r"[;:()]|—|\b(?:although|though|but|however|whereas|while|yet)\b",
+                                  re.IGNORECASE)
 # A clause the cue opens after a subordinator or a closing quote: a negation before it is another clause's.
-_SUBORDINATE = rx(r"[\"”]\s|\b(?:after|before|when|once|because|until)\b", re.IGNORECASE)
+_SUBORDINATE: Final = rx(r"[\"”]\s|\b(?:after|before|when|once|because|until)\b", re.IGNORECASE)
 _SUM_PAST = rx(r"(?=[sh])(?:\bsince\s+(?:(?:early|late|mid-|the\s+start\s+of)\s*)?(?:19|20)\d\d\b|\bsince\s+the\s+"
                r"(?:full-scale\s+)?invasion\b|\b(?:has|have|had)\s+(?:already\s+)?(?:provided|given|delivered|"
                r"sent|spent|contributed|disbursed|donated)\b)", re.IGNORECASE)
-_G_SUM_PAST = Gate(_SUM_PAST)
-_G_TEXT_SAYS = Gate(_TEXT_SAYS)
-_SUM_BREAK = rx(r"[;:]|,\s+(?:and|but|while|whereas)\b|\.\s")
-_LABEL_GAP = rx(r"[ *_]*(?:(?:about|around|some|roughly|approx\.|approximately|over|nearly|almost|more\s+than"
-                r"|at\s+least|up\s+to)\s+)?")
+_G_SUM_PAST: Final = Gate(_SUM_PAST)
+_G_TEXT_SAYS: Final = Gate(_TEXT_SAYS)
+_SUM_BREAK: Final = rx(r"[;:]|,\s+(?:and|but|while|whereas)\b|\.\s")
+_LABEL_GAP: Final = rx(r"[ *_]*(?:(?:about|around|some|roughly|approx\.|approximately|over|nearly|almost|more\s+than"
+                       r"|at\s+least|up\s+to)\s+)?")
 # What a question is about is not what the text says: "Asked about weapons, a diplomat said ...".
 # ("Asked whether Ireland would ever send weapons, Harris said ...": the question may run a few words)
-_ASKED = rx(r"(?=[aq])\b(?:asked|asking|asks|questions?|questioned)\s+(?:\w+\s+){0,2}?(?:about|on|whether|if)\s+"
-            r"(?:[\w-]+\s+){0,5}\Z", re.IGNORECASE)
-_BLANK_LINE = rx(r"\n\s*\n")
-_TERMINAL = (".", "!", "?", ":", '"', "'", ")", "]", "”", "’")
-_WORDS = {"ten": 10, "twelve": 12, "twenty-four": 24, "five": 5}
+_ASKED: Final = rx(r"(?=[aq])\b(?:asked|asking|asks|questions?|questioned)\s+(?:\w+\s+){0,2}?(?:about|on|whether|if)\s+"
+                   r"(?:[\w-]+\s+){0,5}\Z", re.IGNORECASE)
+_BLANK_LINE: Final = rx(r"\n\s*\n")
+_TERMINAL: Final = (".", "!", "?", ":", '"', "'", ")", "]", "”", "’")
+_WORDS: Final = {"ten": 10, "twelve": 12, "twenty-four": 24, "five": 5}
 
 
 def _gate(pattern: Rx) -> tuple[str, ...] | None:
@@ -325,28 +325,28 @@ def _gate(pattern: Rx) -> tuple[str, ...] | None:
 
 # Every branch of _NAMED_REF ends in _DEAL, a rarer word than the "with"/"between" the
 # automatic analysis would pick for one of them.
-_G_NAMED = ("accord", "agreement", "deal", "pact")
-_G_GENERIC = _gate(_GENERIC_REF)
-_G_MULTI = _gate(_MULTI)
-_G_HEDGE = _gate(_HEDGE)
-_G_PAST = _gate(_PAST)
-_G_PLURAL = _gate(_PLURAL_GENERIC)
-_G_SUBJECT = _gate(_SUBJECT_VERB)
+_G_NAMED: Final = ("accord", "agreement", "deal", "pact")
+_G_GENERIC: Final = _gate(_GENERIC_REF)
+_G_MULTI: Final = _gate(_MULTI)
+_G_HEDGE: Final = _gate(_HEDGE)
+_G_PAST: Final = _gate(_PAST)
+_G_PLURAL: Final = _gate(_PLURAL_GENERIC)
+_G_SUBJECT: Final = _gate(_SUBJECT_VERB)
 # Keyword groups indexed in one KeywordIndex: these gates first, then the cue gates of every
 # rule followed by its restriction gate (when it has restrictions).
-_G_EVERY = _gate(_EVERY)
-_G_CONTENT = _gate(_CONTENT)
-_G_NAMED_TEXT = ("accord", "agreement", "arrangement", "deal", "document", "pact", "text")  # (_TEXT)
-_G_TEXT_WORD = ("arrangement", "document", "text")  # (what _NAMED_TEXT's "the French text" needs)
+_G_EVERY: Final = _gate(_EVERY)
+_G_CONTENT: Final = _gate(_CONTENT)
+_G_NAMED_TEXT: Final = ("accord", "agreement", "arrangement", "deal", "document", "pact", "text")  # (_TEXT)
+_G_TEXT_WORD: Final = ("arrangement", "document", "text")  # (what _NAMED_TEXT's "the French text" needs)
 # A capital that is _SUBJECT's subject is written as it is ("Riga promises"): the sentence holds it.
-_G_CAPITAL = tuple(sorted(c.lower() for c in _CAPITALS))
-_GATES = (_G_NAMED, _G_GENERIC, _G_MULTI, _G_HEDGE, _G_PAST, _G_PLURAL, _G_SUBJECT, _G_EVERY, _G_CONTENT,
-          _G_NAMED_TEXT, _G_TEXT_WORD, _G_CAPITAL)
+_G_CAPITAL: Final = tuple(sorted(c.lower() for c in _CAPITALS))
+_GATES: Final = (_G_NAMED, _G_GENERIC, _G_MULTI, _G_HEDGE, _G_PAST, _G_PLURAL, _G_SUBJECT, _G_EVERY, _G_CONTENT,
+                 _G_NAMED_TEXT, _G_TEXT_WORD, _G_CAPITAL)
 (_NAMED_I, _GENERIC_I, _MULTI_I, _HEDGE_I, _PAST_I, _PLURAL_I, _SUBJECT_I, _EVERY_I,
  _CONTENT_I, _NAMED_TEXT_I, _TEXT_WORD_I, _CAPITAL_I) = range(len(_GATES))
-_NG = len(_GATES)
-_G_NEGATION = Gate(_NEGATION)
-_G_NEGATED_AFTER = Gate(_NEGATED_AFTER)
+_NG: Final = len(_GATES)
+_G_NEGATION: Final = Gate(_NEGATION)
+_G_NEGATED_AFTER: Final = Gate(_NEGATED_AFTER)
 
 
 def agreement_key(*parties: str) -> str:
@@ -355,7 +355,7 @@ def agreement_key(*parties: str) -> str:
 
 
 # The key of each partner's agreement with Ukraine, made once: the coder asks for one at every name.
-_UKRAINE_KEYS = {iso: agreement_key(iso, "UKR") for iso in _PARTNERS}
+_UKRAINE_KEYS: Final = {iso: agreement_key(iso, "UKR") for iso in _PARTNERS}
 
 
 def _with_ukraine(iso: str) -> str:
@@ -377,7 +377,7 @@ def _named(sentence: str, hits: set[int]) -> list[str]:
 
 
 # The other term of a comparison: "unlike the British or French texts", "in contrast to Poland's accord"
-_UNLIKE = rx(r"\b(?:[Uu]nlike|in\s+contrast\s+(?:to|with)|[Cc]ompared\s+(?:with|to))\s+[^,;.]{0,60}")
+_UNLIKE: Final = rx(r"\b(?:[Uu]nlike|in\s+contrast\s+(?:to|with)|[Cc]ompared\s+(?:with|to))\s+[^,;.]{0,60}")
 
 
 def _uncompared(sentence: str, keys: list[str]) -> list[str]:
@@ -390,7 +390,7 @@ def _uncompared(sentence: str, keys: list[str]) -> list[str]:
 
 # A likeness: "Consultations within 24 hours, as in the British text" says the text in context does
 # what the named one does; the sentence is about the one in context.
-_AS_IN = rx(r"\b(?:[Jj]ust\s+)?[Aa]s\s+(?:in|with)\s+[^,;.]{0,60}")
+_AS_IN: Final = rx(r"\b(?:[Jj]ust\s+)?[Aa]s\s+(?:in|with)\s+[^,;.]{0,60}")
 
 
 def _unlikened(sentence: str, keys: list[str]) -> list[str]:
@@ -427,9 +427,9 @@ def _refers_to(sentence: str, hits: set[int], named: list[str], main: str | None
 
 
 # An advertisement's label ("Advertisement: Weekend in Potsdam, from EUR 189") is no fact box's
-_AD_LABELS = ("Advertisement", "Sponsored", "Ad:", "Promoted")
-_ROW = rx(r"\|[ \t]*[A-Z][\w' -]{0,30}\|[ \t]*\S")  # "| Term | Ten years": a label, then its value
-_LABEL_VALUE = rx(r"\s*(?:[-*+•]\s+)?(?:\*\*|__)?[A-Z][\w' -]{0,30}:(?:\*\*|__)?[ \t]*\S")
+_AD_LABELS: Final = ("Advertisement", "Sponsored", "Ad:", "Promoted")
+_ROW: Final = rx(r"\|[ \t]*[A-Z][\w' -]{0,30}\|[ \t]*\S")  # "| Term | Ten years": a label, then its value
+_LABEL_VALUE: Final = rx(r"\s*(?:[-*+•]\s+)?(?:\*\*|__)?[A-Z][\w' -]{0,30}:(?:\*\*|__)?[ \t]*\S")
 
 
 def _is_heading(sentence: str) -> bool:
@@ -451,7 +451,7 @@ def _is_heading(sentence: str) -> bool:
         w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words)
 
 
-_TITLE_SMALL_WORDS = frozenset({"and", "of", "the", "for", "in", "on", "&"})
+_TITLE_SMALL_WORDS: Final = frozenset({"and", "of", "the", "for", "in", "on", "&"})
 
 
 def _over_eight_words(sentence: str) -> bool:
@@ -533,8 +533,8 @@ def _may_names(text: str, spots: list[tuple[int, int]] | None, ranges: list[tupl
 # "Ukraine-UK ...", "the UK ...", "... with (the) UK", "... between Ukraine and (the) UK", "... between (the)
 # (Government of) UK and Ukraine", "... and (the) (Kingdom of) (the) UK"; _NAMED_TEXT: "the French text", "Romania's
 # agreement".
-_REF_PLACES = ("-", "-", ("the", "with", "and", "between", "of"))
-_TEXT_PLACES = ("'", "", ("the",))
+_REF_PLACES: Final = ("-", "-", ("the", "with", "and", "between", "of"))
+_TEXT_PLACES: Final = ("'", "", ("the",))
 
 
 def _names_placed(text: str, spots: list[tuple[int, int]] | None, start: int, end: int, sentence: str,
@@ -726,8 +726,8 @@ def _first_line(text: str) -> str:
     return text[start:min(stop if stop >= 0 else len(text), start + 200)]
 
 
-_BETWEEN = rx(r"\bbetween\b", re.IGNORECASE)
-_PARTIES_WORD = rx(r"\b(?:participants|parties|sides|shall)\b", re.IGNORECASE)
+_BETWEEN: Final = rx(r"\bbetween\b", re.IGNORECASE)
+_PARTIES_WORD: Final = rx(r"\b(?:participants|parties|sides|shall)\b", re.IGNORECASE)
 
 
 def _is_agreement_text(text: str, sentences: list[tuple[int, int]]) -> bool:
@@ -951,7 +951,7 @@ def code_provisions(text: str, sentences: list[tuple[int, int]], default_agreeme
 
 # A sentence that says another partner's text does the same as the one just told: "Poland's, signed in
 # Warsaw, does not either.", "Spain's does too." (a possessive with no noun after it, then the verb alone).
-_LIKEWISE = rx(rf"\W*(?P<who>{_NAMES})(?:'s|’s)(?:\s+(?:text|agreement|one))?(?:,[^.;]{{0,80}},)?\s+"
+_LIKEWISE: Final = rx(rf"\W*(?P<who>{_NAMES})(?:'s|’s)(?:\s+(?:text|agreement|one))?(?:,[^.;]{{0,80}},)?\s+"
                r"(?:does|did|has|is|was|will)(?:\s+not|n't)?\s+(?:either|too|as\s+well|likewise)\W*\Z", re.IGNORECASE)
 
 
@@ -1008,7 +1008,7 @@ def _columns(text: str, start: int, tables: dict[int, list[str | None]], tops: d
     return columns
 
 
-_SEPARATOR = rx(r"[ \t|:-]*\n")
+_SEPARATOR: Final = rx(r"[ \t|:-]*\n")
 
 
 def _code_row(text: str, start: int, end: int, columns: list[str | None], hits: set[int], rules: tuple[Rule, ...],
@@ -1029,7 +1029,7 @@ def _code_row(text: str, start: int, end: int, columns: list[str | None], hits: 
 
 
 # A partner named as the one another acts with ("co-leads, with Estonia, the IT coalition").
-_WITH_PARTNER = rx(rf"\b(?:together\s+)?with\s+(?:the\s+)?(?:{_NAMES})(?![\w])", re.IGNORECASE)
+_WITH_PARTNER: Final = rx(rf"\b(?:together\s+)?with\s+(?:the\s+)?(?:{_NAMES})(?![\w])", re.IGNORECASE)
 
 
 def _partner_and_ally(sentence: str, context: list[str]) -> bool:
@@ -1175,16 +1175,16 @@ def _main_subject(sentence: str, hits: set[int], names: set[str], capitals: tupl
     return who in ("Kyiv", "Ukraine") and pair is not None and _is_main(pair.group("who"), names)
 
 
-_RECEIVE_FROM = rx(r"\breceive\b(?:[^.;]|\.(?=\d)){0,100}?\bfrom\s+(?:the\s+)?"
-                   r"(?P<who>[A-Z][\w.]*(?:\s+[A-Z]\w+)?)")
+_RECEIVE_FROM: Final = rx(r"\breceive\b(?:[^.;]|\.(?=\d)){0,100}?\bfrom\s+(?:the\s+)?"
+                          r"(?P<who>[A-Z][\w.]*(?:\s+[A-Z]\w+)?)")
 
 
 # The main partner's part in a capability coalition, as the sentence's subject: "Denmark co-chairs the air
 # force capability coalition, which trains pilots" (in a new paragraph too: the role is part of what a
 # partner brings under its agreement; a clause joined to it about the text is narrowed as before).
-_ROLE_SUBJECT = rx(r"\W*(?:The\s+)?(?P<who>[A-Z][\w.]*(?:\s+[A-Z]\w+)?)\s+(?:also\s+|now\s+)?"
-                   r"(?:(?:co-?)?(?:leads|chairs)|joins|takes\s+part\s+in|participates\s+in)\b"
-                   r"[^.;]{0,60}?\bcoalition\b")
+_ROLE_SUBJECT: Final = rx(r"\W*(?:The\s+)?(?P<who>[A-Z][\w.]*(?:\s+[A-Z]\w+)?)\s+(?:also\s+|now\s+)?"
+                          r"(?:(?:co-?)?(?:leads|chairs)|joins|takes\s+part\s+in|participates\s+in)\b"
+                          r"[^.;]{0,60}?\bcoalition\b")
 
 
 def _main_role(sentence: str, names: set[str]) -> bool:

@@ -7,30 +7,32 @@ headings: a paragraph that opens with a short Title-Case phrase ending in a full
 
 from __future__ import annotations
 
+from typing import Final
+
 from accords.extract.rx import rx
 from accords.extract.types import Section
 
-_PARA = rx(r"\n[ ]*\n\s*")
+_PARA: Final = rx(r"\n[ ]*\n\s*")
 # A stop (then closing quotes or brackets, spaces and a capital or digit), or newlines. The one
 # leading character class lets the engine skip to candidates (three times faster than the plain
 # alternation "[.!?]...|\n+", same matches): the look-behinds tell which kind it consumed.
 # (Markdown emphasis closes after the stop too: "**Does Japan send weapons?** No. Japan's help ...")
-_BOUNDARY = rx(r"[.!?\n](?:(?<=[.!?])[\"')\]*_]*[ ]+(?=[\"'(\[*_]{0,3}[A-Z0-9$€£])|(?<=\n)\n*)")
+_BOUNDARY: Final = rx(r"[.!?\n](?:(?<=[.!?])[\"')\]*_]*[ ]+(?=[\"'(\[*_]{0,3}[A-Z0-9$€£])|(?<=\n)\n*)")
 # _BOUNDARY on a paragraph without "!", "?" or a newline: only its full-stop branch can match, and a
 # pattern that opens with one literal character lets the engine run its tight single-character scan
 # to each candidate instead of testing a character class at every position.
 _STOP = rx(r"\.[\"')\]*_]*[ ]+(?=[\"'(\[*_]{0,3}[A-Z0-9$€£])")
-_ABBREV = frozenset(
+_ABBREV: Final = frozenset(
     ["mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "sgt", "capt", "adm", "prof", "sen",
      "rep", "gov", "jr", "sr", "no", "nos", "vs", "etc", "e.g", "i.e", "u.s", "u.k", "u.n", "e.u", "jan",
      "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co",
      "corp", "approx", "art", "para", "fig", "p", "pp", "ca", "cf", "al"])
-_SMALL = frozenset(["and", "of", "the", "for", "in", "on", "to", "a", "an", "with", "&"])
+_SMALL: Final = frozenset(["and", "of", "the", "for", "in", "on", "to", "a", "an", "with", "&"])
 # (Possessive repeats: what follows each repeat, a space or the stop, is never a character it takes,
 # so giving characters back never makes a match; without them a paragraph that opens with a capital
 # but is no heading was retried at every shorter split of its first words before failing.)
-_RUN_IN = rx(r"[A-Z][\w'’-]*+(?:[ ][\w'’&-]++){0,6}+\.[ ]+(?=[A-Z\"'])")
-_MD_HEADING = rx(r"#{1,6}[ ]+")
+_RUN_IN: Final = rx(r"[A-Z][\w'’-]*+(?:[ ][\w'’&-]++){0,6}+\.[ ]+(?=[A-Z\"'])")
+_MD_HEADING: Final = rx(r"#{1,6}[ ]+")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

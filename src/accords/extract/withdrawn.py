@@ -8,27 +8,28 @@ marks it in the same sentence. Neither states a fact about the agreement.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from accords.extract.prefilter import fold
 from accords.extract.rx import rx
 
-_WRONGLY = rx(r"(?=[wiemf])\b(?:wrongly|incorrectly|erroneously|mistakenly|falsely|in error)\b", re.I)
-_REPORTED = rx(r"(?=[srwcgq])\b(?:said|stated|reported|wrote|claimed|gave|quoted|suggested)\b", re.I)
-_WRONG_AFTER = rx(r"[^.;:]{0,60}?\b(?:was|were|is|are)\s+(?:(?:also|both|simply)\s+)?(?:wrong|incorrect|"
-                  r"inaccurate|false|mistaken|in error|an error|a mistake|not correct)\b"
-                  r"|\s*(?:It|That|This)\s+(?:does|did|is|was)\s+not\s*[:.;,]", re.I)
+_WRONGLY: Final = rx(r"(?=[wiemf])\b(?:wrongly|incorrectly|erroneously|mistakenly|falsely|in error)\b", re.I)
+_REPORTED: Final = rx(r"(?=[srwcgq])\b(?:said|stated|reported|wrote|claimed|gave|quoted|suggested)\b", re.I)
+_WRONG_AFTER: Final = rx(r"[^.;:]{0,60}?\b(?:was|were|is|are)\s+(?:(?:also|both|simply)\s+)?(?:wrong|incorrect|"
+                         r"inaccurate|false|mistaken|in error|an error|a mistake|not correct)\b"
+                         r"|\s*(?:It|That|This)\s+(?:does|did|is|was)\s+not\s*[:.;,]", re.I)
 
 
 # Every withdrawal says one of these (most documents say none: a few substring tests skip them).
-_ANY = ("wrong", "incorrect", "erroneous", "mistaken", "falsely", "in error", "inaccurate", "false", "a mistake",
-        "an error", "not:", "not.", "not;", "not,")
+_ANY: Final = ("wrong", "incorrect", "erroneous", "mistaken", "falsely", "in error", "inaccurate", "false", "a mistake",
+               "an error", "not:", "not.", "not;", "not,")
 
 
 # The same test in fewer scans of the text: "falsely" holds "false", "mistaken"/"a mistake" hold
 # "mistake", "in error"/"an error" hold "error", and "not" followed by a stop is looked up at
 # each "not" (every text is scanned once per test, and most hold none of the words).
-_PLAIN = ("wrong", "incorrect", "erroneous", "false", "inaccurate")
-_NOT_STOPS = frozenset(":.;,")
+_PLAIN: Final = ("wrong", "incorrect", "erroneous", "false", "inaccurate")
+_NOT_STOPS: Final = frozenset(":.;,")
 
 
 # The last text asked about (the same object) and the answer: the relate stage and the provisions

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from heapq import heappop, heappush
 from itertools import pairwise
-from typing import Any
+from typing import Any, Final
 
 from accords.extract.prefilter import Gate
 from accords.extract.relate.candidates import CANDIDATE as _CANDIDATE  # noqa: F401 (the tests scan it)
@@ -25,28 +25,28 @@ from accords.extract.rx import Rx, rx
 from accords.extract.types import Mention
 
 # ("security deal", "ten-year deal": news prose; a bare "deal" is as often a contract or a purchase)
-_NOUN = (r"(?:agreements?|accords?|treaty|treaties|pact|security commitments"
-         r"|(?:security|defen[cs]e|bilateral|long-term|ten-year|10-year)\s+deals?)")
-_AGREEMENT = rx(rf"(?=[atpsdbl1])\b{_NOUN}\b", re.I)
+_NOUN: Final = (r"(?:agreements?|accords?|treaty|treaties|pact|security commitments"
+                r"|(?:security|defen[cs]e|bilateral|long-term|ten-year|10-year)\s+deals?)")
+_AGREEMENT: Final = rx(rf"(?=[atpsdbl1])\b{_NOUN}\b", re.I)
 # (the look-ahead names the initials of the words: it rejects most positions at once, same matches)
-_SIGN = rx(r"^\s*Done at\b|(?=[scip])\b(?:sign(?:ed|s|ing)?|conclud(?:ed|es|ing)|ink(?:ed|s)|concluded|penned"
+_SIGN: Final = rx(r"^\s*Done at\b|(?=[scip])\b(?:sign(?:ed|s|ing)?|conclud(?:ed|es|ing)|ink(?:ed|s)|concluded|penned"
            r"|signature\s+of|seal(?:ed|s)|put\s+(?:his|her|their|its)\s+(?:signatures?|names?)\s+to|put\s+pen\s+to\s+paper)\b",
-                   re.I)
+                          re.I)
 # "Sweden, Norway and Iceland sign", "Joe Biden and Fumio Kishida sign during the summit": a
 # signing verb right after the states or people who sign reports a signing without any
 # agreement noun (timelines and headlines drop it). "signs of fatigue" is the noun.
 # "The summit in Stockholm produced three agreements": a meeting that yields texts is where they were signed
 # (a pattern of its own, tried only where "produced" or "yielded" is: the meeting words are common letters)
-_PRODUCED = rx(r"(?=[cmstv])"
-               r"\b(?:summit|meeting|visit|talks|conference|ceremony)\b[^.;:]{0,60}?\b(?:produced|yielded)\b",
-                       re.I)
+_PRODUCED: Final = rx(r"(?=[cmstv])"
+                      r"\b(?:summit|meeting|visit|talks|conference|ceremony)\b[^.;:]{0,60}?\b(?:produced|yielded)\b",
+                              re.I)
 
 
 # "the United States and Japan added their texts", "Iceland added its signature": a signing told as an addition
 # (written "added(?<!\wadded)", as are other patterns below: the word first, then the word start checked
 # behind it, so the engine looks for the word's letters alone where a "\b" first had it try every position)
-_ADDED = rx(r"added(?<!\wadded)\s+(?:their|its|his|her)\s+(?:own\s+)?"
-            r"(?:texts?|agreements?|accords?|signatures?|names?)\b")
+_ADDED: Final = rx(r"added(?<!\wadded)\s+(?:their|its|his|her)\s+(?:own\s+)?"
+                   r"(?:texts?|agreements?|accords?|signatures?|names?)\b")
 
 
 def _signs(sent: str, low: str) -> bool:
@@ -58,127 +58,127 @@ def _signs(sent: str, low: str) -> bool:
     return ("produced" in low or "yielded" in low) and bool(_PRODUCED.search(sent))
 
 
-_BARE_SIGN = rx(r"sign(?<!\wsign)(?:s|ed)?\b(?!\s+(?:of|that|up|off|language|posts?|boards?)\b)")
+_BARE_SIGN: Final = rx(r"sign(?<!\wsign)(?:s|ed)?\b(?!\s+(?:of|that|up|off|language|posts?|boards?)\b)")
 # ("Ireland, a militarily neutral state, signed": an apposition may stand between them)
-_SUBJECT_GAP = rx(r"(?:,\s+(?:a|an|the|its|whose)\s+[^,.;:()]{1,50},)?"
-                  r"(?:\s+(?:and|as well as)\s+(?:several|many|some|a few|a number of|various|numerous|"
-                  r"other|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+others?)?"
-                  r"(?:\s+(?:also|both|all|each|jointly|formally|then|now|finally|themselves"
-                  r"|had|has|have|already"
-                          # "The UK was the first to sign", "Canada became the fifth country to sign"
+_SUBJECT_GAP: Final = rx(r"(?:,\s+(?:a|an|the|its|whose)\s+[^,.;:()]{1,50},)?"
+                         r"(?:\s+(?:and|as well as)\s+(?:several|many|some|a few|a number of|various|numerous|"
+                         r"other|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+others?)?"
+                         r"(?:\s+(?:also|both|all|each|jointly|formally|then|now|finally|themselves"
+                         r"|had|has|have|already"
+                                 # "The UK was the first to sign", "Canada became the fifth country to sign"
                           r"|(?:was|were|is|became|becomes)\s+(?:also\s+)?(?:among\s+)?the\s+(?:first|second|third|"
                           r"fourth|fifth|last|latest|next|\d+(?:st|nd|rd|th)|\w+th)(?:\s+(?:[\w-]+\s+){0,2}(?:country|"
                           r"countries|state|states|nation|nations|partner|partners|member|members|ally|allies))?\s+to"
-                          r"))*\s+\Z")
-_AFTER_SIGN = rx(r"\s*(?:[.,;:!?)]|\Z)|\s+(?:(?:its|their|his|her)\s+own|theirs|in|on|at|during|for|"
-                 r"with\s+(?:Ukraine|Kyiv)|yesterday|today|it(?!\s+into)|"
-                 r"last|this|too|also|together|separately|jointly|first|later|earlier|shortly|alongside)\b")
+                                 r"))*\s+\Z")
+_AFTER_SIGN: Final = rx(r"\s*(?:[.,;:!?)]|\Z)|\s+(?:(?:its|their|his|her)\s+own|theirs|in|on|at|during|for|"
+                        r"with\s+(?:Ukraine|Kyiv)|yesterday|today|it(?!\s+into)|"
+                        r"last|this|too|also|together|separately|jointly|first|later|earlier|shortly|alongside)\b")
 # an item that names the partner, then says "signed" after a dash or colon
-_ITEM_SIGNED = rx(r"(?:[-:]|\))\s+\Z")
-_ITEM_HEAD = 60
-_FOR_PARTY = rx(r"\s+(?:for|on behalf of)\s+(?:the\s+)?")
+_ITEM_SIGNED: Final = rx(r"(?:[-:]|\))\s+\Z")
+_ITEM_HEAD: Final = 60
+_FOR_PARTY: Final = rx(r"\s+(?:for|on behalf of)\s+(?:the\s+)?")
 # "Finland, Latvia, Belgium and several others also signed": a list that says it is incomplete
 # names agreements without reporting them.
-_OTHERS = rx(r"(?=a)\b(?:and|as well as|among)\s+(?:several|many|some|a few|a number of|various|numerous|"
-             r"\d+|two|three|four|five|six|seven|eight|nine|ten|other)\s+others?\b", re.I)
+_OTHERS: Final = rx(r"(?=a)\b(?:and|as well as|among)\s+(?:several|many|some|a few|a number of|various|numerous|"
+                    r"\d+|two|three|four|five|six|seven|eight|nine|ten|other)\s+others?\b", re.I)
 # "the G7 declaration agreed in Vilnius last July": the date and place of the declaration an
 # agreement rests on are not the agreement's own.
-_DECLARED = r"\b[^.;,()]{0,60}(?:,\s+(?:agreed|adopted|issued|signed|made|endorsed|launched)\b[^.;,()]{0,60})?"
+_DECLARED: Final = r"\b[^.;,()]{0,60}(?:,\s+(?:agreed|adopted|issued|signed|made|endorsed|launched)\b[^.;,()]{0,60})?"
 # "the accords that Western governments promised Kyiv at the NATO summit in Vilnius last July"
-_PROMISED_AT = r"\s+(?:[\w-]+\s+){0,3}?at\s+the\s+[^.;,()]{0,60}"
-_DECLARATION = rx("|".join([*(f"{w}(?<!\\w{w}){_DECLARED}" for w in ("Declaration", "declaration")),
+_PROMISED_AT: Final = r"\s+(?:[\w-]+\s+){0,3}?at\s+the\s+[^.;,()]{0,60}"
+_DECLARATION: Final = rx("|".join([*(f"{w}(?<!\\w{w}){_DECLARED}" for w in ("Declaration", "declaration")),
                             *(f"{w}(?<!\\w{w}){_PROMISED_AT}" for w in ("promised", "pledged", "adopted", "issued"))]))
-_G_DECLARATION = Gate(_DECLARATION)
+_G_DECLARATION: Final = Gate(_DECLARATION)
 # A collective report of signings: "After yesterday's signings in Brussels, every Baltic state ...".
-_SIGNINGS = rx(r"\bsignings\b|\bsigning\s+ceremon(?:y|ies)\b", re.I)
-_BATCH_PARAGRAPHS = 1  # how far (in paragraphs) such a report dates the signings told after it
-_EARLIER = rx(r"(?:had(?<!\whad)|earlier(?<!\wearlier)|before(?<!\wbefore)|previously(?<!\wpreviously)"
-              r"|already(?<!\walready))\b")
+_SIGNINGS: Final = rx(r"\bsignings\b|\bsigning\s+ceremon(?:y|ies)\b", re.I)
+_BATCH_PARAGRAPHS: Final = 1  # how far (in paragraphs) such a report dates the signings told after it
+_EARLIER: Final = rx(r"(?:had(?<!\whad)|earlier(?<!\wearlier)|before(?<!\wbefore)|previously(?<!\wpreviously)"
+                     r"|already(?<!\walready))\b")
 # Nested bullets under a dated item ("- **16 February 2024** - two signings" / "  - Berlin: Olaf Scholz.")
-_CHILD_ITEM = rx(r"\n([ \t]+)(?:[-*+]|\d{1,2}[.)])[ \t]")
-_ITEM = rx(r"([ \t]*)(?:[-*+]|\d{1,2}[.)])[ \t]")
-_SIGN_WORD = rx(r"\bsign(?:s|ed|ings?)?\b", re.I)
+_CHILD_ITEM: Final = rx(r"\n([ \t]+)(?:[-*+]|\d{1,2}[.)])[ \t]")
+_ITEM: Final = rx(r"([ \t]*)(?:[-*+]|\d{1,2}[.)])[ \t]")
+_SIGN_WORD: Final = rx(r"\bsign(?:s|ed|ings?)?\b", re.I)
 # The place a timeline item opens with: "- **31 May 2024, Stockholm** - ...", "- Berlin: ..."
-_ITEM_PLACE = rx(r"[ \t]*(?:[-*+]|\d{1,2}[.)])[ \t]+(?:\*\*|__)?(?:[^*_\n,:]{4,30}?,[ \t]*)?"
-                 r"(?P<c>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:\*\*|__)?[ \t]*[:-][ \t]")
-_COUNTED = rx(r"(?=[\dtfsmd])\b(?:\d+|two|three|four|five|six|several|many|dozens of|\d+ new)\s+(?:\w+\s+)?"
-              r"(?:agreements|accords|deals|memoranda)\b", re.I)
+_ITEM_PLACE: Final = rx(r"[ \t]*(?:[-*+]|\d{1,2}[.)])[ \t]+(?:\*\*|__)?(?:[^*_\n,:]{4,30}?,[ \t]*)?"
+                        r"(?P<c>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:\*\*|__)?[ \t]*[:-][ \t]")
+_COUNTED: Final = rx(r"(?=[\dtfsmd])\b(?:\d+|two|three|four|five|six|several|many|dozens of|\d+ new)\s+(?:\w+\s+)?"
+                     r"(?:agreements|accords|deals|memoranda)\b", re.I)
 # (a friendship or trade treaty is a text of another kind: its date and place are not the security agreement's)
 _OTHER_SUBJECT = (r"(?:trade|free[- ]trade|grain|gas|loan|grant|investment|purchase|friendship|good[- ]neighbou?rliness"
                   r"|energy|nuclear|visa|aviation|air\s+transport|customs|tax|taxation|double\s+taxation|cultural"
                   r"|education|scientific|health|roaming|transit|fisheries|agricultural|readmission|extradition)")
-_NOT_SECURITY = rx(rf"\b{_OTHER_SUBJECT}\s+(?:agreements?|deals?|accords?|treat(?:y|ies))\b"
-                   rf"|\b(?:agreements?|accords?|treat(?:y|ies))\s+(?:on|of|for)\s+{_OTHER_SUBJECT}\b", re.I)
-_ENUM = rx(rf"(?=[atpsdbl1])\b{_NOUN}\s+(?:that|which)?\s*(?:(?P<subj>[A-Z][\w.]*(?: [A-Z][\w.]*)?)\s+)?"
-           r"(?:has|have|had)?\s*(?:already\s+)?(?:concluded|signed|reached|struck)\s+with\s+", re.I)
-_ENUM_SHORT = rx(r"agreements(?<!\wagreements)\s+with\s+")
-_TITLE_LEAD = rx(
+_NOT_SECURITY: Final = rx(rf"\b{_OTHER_SUBJECT}\s+(?:agreements?|deals?|accords?|treat(?:y|ies))\b"
+                          rf"|\b(?:agreements?|accords?|treat(?:y|ies))\s+(?:on|of|for)\s+{_OTHER_SUBJECT}\b", re.I)
+_ENUM: Final = rx(rf"(?=[atpsdbl1])\b{_NOUN}\s+(?:that|which)?\s*(?:(?P<subj>[A-Z][\w.]*(?: [A-Z][\w.]*)?)\s+)?"
+                  r"(?:has|have|had)?\s*(?:already\s+)?(?:concluded|signed|reached|struck)\s+with\s+", re.I)
+_ENUM_SHORT: Final = rx(r"agreements(?<!\wagreements)\s+with\s+")
+_TITLE_LEAD: Final = rx(
     r"(?:formally|officially)\s+(?:known\s+as|called|titled|entitled|named)\s+(?:the\s+)?"
     r"|\b(?:titled|entitled)\s+(?:the\s+)?\"?")
-_TITLE_HEAD = rx(r"(?:the\s+)?(?P<t>(?:Accord|Agreement|Treaty|Memorandum|Joint Security Commitments)"
-                 r"\s+(?:on|between|of|for|concerning)\s+[A-Z])")
+_TITLE_HEAD: Final = rx(r"(?:the\s+)?(?P<t>(?:Accord|Agreement|Treaty|Memorandum|Joint Security Commitments)"
+                        r"\s+(?:on|between|of|for|concerning)\s+[A-Z])")
 # _TITLE_HEAD from its title word on: tried where str.find finds one (see _title_head)
-_TITLE_TAIL = rx(r"(?:Accord|Agreement|Treaty|Memorandum|Joint Security Commitments)"
-                 r"\s+(?:on|between|of|for|concerning)\s+[A-Z]")
-_TITLE_CAPS = ("Accord", "Agreement", "Treaty", "Memorandum", "Joint Security Commitments")
-_TITLE_WORD = rx(r"[ ]*(?:[A-Z][\w'-]*|of|on|and|for|between|the|in|to|-|&)(?=[ ,.;:\"')]|$)")
-_PLACE = rx(r"(?=[adioID])"
-            r"(?:\b(?:at|on the sidelines of|on the margins of|during|in the margins of)\s+(?:the\s+)?"
-            r"(?P<p>(?:[A-Z0-9][\w-]*\s+){0,4}summit(?:\s+in\s+[A-Z][\w-]+)?)"
-            r"|\b(?:in|In|Done at|done at)\s+(?P<c>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=[\s,.;]))")
+_TITLE_TAIL: Final = rx(r"(?:Accord|Agreement|Treaty|Memorandum|Joint Security Commitments)"
+                        r"\s+(?:on|between|of|for|concerning)\s+[A-Z]")
+_TITLE_CAPS: Final = ("Accord", "Agreement", "Treaty", "Memorandum", "Joint Security Commitments")
+_TITLE_WORD: Final = rx(r"[ ]*(?:[A-Z][\w'-]*|of|on|and|for|between|the|in|to|-|&)(?=[ ,.;:\"')]|$)")
+_PLACE: Final = rx(r"(?=[adioID])"
+                   r"(?:\b(?:at|on the sidelines of|on the margins of|during|in the margins of)\s+(?:the\s+)?"
+                   r"(?P<p>(?:[A-Z0-9][\w-]*\s+){0,4}summit(?:\s+in\s+[A-Z][\w-]+)?)"
+                   r"|\b(?:in|In|Done at|done at)\s+(?P<c>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=[\s,.;]))")
 # _PLACE's second branch alone, for a sentence without "summit" (the word its first branch needs: there the
 # two find the same matches). Each lead word comes first and checks the word start after it, so the
 # engine skips by the set of their first letters the positions where none starts ("\b" first would
 # have it try every position: about three times the instructions, measured on the sentences _place reads).
-_CITY = rx(r"(?:in(?<!\win)|In(?<!\wIn)|Done at(?<!\wDone at)|done at(?<!\wdone at))"
-           r"\s+(?P<c>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=[\s,.;])")
-_BASIS = rx(r"(?=[ouipw])"
-            r"\b(?:on the basis of|under|in line with|in accordance with|pursuant to|within the framework of)"
-            r"\s+(?:the\s+)?(?P<b>(?:G7|Joint|joint)[^.;,()]{3,80}?)(?=[.;,(]|\s+(?:and|which|signed)\b|$)")
-_NOT_PLACE = frozenset(["January", "February", "March", "April", "May", "June", "July", "August",
-                        "September", "October", "November", "December", "This", "That", "The", "It",
-                        "Congress"])
-HEAD_ROLES = ("President", "Prime Minister", "Chancellor", "Federal Chancellor", "Taoiseach", "Premier",
-              "President of the European Council", "President of the European Commission")
+_CITY: Final = rx(r"(?:in(?<!\win)|In(?<!\wIn)|Done at(?<!\wDone at)|done at(?<!\wdone at))"
+                  r"\s+(?P<c>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=[\s,.;])")
+_BASIS: Final = rx(r"(?=[ouipw])"
+                   r"\b(?:on the basis of|under|in line with|in accordance with|pursuant to|within the framework of)"
+                   r"\s+(?:the\s+)?(?P<b>(?:G7|Joint|joint)[^.;,()]{3,80}?)(?=[.;,(]|\s+(?:and|which|signed)\b|$)")
+_NOT_PLACE: Final = frozenset(["January", "February", "March", "April", "May", "June", "July", "August",
+                               "September", "October", "November", "December", "This", "That", "The", "It",
+                               "Congress"])
+HEAD_ROLES: Final = ("President", "Prime Minister", "Chancellor", "Federal Chancellor", "Taoiseach", "Premier",
+                     "President of the European Council", "President of the European Commission")
 
 
-_DOC_NOUN = rx(r"(?=[atpsd])\b(?:agreements?|accords?|treaty|pact|security commitments|texts?|documents?|"
-                      r"arrangements?)\b", re.I)
+_DOC_NOUN: Final = rx(r"(?=[atpsd])\b(?:agreements?|accords?|treaty|pact|security commitments|texts?|documents?|"
+                             r"arrangements?)\b", re.I)
 # ("each signed a document": each of those just named)
-_COLLECTIVE = rx(r"(?=[bae])\b(?:both|all\s+(?:three|four|five|six|the)|each\s+of\s+the|every"
-                 r"|each(?=\s+(?:also\s+)?sign))\b", re.I)
+_COLLECTIVE: Final = rx(r"(?=[bae])\b(?:both|all\s+(?:three|four|five|six|the)|each\s+of\s+the|every"
+                        r"|each(?=\s+(?:also\s+)?sign))\b", re.I)
 # ("Germany signed a contract", "Sweden signed with a shipyard" sign something else)
-_SIGNED_LEAD = rx(r"\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:(?:[\w,]+\s+){0,3}?(?:Signed|signed)\b"
-                  r"(?!\s+(?:a|an|the|its|their|his|her|this|that|contracts?|deals?"
-                  r"|with(?!\s+(?:Ukraine|Kyiv)\b))\b)"
-                  r"|Done at\b"
-                          # a fact sheet's "Signing date: 13 June 2024"
-                          r"|(?:[-*+]\s+)?(?:\*\*|__)?(?:Signing\s+date|Date\s+of\s+signing)(?:\*\*|__)?\s*:)")
+_SIGNED_LEAD: Final = rx(r"\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:(?:[\w,]+\s+){0,3}?(?:Signed|signed)\b"
+                         r"(?!\s+(?:a|an|the|its|their|his|her|this|that|contracts?|deals?"
+                         r"|with(?!\s+(?:Ukraine|Kyiv)\b))\b)"
+                         r"|Done at\b"
+                                 # a fact sheet's "Signing date: 13 June 2024"
+                                 r"|(?:[-*+]\s+)?(?:\*\*|__)?(?:Signing\s+date|Date\s+of\s+signing)(?:\*\*|__)?\s*:)")
 # ("at the same table": one signing)
-_SAME_EVENT = rx(r"\bsame\s+(?:summit|day|occasion|ceremony|meeting|table)\b", re.I)
+_SAME_EVENT: Final = rx(r"\bsame\s+(?:summit|day|occasion|ceremony|meeting|table)\b", re.I)
 # A state that "followed (suit)" or "did the same" right after a reported signing signed too
 # ("followed with a package", "followed up" are other things).
 # ("Romania followed a day later": "a" before a span of time is when, not what)
-_FOLLOW = rx(r"(?=[dfs])\b(?:followed(?:\s+suit)?(?!\s+(?:with|up|by|through|on|from|closely|in\s+\d"
-             r"|a(?!\s+(?:day|week|few\s+days|month)\s+later)|an|its|his|her"
-             r"|their|the\s+(?:debate|talks|news|story))\b)|did\s+(?:the\s+same|likewise|so)|so\s+did)\b",
-                     re.I)
+_FOLLOW: Final = rx(r"(?=[dfs])\b(?:followed(?:\s+suit)?(?!\s+(?:with|up|by|through|on|from|closely|in\s+\d"
+                    r"|a(?!\s+(?:day|week|few\s+days|month)\s+later)|an|its|his|her"
+                    r"|their|the\s+(?:debate|talks|news|story))\b)|did\s+(?:the\s+same|likewise|so)|so\s+did)\b",
+                            re.I)
 # a signing refused or not (yet) made: "Hungary has refused to sign any such agreement", "Poland has not yet signed"
-_NO_SIGN = rx(r"\b(?:refus\w*|declin\w*|not|never|yet)\s+(?:\w+\s+)?(?:to\s+)?sign\w*|n't\s+(?:\w+\s+)?sign\w*",
-                      re.I)
+_NO_SIGN: Final = rx(r"\b(?:refus\w*|declin\w*|not|never|yet)\s+(?:\w+\s+)?(?:to\s+)?sign\w*|n't\s+(?:\w+\s+)?sign\w*",
+                             re.I)
 # (every match of _NO_SIGN holds one of these, lower-cased: most signing sentences hold none)
-_NO_SIGN_KEYS = ("refus", "declin", "not", "never", "yet", "n't")
-_PEN = rx(r"\bput\s+pen\s+to\s+paper\b", re.I)
+_NO_SIGN_KEYS: Final = ("refus", "declin", "not", "never", "yet", "n't")
+_PEN: Final = rx(r"\bput\s+pen\s+to\s+paper\b", re.I)
 # ("the same day" may be elsewhere)
-_SAME_PLACE = rx(r"\bsame\s+(?:summit|occasion|ceremony|meeting|venue|table)\b", re.I)
+_SAME_PLACE: Final = rx(r"\bsame\s+(?:summit|occasion|ceremony|meeting|venue|table)\b", re.I)
 # Keyword tests run on the lower-cased sentence first: most sentences lack the words these
 # patterns need, and a substring test costs far less than a regex scan (same results).
 _G_COUNTED, _G_NOT_SECURITY = Gate(_COUNTED), Gate(_NOT_SECURITY)  # (27 keywords: Gate tests them by automaton)
 _G_ENUM, _G_ENUM_SHORT = Gate(_ENUM), Gate(_ENUM_SHORT)
 _G_TITLE_LEAD, _G_TITLE_HEAD, _G_BASIS = Gate(_TITLE_LEAD), Gate(_TITLE_HEAD), Gate(_BASIS)
 _G_AGREEMENT, _G_DOC_NOUN, _G_SIGN = Gate(_AGREEMENT), Gate(_DOC_NOUN), Gate(_SIGN)
-_G_COLLECTIVE = Gate(_COLLECTIVE)
-_EARLIER_KEYS = ("had", "earlier", "before", "previously", "already")
+_G_COLLECTIVE: Final = Gate(_COLLECTIVE)
+_EARLIER_KEYS: Final = ("had", "earlier", "before", "previously", "already")
 
 
 def _collective(sent: str, low: str) -> bool:
@@ -495,34 +495,34 @@ def relate_agreements(ctx: Ctx, people: list[dict[str, Any]]) -> list[dict[str, 
 # A duration is the agreement's term after a verb or noun of validity ("It is concluded for ten years",
 # "runs for ten years", "valid for a decade"), or as the whole answer to "How long does it run?";
 # not "for the three years 2024 to 2026" (a funding period).
-_TERM_BEFORE = rx(r"(?=[acdeilrtv])"
-                  r"\b(?:runs?|running|ran|valid|concluded|lasts?|lasting|in\s+force|term|duration|expires?|"
-                  r"applies|apply)\b[^.;:!?]{0,30}\Z", re.I)
-_TERM_QUESTION = rx(r"(?=[dehlrtv])\b(?:how\s+long|duration|term|valid|validity|run|runs|last|expire)\b", re.I)
-_YEARS_AFTER = rx(r"\s*(?:\(|,)?\s*(?:from\s+|in\s+|of\s+)?(?:19|20)\d\d\b")
+_TERM_BEFORE: Final = rx(r"(?=[acdeilrtv])"
+                         r"\b(?:runs?|running|ran|valid|concluded|lasts?|lasting|in\s+force|term|duration|expires?|"
+                         r"applies|apply)\b[^.;:!?]{0,30}\Z", re.I)
+_TERM_QUESTION: Final = rx(r"(?=[dehlrtv])\b(?:how\s+long|duration|term|valid|validity|run|runs|last|expire)\b", re.I)
+_YEARS_AFTER: Final = rx(r"\s*(?:\(|,)?\s*(?:from\s+|in\s+|of\s+)?(?:19|20)\d\d\b")
 # (or a table's row: "| Term | Ten years")
 _TERM_LABEL = rx(r"\s*(?:\|\s*)?(?:[-*+]\s+)?(?:\*\*|__)?(?:Term|Duration|Validity|Valid\s+for|Length)(?:\*\*|__)?"
                  r"\s*[:\u2013\u2014|-]\s*(?:\*\*|__)?\s*\Z")
 # who speaks, before an answer in a transcript or an FAQ: "GUEST: ", "A: ", "Minister of State: "
-_SPEAKER = rx(r"\s*[A-Z][\w.'()-]*(?:\s+[\w.'()-]+){0,4}:\s+")
+_SPEAKER: Final = rx(r"\s*[A-Z][\w.'()-]*(?:\s+[\w.'()-]+){0,4}:\s+")
 # another text named as the one the text in context follows or resembles: "after the British one", "like the
 # French text"
-_MODEL = rx(r"\b(?:after|before|like|unlike)\s+(?:the\s+)?[A-Z][\w-]+\s+(?:one|text|agreement|accord)\b")
+_MODEL: Final = rx(r"\b(?:after|before|like|unlike)\s+(?:the\s+)?[A-Z][\w-]+\s+(?:one|text|agreement|accord)\b")
 # the agreement just told of (in a list item too: "- It runs for ten years.")
-_IT = rx(r"\s*(?:[-*+][ \t]+)?(?:It|This|That|(?:Its|The)\s+(?:term|validity|duration))\b")
-_THEY = rx(r"(?=[teab])\b(?:they|each|all|both|these|those)\b", re.I)
+_IT: Final = rx(r"\s*(?:[-*+][ \t]+)?(?:It|This|That|(?:Its|The)\s+(?:term|validity|duration))\b")
+_THEY: Final = rx(r"(?=[teab])\b(?:they|each|all|both|these|those)\b", re.I)
 
 
-_UNTIL = rx(r"\b(?:runs?|running|valid|remains?\s+in\s+(?:force|effect)|in\s+(?:force|effect)|lasts?|expires?"
-            r"|applies|covers\s+the\s+(?:period|years))\s+(?:(?:up\s+)?until|till|to|through|in)\s+"
-            r"(?:the\s+end\s+of\s+)?(?P<y>20\d\d)\b(?!\s*(?:-|to)\s*20\d\d)", re.I)
+_UNTIL: Final = rx(r"\b(?:runs?|running|valid|remains?\s+in\s+(?:force|effect)|in\s+(?:force|effect)|lasts?|expires?"
+                   r"|applies|covers\s+the\s+(?:period|years))\s+(?:(?:up\s+)?until|till|to|through|in)\s+"
+                   r"(?:the\s+end\s+of\s+)?(?P<y>20\d\d)\b(?!\s*(?:-|to)\s*20\d\d)", re.I)
 
 
 # sentences with no agreement word that may still report a signing or a term (one scan finds them,
 # and only in a text holding one of the keys: substring tests cost far less than the scan); the
 # sentence after a signing is read too ("Romania followed the next day")
-_MORE = rx(f"{_PEN.pattern}|{_UNTIL.pattern}", re.I)
-_MORE_KEYS = ("pen to paper", "until", "Until", "till ", "xpire")
+_MORE: Final = rx(f"{_PEN.pattern}|{_UNTIL.pattern}", re.I)
+_MORE_KEYS: Final = ("pen to paper", "until", "Until", "till ", "xpire")
 
 
 def _until(sent: str) -> int | None:
@@ -552,9 +552,9 @@ def _answers_with(ctx: Ctx, s: int, sent: str, m: Mention) -> bool:
     return bool(m.start - s - (label.end() if label else len(sent) - len(sent.lstrip())) == 0)
 
 
-_PARTY_LABEL_KEYS = ("Parties", "Partner", "Counterpart", "Signator")
-_PARTY_LABEL = rx(r"(?:^|\n|\.\s)[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:Parties|Partners?|Counterpart|"
-                  r"Signatories|Signatory\s+states?)(?:\*\*|__)?[ \t]*:")
+_PARTY_LABEL_KEYS: Final = ("Parties", "Partner", "Counterpart", "Signator")
+_PARTY_LABEL: Final = rx(r"(?:^|\n|\.\s)[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:Parties|Partners?|Counterpart|"
+                         r"Signatories|Signatory\s+states?)(?:\*\*|__)?[ \t]*:")
 
 
 def _tied_partners(ctx: Ctx, worded: list[int]) -> set[str]:
@@ -578,7 +578,7 @@ def _tied_partners(ctx: Ctx, worded: list[int]) -> set[str]:
     return out
 
 
-_LABEL_LEAD = frozenset(" \t*_+-")  # what may stand between a label's line start and its word
+_LABEL_LEAD: Final = frozenset(" \t*_+-")  # what may stand between a label's line start and its word
 
 
 def _party_labels(text: str) -> set[int]:
@@ -662,18 +662,18 @@ def _item_place(ctx: Ctx, idx: int, s: int) -> str | None:
     return m["c"]
 
 
-_PASSIVE = frozenset(["were", "was", "are", "is", "been", "being", "got"])
-_BY_WITH = rx(r"\b(?<!together )(?<!along )(?<!jointly )(?:by|with|like|as)\s+(?:the\s+)?\Z")
+_PASSIVE: Final = frozenset(["were", "was", "are", "is", "been", "being", "got"])
+_BY_WITH: Final = rx(r"\b(?<!together )(?<!along )(?<!jointly )(?:by|with|like|as)\s+(?:the\s+)?\Z")
 
 
-_CLAUSE = rx(r"[;:]\s+|,\s+(?=(?:and|but|while|whereas|so|although)\b)")
+_CLAUSE: Final = rx(r"[;:]\s+|,\s+(?=(?:and|but|while|whereas|so|although)\b)")
 
 
 # a signing still to come: "will sign", "is expected to sign", "plans to sign", "is to be signed"
-_FUTURE_SIGN = rx(r"(?=[wsiaphe])"
-                  r"\b(?:will|would|shall|(?:is|are)\s+(?:expected|due|set|scheduled|planning|going|about|"
-                  r"poised|likely|ready|hoping)|plans?|planned|intends?|hopes?|aims?|wants?|expects?|"
-                  r"(?:is|are)(?=\s+to\s+(?:sign|be\s+signed)))\s+(?:to\s+)?(?:\w+\s+)?(?:sign|be\s+signed)\b")
+_FUTURE_SIGN: Final = rx(r"(?=[wsiaphe])"
+                         r"\b(?:will|would|shall|(?:is|are)\s+(?:expected|due|set|scheduled|planning|going|about|"
+                         r"poised|likely|ready|hoping)|plans?|planned|intends?|hopes?|aims?|wants?|expects?|"
+                         r"(?:is|are)(?=\s+to\s+(?:sign|be\s+signed)))\s+(?:to\s+)?(?:\w+\s+)?(?:sign|be\s+signed)\b")
 
 
 def _sign_word(sent: str) -> bool:
@@ -717,7 +717,7 @@ def _signed_earlier(ctx: Ctx, idx: int, s: int, e: int) -> set[str]:
     return out
 
 
-_WERE_SIGNED = rx(r"(?:were(?<!\wwere)|have(?<!\whave)\s+been|had(?<!\whad)\s+been)\s+(?:\w+\s+)?signed\b")
+_WERE_SIGNED: Final = rx(r"(?:were(?<!\wwere)|have(?<!\whave)\s+been|had(?<!\whad)\s+been)\s+(?:\w+\s+)?signed\b")
 
 
 def _own_dates(ctx: Ctx, idx: int, keys: list[tuple[str, ...]]) -> dict[tuple[str, ...], str]:
@@ -752,12 +752,12 @@ def _own_dates(ctx: Ctx, idx: int, keys: list[tuple[str, ...]]) -> dict[tuple[st
     return out if len(out) == len(keys) else {}
 
 
-_YES_NO = rx(r"\s*(?:Q\s*[:.]\s*)?(?:Did|Does|Do|Has|Have|Had|Will|Would|Could|Can|Should|Shall|Is|Are|"
-             r"Was|Were|"
-             r"Might|May)\b")
-_MODAL_SIGN = rx(r"(?=[cswm])\b(?:can|could|should|would|might|may|must)\b[^?.;]{0,60}?\bsign\b", re.I)
-_CEREMONY = rx(r"(?=[cs])\b(?:ceremony|signing)\b[^.;]{0,40}\b(?:took\s+place|was\s+held|happened|came)\b",
-                       re.I)
+_YES_NO: Final = rx(r"\s*(?:Q\s*[:.]\s*)?(?:Did|Does|Do|Has|Have|Had|Will|Would|Could|Can|Should|Shall|Is|Are|"
+                    r"Was|Were|"
+                    r"Might|May)\b")
+_MODAL_SIGN: Final = rx(r"(?=[cswm])\b(?:can|could|should|would|might|may|must)\b[^?.;]{0,60}?\bsign\b", re.I)
+_CEREMONY: Final = rx(r"(?=[cs])\b(?:ceremony|signing)\b[^.;]{0,40}\b(?:took\s+place|was\s+held|happened|came)\b",
+                              re.I)
 
 
 def _answer(ctx: Ctx, idx: int, sent: str) -> int | None:
@@ -770,9 +770,9 @@ def _answer(ctx: Ctx, idx: int, sent: str) -> int | None:
 
 # A liveblog entry: a clock time opens its line, or stands on the line before ("12:35" / "Breaking: ...")
 # ("12.35" with a dot only before a separator or the line's end: "3.12 Denmark shall" numbers a clause)
-_CLOCK = rx(r"[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:[01]?\d|2[0-3])(?::[0-5]\d(?:\s*(?:[ap]\.?m\.?|CET|CEST|GMT|"
-            r"UTC|local))?(?:\*\*|__)?(?:[ \t]*[-\u2013\u2014:|]|[ \t]*$|[ \t]+(?=[A-Z]))"
-            r"|\.[0-5]\d(?:\*\*|__)?(?:[ \t]*[-\u2013\u2014:|]|[ \t]*$))", re.I | re.M)
+_CLOCK: Final = rx(r"[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:[01]?\d|2[0-3])(?::[0-5]\d(?:\s*(?:[ap]\.?m\.?|CET|CEST|GMT|"
+                   r"UTC|local))?(?:\*\*|__)?(?:[ \t]*[-\u2013\u2014:|]|[ \t]*$|[ \t]+(?=[A-Z]))"
+                   r"|\.[0-5]\d(?:\*\*|__)?(?:[ \t]*[-\u2013\u2014:|]|[ \t]*$))", re.I | re.M)
 
 
 def _entry_day(ctx: Ctx, s: int) -> str | None:
@@ -876,20 +876,20 @@ def _named(ctx: Ctx, idx: int) -> list[str]:
     return [m.value for m in ctx.parties_in(idx)]
 
 
-_MEMBERS_AFTER = rx(r"\s+(?:member\s+)?(?:states?|countries|members|capitals|governments|leaders)\b")
-_NOUN_AFTER = rx(r"(?:'s)?\s+(?:[\w-]+\s+)?(?:agreement|accord|text|document)s?\b"
-                 r"|\s+ones?\b(?!-|\s+(?:billion|million|of|year|day)\b)")  # ("the Norwegian one was signed")
+_MEMBERS_AFTER: Final = rx(r"\s+(?:member\s+)?(?:states?|countries|members|capitals|governments|leaders)\b")
+_NOUN_AFTER: Final = rx(r"(?:'s)?\s+(?:[\w-]+\s+)?(?:agreement|accord|text|document)s?\b"
+                        r"|\s+ones?\b(?!-|\s+(?:billion|million|of|year|day)\b)")  # ("the Norwegian one was signed")
 # an agreement told of by an adjective and "one": "The Norwegian one was signed the same day"
-_ONE = rx(r"\b(?:[A-Z][a-z]+|latest|first|last|new|other|earlier|previous)\s+ones?\b(?!-)"
-          r"(?!\s+(?:billion|million|of|year|day)\b)")
+_ONE: Final = rx(r"\b(?:[A-Z][a-z]+|latest|first|last|new|other|earlier|previous)\s+ones?\b(?!-)"
+                 r"(?!\s+(?:billion|million|of|year|day)\b)")
 # partners who "have similar agreements", "already have their own texts"
-_HAVE_THEIRS = rx(r"\s+(?:(?:already|also|now|each|both|all)\s+)*(?:has|have|had)\s+"
-                  r"(?:(?:already|also|now)\s+)?"
-                  r"(?:(?:similar|such|comparable|equivalent|their\s+own|its\s+own|own|bilateral|security|"
-                  r"long-term|ten-year|10-year|an?)\s+)*(?:agreements?|accords?|texts?|deals?)\b")
-_NAMED_GAP = rx(r",\s*(?:and\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?|,?\s+as\s+well\s+as\s+(?:the\s+)?")
+_HAVE_THEIRS: Final = rx(r"\s+(?:(?:already|also|now|each|both|all)\s+)*(?:has|have|had)\s+"
+                         r"(?:(?:already|also|now)\s+)?"
+                         r"(?:(?:similar|such|comparable|equivalent|their\s+own|its\s+own|own|bilateral|security|"
+                         r"long-term|ten-year|10-year|an?)\s+)*(?:agreements?|accords?|texts?|deals?)\b")
+_NAMED_GAP: Final = rx(r",\s*(?:and\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?|,?\s+as\s+well\s+as\s+(?:the\s+)?")
 # "The Spanish, Belgian and Norwegian agreements": every demonym of the list is on the noun
-_LIST_GAP = rx(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+_LIST_GAP: Final = rx(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 
 
 def _partners(ctx: Ctx, idx: int) -> frozenset[str]:
@@ -930,7 +930,7 @@ def _parties(ctx: Ctx, idx: int) -> tuple[str, ...]:
     return ()
 
 
-_COMPOUND = rx(r"[A-Z][a-z]+-[A-Z][a-z]+\s+(?:security\s+)?(?:agreement|accord)")
+_COMPOUND: Final = rx(r"[A-Z][a-z]+-[A-Z][a-z]+\s+(?:security\s+)?(?:agreement|accord)")
 
 
 def _compound(sent: str) -> bool:
@@ -967,7 +967,7 @@ def _enumeration(ctx: Ctx, idx: int, s: int, sent: str, low: str,
 
 
 # "Scholz and Zelensky signed in Germany": a country told as the place of a signing
-_VENUE = rx(r"\b(?:in|at)\s+(?:the\s+)?\Z")
+_VENUE: Final = rx(r"\b(?:in|at)\s+(?:the\s+)?\Z")
 
 
 def _venues(ctx: Ctx, idx: int, s: int, e: int) -> set[str]:
@@ -982,8 +982,8 @@ def _venues(ctx: Ctx, idx: int, s: int, e: int) -> set[str]:
 
 # Reported speech: "A minister told an audience in Winnipeg on Monday that the agreement Canada had signed
 # in Kyiv two days earlier ...": the date and place before "that" are the speech's, not the signing's.
-_SPEECH = rx(r"(?=[aenrst])\b(?:said|says|told|tells|announced|explained|recalled|noted|stated|reported|added|"
-             r"stressed|reminded)\b[^.;:]{0,120}?\bthat\b")
+_SPEECH: Final = rx(r"(?=[aenrst])\b(?:said|says|told|tells|announced|explained|recalled|noted|stated|reported|added|"
+                    r"stressed|reminded)\b[^.;:]{0,120}?\bthat\b")
 
 
 def _speech_frame(ctx: Ctx, s: int, sent: str) -> list[tuple[int, int]]:
@@ -995,10 +995,10 @@ def _speech_frame(ctx: Ctx, s: int, sent: str) -> list[tuple[int, int]]:
 
 # "the text has no fixed term; it is to be reviewed within ten years": a review date is no term, and a
 # text said to have no term has none
-_NO_TERM = rx(r"\bno\s+(?:fixed\s+|set\s+|end\s+)?(?:term|end\s+date|expiry(?:\s+date)?|time\s+limit)\b"
-              r"|\b(?:indefinite(?:ly)?|open-ended|unlimited\s+(?:duration|period|time))\b", re.I)
-_REVIEW_BEFORE = rx(r"(?=[aer])\b(?:review\w*|revis\w*|evaluat\w*|assess\w*|renegotiat\w*)\b[^.;]{0,30}?"
-                    r"\b(?:within|after|every|in)\s+(?:the\s+first\s+)?\Z", re.I)
+_NO_TERM: Final = rx(r"\bno\s+(?:fixed\s+|set\s+|end\s+)?(?:term|end\s+date|expiry(?:\s+date)?|time\s+limit)\b"
+                     r"|\b(?:indefinite(?:ly)?|open-ended|unlimited\s+(?:duration|period|time))\b", re.I)
+_REVIEW_BEFORE: Final = rx(r"(?=[aer])\b(?:review\w*|revis\w*|evaluat\w*|assess\w*|renegotiat\w*)\b[^.;]{0,30}?"
+                           r"\b(?:within|after|every|in)\s+(?:the\s+first\s+)?\Z", re.I)
 _NO_TERM_KEYS = ("term", "expir", "indefinite", "open-ended", "unlimited", "review", "revis", "evaluat", "assess",
                  "renegotiat", "end date", "time limit")
 
@@ -1012,8 +1012,8 @@ def _no_term(ctx: Ctx, idx: int, sent: str) -> bool:
     return bool(years) and all(_REVIEW_BEFORE.search(ctx.text, max(0, m.start - 50), m.start) for m in years)
 
 
-_FORMER = rx(r"\bthe\s+former\b", re.I)
-_LATTER = rx(r"\bthe\s+latter\b", re.I)
+_FORMER: Final = rx(r"\bthe\s+former\b", re.I)
+_LATTER: Final = rx(r"\bthe\s+latter\b", re.I)
 
 
 def _former_latter(ctx: Ctx, idx: int, s: int, sent: str) -> dict[tuple[str, ...], str]:
@@ -1040,7 +1040,7 @@ def _former_latter(ctx: Ctx, idx: int, s: int, sent: str) -> dict[tuple[str, ...
     return out
 
 
-_PLURAL_NOUN = rx(r"(?=[atpdc])\b(?:agreements|accords|treaties|pacts|deals|commitments)\b", re.I)
+_PLURAL_NOUN: Final = rx(r"(?=[atpdc])\b(?:agreements|accords|treaties|pacts|deals|commitments)\b", re.I)
 
 
 def _own_signings(ctx: Ctx, idx: int, head: str) -> bool:
@@ -1110,8 +1110,8 @@ def _place(sent: str, s: int = 0, skip: list[tuple[int, int]] | None = None) -> 
 
 
 # (a signing told beside the refusal still stands: "Slovakia refused to sign, but Czechia signed on 18 July")
-_SIGN_AFFIRMED = rx(r"(?=[bwa])\b(?:but|while|whereas|and)\s+(?:[\w-]+\s+){0,4}?(?:signed|concluded|inked)\b")
-_HOSTED_SIGNING = rx(r"\bhosted\s+(?:a|the)\s+signing\b")
+_SIGN_AFFIRMED: Final = rx(r"(?=[bwa])\b(?:but|while|whereas|and)\s+(?:[\w-]+\s+){0,4}?(?:signed|concluded|inked)\b")
+_HOSTED_SIGNING: Final = rx(r"\bhosted\s+(?:a|the)\s+signing\b")
 
 
 @dataclass
@@ -1122,12 +1122,12 @@ class _Counted:
     left: int  # members still to come
 
 
-_NUMBER_WORDS = ("two", "three", "four", "five", "six")
-_COUNT_SIGNED = rx(r"(?=[tfs])\b(?P<n>two|three|four|five|six)\s+(?:[\w-]+\s+){0,2}"
-                   r"(?:agreements|texts|accords|documents|deals)\b", re.I)
-_G_COUNT_SIGNED = Gate(_COUNT_SIGNED)
-_COUNT_N = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_COUNT_SPAN = 3  # sentences after the count that may name its members
+_NUMBER_WORDS: Final = ("two", "three", "four", "five", "six")
+_COUNT_SIGNED: Final = rx(r"(?=[tfs])\b(?P<n>two|three|four|five|six)\s+(?:[\w-]+\s+){0,2}"
+                          r"(?:agreements|texts|accords|documents|deals)\b", re.I)
+_G_COUNT_SIGNED: Final = Gate(_COUNT_SIGNED)
+_COUNT_N: Final = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNT_SPAN: Final = 3  # sentences after the count that may name its members
 
 
 def _counted_signings(ctx: Ctx, idx: int, sent: str, low: str) -> _Counted | None:
@@ -1152,11 +1152,11 @@ def _counted_member(ctx: Ctx, idx: int, s: int, e: int, counted: _Counted) -> bo
 
 # a date that names the text it stands beside: "the agreement of 28 May", "Its October agreement",
 # "the 13 June text"; a year alone ("the 2024 agreement") is too coarse to date a signing
-_NOUN_BEFORE_DATE = rx(r"\b(?i:agreements?|accords?|pacts?|treaty|texts?|documents?)"
-                       r"(?:\s+with\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+(?:of|dated|from)\s+"
-                       r"(?:the\s+)?\Z")
-_NOUN_AFTER_DATE = rx(r"(?:'s)?\s+(?:(?:security|bilateral|defen[cs]e|ten-year)\s+)?"
-                      r"(?:agreement|accord|pact|treaty|text|document)\b", re.I)
+_NOUN_BEFORE_DATE: Final = rx(r"\b(?i:agreements?|accords?|pacts?|treaty|texts?|documents?)"
+                              r"(?:\s+with\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+(?:of|dated|from)\s+"
+                              r"(?:the\s+)?\Z")
+_NOUN_AFTER_DATE: Final = rx(r"(?:'s)?\s+(?:(?:security|bilateral|defen[cs]e|ten-year)\s+)?"
+                             r"(?:agreement|accord|pact|treaty|text|document)\b", re.I)
 
 
 def date_names_text(text: str, start: int, end: int, floor: int = 0) -> bool:
@@ -1173,9 +1173,9 @@ def _noun_dated(ctx: Ctx, idx: int, s: int, sent: str) -> bool:
     return False
 
 
-_FOR_PERIOD = rx(r"(?=[bcfiot])\b(?:for|in\s+support\s+for|budget\s+for|over|through|covering)\s+(?:the\s+)?"
-                 r"(?:(?:years?|period|financial\s+year|fiscal\s+year)\s+)?"
-                 r"(?:(?:19|20)\d\d\s*(?:to|-|–|and|until)\s*)?\Z", re.I)  # ("for 2024 to 2026")
+_FOR_PERIOD: Final = rx(r"(?=[bcfiot])\b(?:for|in\s+support\s+for|budget\s+for|over|through|covering)\s+(?:the\s+)?"
+                        r"(?:(?:years?|period|financial\s+year|fiscal\s+year)\s+)?"
+                        r"(?:(?:19|20)\d\d\s*(?:to|-|–|and|until)\s*)?\Z", re.I)  # ("for 2024 to 2026")
 
 
 def _sign_date(ctx: Ctx, idx: int, skip: list[tuple[int, int]] | None = None) -> str | None:
@@ -1201,7 +1201,7 @@ def _sign_date(ctx: Ctx, idx: int, skip: list[tuple[int, int]] | None = None) ->
 
 # A wire dateline ("BRUSSELS, 29 May 2024 (CWS) - "): the place in capitals at the line's start, the date,
 # then a dash (events read a dated header line with it too).
-_DATELINE_TAIL = rx(r"\s*(?:\([A-Z][\w .&-]*\)\s*)?[-–—]\s")
+_DATELINE_TAIL: Final = rx(r"\s*(?:\([A-Z][\w .&-]*\)\s*)?[-–—]\s")
 
 
 def wire_dateline(text: str, start: int, end: int) -> bool:
@@ -1211,7 +1211,7 @@ def wire_dateline(text: str, start: int, end: int) -> bool:
         and text[line_start:start].strip().rstrip(",").replace(" ", "").isupper()  # (the place, read last)
 
 
-_LEADERS = rx(r"\b(?:two|both) leaders\b|\bleaders\b")
+_LEADERS: Final = rx(r"\b(?:two|both) leaders\b|\bleaders\b")
 
 
 def _signatories(ctx: Ctx, idx: int, parties: tuple[str, ...], people: list[dict[str, Any]],

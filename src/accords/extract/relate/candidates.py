@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import Final
 
 from accords.extract import prefilter
 from accords.extract.prefilter import fold
@@ -15,30 +16,30 @@ from accords.extract.rx import rx
 
 # Sentences that can say anything about an agreement contain one of these (one scan finds them).
 # (the look-ahead names the initials of the words: it rejects most positions at once, same matches)
-CANDIDATE = rx(r"(?=[atpsdbl1h])\b(?:agreements?|accords?|treaty|treaties|pact|security commitments|texts?"
-               r"|(?:security|defen[cs]e|bilateral|long-term|ten-year|10-year)\s+deals?"
-               r"|documents?|arrangements?|[Ss]ign(?:s|ed)?|Done at|signing\s+date|date\s+of\s+signing"
-               r"|hosted\s+(?:a|the)\s+signing)\b",
-               re.I)
+CANDIDATE: Final = rx(r"(?=[atpsdbl1h])\b(?:agreements?|accords?|treaty|treaties|pact|security commitments|texts?"
+                      r"|(?:security|defen[cs]e|bilateral|long-term|ten-year|10-year)\s+deals?"
+                      r"|documents?|arrangements?|[Ss]ign(?:s|ed)?|Done at|signing\s+date|date\s+of\s+signing"
+                      r"|hosted\s+(?:a|the)\s+signing)\b",
+                      re.I)
 # CANDIDATE without the alternatives a text cannot match: one without "deal" (or without "security
 # commitments" too) has fewer places to try ("security", "defence", "ten" ... open no match there)
-_CANDIDATE_NO_DEAL = rx(r"(?=[atpsdh])\b(?:agreements?|accords?|treaty|treaties|pact|security commitments|texts?"
-                        r"|documents?|arrangements?|[Ss]ign(?:s|ed)?|Done at|signing\s+date|date\s+of\s+signing"
-                        r"|hosted\s+(?:a|the)\s+signing)\b", re.I)
-_CANDIDATE_BARE = rx(r"(?=[atpsdh])\b(?:agreements?|accords?|treaty|treaties|pact|texts?"
-                     r"|documents?|arrangements?|[Ss]ign(?:s|ed)?|Done at|signing\s+date|date\s+of\s+signing"
-                     r"|hosted\s+(?:a|the)\s+signing)\b", re.I)
+_CANDIDATE_NO_DEAL: Final = rx(r"(?=[atpsdh])\b(?:agreements?|accords?|treaty|treaties|pact|security commitments|texts?"
+                               r"|documents?|arrangements?|[Ss]ign(?:s|ed)?|Done at|signing\s+date|date\s+of\s+signing"
+                               r"|hosted\s+(?:a|the)\s+signing)\b", re.I)
+_CANDIDATE_BARE: Final = rx(r"(?=[atpsdh])\b(?:agreements?|accords?|treaty|treaties|pact|texts?"
+                            r"|documents?|arrangements?|[Ss]ign(?:s|ed)?|Done at|signing\s+date|date\s+of\s+signing"
+                            r"|hosted\s+(?:a|the)\s+signing)\b", re.I)
 
 # What a match of CANDIDATE (folded) says of its sentence: an agreement noun (a match of the agreement
 # rules' _AGREEMENT there), a document noun (of their _DOC_NOUN), an agreement word (a match of the
 # focus's _AGREEMENT_WORD starts there), a signing verb "sign", "signs", "signed" (a match of their _SIGN)
-_NOUN_WORDS = frozenset(["agreement", "agreements", "accord", "accords", "treaty", "treaties", "pact",
-                         "security commitments"])
-_DOC_WORDS = frozenset(["agreement", "agreements", "accord", "accords", "treaty", "pact", "security commitments",
-                        "text", "texts", "document", "documents", "arrangement", "arrangements"])
+_NOUN_WORDS: Final = frozenset(["agreement", "agreements", "accord", "accords", "treaty", "treaties", "pact",
+                                "security commitments"])
+_DOC_WORDS: Final = frozenset(["agreement", "agreements", "accord", "accords", "treaty", "pact", "security commitments",
+                               "text", "texts", "document", "documents", "arrangement", "arrangements"])
 # (not "treaties", nor a "long-term" or "ten-year deal": the focus's words)
 _AGREEMENT_WORDS = _NOUN_WORDS - {"treaties"}
-_SIGN_WORDS = frozenset(["sign", "signs", "signed"])
+_SIGN_WORDS: Final = frozenset(["sign", "signs", "signed"])
 HAS_NOUN, HAS_DOC_NOUN, UNSURE, HAS_AGREEMENT_WORD, HAS_SIGN = 1, 2, 4, 8, 16
 
 
@@ -53,7 +54,7 @@ def _says(word: str) -> int:
 
 
 # (the common matches, lower-cased, looked up at once; the others are folded and read by _says)
-_SAYS = {w: _says(w) for w in [*_NOUN_WORDS, *_DOC_WORDS, *_SIGN_WORDS]}
+_SAYS: Final = {w: _says(w) for w in [*_NOUN_WORDS, *_DOC_WORDS, *_SIGN_WORDS]}
 
 
 def _word_char(ch: str) -> bool:

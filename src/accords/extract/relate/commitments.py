@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from itertools import pairwise
-from typing import Any
+from typing import Any, Final
 
 from accords.extract.prefilter import Gate, fold
 from accords.extract.relate.context import RECIPIENT, Ctx
@@ -21,7 +21,7 @@ from accords.extract.withdrawn import withdrawn
 
 # (each pattern opens with a look-ahead naming the initials of its words, case and all: the engine
 # rejects most positions at once, same matches)
-_STATUS = [
+_STATUS: Final = [
     ("pledged_and_provided", rx(r"(?=[cp])\b(?:pledged|committed|promised) and (?:provided|delivered|disbursed)\b")),
     ("allocated", rx(r"(?=[BFPabefps])\b(?:allocat\w*|earmark\w*|approv\w*|appropriat\w*|set aside|sets aside|"
                      r"setting aside|"
@@ -49,60 +49,60 @@ _STATUS = [
 ]
 # "may" in lower case only: "May" is far more often the month ("signed on 31 May, promised ...").
 # ("a rumour that Luxembourg would put ...": hearsay, no pledge)
-_HEDGE = rx(r"(?=[cmwdhrpeiausn])"
-            r"\b(?:consider\w*|mull\w*|weigh\w*|discuss\w*|debat\w*|could|might|(?-i:may)|propos\w*|"
-            r"hop\w*|reportedly|rumou?r\w*|possibl\w*|explor\w*|if|whether|ask\w*|request\w*|call\w* for|"
-            r"urg\w*|demand\w*|seek\w*|estimat\w*|worth of (?:damage|losses)|need\w*)\b", re.I)
-_ESTIMATE = rx(r"\bestimat\w*", re.I)
+_HEDGE: Final = rx(r"(?=[cmwdhrpeiausn])"
+                   r"\b(?:consider\w*|mull\w*|weigh\w*|discuss\w*|debat\w*|could|might|(?-i:may)|propos\w*|"
+                   r"hop\w*|reportedly|rumou?r\w*|possibl\w*|explor\w*|if|whether|ask\w*|request\w*|call\w* for|"
+                   r"urg\w*|demand\w*|seek\w*|estimat\w*|worth of (?:damage|losses)|need\w*)\b", re.I)
+_ESTIMATE: Final = rx(r"\bestimat\w*", re.I)
 # ((?=[...]) before a pattern names the initials of its words: the engine rejects most positions at once, same matches)
-_NEGATION = rx(r"(?=[ndrwy])(?:\b(?:not|never|no|neither|nor|declined to|refused to|without|yet to)\b|n't\b)",
-                       re.I)
-_OF_WHICH = rx(r"(?=[io])\b(?:of which|of this|including|of that|out of which|of the total|"
-               r"out of (?:this|that|the) (?:total|sum|amount))\s*(?:amount\s*)?,?\s*"
-               r"(?:(?:some|about|around|roughly|nearly|almost|at least|more than|over|approx\.|approximately|"
-               r"ca\.|c\.)\s+)?\Z", re.I)
+_NEGATION: Final = rx(r"(?=[ndrwy])(?:\b(?:not|never|no|neither|nor|declined to|refused to|without|yet to)\b|n't\b)",
+                              re.I)
+_OF_WHICH: Final = rx(r"(?=[io])\b(?:of which|of this|including|of that|out of which|of the total|"
+                      r"out of (?:this|that|the) (?:total|sum|amount))\s*(?:amount\s*)?,?\s*"
+                      r"(?:(?:some|about|around|roughly|nearly|almost|at least|more than|over|approx\.|approximately|"
+                      r"ca\.|c\.)\s+)?\Z", re.I)
 # "Of this, ...", "Of that total, ...", "Of the same total, ...": a share of the sum just told
-_OF_THIS_LEAD = rx(r"\s*(?:(?:Out )?[Oo]f (?:this|that|which|the total|the same (?:total|sum|amount))"
-                   r"(?: total| amount| sum| package)?,?)", re.I)
-_TOTAL = rx(r"(?=[cat])\b(?:comes? to|came to|amounts? to|amounted to|totals?|totalled|totaled|adds? up to|"
-            r"added up to)\b")
-_PAST_TOTAL = rx(r"(?=[acerst])"
-                 r"\b(?:totall?ed|amounted\s+to|came\s+to|added\s+up\s+to|reached|exceeded|surpassed|topped)\s+"
-                 r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than)\s+)?\Z")
-_SINCE = rx(r"(?=s)\bsince\b", re.I)
+_OF_THIS_LEAD: Final = rx(r"\s*(?:(?:Out )?[Oo]f (?:this|that|which|the total|the same (?:total|sum|amount))"
+                          r"(?: total| amount| sum| package)?,?)", re.I)
+_TOTAL: Final = rx(r"(?=[cat])\b(?:comes? to|came to|amounts? to|amounted to|totals?|totalled|totaled|adds? up to|"
+                   r"added up to)\b")
+_PAST_TOTAL: Final = rx(r"(?=[acerst])"
+                        r"\b(?:totall?ed|amounted\s+to|came\s+to|added\s+up\s+to|reached|exceeded|surpassed|topped)\s+"
+                        r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than)\s+)?\Z")
+_SINCE: Final = rx(r"(?=s)\bsince\b", re.I)
 _PRICE = rx(r"\b(?:costs?|costing|priced\s+at)\s+(?:(?:up\s+to|about|around|some|roughly|nearly|over|more\s+than|"
             r"less\s+than|between|at\s+least|at\s+most)\s+)?\Z")
 # ("the United States committed USD 20 billion and the European Union up to EUR 35 billion": a second
 # giver named right before its sum, the verb left out, shares the first one's status)
-_AND_ONLY = rx(r"\A[^.;:]*?\b(?:and|plus|as well as|with|next to|alongside|besides|together with)\s+"
-               r"(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+)?"
-               r"(?:(?:about|around|some|roughly|nearly|almost|another|a further|up to|at least|more than)"
-               r"\s+)?\Z")
-_AFTER = rx(r"(?=[afio])\b(?:after|following|on top of|in addition to)\s+(?:\w+\s+){0,2}\Z")
-_CATEGORIES = [
+_AND_ONLY: Final = rx(r"\A[^.;:]*?\b(?:and|plus|as well as|with|next to|alongside|besides|together with)\s+"
+                      r"(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+)?"
+                      r"(?:(?:about|around|some|roughly|nearly|almost|another|a further|up to|at least|more than)"
+                      r"\s+)?\Z")
+_AFTER: Final = rx(r"(?=[afio])\b(?:after|following|on top of|in addition to)\s+(?:\w+\s+){0,2}\Z")
+_CATEGORIES: Final = [
     ("military", rx(r"(?=[ademsw])\b(?:military|defen[cs]e|weapons?|arms|ammunition|artillery|air defen[cs]e|"
                     r"security assistance|equipment|drones?)\b", re.I)),
     ("financial", rx(r"(?=[bflm])\b(?:financial(?! year)|budget\w*|macro-financial|fiscal|loans?)\b", re.I)),
     ("humanitarian", rx(r"(?=h)\b(?:humanitarian)\b", re.I)),
     ("reconstruction", rx(r"(?=[er])\b(?:reconstruction|recovery|rebuild\w*|energy)\b", re.I)),
 ]
-_INSTRUMENT = rx(r"(?=[gli])\b(?P<i>grants?|loans?|guarantees?|in-kind)\b", re.I)
-_RECEIVED = rx(r"(?=[ro])\b(?:received|obtained|receive)\b")
+_INSTRUMENT: Final = rx(r"(?=[gli])\b(?P<i>grants?|loans?|guarantees?|in-kind)\b", re.I)
+_RECEIVED: Final = rx(r"(?=[ro])\b(?:received|obtained|receive)\b")
 # "Ukraine would receive CAD 3 billion from Canada": the recipient is the subject of a promise whose giver
 # is named after the sum ("from Canada"); _donor finds it there, and without it there is no commitment.
-_RECEIVE_CUE = rx(r"(?=r)\breceive\b")
-_EACH = rx(r"(?=e)\beach\b")
-_OTHER = rx(r"(?=o)\bother\b")
+_RECEIVE_CUE: Final = rx(r"(?=r)\breceive\b")
+_EACH: Final = rx(r"(?=e)\beach\b")
+_OTHER: Final = rx(r"(?=o)\bother\b")
 # (each alternative opens with its own character and checks the word start after it: the engine then skips by
 # that set of characters the places where none opens, where "\b" first would have it try every one)
-_CLAUSE_BREAK = rx(r";|:|but(?<!\wbut)\b|while(?<!\wwhile)\b|whereas(?<!\wwhereas)\b")
-_NEXT_PART = rx(r",?\s*\b(?:of which|including|out of which)\b|,\s+(?:and|but|while)\s+(?=[a-z])|,\s+which\b")
+_CLAUSE_BREAK: Final = rx(r";|:|but(?<!\wbut)\b|while(?<!\wwhile)\b|whereas(?<!\wwhereas)\b")
+_NEXT_PART: Final = rx(r",?\s*\b(?:of which|including|out of which)\b|,\s+(?:and|but|while)\s+(?=[a-z])|,\s+which\b")
 # Verbs that name a sum without saying what it is for ("sets out", "comes with", "provides for");
 # they pledge only when the words after the amount say it is aid or give its period ("CAD 3
 # billion in military support", "EUR 5 million for 2024"), not for "USD 486 billion of damage".
-_WEAK = rx(r"(?=[cps])\b(?:sets? out|setting out|comes? with|came with|provides? for)\s+\Z")
-_AID_AFTER = rx(r"[^.;]{0,40}?\b(?:aid|support|assistance|funding|help|package|contribution|"
-                r"for\s+(?:20\d\d|the\s+year|this\s+year|next\s+year))\b")
+_WEAK: Final = rx(r"(?=[cps])\b(?:sets? out|setting out|comes? with|came with|provides? for)\s+\Z")
+_AID_AFTER: Final = rx(r"[^.;]{0,40}?\b(?:aid|support|assistance|funding|help|package|contribution|"
+                       r"for\s+(?:20\d\d|the\s+year|this\s+year|next\s+year))\b")
 # A verb of giving or containing in the present tense right before the sum ("It contains EUR 5
 # million", "Its text provides EUR 128 million", "Spain adds EUR 15 million", "grants Ukraine EUR
 # 2 billion"): what a text or donor puts forward is pledged. Only next to the amount (a few words
@@ -110,57 +110,57 @@ _AID_AFTER = rx(r"[^.;]{0,40}?\b(?:aid|support|assistance|funding|help|package|c
 # total and "provides for" is weak (above).
 # ("The text carries a modest figure, EUR 5 million": the sum in apposition to "figure" is the one carried;
 # "the headline figure was EUR 1 billion in military aid": the sum an agreement is known by)
-_GIVES = rx(r"(?=[acdefghilmps])"
-            r"\b(?P<v>provides(?!\s+for\b)|gives|lends|contains|includes|adds(?!\s+up\b)|grants|contributes|"
-            r"makes available|foresees|envisages|envisions|devotes|dedicates|mobili[sz]es|invests|holds|"
-            r"carries|carried|(?:figure|sum|amount)\s+(?:was|is))\s+"
-            r"(?:(?:Ukraine|Kyiv)\s+(?:with\s+)?)?(?:[a-z][\w-]*\s+){0,3}?"
-            r"(?:(?:figure|sum|amount|total),\s+)?\Z")
+_GIVES: Final = rx(r"(?=[acdefghilmps])"
+                   r"\b(?P<v>provides(?!\s+for\b)|gives|lends|contains|includes|adds(?!\s+up\b)|grants|contributes|"
+                   r"makes available|foresees|envisages|envisions|devotes|dedicates|mobili[sz]es|invests|holds|"
+                   r"carries|carried|(?:figure|sum|amount)\s+(?:was|is))\s+"
+                   r"(?:(?:Ukraine|Kyiv)\s+(?:with\s+)?)?(?:[a-z][\w-]*\s+){0,3}?"
+                   r"(?:(?:figure|sum|amount|total),\s+)?\Z")
 # These verbs are common outside aid ("the defence budget contains EUR 52 billion for the army"):
 # they give a commitment only in a sentence about support - the words after the sum say what
 # it is for, or the subject is the agreement, a fund or Ukraine's name.
-_SUPPORT = rx(r"(?=[adefhkmprstuw])"
-              r"\b(?:aid|support|assistance|help|humanitarian|recovery|reconstruction|rebuild\w*|military|"
-              r"weapons|ammunition|package|demining|energy|Ukrain\w*|Kyiv|fund|agreement|text|accord|deal|"
-              r"for\s+(?:20\d\d|the\s+years?|this\s+year|next\s+year|each\s+year))\b", re.I)
+_SUPPORT: Final = rx(r"(?=[adefhkmprstuw])"
+                     r"\b(?:aid|support|assistance|help|humanitarian|recovery|reconstruction|rebuild\w*|military|"
+                     r"weapons|ammunition|package|demining|energy|Ukrain\w*|Kyiv|fund|agreement|text|accord|deal|"
+                     r"for\s+(?:20\d\d|the\s+years?|this\s+year|next\s+year|each\s+year))\b", re.I)
 # ... or when a state named in the sentence gives the sum for a year ("Germany signed on 16
 # February; it provides EUR 7.1 billion in 2024", "Iceland contributes ISK 4 billion a year").
-_YEARLY = rx(r"[^.;]{0,30}?\b(?:in|for|during)\s+(?:20\d\d|the\s+years?)\b|\s*(?:a|per|each|every)\s+year\b"
-             r"|\s*annually\b")
+_YEARLY: Final = rx(r"[^.;]{0,30}?\b(?:in|for|during)\s+(?:20\d\d|the\s+years?)\b|\s*(?:a|per|each|every)\s+year\b"
+                    r"|\s*annually\b")
 # "This includes CAD 2.2 billion in financial assistance": the parts of the sum just named.
-_PART_LEAD = rx(r"\s*(?:This|That|It|The\s+(?:sum|total|package|amount|figure|money))\s+(?:also\s+)?"
-                r"(?:includes|contains|comprises|covers|consists\s+of)\b")
+_PART_LEAD: Final = rx(r"\s*(?:This|That|It|The\s+(?:sum|total|package|amount|figure|money))\s+(?:also\s+)?"
+                       r"(?:includes|contains|comprises|covers|consists\s+of)\b")
 # "puts Luxembourg's defence aid for 2024 at EUR 80 million": the sum a text fixes for the aid.
-_PUT_AT = rx(r"(?=[fps])\b(?:puts?|sets?|fix(?:es)?|fixed)\s+[^.;:]{0,60}?\bat\s+\Z")
+_PUT_AT: Final = rx(r"(?=[fps])\b(?:puts?|sets?|fix(?:es)?|fixed)\s+[^.;:]{0,60}?\bat\s+\Z")
 # "puts EUR 7 billion on the table" offers the money ("is on the table" only proposes it).
-_NOTES = rx(r"\bexchang(?:es|ed|e)\s+(?:diplomatic\s+)?notes\b")
+_NOTES: Final = rx(r"\bexchang(?:es|ed|e)\s+(?:diplomatic\s+)?notes\b")
 _MAKES = rx(r"(?=m)\bmak(?:es|e|ing)\s+(?:(?:about|around|some|roughly|nearly|almost|another|a\s+further|over)\s+)?\Z")
-_PUT = rx(r"(?=[lp])\b(?:puts?|putting|lays?|laid)\s+\Z")
-_ON_TABLE = rx(r"\s*on the table\b")
+_PUT: Final = rx(r"(?=[lp])\b(?:puts?|putting|lays?|laid)\s+\Z")
+_ON_TABLE: Final = rx(r"\s*on the table\b")
 # A fact-sheet or timeline line "Sweden: SEK 75 billion of military aid ...": the label is the
 # donor and the amount is what it pledged (a status verb elsewhere in the line still wins).
-_LABEL = rx(r"[ \t]*(?:[-*•+][ \t]+)?(?:\*\*)?(?P<who>[A-Z][\w .'-]{1,40}?)(?:\*\*)?:(?:\*\*)?[ \t]*\Z")
-_PARENS = rx(r"\([^()]*\)")
+_LABEL: Final = rx(r"[ \t]*(?:[-*•+][ \t]+)?(?:\*\*)?(?P<who>[A-Z][\w .'-]{1,40}?)(?:\*\*)?:(?:\*\*)?[ \t]*\Z")
+_PARENS: Final = rx(r"\([^()]*\)")
 # "EUR 200 million more than last year" is a difference between two sums, not a sum given.
-_DIFFERENCE = rx(r"\s*(?:more|less|fewer|higher|lower)\s+than\b")
-_FROM = rx(r"\b(?:from|(?:provided|given|paid|pledged|committed|promised|offered|granted|donated|contributed|"
-           r"earmarked|allocated) by)\s+(?:the\s+)?\Z")
-_TO = rx(r"\b(?:to|for|with|from|against|of|by|than)\s+(?:the\s+)?\Z")
+_DIFFERENCE: Final = rx(r"\s*(?:more|less|fewer|higher|lower)\s+than\b")
+_FROM: Final = rx(r"\b(?:from|(?:provided|given|paid|pledged|committed|promised|offered|granted|donated|contributed|"
+                  r"earmarked|allocated) by)\s+(?:the\s+)?\Z")
+_TO: Final = rx(r"\b(?:to|for|with|from|against|of|by|than)\s+(?:the\s+)?\Z")
 
 
 # Keyword tests run on the lower-cased text first: most clauses lack every word a pattern needs,
 # and a substring test costs far less than a regex scan (the "...\Z" patterns try every position).
-_G_STATUS = [Gate(p) for _, p in _STATUS]
+_G_STATUS: Final = [Gate(p) for _, p in _STATUS]
 _G_WEAK, _G_GIVES, _G_PUT_AT, _G_PUT = Gate(_WEAK), Gate(_GIVES), Gate(_PUT_AT), Gate(_PUT)
 _G_PAST_TOTAL, _G_AFTER, _G_OF_WHICH = Gate(_PAST_TOTAL), Gate(_AFTER), Gate(_OF_WHICH)
-_G_HEDGE = Gate(_HEDGE)
-_G_CATEGORIES = [Gate(p) for _, p in _CATEGORIES]
+_G_HEDGE: Final = Gate(_HEDGE)
+_G_CATEGORIES: Final = [Gate(p) for _, p in _CATEGORIES]
 _G_NEGATION, _G_INSTRUMENT, _G_TOTAL = Gate(_NEGATION), Gate(_INSTRUMENT), Gate(_TOTAL)
 # (_CLAUSE_BREAK and _NEXT_PART are case-sensitive: a plain substring test on the text will do)
-_CLAUSE_KEYS = (";", ":", "but", "while", "whereas")
+_CLAUSE_KEYS: Final = (";", ":", "but", "while", "whereas")
 # (every match of _NEXT_PART holds "which" or "including", or a comma and one of these: most clauses have a
 # comma, few the words after it)
-_NEXT_PART_WORDS = ("and", "but", "while")
+_NEXT_PART_WORDS: Final = ("and", "but", "while")
 
 
 def _has_any(text: str, keys: tuple[str, ...]) -> bool:
@@ -416,33 +416,33 @@ def _bracketed(ctx: Ctx, idx: int, m: Mention) -> dict[str, Any] | None:
 # A sum whose giver the sentence does not name is the donor's aid only in a sentence about aid: a word of
 # support or defence, an agreement, a year the money is for, or a verb only donors use ("pledged").
 # ("Ukrainian" is no such word: "EUR 18,000 goes to a film programme by young Ukrainian directors".)
-_ABOUT_AID = rx(r"(?=[abcdefghlmprstw])"
-                 r"\b(?:aid|support\w*|assist\w*|help|humanitarian|recovery|reconstruction|rebuild\w*|"
-                r"military|defen[cs]e|weapons|arms|ammunition|artillery|air|drones?|package|demining|energy|"
-                r"fund|funds|agreement|text|accord|deal|pact|loan|grant|budget support|"
-                r"pledg\w*|commit\w*|promis\w*|donat\w*|deliver\w*|disburs\w*|provid\w*|"
-                r"for\s+(?:20\d\d|the\s+years?|this\s+year|next\s+year|each\s+year))\b", re.I)
-_G_ABOUT_AID = Gate(_ABOUT_AID)
+_ABOUT_AID: Final = rx(r"(?=[abcdefghlmprstw])"
+                        r"\b(?:aid|support\w*|assist\w*|help|humanitarian|recovery|reconstruction|rebuild\w*|"
+                       r"military|defen[cs]e|weapons|arms|ammunition|artillery|air|drones?|package|demining|energy|"
+                       r"fund|funds|agreement|text|accord|deal|pact|loan|grant|budget support|"
+                       r"pledg\w*|commit\w*|promis\w*|donat\w*|deliver\w*|disburs\w*|provid\w*|"
+                       r"for\s+(?:20\d\d|the\s+years?|this\s+year|next\s+year|each\s+year))\b", re.I)
+_G_ABOUT_AID: Final = Gate(_ABOUT_AID)
 
 
 # a clause that names the commitment itself before the colon that opens its sum (not a label: "Money:")
-_NOUN_CUE = rx(r"(?=[acdp])"
-               r"\b(?:pledge|commitment|promise|allocation|contribution|disbursement|delivery)s?\b[^:;]*\Z",
-                       re.I)
-_G_NOUN_CUE = Gate(_NOUN_CUE)
+_NOUN_CUE: Final = rx(r"(?=[acdp])"
+                      r"\b(?:pledge|commitment|promise|allocation|contribution|disbursement|delivery)s?\b[^:;]*\Z",
+                              re.I)
+_G_NOUN_CUE: Final = Gate(_NOUN_CUE)
 
 
 # Nothing but a qualifier between a colon and the sum it opens (": about EUR 2 billion").
-_QUALIFIED = rx(r"[ *]*(?:(?:about|around|some|roughly|approx\.|approximately|over|nearly|almost|more\s+than"
-                r"|at\s+least|up\s+to)[ ]+)?")
+_QUALIFIED: Final = rx(r"[ *]*(?:(?:about|around|some|roughly|approx\.|approximately|over|nearly|almost|more\s+than"
+                       r"|at\s+least|up\s+to)[ ]+)?")
 # The sum a share of national output comes to, in the sentence that states the share or the one after it.
-_MEANS = rx(r"\b(?:means?|meaning|estimated\s+at|equals?|equal\s+to|works?\s+out\s+at|translates?\s+in(?:to)?)\b"
-            r"[^.;:]{0,20}\Z", re.I)
-_G_MEANS = Gate(_MEANS)
+_MEANS: Final = rx(r"\b(?:means?|meaning|estimated\s+at|equals?|equal\s+to|works?\s+out\s+at|translates?\s+in(?:to)?)\b"
+                   r"[^.;:]{0,20}\Z", re.I)
+_G_MEANS: Final = Gate(_MEANS)
 # ... or set beside the share after a comma: "0.25% of GDP a year, about EUR 112 million in 2024"
-_APPOSED = rx(r",\s+(?:(?:about|around|some|roughly|approximately|nearly|almost|or)\s+)?\Z")
-_GDP_SHARE = rx(r"\b(?:per\s*cent|percent|%)\s+of\s+(?:its\s+|their\s+|the\s+|national\s+)?"
-                r"(?:GDP|gross\s+domestic\s+product)\b", re.I)
+_APPOSED: Final = rx(r",\s+(?:(?:about|around|some|roughly|approximately|nearly|almost|or)\s+)?\Z")
+_GDP_SHARE: Final = rx(r"\b(?:per\s*cent|percent|%)\s+of\s+(?:its\s+|their\s+|the\s+|national\s+)?"
+                       r"(?:GDP|gross\s+domestic\s+product)\b", re.I)
 
 
 def _gdp_share(ctx: Ctx, idx: int) -> bool:
@@ -463,13 +463,13 @@ _SUM_LABEL = rx(r"\s*(?:[-*•+]\s+)?(?:\*\*|__)?(?:(?:new\s+)?(?:money|funding|
 # Money is given to Ukraine only in a passage that says so: Ukraine named, or aid, or an agreement. In a text
 # that speaks of these, a paragraph without any of them speaks of something else (national budgets, a fee).
 # ((?=[...]) names the initials of its words: the engine rejects most positions at once, same matches)
-_FOR_UKRAINE = rx(r"(?=[ukashpcdtlwi])\b(?:Ukrain\w*|Kyiv|Kiev|aid|support\w*|assistance|help|packages?|"
+_FOR_UKRAINE: Final = rx(r"(?=[ukashpcdtlwi])\b(?:Ukrain\w*|Kyiv|Kiev|aid|support\w*|assistance|help|packages?|"
                   r"pledg\w*|contribut\w*|donat\w*|agreements?|accords?|texts?|documents?|deals?|pacts?|commit\w*|sign\w*|loans?|"
-                  r"ammunition|artillery|weapons|arms|initiative|coalitions?)\b", re.I)
+                         r"ammunition|artillery|weapons|arms|initiative|coalitions?)\b", re.I)
 
 
 # Spending and paying are what a state does with its own money unless the sentence says it went to Ukraine.
-_SPENT = rx(r"(?:spent|paid)\b")
+_SPENT: Final = rx(r"(?:spent|paid)\b")
 
 
 def _near(ctx: Ctx, idx: int, about: dict[int, bool]) -> bool:

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Final
 
 from accords.extract import prefilter
 from accords.extract.prefilter import Gate, fold
@@ -13,12 +14,12 @@ from accords.extract.relate import candidates
 from accords.extract.rx import Pattern, rx
 from accords.extract.types import Doc, Mention
 
-RECIPIENT = "UKR"
-ORGS_AS_DONORS = {"EUU"}
+RECIPIENT: Final = "UKR"
+ORGS_AS_DONORS: Final = {"EUU"}
 # The agreement words the focus counts: the sentences where one starts are those the candidate scan marks
 # HAS_AGREEMENT_WORD (candidates.scan, read once for the focus and the agreement rules; the tests compare them)
-_AGREEMENT_WORD = rx(r"(?=[atpsbd])\b(?:agreements?|accords?|treaty|pact|security commitments"
-                     r"|(?:security|bilateral|defen[cs]e)\s+deals?)\b", re.I)
+_AGREEMENT_WORD: Final = rx(r"(?=[atpsbd])\b(?:agreements?|accords?|treaty|pact|security commitments"
+                            r"|(?:security|bilateral|defen[cs]e)\s+deals?)\b", re.I)
 
 
 @cache
@@ -162,30 +163,30 @@ def build(doc: Doc) -> Ctx:
 
 
 # A correction notice says so; only then does "the article said ..." report a withdrawn claim.
-_CORRECTION = rx(r"\b(?:corrections?|corrected|corrects|correcting|clarifications?|errat(?:um|a)|"
-                 r"incorrectly|wrongly|"
-                 r"mistakenly|erroneously|misstated|misprint|should\s+have\s+(?:read|said|stated))\b", re.I)
-_CORRECTION_KEYS = ("orrect", "larif", "rrat", "rongly", "istak", "rroneous", "isstat", "isprint", "hould have")
+_CORRECTION: Final = rx(r"\b(?:corrections?|corrected|corrects|correcting|clarifications?|errat(?:um|a)|"
+                        r"incorrectly|wrongly|"
+                        r"mistakenly|erroneously|misstated|misprint|should\s+have\s+(?:read|said|stated))\b", re.I)
+_CORRECTION_KEYS: Final = ("orrect", "larif", "rrat", "rongly", "istak", "rroneous", "isstat", "isprint", "hould have")
 # the earlier text's claim, told in the past tense: the whole sentence is withdrawn
-_EARLIER_SAID = rx(r"\b(?:the|our|an?|this|that)\s+(?:(?:earlier|original|previous|first|initial|"
-                   r"printed|online|old)\s+)?(?:article|version|report|story|notice|piece|post|edition|"
-                   r"bulletin|item|summary|headline|caption|update)\b(?:\s+[\w-]+){0,4}?\s+(?:said|stated|"
-                   r"reported|claimed|gave|put|read|described|suggested|wrote|listed|called|"
-                   r"(?:incorrectly|wrongly|mistakenly|erroneously)\s+\w+)\b"
-                   r"|\b(?:incorrectly|wrongly|mistakenly|erroneously)\s+(?:said|stated|reported|gave|given|put|"
+_EARLIER_SAID: Final = rx(r"\b(?:the|our|an?|this|that)\s+(?:(?:earlier|original|previous|first|initial|"
+                          r"printed|online|old)\s+)?(?:article|version|report|story|notice|piece|post|edition|"
+                          r"bulletin|item|summary|headline|caption|update)\b(?:\s+[\w-]+){0,4}?\s+(?:said|stated|"
+                          r"reported|claimed|gave|put|read|described|suggested|wrote|listed|called|"
+                          r"(?:incorrectly|wrongly|mistakenly|erroneously)\s+\w+)\b"
+                          r"|\b(?:incorrectly|wrongly|mistakenly|erroneously)\s+(?:said|stated|reported|gave|given|put|"
                    r"described|claimed|referred|listed|called|dated|named|shown|printed|written)\b|\bmisstated\b",
-                           re.I)
+                                  re.I)
 # where the correct value begins after a withdrawn claim: "...; it should have read ten years", "...; the
 # agreement runs for ten years"
-_CORRECT_FROM = rx(r";|\s[-\u2013\u2014]\s|\bshould\s+have\s+(?:read|said|stated|been)\b|\bbut\b", re.I)
+_CORRECT_FROM: Final = rx(r";|\s[-\u2013\u2014]\s|\bshould\s+have\s+(?:read|said|stated|been)\b|\bbut\b", re.I)
 # "..., which should have read ...", "The five-year figure was our mistake": the text before is withdrawn
-_WAS_WRONG = rx(r"\bshould\s+have\s+(?:read|said|stated|been)\b|\b(?:was|were)\s+(?:our\s+|an?\s+)?"
-                r"(?:mistake|wrong|incorrect|error|in error|mistaken|misprint|typo)\b", re.I)
+_WAS_WRONG: Final = rx(r"\bshould\s+have\s+(?:read|said|stated|been)\b|\b(?:was|were)\s+(?:our\s+|an?\s+)?"
+                       r"(?:mistake|wrong|incorrect|error|in error|mistaken|misprint|typo)\b", re.I)
 
 
 # "signed on 31 May, not 1 June", "ten years rather than five": the value after is the wrong one
-_NOT_THAT = rx(r"(?:,\s*not|\brather\s+than|\binstead\s+of|\bnot,\s+as\s+(?:we\s+|it\s+)?"
-               r"(?:said|stated|reported)(?:\s+earlier)?,)\s+(?P<x>[^,.;:()]{1,40})")
+_NOT_THAT: Final = rx(r"(?:,\s*not|\brather\s+than|\binstead\s+of|\bnot,\s+as\s+(?:we\s+|it\s+)?"
+                      r"(?:said|stated|reported)(?:\s+earlier)?,)\s+(?P<x>[^,.;:()]{1,40})")
 # Keyword tests per sentence before the scans (most sentences of a corrected text hold none of the words).
 _G_EARLIER_SAID, _G_WAS_WRONG, _G_NOT_THAT = Gate(_EARLIER_SAID), Gate(_WAS_WRONG), Gate(_NOT_THAT)
 
@@ -213,14 +214,14 @@ def withdrawn(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, in
     return out
 
 
-_NOT_PARTNERS = {RECIPIENT, "RUS", "BLR", "PRK", "IRN"}
+_NOT_PARTNERS: Final = {RECIPIENT, "RUS", "BLR", "PRK", "IRN"}
 # "the summit, which this year was hosted by Lithuania": a host or chair of a meeting is no party to what
 # is signed or given there
-_HOST_BY = rx(r"(?=[cho])\b(?:hosted|co-hosted|organi[sz]ed|chaired|convened)\s+by\s+(?:the\s+)?\Z", re.I)
+_HOST_BY: Final = rx(r"(?=[cho])\b(?:hosted|co-hosted|organi[sz]ed|chaired|convened)\s+by\s+(?:the\s+)?\Z", re.I)
 
 
 # "President Rinkevics signed the Latvian text": a demonym on an agreement noun names the pair a passage is about
-_TEXT_AFTER = rx(r"\s+(?:[\w-]+\s+)?(?:agreement|accord|text)\b")
+_TEXT_AFTER: Final = rx(r"\s+(?:[\w-]+\s+)?(?:agreement|accord|text)\b")
 
 
 def _on_text(text: str, end: int) -> bool:
@@ -229,22 +230,22 @@ def _on_text(text: str, end: int) -> bool:
 
 # "at the G7 summit in Apulia, southern Italy", "talks in Vilnius, Lithuania": a country in apposition to the
 # city or region where something happened is its place, not a party
-_PLACE_OF = rx(r"(?=[ia])\b(?:in|at)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,\s+"
-               r"(?:(?:southern|northern|eastern|western|central|south-\w+|north-\w+)\s+)?\Z")
+_PLACE_OF: Final = rx(r"(?=[ia])\b(?:in|at)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,\s+"
+                      r"(?:(?:southern|northern|eastern|western|central|south-\w+|north-\w+)\s+)?\Z")
 
 
 # (and the phrase ends there: "In Kyiv, Canada and Ukraine signed" names the signers after a fronted place)
-_PLACE_END = rx(r"\s*(?:[.,;:)]|$)|\s+(?:on|in|at|during|last|this|that|when|where|which|while)\b")
+_PLACE_END: Final = rx(r"\s*(?:[.,;:)]|$)|\s+(?:on|in|at|during|last|this|that|when|where|which|while)\b")
 
 
 # The country of a place, in brackets after it: "at Blenheim Palace near Oxford (United Kingdom)" says where,
 # not who (a country in brackets after a country, "Britain (United Kingdom)", is that country anyway).
-_PLACE_PAREN = rx(r"(?=[ianou])\b(?:in|at|near|outside)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}\s*\(\Z")
+_PLACE_PAREN: Final = rx(r"(?=[ianou])\b(?:in|at|near|outside)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}\s*\(\Z")
 
 
 # A party used as the label of a mission ("partly in the frame of the EU training mission EUMAM"): the
 # mission is a channel of the sentence, its label no partner the sentence (or the next one) is about.
-_MISSION_AFTER = rx(r"[ ](?:(?:training|military|advisory|assistance|monitoring)[ ])?mission\b")
+_MISSION_AFTER: Final = rx(r"[ ](?:(?:training|military|advisory|assistance|monitoring)[ ])?mission\b")
 
 
 def _hosting(text: str, start: int, end: int) -> bool:
@@ -256,7 +257,7 @@ def _hosting(text: str, start: int, end: int) -> bool:
         and bool(_PLACE_END.match(text, end)))
 
 
-_REGIONS = frozenset(["southern", "northern", "eastern", "western", "central"])
+_REGIONS: Final = frozenset(["southern", "northern", "eastern", "western", "central"])
 
 
 def _after_comma(before: str) -> bool:
@@ -271,17 +272,17 @@ def _after_comma(before: str) -> bool:
 
 # "Canada signed its own agreement the same day": a partner told beside the one the text is about, in
 # passing; the sentence is about it, the ones after go back to the pair before it.
-ASIDE = rx(r"\b(?:its|their)\s+own\s+(?:[\w-]+\s+){0,2}?(?:agreements?|accords?|deals?|pacts?|texts?)\b")
+ASIDE: Final = rx(r"\b(?:its|their)\s+own\s+(?:[\w-]+\s+){0,2}?(?:agreements?|accords?|deals?|pacts?|texts?)\b")
 
 
 # "Ukraine's path to membership of the European Union", "accession to the EU": the union Ukraine would join
 # is where it is going, not a party to the agreement the sentence tells of
-JOINED_BEFORE = rx(r"(?=[maji])\b(?:membership\s+(?:of|in)|accession\s+to|join(?:ing|s)?|integration\s+into)"
-                   r"\s+(?:the\s+)?\Z", re.I)
+JOINED_BEFORE: Final = rx(r"(?=[maji])\b(?:membership\s+(?:of|in)|accession\s+to|join(?:ing|s)?|integration\s+into)"
+                          r"\s+(?:the\s+)?\Z", re.I)
 
 
 # "..., as in the British text": the text named is the model the one in context follows, not its topic
-_AS_IN_BEFORE = rx(r"\b[Aa]s\s+(?:in|with)\s+(?:the\s+)?\Z")
+_AS_IN_BEFORE: Final = rx(r"\b[Aa]s\s+(?:in|with)\s+(?:the\s+)?\Z")
 
 
 def _likened(text: str, start: int) -> bool:

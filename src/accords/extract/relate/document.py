@@ -11,16 +11,16 @@ import re
 from datetime import date
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Final
 
 from accords import yamlio
 from accords.extract.recognize.dates import latest_evidence, resolve
 from accords.extract.rx import Pattern, rx
 from accords.extract.types import Doc, Mention
 
-_BYLINE = rx(r"^(?:By|by)\s+(?P<a>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}"
-             r"(?:(?:,| and) [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3})*)\s*$", re.M)
-_NAME_LINE = rx(r"[A-Z][a-zà-ÿ'-]+(?: [A-Z]\.)?(?: [A-Z][a-zà-ÿ'-]+){1,2}")
+_BYLINE: Final = rx(r"^(?:By|by)\s+(?P<a>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}"
+                    r"(?:(?:,| and) [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3})*)\s*$", re.M)
+_NAME_LINE: Final = rx(r"[A-Z][a-zà-ÿ'-]+(?: [A-Z]\.)?(?: [A-Z][a-zà-ÿ'-]+){1,2}")
 
 
 @cache
@@ -58,7 +58,7 @@ def reference(doc: Doc, given: date | None) -> tuple[date | None, str]:
     return best, "inferred"
 
 
-_DATELINE = rx(r"\s*(?:\([A-Z][\w .&-]*\)\s*)?[-–—]\s")
+_DATELINE: Final = rx(r"\s*(?:\([A-Z][\w .&-]*\)\s*)?[-–—]\s")
 
 
 def _dateline_day(text: str, dates: list[Mention]) -> tuple[int, int] | None:

@@ -10,7 +10,7 @@ beside a conference, summit or visit.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Final
 
 from accords.extract import prefilter
 from accords.extract.prefilter import Gate, fold
@@ -19,24 +19,24 @@ from accords.extract.relate.agreements import date_names_text, wire_dateline
 from accords.extract.relate.context import Ctx
 from accords.extract.rx import rx
 
-_YEAR_EVENT = rx(r"\b(?:signed|held|launched|adopted|invaded|annexed|established|founded|took place|"
-                 r"host\w*)\s+(?:[\w-]+\s+){0,5}in\s+\Z")
-_STAMP = rx(r"(?=[acilpu])"
-            r"\b(?:Updated?|Posted|Published|Compiled|Last updated|Last modified|Issued|As of)\s*[:,]?\s*"
-            r"(?:on\s+)?(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?,?\s+)?\Z",
-                    re.I)
+_YEAR_EVENT: Final = rx(r"\b(?:signed|held|launched|adopted|invaded|annexed|established|founded|took place|"
+                        r"host\w*)\s+(?:[\w-]+\s+){0,5}in\s+\Z")
+_STAMP: Final = rx(r"(?=[acilpu])"
+                   r"\b(?:Updated?|Posted|Published|Compiled|Last updated|Last modified|Issued|As of)\s*[:,]?\s*"
+                   r"(?:on\s+)?(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?,?\s+)?\Z",
+                           re.I)
 # "today" (or "this morning") dates an event only beside something that happens: "signed today",
 # "the talks today"; not "that is all for today", "I am not announcing anything today".
-_NOW = frozenset(["today", "earlier today", "this morning", "this afternoon", "this evening"])
-_HAPPENS = rx(r"\b(?:signed|met|held|visited|announced|opened|launched|adopted|agreed|arrived|began|"
-              r"hosted|approved|initialled|took place|put\s+(?:their|his|her|its)\s+names?|ceremony|summit|"
-              r"meeting|visit|talks|conference|session)\b", re.I)
+_NOW: Final = frozenset(["today", "earlier today", "this morning", "this afternoon", "this evening"])
+_HAPPENS: Final = rx(r"\b(?:signed|met|held|visited|announced|opened|launched|adopted|agreed|arrived|began|"
+                     r"hosted|approved|initialled|took place|put\s+(?:their|his|her|its)\s+names?|ceremony|summit|"
+                     r"meeting|visit|talks|conference|session)\b", re.I)
 # ((?=[...]) before a pattern names the initials of its words: the engine rejects most positions at once, same matches)
-_NOT_HAPPENED = rx(r"(?=[nwcmi])\b(?:not|no|never|nothing|would|could|might|if)\b", re.I)
+_NOT_HAPPENED: Final = rx(r"(?=[nwcmi])\b(?:not|no|never|nothing|would|could|might|if)\b", re.I)
 # "Four agreements signed within a week in late May, and a fifth in October": a count of signings
 # at coarse dates sums up what the document tells one by one; it is not an event of its own.
-_SUMMARY = rx(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?"
-              r"(?:agreements|accords|signings|texts|documents)\s+(?:were\s+)?(?:signed|concluded)\b", re.I)
+_SUMMARY: Final = rx(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?"
+                     r"(?:agreements|accords|signings|texts|documents)\s+(?:were\s+)?(?:signed|concluded)\b", re.I)
 # The date of a comparison's starting figure ("fell to two days from five in July", "up from 3% in May"):
 # when a quantity stood at another value, not something that happened.
 _BASELINE = rx(r"\bfrom\s+(?:about\s+|around\s+|some\s+|roughly\s+)?(?:\d[\d.,]*\s?%?|one|two|three|four|five|six|"
@@ -44,36 +44,36 @@ _BASELINE = rx(r"\bfrom\s+(?:about\s+|around\s+|some\s+|roughly\s+)?(?:\d[\d.,]*
                r"(?:\s+(?:per\s*cent|percent|days|weeks|hours|tonnes|million|billion))?\s+(?:in|at\s+the\s+end\s+of)\s+\Z",
                re.I)
 # The date of an occasion the line names ("the G7 Joint Declaration of July 2023"): no masthead's stamp.
-_OCCASION_OF = rx(r"\b(?:declarations?|summits?|conferences?|meetings?|agreements?|accords?|treat(?:y|ies)|"
-                  r"memorand(?:um|a)|communiqu\w+)\s+(?:of|in)\s+\Z", re.I)
+_OCCASION_OF: Final = rx(r"\b(?:declarations?|summits?|conferences?|meetings?|agreements?|accords?|treat(?:y|ies)|"
+                         r"memorand(?:um|a)|communiqu\w+)\s+(?:of|in)\s+\Z", re.I)
 # A plan the sentence says did not come about (read after the date: "planned for June but slipped").
-_UNREALISED = rx(r"[^.;]{0,80}?\b(?:but|and)\s+(?:was\s+|were\s+|had\s+to\s+be\s+)?(?:slipped|postponed|delayed|"
+_UNREALISED: Final = rx(r"[^.;]{0,80}?\b(?:but|and)\s+(?:was\s+|were\s+|had\s+to\s+be\s+)?(?:slipped|postponed|delayed|"
                  r"cancell?ed|called\s+off|put\s+off|fell\s+through|moved|did\s+not\s+(?:happen|take\s+place))\b", re.I)
-_TO_MONTH = rx(r"\s+(?:to|until|till|through)\s+[A-Z][a-z]{2}")
-_FROM_MONTH_TO = rx(r"\bfrom\s+[A-Z][a-z]+\s+(?:to|until|till|through)\s+\Z")
+_TO_MONTH: Final = rx(r"\s+(?:to|until|till|through)\s+[A-Z][a-z]{2}")
+_FROM_MONTH_TO: Final = rx(r"\bfrom\s+[A-Z][a-z]+\s+(?:to|until|till|through)\s+\Z")
 # A short line near the top (or the foot) that says how the document came about ("Transcript prepared by the
 # clerks, 17 January 2024", "Working paper 7/2024 - ... - 20 March 2024", "Sent to participants on
 # ..."): its date is the publication date, which is not an event (project convention).
-_PUBLICATION = rx(r"(?=[tpscdwbon])"
-                  r"\b(?:transcript|prepared by|sent to|circulated|distributed|published|compiled|written by|"
-                  r"(?:working|policy|discussion|briefing|occasional) paper|press release|newsletter)\b",
-                          re.I)
-_HEAD = 600  # characters from either end: where mastheads, publication lines and footers sit
-_HEAD_LINE = 160
+_PUBLICATION: Final = rx(r"(?=[tpscdwbon])"
+                         r"\b(?:transcript|prepared by|sent to|circulated|distributed|published|compiled|written by|"
+                         r"(?:working|policy|discussion|briefing|occasional) paper|press release|newsletter)\b",
+                                 re.I)
+_HEAD: Final = 600  # characters from either end: where mastheads, publication lines and footers sit
+_HEAD_LINE: Final = 160
 # A year after an occasion ("host an international conference on mine action in Ukraine in 2025")
-_YEAR_OCCASION = rx(r"(?=[cefs])"
-                    r"\b(?:conference|summit|forum|election|ceremony)s?\b(?:\s+[\w-]+){0,6}\s+in\s+\Z",
-                            re.I)
-_EVENT_NOUN = rx(r"(?=[csmvehtf])"
-                 r"\b(?:conference|summit|meeting|visit|election|host\w*|ceremony|talks|session|forum)\b",
-                         re.I)
+_YEAR_OCCASION: Final = rx(r"(?=[cefs])"
+                           r"\b(?:conference|summit|forum|election|ceremony)s?\b(?:\s+[\w-]+){0,6}\s+in\s+\Z",
+                                   re.I)
+_EVENT_NOUN: Final = rx(r"(?=[csmvehtf])"
+                        r"\b(?:conference|summit|meeting|visit|election|host\w*|ceremony|talks|session|forum)\b",
+                                re.I)
 # Keyword tests first: most texts before a date lack every word these patterns need (same results).
 _G_STAMP, _G_YEAR_EVENT = Gate(_STAMP), Gate(_YEAR_EVENT)
 _G_YEAR_OCCASION, _G_SUMMARY = Gate(_YEAR_OCCASION), Gate(_SUMMARY)
-_G_PUBLICATION = Gate(_PUBLICATION)
-_YEAR_BUDGET = rx(r",?\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w-]*)?\s+will\s+(?:also\s+)?"
-                  r"(?:provide|give|allocate|spend|contribute|deliver|send|disburse)\b")
-_VERBISH = rx(r"\b(?:\w+ed|is|are|was|were|will|has|have|held|met|signed|took|begins?|began|"
+_G_PUBLICATION: Final = Gate(_PUBLICATION)
+_YEAR_BUDGET: Final = rx(r",?\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w-]*)?\s+will\s+(?:also\s+)?"
+                         r"(?:provide|give|allocate|spend|contribute|deliver|send|disburse)\b")
+_VERBISH: Final = rx(r"\b(?:\w+ed|is|are|was|were|will|has|have|held|met|signed|took|begins?|began|"
               r"opens?|closes?|closed|starts?|signs?|meets?|visits?|holds?|hosts?|joins?|adopts?|launch(?:es)?)\b")
 
 
@@ -161,13 +161,13 @@ def relate_events(ctx: Ctx, agreements: list[dict[str, Any]] | None = None) -> l
     return out
 
 
-_SIGNING_LABEL = rx(r"(?=[DSds])\b(?:[Ss]igning\s+date|[Dd]ate\s+of\s+signing|[Dd]ate\s+signed)\b")
-_TO_SIGN = rx(r"(?=[wt])\b(?:will|would|to)\s+(?:\w+\s+)?sign\b")
-_SIGNED = rx(r"(?=[sci])\b(?:signed|concluded|inked|signs?(?!\s+(?:of|that)\b))\b")
+_SIGNING_LABEL: Final = rx(r"(?=[DSds])\b(?:[Ss]igning\s+date|[Dd]ate\s+of\s+signing|[Dd]ate\s+signed)\b")
+_TO_SIGN: Final = rx(r"(?=[wt])\b(?:will|would|to)\s+(?:\w+\s+)?sign\b")
+_SIGNED: Final = rx(r"(?=[sci])\b(?:signed|concluded|inked|signs?(?!\s+(?:of|that)\b))\b")
 
 
 # things counted over a period: "the agreements concluded since January", "aid delivered since 2022"
-_COUNTED_SINCE = rx(r"\b\w+(?:ed|en|ne)\s+since\s+(?:the\s+)?\Z")
+_COUNTED_SINCE: Final = rx(r"\b\w+(?:ed|en|ne)\s+since\s+(?:the\s+)?\Z")
 
 
 def _occasion_of(before: str) -> bool:
@@ -213,14 +213,14 @@ def _masthead(text: str, start: int) -> bool:
 
 # Words that tie a sentence to the subject (states' security and support) when it names no state,
 # channel or person: "the seminar on 6 March", "the summit opens on 9 July", "the invasion of 24 February".
-_TOPICAL = rx(r"\b(?:agreements?|accords?|treat(?:y|ies)|pacts?|declarations?|summits?|conferences?|"
-              r"seminars?|sessions?|forums?|invasion|invaded|annex\w*|war|ceasefire|aid|assistance|support|"
-              r"sanctions?|security|defen[cs]e|military|army|armed|weapons?|arms|sign\w*|minist\w+|"
-              r"president\w*|prime|governments?|parliament\w*|coalitions?|pledg\w*|memorandum|talks|"
-              r"visit\w*|ceremony|election|mission|troops|NATO|G7|EU|UN|"
-              # (a diplomatic act: "The final figure came on 18 April with an exchange of notes")
-              r"exchanges?\s+of\s+(?:diplomatic\s+)?notes)\b", re.I)
-_G_TOPICAL = Gate(_TOPICAL)
+_TOPICAL: Final = rx(r"\b(?:agreements?|accords?|treat(?:y|ies)|pacts?|declarations?|summits?|conferences?|"
+                     r"seminars?|sessions?|forums?|invasion|invaded|annex\w*|war|ceasefire|aid|assistance|support|"
+                     r"sanctions?|security|defen[cs]e|military|army|armed|weapons?|arms|sign\w*|minist\w+|"
+                     r"president\w*|prime|governments?|parliament\w*|coalitions?|pledg\w*|memorandum|talks|"
+                     r"visit\w*|ceremony|election|mission|troops|NATO|G7|EU|UN|"
+                     # (a diplomatic act: "The final figure came on 18 April with an exchange of notes")
+                     r"exchanges?\s+of\s+(?:diplomatic\s+)?notes)\b", re.I)
+_G_TOPICAL: Final = Gate(_TOPICAL)
 
 
 def _off_topic(ctx: Ctx, idx: int, sentence: str, at: int = 0) -> bool:
@@ -239,7 +239,7 @@ def _off_topic(ctx: Ctx, idx: int, sentence: str, at: int = 0) -> bool:
                 and _topical(ctx, nxt, ctx.sent_text(nxt)))
 
 
-_LINE_LEAD = 6  # how far into its sentence a programme line's date may start ("- **6 March**")
+_LINE_LEAD: Final = 6  # how far into its sentence a programme line's date may start ("- **6 March**")
 
 
 def _topical(ctx: Ctx, idx: int, sentence: str) -> bool:
@@ -287,8 +287,8 @@ def _is_dateline(text: str, sentence_start: int, start: int, end: int, after_par
     return wire_dateline(text, start, end)
 
 
-_LIST_LEAD = rx(r"\s*(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:\*\*|__)?\Z")
-_LISTING = rx(r"(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:\*\*|__)?[^-:*_]{4,20}(?:\*\*|__)?(?:\s[-:–—]|:)\s")
+_LIST_LEAD: Final = rx(r"\s*(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:\*\*|__)?\Z")
+_LISTING: Final = rx(r"(?:(?:[-*+]|\d{1,2}[.)])\s+)?(?:\*\*|__)?[^-:*_]{4,20}(?:\*\*|__)?(?:\s[-:–—]|:)\s")
 
 
 def _is_listing(sentence: str, offset: int) -> bool:
@@ -303,7 +303,7 @@ def _heads_items(text: str, end: int) -> bool:
     return bool(_ITEM_NEXT.match(text, end))
 
 
-_ITEM_NEXT = rx(r"[ \t]*\n[ \t]*[-*+•][ \t]")
+_ITEM_NEXT: Final = rx(r"[ \t]*\n[ \t]*[-*+•][ \t]")
 
 
 def _publication_line(text: str, start: int) -> bool:
@@ -340,7 +340,7 @@ def _what(sentence: str) -> str:
     return text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "..."
 
 
-_COALITION_TYPE = rx(r"\b(IT|[Dd]rone|[Dd]emining|[Aa]ir [Ff]orce|[Aa]rtillery|[Aa]rmou?r|[Mm]aritime|IAMD)\b")
+_COALITION_TYPE: Final = rx(r"\b(IT|[Dd]rone|[Dd]emining|[Aa]ir [Ff]orce|[Aa]rtillery|[Aa]rmou?r|[Mm]aritime|IAMD)\b")
 
 
 def relate_channels(ctx: Ctx) -> list[dict[str, Any]]:

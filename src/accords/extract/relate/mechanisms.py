@@ -4,42 +4,42 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Final
 
 from accords.extract.relate.context import RECIPIENT, Ctx
 from accords.extract.rx import Rx, rx
 
-_CONSULT = rx(r"(?=[cmt])(?:\bconsult\w*|\bconvene\w*|\bmeet\w*\b|\btalks\b|\bconfer\b)", re.I)
-_TRIGGER = rx(r"\b(?:in the event of|in case of|in the case of|following|after|upon|if there is|"
-              r"if there were|should there be|if|should(?=\s+[A-Z])|in the event that|in case)\s+"
-              r"(?:an?\s+|the\s+|any\s+)?(?P<t>[^.;()]{3,120})")
+_CONSULT: Final = rx(r"(?=[cmt])(?:\bconsult\w*|\bconvene\w*|\bmeet\w*\b|\btalks\b|\bconfer\b)", re.I)
+_TRIGGER: Final = rx(r"\b(?:in the event of|in case of|in the case of|following|after|upon|if there is|"
+                     r"if there were|should there be|if|should(?=\s+[A-Z])|in the event that|in case)\s+"
+                     r"(?:an?\s+|the\s+|any\s+)?(?P<t>[^.;()]{3,120})")
 # The condition before the clause: at the start of the sentence or after "that,"/"but,".
-_IF = rx(r"(?:[^.;]*?\b(?:that|but|and|then|so),)?\s*(?:[Ii]f|[Ss]hould|[Ii]n the event that|"
-         r"[Ii]n the event of|[Ii]n (?:the )?case of|[Ii]n case)\s+(?:an?\s+|the\s+)?(?P<t>[^,;]{3,120}),")
+_IF: Final = rx(r"(?:[^.;]*?\b(?:that|but|and|then|so),)?\s*(?:[Ii]f|[Ss]hould|[Ii]n the event that|"
+                r"[Ii]n the event of|[Ii]n (?:the )?case of|[Ii]n case)\s+(?:an?\s+|the\s+)?(?P<t>[^,;]{3,120}),")
 # "Finland uses the same 24-hour clock": a limit said to be the one just told, which was a consultation's
 # (the recogniser finds an "N-hour clock/clause/rule" only as such a limit, never a bare hour count)
-_SAME_LIMIT = rx(r"\bsame\s+\w+-(?:hour|day)\s+(?:clock|clause|rule|deadline|window|limit)\b", re.I)
-_NON_LETHAL = rx(r"\bnon-?lethal\b", re.I)
-_LETHAL = rx(r"(?<!non-)(?<!non)\blethal\b", re.I)
+_SAME_LIMIT: Final = rx(r"\bsame\s+\w+-(?:hour|day)\s+(?:clock|clause|rule|deadline|window|limit)\b", re.I)
+_NON_LETHAL: Final = rx(r"\bnon-?lethal\b", re.I)
+_LETHAL: Final = rx(r"(?<!non-)(?<!non)\blethal\b", re.I)
 # ((?=[...]) before a pattern names the initials of its words: the engine rejects most positions at once, same matches)
-_SUPPLY = rx(r"(?=[psdtgfbwaerlh])"
-             r"\b(?:provid\w*|suppl\w*|deliver\w*|send\w*|sent|transfer\w*|pledg\w*|give|gave|fund|funds|"
-             r"funding|financ\w*|pay|pays|paying|buy|buys|procur\w*|"
-             r"weapons?|arms|aid|assistance|help|support|equipment|restrict\w*|limit\w*|focus\w*)\b", re.I)
-_NEGATED = rx(r"(?=[nrdbpweicm])"
-              r"(?:\b(?:not|never|no|refus\w*|declin\w*|ban\w*|prohibit\w*|without|except|rather than|"
-              r"instead of|neither|nor|consider\w*|could|might|(?-i:may))\b|n't\b)", re.I)  # ("May": a month)
-_HEDGED = rx(r"(?=[cmpr])\b(?:could|might|(?-i:may)|consider\w*|possibl\w*|reportedly)\b", re.I)
+_SUPPLY: Final = rx(r"(?=[psdtgfbwaerlh])"
+                    r"\b(?:provid\w*|suppl\w*|deliver\w*|send\w*|sent|transfer\w*|pledg\w*|give|gave|fund|funds|"
+                    r"funding|financ\w*|pay|pays|paying|buy|buys|procur\w*|"
+                    r"weapons?|arms|aid|assistance|help|support|equipment|restrict\w*|limit\w*|focus\w*)\b", re.I)
+_NEGATED: Final = rx(r"(?=[nrdbpweicm])"
+                     r"(?:\b(?:not|never|no|refus\w*|declin\w*|ban\w*|prohibit\w*|without|except|rather than|"
+                     r"instead of|neither|nor|consider\w*|could|might|(?-i:may))\b|n't\b)", re.I)  # ("May": a month)
+_HEDGED: Final = rx(r"(?=[cmpr])\b(?:could|might|(?-i:may)|consider\w*|possibl\w*|reportedly)\b", re.I)
 # the aid as the subject of "is not": "But its help is not lethal" (not "weapons ... are not lethal")
-_AID_NOT = rx(r"\b(?:aid|help|support|assistance)\s+(?:is|are|was|has\s+been|remains)\s+not\s+\Z", re.I)
-_NOT_ONLY = rx(r"\bnot\s+(?:only|just|merely|limited\s+to|restricted\s+to)\b", re.I)
+_AID_NOT: Final = rx(r"\b(?:aid|help|support|assistance)\s+(?:is|are|was|has\s+been|remains)\s+not\s+\Z", re.I)
+_NOT_ONLY: Final = rx(r"\bnot\s+(?:only|just|merely|limited\s+to|restricted\s+to)\b", re.I)
 
 
-_SOME = rx(r"(?=[smof])\b(?:some|many|most|several|other|few)\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?"
-           r"(?:agreements|texts|accords|partners|countries|allies|states)\b", re.I)
-_TEXT_AFTER = rx(r"\s+(?:[\w-]+\s+)?(?:text|agreement|accord|deal|pact|document)s?\b")
-_LIST_GAP = rx(r"\s*,\s*(?:and\s+)?|\s+and\s+")
-_LIKENESS = rx(r"\b[Aa]s\s+(?:in|with)\s+(?:the\s+)?\Z")
+_SOME: Final = rx(r"(?=[smof])\b(?:some|many|most|several|other|few)\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?"
+                  r"(?:agreements|texts|accords|partners|countries|allies|states)\b", re.I)
+_TEXT_AFTER: Final = rx(r"\s+(?:[\w-]+\s+)?(?:text|agreement|accord|deal|pact|document)s?\b")
+_LIST_GAP: Final = rx(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_LIKENESS: Final = rx(r"\b[Aa]s\s+(?:in|with)\s+(?:the\s+)?\Z")
 
 
 def _text_demonyms(ctx: Ctx, idx: int) -> list[str]:
@@ -60,15 +60,15 @@ def _text_demonyms(ctx: Ctx, idx: int) -> list[str]:
     return sorted(found - {"RUS", RECIPIENT})
 
 
-_COUNT = r"two|three|four|five|six|seven|eight|nine|ten"
+_COUNT: Final = r"two|three|four|five|six|seven|eight|nine|ten"
 # "both texts", "all three agreements", "each of the three texts", and without the noun when a
 # count stands for it: "In each of the three, the parties ...", "for all three:".
-_COLLECTIVE = rx(
+_COLLECTIVE: Final = rx(
     rf"(?=[baeifu])(?:\b(?:both|all\s+(?:{_COUNT}|the)|each\s+of\s+(?:the|these|those)(?:\s+(?P<n>{_COUNT}))?|every)\s+"
     rf"(?:[\w-]+\s+)?(?:texts|agreements|documents|accords|of them)\b"
     rf"|\b(?:in|for|under|across)\s+(?:all|each\s+of|both\s+of)?\s*(?:the\s+|these\s+|those\s+)?"
     rf"(?P<m>{_COUNT})\s*[,:])", re.I)
-_COUNTS = {w: i for i, w in enumerate(_COUNT.split("|"), start=2)}
+_COUNTS: Final = {w: i for i, w in enumerate(_COUNT.split("|"), start=2)}
 
 
 def relate_consultations(ctx: Ctx, agreements: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -154,7 +154,7 @@ def _clause_start(text: str, low: str, sentence_start: int, pos: int) -> int:
 
 
 # _CONSULT's words, and whether a word must end where the key does (the others match whatever follows)
-_CONSULT_KEYS = (("consult", False), ("convene", False), ("meet", False), ("talks", True), ("confer", True))
+_CONSULT_KEYS: Final = (("consult", False), ("convene", False), ("meet", False), ("talks", True), ("confer", True))
 
 
 def _word_char(ch: str) -> bool:
@@ -184,25 +184,25 @@ def _consult_starts(text: str, low: str, start: int, end: int, alone: bool) -> l
 # support ..., including weapons and ammunition"). Only the category words count: an inventory
 # of a package ("36 howitzers, 120,000 rounds of ammunition") lists its contents and says
 # nothing of the scope, and an "ammunition initiative" or "coalition" is a channel.
-_LETHAL_ITEMS = rx(r"(?=[wamsl])"
-                   r"(?<![\d,] )(?<!rounds of )(?<!rounds of artillery )\b(?:weapons|weaponry|ammunition|"
-                   r"munitions|small\s+arms|arms\s+(?:deliveries|supplies)|long-range\s+(?:systems|missiles|"
-                   r"strike\s+systems))\b"
-                   r"(?!\s+(?:initiative|coalition|programme|program|production|factory|plant|industry|"
-                   r"purchases|procurement))", re.I)
-_GIVING = rx(r"(?=[psdtgic])"
-             r"\b(?:provid\w*|suppl\w*|deliver\w*|send\w*|sent|transfer\w*|pledg\w*|donat\w*|gives?|"
-             r"gave|given|includ\w*|contribut\w*|promis\w*)\b", re.I)
-_UNSURE = rx(r"(?=[nwiaqehrcbp])"
-             r"\b(?:nobody|no\s+one|none|nothing|whether|if|asked|ask\w*|question\w*|expect\w*|"
-             r"would|hop\w*|want\w*|request\w*|call\w*\s+for|need\w*|buy\w*|bought|purchas\w*)\b",
-                     re.I)
-_REFERS = rx(r"\b(?:refers?|referring|mentions?|mentioning|names?)\s+to\b|\bmentions?\b", re.I)
-_ITEM_GATE = ("weapon", "ammunition", "munitions", "arms", "long-range")
+_LETHAL_ITEMS: Final = rx(r"(?=[wamsl])"
+                          r"(?<![\d,] )(?<!rounds of )(?<!rounds of artillery )\b(?:weapons|weaponry|ammunition|"
+                          r"munitions|small\s+arms|arms\s+(?:deliveries|supplies)|long-range\s+(?:systems|missiles|"
+                          r"strike\s+systems))\b"
+                          r"(?!\s+(?:initiative|coalition|programme|program|production|factory|plant|industry|"
+                          r"purchases|procurement))", re.I)
+_GIVING: Final = rx(r"(?=[psdtgic])"
+                    r"\b(?:provid\w*|suppl\w*|deliver\w*|send\w*|sent|transfer\w*|pledg\w*|donat\w*|gives?|"
+                    r"gave|given|includ\w*|contribut\w*|promis\w*)\b", re.I)
+_UNSURE: Final = rx(r"(?=[nwiaqehrcbp])"
+                    r"\b(?:nobody|no\s+one|none|nothing|whether|if|asked|ask\w*|question\w*|expect\w*|"
+                    r"would|hop\w*|want\w*|request\w*|call\w*\s+for|need\w*|buy\w*|bought|purchas\w*)\b",
+                            re.I)
+_REFERS: Final = rx(r"\b(?:refers?|referring|mentions?|mentioning|names?)\s+to\b|\bmentions?\b", re.I)
+_ITEM_GATE: Final = ("weapon", "ammunition", "munitions", "arms", "long-range")
 # ... or when the items are what a package is for: "a defence package worth EUR 188 million for air defence and
 # heavy-calibre ammunition", "aid for weapons" (the money's purpose is the aid's scope)
 _PACKAGE_FOR = rx(r"\b(?:package|tranche|aid|assistance)\b[^.;:]{0,60}?\bfor\s+(?:[\w-]+(?:\s+and)?\s+){0,5}\Z", re.I)
-_ITEM_CLAUSE = rx(r"[;:]|,\s+(?:but|while|whereas)\b|\bnot\s+only\b")
+_ITEM_CLAUSE: Final = rx(r"[;:]|,\s+(?:but|while|whereas)\b|\bnot\s+only\b")
 
 
 def relate_scope(ctx: Ctx) -> list[dict[str, Any]]:
@@ -271,7 +271,7 @@ def _lethal_matches(pattern: Rx, sent: str, folded: str, s: int, e: int) -> list
     return out
 
 
-_FUNDED_ONLY = ("missiles", "rounds", "shells")  # (_FUNDED_GATE's words not in _ITEM_GATE)
+_FUNDED_ONLY: Final = ("missiles", "rounds", "shells")  # (_FUNDED_GATE's words not in _ITEM_GATE)
 
 
 def _item_gates(folded: str) -> tuple[bool, bool]:
@@ -321,15 +321,15 @@ def _lethal_items(ctx: Ctx, folded: str, out: list[dict[str, Any]], seen: set[tu
 # units", "funds 155 mm shells for Kyiv", "artillery, naval and long-range weapons are named as priorities"
 # (of the donor's aid). Buying counts only for Ukraine (Kyiv buying weapons is no donor's scope), and a
 # priority only when it is not Ukraine's own wish list.
-_FUNDED_ITEMS = rx(r"(?=[waml\d])\b(?:weapons|weaponry|ammunition|munitions|missiles|"
-                   r"(?:artillery|large-calib(?:re|er)|\d{2,3}\s?mm)\s+(?:rounds|shells|ammunition))\b"
-                   r"(?!\s+(?:initiative|coalition|programme|program|production|factory|plant|industry))", re.I)
-_FUNDING = rx(r"(?=[bpf])\b(?:buy|buys|buying|bought|purchas\w*|procur\w*|funds?|funding|funded|financ\w*|"
-              r"pay(?:s|ing)?\s+for|paid\s+for)\b", re.I)
-_FOR_UKRAINE = rx(r"(?=[ft])\b(?:for|to)\s+(?:the\s+)?(?:Ukrain\w*|Kyiv)\b")
-_PRIORITY = rx(r"\bpriorit(?:y|ies)\b", re.I)
-_FUNDED_GATE = ("weapon", "ammunition", "munitions", "missiles", "rounds", "shells")
-_LED = rx(r"-(?:led|run|based)\b")
+_FUNDED_ITEMS: Final = rx(r"(?=[waml\d])\b(?:weapons|weaponry|ammunition|munitions|missiles|"
+                          r"(?:artillery|large-calib(?:re|er)|\d{2,3}\s?mm)\s+(?:rounds|shells|ammunition))\b"
+                          r"(?!\s+(?:initiative|coalition|programme|program|production|factory|plant|industry))", re.I)
+_FUNDING: Final = rx(r"(?=[bpf])\b(?:buy|buys|buying|bought|purchas\w*|procur\w*|funds?|funding|funded|financ\w*|"
+                     r"pay(?:s|ing)?\s+for|paid\s+for)\b", re.I)
+_FOR_UKRAINE: Final = rx(r"(?=[ft])\b(?:for|to)\s+(?:the\s+)?(?:Ukrain\w*|Kyiv)\b")
+_PRIORITY: Final = rx(r"\bpriorit(?:y|ies)\b", re.I)
+_FUNDED_GATE: Final = ("weapon", "ammunition", "munitions", "missiles", "rounds", "shells")
+_LED: Final = rx(r"-(?:led|run|based)\b")
 
 
 def _funded_items(ctx: Ctx, folded: str, out: list[dict[str, Any]], seen: set[tuple[str, str]]) -> None:
@@ -409,14 +409,14 @@ def _listed_texts(ctx: Ctx, idx: int, pos: int) -> list[str]:
 
 
 # a capitalised word right after the keyword: the keyword sits in a title-case heading
-_TITLE_CASE = rx(r"\s+[A-Z][a-z]+\b(?:\s*$|\s*\n|\s+[A-Z])")
+_TITLE_CASE: Final = rx(r"\s+[A-Z][a-z]+\b(?:\s*$|\s*\n|\s+[A-Z])")
 
 
-_OTHER_CLAUSE = rx(r"[;:]|,?\s+(?:while|whereas|but|unlike|as\s+opposed\s+to)\b", re.I)
+_OTHER_CLAUSE: Final = rx(r"[;:]|,?\s+(?:while|whereas|but|unlike|as\s+opposed\s+to)\b", re.I)
 
 
-_GOVERNED = rx(r"\b(?:with|to|for|from|by|of|alongside|than|like|and|including|between|against)\s+"
-               r"(?:the\s+)?\Z", re.I)
+_GOVERNED: Final = rx(r"\b(?:with|to|for|from|by|of|alongside|than|like|and|including|between|against)\s+"
+                      r"(?:the\s+)?\Z", re.I)
 
 
 def _giver(ctx: Ctx, idx: int, pos: int) -> str | None:

@@ -22,18 +22,18 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 from accords.extract.recognize.quantities import number
 from accords.extract.relate.context import RECIPIENT, Ctx, is_state
 from accords.extract.rx import rx
 from accords.extract.types import Mention
 
-_SEPARATOR = rx(r"^[\s|:+-]+$")
+_SEPARATOR: Final = rx(r"^[\s|:+-]+$")
 # What a header cell names, first match wins: "Signatory for the partner" is a signatory, not the
 # partner; "Aid type" the scope, not money; "Money named at signing" money, not a signing date;
 # "Entry into force" or "Date delivered" neither a signing date nor anything read here.
-_COLUMNS = [
+_COLUMNS: Final = [
     ("partner", rx(r"\b(?:signatory|signing|partner|donor)\s+"
                    r"(?:states?|countr(?:y|ies)|nations?|governments?)\b", re.I)),
     ("signatory", rx(r"\bsignator(?:y|ies)\b|\bsigned\s+(?:by|for)\b|\bsigners?\b|\bwho\s+signed\b",
@@ -55,47 +55,47 @@ _COLUMNS = [
                    r"\bgovernments?\b|\ballies\b|\bally\b|\bparty\b|\bparties\b|\bsignatory\s+state", re.I)),
 ]
 # Columns that show a table is about agreements: only then is a bare "Date" the signing date.
-_AGREEMENT_COLUMNS = {"signed", "signatory", "place", "term", "consult", "scope"}
-_AGREEMENT_WORD = rx(r"\bagreements?\b|\baccords?\b|\btreat(?:y|ies)\b", re.I)
-_STATUS = [("allocated", rx(r"\b(?:allocat\w*|earmark\w*|set aside|budget\w*|fund\b)", re.I)),
-           ("provided", rx(r"\b(?:provided|delivered|disbursed|given|spent|paid|donated|sent)\b", re.I)),
-           ("expected", rx(r"\bexpected\b", re.I))]
-_NEGATED = rx(r"\b(?:no|not|none|without|nothing|excluding|except)\b|n't\b", re.I)
-_HEDGED = rx(r"\b(?:could|might|possibl\w*|propos\w*|consider\w*|discuss\w*|under\s+review|tbc|tbd)\b|"
-             r"(?-i:\bmay\b)", re.I)
-_SINCE = rx(r"\bsince\s+(\d{4})\b", re.I)
-_YEARS = rx(r"(?<![\d.,])((?:19|20)\d\d)\s*(?:-|–|/|to|until|through|and)\s*((?:19|20)\d\d)(?![\d.,])", re.I)
-_YEAR = rx(r"(?<![\d.,/-])((?:19|20)\d\d)(?![\d.,%])")
-_PER_YEAR = rx(r"(?=[aepy])"
-               r"\b(?:per\s+(?:year|annum)|a\s+year|annually|each\s+year|every\s+year|yearly)\b", re.I)
-_LIMIT = rx(r"\W*(?:within\s+|in\s+|no\s+later\s+than\s+)?(?P<n>\d{1,3}|[a-z]+(?:[- ][a-z]+)?)\s*[- ]?"
-            r"(?P<u>hours?|hrs?|h|days?)\b", re.I)
-_TRIGGER = rx(r"\b(?:after|following|upon|in\s+(?:the\s+)?(?:event|case)\s+of|if)\s+(?:an?\s+|the\s+|any\s+)?"
-              r"(?P<t>[^()|]{3,60}?)\s*(?:\(|$)", re.I)
-_NON_LETHAL = rx(r"\bnon-?\s?lethal\b", re.I)
-_LETHAL = rx(r"(?<!non-)(?<!non)(?<!non )\b(?:lethal|weapons|arms|ammunition|munitions)\b", re.I)
-_NOT_STATED = rx(r"^\W*$|^\W*(?:n/?a|none|unknown|not\b|no\b|tbc|tbd|to be\b|\?|various|online|virtual)",
-                         re.I)
-_NAME = rx(r"[A-Z][\w'.-]+(?:\s+(?:[A-Z][\w'.-]+|de|De|van|von|der|da|di|la|le)){1,3}")
-_PLACE_AFTER = rx(r"[\s,;(–-]*(?:in\s+|at\s+)?(?P<p>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\)?\s*$")
+_AGREEMENT_COLUMNS: Final = {"signed", "signatory", "place", "term", "consult", "scope"}
+_AGREEMENT_WORD: Final = rx(r"\bagreements?\b|\baccords?\b|\btreat(?:y|ies)\b", re.I)
+_STATUS: Final = [("allocated", rx(r"\b(?:allocat\w*|earmark\w*|set aside|budget\w*|fund\b)", re.I)),
+                  ("provided", rx(r"\b(?:provided|delivered|disbursed|given|spent|paid|donated|sent)\b", re.I)),
+                  ("expected", rx(r"\bexpected\b", re.I))]
+_NEGATED: Final = rx(r"\b(?:no|not|none|without|nothing|excluding|except)\b|n't\b", re.I)
+_HEDGED: Final = rx(r"\b(?:could|might|possibl\w*|propos\w*|consider\w*|discuss\w*|under\s+review|tbc|tbd)\b|"
+                    r"(?-i:\bmay\b)", re.I)
+_SINCE: Final = rx(r"\bsince\s+(\d{4})\b", re.I)
+_YEARS: Final = rx(r"(?<![\d.,])((?:19|20)\d\d)\s*(?:-|–|/|to|until|through|and)\s*((?:19|20)\d\d)(?![\d.,])", re.I)
+_YEAR: Final = rx(r"(?<![\d.,/-])((?:19|20)\d\d)(?![\d.,%])")
+_PER_YEAR: Final = rx(r"(?=[aepy])"
+                      r"\b(?:per\s+(?:year|annum)|a\s+year|annually|each\s+year|every\s+year|yearly)\b", re.I)
+_LIMIT: Final = rx(r"\W*(?:within\s+|in\s+|no\s+later\s+than\s+)?(?P<n>\d{1,3}|[a-z]+(?:[- ][a-z]+)?)\s*[- ]?"
+                   r"(?P<u>hours?|hrs?|h|days?)\b", re.I)
+_TRIGGER: Final = rx(r"\b(?:after|following|upon|in\s+(?:the\s+)?(?:event|case)\s+of|if)\s+(?:an?\s+|the\s+|any\s+)?"
+                     r"(?P<t>[^()|]{3,60}?)\s*(?:\(|$)", re.I)
+_NON_LETHAL: Final = rx(r"\bnon-?\s?lethal\b", re.I)
+_LETHAL: Final = rx(r"(?<!non-)(?<!non)(?<!non )\b(?:lethal|weapons|arms|ammunition|munitions)\b", re.I)
+_NOT_STATED: Final = rx(r"^\W*$|^\W*(?:n/?a|none|unknown|not\b|no\b|tbc|tbd|to be\b|\?|various|online|virtual)",
+                                re.I)
+_NAME: Final = rx(r"[A-Z][\w'.-]+(?:\s+(?:[A-Z][\w'.-]+|de|De|van|von|der|da|di|la|le)){1,3}")
+_PLACE_AFTER: Final = rx(r"[\s,;(–-]*(?:in\s+|at\s+)?(?P<p>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\)?\s*$")
 # A bare number under a header that gives the currency and scale ("Pledge (EUR million)" / "977")
-_HEAD_CURRENCY = rx(r"(?<![A-Za-z])(?P<c>USD|EUR|GBP|JPY|SEK|NOK|DKK|CAD|AUD|CHF|PLN|CZK|ISK|€|\$|£|¥)"
-                    r"(?![A-Za-z])")
-_HEAD_SCALE = rx(r"\b(?P<s>thousands?|millions?|mn|mln|m|billions?|bn|bln)\b", re.I)
-_SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY"}
+_HEAD_CURRENCY: Final = rx(r"(?<![A-Za-z])(?P<c>USD|EUR|GBP|JPY|SEK|NOK|DKK|CAD|AUD|CHF|PLN|CZK|ISK|€|\$|£|¥)"
+                           r"(?![A-Za-z])")
+_HEAD_SCALE: Final = rx(r"\b(?P<s>thousands?|millions?|mn|mln|m|billions?|bn|bln)\b", re.I)
+_SYMBOLS: Final = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY"}
 _SCALES = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "bln": 1e9}
-_BARE_AMOUNT = rx(r"\s*(?:(?P<q>at least|about|around|some|over|more than|up to|approx\.?|c\.|~)\s*)?"
-                  r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}|\d+(?:\.\d+)?)(?![\d%]|[.,]\d)", re.I)
-_ROLE_WORD = rx(r"\b(?:Minister|President|Chancellor|Premier|Ambassador|Secretary|King|Queen|Prince|"
-                r"Taoiseach|Government|Ministry|Head|Leader|Embassy|Office|Council|Commission)\b")
-_UKRAINE = rx(r"\bukrain|\bkyiv\b", re.I)
-_YES_NO = rx(r"\W*(yes|no)\b", re.I)
-_HEAD_UNIT = rx(r"(?=[dh])\b(?:hours?|days?|hrs?|h)\b", re.I)
-_UNTIL = rx(r"\b(?:until|till|to|through|expires?(?:\s+in)?|ends?(?:\s+in)?)\s+(?:\w+\s+){0,2}?"
-            r"((?:20|21)\d\d)\b", re.I)
-_YEARS_HEAD = rx(r"\byears?\b", re.I)
-_BARE_NUMBER = rx(r"\s*(\d{1,3})\s*$")
-_SIGN_WORD = rx(r"\bsign(?:ed|ings?)\b", re.I)
+_BARE_AMOUNT: Final = rx(r"\s*(?:(?P<q>at least|about|around|some|over|more than|up to|approx\.?|c\.|~)\s*)?"
+                         r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}|\d+(?:\.\d+)?)(?![\d%]|[.,]\d)", re.I)
+_ROLE_WORD: Final = rx(r"\b(?:Minister|President|Chancellor|Premier|Ambassador|Secretary|King|Queen|Prince|"
+                       r"Taoiseach|Government|Ministry|Head|Leader|Embassy|Office|Council|Commission)\b")
+_UKRAINE: Final = rx(r"\bukrain|\bkyiv\b", re.I)
+_YES_NO: Final = rx(r"\W*(yes|no)\b", re.I)
+_HEAD_UNIT: Final = rx(r"(?=[dh])\b(?:hours?|days?|hrs?|h)\b", re.I)
+_UNTIL: Final = rx(r"\b(?:until|till|to|through|expires?(?:\s+in)?|ends?(?:\s+in)?)\s+(?:\w+\s+){0,2}?"
+                   r"((?:20|21)\d\d)\b", re.I)
+_YEARS_HEAD: Final = rx(r"\byears?\b", re.I)
+_BARE_NUMBER: Final = rx(r"\s*(\d{1,3})\s*$")
+_SIGN_WORD: Final = rx(r"\bsign(?:ed|ings?)\b", re.I)
 
 Cell = tuple[int, int]
 
@@ -351,15 +351,15 @@ def relate_tables(ctx: Ctx) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-_ALL = rx(r"(?=[abe])\b(?:all|both|each|every)\b", re.I)
-_THEM = rx(r"(?=[adt])\b(?:agreements?|accords?|texts?|documents?|them|they)\b", re.I)
-_NUMBERS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+_ALL: Final = rx(r"(?=[abe])\b(?:all|both|each|every)\b", re.I)
+_THEM: Final = rx(r"(?=[adt])\b(?:agreements?|accords?|texts?|documents?|them|they)\b", re.I)
+_NUMBERS: Final = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 _COUNT_WORDS = {w: i for i, w in enumerate(_NUMBERS, start=2)} | {str(i): i for i in range(2, 100)}
-_COUNTED = rx(rf"\b(?:all|both|each of(?: the)?|the|these|those)\s+({'|'.join(_NUMBERS)}|\d{{1,2}})\b", re.I)
-_BOTH = rx(r"\bboth\b", re.I)
-_CONSULT = rx(r"\bconsult|\bconven|\bmeet", re.I)
-_SENTENCE_TRIGGER = rx(r"\b(?:in the event of|in case of|following|after|upon|if)\s+(?:an?\s+|the\s+|any\s+)?"
-                       r"(?P<t>[^.;()]{3,80})")
+_COUNTED: Final = rx(rf"\b(?:all|both|each of(?: the)?|the|these|those)\s+({'|'.join(_NUMBERS)}|\d{{1,2}})\b", re.I)
+_BOTH: Final = rx(r"\bboth\b", re.I)
+_CONSULT: Final = rx(r"\bconsult|\bconven|\bmeet", re.I)
+_SENTENCE_TRIGGER: Final = rx(r"\b(?:in the event of|in case of|following|after|upon|if)\s+(?:an?\s+|the\s+|any\s+)?"
+                              r"(?P<t>[^.;()]{3,80})")
 
 
 def _collective(ctx: Ctx, out: dict[str, list[dict[str, Any]]]) -> None:
