@@ -51,6 +51,10 @@ def test_a_bare_weekday_still_means_the_latest_such_day() -> None:
     ("They set aside twenty-five million pounds.", 25e6, "GBP", None),
     ("They set aside seventeen billion kronor.", 17e9, "SEK", None),
     ("They set aside a billion Euros.", 1e9, "EUR", None),
+    ("They set aside Two Billion Euros.", 2e9, "EUR", None),
+    ("They set aside one trillion yen.", 1e12, "JPY", None),
+    # a Kelvin sign (which IGNORECASE reads as "k") leaves the text unmarked: it is folded instead
+    ("At 300 \u212a they set aside four billion euros.", 4e9, "EUR", None),
 ])
 def test_a_sum_with_its_number_in_words(text: str, amount: float, currency: str, qualifier: str | None) -> None:
     (m,) = recognize_money(text)

@@ -10,7 +10,7 @@ from typing import Any, Final
 
 import ahocorasick
 
-from accords.extract.prefilter import fold, led_finder, plain_digits
+from accords.extract.prefilter import fold, led_finder, mark, plain_digits
 from accords.extract.recognize.trie import trie_pattern
 from accords.extract.recognize.windows import chosen, scan, windows
 from accords.extract.rx import rx
@@ -238,7 +238,6 @@ _NUMBER_WORD = (rf"(?:{'|'.join(_TEN_WORDS)})(?:-(?:{'|'.join(_UNIT_WORDS[:9])})
                 r"|half\s+a|a")
 _WORDED_NUMBER = rx(rf"(?<![\w-])(?:{_QUAL})?(?P<num>{_NUMBER_WORD})\s+\Z", re.I)
 _WORDED_REST = rx(rf"(?P<scale>trillion|billion|million)\s+(?P<word>{_WORD})(?![\w])", re.I)
-_WORDED_SCALES = ("billion", "million", "trillion")
 
 
 def _word_number(words: str) -> float:
@@ -254,24 +253,29 @@ def _word_number(words: str) -> float:
 
 def _worded(text: str) -> list[Mention]:
     """Amounts whose number is written in words, with their currency word."""
-    low = fold(text)
+    # (the marked text of the document is made by the shared start pass already, one space ahead of the
+    # text; a text it cannot mark is folded instead)
+    marked = mark(text)
+    low, ahead = (marked, 1) if marked is not None else (fold(text), 0)
     out: list[Mention] = []
-    for scale in _WORDED_SCALES:
-        at = low.find(scale)
-        while at >= 0:
-            rest = _WORDED_REST.match(text, at)
-            number = _WORDED_NUMBER.search(text, max(0, at - 40), at) if rest is not None else None
+    at = low.find("illion")
+    while at >= 0:
+        start = at - ahead - (2 if low[at - 2:at] == "tr" else 1)  # (where "billion", "trillion" start)
+        # (a number word ends in a letter and a space comes before the scale: most scale words follow a digit)
+        if start >= 2 and text[start - 1].isspace() and text[start - 2].isalpha():
+            rest = _WORDED_REST.match(text, start)
+            number = _WORDED_NUMBER.search(text, max(0, start - 40), start) if rest is not None else None
             if rest is not None and number is not None:
                 qualifier = (number["qual"] or "").lower() or None
                 qualifier = _FLOORS.get(qualifier, qualifier) if qualifier else None
-                start = number.start()
+                begin = number.start()
                 if number["qual"] and qualifier not in {"up to", "at least", "more than", "over"}:
-                    start = number.start("num")
-                amount = _word_number(number["num"]) * _SCALES[scale]
-                out.append(Mention("money", start, rest.end(), text[start:rest.end()], amount,
+                    begin = number.start("num")
+                amount = _word_number(number["num"]) * _SCALES[rest["scale"].lower()]
+                out.append(Mention("money", begin, rest.end(), text[begin:rest.end()], amount,
                                    {"currency": _WORDS[" ".join(rest["word"].lower().split())], "low": amount,
                                     "high": None, "qualifier": qualifier}))
-            at = low.find(scale, at + len(scale))
+        at = low.find("illion", at + 6)
     return out
 
 
