@@ -65,7 +65,7 @@ def _fold(text: str) -> str:
 
 # Words in nearly every sentence of the material: a set holding one filters nothing.
 _COMMON: Final = frozenset(["the", "and", "for", "with", "into", "from", "that", "this", "will", "ukraine",
-                     "support", "security", "agreement"])
+                            "support", "security", "agreement"])
 
 
 def _score(keys: frozenset[str]) -> tuple[int, int, int]:

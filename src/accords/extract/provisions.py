@@ -169,7 +169,7 @@ _PLURAL_GENERIC: Final = rx(
 _ANSWER: Final = rx(r"(?:Answer|Reply|Response)(?:\s+(?:to\s+(?:question\s+)?)?\d{1,2})?\s*[.:]?\s*\Z")
 # Two texts named by their partners' possessives as the joint subject: "Sweden's agreement and Latvia's ..."
 _JOINT_TEXTS: Final = rx(rf"\W*(?:{_NAMES})'s\s+(?:[\w-]+\s+)?(?:{_TEXT})\s+and\s+(?:the\s+)?(?:{_NAMES})'s\b",
-                         re.IGNORECASE)
+                                re.IGNORECASE)
 _BLANK_CELL: Final = rx(r"\W*(?:not\s+(?:stated|specified|known|given|public|disclosed)|unknown|n/?a|none\s+stated"
                         r"|no\s+(?:data|information)|tbc|tbd|\?+)?\W*", re.IGNORECASE)
 _LIST_ITEM: Final = rx(r"(?:^|\n)\d{1,2}[.)]\s+\Z")

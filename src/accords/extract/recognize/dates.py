@@ -24,7 +24,7 @@ MONTHS: Final = {name.lower(): i for i, name in enumerate(calendar.month_name) i
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 _MONTH: Final = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-          r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+                 r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
 _MONTH_D: Final = _MONTH.replace(r"\.", r"\.?")  # abbreviations need no dot before a day number
 _DAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _DAY_NAMES: Final = tuple(d.lower() for d in _DAYS)
@@ -125,17 +125,17 @@ def _bare_context(before: str) -> bool:
         at -= 1
     return head[at:end] in _BARE_WORDS
 _MONTH_ON_NOUN: Final = rx(r"\s+(?:(?:security|bilateral|defen[cs]e)\s+)?(?:agreement|accord|pact|text|treaty|summit|"
-                    r"signing|deal)s?\b")
+                           r"signing|deal)s?\b")
 _DETERMINER: Final = rx(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Ll]ast)\s+\Z")
 _DEADLINE: Final = rx(r"(?:\b(?:by|until|till|through|before|no later than|up to)\s+(?:the\s+)?(?:end\s+of\s+)?)\Z",
-                       re.I)
+                              re.I)
 
 
 # Counted from a point in time: "a few minutes ago" (the reference day), "a week later", "two days
 # before" (from the date told before). Found from the unit word, which is rare, then the count
 # before it is read back (a scan from every "a", "two" or "several" would cost far more).
 _UNIT_SHIFT: Final = rx(r"(?=[mhdw])\b(?:(?P<now>minutes?|hours?)\s+ago|(?:days?|weeks?)\s+(?:later|earlier|before)"
-                 r"(?!\s+(?:the|a|an)\b))(?![\w])")
+                        r"(?!\s+(?:the|a|an)\b))(?![\w])")
 _COUNT_BEFORE: Final = rx(r"(?<![\w-])(?i:a\s+few|several|an?|one|two|three|four|five|six|\d{1,2})\s+\Z")
 
 
@@ -309,10 +309,10 @@ def _anchor(out: list[Mention], text: str, start: int, raw: dict[str, Any]) -> N
 # A clause reporting what happened: "had first floated that figure ... in December". Past-tense
 # forms of the verbs briefs use for events; "-ed" alone would also catch "scheduled", "expected".
 _PAST: Final = rx(r"\b(?:had|was|were|did|signed|announced|floated|held|met|agreed|pledged|promised|visited|"
-           r"launched|adopted|concluded|decided|said|stated|declared|approved|hosted|delivered|provided|"
-           r"unveiled|took place|came)\b")
+                  r"launched|adopted|concluded|decided|said|stated|declared|approved|hosted|delivered|provided|"
+                  r"unveiled|took place|came)\b")
 _FUTURE: Final = rx(r"\b(?:will|would|shall|going to|to be|is to|are to|plans?|planned|scheduled|expected|due|"
-             r"next|upcoming|intends?)\b", re.I)
+                    r"next|upcoming|intends?)\b", re.I)
 
 
 def _reported_past(text: str, start: int) -> bool:
@@ -432,7 +432,7 @@ def _signed(span: str) -> bool:
     return _SIGNED_GATE.may(fold(span)) and _SIGNED_BEFORE.search(span) is not None
 # A day counted from the date told before it: "(on) the following day", "the day before", "a week later"
 _SHIFT: Final = rx(r"(?:on )?the (?P<w>following|next|previous) day|the day (?P<w2>before|after)"
-            r"|(?P<n>\S+) (?P<u>day|week)s? (?P<d>later|earlier|before)")
+                   r"|(?P<n>\S+) (?P<u>day|week)s? (?P<d>later|earlier|before)")
 # the day told just before: "the same day", "later that day", "that evening"
 _SAME: Final = rx(r"same day|that day|(?:that|same) (?:evening|afternoon)")
 _NUMBERS: Final = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}

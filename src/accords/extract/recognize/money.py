@@ -17,9 +17,9 @@ from accords.extract.rx import rx
 from accords.extract.types import Mention
 
 _SYMBOLS: Final = {"US$": "USD", "$": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD",
-            "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "zł": "PLN"}
+                   "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "zł": "PLN"}
 _CODES: Final = ["USD", "EUR", "GBP", "JPY", "SEK", "NOK", "DKK", "CAD", "AUD", "NZD", "CHF", "PLN", "CZK",
-          "UAH", "KRW", "HUF", "RON", "BGN", "ISK", "CNY", "TRY", "EURO"]
+                 "UAH", "KRW", "HUF", "RON", "BGN", "ISK", "CNY", "TRY", "EURO"]
 _WORDS: Final = {
     "us dollars": "USD", "u.s. dollars": "USD", "dollars": "USD", "euros": "EUR", "euro": "EUR",
     "pounds sterling": "GBP", "pounds": "GBP", "sterling": "GBP", "yen": "JPY",
@@ -29,8 +29,8 @@ _WORDS: Final = {
     "czech crowns": "CZK", "koruna": "CZK",
 }
 _SCALES: Final = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9,
-           "milliard": 1e9, "mlrd": 1e9, "mld": 1e9, "million": 1e6, "mn": 1e6, "mln": 1e6,
-           "mil": 1e6, "mio": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
+                  "milliard": 1e9, "mlrd": 1e9, "mld": 1e9, "million": 1e6, "mn": 1e6, "mln": 1e6,
+                  "mil": 1e6, "mio": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
 
 _SYM: Final = r"(?:US\$|CA\$|AU\$|NZ\$|C\$|A\$|\$|€|£|¥|₴)"
 _CODE: Final = "(?:" + "|".join(_CODES) + ")"
@@ -40,15 +40,15 @@ _SCALE = (r"(?:trillions?|billions?|millions?|thousands?|milliards?|mlrd|mld|bln
           r"(?![\w])")
 _WORD: Final = "(?:" + "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True)) + ")"
 _QUAL: Final = (r"(?P<qual>up to|at least|no less than|not less than|a minimum of|more than|over|nearly|almost|about|"
-         r"around|some|approximately|roughly|under|less than)\s+")
+                r"around|some|approximately|roughly|under|less than)\s+")
 # Floors phrased with a negation word name the same thing as "at least" (and keep the "no" of
 # "no less than" out of the clause a negation test reads).
 _FLOORS: Final = {"no less than": "at least", "not less than": "at least", "a minimum of": "at least"}
 
 _PREFIX: Final = (rf"(?P<cur>{_SYM}|{_CODE}\s?)(?P<n1>{_NUM})(?:\s?(?P<s1>{_SCALE}))?"
-           rf"(?:\s?(?:-|to|and)\s?(?:{_SYM}|{_CODE}\s?)?(?P<n2>{_NUM})(?:\s?(?P<s2>{_SCALE}))?)?")
+                  rf"(?:\s?(?:-|to|and)\s?(?:{_SYM}|{_CODE}\s?)?(?P<n2>{_NUM})(?:\s?(?P<s2>{_SCALE}))?)?")
 _SUFFIX: Final = (rf"(?P<m1>{_NUM})(?:\s?(?P<t1>{_SCALE}))?(?:\s?(?:-|to|and)\s?(?P<m2>{_NUM}))?"
-           rf"(?:\s?(?P<t2>{_SCALE}))?\s(?:of\s)?(?P<word>{_WORD}|{_CODE})(?![\w])")
+                  rf"(?:\s?(?P<t2>{_SCALE}))?\s(?:of\s)?(?P<word>{_WORD}|{_CODE})(?![\w])")
 # The lookahead rejects most positions on their first character before the alternation runs.
 _START: Final = r"(?=[\d$€£¥₴uaonsrlbmUCANEGJSDKPRTHBIZ])"
 _MONEY: Final = rx(rf"(?<![\w.$€£¥]){_START}(?:{_QUAL})?(?:between\s+)?(?:{_PREFIX}|{_SUFFIX})", re.I)
@@ -154,7 +154,7 @@ def _word_char(ch: str) -> bool:
 _NUMBER_RUN: Final = r"[0-9]+(?:[.,][0-9]+)*"
 # numbers and scales up to where a currency word after them would start ("2.5 billion of ", "1-2 bn ")
 _NUMBERS_HEAD: Final = (rf"{_NUMBER_RUN}(?:\s?[bkmt][a-z]*\.?)?(?:\s?(?:-|to|and)\s?{_NUMBER_RUN})?"
-                 r"(?:\s?[bkmt][a-z]*\.?)?\s(?:of\s)?")
+                        r"(?:\s?[bkmt][a-z]*\.?)?\s(?:of\s)?")
 _SUFFIX_GATE: Final = rx(rf"{_NUMBERS_HEAD}[a-z]", re.I)
 # The same, read to the end of its currency word as _SUFFIX reads it: where the first gate holds
 # ("2024 to 2027 under", "5 years of"), a failed try of _MONEY goes down every way of splitting

@@ -17,7 +17,7 @@ NUMBER_WORDS: Final = {
     "seventy-two": 72, "seventy two": 72, "a": 1, "an": 1,
 }
 _NUM: Final = r"(?:\d{1,3}|" + "|".join(sorted((re.escape(k) for k in NUMBER_WORDS if len(k) > 2),
-                                        key=len, reverse=True)) + ")"
+                                               key=len, reverse=True)) + ")"
 _DURATION: Final = rx(
     rf"(?<![\w-])(?:(?P<n>{_NUM})[- ](?P<unit>year|month)s?(?:-long)?(?![\w-])"
     rf"(?!\s+(?:after|ago|later|before|since|earlier|on|old)\b|'s)|(?P<decade>a decade|decade-long))",
