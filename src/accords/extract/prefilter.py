@@ -248,6 +248,11 @@ def leading_literals(given: Pattern) -> frozenset[str] | None:
 _FINDERS: Final[dict[int, tuple[re.Pattern[str], Any, Any, bool]]] = {}
 # ASCII word characters kept (lower-cased), every other byte a space: in the marked text
 # " " + key matches only where the key starts a word. (The word characters: \w of an ASCII text.)
+def word_char(ch: str) -> bool:
+    """Whether ``ch`` is a word character as the regex engine reads ``\\w`` (and ``\\b`` around it)."""
+    return ch.isalnum() or ch == "_"
+
+
 ASCII_WORD_CHARS: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 _WORDISH: Final = frozenset(ord(ch) for ch in ASCII_WORD_CHARS)
 _MARK: Final = bytes((b | 32 if 65 <= b <= 90 else b) if b in _WORDISH else 32 for b in range(256))

@@ -10,7 +10,7 @@ from typing import Any, Final
 
 import ahocorasick
 
-from accords.extract.prefilter import fold, led_finder, mark, plain_digits
+from accords.extract.prefilter import fold, led_finder, mark, plain_digits, word_char
 from accords.extract.recognize.trie import trie_pattern
 from accords.extract.recognize.windows import chosen, scan, windows
 from accords.extract.rx import rx
@@ -143,10 +143,6 @@ def _has_sign(text: str, a: int, b: int) -> bool:
     return _SIGN.search(text, a, b) is not None
 
 
-def _word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"  # (what \w is, under either rules, on the texts each runs on)
-
-
 # What every match from a digit (a _SUFFIX one) reads before its currency word, loosened: its
 # numbers as digits between dots or commas, its scales as words starting with their letters. A
 # digit where this fails ("2024, the", "2024 | Lisbon") starts no match, and the test costs a
@@ -191,12 +187,12 @@ def _amounts(text: str) -> list[re.Match[str]]:
         for stop, (n, role) in _CURRENCIES.iter(folded):
             at = a + stop - n + 1
             end = at + n
-            ends_word = end == b or not _word_char(text[end])
+            ends_word = end == b or not word_char(text[end])
             if at and text[at - 1].isspace() and ends_word:  # (a word after a space, or a code)
                 named = True
                 if at >= pos:
                     last_tail = at
-            elif role & _BY_CODE and (at == 0 or not _word_char(text[at - 1])) and (
+            elif role & _BY_CODE and (at == 0 or not word_char(text[at - 1])) and (
                     ends_word or "0" <= text[end] <= "9"):
                 named = True
         if not named and not _has_sign(text, a, b):
@@ -214,7 +210,7 @@ def _amounts(text: str) -> list[re.Match[str]]:
             digit = "0" <= text[at] <= "9"
             if digit and at >= last_tail:
                 continue  # a match from this digit would need a currency word after it
-            if word_start and at and _word_char(text[at - 1]):
+            if word_start and at and word_char(text[at - 1]):
                 continue  # the look-behind fails here
             # (the word gate alone decides; the plain one first turns away most digits for less)
             if digit and (gate(text, at, b) is None or word_gate(text, at, b) is None):
@@ -227,17 +223,31 @@ def _amounts(text: str) -> list[re.Match[str]]:
     return out
 
 
+# Qualifiers a sum's span keeps (they bound it); the others ("about", "nearly") stay outside the span.
+_SPAN_QUALIFIERS: Final = frozenset(["up to", "at least", "more than", "over"])
+
+
+def _qualified(m: re.Match[str], number: str) -> tuple[str | None, int]:
+    """The qualifier of a match of _QUAL followed by a sum (a floor phrased with a negation read as "at least"),
+    and where the sum's span starts: at the qualifier when it bounds the sum, else at group ``number``."""
+    qualifier = (m["qual"] or "").lower() or None
+    if qualifier is None:
+        return None, m.start()
+    qualifier = _FLOORS.get(qualifier, qualifier)
+    return qualifier, (m.start() if qualifier in _SPAN_QUALIFIERS else m.start(number))
+
+
 # Round amounts written in words: "one billion euros", "about two billion euros", "half a billion
 # dollars" (newspapers spell out small numbers). Each is found from its scale word, which few
 # sentences hold, back to the number before it: a string search a document, not another scan.
-_UNIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-               "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
-_TEN_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_WORD_VALUES = {w: i + 1 for i, w in enumerate(_UNIT_WORDS)} | {w: 20 + 10 * i for i, w in enumerate(_TEN_WORDS)}
-_NUMBER_WORD = (rf"(?:{'|'.join(_TEN_WORDS)})(?:-(?:{'|'.join(_UNIT_WORDS[:9])}))?|{'|'.join(_UNIT_WORDS)}"
-                r"|half\s+a|a")
-_WORDED_NUMBER = rx(rf"(?<![\w-])(?:{_QUAL})?(?P<num>{_NUMBER_WORD})\s+\Z", re.I)
-_WORDED_REST = rx(rf"(?P<scale>trillion|billion|million)\s+(?P<word>{_WORD})(?![\w])", re.I)
+_UNIT_WORDS: Final = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                      "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TEN_WORDS: Final = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_WORD_VALUES: Final = {w: i + 1 for i, w in enumerate(_UNIT_WORDS)} | {w: 20 + 10 * i for i, w in enumerate(_TEN_WORDS)}
+_NUMBER_WORD: Final = (rf"(?:{'|'.join(_TEN_WORDS)})(?:-(?:{'|'.join(_UNIT_WORDS[:9])}))?|{'|'.join(_UNIT_WORDS)}"
+                       r"|half\s+a|a")
+_WORDED_NUMBER: Final = rx(rf"(?<![\w-])(?:{_QUAL})?(?P<num>{_NUMBER_WORD})\s+\Z", re.I)
+_WORDED_REST: Final = rx(rf"(?P<scale>trillion|billion|million)\s+(?P<word>{_WORD})(?![\w])", re.I)
 
 
 def _word_number(words: str) -> float:
@@ -266,11 +276,7 @@ def _worded(text: str) -> list[Mention]:
             rest = _WORDED_REST.match(text, start)
             number = _WORDED_NUMBER.search(text, max(0, start - 40), start) if rest is not None else None
             if rest is not None and number is not None:
-                qualifier = (number["qual"] or "").lower() or None
-                qualifier = _FLOORS.get(qualifier, qualifier) if qualifier else None
-                begin = number.start()
-                if number["qual"] and qualifier not in {"up to", "at least", "more than", "over"}:
-                    begin = number.start("num")
+                qualifier, begin = _qualified(number, "num")
                 amount = _word_number(number["num"]) * _SCALES[rest["scale"].lower()]
                 out.append(Mention("money", begin, rest.end(), text[begin:rest.end()], amount,
                                    {"currency": _WORDS[" ".join(rest["word"].lower().split())], "low": amount,
@@ -310,11 +316,7 @@ def recognize_money(text: str) -> list[Mention]:
             continue
         if (s1 or s2 or "").lower() in {"m", "b", "k"} and not (m["cur"] or "").strip():
             continue  # "5 m" after a bare number: metres, not millions
-        qualifier = (m["qual"] or "").lower() or None
-        qualifier = _FLOORS.get(qualifier, qualifier) if qualifier else None
-        start = m.start()
-        if m["qual"] and qualifier not in {"up to", "at least", "more than", "over"}:
-            start = m.start("cur") if m["n1"] is not None else m.start("m1")
+        qualifier, start = _qualified(m, "cur" if m["n1"] is not None else "m1")
         amount = high if (high is not None and qualifier == "up to") else low
         out.append(Mention("money", start, m.end(), text[start:m.end()], amount,
                            {"currency": cur, "low": low, "high": high, "qualifier": qualifier}))

@@ -11,7 +11,7 @@ from bisect import bisect_right
 from typing import Final
 
 from accords.extract import prefilter
-from accords.extract.prefilter import fold
+from accords.extract.prefilter import fold, word_char
 from accords.extract.rx import rx
 
 # Sentences that can say anything about an agreement contain one of these (one scan finds them).
@@ -57,10 +57,6 @@ def _says(word: str) -> int:
 _SAYS: Final = {w: _says(w) for w in [*_NOUN_WORDS, *_DOC_WORDS, *_SIGN_WORDS]}
 
 
-def _word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"  # (what \w is to the regex engine)
-
-
 def scan(text: str, low: str, starts: list[int], sentences: list[tuple[int, int]]) -> dict[int, int]:
     """The sentences where CANDIDATE matches (one scan of ``text``; ``low`` is it folded), each with what
     its matches say: every match of the agreement rules' _AGREEMENT or _DOC_NOUN in a sentence is one of
@@ -81,7 +77,7 @@ def scan(text: str, low: str, starts: list[int], sentences: list[tuple[int, int]
             idx = max(0, bisect_right(starts, at) - 1)  # (sentence_of)
             s, e = sentences[idx]
             following = starts[idx + 1] if idx + 1 < len(starts) else len(text) + 1
-            if (s and _word_char(text[s - 1])) or (e < len(text) and _word_char(text[e - 1]) and _word_char(text[e])):
+            if (s and word_char(text[s - 1])) or (e < len(text) and word_char(text[e - 1]) and word_char(text[e])):
                 flags |= UNSURE
         if end > e:
             flags |= UNSURE

@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from itertools import pairwise
 from typing import Any, Final
 
-from accords.extract.prefilter import Gate, fold
+from accords.extract.prefilter import Gate, fold, word_char
 from accords.extract.relate.context import RECIPIENT, Ctx
 from accords.extract.rx import rx
 from accords.extract.types import Mention
@@ -134,7 +134,8 @@ _PART_LEAD: Final = rx(r"\s*(?:This|That|It|The\s+(?:sum|total|package|amount|fi
 _PUT_AT: Final = rx(r"(?=[fps])\b(?:puts?|sets?|fix(?:es)?|fixed)\s+[^.;:]{0,60}?\bat\s+\Z")
 # "puts EUR 7 billion on the table" offers the money ("is on the table" only proposes it).
 _NOTES: Final = rx(r"\bexchang(?:es|ed|e)\s+(?:diplomatic\s+)?notes\b")
-_MAKES = rx(r"(?=m)\bmak(?:es|e|ing)\s+(?:(?:about|around|some|roughly|nearly|almost|another|a\s+further|over)\s+)?\Z")
+_MAKES: Final = rx(r"(?=m)\bmak(?:es|e|ing)\s+"
+                   r"(?:(?:about|around|some|roughly|nearly|almost|another|a\s+further|over)\s+)?\Z")
 _PUT: Final = rx(r"(?=[lp])\b(?:puts?|putting|lays?|laid)\s+\Z")
 _ON_TABLE: Final = rx(r"\s*on the table\b")
 # A fact-sheet or timeline line "Sweden: SEK 75 billion of military aid ...": the label is the
@@ -500,7 +501,7 @@ def _names_ukraine(text: str, low: str, start: int, end: int) -> bool:
     the scan would try every position before it; str.find looks it up at memory speed."""
     at = low.find("ukrain", start, end)
     while at >= 0:
-        if at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_"):  # (\b before it, as the engine sees it)
+        if at == 0 or not word_char(text[at - 1]):  # (\b before it)
             return True
         at = low.find("ukrain", at + 1, end)
     return False

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any, Final
 
+from accords.extract.prefilter import word_char
 from accords.extract.relate.context import RECIPIENT, Ctx
 from accords.extract.rx import Rx, rx
 
@@ -157,10 +158,6 @@ def _clause_start(text: str, low: str, sentence_start: int, pos: int) -> int:
 _CONSULT_KEYS: Final = (("consult", False), ("convene", False), ("meet", False), ("talks", True), ("confer", True))
 
 
-def _word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"  # (what \w is to the regex engine)
-
-
 def _consult_starts(text: str, low: str, start: int, end: int, alone: bool) -> list[int]:
     """The starts of the matches of ``_CONSULT.finditer(text, start, end)`` (with ``alone``: of
     ``_CONSULT.finditer(text[start:end])``, which sees no character before ``start``); ``low`` is ``text``
@@ -171,8 +168,8 @@ def _consult_starts(text: str, low: str, start: int, end: int, alone: bool) -> l
         at = low.find(key, start, end)
         while at >= 0:
             stop = at + len(key)
-            if ((at == start and alone) or at == 0 or not _word_char(text[at - 1])) \
-                    and (not whole or stop == end or not _word_char(text[stop])):
+            if ((at == start and alone) or at == 0 or not word_char(text[at - 1])) \
+                    and (not whole or stop == end or not word_char(text[stop])):
                 out.append(at)
             at = low.find(key, at + 1, end)
     out.sort()
